@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-records-private.h — the instance structs of the core's plain data objects, so that the
+ * store's queries can fill them in directly.  Only the core includes this. */
+#pragma once
+
+#include "st-item.h"
+#include "st-warehouse.h"
+#include "st-contact.h"
+#include "st-unit.h"
+#include "st-unit-event.h"
+#include "st-document.h"
+
+G_BEGIN_DECLS
+
+struct _StItem
+{
+  GObject         parent_instance;
+  gint64          id;
+  char           *sku;
+  char           *name;
+  char           *unit;
+  gint64          price;
+  gint64          cost;
+  StTracking      tracking;
+  guint           warranty_months;
+  StSerialFormat  serial_format;
+  gint64          on_hand;
+};
+
+struct _StWarehouse
+{
+  GObject  parent_instance;
+  gint64   id;
+  char    *name;
+};
+
+struct _StContact
+{
+  GObject        parent_instance;
+  gint64         id;
+  StContactKind  kind;
+  char          *name;
+};
+
+struct _StUnit
+{
+  GObject       parent_instance;
+  gint64        id;
+  gint64        item_id;
+  char         *sku;
+  char         *item_name;
+  char         *serial;
+  StUnitStatus  status;
+  char         *warehouse;
+  gint64        cost;
+  gboolean      has_price;
+  gint64        price;
+  char         *warranty_end;
+  char         *received_date;
+  char         *received_doc;
+  StDocKind     received_kind;
+  char         *vendor;
+  char         *sold_date;
+  char         *invoice;
+  char         *customer;
+};
+
+struct _StUnitEvent
+{
+  GObject      parent_instance;
+  gint64       id;
+  gint64       unit_id;
+  StEventKind  kind;
+  StEventKind  reversed_kind;
+  char        *date;
+  StDocKind    doc_kind;
+  char        *doc_number;
+  char        *from_warehouse;
+  char        *to_warehouse;
+  char        *contact;
+  gboolean     has_amount;
+  gint64       amount;
+};
+
+struct _StDocument
+{
+  GObject      parent_instance;
+  gint64       id;
+  StDocKind    kind;
+  char        *number;
+  char        *date;
+  StDocStatus  status;
+  char        *contact;
+  char        *warehouse;
+  char        *to_warehouse;
+  gboolean     in_transit;
+  char        *received_date;
+  char        *reference;
+  char        *reason;
+  gint64       total;
+  gint64       quantity;
+  GPtrArray   *lines;       /* StDocumentLine*, or NULL */
+};
+
+void _st_document_line_free (StDocumentLine *line);
+
+G_END_DECLS

@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-store.h — the SerialTrack database: one SQLite file, and every read and write of it. */
+#pragma once
+
+#include <glib-object.h>
+#include "st-types.h"
+#include "st-item.h"
+#include "st-warehouse.h"
+#include "st-contact.h"
+#include "st-unit.h"
+#include "st-unit-event.h"
+#include "st-document.h"
+#include "st-draft.h"
+#include "st-list-model.h"
+
+G_BEGIN_DECLS
+
+#define ST_TYPE_STORE (st_store_get_type ())
+G_DECLARE_FINAL_TYPE (StStore, st_store, ST, STORE, GObject)
+
+/* The schema version this program writes (PRAGMA user_version). */
+#define ST_SCHEMA_VERSION 1
+/* PRAGMA application_id of a SerialTrack database: "STrk". */
+#define ST_APPLICATION_ID 0x5354726b
+
+typedef enum
+{
+  ST_STORE_OPEN_DEFAULT = 0,
+  /* Create the file (and its folder) when it does not exist. */
+  ST_STORE_OPEN_CREATE  = 1 << 0,
+} StStoreOpenFlags;
+
+/* Opens (or creates) a SerialTrack database.  A file that is not one, is damaged, or was
+ * written by a newer SerialTrack is refused with ST_ERROR_NOT_SERIALTRACK / _CORRUPT /
+ * _NEWER_SCHEMA and left untouched. */
+StStore    *st_store_open                (const char        *path,
+                                          StStoreOpenFlags   flags,
+                                          GError           **error);
+const char *st_store_get_path            (StStore           *self);
+/* $XDG_DATA_HOME/serialtrack/inventory.serialtrack */
+char       *st_store_default_path        (void);
+/* TRUE when no item and no document exists yet (a newcomer's database). */
+gboolean    st_store_is_empty            (StStore           *self);
+/* A few items, warehouses, contacts and posted documents, through the posting engine. */
+gboolean    st_store_load_sample_data    (StStore           *self,
+                                          GError           **error);
+/* Emitted (signal "changed") after every successful write, so that views can refresh. */
+
+/* The inventory-wide tracking preference ("How do you want to track your items?"). */
+StTracking  st_store_get_tracking        (StStore           *self);
+/* Switching to NONE is refused (ST_ERROR_PREFERENCE) while serial items have units in stock. */
+gboolean    st_store_set_tracking        (StStore           *self,
+                                          StTracking         tracking,
+                                          GError           **error);
+
+/* Warehouses, contacts, items. */
+StWarehouse *st_store_add_warehouse      (StStore           *self,
+                                          const char        *name,
+                                          GError           **error);
+StWarehouse *st_store_find_warehouse     (StStore           *self,
+                                          const char        *name,
+                                          GError           **error);
+GPtrArray   *st_store_list_warehouses    (StStore           *self,
+                                          GError           **error);
+StContact   *st_store_add_contact        (StStore           *self,
+                                          StContactKind      kind,
+                                          const char        *name,
+                                          GError           **error);
+StContact   *st_store_find_contact       (StStore           *self,
+                                          StContactKind      kind,
+                                          const char        *name,
+                                          GError           **error);
+GPtrArray   *st_store_list_contacts      (StStore           *self,
+                                          StContactKind      kind,
+                                          GError           **error);
+/* Refused with ST_ERROR_PREFERENCE for a serial item while tracking is NONE. */
+StItem      *st_store_add_item           (StStore           *self,
+                                          const StItemSpec  *spec,
+                                          GError           **error);
+StItem      *st_store_find_item          (StStore           *self,
+                                          const char        *sku,
+                                          GError           **error);
+GPtrArray   *st_store_list_all_items     (StStore           *self,
+                                          GError           **error);
+
+/* Stock per item and warehouse. */
+typedef struct
+{
+  gint64  item_id;
+  char   *sku;
+  char   *item_name;
+  char   *warehouse;
+  gint64  on_hand;     /* in stock */
+  gint64  in_transit;  /* on its way to this warehouse */
+} StStockRow;
+void         st_stock_row_free           (StStockRow        *row);
+/* @item_id 0: every item.  Rows with nothing on hand and nothing in transit are left out. */
+GPtrArray   *st_store_get_stock          (StStore           *self,
+                                          gint64             item_id,
+                                          GError           **error);
+
+/* Posting: validates the whole draft, then writes the document, its lines, the units' new
+ * state and one unit event per unit touched, in one transaction — all of it or none. */
+StDocument  *st_store_post               (StStore           *self,
+                                          const StDraft     *draft,
+                                          GError           **error);
+/* Voids a posted document by appending reversing events (never deletes).  Refused with
+ * ST_ERROR_MOVED_ON, naming the unit and the later document, when a unit has moved on. */
+StDocument  *st_store_void               (StStore           *self,
+                                          StDocKind          kind,
+                                          const char        *number,
+                                          GError           **error);
+/* Receives an in-transit transfer at its destination. @date NULL = today. */
+StDocument  *st_store_receive_transfer   (StStore           *self,
+                                          const char        *number,
+                                          const char        *date,
+                                          GError           **error);
+/* A document with its lines and serials. */
+StDocument  *st_store_get_document       (StStore           *self,
+                                          StDocKind          kind,
+                                          const char        *number,
+                                          GError           **error);
+StDocument  *st_store_get_document_by_id (StStore           *self,
+                                          gint64             id,
+                                          GError           **error);
+/* The next automatic number for a kind ("INV-00001"). */
+char        *st_store_next_number        (StStore           *self,
+                                          StDocKind          kind);
+
+/* Units. */
+/* One unit by serial; @sku may be NULL.  ST_ERROR_NOT_FOUND, or ST_ERROR_DUPLICATE when the
+ * serial exists for several items and no SKU was given. */
+StUnit      *st_store_find_unit          (StStore           *self,
+                                          const char        *serial,
+                                          const char        *sku,
+                                          GError           **error);
+StUnit      *st_store_get_unit           (StStore           *self,
+                                          gint64             unit_id,
+                                          GError           **error);
+/* Every event of a unit, oldest first (StUnitEvent*). */
+GPtrArray   *st_store_get_unit_history   (StStore           *self,
+                                          gint64             unit_id,
+                                          GError           **error);
+/* Units whose serial equals or starts with @text (case-insensitive), exact matches first. */
+GPtrArray   *st_store_search_units       (StStore           *self,
+                                          const char        *text,
+                                          guint              limit,
+                                          GError           **error);
+
+/* Which units a unit list shows. */
+typedef struct
+{
+  gint64       item_id;          /* 0: any */
+  const char  *warehouse;        /* NULL: any */
+  int          status;           /* StUnitStatus, or -1: any */
+  /* Units sold on this invoice and not returned since (sales-return picking). */
+  const char  *sold_on_invoice;
+  /* Units received on this bill and still in stock (vendor-return picking). */
+  const char  *received_on_bill;
+} StUnitQuery;
+
+/* Lazy lists for the views.  Default order: items by SKU, documents newest first,
+ * units first received first (the picker's FIFO order). */
+StListModel *st_store_list_items         (StStore           *self);
+StListModel *st_store_list_documents     (StStore           *self,
+                                          StDocKind          kind);
+StListModel *st_store_list_units         (StStore           *self,
+                                          const StUnitQuery *query);
+/* Plain lists for the CLI (every matching unit, in FIFO order). */
+GPtrArray   *st_store_query_units        (StStore           *self,
+                                          const StUnitQuery *query,
+                                          GError           **error);
+
+/* Integrity: SQLite's integrity and foreign-key checks plus the ledger's invariants. */
+typedef struct
+{
+  gint64     n_units;
+  gint64     n_events;
+  gint64     n_documents;
+  GPtrArray *problems;    /* char*, translated, one per problem found; empty when sound */
+} StCheckReport;
+void           st_check_report_free      (StCheckReport     *report);
+StCheckReport *st_store_check            (StStore           *self,
+                                          GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StStockRow, st_stock_row_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StCheckReport, st_check_report_free)
+
+G_END_DECLS
