@@ -1,1 +1,261 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-check.c — SQLite's own checks plus the ledger's invariants: every unit's state equals
+ * the replay of its events, and stock equals what units and moves say. */
+#define G_LOG_DOMAIN "st-check"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "st-error.h"
+#include "st-ledger-private.h"
+
+#define MAX_PROBLEMS 1000
+
+void
+st_check_report_free (StCheckReport *report)
+{
+  if (report == NULL)
+    return;
+  g_clear_pointer (&report->problems, g_ptr_array_unref);
+  g_free (report);
+}
+
+static void
+add_problem (StCheckReport *report,
+             char          *text)
+{
+  if (report->problems->len < MAX_PROBLEMS)
+    g_ptr_array_add (report->problems, text);
+  else
+    g_free (text);
+}
+
+static gboolean
+sqlite_checks (StStore        *self,
+               StCheckReport  *report,
+               GError        **error)
+{
+  sqlite3 *db = _st_store_get_db (self);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _st_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (line, "ok") != 0)
+        add_problem (report, g_strdup_printf (_("SQLite integrity check: %s"), line));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+        {
+          add_problem (report, g_strdup_printf (_("SQLite integrity check: %s"),
+                                                sqlite3_errstr (rc)));
+          return TRUE;
+        }
+      _st_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _st_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    add_problem (report,
+                 /* Translators: %1$s a table, %2$lld a row id, %3$s another table. */
+                 g_strdup_printf (_("Row %2$lld of table %1$s refers to a missing row of %3$s"),
+                                  (const char *) sqlite3_column_text (stmt, 0),
+                                  (long long) sqlite3_column_int64 (stmt, 1),
+                                  (const char *) sqlite3_column_text (stmt, 2)));
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static void
+check_unit (StCheckReport     *report,
+            gint64             unit_id,
+            const char        *serial,
+            const StUnitState *stored,
+            GArray            *events)
+{
+  g_autoptr(GArray) stack = NULL;
+  guint bad = 0;
+
+  stack = _st_unit_replay ((const StEventRec *) events->data, events->len, &bad);
+  if (stack == NULL)
+    {
+      const StEventRec *e = &g_array_index (events, StEventRec, bad);
+      add_problem (report,
+                   /* Translators: %1$s serial, %2$s an event kind like "Sold", %3$s a date. */
+                   g_strdup_printf (_("Unit “%1$s”: event “%2$s” of %3$s is not possible after "
+                                      "the events before it"),
+                                    serial, st_event_kind_to_label (e->kind), e->date));
+      return;
+    }
+  if (!_st_unit_state_equal (&g_array_index (stack, StUnitState, stack->len - 1), stored))
+    add_problem (report,
+                 /* Translators: %1$s serial, %2$s its recorded status. */
+                 g_strdup_printf (_("Unit “%1$s”: its recorded state (%2$s) differs from what its "
+                                    "history says"),
+                                  serial, st_unit_status_to_label (stored->status)));
+  (void) unit_id;
+}
+
+/* Walks units and events side by side, both in unit order: one pass over each table. */
+static gboolean
+ledger_checks (StStore        *self,
+               StCheckReport  *report,
+               GError        **error)
+{
+  sqlite3 *db = _st_store_get_db (self);
+  sqlite3_stmt *units = NULL, *events = NULL;
+  g_autoptr(GArray) batch = g_array_new (FALSE, TRUE, sizeof (StEventRec));
+  gboolean have_event;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT id, serial, " ST_UNIT_STATE_COLUMNS " FROM units"
+                              " ORDER BY id", -1, &units, NULL) != SQLITE_OK
+      || sqlite3_prepare_v2 (db, "SELECT unit_id, id, document_id, kind, date,"
+                                 " from_warehouse_id, to_warehouse_id, amount, warranty_end,"
+                                 " reverses_id FROM unit_events ORDER BY unit_id, id",
+                             -1, &events, NULL) != SQLITE_OK)
+    {
+      _st_set_sqlite_error (error, db, 0);
+      sqlite3_finalize (units);
+      sqlite3_finalize (events);
+      return FALSE;
+    }
+
+  have_event = sqlite3_step (events) == SQLITE_ROW;
+  while ((rc = sqlite3_step (units)) == SQLITE_ROW)
+    {
+      gint64 unit_id = sqlite3_column_int64 (units, 0);
+      StUnitState stored;
+
+      report->n_units++;
+      _st_unit_state_from_row (units, 2, &stored);
+      g_array_set_size (batch, 0);
+      while (have_event && sqlite3_column_int64 (events, 0) <= unit_id)
+        {
+          StEventRec e = { 0 };
+
+          if (sqlite3_column_int64 (events, 0) == unit_id)
+            {
+              e.unit_id = unit_id;
+              e.id = sqlite3_column_int64 (events, 1);
+              e.document_id = sqlite3_column_int64 (events, 2);
+              st_event_kind_from_string ((const char *) sqlite3_column_text (events, 3), &e.kind);
+              g_strlcpy (e.date, (const char *) sqlite3_column_text (events, 4), ST_DATE_LEN);
+              e.from_warehouse_id = sqlite3_column_int64 (events, 5);
+              e.to_warehouse_id = sqlite3_column_int64 (events, 6);
+              e.has_amount = sqlite3_column_type (events, 7) != SQLITE_NULL;
+              e.amount = sqlite3_column_int64 (events, 7);
+              if (sqlite3_column_type (events, 8) != SQLITE_NULL)
+                g_strlcpy (e.warranty_end, (const char *) sqlite3_column_text (events, 8),
+                           ST_DATE_LEN);
+              e.reverses_id = sqlite3_column_int64 (events, 9);
+              g_array_append_val (batch, e);
+            }
+          report->n_events++;
+          have_event = sqlite3_step (events) == SQLITE_ROW;
+        }
+      check_unit (report, unit_id, (const char *) sqlite3_column_text (units, 1), &stored, batch);
+    }
+  while (have_event)
+    {
+      report->n_events++;
+      have_event = sqlite3_step (events) == SQLITE_ROW;
+    }
+  sqlite3_finalize (units);
+  sqlite3_finalize (events);
+  if (rc != SQLITE_DONE)
+    {
+      _st_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+stock_checks (StStore        *self,
+              StCheckReport  *report,
+              GError        **error)
+{
+  /* Expected stock from units (serial items) and moves (quantity items), compared with the
+   * stock table both ways. */
+  static const char sql[] =
+    "WITH expected (item_id, warehouse_id, on_hand, in_transit) AS ("
+    "  SELECT u.item_id, u.warehouse_id, sum (u.status = 'in_stock'), sum (u.status = 'in_transit')"
+    "  FROM units u JOIN items i ON i.id = u.item_id"
+    "  WHERE i.tracking = 'serial' AND u.status IN ('in_stock', 'in_transit')"
+    "  GROUP BY u.item_id, u.warehouse_id"
+    "  UNION ALL"
+    "  SELECT m.item_id, m.warehouse_id, sum (CASE WHEN m.in_transit THEN 0 ELSE m.quantity END),"
+    "         sum (CASE WHEN m.in_transit THEN m.quantity ELSE 0 END)"
+    "  FROM stock_moves m JOIN items i ON i.id = m.item_id WHERE i.tracking = 'none'"
+    "  GROUP BY m.item_id, m.warehouse_id),"
+    " actual AS (SELECT item_id, warehouse_id, on_hand, in_transit FROM stock"
+    "            WHERE on_hand <> 0 OR in_transit <> 0),"
+    " diff AS (SELECT item_id, warehouse_id FROM (SELECT * FROM expected"
+    "            WHERE on_hand <> 0 OR in_transit <> 0 EXCEPT SELECT * FROM actual)"
+    "          UNION SELECT item_id, warehouse_id FROM (SELECT * FROM actual EXCEPT"
+    "            SELECT * FROM expected))"
+    " SELECT i.sku, w.name FROM diff JOIN items i ON i.id = diff.item_id"
+    " JOIN warehouses w ON w.id = diff.warehouse_id";
+  g_autoptr(StStmt) stmt = _st_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+    add_problem (report,
+                 /* Translators: %1$s SKU, %2$s warehouse. */
+                 g_strdup_printf (_("Stock of %1$s at %2$s differs from its units and moves"),
+                                  (const char *) sqlite3_column_text (stmt, 0),
+                                  (const char *) sqlite3_column_text (stmt, 1)));
+  return rc == SQLITE_DONE;
+}
+
+StCheckReport *
+st_store_check (StStore  *self,
+                GError  **error)
+{
+  g_autoptr(StCheckReport) report = g_new0 (StCheckReport, 1);
+  g_autoptr(StStmt) docs = NULL;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  report->problems = g_ptr_array_new_with_free_func (g_free);
+
+  /* One read transaction, so that the checks see one consistent snapshot. */
+  if (!_st_store_exec (self, "BEGIN", error))
+    return NULL;
+  if (!sqlite_checks (self, report, error))
+    goto fail;
+  if (report->problems->len == 0)
+    {
+      if (!ledger_checks (self, report, error) || !stock_checks (self, report, error))
+        goto fail;
+    }
+  docs = _st_store_prepare (self, "SELECT count (*) FROM documents", error);
+  if (docs == NULL || _st_step (docs, error) != SQLITE_ROW)
+    goto fail;
+  report->n_documents = sqlite3_column_int64 (docs, 0);
+  g_clear_pointer (&docs, _st_stmt_release);
+  _st_store_exec (self, "COMMIT", NULL);
+  return g_steal_pointer (&report);
+
+fail:
+  _st_store_rollback (self);
+  return NULL;
+}

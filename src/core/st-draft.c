@@ -1,1 +1,86 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "st-draft"
+
+#include "config.h"
+
+#include "st-draft.h"
+
+static void
+draft_line_free (StDraftLine *line)
+{
+  g_free (line->sku);
+  g_clear_pointer (&line->serials, g_ptr_array_unref);
+  g_free (line);
+}
+
+StDraft *
+st_draft_new (StDocKind kind)
+{
+  StDraft *draft = g_new0 (StDraft, 1);
+
+  draft->kind = kind;
+  draft->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) draft_line_free);
+  return draft;
+}
+
+void
+st_draft_free (StDraft *draft)
+{
+  if (draft == NULL)
+    return;
+  g_free (draft->number);
+  g_free (draft->date);
+  g_free (draft->contact);
+  g_free (draft->warehouse);
+  g_free (draft->to_warehouse);
+  g_free (draft->reference);
+  g_free (draft->reason);
+  g_ptr_array_unref (draft->lines);
+  g_free (draft);
+}
+
+void
+st_draft_set_string (char       **field,
+                     const char  *value)
+{
+  g_return_if_fail (field != NULL);
+  if (*field != value)
+    {
+      g_free (*field);
+      *field = g_strdup (value);
+    }
+}
+
+StDraftLine *
+st_draft_add_line (StDraft    *draft,
+                   const char *sku,
+                   gint64      quantity)
+{
+  StDraftLine *line;
+
+  g_return_val_if_fail (draft != NULL, NULL);
+  line = g_new0 (StDraftLine, 1);
+  line->sku = g_strdup (sku);
+  line->quantity = quantity;
+  g_ptr_array_add (draft->lines, line);
+  return line;
+}
+
+void
+st_draft_line_set_rate (StDraftLine *line,
+                        gint64       rate)
+{
+  g_return_if_fail (line != NULL);
+  line->has_rate = TRUE;
+  line->rate = rate;
+}
+
+void
+st_draft_line_add_serial (StDraftLine *line,
+                          const char  *serial)
+{
+  g_return_if_fail (line != NULL);
+  if (line->serials == NULL)
+    line->serials = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (line->serials, g_strdup (serial));
+}

@@ -1,1 +1,1752 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-posting.c — the posting engine: post, void and receive documents.  Everything a posting
+ * does happens inside one BEGIN IMMEDIATE transaction: validate all, then write all. */
+#define G_LOG_DOMAIN "st-posting"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "st-error.h"
+#include "st-ledger-private.h"
+#include "st-parse.h"
+#include "st-serial.h"
+
+/* One unit a line touches. */
+typedef struct
+{
+  gint64       unit_id;     /* 0: a new unit to create */
+  char        *serial;
+  char        *key;
+  StUnitState  state;       /* before the posting */
+} Pick;
+
+typedef struct
+{
+  guint      line_no;
+  StItem    *item;
+  gint64     quantity;      /* > 0 */
+  gboolean   incoming;      /* new units come in (bill, + adjustment) */
+  gint64     rate;
+  StEventKind event_kind;
+  GArray    *picks;         /* Pick, serial items only */
+} Line;
+
+typedef struct
+{
+  StStore       *store;
+  const StDraft *draft;
+  char          *number;
+  char          *date;
+  gint64         contact_id;
+  gint64         warehouse_id;
+  gint64         to_warehouse_id;
+  gint64         ref_doc_id;
+  char          *reason;
+  GPtrArray     *lines;       /* Line* */
+  GHashTable    *stock_delta; /* "item:wh:transit" -> gint64* */
+  gint64         doc_id;
+} Posting;
+
+static void
+pick_clear (gpointer data)
+{
+  Pick *pick = data;
+
+  g_free (pick->serial);
+  g_free (pick->key);
+}
+
+static void
+line_free (Line *line)
+{
+  g_clear_object (&line->item);
+  g_clear_pointer (&line->picks, g_array_unref);
+  g_free (line);
+}
+
+static void
+posting_clear (Posting *p)
+{
+  g_free (p->number);
+  g_free (p->date);
+  g_free (p->reason);
+  g_clear_pointer (&p->lines, g_ptr_array_unref);
+  g_clear_pointer (&p->stock_delta, g_hash_table_unref);
+}
+
+/* Stock deltas, flushed into the stock table at the end and checked for negatives. */
+
+static void
+stock_add (Posting *p,
+           gint64   item_id,
+           gint64   warehouse_id,
+           gboolean in_transit,
+           gint64   delta)
+{
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%d",
+                                          item_id, warehouse_id, in_transit ? 1 : 0);
+  gint64 *value = g_hash_table_lookup (p->stock_delta, key);
+
+  if (value == NULL)
+    {
+      value = g_new0 (gint64, 1);
+      g_hash_table_insert (p->stock_delta, g_steal_pointer (&key), value);
+    }
+  *value += delta;
+}
+
+static void
+stock_add_state (Posting           *p,
+                 gint64             item_id,
+                 const StUnitState *state,
+                 gint64             sign)
+{
+  if (state->status == ST_UNIT_IN_STOCK)
+    stock_add (p, item_id, state->warehouse_id, FALSE, sign);
+  else if (state->status == ST_UNIT_IN_TRANSIT)
+    stock_add (p, item_id, state->warehouse_id, TRUE, sign);
+}
+
+static char *
+warehouse_name (StStore *store,
+                gint64   id)
+{
+  g_autoptr(StStmt) stmt = _st_store_prepare (store, "SELECT name FROM warehouses WHERE id = ?",
+                                              NULL);
+
+  if (stmt == NULL)
+    return g_strdup ("?");
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return g_strdup ("?");
+  return _st_column_dup (stmt, 0);
+}
+
+static char *
+item_sku (StStore *store,
+          gint64   id)
+{
+  g_autoptr(StStmt) stmt = _st_store_prepare (store, "SELECT sku FROM items WHERE id = ?", NULL);
+
+  if (stmt == NULL)
+    return g_strdup ("?");
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return g_strdup ("?");
+  return _st_column_dup (stmt, 0);
+}
+
+/* Applies the deltas; refuses when any quantity would go below zero. */
+static gboolean
+stock_flush (Posting  *p,
+             GError  **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  g_autoptr(StStmt) upsert = NULL;
+  g_autoptr(StStmt) check = NULL;
+
+  upsert = _st_store_prepare (p->store,
+                              "INSERT INTO stock (item_id, warehouse_id, on_hand, in_transit)"
+                              " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (item_id, warehouse_id)"
+                              " DO UPDATE SET on_hand = on_hand + ?3, in_transit = in_transit + ?4",
+                              error);
+  check = _st_store_prepare (p->store,
+                             "SELECT on_hand, in_transit FROM stock"
+                             " WHERE item_id = ? AND warehouse_id = ?", error);
+  if (upsert == NULL || check == NULL)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, p->stock_delta);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gint64 item_id, warehouse_id;
+      int transit;
+      gint64 delta = *(gint64 *) value;
+
+      if (delta == 0)
+        continue;
+      if (sscanf (key, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%d",
+                  &item_id, &warehouse_id, &transit) != 3)
+        g_assert_not_reached ();
+      sqlite3_bind_int64 (upsert, 1, item_id);
+      sqlite3_bind_int64 (upsert, 2, warehouse_id);
+      sqlite3_bind_int64 (upsert, 3, transit ? 0 : delta);
+      sqlite3_bind_int64 (upsert, 4, transit ? delta : 0);
+      if (!_st_step (upsert, error))
+        return FALSE;
+      sqlite3_reset (upsert);
+
+      if (delta < 0)
+        {
+          gint64 now;
+
+          sqlite3_bind_int64 (check, 1, item_id);
+          sqlite3_bind_int64 (check, 2, warehouse_id);
+          if (_st_step (check, error) != SQLITE_ROW)
+            return FALSE;
+          now = sqlite3_column_int64 (check, transit ? 1 : 0);
+          sqlite3_reset (check);
+          if (now < 0)
+            {
+              g_autofree char *sku = item_sku (p->store, item_id);
+              g_autofree char *wh = warehouse_name (p->store, warehouse_id);
+
+              g_set_error (error, ST_ERROR, ST_ERROR_INSUFFICIENT_STOCK,
+                           /* Translators: %1$s is a SKU, %2$s a warehouse, %3$s and %4$s
+                            * quantities. */
+                           _("Not enough of %1$s at %2$s: %3$lld available, %4$lld needed"),
+                           sku, wh, (long long) (now - delta), (long long) -delta);
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
+gint64
+_st_store_find_document (StStore     *self,
+                         StDocKind    kind,
+                         const char  *number,
+                         GError     **error)
+{
+  g_autofree char *key = NULL;
+  g_autoptr(StStmt) stmt = NULL;
+  gint64 id = 0;
+  int n = 0;
+  int rc;
+
+  if (number == NULL || *number == '\0')
+    {
+      /* Translators: %s is a document kind such as "Invoice". */
+      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT, _("No %s number was given"),
+                   st_doc_kind_to_label (kind));
+      return 0;
+    }
+  key = _st_name_key (number);
+  stmt = _st_store_prepare (self, "SELECT id FROM documents WHERE kind = ? AND number_key = ?"
+                                  " LIMIT 2", error);
+  if (stmt == NULL)
+    return 0;
+  _st_bind_text (stmt, 1, st_doc_kind_to_string (kind));
+  _st_bind_text (stmt, 2, key);
+  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      n++;
+    }
+  if (rc == 0)
+    return 0;
+  if (n == 0)
+    {
+      /* Translators: %1$s is a document kind such as "Invoice", %2$s its number. */
+      g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND, _("There is no %1$s numbered “%2$s”"),
+                   st_doc_kind_to_label (kind), number);
+      return 0;
+    }
+  if (n > 1)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE,
+                   _("Several vendors have a bill numbered “%s”"), number);
+      return 0;
+    }
+  return id;
+}
+
+/* Reads the document's status and header fields used by returns, voids and receipts. */
+typedef struct
+{
+  StDocStatus status;
+  char        date[ST_DATE_LEN];
+  gint64      contact_id;
+  gint64      warehouse_id;
+  gint64      to_warehouse_id;
+  gboolean    in_transit;
+  char       *number;
+} DocHeader;
+
+static gboolean
+load_header (StStore   *store,
+             gint64     id,
+             DocHeader *h,
+             GError   **error)
+{
+  g_autoptr(StStmt) stmt = _st_store_prepare (store,
+                                              "SELECT status, date, contact_id, warehouse_id,"
+                                              " to_warehouse_id, in_transit, number"
+                                              " FROM documents WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (_st_step (stmt, error) != SQLITE_ROW)
+    return FALSE;
+  st_doc_status_from_string ((const char *) sqlite3_column_text (stmt, 0), &h->status);
+  g_strlcpy (h->date, (const char *) sqlite3_column_text (stmt, 1), ST_DATE_LEN);
+  h->contact_id = sqlite3_column_int64 (stmt, 2);
+  h->warehouse_id = sqlite3_column_int64 (stmt, 3);
+  h->to_warehouse_id = sqlite3_column_int64 (stmt, 4);
+  h->in_transit = sqlite3_column_int (stmt, 5);
+  h->number = _st_column_dup (stmt, 6);
+  return TRUE;
+}
+
+static gboolean
+is_picking (StDocKind kind,
+            gint64    quantity)
+{
+  switch (kind)
+    {
+    case ST_DOC_BILL:
+      return FALSE;
+    case ST_DOC_ADJUSTMENT:
+      return quantity < 0;
+    case ST_DOC_INVOICE:
+    case ST_DOC_TRANSFER:
+    case ST_DOC_RETURN:
+    case ST_DOC_VENDOR_RETURN:
+    default:
+      return TRUE;
+    }
+}
+
+static StEventKind
+event_kind_for (const Posting *p,
+                gint64         quantity)
+{
+  switch (p->draft->kind)
+    {
+    case ST_DOC_BILL:
+      return ST_EVENT_RECEIVED;
+    case ST_DOC_INVOICE:
+      return ST_EVENT_SOLD;
+    case ST_DOC_TRANSFER:
+      return p->draft->in_transit ? ST_EVENT_TRANSFER_OUT : ST_EVENT_TRANSFERRED;
+    case ST_DOC_ADJUSTMENT:
+      return quantity > 0 ? ST_EVENT_ADJUSTED_IN : ST_EVENT_WRITTEN_OFF;
+    case ST_DOC_RETURN:
+      return ST_EVENT_RETURNED;
+    case ST_DOC_VENDOR_RETURN:
+    default:
+      return ST_EVENT_RETURNED_TO_VENDOR;
+    }
+}
+
+/* Why a picked unit cannot be used, as one clear sentence. */
+static void
+set_unavailable_error (Posting           *p,
+                       const Line        *line,
+                       const char        *serial,
+                       const StUnitState *state,
+                       gint64             warehouse_id,
+                       GError           **error)
+{
+  const char *sku = st_item_get_sku (line->item);
+  g_autofree char *wh = warehouse_name (p->store, warehouse_id);
+
+  if (state->status == ST_UNIT_IN_STOCK)
+    {
+      g_autofree char *there = warehouse_name (p->store, state->warehouse_id);
+      /* Translators: %1$s serial, %2$s SKU, %3$s the warehouse asked for, %4$s where it is. */
+      g_set_error (error, ST_ERROR, ST_ERROR_NOT_IN_STOCK,
+                   _("Serial “%1$s” of %2$s is not in stock at %3$s: it is at %4$s"),
+                   serial, sku, wh, there);
+    }
+  else
+    /* Translators: %1$s serial, %2$s SKU, %3$s warehouse, %4$s a status such as "Sold". */
+    g_set_error (error, ST_ERROR, ST_ERROR_NOT_IN_STOCK,
+                 _("Serial “%1$s” of %2$s is not in stock at %3$s (status: %4$s)"),
+                 serial, sku, wh, st_unit_status_to_label (state->status));
+}
+
+static char *
+quote_serial (const char *serial)
+{
+  return g_strescape (serial, NULL);
+}
+
+/* Picks the line's units: the given serials, or the oldest eligible ones. */
+static gboolean
+resolve_picks (Posting     *p,
+               Line        *line,
+               StDraftLine *dl,
+               GHashTable  *seen,
+               GError     **error)
+{
+  StDocKind kind = p->draft->kind;
+  const char *sku = st_item_get_sku (line->item);
+  gint64 item_id = st_item_get_id (line->item);
+  gint64 from_wh = p->warehouse_id;
+
+  if (dl->serials == NULL)
+    {
+      g_autoptr(StStmt) stmt = NULL;
+      const char *sql;
+      gint64 bind_id;
+      int rc;
+
+      if (kind == ST_DOC_RETURN)
+        {
+          sql = "SELECT id, serial, serial_key, " ST_UNIT_STATE_COLUMNS " FROM units"
+                " WHERE item_id = ? AND sold_doc_id = ? AND status = 'sold'"
+                " ORDER BY received_date, id LIMIT ?";
+          bind_id = p->ref_doc_id;
+        }
+      else if (kind == ST_DOC_VENDOR_RETURN)
+        {
+          sql = "SELECT id, serial, serial_key, " ST_UNIT_STATE_COLUMNS " FROM units"
+                " WHERE item_id = ? AND received_doc_id = ? AND status = 'in_stock'"
+                " ORDER BY received_date, id LIMIT ?";
+          bind_id = p->ref_doc_id;
+        }
+      else
+        {
+          sql = "SELECT id, serial, serial_key, " ST_UNIT_STATE_COLUMNS " FROM units"
+                " WHERE item_id = ? AND status = 'in_stock' AND warehouse_id = ?"
+                " ORDER BY received_date, id LIMIT ?";
+          bind_id = from_wh;
+        }
+      stmt = _st_store_prepare (p->store, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, item_id);
+      sqlite3_bind_int64 (stmt, 2, bind_id);
+      sqlite3_bind_int64 (stmt, 3, line->quantity + (gint64) g_hash_table_size (seen));
+      while ((rc = _st_step (stmt, error)) == SQLITE_ROW && line->picks->len < line->quantity)
+        {
+          Pick pick = { 0 };
+
+          pick.unit_id = sqlite3_column_int64 (stmt, 0);
+          pick.key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", item_id,
+                                      (const char *) sqlite3_column_text (stmt, 2));
+          if (g_hash_table_contains (seen, pick.key))
+            {
+              g_free (pick.key);
+              continue;
+            }
+          pick.serial = _st_column_dup (stmt, 1);
+          _st_unit_state_from_row (stmt, 3, &pick.state);
+          g_hash_table_add (seen, g_strdup (pick.key));
+          g_array_append_val (line->picks, pick);
+        }
+      if (rc == 0)
+        return FALSE;
+      if (line->picks->len < line->quantity)
+        {
+          if (kind == ST_DOC_RETURN)
+            g_set_error (error, ST_ERROR, ST_ERROR_NOT_ON_DOCUMENT,
+                         /* Translators: %1$s SKU, %2$lld and %3$lld counts. */
+                         _("Only %2$lld unit(s) of %1$s sold on this invoice can be returned, "
+                           "%3$lld asked"),
+                         sku, (long long) line->picks->len, (long long) line->quantity);
+          else if (kind == ST_DOC_VENDOR_RETURN)
+            g_set_error (error, ST_ERROR, ST_ERROR_NOT_ON_DOCUMENT,
+                         /* Translators: %1$s SKU, %2$lld and %3$lld counts. */
+                         _("Only %2$lld unit(s) of %1$s from this bill are in stock, %3$lld asked"),
+                         sku, (long long) line->picks->len, (long long) line->quantity);
+          else
+            {
+              g_autofree char *wh = warehouse_name (p->store, from_wh);
+              g_set_error (error, ST_ERROR, ST_ERROR_INSUFFICIENT_STOCK,
+                           /* Translators: %1$s SKU, %2$s warehouse, %3$lld and %4$lld counts. */
+                           _("Not enough of %1$s at %2$s: %3$lld in stock, %4$lld needed"),
+                           sku, wh, (long long) line->picks->len, (long long) line->quantity);
+            }
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  for (guint i = 0; i < dl->serials->len; i++)
+    {
+      g_autoptr(StStmt) stmt = NULL;
+      g_autofree char *serial = NULL;
+      g_autofree char *key = NULL;
+      g_autofree char *seen_key = NULL;
+      Pick pick = { 0 };
+      int rc;
+
+      serial = st_serial_normalize (g_ptr_array_index (dl->serials, i), error);
+      if (serial == NULL)
+        return FALSE;
+      key = st_serial_key (serial);
+      seen_key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", item_id, key);
+      if (g_hash_table_contains (seen, seen_key))
+        {
+          g_autofree char *q = quote_serial (serial);
+          g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE_SERIAL,
+                       /* Translators: %1$s serial, %2$s SKU. */
+                       _("Serial “%1$s” of %2$s stands twice in this document"), q, sku);
+          return FALSE;
+        }
+      stmt = _st_store_prepare (p->store,
+                                "SELECT id, serial, serial_key, " ST_UNIT_STATE_COLUMNS
+                                " FROM units WHERE item_id = ? AND serial_key = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, item_id);
+      _st_bind_text (stmt, 2, key);
+      rc = _st_step (stmt, error);
+      if (rc == 0)
+        return FALSE;
+      if (rc != SQLITE_ROW)
+        {
+          g_autofree char *q = quote_serial (serial);
+          g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND,
+                       /* Translators: %1$s serial, %2$s SKU. */
+                       _("Serial “%1$s” of %2$s is not in the inventory"), q, sku);
+          return FALSE;
+        }
+      pick.unit_id = sqlite3_column_int64 (stmt, 0);
+      _st_unit_state_from_row (stmt, 3, &pick.state);
+
+      if (kind == ST_DOC_RETURN)
+        {
+          if (pick.state.status != ST_UNIT_SOLD || pick.state.sold_doc_id != p->ref_doc_id)
+            {
+              g_autofree char *q = quote_serial (serial);
+              g_set_error (error, ST_ERROR, ST_ERROR_NOT_ON_DOCUMENT,
+                           /* Translators: %1$s serial, %2$s SKU, %3$s invoice number. */
+                           _("Serial “%1$s” of %2$s was not sold on invoice %3$s"),
+                           q, sku, p->draft->reference);
+              return FALSE;
+            }
+        }
+      else if (kind == ST_DOC_VENDOR_RETURN)
+        {
+          if (pick.state.received_doc_id != p->ref_doc_id)
+            {
+              g_autofree char *q = quote_serial (serial);
+              g_set_error (error, ST_ERROR, ST_ERROR_NOT_ON_DOCUMENT,
+                           /* Translators: %1$s serial, %2$s SKU, %3$s bill number. */
+                           _("Serial “%1$s” of %2$s was not received on bill %3$s"),
+                           q, sku, p->draft->reference);
+              return FALSE;
+            }
+          if (pick.state.status != ST_UNIT_IN_STOCK)
+            {
+              g_autofree char *q = quote_serial (serial);
+              set_unavailable_error (p, line, q, &pick.state, pick.state.warehouse_id, error);
+              return FALSE;
+            }
+        }
+      else if (pick.state.status != ST_UNIT_IN_STOCK || pick.state.warehouse_id != from_wh)
+        {
+          g_autofree char *q = quote_serial (serial);
+          set_unavailable_error (p, line, q, &pick.state, from_wh, error);
+          return FALSE;
+        }
+      pick.serial = _st_column_dup (stmt, 1);
+      pick.key = g_strdup (seen_key);
+      g_hash_table_add (seen, g_steal_pointer (&seen_key));
+      g_array_append_val (line->picks, pick);
+    }
+  return TRUE;
+}
+
+/* New serials for a bill or a + adjustment: valid, not twice, not in stock already. */
+static gboolean
+resolve_incoming (Posting     *p,
+                  Line        *line,
+                  StDraftLine *dl,
+                  GHashTable  *seen,
+                  GError     **error)
+{
+  const char *sku = st_item_get_sku (line->item);
+  gint64 item_id = st_item_get_id (line->item);
+  StSerialFormat format = st_item_get_serial_format (line->item);
+
+  for (guint i = 0; i < dl->serials->len; i++)
+    {
+      g_autoptr(StStmt) stmt = NULL;
+      g_autofree char *serial = NULL;
+      g_autofree char *key = NULL;
+      g_autofree char *seen_key = NULL;
+      Pick pick = { 0 };
+      int rc;
+
+      serial = st_serial_validate (g_ptr_array_index (dl->serials, i), format, error);
+      if (serial == NULL)
+        return FALSE;
+      key = st_serial_key (serial);
+      seen_key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", item_id, key);
+      if (g_hash_table_contains (seen, seen_key))
+        {
+          g_autofree char *q = quote_serial (serial);
+          g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE_SERIAL,
+                       _("Serial “%1$s” of %2$s stands twice in this document"), q, sku);
+          return FALSE;
+        }
+      stmt = _st_store_prepare (p->store,
+                                "SELECT id, " ST_UNIT_STATE_COLUMNS
+                                " FROM units WHERE item_id = ? AND serial_key = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, item_id);
+      _st_bind_text (stmt, 2, key);
+      rc = _st_step (stmt, error);
+      if (rc == 0)
+        return FALSE;
+      _st_unit_state_init (&pick.state);
+      if (rc == SQLITE_ROW)
+        {
+          pick.unit_id = sqlite3_column_int64 (stmt, 0);
+          _st_unit_state_from_row (stmt, 1, &pick.state);
+          if (pick.state.status == ST_UNIT_IN_STOCK || pick.state.status == ST_UNIT_IN_TRANSIT)
+            {
+              g_autofree char *q = quote_serial (serial);
+              g_autofree char *wh = warehouse_name (p->store, pick.state.warehouse_id);
+              g_set_error (error, ST_ERROR, ST_ERROR_SERIAL_EXISTS,
+                           /* Translators: %1$s serial, %2$s SKU, %3$s warehouse. */
+                           _("Serial “%1$s” of %2$s is already in stock at %3$s"), q, sku, wh);
+              return FALSE;
+            }
+        }
+      pick.serial = g_steal_pointer (&serial);
+      pick.key = g_steal_pointer (&key);
+      g_hash_table_add (seen, g_steal_pointer (&seen_key));
+      g_array_append_val (line->picks, pick);
+    }
+  return TRUE;
+}
+
+/* Quantity-tracked items on returns: no more back than went out on the reference document. */
+static gboolean
+check_returnable_quantity (Posting  *p,
+                           Line     *line,
+                           gint64    already_in_draft,
+                           GError  **error)
+{
+  g_autoptr(StStmt) stmt = NULL;
+  const char *ret_kind = p->draft->kind == ST_DOC_RETURN ? "return" : "vendor-return";
+  gint64 available;
+
+  stmt = _st_store_prepare (p->store,
+                            "SELECT coalesce ((SELECT sum (quantity) FROM document_lines"
+                            "                  WHERE document_id = ?1 AND item_id = ?2), 0)"
+                            " - coalesce ((SELECT sum (l.quantity) FROM document_lines l"
+                            "              JOIN documents d ON d.id = l.document_id"
+                            "              WHERE d.ref_document_id = ?1 AND d.kind = ?3"
+                            "                AND d.status = 'posted' AND l.item_id = ?2), 0)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, p->ref_doc_id);
+  sqlite3_bind_int64 (stmt, 2, st_item_get_id (line->item));
+  _st_bind_text (stmt, 3, ret_kind);
+  if (_st_step (stmt, error) != SQLITE_ROW)
+    return FALSE;
+  available = sqlite3_column_int64 (stmt, 0) - already_in_draft;
+  if (line->quantity > available)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_NOT_ON_DOCUMENT,
+                   /* Translators: %1$s SKU, %2$s document number, %3$lld and %4$lld counts. */
+                   _("Only %3$lld of %1$s from %2$s can be returned, %4$lld asked"),
+                   st_item_get_sku (line->item), p->draft->reference,
+                   (long long) MAX (available, 0), (long long) line->quantity);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+default_rate (Posting *p,
+              Line    *line)
+{
+  g_autoptr(StStmt) stmt = NULL;
+
+  switch (p->draft->kind)
+    {
+    case ST_DOC_BILL:
+    case ST_DOC_ADJUSTMENT:
+    case ST_DOC_TRANSFER:
+      return st_item_get_cost (line->item);
+    case ST_DOC_INVOICE:
+      return st_item_get_price (line->item);
+    case ST_DOC_RETURN:
+    case ST_DOC_VENDOR_RETURN:
+    default:
+      stmt = _st_store_prepare (p->store,
+                                "SELECT rate FROM document_lines WHERE document_id = ?"
+                                " AND item_id = ? ORDER BY line_no LIMIT 1", NULL);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, p->ref_doc_id);
+          sqlite3_bind_int64 (stmt, 2, st_item_get_id (line->item));
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            return sqlite3_column_int64 (stmt, 0);
+        }
+      return p->draft->kind == ST_DOC_RETURN ? st_item_get_price (line->item)
+                                             : st_item_get_cost (line->item);
+    }
+}
+
+static gboolean
+resolve_header (Posting  *p,
+                GError  **error)
+{
+  const StDraft *d = p->draft;
+  StDocKind kind = d->kind;
+  g_autoptr(StStmt) stmt = NULL;
+
+  if (d->date != NULL)
+    {
+      if (!st_date_validate (d->date, _("date"), error))
+        return FALSE;
+      p->date = g_strdup (d->date);
+    }
+  else
+    p->date = st_date_today ();
+
+  if (d->lines->len == 0)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT, _("The document has no lines"));
+      return FALSE;
+    }
+
+  switch (kind)
+    {
+    case ST_DOC_BILL:
+      if ((p->contact_id = _st_store_contact_id (p->store, ST_CONTACT_VENDOR, d->contact,
+                                                 error)) == 0)
+        return FALSE;
+      if ((p->number = _st_clean_name (d->number, _("bill number"), 64, error)) == NULL)
+        return FALSE;
+      break;
+    case ST_DOC_INVOICE:
+      if ((p->contact_id = _st_store_contact_id (p->store, ST_CONTACT_CUSTOMER, d->contact,
+                                                 error)) == 0)
+        return FALSE;
+      break;
+    case ST_DOC_ADJUSTMENT:
+      if ((p->reason = _st_clean_name (d->reason, _("reason"), 500, error)) == NULL)
+        return FALSE;
+      break;
+    case ST_DOC_TRANSFER:
+    case ST_DOC_RETURN:
+    case ST_DOC_VENDOR_RETURN:
+    default:
+      break;
+    }
+
+  if (kind != ST_DOC_BILL && d->number != NULL && *d->number != '\0')
+    if ((p->number = _st_clean_name (d->number, _("document number"), 64, error)) == NULL)
+      return FALSE;
+
+  if (kind == ST_DOC_RETURN || kind == ST_DOC_VENDOR_RETURN)
+    {
+      StDocKind ref_kind = kind == ST_DOC_RETURN ? ST_DOC_INVOICE : ST_DOC_BILL;
+      DocHeader ref = { 0 };
+
+      if ((p->ref_doc_id = _st_store_find_document (p->store, ref_kind, d->reference,
+                                                    error)) == 0)
+        return FALSE;
+      if (!load_header (p->store, p->ref_doc_id, &ref, error))
+        return FALSE;
+      g_free (ref.number);
+      if (ref.status != ST_DOC_STATUS_POSTED)
+        {
+          g_set_error (error, ST_ERROR, ST_ERROR_DOCUMENT_STATE,
+                       /* Translators: %1$s a document kind, %2$s its number. */
+                       _("%1$s %2$s is void; nothing can be returned against it"),
+                       st_doc_kind_to_label (ref_kind), d->reference);
+          return FALSE;
+        }
+      if (strcmp (p->date, ref.date) < 0)
+        {
+          g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                       _("The return date %1$s is before the date of %2$s (%3$s)"),
+                       p->date, d->reference, ref.date);
+          return FALSE;
+        }
+      p->contact_id = ref.contact_id;
+      if (kind == ST_DOC_VENDOR_RETURN)
+        p->warehouse_id = ref.warehouse_id;
+    }
+
+  if (kind != ST_DOC_VENDOR_RETURN)
+    if ((p->warehouse_id = _st_store_warehouse_id (p->store, d->warehouse, error)) == 0)
+      return FALSE;
+
+  if (kind == ST_DOC_TRANSFER)
+    {
+      if ((p->to_warehouse_id = _st_store_warehouse_id (p->store, d->to_warehouse, error)) == 0)
+        return FALSE;
+      if (p->to_warehouse_id == p->warehouse_id)
+        {
+          g_set_error (error, ST_ERROR, ST_ERROR_SAME_WAREHOUSE,
+                       _("A transfer needs two different warehouses: “%s” is both source and "
+                         "destination"), d->warehouse);
+          return FALSE;
+        }
+    }
+
+  if (kind == ST_DOC_BILL)
+    {
+      g_autofree char *key = _st_name_key (p->number);
+      stmt = _st_store_prepare (p->store,
+                                "SELECT 1 FROM documents WHERE kind = 'bill' AND contact_id = ?"
+                                " AND number_key = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, p->contact_id);
+      _st_bind_text (stmt, 2, key);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE,
+                       _("Bill number “%1$s” from vendor “%2$s” is already recorded"),
+                       p->number, d->contact);
+          return FALSE;
+        }
+    }
+  else if (p->number != NULL)
+    {
+      g_autofree char *key = _st_name_key (p->number);
+      stmt = _st_store_prepare (p->store,
+                                "SELECT 1 FROM documents WHERE kind = ? AND number_key = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      _st_bind_text (stmt, 1, st_doc_kind_to_string (kind));
+      _st_bind_text (stmt, 2, key);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE,
+                       /* Translators: %1$s a document kind, %2$s its number. */
+                       _("%1$s number “%2$s” is already used"), st_doc_kind_to_label (kind),
+                       p->number);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+resolve_lines (Posting  *p,
+               GError  **error)
+{
+  const StDraft *d = p->draft;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) returned = g_hash_table_new_full (g_direct_hash, g_direct_equal,
+                                                          NULL, g_free);
+
+  for (guint i = 0; i < d->lines->len; i++)
+    {
+      StDraftLine *dl = g_ptr_array_index (d->lines, i);
+      Line *line = g_new0 (Line, 1);
+      gboolean serial;
+
+      g_ptr_array_add (p->lines, line);
+      line->line_no = i + 1;
+      line->item = st_store_find_item (p->store, dl->sku, error);
+      if (line->item == NULL)
+        return FALSE;
+      serial = st_item_get_tracking (line->item) == ST_TRACKING_SERIAL;
+
+      if (dl->quantity == 0 || (d->kind != ST_DOC_ADJUSTMENT && dl->quantity < 0)
+          || dl->quantity > G_MAXINT32 || dl->quantity < -G_MAXINT32)
+        {
+          g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                       /* Translators: %1$u line number, %2$s SKU, %3$lld quantity. */
+                       _("Line %1$u (%2$s): quantity %3$lld is not allowed here"),
+                       line->line_no, dl->sku, (long long) dl->quantity);
+          return FALSE;
+        }
+      line->quantity = ABS (dl->quantity);
+      line->incoming = !is_picking (d->kind, dl->quantity);
+      line->event_kind = event_kind_for (p, dl->quantity);
+      if (dl->has_rate && (dl->rate < 0 || dl->rate > ST_MONEY_MAX))
+        {
+          g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                       _("Line %1$u (%2$s): the rate cannot be negative"), line->line_no,
+                       dl->sku);
+          return FALSE;
+        }
+      line->rate = dl->has_rate ? dl->rate : default_rate (p, line);
+      line->picks = g_array_new (FALSE, TRUE, sizeof (Pick));
+      g_array_set_clear_func (line->picks, pick_clear);
+
+      if (!serial)
+        {
+          if (dl->serials != NULL && dl->serials->len > 0)
+            {
+              g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                           _("Line %1$u: item %2$s is tracked by quantity; it takes no serials"),
+                           line->line_no, dl->sku);
+              return FALSE;
+            }
+          if (d->kind == ST_DOC_RETURN || d->kind == ST_DOC_VENDOR_RETURN)
+            {
+              gpointer key = GINT_TO_POINTER ((int) st_item_get_id (line->item));
+              gint64 *before = g_hash_table_lookup (returned, key);
+
+              if (!check_returnable_quantity (p, line, before != NULL ? *before : 0, error))
+                return FALSE;
+              if (before == NULL)
+                {
+                  before = g_new0 (gint64, 1);
+                  g_hash_table_insert (returned, key, before);
+                }
+              *before += line->quantity;
+            }
+          continue;
+        }
+
+      if (st_store_get_tracking (p->store) == ST_TRACKING_NONE)
+        {
+          g_set_error (error, ST_ERROR, ST_ERROR_PREFERENCE,
+                       _("Item %s tracks serial numbers, but the inventory tracks quantities "
+                         "only (see Preferences)"), dl->sku);
+          return FALSE;
+        }
+      if ((line->incoming || dl->serials != NULL)
+          && (dl->serials == NULL || dl->serials->len != (guint) line->quantity))
+        {
+          guint n = dl->serials != NULL ? dl->serials->len : 0;
+          g_set_error (error, ST_ERROR, ST_ERROR_SERIAL_COUNT,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "Line %1$u (%2$s): %3$u serial given for a quantity of %4$lld",
+                                    "Line %1$u (%2$s): %3$u serials given for a quantity of %4$lld",
+                                    n),
+                       line->line_no, dl->sku, n, (long long) line->quantity);
+          return FALSE;
+        }
+      if (line->incoming ? !resolve_incoming (p, line, dl, seen, error)
+                         : !resolve_picks (p, line, dl, seen, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+number_prefix (StDocKind kind)
+{
+  switch (kind)
+    {
+    case ST_DOC_BILL:          return "BILL-";
+    case ST_DOC_INVOICE:       return "INV-";
+    case ST_DOC_TRANSFER:      return "TO-";
+    case ST_DOC_ADJUSTMENT:    return "ADJ-";
+    case ST_DOC_RETURN:        return "RET-";
+    case ST_DOC_VENDOR_RETURN: return "VR-";
+    default:                   return "DOC-";
+    }
+}
+
+static gboolean
+number_taken (StStore    *self,
+              StDocKind   kind,
+              const char *number)
+{
+  g_autofree char *key = _st_name_key (number);
+  g_autoptr(StStmt) stmt = _st_store_prepare (self, "SELECT 1 FROM documents WHERE kind = ?"
+                                                    " AND number_key = ?", NULL);
+
+  if (stmt == NULL)
+    return TRUE;
+  _st_bind_text (stmt, 1, st_doc_kind_to_string (kind));
+  _st_bind_text (stmt, 2, key);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+static gint64
+next_counter (StStore   *self,
+              StDocKind  kind)
+{
+  g_autofree char *setting = g_strconcat ("next.", st_doc_kind_to_string (kind), NULL);
+  g_autoptr(StStmt) stmt = _st_store_prepare (self, "SELECT value FROM settings WHERE key = ?",
+                                              NULL);
+
+  if (stmt == NULL)
+    return 1;
+  _st_bind_text (stmt, 1, setting);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return MAX (1, g_ascii_strtoll ((const char *) sqlite3_column_text (stmt, 0), NULL, 10));
+  return 1;
+}
+
+char *
+st_store_next_number (StStore   *self,
+                      StDocKind  kind)
+{
+  gint64 n;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  for (n = next_counter (self, kind);; n++)
+    {
+      g_autofree char *number = g_strdup_printf ("%s%05" G_GINT64_FORMAT, number_prefix (kind), n);
+
+      if (!number_taken (self, kind, number))
+        return g_steal_pointer (&number);
+    }
+}
+
+static gboolean
+take_number (Posting  *p,
+             GError  **error)
+{
+  g_autofree char *setting = g_strconcat ("next.", st_doc_kind_to_string (p->draft->kind), NULL);
+  g_autofree char *value = NULL;
+  g_autoptr(StStmt) stmt = NULL;
+  const char *digits;
+
+  p->number = st_store_next_number (p->store, p->draft->kind);
+  digits = p->number + strlen (number_prefix (p->draft->kind));
+  value = g_strdup_printf ("%" G_GINT64_FORMAT, g_ascii_strtoll (digits, NULL, 10) + 1);
+  stmt = _st_store_prepare (p->store, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  _st_bind_text (stmt, 1, setting);
+  _st_bind_text (stmt, 2, value);
+  return _st_step (stmt, error) != 0;
+}
+
+static gboolean
+insert_event (StStore          *store,
+              const StEventRec *e,
+              gint64           *id_out,
+              GError          **error)
+{
+  g_autoptr(StStmt) stmt = _st_store_prepare (store,
+                                              "INSERT INTO unit_events (unit_id, document_id,"
+                                              " line_id, kind, date, from_warehouse_id,"
+                                              " to_warehouse_id, contact_id, amount, warranty_end,"
+                                              " reverses_id)"
+                                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, e->unit_id);
+  sqlite3_bind_int64 (stmt, 2, e->document_id);
+  _st_bind_id (stmt, 3, e->line_id);
+  _st_bind_text (stmt, 4, st_event_kind_to_string (e->kind));
+  _st_bind_text (stmt, 5, e->date);
+  _st_bind_id (stmt, 6, e->from_warehouse_id);
+  _st_bind_id (stmt, 7, e->to_warehouse_id);
+  _st_bind_id (stmt, 8, e->contact_id);
+  if (e->has_amount)
+    sqlite3_bind_int64 (stmt, 9, e->amount);
+  _st_bind_text (stmt, 10, e->warranty_end[0] ? e->warranty_end : NULL);
+  _st_bind_id (stmt, 11, e->reverses_id);
+  if (!_st_step (stmt, error))
+    return FALSE;
+  if (id_out != NULL)
+    *id_out = sqlite3_last_insert_rowid (_st_store_get_db (store));
+  return TRUE;
+}
+
+static void
+bind_state (StStmt            *stmt,
+            int                first,
+            const StUnitState *s)
+{
+  _st_bind_text (stmt, first, st_unit_status_to_string (s->status));
+  _st_bind_id (stmt, first + 1, s->warehouse_id);
+  sqlite3_bind_int64 (stmt, first + 2, s->cost);
+  if (s->has_price)
+    sqlite3_bind_int64 (stmt, first + 3, s->price);
+  else
+    sqlite3_bind_null (stmt, first + 3);
+  _st_bind_text (stmt, first + 4, s->warranty_end[0] ? s->warranty_end : NULL);
+  _st_bind_text (stmt, first + 5, s->received_date[0] ? s->received_date : NULL);
+  _st_bind_id (stmt, first + 6, s->received_doc_id);
+  _st_bind_text (stmt, first + 7, s->sold_date[0] ? s->sold_date : NULL);
+  _st_bind_id (stmt, first + 8, s->sold_doc_id);
+}
+
+static gboolean
+write_unit_state (StStore           *store,
+                  gint64             unit_id,
+                  const StUnitState *s,
+                  GError           **error)
+{
+  g_autoptr(StStmt) stmt = _st_store_prepare (store,
+                                              "UPDATE units SET status = ?, warehouse_id = ?,"
+                                              " cost = ?, price = ?, warranty_end = ?,"
+                                              " received_date = ?, received_doc_id = ?,"
+                                              " sold_date = ?, sold_doc_id = ? WHERE id = ?",
+                                              error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_state (stmt, 1, s);
+  sqlite3_bind_int64 (stmt, 10, unit_id);
+  return _st_step (stmt, error) != 0;
+}
+
+static gint64
+insert_unit (StStore           *store,
+             gint64             item_id,
+             const char        *serial,
+             const char        *key,
+             const StUnitState *s,
+             GError           **error)
+{
+  g_autoptr(StStmt) stmt = _st_store_prepare (store,
+                                              "INSERT INTO units (item_id, serial, serial_key, "
+                                              ST_UNIT_STATE_COLUMNS ") VALUES (?, ?, ?,"
+                                              " ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  _st_bind_text (stmt, 2, serial);
+  _st_bind_text (stmt, 3, key);
+  bind_state (stmt, 4, s);
+  if (!_st_step (stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (_st_store_get_db (store));
+}
+
+static gboolean
+insert_move (Posting  *p,
+             gint64    item_id,
+             gint64    warehouse_id,
+             gint64    quantity,
+             gboolean  in_transit,
+             GError  **error)
+{
+  g_autoptr(StStmt) stmt = _st_store_prepare (p->store,
+                                              "INSERT INTO stock_moves (document_id, item_id,"
+                                              " warehouse_id, quantity, in_transit)"
+                                              " VALUES (?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, p->doc_id);
+  sqlite3_bind_int64 (stmt, 2, item_id);
+  sqlite3_bind_int64 (stmt, 3, warehouse_id);
+  sqlite3_bind_int64 (stmt, 4, quantity);
+  sqlite3_bind_int (stmt, 5, in_transit ? 1 : 0);
+  if (!_st_step (stmt, error))
+    return FALSE;
+  stock_add (p, item_id, warehouse_id, in_transit, quantity);
+  return TRUE;
+}
+
+static gboolean
+write_quantity_line (Posting  *p,
+                     Line     *line,
+                     GError  **error)
+{
+  gint64 item = st_item_get_id (line->item);
+  gint64 q = line->quantity;
+
+  switch (line->event_kind)
+    {
+    case ST_EVENT_RECEIVED:
+    case ST_EVENT_ADJUSTED_IN:
+    case ST_EVENT_RETURNED:
+      return insert_move (p, item, p->warehouse_id, q, FALSE, error);
+    case ST_EVENT_SOLD:
+    case ST_EVENT_WRITTEN_OFF:
+    case ST_EVENT_RETURNED_TO_VENDOR:
+      return insert_move (p, item, p->warehouse_id, -q, FALSE, error);
+    case ST_EVENT_TRANSFERRED:
+    case ST_EVENT_TRANSFER_OUT:
+      return insert_move (p, item, p->warehouse_id, -q, FALSE, error)
+             && insert_move (p, item, p->to_warehouse_id, q,
+                             line->event_kind == ST_EVENT_TRANSFER_OUT, error);
+    case ST_EVENT_TRANSFER_IN:
+    case ST_EVENT_VOIDED:
+    default:
+      g_assert_not_reached ();
+    }
+  return FALSE;
+}
+
+static gboolean
+write_serial_line (Posting  *p,
+                   Line     *line,
+                   gint64    line_id,
+                   GError  **error)
+{
+  gint64 item_id = st_item_get_id (line->item);
+  guint months = st_item_get_warranty_months (line->item);
+  g_autofree char *warranty_end = NULL;
+
+  if (line->event_kind == ST_EVENT_SOLD && months > 0)
+    warranty_end = st_date_add_months (p->date, months);
+
+  for (guint i = 0; i < line->picks->len; i++)
+    {
+      Pick *pick = &g_array_index (line->picks, Pick, i);
+      StEventRec e = { 0 };
+      StUnitState after;
+
+      e.document_id = p->doc_id;
+      e.line_id = line_id;
+      e.kind = line->event_kind;
+      g_strlcpy (e.date, p->date, ST_DATE_LEN);
+      switch (e.kind)
+        {
+        case ST_EVENT_RECEIVED:
+        case ST_EVENT_RETURNED:
+          e.to_warehouse_id = p->warehouse_id;
+          e.contact_id = p->contact_id;
+          e.has_amount = TRUE;
+          e.amount = line->rate;
+          break;
+        case ST_EVENT_ADJUSTED_IN:
+          e.to_warehouse_id = p->warehouse_id;
+          e.has_amount = TRUE;
+          e.amount = line->rate;
+          break;
+        case ST_EVENT_TRANSFERRED:
+        case ST_EVENT_TRANSFER_OUT:
+          e.from_warehouse_id = p->warehouse_id;
+          e.to_warehouse_id = p->to_warehouse_id;
+          break;
+        case ST_EVENT_SOLD:
+          e.from_warehouse_id = p->warehouse_id;
+          e.contact_id = p->contact_id;
+          e.has_amount = TRUE;
+          e.amount = line->rate;
+          g_strlcpy (e.warranty_end, warranty_end != NULL ? warranty_end : "", ST_DATE_LEN);
+          break;
+        case ST_EVENT_WRITTEN_OFF:
+          e.from_warehouse_id = p->warehouse_id;
+          e.has_amount = TRUE;
+          e.amount = pick->state.cost;
+          break;
+        case ST_EVENT_RETURNED_TO_VENDOR:
+          e.from_warehouse_id = pick->state.warehouse_id;
+          e.contact_id = p->contact_id;
+          e.has_amount = TRUE;
+          e.amount = line->rate;
+          break;
+        case ST_EVENT_TRANSFER_IN:
+        case ST_EVENT_VOIDED:
+        default:
+          g_assert_not_reached ();
+        }
+      if (!_st_unit_state_apply (&pick->state, &e, &after))
+        {
+          g_set_error (error, ST_ERROR, ST_ERROR_FAILED,
+                       _("Internal error: unit “%s” cannot take this event"), pick->serial);
+          return FALSE;
+        }
+      if (pick->unit_id == 0)
+        {
+          pick->unit_id = insert_unit (p->store, item_id, pick->serial, pick->key, &after, error);
+          if (pick->unit_id == 0)
+            return FALSE;
+        }
+      else if (!write_unit_state (p->store, pick->unit_id, &after, error))
+        return FALSE;
+      e.unit_id = pick->unit_id;
+      if (!insert_event (p->store, &e, NULL, error))
+        return FALSE;
+      stock_add_state (p, item_id, &pick->state, -1);
+      stock_add_state (p, item_id, &after, +1);
+    }
+  return TRUE;
+}
+
+static gboolean
+write_document (Posting  *p,
+                GError  **error)
+{
+  const StDraft *d = p->draft;
+  g_autoptr(StStmt) doc = NULL;
+  g_autofree char *key = NULL;
+  gint64 total = 0, quantity = 0;
+
+  if (p->number == NULL && !take_number (p, error))
+    return FALSE;
+  for (guint i = 0; i < p->lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (p->lines, i);
+      total += line->quantity * line->rate;
+      quantity += line->quantity;
+    }
+  key = _st_name_key (p->number);
+  doc = _st_store_prepare (p->store,
+                           "INSERT INTO documents (kind, number, number_key, date, status,"
+                           " contact_id, warehouse_id, to_warehouse_id, in_transit,"
+                           " ref_document_id, reason, total, quantity)"
+                           " VALUES (?, ?, ?, ?, 'posted', ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (doc == NULL)
+    return FALSE;
+  _st_bind_text (doc, 1, st_doc_kind_to_string (d->kind));
+  _st_bind_text (doc, 2, p->number);
+  _st_bind_text (doc, 3, key);
+  _st_bind_text (doc, 4, p->date);
+  _st_bind_id (doc, 5, p->contact_id);
+  _st_bind_id (doc, 6, p->warehouse_id);
+  _st_bind_id (doc, 7, p->to_warehouse_id);
+  sqlite3_bind_int (doc, 8, d->kind == ST_DOC_TRANSFER && d->in_transit);
+  _st_bind_id (doc, 9, p->ref_doc_id);
+  _st_bind_text (doc, 10, p->reason);
+  sqlite3_bind_int64 (doc, 11, total);
+  sqlite3_bind_int64 (doc, 12, quantity);
+  if (!_st_step (doc, error))
+    return FALSE;
+  p->doc_id = sqlite3_last_insert_rowid (_st_store_get_db (p->store));
+
+  for (guint i = 0; i < p->lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (p->lines, i);
+      g_autoptr(StStmt) stmt = _st_store_prepare (p->store,
+                                                  "INSERT INTO document_lines (document_id,"
+                                                  " line_no, item_id, quantity, rate)"
+                                                  " VALUES (?, ?, ?, ?, ?)", error);
+      StDraftLine *dl = g_ptr_array_index (d->lines, i);
+      gint64 line_id;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, p->doc_id);
+      sqlite3_bind_int (stmt, 2, line->line_no);
+      sqlite3_bind_int64 (stmt, 3, st_item_get_id (line->item));
+      sqlite3_bind_int64 (stmt, 4, dl->quantity);
+      sqlite3_bind_int64 (stmt, 5, line->rate);
+      if (!_st_step (stmt, error))
+        return FALSE;
+      line_id = sqlite3_last_insert_rowid (_st_store_get_db (p->store));
+
+      if (st_item_get_tracking (line->item) == ST_TRACKING_SERIAL)
+        {
+          if (!write_serial_line (p, line, line_id, error))
+            return FALSE;
+        }
+      else if (!write_quantity_line (p, line, error))
+        return FALSE;
+    }
+  return stock_flush (p, error);
+}
+
+StDocument *
+st_store_post (StStore        *self,
+               const StDraft  *draft,
+               GError        **error)
+{
+  Posting p = { 0 };
+  gint64 doc_id;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  g_return_val_if_fail (draft != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  p.store = self;
+  p.draft = draft;
+  p.lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
+  p.stock_delta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (!_st_store_begin (self, error))
+    {
+      posting_clear (&p);
+      return NULL;
+    }
+  if (!resolve_header (&p, error) || !resolve_lines (&p, error) || !write_document (&p, error)
+      || !_st_store_commit (self, error))
+    {
+      _st_store_rollback (self);
+      posting_clear (&p);
+      return NULL;
+    }
+  doc_id = p.doc_id;
+  posting_clear (&p);
+  _st_store_emit_changed (self);
+  return st_store_get_document_by_id (self, doc_id, error);
+}
+
+/* Voiding. */
+
+static char *
+document_label (StStore *store,
+                gint64   doc_id)
+{
+  g_autoptr(StStmt) stmt = _st_store_prepare (store, "SELECT kind, number FROM documents"
+                                                     " WHERE id = ?", NULL);
+  StDocKind kind = ST_DOC_BILL;
+
+  if (stmt == NULL)
+    return g_strdup ("?");
+  sqlite3_bind_int64 (stmt, 1, doc_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return g_strdup ("?");
+  st_doc_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), &kind);
+  /* Translators: a document kind and its number, like "Invoice INV-00012". */
+  return g_strdup_printf (C_("document", "%1$s %2$s"), st_doc_kind_to_label (kind),
+                          (const char *) sqlite3_column_text (stmt, 1));
+}
+
+static char *
+unit_serial (StStore *store,
+             gint64   unit_id)
+{
+  g_autoptr(StStmt) stmt = _st_store_prepare (store, "SELECT serial FROM units WHERE id = ?",
+                                              NULL);
+
+  if (stmt == NULL)
+    return g_strdup ("?");
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return g_strdup ("?");
+  return g_strescape ((const char *) sqlite3_column_text (stmt, 0), NULL);
+}
+
+static gint64
+unit_item (StStore *store,
+           gint64   unit_id)
+{
+  g_autoptr(StStmt) stmt = _st_store_prepare (store, "SELECT item_id FROM units WHERE id = ?",
+                                              NULL);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static GArray *
+document_units (StStore  *store,
+                gint64    doc_id,
+                GError  **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(StStmt) stmt = _st_store_prepare (store,
+                                              "SELECT DISTINCT unit_id FROM unit_events"
+                                              " WHERE document_id = ? ORDER BY unit_id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, doc_id);
+  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+}
+
+/* Pops every event of @doc_id off the top of the unit's history, appending a reversing
+ * event for each; refuses when a later document has moved the unit on. */
+static gboolean
+void_unit (Posting    *p,
+           gint64      unit_id,
+           const char *doc_number,
+           GError    **error)
+{
+  g_autoptr(GArray) events = NULL;
+  g_autoptr(GArray) stack = NULL;
+  StUnitState before;
+  const StUnitState *top;
+  guint bad = 0;
+  gint64 item_id = unit_item (p->store, unit_id);
+
+  events = _st_store_load_events (p->store, unit_id, error);
+  if (events == NULL)
+    return FALSE;
+  stack = _st_unit_replay ((const StEventRec *) events->data, events->len, &bad);
+  if (stack == NULL)
+    {
+      g_autofree char *serial = unit_serial (p->store, unit_id);
+      g_set_error (error, ST_ERROR, ST_ERROR_CORRUPT,
+                   _("The history of unit “%s” does not add up; run a check"), serial);
+      return FALSE;
+    }
+  before = g_array_index (stack, StUnitState, stack->len - 1);
+  top = &before;
+  if (top->event_doc_id != p->doc_id)
+    {
+      gboolean involved = FALSE;
+
+      for (guint i = 0; i < stack->len; i++)
+        if (g_array_index (stack, StUnitState, i).event_doc_id == p->doc_id)
+          involved = TRUE;
+      if (involved)
+        {
+          g_autofree char *serial = unit_serial (p->store, unit_id);
+          g_autofree char *later = document_label (p->store, top->event_doc_id);
+          g_set_error (error, ST_ERROR, ST_ERROR_MOVED_ON,
+                       /* Translators: %1$s document number, %2$s serial, %3$s a later document
+                        * like "Invoice INV-00012". */
+                       _("Cannot void %1$s: unit “%2$s” has moved on since, in %3$s"),
+                       doc_number, serial, later);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  while (stack->len > 1
+         && g_array_index (stack, StUnitState, stack->len - 1).event_doc_id == p->doc_id)
+    {
+      const StUnitState *s = &g_array_index (stack, StUnitState, stack->len - 1);
+      const StEventRec *orig = NULL;
+      StEventRec e = { 0 };
+
+      for (guint i = 0; i < events->len; i++)
+        if (g_array_index (events, StEventRec, i).id == s->event_id)
+          orig = &g_array_index (events, StEventRec, i);
+      g_assert (orig != NULL);
+
+      e.unit_id = unit_id;
+      e.document_id = p->doc_id;
+      e.line_id = orig->line_id;
+      e.kind = ST_EVENT_VOIDED;
+      g_strlcpy (e.date, p->date, ST_DATE_LEN);
+      e.from_warehouse_id = orig->to_warehouse_id;
+      e.to_warehouse_id = orig->from_warehouse_id;
+      e.contact_id = orig->contact_id;
+      e.has_amount = orig->has_amount;
+      e.amount = orig->amount;
+      e.reverses_id = orig->id;
+      if (!insert_event (p->store, &e, NULL, error))
+        return FALSE;
+      g_array_set_size (stack, stack->len - 1);
+    }
+
+  {
+    const StUnitState *after = &g_array_index (stack, StUnitState, stack->len - 1);
+
+    if (!write_unit_state (p->store, unit_id, after, error))
+      return FALSE;
+    stock_add_state (p, item_id, &before, -1);
+    stock_add_state (p, item_id, after, +1);
+  }
+  return TRUE;
+}
+
+static gboolean
+void_moves (Posting  *p,
+            GError  **error)
+{
+  g_autoptr(GArray) moves = g_array_new (FALSE, FALSE, sizeof (gint64) * 4);
+  g_autoptr(StStmt) stmt = _st_store_prepare (p->store,
+                                              "SELECT item_id, warehouse_id, sum (quantity),"
+                                              " in_transit FROM stock_moves WHERE document_id = ?"
+                                              " GROUP BY item_id, warehouse_id, in_transit",
+                                              error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, p->doc_id);
+  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+    {
+      gint64 m[4] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                      sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3) };
+      g_array_append_vals (moves, m, 1);
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+  g_clear_pointer (&stmt, _st_stmt_release);
+  for (guint i = 0; i < moves->len; i++)
+    {
+      gint64 *m = &((gint64 *) moves->data)[i * 4];
+
+      if (m[2] != 0 && !insert_move (p, m[0], m[1], -m[2], m[3] != 0, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+StDocument *
+st_store_void (StStore     *self,
+               StDocKind    kind,
+               const char  *number,
+               GError     **error)
+{
+  Posting p = { 0 };
+  DocHeader h = { 0 };
+  g_autoptr(GArray) units = NULL;
+  g_autoptr(StStmt) stmt = NULL;
+  g_autofree char *today = st_date_today ();
+  gint64 doc_id;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  p.store = self;
+  p.stock_delta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (!_st_store_begin (self, error))
+    goto fail;
+  if ((p.doc_id = _st_store_find_document (self, kind, number, error)) == 0
+      || !load_header (self, p.doc_id, &h, error))
+    goto fail;
+  if (h.status != ST_DOC_STATUS_POSTED)
+    {
+      /* Translators: %1$s a document kind, %2$s its number. */
+      g_set_error (error, ST_ERROR, ST_ERROR_DOCUMENT_STATE, _("%1$s %2$s is already void"),
+                   st_doc_kind_to_label (kind), h.number);
+      goto fail;
+    }
+  /* A void is dated today, or on the document's own date if that lies in the future. */
+  p.date = g_strdup (strcmp (today, h.date) >= 0 ? today : h.date);
+
+  units = document_units (self, p.doc_id, error);
+  if (units == NULL)
+    goto fail;
+  for (guint i = 0; i < units->len; i++)
+    if (!void_unit (&p, g_array_index (units, gint64, i), h.number, error))
+      goto fail;
+  if (!void_moves (&p, error))
+    goto fail;
+  if (!stock_flush (&p, error))
+    {
+      if (g_error_matches (*error, ST_ERROR, ST_ERROR_INSUFFICIENT_STOCK))
+        g_prefix_error (error, _("Cannot void %s: "), h.number);
+      goto fail;
+    }
+  stmt = _st_store_prepare (self, "UPDATE documents SET status = 'void', voided_date = ?"
+                                  " WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  _st_bind_text (stmt, 1, p.date);
+  sqlite3_bind_int64 (stmt, 2, p.doc_id);
+  if (!_st_step (stmt, error) || !_st_store_commit (self, error))
+    goto fail;
+
+  doc_id = p.doc_id;
+  g_free (h.number);
+  posting_clear (&p);
+  _st_store_emit_changed (self);
+  return st_store_get_document_by_id (self, doc_id, error);
+
+fail:
+  _st_store_rollback (self);
+  g_free (h.number);
+  posting_clear (&p);
+  return NULL;
+}
+
+/* Receiving an in-transit transfer. */
+
+StDocument *
+st_store_receive_transfer (StStore     *self,
+                           const char  *number,
+                           const char  *date,
+                           GError     **error)
+{
+  Posting p = { 0 };
+  DocHeader h = { 0 };
+  g_autoptr(GArray) units = NULL;
+  g_autoptr(StStmt) stmt = NULL;
+  g_autoptr(StStmt) moves = NULL;
+  g_autoptr(GArray) qty = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  gint64 doc_id;
+  int rc;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  p.store = self;
+  p.stock_delta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (date != NULL && !st_date_validate (date, _("date"), error))
+    goto fail;
+  p.date = date != NULL ? g_strdup (date) : st_date_today ();
+  if (!_st_store_begin (self, error))
+    goto fail;
+  if ((p.doc_id = _st_store_find_document (self, ST_DOC_TRANSFER, number, error)) == 0
+      || !load_header (self, p.doc_id, &h, error))
+    goto fail;
+  if (h.status != ST_DOC_STATUS_POSTED || !h.in_transit)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_DOCUMENT_STATE,
+                   h.status != ST_DOC_STATUS_POSTED ? _("Transfer order %s is void")
+                                                    : _("Transfer order %s is not in transit"),
+                   h.number);
+      goto fail;
+    }
+  if (strcmp (p.date, h.date) < 0)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                   _("The receipt date %1$s is before the transfer date %2$s"), p.date, h.date);
+      goto fail;
+    }
+
+  units = document_units (self, p.doc_id, error);
+  if (units == NULL)
+    goto fail;
+  for (guint i = 0; i < units->len; i++)
+    {
+      gint64 unit_id = g_array_index (units, gint64, i);
+      g_autoptr(StStmt) cur = _st_store_prepare (self, "SELECT item_id, " ST_UNIT_STATE_COLUMNS
+                                                       " FROM units WHERE id = ?", error);
+      g_autoptr(StStmt) line = NULL;
+      StUnitState before, after;
+      StEventRec e = { 0 };
+
+      if (cur == NULL)
+        goto fail;
+      sqlite3_bind_int64 (cur, 1, unit_id);
+      if (_st_step (cur, error) != SQLITE_ROW)
+        goto fail;
+      _st_unit_state_from_row (cur, 1, &before);
+      e.unit_id = unit_id;
+      e.document_id = p.doc_id;
+      e.kind = ST_EVENT_TRANSFER_IN;
+      g_strlcpy (e.date, p.date, ST_DATE_LEN);
+      e.from_warehouse_id = h.warehouse_id;
+      e.to_warehouse_id = h.to_warehouse_id;
+      line = _st_store_prepare (self, "SELECT line_id FROM unit_events WHERE unit_id = ?"
+                                      " AND document_id = ? ORDER BY id LIMIT 1", error);
+      if (line == NULL)
+        goto fail;
+      sqlite3_bind_int64 (line, 1, unit_id);
+      sqlite3_bind_int64 (line, 2, p.doc_id);
+      if (_st_step (line, error) == SQLITE_ROW)
+        e.line_id = sqlite3_column_int64 (line, 0);
+      if (!_st_unit_state_apply (&before, &e, &after))
+        {
+          g_autofree char *serial = unit_serial (self, unit_id);
+          g_set_error (error, ST_ERROR, ST_ERROR_CORRUPT,
+                       _("Unit “%s” of this transfer is not in transit any more"), serial);
+          goto fail;
+        }
+      if (!write_unit_state (self, unit_id, &after, error)
+          || !insert_event (self, &e, NULL, error))
+        goto fail;
+      stock_add_state (&p, sqlite3_column_int64 (cur, 0), &before, -1);
+      stock_add_state (&p, sqlite3_column_int64 (cur, 0), &after, +1);
+    }
+
+  moves = _st_store_prepare (self, "SELECT item_id, sum (quantity) FROM stock_moves"
+                                   " WHERE document_id = ? AND in_transit = 1 GROUP BY item_id",
+                             error);
+  if (moves == NULL)
+    goto fail;
+  sqlite3_bind_int64 (moves, 1, p.doc_id);
+  while ((rc = _st_step (moves, error)) == SQLITE_ROW)
+    {
+      gint64 m[2] = { sqlite3_column_int64 (moves, 0), sqlite3_column_int64 (moves, 1) };
+      g_array_append_vals (qty, m, 1);
+    }
+  if (rc != SQLITE_DONE)
+    goto fail;
+  g_clear_pointer (&moves, _st_stmt_release);
+  for (guint i = 0; i < qty->len; i++)
+    {
+      gint64 *m = &((gint64 *) qty->data)[i * 2];
+
+      if (m[1] != 0
+          && (!insert_move (&p, m[0], h.to_warehouse_id, -m[1], TRUE, error)
+              || !insert_move (&p, m[0], h.to_warehouse_id, m[1], FALSE, error)))
+        goto fail;
+    }
+  if (!stock_flush (&p, error))
+    goto fail;
+  stmt = _st_store_prepare (self, "UPDATE documents SET in_transit = 0, received_date = ?"
+                                  " WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  _st_bind_text (stmt, 1, p.date);
+  sqlite3_bind_int64 (stmt, 2, p.doc_id);
+  if (!_st_step (stmt, error) || !_st_store_commit (self, error))
+    goto fail;
+
+  doc_id = p.doc_id;
+  g_free (h.number);
+  posting_clear (&p);
+  _st_store_emit_changed (self);
+  return st_store_get_document_by_id (self, doc_id, error);
+
+fail:
+  _st_store_rollback (self);
+  g_free (h.number);
+  posting_clear (&p);
+  return NULL;
+}

@@ -1,1 +1,726 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-queries.c — reading documents, units, histories and stock, and the lazy lists' SQL. */
+#define G_LOG_DOMAIN "st-queries"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "st-error.h"
+#include "st-serial.h"
+#include "st-store-private.h"
+
+/* Row builders. */
+
+StUnit *
+_st_unit_from_row (StStmt *stmt)
+{
+  StUnit *unit = g_object_new (ST_TYPE_UNIT, NULL);
+
+  unit->id = sqlite3_column_int64 (stmt, 0);
+  unit->item_id = sqlite3_column_int64 (stmt, 1);
+  unit->sku = _st_column_dup (stmt, 2);
+  unit->item_name = _st_column_dup (stmt, 3);
+  unit->serial = _st_column_dup (stmt, 4);
+  st_unit_status_from_string ((const char *) sqlite3_column_text (stmt, 5), &unit->status);
+  unit->warehouse = _st_column_dup (stmt, 6);
+  unit->cost = sqlite3_column_int64 (stmt, 7);
+  unit->has_price = sqlite3_column_type (stmt, 8) != SQLITE_NULL;
+  unit->price = sqlite3_column_int64 (stmt, 8);
+  unit->warranty_end = _st_column_dup (stmt, 9);
+  unit->received_date = _st_column_dup (stmt, 10);
+  unit->received_doc = _st_column_dup (stmt, 11);
+  if (sqlite3_column_type (stmt, 12) != SQLITE_NULL)
+    st_doc_kind_from_string ((const char *) sqlite3_column_text (stmt, 12), &unit->received_kind);
+  unit->vendor = _st_column_dup (stmt, 13);
+  unit->sold_date = _st_column_dup (stmt, 14);
+  unit->invoice = _st_column_dup (stmt, 15);
+  unit->customer = _st_column_dup (stmt, 16);
+  return unit;
+}
+
+StDocument *
+_st_document_from_row (StStmt *stmt)
+{
+  StDocument *doc = g_object_new (ST_TYPE_DOCUMENT, NULL);
+
+  doc->id = sqlite3_column_int64 (stmt, 0);
+  st_doc_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &doc->kind);
+  doc->number = _st_column_dup (stmt, 2);
+  doc->date = _st_column_dup (stmt, 3);
+  st_doc_status_from_string ((const char *) sqlite3_column_text (stmt, 4), &doc->status);
+  doc->contact = _st_column_dup (stmt, 5);
+  doc->warehouse = _st_column_dup (stmt, 6);
+  doc->to_warehouse = _st_column_dup (stmt, 7);
+  doc->in_transit = sqlite3_column_int (stmt, 8);
+  doc->received_date = _st_column_dup (stmt, 9);
+  doc->reference = _st_column_dup (stmt, 10);
+  doc->reason = _st_column_dup (stmt, 11);
+  doc->total = sqlite3_column_int64 (stmt, 12);
+  doc->quantity = sqlite3_column_int64 (stmt, 13);
+  return doc;
+}
+
+/* Documents. */
+
+static GPtrArray *
+load_lines (StStore  *self,
+            gint64    doc_id,
+            GError  **error)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) _st_document_line_free);
+  g_autoptr(StStmt) stmt = NULL;
+  int rc;
+
+  stmt = _st_store_prepare (self,
+                            "SELECT l.id, l.line_no, l.item_id, i.sku, i.name, l.quantity, l.rate"
+                            " FROM document_lines l JOIN items i ON i.id = l.item_id"
+                            " WHERE l.document_id = ? ORDER BY l.line_no", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, doc_id);
+  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+    {
+      StDocumentLine *line = g_new0 (StDocumentLine, 1);
+      g_autoptr(StStmt) serials = NULL;
+      int src;
+
+      line->line_no = sqlite3_column_int (stmt, 1);
+      line->item_id = sqlite3_column_int64 (stmt, 2);
+      line->sku = _st_column_dup (stmt, 3);
+      line->item_name = _st_column_dup (stmt, 4);
+      line->quantity = sqlite3_column_int64 (stmt, 5);
+      line->rate = sqlite3_column_int64 (stmt, 6);
+      line->serials = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (lines, line);
+
+      /* The serials of a line are the units of its first event (not a receipt of a transfer,
+       * not a void). */
+      serials = _st_store_prepare (self,
+                                   "SELECT u.serial FROM unit_events e"
+                                   " JOIN units u ON u.id = e.unit_id"
+                                   " WHERE e.line_id = ? AND e.kind NOT IN ('voided', 'transfer_in')"
+                                   " ORDER BY e.id", error);
+      if (serials == NULL)
+        return NULL;
+      sqlite3_bind_int64 (serials, 1, sqlite3_column_int64 (stmt, 0));
+      while ((src = _st_step (serials, error)) == SQLITE_ROW)
+        g_ptr_array_add (line->serials, _st_column_dup (serials, 0));
+      if (src != SQLITE_DONE)
+        return NULL;
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&lines) : NULL;
+}
+
+StDocument *
+st_store_get_document_by_id (StStore  *self,
+                             gint64    id,
+                             GError  **error)
+{
+  g_autoptr(StStmt) stmt = NULL;
+  g_autoptr(StDocument) doc = NULL;
+  int rc;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  stmt = _st_store_prepare (self, "SELECT " ST_DOCUMENT_COLUMNS " FROM documents d"
+                                  ST_DOCUMENT_JOINS " WHERE d.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = _st_step (stmt, error);
+  if (rc == 0)
+    return NULL;
+  if (rc != SQLITE_ROW)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND, _("The document no longer exists"));
+      return NULL;
+    }
+  doc = _st_document_from_row (stmt);
+  g_clear_pointer (&stmt, _st_stmt_release);
+  doc->lines = load_lines (self, id, error);
+  if (doc->lines == NULL)
+    return NULL;
+  return g_steal_pointer (&doc);
+}
+
+StDocument *
+st_store_get_document (StStore     *self,
+                       StDocKind    kind,
+                       const char  *number,
+                       GError     **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  id = _st_store_find_document (self, kind, number, error);
+  if (id == 0)
+    return NULL;
+  return st_store_get_document_by_id (self, id, error);
+}
+
+/* Units. */
+
+StUnit *
+st_store_get_unit (StStore  *self,
+                   gint64    unit_id,
+                   GError  **error)
+{
+  g_autoptr(StStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  stmt = _st_store_prepare (self, "SELECT " ST_UNIT_COLUMNS " FROM units u" ST_UNIT_JOINS
+                                  " WHERE u.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  rc = _st_step (stmt, error);
+  if (rc == 0)
+    return NULL;
+  if (rc != SQLITE_ROW)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND, _("The unit no longer exists"));
+      return NULL;
+    }
+  return _st_unit_from_row (stmt);
+}
+
+StUnit *
+st_store_find_unit (StStore     *self,
+                    const char  *serial,
+                    const char  *sku,
+                    GError     **error)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(StStmt) stmt = NULL;
+  g_autoptr(StUnit) found = NULL;
+  g_autoptr(StItem) item = NULL;
+  int n = 0;
+  int rc;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  clean = st_serial_normalize (serial, error);
+  if (clean == NULL)
+    return NULL;
+  key = st_serial_key (clean);
+  if (sku != NULL)
+    {
+      item = st_store_find_item (self, sku, error);
+      if (item == NULL)
+        return NULL;
+    }
+  stmt = _st_store_prepare (self, "SELECT " ST_UNIT_COLUMNS " FROM units u" ST_UNIT_JOINS
+                                  " WHERE u.serial_key = ?1 AND (?2 IS NULL OR u.item_id = ?2)"
+                                  " LIMIT 2", error);
+  if (stmt == NULL)
+    return NULL;
+  _st_bind_text (stmt, 1, key);
+  _st_bind_id (stmt, 2, item != NULL ? st_item_get_id (item) : 0);
+  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+    {
+      n++;
+      if (found == NULL)
+        found = _st_unit_from_row (stmt);
+    }
+  if (rc == 0)
+    return NULL;
+  if (n == 0)
+    {
+      g_autofree char *q = g_strescape (clean, NULL);
+      g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND, _("No unit has serial “%s”"), q);
+      return NULL;
+    }
+  if (n > 1)
+    {
+      g_autofree char *q = g_strescape (clean, NULL);
+      g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE,
+                   _("Serial “%s” exists for several items; name the item (SKU)"), q);
+      return NULL;
+    }
+  return g_steal_pointer (&found);
+}
+
+GPtrArray *
+st_store_get_unit_history (StStore  *self,
+                           gint64    unit_id,
+                           GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(StStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  stmt = _st_store_prepare (self,
+                            "SELECT e.id, e.kind, coalesce (r.kind, ''), e.date, d.kind, d.number,"
+                            " fw.name, tw.name, c.name, e.amount"
+                            " FROM unit_events e"
+                            " JOIN documents d ON d.id = e.document_id"
+                            " LEFT JOIN unit_events r ON r.id = e.reverses_id"
+                            " LEFT JOIN warehouses fw ON fw.id = e.from_warehouse_id"
+                            " LEFT JOIN warehouses tw ON tw.id = e.to_warehouse_id"
+                            " LEFT JOIN contacts c ON c.id = e.contact_id"
+                            " WHERE e.unit_id = ? ORDER BY e.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+    {
+      StUnitEvent *e = g_object_new (ST_TYPE_UNIT_EVENT, NULL);
+
+      e->id = sqlite3_column_int64 (stmt, 0);
+      e->unit_id = unit_id;
+      st_event_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &e->kind);
+      e->reversed_kind = e->kind;
+      st_event_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &e->reversed_kind);
+      e->date = _st_column_dup (stmt, 3);
+      st_doc_kind_from_string ((const char *) sqlite3_column_text (stmt, 4), &e->doc_kind);
+      e->doc_number = _st_column_dup (stmt, 5);
+      e->from_warehouse = _st_column_dup (stmt, 6);
+      e->to_warehouse = _st_column_dup (stmt, 7);
+      e->contact = _st_column_dup (stmt, 8);
+      e->has_amount = sqlite3_column_type (stmt, 9) != SQLITE_NULL;
+      e->amount = sqlite3_column_int64 (stmt, 9);
+      g_ptr_array_add (list, e);
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}
+
+/* The smallest key greater than every key starting with @prefix (for prefix range scans). */
+static char *
+prefix_upper_bound (const char *prefix)
+{
+  return g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
+}
+
+GPtrArray *
+st_store_search_units (StStore     *self,
+                       const char  *text,
+                       guint        limit,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(StStmt) stmt = NULL;
+  g_autofree char *clean = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *upper = NULL;
+  int rc;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  clean = st_serial_normalize (text, error);
+  if (clean == NULL)
+    return NULL;
+  key = st_serial_key (clean);
+  upper = prefix_upper_bound (key);
+  stmt = _st_store_prepare (self, "SELECT " ST_UNIT_COLUMNS " FROM units u" ST_UNIT_JOINS
+                                  " WHERE u.serial_key >= ?1 AND u.serial_key < ?2"
+                                  " ORDER BY u.serial_key <> ?1, u.serial_key, i.sku_key"
+                                  " LIMIT ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  _st_bind_text (stmt, 1, key);
+  _st_bind_text (stmt, 2, upper);
+  sqlite3_bind_int (stmt, 3, limit > 0 ? (int) MIN (limit, G_MAXINT) : G_MAXINT);
+  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (list, _st_unit_from_row (stmt));
+  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}
+
+/* Stock. */
+
+void
+st_stock_row_free (StStockRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->sku);
+  g_free (row->item_name);
+  g_free (row->warehouse);
+  g_free (row);
+}
+
+GPtrArray *
+st_store_get_stock (StStore  *self,
+                    gint64    item_id,
+                    GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) st_stock_row_free);
+  g_autoptr(StStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  stmt = _st_store_prepare (self,
+                            "SELECT s.item_id, i.sku, i.name, w.name, s.on_hand, s.in_transit"
+                            " FROM stock s JOIN items i ON i.id = s.item_id"
+                            " JOIN warehouses w ON w.id = s.warehouse_id"
+                            " WHERE (?1 IS NULL OR s.item_id = ?1)"
+                            "   AND (s.on_hand <> 0 OR s.in_transit <> 0)"
+                            " ORDER BY i.sku_key, w.name_key", error);
+  if (stmt == NULL)
+    return NULL;
+  _st_bind_id (stmt, 1, item_id);
+  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+    {
+      StStockRow *row = g_new0 (StStockRow, 1);
+
+      row->item_id = sqlite3_column_int64 (stmt, 0);
+      row->sku = _st_column_dup (stmt, 1);
+      row->item_name = _st_column_dup (stmt, 2);
+      row->warehouse = _st_column_dup (stmt, 3);
+      row->on_hand = sqlite3_column_int64 (stmt, 4);
+      row->in_transit = sqlite3_column_int64 (stmt, 5);
+      g_ptr_array_add (list, row);
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}
+
+/* Lazy list sources.  Filters and sort keys only ever select among fixed SQL fragments;
+ * user text is always bound (?90 is the LIKE pattern). */
+
+static char *
+like_pattern (const char *filter)
+{
+  GString *s = g_string_new ("%");
+  g_autofree char *key = _st_name_key (filter);
+
+  for (const char *p = key; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '%');
+  return g_string_free (s, FALSE);
+}
+
+static void
+bind_filter (StStmt     *stmt,
+             const char *filter)
+{
+  if (filter != NULL)
+    {
+      g_autofree char *pattern = like_pattern (filter);
+      _st_bind_text (stmt, 90, pattern);
+    }
+}
+
+static const char *
+direction (gboolean descending)
+{
+  return descending ? " DESC" : " ASC";
+}
+
+/* Items. */
+
+static char *
+items_sql (StListSource *source,
+           gboolean      count_only,
+           const char   *filter,
+           StSortKey     sort,
+           gboolean      descending)
+{
+  const char *where = filter != NULL
+    ? " WHERE (i.sku_key LIKE ?90 ESCAPE '\\' OR lower (i.name) LIKE ?90 ESCAPE '\\')" : "";
+  const char *order;
+
+  if (count_only)
+    return g_strconcat ("SELECT count (*) FROM items i", where, NULL);
+  switch (sort)
+    {
+    case ST_SORT_NAME:    order = "lower (i.name)"; break;
+    case ST_SORT_PRICE:   order = "i.price"; break;
+    case ST_SORT_COST:    order = "i.cost"; break;
+    case ST_SORT_ON_HAND: order = "10"; break;
+    case ST_SORT_DEFAULT:
+    case ST_SORT_SKU:
+    default:              order = "i.sku_key"; break;
+    }
+  return g_strconcat ("SELECT " ST_ITEM_COLUMNS " FROM items i", where, " ORDER BY ", order,
+                      direction (descending), ", i.id", direction (descending), NULL);
+}
+
+static void
+items_bind (StListSource *source,
+            StStmt       *stmt,
+            const char   *filter)
+{
+  bind_filter (stmt, filter);
+}
+
+static gint64
+item_row_id (GObject *row)
+{
+  return st_item_get_id (ST_ITEM (row));
+}
+
+static GObject *
+item_from_row (StStmt *stmt)
+{
+  return G_OBJECT (_st_item_from_row (stmt));
+}
+
+StListModel *
+st_store_list_items (StStore *self)
+{
+  StListSource *source = g_new0 (StListSource, 1);
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  source->build_sql = items_sql;
+  source->bind = items_bind;
+  source->from_row = item_from_row;
+  source->row_id = item_row_id;
+  source->item_type = ST_TYPE_ITEM;
+  return _st_list_model_new (self, source);
+}
+
+/* Documents. */
+
+static char *
+documents_sql (StListSource *source,
+               gboolean      count_only,
+               const char   *filter,
+               StSortKey     sort,
+               gboolean      descending)
+{
+  const char *where = filter != NULL
+    ? " WHERE d.kind = ?1 AND (d.number_key LIKE ?90 ESCAPE '\\'"
+      " OR d.contact_id IN (SELECT id FROM contacts WHERE name_key LIKE ?90 ESCAPE '\\'))"
+    : " WHERE d.kind = ?1";
+  const char *order;
+
+  if (count_only)
+    return g_strconcat ("SELECT count (*) FROM documents d", where, NULL);
+  switch (sort)
+    {
+    case ST_SORT_NUMBER:  order = "d.number_key"; break;
+    case ST_SORT_CONTACT: order = "c.name_key"; break;
+    case ST_SORT_STATUS:  order = "d.status"; break;
+    case ST_SORT_TOTAL:   order = "d.total"; break;
+    case ST_SORT_DEFAULT:
+      /* Newest first. */
+      descending = !descending;
+      order = "d.date";
+      break;
+    case ST_SORT_DATE:
+    default:              order = "d.date"; break;
+    }
+  return g_strconcat ("SELECT " ST_DOCUMENT_COLUMNS " FROM documents d" ST_DOCUMENT_JOINS, where,
+                      " ORDER BY ", order, direction (descending), ", d.id", direction (descending),
+                      NULL);
+}
+
+static void
+documents_bind (StListSource *source,
+                StStmt       *stmt,
+                const char   *filter)
+{
+  _st_bind_text (stmt, 1, st_doc_kind_to_string (GPOINTER_TO_INT (source->data)));
+  bind_filter (stmt, filter);
+}
+
+static gint64
+document_row_id (GObject *row)
+{
+  return st_document_get_id (ST_DOCUMENT (row));
+}
+
+static GObject *
+document_from_row (StStmt *stmt)
+{
+  return G_OBJECT (_st_document_from_row (stmt));
+}
+
+StListModel *
+st_store_list_documents (StStore   *self,
+                         StDocKind  kind)
+{
+  StListSource *source = g_new0 (StListSource, 1);
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  source->build_sql = documents_sql;
+  source->bind = documents_bind;
+  source->from_row = document_from_row;
+  source->row_id = document_row_id;
+  source->item_type = ST_TYPE_DOCUMENT;
+  source->data = GINT_TO_POINTER (kind);
+  return _st_list_model_new (self, source);
+}
+
+/* Units. */
+
+typedef struct
+{
+  gint64  item_id;
+  gint64  warehouse_id;
+  int     status;
+  gint64  sold_doc_id;
+  gint64  received_doc_id;
+} UnitFilter;
+
+static gboolean
+resolve_unit_query (StStore           *self,
+                    const StUnitQuery *query,
+                    UnitFilter        *f,
+                    GError           **error)
+{
+  memset (f, 0, sizeof *f);
+  f->status = -1;
+  if (query == NULL)
+    return TRUE;
+  f->item_id = query->item_id;
+  f->status = query->status;
+  if (query->warehouse != NULL
+      && (f->warehouse_id = _st_store_warehouse_id (self, query->warehouse, error)) == 0)
+    return FALSE;
+  if (query->sold_on_invoice != NULL
+      && (f->sold_doc_id = _st_store_find_document (self, ST_DOC_INVOICE, query->sold_on_invoice,
+                                                    error)) == 0)
+    return FALSE;
+  if (query->received_on_bill != NULL
+      && (f->received_doc_id = _st_store_find_document (self, ST_DOC_BILL, query->received_on_bill,
+                                                        error)) == 0)
+    return FALSE;
+  return TRUE;
+}
+
+static char *
+units_where (const UnitFilter *f,
+             const char       *filter)
+{
+  GString *s = g_string_new (" WHERE 1");
+
+  if (f->item_id != 0)
+    g_string_append (s, " AND u.item_id = ?1");
+  if (f->status >= 0)
+    g_string_append (s, " AND u.status = ?2");
+  if (f->warehouse_id != 0)
+    g_string_append (s, " AND u.warehouse_id = ?3");
+  if (f->sold_doc_id != 0)
+    g_string_append (s, " AND u.sold_doc_id = ?4 AND u.status = 'sold'");
+  if (f->received_doc_id != 0)
+    g_string_append (s, " AND u.received_doc_id = ?5 AND u.status = 'in_stock'");
+  if (filter != NULL)
+    g_string_append (s, " AND u.serial_key LIKE ?90 ESCAPE '\\'");
+  return g_string_free (s, FALSE);
+}
+
+static void
+units_bind_filter (const UnitFilter *f,
+                   StStmt           *stmt,
+                   const char       *filter)
+{
+  if (f->item_id != 0)
+    sqlite3_bind_int64 (stmt, 1, f->item_id);
+  if (f->status >= 0)
+    _st_bind_text (stmt, 2, st_unit_status_to_string (f->status));
+  if (f->warehouse_id != 0)
+    sqlite3_bind_int64 (stmt, 3, f->warehouse_id);
+  if (f->sold_doc_id != 0)
+    sqlite3_bind_int64 (stmt, 4, f->sold_doc_id);
+  if (f->received_doc_id != 0)
+    sqlite3_bind_int64 (stmt, 5, f->received_doc_id);
+  bind_filter (stmt, filter);
+}
+
+static char *
+units_sql (StListSource *source,
+           gboolean      count_only,
+           const char   *filter,
+           StSortKey     sort,
+           gboolean      descending)
+{
+  g_autofree char *where = units_where (source->data, filter);
+  const char *order;
+
+  if (count_only)
+    return g_strconcat ("SELECT count (*) FROM units u", where, NULL);
+  switch (sort)
+    {
+    case ST_SORT_SERIAL:    order = "u.serial_key"; break;
+    case ST_SORT_STATUS:    order = "u.status"; break;
+    case ST_SORT_WAREHOUSE: order = "w.name_key"; break;
+    case ST_SORT_SKU:       order = "i.sku_key"; break;
+    case ST_SORT_COST:      order = "u.cost"; break;
+    case ST_SORT_PRICE:     order = "u.price"; break;
+    case ST_SORT_DEFAULT:
+    case ST_SORT_RECEIVED:
+    default:                order = "u.received_date"; break;
+    }
+  return g_strconcat ("SELECT " ST_UNIT_COLUMNS " FROM units u" ST_UNIT_JOINS, where,
+                      " ORDER BY ", order, direction (descending), ", u.id", direction (descending),
+                      NULL);
+}
+
+static void
+units_bind (StListSource *source,
+            StStmt       *stmt,
+            const char   *filter)
+{
+  units_bind_filter (source->data, stmt, filter);
+}
+
+static gint64
+unit_row_id (GObject *row)
+{
+  return st_unit_get_id (ST_UNIT (row));
+}
+
+static GObject *
+unit_from_row (StStmt *stmt)
+{
+  return G_OBJECT (_st_unit_from_row (stmt));
+}
+
+StListModel *
+st_store_list_units (StStore           *self,
+                     const StUnitQuery *query)
+{
+  StListSource *source;
+  UnitFilter *f = g_new0 (UnitFilter, 1);
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  if (!resolve_unit_query (self, query, f, &error))
+    {
+      /* An unknown warehouse or document matches nothing. */
+      g_debug ("Unit list: %s", error->message);
+      f->item_id = -1;
+    }
+  source = g_new0 (StListSource, 1);
+  source->build_sql = units_sql;
+  source->bind = units_bind;
+  source->from_row = unit_from_row;
+  source->row_id = unit_row_id;
+  source->item_type = ST_TYPE_UNIT;
+  source->data = f;
+  source->data_free = g_free;
+  return _st_list_model_new (self, source);
+}
+
+GPtrArray *
+st_store_query_units (StStore           *self,
+                      const StUnitQuery *query,
+                      GError           **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *where = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(StStmt) stmt = NULL;
+  UnitFilter f;
+  int rc;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  if (!resolve_unit_query (self, query, &f, error))
+    return NULL;
+  where = units_where (&f, NULL);
+  sql = g_strconcat ("SELECT " ST_UNIT_COLUMNS " FROM units u" ST_UNIT_JOINS, where,
+                     " ORDER BY i.sku_key, u.received_date, u.id", NULL);
+  stmt = _st_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  units_bind_filter (&f, stmt, NULL);
+  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (list, _st_unit_from_row (stmt));
+  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}

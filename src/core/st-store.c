@@ -1,1 +1,1164 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-store.c — opening, creating and migrating the database; the statement cache; the
+ * preference; warehouses, contacts and items. */
+#define G_LOG_DOMAIN "st-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "st-error.h"
+#include "st-serial.h"
+#include "st-store-private.h"
+
+#define ST_BUSY_TIMEOUT_MS 10000
+#define ST_NAME_MAX_CHARS  200
+
+struct _StStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;   /* SQL text -> sqlite3_stmt* */
+  StTracking  tracking;
+};
+
+G_DEFINE_FINAL_TYPE (StStore, st_store, G_TYPE_OBJECT)
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* Schema version 1.  Every later version appends a step to `migrations`. */
+static const char schema_v1[] =
+  "CREATE TABLE settings ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE warehouses ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  name     TEXT NOT NULL,"
+  "  name_key TEXT NOT NULL UNIQUE"
+  ");"
+  "CREATE TABLE contacts ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  kind     TEXT NOT NULL CHECK (kind IN ('vendor', 'customer')),"
+  "  name     TEXT NOT NULL,"
+  "  name_key TEXT NOT NULL,"
+  "  UNIQUE (kind, name_key)"
+  ");"
+  "CREATE TABLE items ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  sku             TEXT NOT NULL,"
+  "  sku_key         TEXT NOT NULL UNIQUE,"
+  "  name            TEXT NOT NULL,"
+  "  unit            TEXT NOT NULL,"
+  "  price           INTEGER NOT NULL,"
+  "  cost            INTEGER NOT NULL,"
+  "  tracking        TEXT NOT NULL CHECK (tracking IN ('serial', 'none')),"
+  "  warranty_months INTEGER NOT NULL DEFAULT 0,"
+  "  serial_format   TEXT NOT NULL CHECK (serial_format IN ('any', 'digits', 'imei'))"
+  ");"
+  "CREATE TABLE documents ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  kind            TEXT NOT NULL,"
+  "  number          TEXT NOT NULL,"
+  "  number_key      TEXT NOT NULL,"
+  "  date            TEXT NOT NULL,"
+  "  status          TEXT NOT NULL,"
+  "  contact_id      INTEGER REFERENCES contacts (id),"
+  "  warehouse_id    INTEGER REFERENCES warehouses (id),"
+  "  to_warehouse_id INTEGER REFERENCES warehouses (id),"
+  "  in_transit      INTEGER NOT NULL DEFAULT 0,"
+  "  received_date   TEXT,"
+  "  ref_document_id INTEGER REFERENCES documents (id),"
+  "  reason          TEXT,"
+  "  total           INTEGER NOT NULL DEFAULT 0,"
+  "  quantity        INTEGER NOT NULL DEFAULT 0,"
+  "  voided_date     TEXT"
+  ");"
+  "CREATE UNIQUE INDEX documents_number ON documents (kind, number_key) WHERE kind <> 'bill';"
+  "CREATE UNIQUE INDEX documents_bill_number ON documents (contact_id, number_key)"
+  "  WHERE kind = 'bill';"
+  "CREATE INDEX documents_kind_date ON documents (kind, date, id);"
+  "CREATE INDEX documents_ref ON documents (ref_document_id);"
+  "CREATE TABLE document_lines ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  document_id INTEGER NOT NULL REFERENCES documents (id),"
+  "  line_no     INTEGER NOT NULL,"
+  "  item_id     INTEGER NOT NULL REFERENCES items (id),"
+  "  quantity    INTEGER NOT NULL,"
+  "  rate        INTEGER NOT NULL,"
+  "  UNIQUE (document_id, line_no)"
+  ");"
+  "CREATE INDEX document_lines_item ON document_lines (item_id);"
+  "CREATE TABLE units ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  item_id         INTEGER NOT NULL REFERENCES items (id),"
+  "  serial          TEXT NOT NULL,"
+  "  serial_key      TEXT NOT NULL,"
+  "  status          TEXT NOT NULL,"
+  "  warehouse_id    INTEGER REFERENCES warehouses (id),"
+  "  cost            INTEGER NOT NULL DEFAULT 0,"
+  "  price           INTEGER,"
+  "  warranty_end    TEXT,"
+  "  received_date   TEXT,"
+  "  received_doc_id INTEGER REFERENCES documents (id),"
+  "  sold_date       TEXT,"
+  "  sold_doc_id     INTEGER REFERENCES documents (id),"
+  "  UNIQUE (item_id, serial_key)"
+  ");"
+  "CREATE INDEX units_serial_key ON units (serial_key);"
+  "CREATE INDEX units_fifo ON units (item_id, status, warehouse_id, received_date, id);"
+  "CREATE INDEX units_received ON units (received_date, id);"
+  "CREATE INDEX units_item_received ON units (item_id, received_date, id);"
+  "CREATE INDEX units_received_doc ON units (received_doc_id);"
+  "CREATE INDEX units_sold_doc ON units (sold_doc_id);"
+  "CREATE TABLE unit_events ("
+  "  id                INTEGER PRIMARY KEY,"
+  "  unit_id           INTEGER NOT NULL REFERENCES units (id),"
+  "  document_id       INTEGER NOT NULL REFERENCES documents (id),"
+  "  line_id           INTEGER REFERENCES document_lines (id),"
+  "  kind              TEXT NOT NULL,"
+  "  date              TEXT NOT NULL,"
+  "  from_warehouse_id INTEGER REFERENCES warehouses (id),"
+  "  to_warehouse_id   INTEGER REFERENCES warehouses (id),"
+  "  contact_id        INTEGER REFERENCES contacts (id),"
+  "  amount            INTEGER,"
+  "  warranty_end      TEXT,"
+  "  reverses_id       INTEGER REFERENCES unit_events (id)"
+  ");"
+  "CREATE INDEX unit_events_unit ON unit_events (unit_id, id);"
+  "CREATE INDEX unit_events_document ON unit_events (document_id);"
+  "CREATE INDEX unit_events_line ON unit_events (line_id);"
+  "CREATE TABLE stock_moves ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  document_id  INTEGER NOT NULL REFERENCES documents (id),"
+  "  item_id      INTEGER NOT NULL REFERENCES items (id),"
+  "  warehouse_id INTEGER NOT NULL REFERENCES warehouses (id),"
+  "  quantity     INTEGER NOT NULL,"
+  "  in_transit   INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX stock_moves_document ON stock_moves (document_id);"
+  "CREATE INDEX stock_moves_item ON stock_moves (item_id, warehouse_id);"
+  "CREATE TABLE stock ("
+  "  item_id      INTEGER NOT NULL REFERENCES items (id),"
+  "  warehouse_id INTEGER NOT NULL REFERENCES warehouses (id),"
+  "  on_hand      INTEGER NOT NULL DEFAULT 0,"
+  "  in_transit   INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (item_id, warehouse_id)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO settings (key, value) VALUES ('tracking', 'serial');";
+
+/* migrations[i] takes a database from version i + 1 to i + 2. */
+static const char * const migrations[] = {
+  NULL,
+};
+
+void
+_st_stmt_release (StStmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+void
+_st_set_sqlite_error (GError  **error,
+                      sqlite3  *db,
+                      int       rc)
+{
+  int code;
+  const char *msg = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  if (db != NULL && rc == 0)
+    rc = sqlite3_errcode (db);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, ST_ERROR, ST_ERROR_IO,
+                   _("The disk is full: nothing was written (%s)"), msg);
+      return;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, ST_ERROR, ST_ERROR_BUSY,
+                   _("The database is busy in another program; try again (%s)"), msg);
+      return;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, ST_ERROR, ST_ERROR_CORRUPT,
+                   _("The database file is damaged (%s)"), msg);
+      return;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      code = ST_ERROR_IO;
+      break;
+    default:
+      code = ST_ERROR_FAILED;
+      break;
+    }
+  g_set_error (error, ST_ERROR, code, _("Database error: %s"), msg);
+}
+
+int
+_st_step (StStmt  *stmt,
+          GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return rc;
+  _st_set_sqlite_error (error, sqlite3_db_handle (stmt), rc);
+  return 0;
+}
+
+char *
+_st_column_dup (StStmt *stmt,
+                int     col)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, col);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+void
+_st_bind_text (StStmt     *stmt,
+               int         idx,
+               const char *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, idx);
+  else
+    sqlite3_bind_text (stmt, idx, text, -1, SQLITE_TRANSIENT);
+}
+
+void
+_st_bind_id (StStmt *stmt,
+             int     idx,
+             gint64  id)
+{
+  if (id == 0)
+    sqlite3_bind_null (stmt, idx);
+  else
+    sqlite3_bind_int64 (stmt, idx, id);
+}
+
+sqlite3 *
+_st_store_get_db (StStore *self)
+{
+  return self->db;
+}
+
+StStmt *
+_st_store_prepare (StStore     *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _st_set_sqlite_error (error, self->db, rc);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+_st_store_exec (StStore     *self,
+                const char  *sql,
+                GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _st_set_sqlite_error (error, self->db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_st_store_begin (StStore  *self,
+                 GError  **error)
+{
+  return _st_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+_st_store_commit (StStore  *self,
+                  GError  **error)
+{
+  if (!_st_store_exec (self, "COMMIT", error))
+    {
+      _st_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+_st_store_rollback (StStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void
+_st_store_emit_changed (StStore *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+_st_store_set_bulk_mode (StStore  *self,
+                         gboolean  bulk)
+{
+  sqlite3_exec (self->db, bulk ? "PRAGMA synchronous = OFF" : "PRAGMA synchronous = FULL",
+                NULL, NULL, NULL);
+}
+
+char *
+_st_name_key (const char *text)
+{
+  g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+
+  return g_utf8_casefold (nfc != NULL ? nfc : text, -1);
+}
+
+char *
+_st_clean_name (const char  *text,
+                const char  *field,
+                guint        max_chars,
+                GError     **error)
+{
+  g_autofree char *copy = NULL;
+  const char *p;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    {
+      /* Translators: %s is a field name such as "SKU" or "warehouse". */
+      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT, _("The %s is missing or not valid text"),
+                   field);
+      return NULL;
+    }
+  copy = g_strstrip (g_strdup (text));
+  if (*copy == '\0')
+    {
+      /* Translators: %s is a field name such as "SKU" or "warehouse". */
+      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT, _("The %s is empty"), field);
+      return NULL;
+    }
+  for (p = copy; *p; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      {
+        /* Translators: %s is a field name such as "SKU" or "warehouse". */
+        g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                     _("The %s contains a control character"), field);
+        return NULL;
+      }
+  if ((guint) g_utf8_strlen (copy, -1) > max_chars)
+    {
+      /* Translators: first %s is a field name such as "SKU", %u a number of characters. */
+      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                   _("The %s is longer than %u characters"), field, max_chars);
+      return NULL;
+    }
+  return g_steal_pointer (&copy);
+}
+
+/* Opening. */
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* Looks at the file's header before SQLite touches it, so that a file that is not ours is
+ * refused without a single byte written. */
+static gboolean
+check_header (const char  *path,
+              gboolean    *needs_init,
+              GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  guint8 header[100];
+  FILE *fp;
+  size_t n;
+
+  *needs_init = FALSE;
+  fp = g_fopen (path, "rb");
+  if (fp == NULL)
+    {
+      int saved = errno;
+      g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot open “%s”: %s"), display,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  n = fread (header, 1, sizeof header, fp);
+  fclose (fp);
+
+  if (n == 0)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_NOT_SERIALTRACK,
+                   _("“%s” is an empty file, not a SerialTrack database"), display);
+      return FALSE;
+    }
+  if (n < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_NOT_SERIALTRACK,
+                   _("“%s” is not a SerialTrack database"), display);
+      return FALSE;
+    }
+  if (read_be32 (header + 68) != ST_APPLICATION_ID)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_NOT_SERIALTRACK,
+                   _("“%s” is a database of another program, not a SerialTrack database"),
+                   display);
+      return FALSE;
+    }
+  if (read_be32 (header + 60) > ST_SCHEMA_VERSION)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_NEWER_SCHEMA,
+                   _("“%s” was written by a newer version of SerialTrack; update SerialTrack "
+                     "to open it"), display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+create_schema (StStore  *self,
+               GError  **error)
+{
+  g_autofree char *pragmas = NULL;
+  g_autofree char *primary_key = NULL;
+  g_autoptr(StStmt) stmt = NULL;
+
+  if (!_st_store_exec (self, "PRAGMA journal_mode = WAL", error))
+    return FALSE;
+  if (!_st_store_begin (self, error))
+    return FALSE;
+  pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                             (int) ST_APPLICATION_ID, ST_SCHEMA_VERSION);
+  if (!_st_store_exec (self, schema_v1, error) || !_st_store_exec (self, pragmas, error))
+    goto fail;
+
+  primary_key = _st_name_key (_("Primary Warehouse"));
+  stmt = _st_store_prepare (self, "INSERT INTO warehouses (name, name_key) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    goto fail;
+  _st_bind_text (stmt, 1, _("Primary Warehouse"));
+  _st_bind_text (stmt, 2, primary_key);
+  if (!_st_step (stmt, error))
+    goto fail;
+  return _st_store_commit (self, error);
+
+fail:
+  _st_store_rollback (self);
+  return FALSE;
+}
+
+static int
+pragma_int (StStore    *self,
+            const char *pragma)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  if (sqlite3_prepare_v2 (self->db, pragma, -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static gboolean
+migrate (StStore  *self,
+         int       version,
+         GError  **error)
+{
+  while (version < ST_SCHEMA_VERSION)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+
+      if (!_st_store_begin (self, error))
+        return FALSE;
+      if (!_st_store_exec (self, migrations[version - 1], error)
+          || !_st_store_exec (self, set_version, error))
+        {
+          _st_store_rollback (self);
+          return FALSE;
+        }
+      if (!_st_store_commit (self, error))
+        return FALSE;
+      version++;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_settings (StStore  *self,
+               GError  **error)
+{
+  g_autoptr(StStmt) stmt = _st_store_prepare (self,
+                                              "SELECT value FROM settings WHERE key = 'tracking'",
+                                              error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = _st_step (stmt, error);
+  if (rc == 0)
+    return FALSE;
+  self->tracking = ST_TRACKING_SERIAL;
+  if (rc == SQLITE_ROW)
+    st_tracking_from_string ((const char *) sqlite3_column_text (stmt, 0), &self->tracking);
+  return TRUE;
+}
+
+StStore *
+st_store_open (const char        *path,
+               StStoreOpenFlags   flags,
+               GError           **error)
+{
+  g_autoptr(StStore) self = NULL;
+  g_autofree char *display = NULL;
+  gboolean exists;
+  gboolean needs_init = FALSE;
+  int version;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display = g_filename_display_name (path);
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_IO, _("“%s” is a folder, not a database file"),
+                   display);
+      return NULL;
+    }
+  if (!exists && !(flags & ST_STORE_OPEN_CREATE))
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND, _("There is no database at “%s”"),
+                   display);
+      return NULL;
+    }
+  if (exists && !check_header (path, &needs_init, error))
+    return NULL;
+  if (!exists)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot create the folder for “%s”: %s"),
+                       display, g_strerror (saved));
+          return NULL;
+        }
+      needs_init = TRUE;
+    }
+
+  self = g_object_new (ST_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | (needs_init ? SQLITE_OPEN_CREATE : 0)
+                        | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot open “%s”: %s"), display,
+                   self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, ST_BUSY_TIMEOUT_MS);
+  if (!_st_store_exec (self, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", error))
+    return NULL;
+
+  if (needs_init)
+    {
+      if (!create_schema (self, error))
+        {
+          g_clear_pointer (&self->db, sqlite3_close_v2);
+          g_unlink (path);
+          return NULL;
+        }
+    }
+  else
+    {
+      version = pragma_int (self, "PRAGMA user_version");
+      if (version < 0)
+        {
+          g_autoptr(GError) local = NULL;
+          _st_set_sqlite_error (&local, self->db, 0);
+          g_set_error (error, ST_ERROR, ST_ERROR_CORRUPT,
+                       _("Cannot read “%s”: %s"), display, local->message);
+          return NULL;
+        }
+      if (version < 1)
+        {
+          g_set_error (error, ST_ERROR, ST_ERROR_NOT_SERIALTRACK,
+                       _("“%s” is not a SerialTrack database"), display);
+          return NULL;
+        }
+      if (version < ST_SCHEMA_VERSION && !migrate (self, version, error))
+        return NULL;
+    }
+
+  if (!load_settings (self, error))
+    {
+      g_prefix_error (error, _("Cannot read “%s”: "), display);
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+const char *
+st_store_get_path (StStore *self)
+{
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  return self->path;
+}
+
+char *
+st_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "serialtrack", "inventory.serialtrack", NULL);
+}
+
+gboolean
+st_store_is_empty (StStore *self)
+{
+  g_autoptr(StStmt) stmt = NULL;
+
+  g_return_val_if_fail (ST_IS_STORE (self), FALSE);
+  stmt = _st_store_prepare (self,
+                            "SELECT NOT EXISTS (SELECT 1 FROM items)"
+                            " AND NOT EXISTS (SELECT 1 FROM documents)", NULL);
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0);
+}
+
+/* Preference. */
+
+StTracking
+st_store_get_tracking (StStore *self)
+{
+  g_return_val_if_fail (ST_IS_STORE (self), ST_TRACKING_SERIAL);
+  return self->tracking;
+}
+
+gboolean
+st_store_set_tracking (StStore     *self,
+                       StTracking   tracking,
+                       GError     **error)
+{
+  g_autoptr(StStmt) check = NULL;
+  g_autoptr(StStmt) update = NULL;
+  int rc;
+
+  g_return_val_if_fail (ST_IS_STORE (self), FALSE);
+
+  if (!_st_store_begin (self, error))
+    return FALSE;
+  if (tracking == ST_TRACKING_NONE)
+    {
+      check = _st_store_prepare (self,
+                                 "SELECT count (*) FROM units u JOIN items i ON i.id = u.item_id"
+                                 " WHERE i.tracking = 'serial'"
+                                 "   AND u.status IN ('in_stock', 'in_transit')", error);
+      if (check == NULL || (rc = _st_step (check, error)) == 0)
+        goto fail;
+      if (sqlite3_column_int64 (check, 0) > 0)
+        {
+          gint64 n = sqlite3_column_int64 (check, 0);
+          g_set_error (error, ST_ERROR, ST_ERROR_PREFERENCE,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "Cannot switch to quantity-only tracking: %lld "
+                                    "serial-numbered unit is in stock",
+                                    "Cannot switch to quantity-only tracking: %lld "
+                                    "serial-numbered units are in stock", n),
+                       (long long) n);
+          goto fail;
+        }
+    }
+  update = _st_store_prepare (self,
+                              "INSERT OR REPLACE INTO settings (key, value) VALUES ('tracking', ?)",
+                              error);
+  if (update == NULL)
+    goto fail;
+  _st_bind_text (update, 1, st_tracking_to_string (tracking));
+  if (!_st_step (update, error) || !_st_store_commit (self, error))
+    goto fail;
+  self->tracking = tracking;
+  _st_store_emit_changed (self);
+  return TRUE;
+
+fail:
+  _st_store_rollback (self);
+  return FALSE;
+}
+
+/* Warehouses and contacts. */
+
+static StWarehouse *
+warehouse_new (gint64      id,
+               const char *name)
+{
+  StWarehouse *w = g_object_new (ST_TYPE_WAREHOUSE, NULL);
+
+  w->id = id;
+  w->name = g_strdup (name);
+  return w;
+}
+
+StWarehouse *
+st_store_add_warehouse (StStore     *self,
+                        const char  *name,
+                        GError     **error)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(StStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+
+  clean = _st_clean_name (name, _("warehouse name"), ST_NAME_MAX_CHARS, error);
+  if (clean == NULL)
+    return NULL;
+  key = _st_name_key (clean);
+  stmt = _st_store_prepare (self, "INSERT INTO warehouses (name, name_key) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return NULL;
+  _st_bind_text (stmt, 1, clean);
+  _st_bind_text (stmt, 2, key);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE, _("A warehouse named “%s” already exists"),
+                   clean);
+      return NULL;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _st_set_sqlite_error (error, self->db, rc);
+      return NULL;
+    }
+  _st_store_emit_changed (self);
+  return warehouse_new (sqlite3_last_insert_rowid (self->db), clean);
+}
+
+gint64
+_st_store_warehouse_id (StStore     *self,
+                        const char  *name,
+                        GError     **error)
+{
+  g_autofree char *key = NULL;
+  g_autoptr(StStmt) stmt = NULL;
+  int rc;
+
+  if (name == NULL || *name == '\0')
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT, _("No warehouse was given"));
+      return 0;
+    }
+  key = _st_name_key (name);
+  stmt = _st_store_prepare (self, "SELECT id FROM warehouses WHERE name_key = ?", error);
+  if (stmt == NULL)
+    return 0;
+  _st_bind_text (stmt, 1, key);
+  rc = _st_step (stmt, error);
+  if (rc == 0)
+    return 0;
+  if (rc != SQLITE_ROW)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND, _("There is no warehouse named “%s”"),
+                   name);
+      return 0;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+StWarehouse *
+st_store_find_warehouse (StStore     *self,
+                         const char  *name,
+                         GError     **error)
+{
+  g_autoptr(StStmt) stmt = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  id = _st_store_warehouse_id (self, name, error);
+  if (id == 0)
+    return NULL;
+  stmt = _st_store_prepare (self, "SELECT name FROM warehouses WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (_st_step (stmt, error) != SQLITE_ROW)
+    return NULL;
+  return warehouse_new (id, (const char *) sqlite3_column_text (stmt, 0));
+}
+
+GPtrArray *
+st_store_list_warehouses (StStore  *self,
+                          GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(StStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  stmt = _st_store_prepare (self, "SELECT id, name FROM warehouses ORDER BY name_key", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (list, warehouse_new (sqlite3_column_int64 (stmt, 0),
+                                          (const char *) sqlite3_column_text (stmt, 1)));
+  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}
+
+static StContact *
+contact_new (gint64         id,
+             StContactKind  kind,
+             const char    *name)
+{
+  StContact *c = g_object_new (ST_TYPE_CONTACT, NULL);
+
+  c->id = id;
+  c->kind = kind;
+  c->name = g_strdup (name);
+  return c;
+}
+
+StContact *
+st_store_add_contact (StStore        *self,
+                      StContactKind   kind,
+                      const char     *name,
+                      GError        **error)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(StStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+
+  clean = _st_clean_name (name, kind == ST_CONTACT_VENDOR ? _("vendor name") : _("customer name"),
+                          ST_NAME_MAX_CHARS, error);
+  if (clean == NULL)
+    return NULL;
+  key = _st_name_key (clean);
+  stmt = _st_store_prepare (self, "INSERT INTO contacts (kind, name, name_key) VALUES (?, ?, ?)",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  _st_bind_text (stmt, 1, st_contact_kind_to_string (kind));
+  _st_bind_text (stmt, 2, clean);
+  _st_bind_text (stmt, 3, key);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+    {
+      if (kind == ST_CONTACT_VENDOR)
+        g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE, _("A vendor named “%s” already exists"),
+                     clean);
+      else
+        g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE,
+                     _("A customer named “%s” already exists"), clean);
+      return NULL;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _st_set_sqlite_error (error, self->db, rc);
+      return NULL;
+    }
+  _st_store_emit_changed (self);
+  return contact_new (sqlite3_last_insert_rowid (self->db), kind, clean);
+}
+
+gint64
+_st_store_contact_id (StStore        *self,
+                      StContactKind   kind,
+                      const char     *name,
+                      GError        **error)
+{
+  g_autofree char *key = NULL;
+  g_autoptr(StStmt) stmt = NULL;
+  int rc;
+
+  if (name == NULL || *name == '\0')
+    {
+      if (kind == ST_CONTACT_VENDOR)
+        g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT, _("No vendor was given"));
+      else
+        g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT, _("No customer was given"));
+      return 0;
+    }
+  key = _st_name_key (name);
+  stmt = _st_store_prepare (self, "SELECT id FROM contacts WHERE kind = ? AND name_key = ?", error);
+  if (stmt == NULL)
+    return 0;
+  _st_bind_text (stmt, 1, st_contact_kind_to_string (kind));
+  _st_bind_text (stmt, 2, key);
+  rc = _st_step (stmt, error);
+  if (rc == 0)
+    return 0;
+  if (rc != SQLITE_ROW)
+    {
+      if (kind == ST_CONTACT_VENDOR)
+        g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND, _("There is no vendor named “%s”"),
+                     name);
+      else
+        g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND, _("There is no customer named “%s”"),
+                     name);
+      return 0;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+StContact *
+st_store_find_contact (StStore        *self,
+                       StContactKind   kind,
+                       const char     *name,
+                       GError        **error)
+{
+  g_autoptr(StStmt) stmt = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  id = _st_store_contact_id (self, kind, name, error);
+  if (id == 0)
+    return NULL;
+  stmt = _st_store_prepare (self, "SELECT name FROM contacts WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (_st_step (stmt, error) != SQLITE_ROW)
+    return NULL;
+  return contact_new (id, kind, (const char *) sqlite3_column_text (stmt, 0));
+}
+
+GPtrArray *
+st_store_list_contacts (StStore        *self,
+                        StContactKind   kind,
+                        GError        **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(StStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  stmt = _st_store_prepare (self, "SELECT id, name FROM contacts WHERE kind = ? ORDER BY name_key",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  _st_bind_text (stmt, 1, st_contact_kind_to_string (kind));
+  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (list, contact_new (sqlite3_column_int64 (stmt, 0), kind,
+                                        (const char *) sqlite3_column_text (stmt, 1)));
+  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}
+
+/* Items. */
+
+StItem *
+_st_item_from_row (StStmt *stmt)
+{
+  StItem *item = g_object_new (ST_TYPE_ITEM, NULL);
+
+  item->id = sqlite3_column_int64 (stmt, 0);
+  item->sku = _st_column_dup (stmt, 1);
+  item->name = _st_column_dup (stmt, 2);
+  item->unit = _st_column_dup (stmt, 3);
+  item->price = sqlite3_column_int64 (stmt, 4);
+  item->cost = sqlite3_column_int64 (stmt, 5);
+  st_tracking_from_string ((const char *) sqlite3_column_text (stmt, 6), &item->tracking);
+  item->warranty_months = sqlite3_column_int (stmt, 7);
+  st_serial_format_from_string ((const char *) sqlite3_column_text (stmt, 8), &item->serial_format);
+  item->on_hand = sqlite3_column_int64 (stmt, 9);
+  return item;
+}
+
+StItem *
+st_store_add_item (StStore           *self,
+                   const StItemSpec  *spec,
+                   GError           **error)
+{
+  g_autofree char *sku = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *unit = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(StStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  g_return_val_if_fail (spec != NULL, NULL);
+
+  if ((sku = _st_clean_name (spec->sku, _("SKU"), 64, error)) == NULL
+      || (name = _st_clean_name (spec->name, _("item name"), ST_NAME_MAX_CHARS, error)) == NULL
+      || (unit = _st_clean_name (spec->unit != NULL ? spec->unit : "pcs", _("unit"), 20,
+                                 error)) == NULL)
+    return NULL;
+  if (spec->price < 0 || spec->cost < 0)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                   _("The price and the cost of item “%s” cannot be negative"), sku);
+      return NULL;
+    }
+  if (spec->warranty_months > 1200)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                   _("The warranty of item “%s” is longer than 1200 months"), sku);
+      return NULL;
+    }
+  if (spec->tracking == ST_TRACKING_SERIAL && self->tracking == ST_TRACKING_NONE)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_PREFERENCE,
+                   _("Item “%s” cannot track serial numbers: the inventory tracks quantities "
+                     "only (see Preferences)"), sku);
+      return NULL;
+    }
+  key = _st_name_key (sku);
+  stmt = _st_store_prepare (self,
+                            "INSERT INTO items (sku, sku_key, name, unit, price, cost, tracking,"
+                            " warranty_months, serial_format) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  _st_bind_text (stmt, 1, sku);
+  _st_bind_text (stmt, 2, key);
+  _st_bind_text (stmt, 3, name);
+  _st_bind_text (stmt, 4, unit);
+  sqlite3_bind_int64 (stmt, 5, spec->price);
+  sqlite3_bind_int64 (stmt, 6, spec->cost);
+  _st_bind_text (stmt, 7, st_tracking_to_string (spec->tracking));
+  sqlite3_bind_int (stmt, 8, spec->warranty_months);
+  _st_bind_text (stmt, 9, st_serial_format_to_string (spec->tracking == ST_TRACKING_SERIAL
+                                                      ? spec->serial_format
+                                                      : ST_SERIAL_FORMAT_ANY));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE, _("An item with SKU “%s” already exists"),
+                   sku);
+      return NULL;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _st_set_sqlite_error (error, self->db, rc);
+      return NULL;
+    }
+  _st_store_emit_changed (self);
+  return st_store_find_item (self, sku, error);
+}
+
+StItem *
+st_store_find_item (StStore     *self,
+                    const char  *sku,
+                    GError     **error)
+{
+  g_autofree char *key = NULL;
+  g_autoptr(StStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  if (sku == NULL || *sku == '\0')
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT, _("No SKU was given"));
+      return NULL;
+    }
+  key = _st_name_key (sku);
+  stmt = _st_store_prepare (self, "SELECT " ST_ITEM_COLUMNS " FROM items i WHERE i.sku_key = ?",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  _st_bind_text (stmt, 1, key);
+  rc = _st_step (stmt, error);
+  if (rc == 0)
+    return NULL;
+  if (rc != SQLITE_ROW)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND, _("There is no item with SKU “%s”"), sku);
+      return NULL;
+    }
+  return _st_item_from_row (stmt);
+}
+
+GPtrArray *
+st_store_list_all_items (StStore  *self,
+                         GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(StStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  stmt = _st_store_prepare (self, "SELECT " ST_ITEM_COLUMNS " FROM items i ORDER BY i.sku_key",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (list, _st_item_from_row (stmt));
+  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}
+
+/* The object. */
+
+static void
+st_store_finalize (GObject *object)
+{
+  StStore *self = ST_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (st_store_parent_class)->finalize (object);
+}
+
+static void
+st_store_class_init (StStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = st_store_finalize;
+
+  /**
+   * StStore::changed:
+   *
+   * Emitted after every successful write, so that lists can refresh.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+st_store_init (StStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
+  self->tracking = ST_TRACKING_SERIAL;
+}

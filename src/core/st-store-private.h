@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-store-private.h — what the store's modules (posting, queries, check, list models,
+ * export, generator) share.  Nothing outside src/core includes this. */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "st-store.h"
+#include "st-records-private.h"
+
+G_BEGIN_DECLS
+
+/* A statement borrowed from the store's cache: g_autoptr(StStmt) resets it and clears its
+ * bindings when it goes out of scope, so it is ready for the next user. */
+typedef sqlite3_stmt StStmt;
+void _st_stmt_release (StStmt *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StStmt, _st_stmt_release)
+
+sqlite3  *_st_store_get_db          (StStore     *self);
+/* Prepared once per store and SQL text, then reused. */
+StStmt   *_st_store_prepare         (StStore     *self,
+                                     const char  *sql,
+                                     GError     **error);
+gboolean  _st_store_exec            (StStore     *self,
+                                     const char  *sql,
+                                     GError     **error);
+/* BEGIN IMMEDIATE … COMMIT / ROLLBACK. */
+gboolean  _st_store_begin           (StStore     *self,
+                                     GError     **error);
+gboolean  _st_store_commit          (StStore     *self,
+                                     GError     **error);
+void      _st_store_rollback        (StStore     *self);
+/* Sets @error from SQLite's last error on @db (or @rc), mapped to an ST_ERROR code. */
+void      _st_set_sqlite_error      (GError     **error,
+                                     sqlite3     *db,
+                                     int          rc);
+/* sqlite3_step() that maps failures to GError: returns SQLITE_ROW / SQLITE_DONE, or 0 on error. */
+int       _st_step                  (StStmt      *stmt,
+                                     GError     **error);
+/* Column helpers: NULL-safe strdup of a text column. */
+char     *_st_column_dup            (StStmt      *stmt,
+                                     int          col);
+/* Bind text (NULL binds NULL). */
+void      _st_bind_text             (StStmt      *stmt,
+                                     int          idx,
+                                     const char  *text);
+/* Bind an id; 0 binds NULL. */
+void      _st_bind_id               (StStmt      *stmt,
+                                     int          idx,
+                                     gint64       id);
+/* Case-insensitive key for names, SKUs and numbers (NFC + casefold of the trimmed text). */
+char     *_st_name_key              (const char  *text);
+/* Trims and validates a name/SKU/number field: not empty, UTF-8, no control characters,
+ * at most @max_chars.  ST_ERROR_INVALID_INPUT naming @field. */
+char     *_st_clean_name            (const char  *text,
+                                     const char  *field,
+                                     guint        max_chars,
+                                     GError     **error);
+/* Emits StStore::changed. */
+void      _st_store_emit_changed    (StStore     *self);
+/* Bulk loading (generator): synchronous=OFF for this connection. */
+void      _st_store_set_bulk_mode   (StStore     *self,
+                                     gboolean     bulk);
+
+/* Lookups by name → id; 0 with ST_ERROR_NOT_FOUND naming it. */
+gint64    _st_store_warehouse_id    (StStore     *self,
+                                     const char  *name,
+                                     GError     **error);
+gint64    _st_store_contact_id      (StStore     *self,
+                                     StContactKind kind,
+                                     const char  *name,
+                                     GError     **error);
+
+/* Row builders shared by queries and list models.  Each reads the columns its *_COLUMNS
+ * macro selects, starting at column 0. */
+#define ST_ITEM_COLUMNS \
+  "i.id, i.sku, i.name, i.unit, i.price, i.cost, i.tracking, i.warranty_months, i.serial_format, " \
+  "(SELECT coalesce (sum (s.on_hand), 0) FROM stock s WHERE s.item_id = i.id)"
+StItem     *_st_item_from_row      (StStmt *stmt);
+
+#define ST_UNIT_COLUMNS \
+  "u.id, u.item_id, i.sku, i.name, u.serial, u.status, w.name, u.cost, u.price, u.warranty_end, " \
+  "u.received_date, rd.number, rd.kind, rc.name, u.sold_date, sd.number, sc.name"
+#define ST_UNIT_JOINS \
+  " JOIN items i ON i.id = u.item_id" \
+  " LEFT JOIN warehouses w ON w.id = u.warehouse_id" \
+  " LEFT JOIN documents rd ON rd.id = u.received_doc_id" \
+  " LEFT JOIN contacts rc ON rc.id = rd.contact_id" \
+  " LEFT JOIN documents sd ON sd.id = u.sold_doc_id" \
+  " LEFT JOIN contacts sc ON sc.id = sd.contact_id"
+StUnit     *_st_unit_from_row      (StStmt *stmt);
+
+#define ST_DOCUMENT_COLUMNS \
+  "d.id, d.kind, d.number, d.date, d.status, c.name, w.name, tw.name, d.in_transit, " \
+  "d.received_date, r.number, d.reason, d.total, d.quantity"
+#define ST_DOCUMENT_JOINS \
+  " LEFT JOIN contacts c ON c.id = d.contact_id" \
+  " LEFT JOIN warehouses w ON w.id = d.warehouse_id" \
+  " LEFT JOIN warehouses tw ON tw.id = d.to_warehouse_id" \
+  " LEFT JOIN documents r ON r.id = d.ref_document_id"
+StDocument *_st_document_from_row  (StStmt *stmt);
+
+/* The list model's constructor: the store's query module provides one "source" per list. */
+typedef struct _StListSource StListSource;
+struct _StListSource
+{
+  /* Appends "WHERE …" / "ORDER BY …" and binds; the model owns the source. */
+  char     *(*build_sql)   (StListSource *source,
+                            gboolean      count_only,
+                            const char   *filter,
+                            StSortKey     sort,
+                            gboolean      descending);
+  void      (*bind)        (StListSource *source,
+                            StStmt       *stmt,
+                            const char   *filter);
+  GObject  *(*from_row)    (StStmt       *stmt);
+  gint64    (*row_id)      (GObject      *row);
+  GType       item_type;
+  gpointer    data;
+  GDestroyNotify data_free;
+};
+StListModel *_st_list_model_new    (StStore      *store,
+                                    StListSource *source);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+/* The id of the document of @kind numbered @number; 0 with ST_ERROR_NOT_FOUND (or
+ * ST_ERROR_DUPLICATE for a bill number several vendors use). */
+gint64 _st_store_find_document (StStore     *self,
+                                StDocKind    kind,
+                                const char  *number,
+                                GError     **error);
+G_END_DECLS
