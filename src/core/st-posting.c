@@ -501,6 +501,9 @@ resolve_picks (Posting     *p,
         }
       pick.unit_id = sqlite3_column_int64 (stmt, 0);
       _st_unit_state_from_row (stmt, 3, &pick.state);
+      /* Name the unit as it was recorded, not as it was typed. */
+      g_free (serial);
+      serial = _st_column_dup (stmt, 1);
 
       if (kind == ST_DOC_RETURN)
         {
@@ -538,7 +541,7 @@ resolve_picks (Posting     *p,
           set_unavailable_error (p, line, q, &pick.state, from_wh, error);
           return FALSE;
         }
-      pick.serial = _st_column_dup (stmt, 1);
+      pick.serial = g_steal_pointer (&serial);
       pick.key = g_strdup (seen_key);
       g_hash_table_add (seen, g_steal_pointer (&seen_key));
       g_array_append_val (line->picks, pick);

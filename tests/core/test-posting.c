@@ -1,0 +1,690 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <sqlite3.h>
+
+#include "st-test-util.h"
+
+static StDocument *
+post (StStore     *store,
+      StDocKind    kind,
+      const char  *number,
+      const char  *date,
+      const char  *contact,
+      const char  *warehouse,
+      const char  *to_warehouse,
+      const char  *sku,
+      gint64       quantity,
+      const char  *serials,   /* comma-separated, NULL = pick */
+      GError     **error)
+{
+  g_autoptr(StDraft) draft = st_draft_new (kind);
+  StDraftLine *line;
+
+  st_draft_set_string (&draft->number, number);
+  st_draft_set_string (&draft->date, date);
+  st_draft_set_string (&draft->contact, contact);
+  st_draft_set_string (&draft->warehouse, warehouse);
+  st_draft_set_string (&draft->to_warehouse, to_warehouse);
+  if (kind == ST_DOC_ADJUSTMENT)
+    st_draft_set_string (&draft->reason, "Count");
+  if (kind == ST_DOC_RETURN || kind == ST_DOC_VENDOR_RETURN)
+    st_draft_set_string (&draft->reference, contact);
+  if (kind == ST_DOC_RETURN || kind == ST_DOC_VENDOR_RETURN)
+    st_draft_set_string (&draft->contact, NULL);
+  line = st_draft_add_line (draft, sku, quantity);
+  if (serials != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (serials, ",", -1);
+      for (guint i = 0; parts[i] != NULL; i++)
+        st_draft_line_add_serial (line, parts[i]);
+    }
+  return st_store_post (store, draft, error);
+}
+
+static StUnit *
+unit (StStore    *store,
+      const char *serial)
+{
+  g_autoptr(GError) error = NULL;
+  StUnit *u = st_store_find_unit (store, serial, NULL, &error);
+
+  g_assert_no_error (error);
+  return u;
+}
+
+static void
+assert_unit (StStore      *store,
+             const char   *serial,
+             StUnitStatus  status,
+             const char   *warehouse)
+{
+  g_autoptr(StUnit) u = unit (store, serial);
+
+  g_assert_cmpstr (st_unit_status_to_string (st_unit_get_status (u)), ==,
+                   st_unit_status_to_string (status));
+  g_assert_cmpstr (st_unit_get_warehouse (u), ==, warehouse);
+}
+
+static guint
+n_units (StStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = st_store_query_units (store, NULL, &error);
+
+  g_assert_no_error (error);
+  return all->len;
+}
+
+static guint
+n_documents (StStore   *store,
+             StDocKind  kind)
+{
+  g_autoptr(StListModel) model = st_store_list_documents (store, kind);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (model));
+}
+
+static gint64
+on_hand (StStore    *store,
+         const char *sku,
+         const char *warehouse)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = st_store_get_stock (store, 0, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      StStockRow *row = g_ptr_array_index (rows, i);
+      if (g_str_equal (row->sku, sku) && g_str_equal (row->warehouse, warehouse))
+        return row->on_hand;
+    }
+  return 0;
+}
+
+static void
+receive_tools (StFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) bill = post (f->store, ST_DOC_BILL, "B1", "2026-01-05", "Acme", "Main",
+                                     NULL, "TOOL", 3, "T1,T2,T3", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bill);
+}
+
+static void
+test_bill_receives (StFixture     *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) doc = NULL;
+  g_autoptr(StUnit) u = NULL;
+  StDocumentLine *line;
+
+  receive_tools (f);
+  doc = st_store_get_document (f->store, ST_DOC_BILL, "b1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (st_document_get_status (doc), ==, ST_DOC_STATUS_POSTED);
+  g_assert_cmpstr (st_document_get_contact (doc), ==, "Acme");
+  g_assert_cmpint (st_document_get_total (doc), ==, 3 * 5000);
+  line = g_ptr_array_index (st_document_get_lines (doc), 0);
+  g_assert_cmpuint (line->serials->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (line->serials, 0), ==, "T1");
+
+  u = unit (f->store, "t2");
+  g_assert_cmpstr (st_unit_get_serial (u), ==, "T2");
+  g_assert_cmpint (st_unit_get_status (u), ==, ST_UNIT_IN_STOCK);
+  g_assert_cmpstr (st_unit_get_warehouse (u), ==, "Main");
+  g_assert_cmpint (st_unit_get_cost (u), ==, 5000);
+  g_assert_cmpstr (st_unit_get_received_doc (u), ==, "B1");
+  g_assert_cmpstr (st_unit_get_vendor (u), ==, "Acme");
+  g_assert_cmpint (on_hand (f->store, "TOOL", "Main"), ==, 3);
+  st_assert_check_ok (f->store);
+}
+
+static void
+assert_refused (StFixture  *f,
+                StDocument *doc,
+                GError     *error,
+                int         code,
+                const char *needle)
+{
+  g_assert_null (doc);
+  g_assert_error (error, ST_ERROR, code);
+  if (needle != NULL && strstr (error->message, needle) == NULL)
+    g_error ("“%s” not in error “%s”", needle, error->message);
+}
+
+static void
+test_bill_refusals (StFixture     *f,
+                    gconstpointer  data)
+{
+  struct {
+    const char *sku;
+    gint64      qty;
+    const char *serials;
+    const char *number;
+    int         code;
+    const char *needle;
+  } cases[] = {
+    { "PHONE", 1, "490154203237517", "X1", ST_ERROR_SERIAL_FORMAT, "490154203237517" },
+    { "PHONE", 1, "12345", "X2", ST_ERROR_SERIAL_FORMAT, "12345" },
+    { "TOOL", 2, "AB1,ab1", "X3", ST_ERROR_DUPLICATE_SERIAL, "ab1" },
+    { "TOOL", 1, "T1", "X4", ST_ERROR_SERIAL_EXISTS, "T1" },
+    { "TOOL", 2, "N1", "X5", ST_ERROR_SERIAL_COUNT, "TOOL" },
+    { "TOOL", 1, "N1,N2", "X6", ST_ERROR_SERIAL_COUNT, "TOOL" },
+    { "TOOL", 1, "  ", "X7", ST_ERROR_INVALID_SERIAL, NULL },
+    { "TOOL", 1, "A\tB", "X8", ST_ERROR_INVALID_SERIAL, NULL },
+    { "NOPE", 1, "Z1", "X9", ST_ERROR_NOT_FOUND, "NOPE" },
+    { "TOOL", 1, "Z1", "B1", ST_ERROR_DUPLICATE, "B1" },
+    { "TOOL", 1, NULL, "X10", ST_ERROR_SERIAL_COUNT, "TOOL" },
+    { "CABLE", 1, "C1", "X11", ST_ERROR_INVALID_INPUT, "CABLE" },
+  };
+  g_autofree char *long_serial = g_strnfill (101, 'x');
+
+  receive_tools (f);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(StDocument) doc = post (f->store, ST_DOC_BILL, cases[i].number, NULL, "Acme",
+                                        "Main", NULL, cases[i].sku, cases[i].qty,
+                                        cases[i].serials, &error);
+      assert_refused (f, doc, error, cases[i].code, cases[i].needle);
+    }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(StDocument) doc = post (f->store, ST_DOC_BILL, "X12", NULL, "Acme", "Main", NULL,
+                                      "TOOL", 1, long_serial, &error);
+    assert_refused (f, doc, error, ST_ERROR_INVALID_SERIAL, NULL);
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(StDocument) doc = post (f->store, ST_DOC_BILL, "X13", NULL, "Nobody", "Main", NULL,
+                                      "TOOL", 1, "Q1", &error);
+    assert_refused (f, doc, error, ST_ERROR_NOT_FOUND, "Nobody");
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(StDocument) doc = post (f->store, ST_DOC_BILL, "X14", NULL, "Acme", "Attic", NULL,
+                                      "TOOL", 1, "Q1", &error);
+    assert_refused (f, doc, error, ST_ERROR_NOT_FOUND, "Attic");
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(StDocument) doc = post (f->store, ST_DOC_BILL, "X15", "2026-02-30", "Acme", "Main",
+                                      NULL, "TOOL", 1, "Q1", &error);
+    assert_refused (f, doc, error, ST_ERROR_INVALID_INPUT, "2026-02-30");
+  }
+  g_assert_cmpuint (n_units (f->store), ==, 3);
+  g_assert_cmpuint (n_documents (f->store, ST_DOC_BILL), ==, 1);
+  st_assert_check_ok (f->store);
+}
+
+static void
+test_bill_same_number_other_vendor (StFixture     *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StContact) v = st_store_add_contact (f->store, ST_CONTACT_VENDOR, "Globex", &error);
+  g_autoptr(StDocument) doc = NULL;
+
+  receive_tools (f);
+  doc = post (f->store, ST_DOC_BILL, "B1", NULL, "Globex", "Main", NULL, "TOOL", 1, "G1", &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  /* Ambiguous now: voiding "B1" must say so rather than guess. */
+  doc = st_store_void (f->store, ST_DOC_BILL, "B1", &error);
+  g_assert_null (doc);
+  g_assert_error (error, ST_ERROR, ST_ERROR_DUPLICATE);
+}
+
+static void
+test_invoice_picks_oldest_and_warranty (StFixture     *f,
+                                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) bill2 = NULL;
+  g_autoptr(StDocument) inv = NULL;
+  g_autoptr(StUnit) phone = NULL;
+  StDocumentLine *line;
+
+  receive_tools (f);
+  bill2 = post (f->store, ST_DOC_BILL, "B0", "2026-01-01", "Acme", "Main", NULL, "TOOL", 1, "OLD",
+                &error);
+  g_assert_no_error (error);
+  inv = post (f->store, ST_DOC_INVOICE, NULL, "2026-02-01", "Bob", "Main", NULL, "TOOL", 2, NULL,
+              &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (st_document_get_number (inv), ==, "INV-00001");
+  line = g_ptr_array_index (st_document_get_lines (inv), 0);
+  g_assert_cmpuint (line->serials->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (line->serials, 0), ==, "OLD");
+  g_assert_cmpstr (g_ptr_array_index (line->serials, 1), ==, "T1");
+  g_assert_cmpint (line->rate, ==, 9900);
+  assert_unit (f->store, "OLD", ST_UNIT_SOLD, NULL);
+  assert_unit (f->store, "T2", ST_UNIT_IN_STOCK, "Main");
+
+  g_clear_object (&bill2);
+  bill2 = post (f->store, ST_DOC_BILL, "P1", "2026-01-10", "Acme", "Main", NULL, "PHONE", 1,
+                "356938035643809", &error);
+  g_assert_no_error (error);
+  g_clear_object (&inv);
+  inv = post (f->store, ST_DOC_INVOICE, "SHOP-7", "2026-01-31", "Bob", "Main", NULL, "PHONE", 1,
+              "356938035643809", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (st_document_get_number (inv), ==, "SHOP-7");
+  phone = unit (f->store, "356938035643809");
+  g_assert_cmpstr (st_unit_get_warranty_end (phone), ==, "2027-01-31");
+  g_assert_true (st_unit_has_price (phone));
+  g_assert_cmpint (st_unit_get_price (phone), ==, 50000);
+  g_assert_cmpstr (st_unit_get_invoice (phone), ==, "SHOP-7");
+  g_assert_cmpstr (st_unit_get_customer (phone), ==, "Bob");
+  st_assert_check_ok (f->store);
+}
+
+static void
+test_picking_refusals (StFixture     *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) doc = NULL;
+
+  receive_tools (f);
+  doc = post (f->store, ST_DOC_TRANSFER, NULL, NULL, NULL, "Main", "Shop", "TOOL", 1, "T3",
+              &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  doc = post (f->store, ST_DOC_INVOICE, NULL, NULL, "Bob", "Main", NULL, "TOOL", 1, "T1", &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+
+  /* Already sold. */
+  doc = post (f->store, ST_DOC_INVOICE, NULL, NULL, "Bob", "Main", NULL, "TOOL", 1, "t1", &error);
+  assert_refused (f, doc, error, ST_ERROR_NOT_IN_STOCK, "T1");
+  g_clear_error (&error);
+  /* In stock elsewhere. */
+  doc = post (f->store, ST_DOC_INVOICE, NULL, NULL, "Bob", "Main", NULL, "TOOL", 1, "T3", &error);
+  assert_refused (f, doc, error, ST_ERROR_NOT_IN_STOCK, "Shop");
+  g_clear_error (&error);
+  /* Writing off a sold one. */
+  doc = post (f->store, ST_DOC_ADJUSTMENT, NULL, NULL, NULL, "Main", NULL, "TOOL", -1, "T1",
+              &error);
+  assert_refused (f, doc, error, ST_ERROR_NOT_IN_STOCK, "T1");
+  g_clear_error (&error);
+  /* Unknown serial. */
+  doc = post (f->store, ST_DOC_INVOICE, NULL, NULL, "Bob", "Main", NULL, "TOOL", 1, "ZZZ", &error);
+  assert_refused (f, doc, error, ST_ERROR_NOT_FOUND, "ZZZ");
+  g_clear_error (&error);
+  /* Same warehouse. */
+  doc = post (f->store, ST_DOC_TRANSFER, NULL, NULL, NULL, "Main", "main", "TOOL", 1, "T2",
+              &error);
+  assert_refused (f, doc, error, ST_ERROR_SAME_WAREHOUSE, "Main");
+  g_clear_error (&error);
+  /* Not enough to pick. */
+  doc = post (f->store, ST_DOC_INVOICE, NULL, NULL, "Bob", "Main", NULL, "TOOL", 5, NULL, &error);
+  assert_refused (f, doc, error, ST_ERROR_INSUFFICIENT_STOCK, "TOOL");
+  g_clear_error (&error);
+  /* The same unit twice. */
+  doc = post (f->store, ST_DOC_INVOICE, NULL, NULL, "Bob", "Main", NULL, "TOOL", 2, "T2,t2",
+              &error);
+  assert_refused (f, doc, error, ST_ERROR_DUPLICATE_SERIAL, "t2");
+  g_clear_error (&error);
+  /* Return of a unit not sold on that invoice. */
+  doc = post (f->store, ST_DOC_RETURN, NULL, NULL, "INV-00001", "Main", NULL, "TOOL", 1, "T2",
+              &error);
+  assert_refused (f, doc, error, ST_ERROR_NOT_ON_DOCUMENT, "T2");
+  g_clear_error (&error);
+  /* Return against an unknown invoice. */
+  doc = post (f->store, ST_DOC_RETURN, NULL, NULL, "INV-09999", "Main", NULL, "TOOL", 1, "T1",
+              &error);
+  assert_refused (f, doc, error, ST_ERROR_NOT_FOUND, "INV-09999");
+  g_clear_error (&error);
+
+  g_assert_cmpuint (n_documents (f->store, ST_DOC_INVOICE), ==, 1);
+  assert_unit (f->store, "T2", ST_UNIT_IN_STOCK, "Main");
+  st_assert_check_ok (f->store);
+}
+
+static guint
+history_len (StStore    *store,
+             const char *serial)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StUnit) u = unit (store, serial);
+  g_autoptr(GPtrArray) events = st_store_get_unit_history (store, st_unit_get_id (u), &error);
+
+  g_assert_no_error (error);
+  return events->len;
+}
+
+static StEventKind
+last_event (StStore    *store,
+            const char *serial)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StUnit) u = unit (store, serial);
+  g_autoptr(GPtrArray) events = st_store_get_unit_history (store, st_unit_get_id (u), &error);
+
+  g_assert_no_error (error);
+  return st_unit_event_get_kind (g_ptr_array_index (events, events->len - 1));
+}
+
+/* Issue 2's walk: bill → transfer → invoice → return → invoice again → void the last invoice. */
+static void
+test_scenario (StFixture     *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) doc = NULL;
+  g_autoptr(StUnit) u = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  StUnitEvent *e;
+
+  receive_tools (f);
+  assert_unit (f->store, "T1", ST_UNIT_IN_STOCK, "Main");
+  g_assert_cmpuint (history_len (f->store, "T1"), ==, 1);
+
+  doc = post (f->store, ST_DOC_TRANSFER, NULL, "2026-01-06", NULL, "Main", "Shop", "TOOL", 1, "T1",
+              &error);
+  g_assert_no_error (error);
+  assert_unit (f->store, "T1", ST_UNIT_IN_STOCK, "Shop");
+  g_assert_cmpint (last_event (f->store, "T1"), ==, ST_EVENT_TRANSFERRED);
+  g_clear_object (&doc);
+
+  doc = post (f->store, ST_DOC_INVOICE, NULL, "2026-01-07", "Bob", "Shop", NULL, "TOOL", 1, "T1",
+              &error);
+  g_assert_no_error (error);
+  assert_unit (f->store, "T1", ST_UNIT_SOLD, NULL);
+  g_assert_cmpint (last_event (f->store, "T1"), ==, ST_EVENT_SOLD);
+  g_clear_object (&doc);
+
+  doc = post (f->store, ST_DOC_RETURN, NULL, "2026-01-08", "INV-00001", "Main", NULL, "TOOL", 1,
+              "T1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (st_document_get_contact (doc), ==, "Bob");
+  assert_unit (f->store, "T1", ST_UNIT_IN_STOCK, "Main");
+  g_assert_cmpint (last_event (f->store, "T1"), ==, ST_EVENT_RETURNED);
+  g_clear_object (&doc);
+
+  doc = post (f->store, ST_DOC_INVOICE, NULL, "2026-01-09", "Bob", "Main", NULL, "TOOL", 1, "T1",
+              &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (st_document_get_number (doc), ==, "INV-00002");
+  assert_unit (f->store, "T1", ST_UNIT_SOLD, NULL);
+  g_clear_object (&doc);
+
+  /* The first invoice cannot be voided: the unit came back and was sold again since. */
+  doc = st_store_void (f->store, ST_DOC_INVOICE, "INV-00001", &error);
+  assert_refused (f, doc, error, ST_ERROR_MOVED_ON, "INV-00002");
+  g_assert_nonnull (strstr (error->message, "T1"));
+  g_clear_error (&error);
+
+  doc = st_store_void (f->store, ST_DOC_INVOICE, "INV-00002", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (st_document_get_status (doc), ==, ST_DOC_STATUS_VOID);
+  assert_unit (f->store, "T1", ST_UNIT_IN_STOCK, "Main");
+  g_clear_object (&doc);
+
+  u = unit (f->store, "T1");
+  g_assert_false (st_unit_has_price (u));
+  events = st_store_get_unit_history (f->store, st_unit_get_id (u), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 6);
+  e = g_ptr_array_index (events, 5);
+  g_assert_cmpint (st_unit_event_get_kind (e), ==, ST_EVENT_VOIDED);
+  g_assert_cmpint (st_unit_event_get_reversed_kind (e), ==, ST_EVENT_SOLD);
+  g_assert_cmpstr (st_unit_event_get_doc_number (e), ==, "INV-00002");
+  e = g_ptr_array_index (events, 1);
+  g_assert_cmpstr (st_unit_event_get_from_warehouse (e), ==, "Main");
+  g_assert_cmpstr (st_unit_event_get_to_warehouse (e), ==, "Shop");
+
+  /* Void again is refused. */
+  doc = st_store_void (f->store, ST_DOC_INVOICE, "INV-00002", &error);
+  assert_refused (f, doc, error, ST_ERROR_DOCUMENT_STATE, "INV-00002");
+  g_clear_error (&error);
+
+  g_assert_cmpint (on_hand (f->store, "TOOL", "Main"), ==, 3);
+  st_assert_check_ok (f->store);
+}
+
+static void
+test_transfer_in_transit (StFixture     *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) doc = NULL;
+  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_TRANSFER);
+  g_autoptr(GPtrArray) stock = NULL;
+  StDraftLine *line;
+
+  receive_tools (f);
+  st_draft_set_string (&draft->warehouse, "Main");
+  st_draft_set_string (&draft->to_warehouse, "Shop");
+  draft->in_transit = TRUE;
+  line = st_draft_add_line (draft, "TOOL", 2);
+  (void) line;
+  doc = st_store_post (f->store, draft, &error);
+  g_assert_no_error (error);
+  g_assert_true (st_document_get_in_transit (doc));
+  assert_unit (f->store, "T1", ST_UNIT_IN_TRANSIT, "Shop");
+  assert_unit (f->store, "T3", ST_UNIT_IN_STOCK, "Main");
+  stock = st_store_get_stock (f->store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (on_hand (f->store, "TOOL", "Shop"), ==, 0);
+  g_clear_object (&doc);
+
+  /* In transit units cannot be sold. */
+  doc = post (f->store, ST_DOC_INVOICE, NULL, NULL, "Bob", "Shop", NULL, "TOOL", 1, "T1", &error);
+  assert_refused (f, doc, error, ST_ERROR_NOT_IN_STOCK, "T1");
+  g_clear_error (&error);
+
+  doc = st_store_receive_transfer (f->store, "TO-00001", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (st_document_get_in_transit (doc));
+  assert_unit (f->store, "T1", ST_UNIT_IN_STOCK, "Shop");
+  g_assert_cmpint (on_hand (f->store, "TOOL", "Shop"), ==, 2);
+  g_assert_cmpint (last_event (f->store, "T2"), ==, ST_EVENT_TRANSFER_IN);
+  g_clear_object (&doc);
+
+  doc = st_store_receive_transfer (f->store, "TO-00001", NULL, &error);
+  assert_refused (f, doc, error, ST_ERROR_DOCUMENT_STATE, "TO-00001");
+  g_clear_error (&error);
+
+  /* Void of a received transfer brings both units back to Main. */
+  doc = st_store_void (f->store, ST_DOC_TRANSFER, "TO-00001", &error);
+  g_assert_no_error (error);
+  assert_unit (f->store, "T1", ST_UNIT_IN_STOCK, "Main");
+  g_assert_cmpint (on_hand (f->store, "TOOL", "Main"), ==, 3);
+  st_assert_check_ok (f->store);
+}
+
+static void
+test_void_bill_and_receive_again (StFixture     *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) doc = NULL;
+
+  receive_tools (f);
+  doc = post (f->store, ST_DOC_INVOICE, NULL, NULL, "Bob", "Main", NULL, "TOOL", 1, "T2", &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+
+  doc = st_store_void (f->store, ST_DOC_BILL, "B1", &error);
+  assert_refused (f, doc, error, ST_ERROR_MOVED_ON, "T2");
+  g_assert_nonnull (strstr (error->message, "INV-00001"));
+  g_clear_error (&error);
+  assert_unit (f->store, "T1", ST_UNIT_IN_STOCK, "Main");
+
+  doc = st_store_void (f->store, ST_DOC_INVOICE, "INV-00001", &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  doc = st_store_void (f->store, ST_DOC_BILL, "B1", &error);
+  g_assert_no_error (error);
+  assert_unit (f->store, "T1", ST_UNIT_VOIDED, NULL);
+  g_assert_cmpint (on_hand (f->store, "TOOL", "Main"), ==, 0);
+  g_clear_object (&doc);
+
+  /* A voided receipt frees the serial for a corrected bill. */
+  doc = post (f->store, ST_DOC_BILL, "B1-fixed", NULL, "Acme", "Shop", NULL, "TOOL", 1, "T1",
+              &error);
+  g_assert_no_error (error);
+  assert_unit (f->store, "T1", ST_UNIT_IN_STOCK, "Shop");
+  g_assert_cmpuint (history_len (f->store, "T1"), ==, 3);
+  st_assert_check_ok (f->store);
+}
+
+static void
+test_adjustments_and_vendor_return (StFixture     *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) doc = NULL;
+
+  receive_tools (f);
+  doc = post (f->store, ST_DOC_ADJUSTMENT, NULL, NULL, NULL, "Main", NULL, "TOOL", 1, "FOUND1",
+              &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (st_document_get_reason (doc), ==, "Count");
+  assert_unit (f->store, "FOUND1", ST_UNIT_IN_STOCK, "Main");
+  g_clear_object (&doc);
+  doc = post (f->store, ST_DOC_ADJUSTMENT, NULL, NULL, NULL, "Main", NULL, "TOOL", -1, "T3",
+              &error);
+  g_assert_no_error (error);
+  assert_unit (f->store, "T3", ST_UNIT_WRITTEN_OFF, NULL);
+  g_assert_cmpint (last_event (f->store, "T3"), ==, ST_EVENT_WRITTEN_OFF);
+  g_clear_object (&doc);
+
+  /* FOUND1 did not come on bill B1. */
+  doc = post (f->store, ST_DOC_VENDOR_RETURN, NULL, NULL, "B1", NULL, NULL, "TOOL", 1, "FOUND1",
+              &error);
+  assert_refused (f, doc, error, ST_ERROR_NOT_ON_DOCUMENT, "FOUND1");
+  g_clear_error (&error);
+  doc = post (f->store, ST_DOC_VENDOR_RETURN, NULL, NULL, "B1", NULL, NULL, "TOOL", 1, "T2",
+              &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (st_document_get_contact (doc), ==, "Acme");
+  assert_unit (f->store, "T2", ST_UNIT_RETURNED_TO_VENDOR, NULL);
+  g_assert_cmpint (on_hand (f->store, "TOOL", "Main"), ==, 2);
+  st_assert_check_ok (f->store);
+}
+
+static void
+test_quantity_items (StFixture     *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) doc = NULL;
+
+  doc = post (f->store, ST_DOC_BILL, "Q1", NULL, "Acme", "Main", NULL, "CABLE", 10, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  doc = post (f->store, ST_DOC_INVOICE, NULL, NULL, "Bob", "Main", NULL, "CABLE", 3, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  doc = post (f->store, ST_DOC_TRANSFER, NULL, NULL, NULL, "Main", "Shop", "CABLE", 2, NULL,
+              &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  g_assert_cmpint (on_hand (f->store, "CABLE", "Main"), ==, 5);
+  g_assert_cmpint (on_hand (f->store, "CABLE", "Shop"), ==, 2);
+
+  doc = post (f->store, ST_DOC_INVOICE, NULL, NULL, "Bob", "Shop", NULL, "CABLE", 3, NULL, &error);
+  assert_refused (f, doc, error, ST_ERROR_INSUFFICIENT_STOCK, "CABLE");
+  g_clear_error (&error);
+
+  doc = post (f->store, ST_DOC_RETURN, NULL, NULL, "INV-00001", "Main", NULL, "CABLE", 4, NULL,
+              &error);
+  assert_refused (f, doc, error, ST_ERROR_NOT_ON_DOCUMENT, "CABLE");
+  g_clear_error (&error);
+  doc = post (f->store, ST_DOC_RETURN, NULL, NULL, "INV-00001", "Main", NULL, "CABLE", 1, NULL,
+              &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  g_assert_cmpint (on_hand (f->store, "CABLE", "Main"), ==, 6);
+
+  /* Voiding the bill would leave negative stock: refused. */
+  doc = st_store_void (f->store, ST_DOC_BILL, "Q1", &error);
+  assert_refused (f, doc, error, ST_ERROR_INSUFFICIENT_STOCK, "CABLE");
+  g_clear_error (&error);
+  doc = st_store_void (f->store, ST_DOC_TRANSFER, "TO-00001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (on_hand (f->store, "CABLE", "Main"), ==, 8);
+  st_assert_check_ok (f->store);
+}
+
+static void
+test_atomic_multi_line (StFixture     *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
+  g_autoptr(StDocument) doc = NULL;
+  StDraftLine *line;
+
+  st_draft_set_string (&draft->number, "M1");
+  st_draft_set_string (&draft->contact, "Acme");
+  st_draft_set_string (&draft->warehouse, "Main");
+  line = st_draft_add_line (draft, "TOOL", 2);
+  st_draft_line_add_serial (line, "GOOD1");
+  st_draft_line_add_serial (line, "GOOD2");
+  st_draft_add_line (draft, "CABLE", 5);
+  line = st_draft_add_line (draft, "PHONE", 1);
+  st_draft_line_add_serial (line, "356938035643800");
+  doc = st_store_post (f->store, draft, &error);
+  assert_refused (f, doc, error, ST_ERROR_SERIAL_FORMAT, "356938035643800");
+  g_assert_cmpuint (n_units (f->store), ==, 0);
+  g_assert_cmpint (on_hand (f->store, "CABLE", "Main"), ==, 0);
+  g_assert_cmpuint (n_documents (f->store, ST_DOC_BILL), ==, 0);
+  st_assert_check_ok (f->store);
+}
+
+static void
+test_check_detects_tampering (StFixture     *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StCheckReport) report = NULL;
+  sqlite3 *db = NULL;
+
+  receive_tools (f);
+  g_clear_object (&f->store);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE units SET status = 'sold', warehouse_id = NULL"
+                                     " WHERE serial = 'T2'", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  f->store = st_store_open (f->path, 0, &error);
+  g_assert_no_error (error);
+  report = st_store_check (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->problems->len, >=, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (report->problems, 0), "T2"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, StFixture, NULL, st_fixture_setup, func, st_fixture_teardown)
+  ADD ("/posting/bill/receives-units", test_bill_receives);
+  ADD ("/posting/bill/refusals-write-nothing", test_bill_refusals);
+  ADD ("/posting/bill/same-number-other-vendor", test_bill_same_number_other_vendor);
+  ADD ("/posting/invoice/picks-oldest-and-warranty", test_invoice_picks_oldest_and_warranty);
+  ADD ("/posting/picking/refusals", test_picking_refusals);
+  ADD ("/posting/scenario/bill-transfer-sell-return-sell-void", test_scenario);
+  ADD ("/posting/transfer/in-transit-and-receive", test_transfer_in_transit);
+  ADD ("/posting/void/bill-then-receive-again", test_void_bill_and_receive_again);
+  ADD ("/posting/adjustment-and-vendor-return", test_adjustments_and_vendor_return);
+  ADD ("/posting/quantity-items", test_quantity_items);
+  ADD ("/posting/atomic/multi-line", test_atomic_multi_line);
+  ADD ("/check/detects-tampering", test_check_detects_tampering);
+#undef ADD
+
+  return g_test_run ();
+}
