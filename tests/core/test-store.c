@@ -1,0 +1,360 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <sqlite3.h>
+
+#include "st-test-util.h"
+
+static char *
+file_hash (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+}
+
+static void
+assert_open_refused (const char *path,
+                     int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = file_hash (path);
+  g_autofree char *after = NULL;
+  g_autoptr(StStore) store = st_store_open (path, ST_STORE_OPEN_CREATE, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, ST_ERROR, code);
+  g_assert_nonnull (strstr (error->message, "“"));
+  after = file_hash (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_open_foreign_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("st-open-XXXXXX", &error);
+  g_autofree char *empty = g_build_filename (dir, "empty.db", NULL);
+  g_autofree char *text = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.sqlite", NULL);
+  g_autofree char *newer = g_build_filename (dir, "newer.serialtrack", NULL);
+  g_autofree char *truncated = g_build_filename (dir, "truncated.serialtrack", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  assert_open_refused (empty, ST_ERROR_NOT_SERIALTRACK);
+  g_assert_true (g_file_set_contents (text, "Shopping list\nmilk\n", -1, NULL));
+  assert_open_refused (text, ST_ERROR_NOT_SERIALTRACK);
+
+  g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", NULL, NULL,
+                                 NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_open_refused (other, ST_ERROR_NOT_SERIALTRACK);
+
+  {
+    g_autoptr(StStore) store = st_store_open (newer, ST_STORE_OPEN_CREATE, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (sqlite3_open (newer, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_open_refused (newer, ST_ERROR_NEWER_SCHEMA);
+
+  {
+    g_autofree char *contents = NULL;
+    gsize len;
+    g_autoptr(StStore) store = st_store_open (truncated, ST_STORE_OPEN_CREATE, &error);
+    g_assert_no_error (error);
+    g_clear_object (&store);
+    g_assert_true (g_file_get_contents (truncated, &contents, &len, NULL));
+    g_assert_true (g_file_set_contents (truncated, contents, 50, NULL));
+  }
+  assert_open_refused (truncated, ST_ERROR_NOT_SERIALTRACK);
+
+  st_fixture_remove_dir (dir);
+}
+
+static void
+test_open_missing_without_create (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StStore) store = st_store_open ("/nonexistent/dir/x.serialtrack", 0, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, ST_ERROR, ST_ERROR_NOT_FOUND);
+}
+
+static void
+test_new_database (StFixture     *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StStore) again = NULL;
+  g_autoptr(GPtrArray) warehouses = NULL;
+
+  g_assert_cmpint (st_store_get_tracking (f->store), ==, ST_TRACKING_SERIAL);
+  g_clear_object (&f->store);
+  again = st_store_open (f->path, 0, &error);
+  g_assert_no_error (error);
+  warehouses = st_store_list_warehouses (again, &error);
+  g_assert_no_error (error);
+  /* Main, Primary Warehouse, Shop */
+  g_assert_cmpuint (warehouses->len, ==, 3);
+  g_assert_cmpstr (st_warehouse_get_name (g_ptr_array_index (warehouses, 1)), ==,
+                   "Primary Warehouse");
+}
+
+static void
+test_catalog_duplicates (StFixture     *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  StItemSpec dup = { "phone", "Another", NULL, 0, 0, ST_TRACKING_SERIAL, 0, ST_SERIAL_FORMAT_ANY };
+  StItemSpec blank = { "  ", "Blank", NULL, 0, 0, ST_TRACKING_NONE, 0, ST_SERIAL_FORMAT_ANY };
+  StItemSpec negative = { "NEG", "Neg", NULL, -1, 0, ST_TRACKING_NONE, 0, ST_SERIAL_FORMAT_ANY };
+  g_autoptr(StItem) item = NULL;
+  g_autoptr(StWarehouse) w = NULL;
+  g_autoptr(StContact) c = NULL;
+
+  item = st_store_add_item (f->store, &dup, &error);
+  g_assert_null (item);
+  g_assert_error (error, ST_ERROR, ST_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "phone"));
+  g_clear_error (&error);
+  item = st_store_add_item (f->store, &blank, &error);
+  g_assert_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  item = st_store_add_item (f->store, &negative, &error);
+  g_assert_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  w = st_store_add_warehouse (f->store, "MAIN", &error);
+  g_assert_error (error, ST_ERROR, ST_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  c = st_store_add_contact (f->store, ST_CONTACT_VENDOR, "acme", &error);
+  g_assert_error (error, ST_ERROR, ST_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  /* A customer may share a vendor's name. */
+  c = st_store_add_contact (f->store, ST_CONTACT_CUSTOMER, "Acme", &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_preference (StFixture     *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
+  g_autoptr(StDocument) doc = NULL;
+  g_autoptr(StItem) item = NULL;
+  StItemSpec spec = { "NEW", "New", NULL, 0, 0, ST_TRACKING_SERIAL, 0, ST_SERIAL_FORMAT_ANY };
+  StDraftLine *line;
+
+  /* No units in stock: switching is allowed, and serial items cannot be created then. */
+  g_assert_true (st_store_set_tracking (f->store, ST_TRACKING_NONE, &error));
+  g_assert_no_error (error);
+  item = st_store_add_item (f->store, &spec, &error);
+  g_assert_null (item);
+  g_assert_error (error, ST_ERROR, ST_ERROR_PREFERENCE);
+  g_clear_error (&error);
+  g_assert_true (st_store_set_tracking (f->store, ST_TRACKING_SERIAL, &error));
+
+  st_draft_set_string (&draft->number, "B1");
+  st_draft_set_string (&draft->contact, "Acme");
+  st_draft_set_string (&draft->warehouse, "Main");
+  line = st_draft_add_line (draft, "TOOL", 1);
+  st_draft_line_add_serial (line, "S1");
+  doc = st_store_post (f->store, draft, &error);
+  g_assert_no_error (error);
+  g_assert_false (st_store_set_tracking (f->store, ST_TRACKING_NONE, &error));
+  g_assert_error (error, ST_ERROR, ST_ERROR_PREFERENCE);
+  g_assert_cmpint (st_store_get_tracking (f->store), ==, ST_TRACKING_SERIAL);
+
+  /* The setting lives in the database. */
+  g_clear_object (&f->store);
+  f->store = st_store_open (f->path, 0, NULL);
+  g_assert_cmpint (st_store_get_tracking (f->store), ==, ST_TRACKING_SERIAL);
+}
+
+static void
+test_refused_posting_leaves_file_unchanged (StFixture     *f,
+                                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
+  g_autoptr(StDocument) doc = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  StDraftLine *line;
+
+  g_clear_object (&f->store);
+  before = file_hash (f->path);
+  f->store = st_store_open (f->path, 0, &error);
+  g_assert_no_error (error);
+  st_draft_set_string (&draft->number, "B1");
+  st_draft_set_string (&draft->contact, "Acme");
+  st_draft_set_string (&draft->warehouse, "Main");
+  line = st_draft_add_line (draft, "TOOL", 2);
+  st_draft_line_add_serial (line, "S1");
+  st_draft_line_add_serial (line, "s1");
+  doc = st_store_post (f->store, draft, &error);
+  g_assert_error (error, ST_ERROR, ST_ERROR_DUPLICATE_SERIAL);
+  g_clear_object (&f->store);
+  after = file_hash (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_sample_data (StFixture     *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StUnit) unit = NULL;
+  g_autofree char *fresh_path = g_build_filename (f->dir, "fresh.serialtrack", NULL);
+  g_autoptr(StStore) fresh = st_store_open (fresh_path, ST_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (st_store_is_empty (fresh));
+  st_store_load_sample_data (fresh, &error);
+  g_assert_no_error (error);
+  g_assert_false (st_store_is_empty (fresh));
+  unit = st_store_find_unit (fresh, "356938035643809", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (st_unit_get_status (unit), ==, ST_UNIT_SOLD);
+  g_assert_cmpstr (st_unit_get_customer (unit), ==, "Erika Mustermann");
+  g_assert_cmpstr (st_unit_get_warranty_end (unit), ==, "2028-04-08");
+  st_assert_check_ok (fresh);
+}
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *log)
+{
+  guint entry[3] = { position, removed, added };
+  g_array_append_vals (log, entry, 3);
+}
+
+static void
+test_list_models (StFixture     *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StListModel) items = st_store_list_items (f->store);
+  g_autoptr(StListModel) units = NULL;
+  g_autoptr(GArray) log = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(StItem) first = NULL;
+  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
+  g_autoptr(StDocument) doc = NULL;
+  g_autoptr(StUnit) u = NULL;
+  StUnitQuery q = { 0, "Main", ST_UNIT_IN_STOCK, NULL, NULL };
+  StDraftLine *line;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (items)), ==, 3);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (items)) == ST_TYPE_ITEM);
+  first = g_list_model_get_item (G_LIST_MODEL (items), 0);
+  g_assert_cmpstr (st_item_get_sku (first), ==, "CABLE");
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (items), 3));
+
+  g_signal_connect (items, "items-changed", G_CALLBACK (items_changed_cb), log);
+  st_list_model_set_filter (items, "dri");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (items)), ==, 1);
+  g_assert_cmpuint (log->len, ==, 3);
+  g_assert_cmpuint (g_array_index (log, guint, 0), ==, 0);
+  g_assert_cmpuint (g_array_index (log, guint, 1), ==, 3);
+  g_assert_cmpuint (g_array_index (log, guint, 2), ==, 1);
+  st_list_model_set_filter (items, NULL);
+  st_list_model_set_sort (items, ST_SORT_SKU, TRUE);
+  g_clear_object (&first);
+  first = g_list_model_get_item (G_LIST_MODEL (items), 0);
+  g_assert_cmpstr (st_item_get_sku (first), ==, "TOOL");
+
+  st_draft_set_string (&draft->number, "B1");
+  st_draft_set_string (&draft->contact, "Acme");
+  st_draft_set_string (&draft->warehouse, "Main");
+  line = st_draft_add_line (draft, "TOOL", 300);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *s = g_strdup_printf ("U%04u", i);
+      st_draft_line_add_serial (line, s);
+    }
+  doc = st_store_post (f->store, draft, &error);
+  g_assert_no_error (error);
+
+  units = st_store_list_units (f->store, &q);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (units)), ==, 300);
+  /* Rows past the first page come from another page query. */
+  u = g_list_model_get_item (G_LIST_MODEL (units), 299);
+  g_assert_cmpstr (st_unit_get_serial (u), ==, "U0299");
+  g_clear_object (&u);
+  st_list_model_set_filter (units, "u02");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (units)), ==, 100);
+  u = g_list_model_get_item (G_LIST_MODEL (units), 0);
+  g_assert_cmpstr (st_unit_get_serial (u), ==, "U0200");
+  /* Like's wildcards in the filter are literal. */
+  st_list_model_set_filter (units, "u_2");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (units)), ==, 0);
+}
+
+static void
+test_search_units (StFixture     *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
+  g_autoptr(StDocument) doc = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  StDraftLine *line;
+
+  st_draft_set_string (&draft->number, "B1");
+  st_draft_set_string (&draft->contact, "Acme");
+  st_draft_set_string (&draft->warehouse, "Main");
+  line = st_draft_add_line (draft, "TOOL", 3);
+  st_draft_line_add_serial (line, "AB1");
+  st_draft_line_add_serial (line, "AB10");
+  st_draft_line_add_serial (line, "XY1");
+  line = st_draft_add_line (draft, "PHONE", 1);
+  st_draft_line_add_serial (line, "356938035643809");
+  doc = st_store_post (f->store, draft, &error);
+  g_assert_no_error (error);
+
+  found = st_store_search_units (f->store, "ab1", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_assert_cmpstr (st_unit_get_serial (g_ptr_array_index (found, 0)), ==, "AB1");
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = st_store_search_units (f->store, "3569", 10, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (st_unit_get_sku (g_ptr_array_index (found, 0)), ==, "PHONE");
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = st_store_search_units (f->store, "nothing", 10, &error);
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/open/foreign-files-refused-unchanged", test_open_foreign_files);
+  g_test_add_func ("/store/open/missing-without-create", test_open_missing_without_create);
+#define ADD(path, func) \
+  g_test_add (path, StFixture, NULL, st_fixture_setup, func, st_fixture_teardown)
+  ADD ("/store/new-database", test_new_database);
+  ADD ("/store/catalog/duplicates-and-bad-names", test_catalog_duplicates);
+  ADD ("/store/preference", test_preference);
+  ADD ("/store/refused-posting-leaves-file-unchanged", test_refused_posting_leaves_file_unchanged);
+  ADD ("/store/sample-data", test_sample_data);
+  ADD ("/store/list-models", test_list_models);
+  ADD ("/store/search-units", test_search_units);
+#undef ADD
+
+  return g_test_run ();
+}
