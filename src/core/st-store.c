@@ -620,7 +620,16 @@ st_store_open (const char        *path,
                        _("“%s” is not a SerialTrack database"), display);
           return NULL;
         }
-      if (version < ST_SCHEMA_VERSION && !migrate (self, version, error))
+      if (version < ST_SCHEMA_VERSION)
+        {
+          /* Never migrate without a way back. */
+          g_autofree char *backup = g_strdup_printf ("%s.before-v%d.bak", path,
+                                                     ST_SCHEMA_VERSION);
+          if (!st_store_backup (self, backup, TRUE, error) || !migrate (self, version, error))
+            return NULL;
+        }
+      /* Backups and restored files come in rollback-journal mode. */
+      if (!_st_store_exec (self, "PRAGMA journal_mode = WAL", error))
         return NULL;
     }
 

@@ -171,6 +171,18 @@ GPtrArray   *st_store_query_units        (StStore           *self,
                                           const StUnitQuery *query,
                                           GError           **error);
 
+/* Backups with SQLite's online-backup API: a consistent copy even while others write.
+ * Written to a temporary file beside @dest_path and renamed, so a failure leaves nothing. */
+gboolean     st_store_backup             (StStore           *self,
+                                          const char        *dest_path,
+                                          gboolean           overwrite,
+                                          GError           **error);
+/* Replaces the database at @target_path with the SerialTrack database @backup_path (checked
+ * first: it must open and pass st_store_check).  Nobody may have @target_path open. */
+gboolean     st_store_restore            (const char        *backup_path,
+                                          const char        *target_path,
+                                          GError           **error);
+
 /* Integrity: SQLite's integrity and foreign-key checks plus the ledger's invariants. */
 typedef struct
 {

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "st-test-util.h"
+#include "st-store-private.h"
 
 static char *
 file_hash (const char *path)
@@ -337,6 +338,117 @@ test_search_units (StFixture     *f,
   g_assert_cmpuint (found->len, ==, 0);
 }
 
+static void
+test_backup_restore_drill (StFixture     *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
+  g_autoptr(StDocument) doc = NULL;
+  g_autoptr(StUnit) u = NULL;
+  g_autofree char *backup = g_build_filename (f->dir, "backup.serialtrack", NULL);
+  g_autofree char *contents = NULL;
+  gsize len;
+  StDraftLine *line;
+
+  st_draft_set_string (&draft->number, "B1");
+  st_draft_set_string (&draft->contact, "Acme");
+  st_draft_set_string (&draft->warehouse, "Main");
+  line = st_draft_add_line (draft, "TOOL", 2);
+  st_draft_line_add_serial (line, "K1");
+  st_draft_line_add_serial (line, "K2");
+  doc = st_store_post (f->store, draft, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (st_store_backup (f->store, backup, FALSE, &error));
+  g_assert_no_error (error);
+  /* Refuses to overwrite unless told. */
+  g_assert_false (st_store_backup (f->store, backup, FALSE, &error));
+  g_assert_error (error, ST_ERROR, ST_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_clear_object (&f->store);
+
+  /* Damage the original: overwrite a page in the middle with garbage. */
+  g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 8192);
+  memset (contents + 4096, 0xA5, 4096);
+  g_assert_true (g_file_set_contents (f->path, contents, len, NULL));
+
+  g_assert_true (st_store_restore (backup, f->path, &error));
+  g_assert_no_error (error);
+  f->store = st_store_open (f->path, 0, &error);
+  g_assert_no_error (error);
+  st_assert_check_ok (f->store);
+  u = st_store_find_unit (f->store, "K2", "TOOL", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (st_unit_get_status (u), ==, ST_UNIT_IN_STOCK);
+}
+
+static void
+test_restore_refuses_foreign (StFixture     *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_build_filename (f->dir, "notes.txt", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_clear_object (&f->store);
+  before = file_hash (f->path);
+  g_assert_true (g_file_set_contents (text, "hello", -1, NULL));
+  g_assert_false (st_store_restore (text, f->path, &error));
+  g_assert_error (error, ST_ERROR, ST_ERROR_NOT_SERIALTRACK);
+  after = file_hash (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* A full disk, simulated with max_page_count: the posting fails cleanly, nothing changes. */
+static void
+test_disk_full (StFixture     *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
+  g_autoptr(StDocument) doc = NULL;
+  StDraftLine *line;
+  sqlite3_stmt *stmt = NULL;
+  int pages;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_st_store_get_db (f->store), "PRAGMA page_count", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  pages = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  {
+    g_autofree char *sql = g_strdup_printf ("PRAGMA max_page_count = %d", pages + 2);
+    g_assert_cmpint (sqlite3_exec (_st_store_get_db (f->store), sql, NULL, NULL, NULL), ==,
+                     SQLITE_OK);
+  }
+  st_draft_set_string (&draft->number, "BIG");
+  st_draft_set_string (&draft->contact, "Acme");
+  st_draft_set_string (&draft->warehouse, "Main");
+  line = st_draft_add_line (draft, "TOOL", 5000);
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *s = g_strdup_printf ("LONG-SERIAL-NUMBER-%08u", i);
+      st_draft_line_add_serial (line, s);
+    }
+  doc = st_store_post (f->store, draft, &error);
+  g_assert_null (doc);
+  g_assert_error (error, ST_ERROR, ST_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "full"));
+  g_clear_error (&error);
+  g_clear_object (&f->store);
+  f->store = st_store_open (f->path, 0, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) units = st_store_query_units (f->store, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (units->len, ==, 0);
+  }
+  st_assert_check_ok (f->store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +466,9 @@ main (int   argc,
   ADD ("/store/sample-data", test_sample_data);
   ADD ("/store/list-models", test_list_models);
   ADD ("/store/search-units", test_search_units);
+  ADD ("/store/backup/restore-drill", test_backup_restore_drill);
+  ADD ("/store/backup/restore-refuses-foreign", test_restore_refuses_foreign);
+  ADD ("/store/disk-full", test_disk_full);
 #undef ADD
 
   return g_test_run ();

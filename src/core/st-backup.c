@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-backup.c — backup and restore through SQLite's online-backup API. */
+#define G_LOG_DOMAIN "st-backup"
+
+#include "config.h"
+
+#include <errno.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "st-error.h"
+#include "st-store-private.h"
+
+/* Copies @src (schema "main") into a new file at @path with the backup API. */
+static gboolean
+copy_database (sqlite3     *src,
+               const char  *path,
+               GError     **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _st_set_sqlite_error (error, dest, rc);
+      sqlite3_close (dest);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (dest, 10000);
+  backup = sqlite3_backup_init (dest, "main", src, "main");
+  if (backup == NULL)
+    {
+      _st_set_sqlite_error (error, dest, 0);
+      sqlite3_close (dest);
+      return FALSE;
+    }
+  /* All pages in one step: the copy is one consistent snapshot. */
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      _st_set_sqlite_error (error, NULL, rc);
+      sqlite3_close (dest);
+      return FALSE;
+    }
+  /* A backup is a single file: leave WAL mode so that it stands alone. */
+  sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  rc = sqlite3_close (dest);
+  if (rc != SQLITE_OK)
+    {
+      _st_set_sqlite_error (error, NULL, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+temp_path_beside (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
+  g_autofree char *tmp = g_build_filename (dir, template, NULL);
+  int fd = g_mkstemp (tmp);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *display = g_filename_display_name (dir);
+      g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot write in the folder “%s”: %s"),
+                   display, g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
+  g_unlink (tmp);
+  return g_steal_pointer (&tmp);
+}
+
+gboolean
+st_store_backup (StStore     *self,
+                 const char  *dest_path,
+                 gboolean     overwrite,
+                 GError     **error)
+{
+  g_autofree char *tmp = NULL;
+  g_autofree char *display = NULL;
+
+  g_return_val_if_fail (ST_IS_STORE (self), FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+
+  display = g_filename_display_name (dest_path);
+  if (!overwrite && g_file_test (dest_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE,
+                   _("“%s” already exists; choose another name or allow overwriting"), display);
+      return FALSE;
+    }
+  tmp = temp_path_beside (dest_path, error);
+  if (tmp == NULL)
+    return FALSE;
+  if (!copy_database (_st_store_get_db (self), tmp, error))
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if (g_rename (tmp, dest_path) != 0)
+    {
+      int saved = errno;
+      g_unlink (tmp);
+      g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot write “%s”: %s"), display,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+st_store_restore (const char  *backup_path,
+                  const char  *target_path,
+                  GError     **error)
+{
+  g_autoptr(StStore) backup = NULL;
+  g_autoptr(StCheckReport) report = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+
+  g_return_val_if_fail (backup_path != NULL && target_path != NULL, FALSE);
+
+  backup = st_store_open (backup_path, ST_STORE_OPEN_DEFAULT, error);
+  if (backup == NULL)
+    return FALSE;
+  report = st_store_check (backup, error);
+  if (report == NULL)
+    return FALSE;
+  display = g_filename_display_name (backup_path);
+  if (report->problems->len > 0)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_CORRUPT,
+                   _("The backup “%1$s” fails its check: %2$s"), display,
+                   (const char *) g_ptr_array_index (report->problems, 0));
+      return FALSE;
+    }
+
+  /* Copy beside the target, then swap it in; the old WAL belongs to the old file. */
+  tmp = temp_path_beside (target_path, error);
+  if (tmp == NULL)
+    return FALSE;
+  if (!copy_database (_st_store_get_db (backup), tmp, error))
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+  wal = g_strconcat (target_path, "-wal", NULL);
+  shm = g_strconcat (target_path, "-shm", NULL);
+  g_unlink (wal);
+  g_unlink (shm);
+  if (g_rename (tmp, target_path) != 0)
+    {
+      int saved = errno;
+      g_autofree char *target = g_filename_display_name (target_path);
+      g_unlink (tmp);
+      g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot write “%s”: %s"), target,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
