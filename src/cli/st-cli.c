@@ -1,7 +1,274 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-int main (void);
-int
-main (void)
+/* st-cli.c — serialtrack-cli: global options, the command table and dispatch. */
+#define G_LOG_DOMAIN "st-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "st-cli-private.h"
+
+/* Translators: in the command synopses, keep the command and option names (init, --line …)
+ * as they are; the placeholders in capitals (NAME, LINE …) may be translated. */
+static const StCliCommand commands[] = {
+  { "init", NULL, st_cli_cmd_init,
+    N_("init"),
+    N_("Create the database (or check that the existing file is one).") },
+  { "preferences", "show", st_cli_cmd_preferences_show,
+    N_("preferences show"),
+    N_("Show how items are tracked (serial or none).") },
+  { "preferences", "set", st_cli_cmd_preferences_set,
+    N_("preferences set tracking (serial|none)"),
+    N_("Track items by serial number, or by quantity only.") },
+  { "warehouse", "add", st_cli_cmd_warehouse_add,
+    N_("warehouse add NAME"),
+    N_("Add a warehouse.") },
+  { "warehouse", "list", st_cli_cmd_warehouse_list,
+    N_("warehouse list"),
+    N_("List the warehouses.") },
+  { "contact", "add", st_cli_cmd_contact_add,
+    N_("contact add (--vendor | --customer) NAME"),
+    N_("Add a vendor or a customer.") },
+  { "contact", "list", st_cli_cmd_contact_list,
+    N_("contact list [--vendor | --customer]"),
+    N_("List vendors and customers.") },
+  { "item", "add", st_cli_cmd_item_add,
+    N_("item add --sku SKU --name NAME [--serial] [--format any|digits|imei] [--price AMOUNT] "
+       "[--cost AMOUNT] [--warranty-months N] [--unit UNIT]"),
+    N_("Add an item; --serial tracks its units by serial number.") },
+  { "item", "list", st_cli_cmd_item_list,
+    N_("item list"),
+    N_("List the items with their stock on hand.") },
+  { "bill", "post", st_cli_cmd_bill_post,
+    N_("bill post --vendor NAME --number NO --warehouse WH [--date D] --line LINE..."),
+    N_("Receive units from a vendor: new serials come into stock.") },
+  { "invoice", "post", st_cli_cmd_invoice_post,
+    N_("invoice post --customer NAME --warehouse WH [--number NO] [--date D] --line LINE..."),
+    N_("Sell units; without SERIALS the oldest units in stock are picked.") },
+  { "transfer", "post", st_cli_cmd_transfer_post,
+    N_("transfer post --from WH --to WH [--in-transit] [--number NO] [--date D] --line LINE..."),
+    N_("Move units between warehouses, at once or through transit.") },
+  { "transfer", "receive", st_cli_cmd_transfer_receive,
+    N_("transfer receive NUMBER [--date D]"),
+    N_("Receive an in-transit transfer at its destination.") },
+  { "adjust", "post", st_cli_cmd_adjust_post,
+    N_("adjust post --warehouse WH --reason TEXT [--number NO] [--date D] --line LINE..."),
+    N_("Add units (positive QTY, new serials) or write them off (negative QTY).") },
+  { "return", "post", st_cli_cmd_return_post,
+    N_("return post --invoice NUMBER --warehouse WH [--number NO] [--date D] --line LINE..."),
+    N_("Take back units sold on an invoice.") },
+  { "vendor-return", "post", st_cli_cmd_vendor_return_post,
+    N_("vendor-return post --bill NUMBER [--number NO] [--date D] --line LINE..."),
+    N_("Send units of a bill back to their vendor.") },
+  { "void", NULL, st_cli_cmd_void,
+    N_("void (bill|invoice|transfer|adjustment|return|vendor-return) NUMBER"),
+    N_("Void a posted document (refused when its units have moved on since).") },
+  { "unit", NULL, st_cli_cmd_unit,
+    N_("unit SERIAL [--item SKU]"),
+    N_("Show the current state and the full history of one unit.") },
+  { "units", NULL, st_cli_cmd_units,
+    N_("units [--item SKU] [--status STATUS] [--warehouse WH]"),
+    N_("List units (oldest received first).") },
+  { "check", NULL, st_cli_cmd_check,
+    N_("check"),
+    N_("Check the database's integrity and the ledger's invariants.") },
+};
+
+static void
+print_overview (gboolean to_stderr)
 {
-  return 0;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  /* Translators: %s is the program name; keep the option names as they are */
+  g_string_append_printf (out, _("Usage: %s [--db FILE] [--json] COMMAND ..."), ST_CLI_NAME);
+  g_string_append (out, "\n");
+  if (to_stderr)
+    {
+      /* Translators: %s is the program name */
+      g_string_append_printf (out, _("Try “%s --help” for the list of commands."), ST_CLI_NAME);
+      g_string_append (out, "\n");
+      g_printerr ("%s", out->str);
+      return;
+    }
+
+  g_string_append (out, "\n");
+  g_string_append (out, _("Track serial-numbered units from the bill that brought them in to "
+                          "the invoice that sold them."));
+  g_string_append (out, "\n\n");
+  g_string_append (out, _("Commands:"));
+  g_string_append (out, "\n");
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (out, "  %s\n      %s\n", _(commands[i].synopsis),
+                            _(commands[i].summary));
+  g_string_append (out, "\n");
+  g_string_append (out, _("LINE    = SKU:QTY[:RATE[:SERIALS]]"));
+  g_string_append (out, "\n");
+  g_string_append (out, _("SERIALS = comma-separated serials and ranges A..B, or @FILE "
+                          "(one serial a line; @- = standard input)"));
+  g_string_append (out, "\n\n");
+  g_string_append (out, _("Global options:"));
+  g_string_append (out, "\n  --db FILE   ");
+  g_string_append (out, _("the database (default: $SERIALTRACK_DB, else the app's file)"));
+  g_string_append (out, "\n  --json      ");
+  g_string_append (out, _("print machine-readable JSON"));
+  g_string_append (out, "\n\n");
+  g_string_append (out, _("Exit status: 0 done, 1 refused (nothing was written), 2 usage error."));
+  g_string_append (out, "\n");
+  st_cli_print_text (out->str);
+}
+
+static int
+top_usage_error (const char *format,
+                 const char *argument)
+{
+  g_printerr ("%s: ", ST_CLI_NAME);
+  g_printerr (format, argument);
+  g_printerr ("\n");
+  print_overview (TRUE);
+  return ST_CLI_EXIT_USAGE;
+}
+
+/* Subcommands of @group, for messages ("post, receive"). */
+static char *
+group_names (const char *group)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (commands[i].group, group) == 0 && commands[i].name != NULL)
+      {
+        if (names->len > 0)
+          g_string_append (names, ", ");
+        g_string_append (names, commands[i].name);
+      }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static int
+dispatch (StCli  *cli,
+          int     argc,
+          char  **argv)
+{
+  const char *group = argv[0];
+  gboolean group_known = FALSE;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const StCliCommand *command = &commands[i];
+
+      if (strcmp (command->group, group) != 0)
+        continue;
+      group_known = TRUE;
+      if (command->name == NULL)
+        return command->run (cli, command, argc - 1, argv + 1);
+      if (argc > 1 && strcmp (command->name, argv[1]) == 0)
+        return command->run (cli, command, argc - 2, argv + 2);
+    }
+
+  if (!group_known)
+    /* Translators: %s is what was typed as the command */
+    return top_usage_error (_("Unknown command “%s”"), group);
+
+  {
+    g_autofree char *names = group_names (group);
+
+    if (argc > 1 && (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0))
+      {
+        for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+          if (strcmp (commands[i].group, group) == 0)
+            {
+              st_cli_print_help (&commands[i]);
+              st_cli_print_text ("\n");
+            }
+        return ST_CLI_EXIT_OK;
+      }
+    g_printerr ("%s: ", ST_CLI_NAME);
+    if (argc > 1)
+      /* Translators: %1$s a command ("bill"), %2$s what was typed after it, %3$s the
+       * subcommands it has ("post") */
+      g_printerr (_("“%1$s %2$s” is not a command; %1$s takes: %3$s"), group, argv[1], names);
+    else
+      /* Translators: %1$s a command ("bill"), %2$s its subcommands ("post") */
+      g_printerr (_("“%1$s” needs a subcommand: %2$s"), group, names);
+    g_printerr ("\n");
+    print_overview (TRUE);
+    return ST_CLI_EXIT_USAGE;
+  }
+}
+
+static void
+setup_i18n (void)
+{
+  const char *localedir = g_getenv ("SERIALTRACK_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir
+                                                                            : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  StCli cli = { 0 };
+  int status;
+  int i;
+
+  setup_i18n ();
+  g_set_prgname (ST_CLI_NAME);
+
+  /* Global options stand before the command. */
+  for (i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (strcmp (arg, "--json") == 0)
+        cli.json = TRUE;
+      else if (strcmp (arg, "--db") == 0 || g_str_has_prefix (arg, "--db="))
+        {
+          const char *value = arg[4] == '=' ? arg + 5 : (i + 1 < argc ? argv[++i] : NULL);
+
+          if (value == NULL)
+            return top_usage_error (_("Option %s needs a value"), "--db");
+          if (cli.db_path != NULL)
+            return top_usage_error (_("Option %s is given more than once"), "--db");
+          cli.db_path = g_strdup (value);
+        }
+      else if (strcmp (arg, "--help") == 0 || strcmp (arg, "-h") == 0)
+        {
+          print_overview (FALSE);
+          g_free (cli.db_path);
+          return ST_CLI_EXIT_OK;
+        }
+      else if (strcmp (arg, "--version") == 0)
+        {
+          st_cli_print_text (ST_CLI_NAME " " PACKAGE_VERSION "\n");
+          g_free (cli.db_path);
+          return ST_CLI_EXIT_OK;
+        }
+      else if (arg[0] == '-')
+        {
+          g_free (cli.db_path);
+          /* Translators: %s is what was typed */
+          return top_usage_error (_("Unknown option “%s”"), arg);
+        }
+      else
+        break;
+    }
+
+  if (i >= argc)
+    {
+      g_free (cli.db_path);
+      return top_usage_error ("%s", _("No command was given"));
+    }
+
+  status = dispatch (&cli, argc - i, argv + i);
+
+  g_clear_object (&cli.store);
+  g_free (cli.db_path);
+  return status;
 }

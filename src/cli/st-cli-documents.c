@@ -1,0 +1,531 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-cli-documents.c — posting, voiding and receiving documents; LINE and SERIALS input. */
+#define G_LOG_DOMAIN "st-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "st-error.h"
+#include "st-parse.h"
+#include "st-serial.h"
+#include "st-cli-private.h"
+
+/* Everything a post command may be given. */
+typedef struct
+{
+  char      *number;
+  char      *date;
+  char      *contact;
+  char      *warehouse;
+  char      *to_warehouse;
+  char      *reference;
+  char      *reason;
+  gboolean   in_transit;
+  GPtrArray *lines;      /* char*, the --line values */
+} PostArgs;
+
+static void
+post_args_clear (PostArgs *a)
+{
+  g_free (a->number);
+  g_free (a->date);
+  g_free (a->contact);
+  g_free (a->warehouse);
+  g_free (a->to_warehouse);
+  g_free (a->reference);
+  g_free (a->reason);
+  g_clear_pointer (&a->lines, g_ptr_array_unref);
+}
+
+/* SERIALS. */
+
+static char *
+read_stdin (GError **error)
+{
+  GString *text = g_string_new (NULL);
+  char buffer[65536];
+  size_t n;
+
+  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+    g_string_append_len (text, buffer, (gssize) n);
+  if (ferror (stdin))
+    {
+      g_string_free (text, TRUE);
+      g_set_error_literal (error, ST_ERROR, ST_ERROR_IO, _("Cannot read the standard input"));
+      return NULL;
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* "@FILE" / "@-": one serial a line.  The file is read as text or CSV (its first column, a
+ * header row skipped, UTF-8 with or without BOM), as a scanner or a spreadsheet writes it. */
+static GPtrArray *
+read_serial_file (StCli       *cli,
+                  const char  *name,
+                  GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (strcmp (name, "-") == 0)
+    {
+      if (cli->stdin_used)
+        {
+          g_set_error_literal (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                               _("Only one line can read its serials from the standard input (@-)"));
+          return NULL;
+        }
+      cli->stdin_used = TRUE;
+      contents = read_stdin (error);
+      if (contents == NULL)
+        return NULL;
+      length = strlen (contents);
+    }
+  else
+    {
+      if (*name == '\0')
+        {
+          g_set_error_literal (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                               _("No file name follows “@”; use @FILE, or @- for the standard input"));
+          return NULL;
+        }
+      if (!g_file_get_contents (name, &contents, &length, error))
+        return NULL;
+    }
+  {
+    GPtrArray *serials = st_serial_parse_csv (contents, length, error);
+
+    if (serials == NULL && strcmp (name, "-") != 0)
+      {
+        g_autofree char *display = g_filename_display_name (name);
+        g_prefix_error (error, "%s: ", display);
+      }
+    return serials;
+  }
+}
+
+/* Comma-separated serials and ranges A..B.  A blank piece is an error, not skipped: it is
+ * a typo or an empty shell variable, and the count must not silently change. */
+static GPtrArray *
+parse_serial_list (const char  *text,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) serials = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) tokens = g_strsplit (text, ",", -1);
+  guint n_tokens = g_strv_length (tokens);
+
+  if (n_tokens == 0)
+    {
+      g_set_error_literal (error, ST_ERROR, ST_ERROR_INVALID_SERIAL,
+                           _("The list of serials is empty"));
+      return NULL;
+    }
+  for (guint i = 0; i < n_tokens; i++)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (tokens[i]));
+
+      if (*stripped == '\0')
+        {
+          g_set_error (error, ST_ERROR, ST_ERROR_INVALID_SERIAL,
+                       /* Translators: %u is the position of the serial in its list */
+                       _("Serial number %u of the list is empty"), i + 1);
+          return NULL;
+        }
+      if (st_serial_is_range (tokens[i]))
+        {
+          if (!st_serial_expand (tokens[i], ST_SERIAL_MAX_RANGE, serials, error))
+            return NULL;
+        }
+      else
+        g_ptr_array_add (serials, g_strdup (tokens[i]));
+      if (serials->len > ST_CLI_MAX_SERIALS)
+        break;
+    }
+  return g_steal_pointer (&serials);
+}
+
+static gboolean
+add_lines (StCli      *cli,
+           StDraft    *draft,
+           GPtrArray  *texts,
+           GError    **error)
+{
+  guint64 total = 0;
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      g_autoptr(StLineSpec) spec = NULL;
+      g_autoptr(GPtrArray) serials = NULL;
+      StDraftLine *line;
+
+      spec = st_line_spec_parse (g_ptr_array_index (texts, i), error);
+      if (spec == NULL)
+        return FALSE;
+      line = st_draft_add_line (draft, spec->sku, spec->quantity);
+      if (spec->has_rate)
+        st_draft_line_set_rate (line, spec->rate);
+      if (!spec->has_serials)
+        continue;
+
+      if (spec->serials_text[0] == '@')
+        serials = read_serial_file (cli, spec->serials_text + 1, error);
+      else
+        serials = parse_serial_list (spec->serials_text, error);
+      if (serials == NULL)
+        {
+          /* Translators: the start of an error message: %1$u a line number, %2$s a SKU */
+          g_prefix_error (error, _("Line %1$u (%2$s): "), i + 1, spec->sku);
+          return FALSE;
+        }
+      total += serials->len;
+      if (total > ST_CLI_MAX_SERIALS)
+        {
+          g_set_error (error, ST_ERROR, ST_ERROR_RANGE,
+                       /* Translators: %1$u a line number, %2$s a SKU, %3$u the limit */
+                       _("Line %1$u (%2$s): a document takes at most %3$u serials"),
+                       i + 1, spec->sku, (guint) ST_CLI_MAX_SERIALS);
+          return FALSE;
+        }
+      line->serials = g_steal_pointer (&serials);
+    }
+  return TRUE;
+}
+
+/* Output of a posted, voided or received document. */
+
+typedef enum
+{
+  DONE_POSTED,
+  DONE_VOIDED,
+  DONE_RECEIVED,
+} DoneAction;
+
+static char *
+headline (StDocument *document,
+          DoneAction  action)
+{
+  const char *number = st_document_get_number (document);
+  gint64 qty = ABS (st_document_get_quantity (document));
+  gulong n = (gulong) qty;
+
+  if (action == DONE_RECEIVED)
+    return g_strdup_printf (ngettext ("Received transfer order %s at %s (%lld unit)",
+                                      "Received transfer order %s at %s (%lld units)", n),
+                            number, st_document_get_to_warehouse (document), (long long) qty);
+
+  switch (st_document_get_kind (document))
+    {
+    case ST_DOC_BILL:
+      return action == DONE_VOIDED
+        ? g_strdup_printf (_("Voided bill %s"), number)
+        : g_strdup_printf (ngettext ("Posted bill %s (%lld unit)",
+                                     "Posted bill %s (%lld units)", n), number, (long long) qty);
+    case ST_DOC_INVOICE:
+      return action == DONE_VOIDED
+        ? g_strdup_printf (_("Voided invoice %s"), number)
+        : g_strdup_printf (ngettext ("Posted invoice %s (%lld unit)",
+                                     "Posted invoice %s (%lld units)", n), number,
+                           (long long) qty);
+    case ST_DOC_TRANSFER:
+      return action == DONE_VOIDED
+        ? g_strdup_printf (_("Voided transfer order %s"), number)
+        : g_strdup_printf (ngettext ("Posted transfer order %s (%lld unit)",
+                                     "Posted transfer order %s (%lld units)", n), number,
+                           (long long) qty);
+    case ST_DOC_ADJUSTMENT:
+      return action == DONE_VOIDED
+        ? g_strdup_printf (_("Voided adjustment %s"), number)
+        : g_strdup_printf (ngettext ("Posted adjustment %s (%lld unit)",
+                                     "Posted adjustment %s (%lld units)", n), number,
+                           (long long) qty);
+    case ST_DOC_RETURN:
+      return action == DONE_VOIDED
+        ? g_strdup_printf (_("Voided sales return %s"), number)
+        : g_strdup_printf (ngettext ("Posted sales return %s (%lld unit)",
+                                     "Posted sales return %s (%lld units)", n), number,
+                           (long long) qty);
+    case ST_DOC_VENDOR_RETURN:
+    default:
+      return action == DONE_VOIDED
+        ? g_strdup_printf (_("Voided vendor return %s"), number)
+        : g_strdup_printf (ngettext ("Posted vendor return %s (%lld unit)",
+                                     "Posted vendor return %s (%lld units)", n), number,
+                           (long long) qty);
+    }
+}
+
+static int
+print_document (StCli      *cli,
+                StDocument *document,
+                DoneAction  action)
+{
+  g_autoptr(StDocument) full = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Make sure the lines and serials are there (a posting returns them already). */
+  if (st_document_get_lines (document) == NULL)
+    {
+      full = st_store_get_document_by_id (cli->store, st_document_get_id (document), &error);
+      if (full == NULL)
+        return st_cli_fail (error);
+      document = full;
+    }
+
+  if (cli->json)
+    {
+      g_autoptr(StJson) json = st_cli_json_new ();
+
+      st_cli_document_to_json (document, json);
+      st_cli_print_json (json);
+    }
+  else
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autofree char *head = headline (document, action);
+
+      g_string_append (out, head);
+      g_string_append_c (out, '\n');
+      st_cli_document_to_text (document, out);
+      st_cli_print_text (out->str);
+    }
+  return ST_CLI_EXIT_OK;
+}
+
+/* Posting. */
+
+static int
+run_post (StCli              *cli,
+          const StCliCommand *command,
+          StDocKind           kind,
+          const StCliOption  *options,
+          const char * const *required,
+          int                 argc,
+          char              **argv,
+          PostArgs           *a)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDraft) draft = NULL;
+  g_autoptr(StDocument) document = NULL;
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 0, 0, NULL)) >= 0)
+    return status;
+  for (guint i = 0; required[i] != NULL; i++)
+    {
+      for (const StCliOption *o = options; o->name != NULL; o++)
+        if (strcmp (o->name, required[i]) == 0 && *(char **) o->target == NULL)
+          return st_cli_usage_error (command, _("Missing --%s"), required[i]);
+    }
+  if (a->lines == NULL)
+    return st_cli_usage_error (command, _("Missing --line: give at least one LINE"));
+
+  if (a->date != NULL && !st_date_validate (a->date, "--date", &error))
+    return st_cli_fail (error);
+
+  draft = st_draft_new (kind);
+  st_draft_set_string (&draft->number, a->number);
+  st_draft_set_string (&draft->date, a->date);
+  st_draft_set_string (&draft->contact, a->contact);
+  st_draft_set_string (&draft->warehouse, a->warehouse);
+  st_draft_set_string (&draft->to_warehouse, a->to_warehouse);
+  st_draft_set_string (&draft->reference, a->reference);
+  st_draft_set_string (&draft->reason, a->reason);
+  draft->in_transit = a->in_transit;
+
+  if (!add_lines (cli, draft, a->lines, &error)
+      || !st_cli_open_store (cli, &error)
+      || (document = st_store_post (cli->store, draft, &error)) == NULL)
+    return st_cli_fail (error);
+  return print_document (cli, document, DONE_POSTED);
+}
+
+int
+st_cli_cmd_bill_post (StCli              *cli,
+                      const StCliCommand *command,
+                      int                 argc,
+                      char              **argv)
+{
+  PostArgs a = { 0 };
+  const StCliOption options[] = {
+    { "vendor", ST_CLI_OPT_VALUE, &a.contact },
+    { "number", ST_CLI_OPT_VALUE, &a.number },
+    { "warehouse", ST_CLI_OPT_VALUE, &a.warehouse },
+    { "date", ST_CLI_OPT_VALUE, &a.date },
+    { "line", ST_CLI_OPT_VALUES, &a.lines },
+    { NULL }
+  };
+  const char * const required[] = { "vendor", "number", "warehouse", NULL };
+  int status = run_post (cli, command, ST_DOC_BILL, options, required, argc, argv, &a);
+
+  post_args_clear (&a);
+  return status;
+}
+
+int
+st_cli_cmd_invoice_post (StCli              *cli,
+                         const StCliCommand *command,
+                         int                 argc,
+                         char              **argv)
+{
+  PostArgs a = { 0 };
+  const StCliOption options[] = {
+    { "customer", ST_CLI_OPT_VALUE, &a.contact },
+    { "warehouse", ST_CLI_OPT_VALUE, &a.warehouse },
+    { "number", ST_CLI_OPT_VALUE, &a.number },
+    { "date", ST_CLI_OPT_VALUE, &a.date },
+    { "line", ST_CLI_OPT_VALUES, &a.lines },
+    { NULL }
+  };
+  const char * const required[] = { "customer", "warehouse", NULL };
+  int status = run_post (cli, command, ST_DOC_INVOICE, options, required, argc, argv, &a);
+
+  post_args_clear (&a);
+  return status;
+}
+
+int
+st_cli_cmd_transfer_post (StCli              *cli,
+                          const StCliCommand *command,
+                          int                 argc,
+                          char              **argv)
+{
+  PostArgs a = { 0 };
+  const StCliOption options[] = {
+    { "from", ST_CLI_OPT_VALUE, &a.warehouse },
+    { "to", ST_CLI_OPT_VALUE, &a.to_warehouse },
+    { "in-transit", ST_CLI_OPT_FLAG, &a.in_transit },
+    { "number", ST_CLI_OPT_VALUE, &a.number },
+    { "date", ST_CLI_OPT_VALUE, &a.date },
+    { "line", ST_CLI_OPT_VALUES, &a.lines },
+    { NULL }
+  };
+  const char * const required[] = { "from", "to", NULL };
+  int status = run_post (cli, command, ST_DOC_TRANSFER, options, required, argc, argv, &a);
+
+  post_args_clear (&a);
+  return status;
+}
+
+int
+st_cli_cmd_adjust_post (StCli              *cli,
+                        const StCliCommand *command,
+                        int                 argc,
+                        char              **argv)
+{
+  PostArgs a = { 0 };
+  const StCliOption options[] = {
+    { "warehouse", ST_CLI_OPT_VALUE, &a.warehouse },
+    { "reason", ST_CLI_OPT_VALUE, &a.reason },
+    { "number", ST_CLI_OPT_VALUE, &a.number },
+    { "date", ST_CLI_OPT_VALUE, &a.date },
+    { "line", ST_CLI_OPT_VALUES, &a.lines },
+    { NULL }
+  };
+  const char * const required[] = { "warehouse", "reason", NULL };
+  int status = run_post (cli, command, ST_DOC_ADJUSTMENT, options, required, argc, argv, &a);
+
+  post_args_clear (&a);
+  return status;
+}
+
+int
+st_cli_cmd_return_post (StCli              *cli,
+                        const StCliCommand *command,
+                        int                 argc,
+                        char              **argv)
+{
+  PostArgs a = { 0 };
+  const StCliOption options[] = {
+    { "invoice", ST_CLI_OPT_VALUE, &a.reference },
+    { "warehouse", ST_CLI_OPT_VALUE, &a.warehouse },
+    { "number", ST_CLI_OPT_VALUE, &a.number },
+    { "date", ST_CLI_OPT_VALUE, &a.date },
+    { "line", ST_CLI_OPT_VALUES, &a.lines },
+    { NULL }
+  };
+  const char * const required[] = { "invoice", "warehouse", NULL };
+  int status = run_post (cli, command, ST_DOC_RETURN, options, required, argc, argv, &a);
+
+  post_args_clear (&a);
+  return status;
+}
+
+int
+st_cli_cmd_vendor_return_post (StCli              *cli,
+                               const StCliCommand *command,
+                               int                 argc,
+                               char              **argv)
+{
+  PostArgs a = { 0 };
+  const StCliOption options[] = {
+    { "bill", ST_CLI_OPT_VALUE, &a.reference },
+    { "number", ST_CLI_OPT_VALUE, &a.number },
+    { "date", ST_CLI_OPT_VALUE, &a.date },
+    { "line", ST_CLI_OPT_VALUES, &a.lines },
+    { NULL }
+  };
+  const char * const required[] = { "bill", NULL };
+  int status = run_post (cli, command, ST_DOC_VENDOR_RETURN, options, required, argc, argv,
+                         &a);
+
+  post_args_clear (&a);
+  return status;
+}
+
+/* Receiving and voiding. */
+
+int
+st_cli_cmd_transfer_receive (StCli              *cli,
+                             const StCliCommand *command,
+                             int                 argc,
+                             char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = NULL;
+  g_autoptr(StDocument) document = NULL;
+  g_autofree char *date = NULL;
+  const StCliOption options[] = {
+    { "date", ST_CLI_OPT_VALUE, &date },
+    { NULL }
+  };
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 1, 1, &args)) >= 0)
+    return status;
+  if (date != NULL && !st_date_validate (date, "--date", &error))
+    return st_cli_fail (error);
+  if (!st_cli_open_store (cli, &error)
+      || (document = st_store_receive_transfer (cli->store, g_ptr_array_index (args, 0), date,
+                                                &error)) == NULL)
+    return st_cli_fail (error);
+  return print_document (cli, document, DONE_RECEIVED);
+}
+
+int
+st_cli_cmd_void (StCli              *cli,
+                 const StCliCommand *command,
+                 int                 argc,
+                 char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = NULL;
+  g_autoptr(StDocument) document = NULL;
+  StDocKind kind;
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, NULL, argc, argv, 2, 2, &args)) >= 0)
+    return status;
+  if (!st_doc_kind_from_string (g_ptr_array_index (args, 0), &kind))
+    return st_cli_usage_error (command,
+                               _("Unknown document kind “%s”; use bill, invoice, transfer, "
+                                 "adjustment, return or vendor-return"),
+                               (const char *) g_ptr_array_index (args, 0));
+  if (!st_cli_open_store (cli, &error)
+      || (document = st_store_void (cli->store, kind, g_ptr_array_index (args, 1),
+                                    &error)) == NULL)
+    return st_cli_fail (error);
+  return print_document (cli, document, DONE_VOIDED);
+}

@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-cli-private.h — what the files of serialtrack-cli share. */
+#pragma once
+
+#include <glib.h>
+
+#include "st-store.h"
+#include "st-json.h"
+
+G_BEGIN_DECLS
+
+#define ST_CLI_NAME "serialtrack-cli"
+
+/* Exit statuses of the CLI contract (DESIGN §6). */
+typedef enum
+{
+  ST_CLI_EXIT_OK      = 0,
+  ST_CLI_EXIT_REFUSED = 1,
+  ST_CLI_EXIT_USAGE   = 2,
+} StCliExit;
+
+/* At most this many serials in one document typed, ranged or read from files. */
+#define ST_CLI_MAX_SERIALS 1000000
+
+typedef struct _StCli        StCli;
+typedef struct _StCliCommand StCliCommand;
+
+typedef int (*StCliRunFunc) (StCli              *cli,
+                             const StCliCommand *command,
+                             int                 argc,
+                             char              **argv);
+
+struct _StCliCommand
+{
+  const char   *group;     /* "bill", "init" */
+  const char   *name;      /* "post"; NULL for one-word commands */
+  StCliRunFunc  run;
+  const char   *synopsis;  /* N_() text after "serialtrack-cli [--db FILE] [--json] " */
+  const char   *summary;   /* N_() one line */
+};
+
+struct _StCli
+{
+  char     *db_path;      /* --db, or NULL */
+  gboolean  json;
+  gboolean  stdin_used;   /* a @- serial list already read standard input */
+  StStore  *store;
+};
+
+/* st-cli-util.c: option parsing. */
+typedef enum
+{
+  ST_CLI_OPT_FLAG,        /* gboolean *           */
+  ST_CLI_OPT_VALUE,       /* char ** (given once) */
+  ST_CLI_OPT_VALUES,      /* GPtrArray ** of char*, repeatable */
+} StCliOptKind;
+
+typedef struct
+{
+  const char   *name;     /* long name without "--" */
+  StCliOptKind  kind;
+  gpointer      target;
+} StCliOption;
+
+/* Parses a command's arguments (after its words): options of @options (terminated by a
+ * { NULL } entry), the global --db/--json, --help, and between @min_args and @max_args
+ * positional arguments (into @args, may be NULL when @max_args is 0).  Returns -1 to go on,
+ * or the exit status to end with (0 after --help, 2 after a usage error, already reported). */
+int         st_cli_parse_options     (StCli               *cli,
+                                      const StCliCommand  *command,
+                                      const StCliOption   *options,
+                                      int                  argc,
+                                      char               **argv,
+                                      guint                min_args,
+                                      guint                max_args,
+                                      GPtrArray          **args);
+/* Reports a usage error with the command's synopsis; returns ST_CLI_EXIT_USAGE. */
+int         st_cli_usage_error       (const StCliCommand  *command,
+                                      const char          *format,
+                                      ...) G_GNUC_PRINTF (2, 3);
+/* Prints "serialtrack-cli: MESSAGE" on one line to stderr; returns ST_CLI_EXIT_REFUSED. */
+int         st_cli_fail              (const GError        *error);
+void        st_cli_print_help        (const StCliCommand  *command);
+
+/* Opens the database of --db / $SERIALTRACK_DB / the default, without creating it. */
+gboolean    st_cli_open_store        (StCli               *cli,
+                                      GError             **error);
+char       *st_cli_database_path     (StCli               *cli);
+
+/* Output: human text through the locale's charset, JSON as UTF-8 bytes. */
+void        st_cli_print_text        (const char          *text);
+void        st_cli_print_json        (StJson              *json);
+StJson     *st_cli_json_new          (void);
+
+/* Columns of text, padded by display width. */
+typedef struct _StCliTable StCliTable;
+StCliTable *st_cli_table_new         (guint                n_columns);
+void        st_cli_table_free        (StCliTable          *table);
+/* Right-align column @column (money, counts). */
+void        st_cli_table_align_right (StCliTable          *table,
+                                      guint                column);
+/* Adds a row of n_columns strings (NULL: empty). */
+void        st_cli_table_add_row     (StCliTable          *table,
+                                      ...);
+void        st_cli_table_add_rowv    (StCliTable          *table,
+                                      const char * const  *cells);
+void        st_cli_table_render      (StCliTable          *table,
+                                      const char          *indent,
+                                      GString             *out);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StCliTable, st_cli_table_free)
+
+/* st-cli-output.c: rendering. */
+void        st_cli_document_to_json  (StDocument          *document,
+                                      StJson              *json);
+void        st_cli_document_to_text  (StDocument          *document,
+                                      GString             *out);
+void        st_cli_item_to_json      (StItem              *item,
+                                      StJson              *json);
+void        st_cli_warehouse_to_json (StWarehouse         *warehouse,
+                                      StJson              *json);
+void        st_cli_contact_to_json   (StContact           *contact,
+                                      StJson              *json);
+/* Without @history (NULL) the unit object has no "history" member. */
+void        st_cli_unit_to_json      (StUnit              *unit,
+                                      GPtrArray           *history,
+                                      StJson              *json);
+void        st_cli_unit_to_text      (StUnit              *unit,
+                                      GPtrArray           *history,
+                                      GString             *out);
+void        st_cli_items_to_text     (GPtrArray           *items,
+                                      GString             *out);
+void        st_cli_units_to_text     (GPtrArray           *units,
+                                      GString             *out);
+
+/* Commands: st-cli-setup.c */
+int st_cli_cmd_init             (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_preferences_show (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_preferences_set  (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_warehouse_add    (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_warehouse_list   (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_contact_add      (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_contact_list     (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_item_add         (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_item_list        (StCli *cli, const StCliCommand *command, int argc, char **argv);
+
+/* st-cli-documents.c */
+int st_cli_cmd_bill_post          (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_invoice_post       (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_transfer_post      (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_transfer_receive   (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_adjust_post        (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_return_post        (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_vendor_return_post (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_void               (StCli *cli, const StCliCommand *command, int argc, char **argv);
+
+/* st-cli-units.c */
+int st_cli_cmd_unit             (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_units            (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_check            (StCli *cli, const StCliCommand *command, int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,454 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-cli-setup.c — init, preferences, warehouses, contacts and items. */
+#define G_LOG_DOMAIN "st-cli"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "st-error.h"
+#include "st-parse.h"
+#include "st-cli-private.h"
+
+int
+st_cli_cmd_init (StCli              *cli,
+                 const StCliCommand *command,
+                 int                 argc,
+                 char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *display = NULL;
+  gboolean existed;
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, NULL, argc, argv, 0, 0, NULL)) >= 0)
+    return status;
+
+  path = st_cli_database_path (cli);
+  display = g_filename_display_name (path);
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  cli->store = st_store_open (path, ST_STORE_OPEN_CREATE, &error);
+  if (cli->store == NULL)
+    return st_cli_fail (error);
+
+  if (cli->json)
+    {
+      g_autoptr(StJson) json = st_cli_json_new ();
+
+      st_json_begin_object (json);
+      st_json_member_string (json, "path", display);
+      st_json_member_bool (json, "created", !existed);
+      st_json_member_string (json, "tracking",
+                             st_tracking_to_string (st_store_get_tracking (cli->store)));
+      st_json_end_object (json);
+      st_cli_print_json (json);
+    }
+  else
+    {
+      g_autofree char *text = NULL;
+
+      if (existed)
+        /* Translators: %s is a file name */
+        text = g_strdup_printf (_("The database at “%s” already exists; nothing to do"), display);
+      else
+        /* Translators: %s is a file name */
+        text = g_strdup_printf (_("Created a new database at “%s”"), display);
+      st_cli_print_text (text);
+      st_cli_print_text ("\n");
+    }
+  return ST_CLI_EXIT_OK;
+}
+
+/* Preferences. */
+
+static void
+print_tracking (StCli *cli)
+{
+  StTracking tracking = st_store_get_tracking (cli->store);
+
+  if (cli->json)
+    {
+      g_autoptr(StJson) json = st_cli_json_new ();
+
+      st_json_begin_object (json);
+      st_json_member_string (json, "tracking", st_tracking_to_string (tracking));
+      st_json_end_object (json);
+      st_cli_print_json (json);
+    }
+  else
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is "serial" or "none", kept as typed on the command line */
+      text = g_strdup_printf (_("Tracking: %s"), st_tracking_to_string (tracking));
+      st_cli_print_text (text);
+      st_cli_print_text ("\n");
+    }
+}
+
+int
+st_cli_cmd_preferences_show (StCli              *cli,
+                             const StCliCommand *command,
+                             int                 argc,
+                             char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, NULL, argc, argv, 0, 0, NULL)) >= 0)
+    return status;
+  if (!st_cli_open_store (cli, &error))
+    return st_cli_fail (error);
+  print_tracking (cli);
+  return ST_CLI_EXIT_OK;
+}
+
+int
+st_cli_cmd_preferences_set (StCli              *cli,
+                            const StCliCommand *command,
+                            int                 argc,
+                            char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = NULL;
+  StTracking tracking;
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, NULL, argc, argv, 2, 2, &args)) >= 0)
+    return status;
+  if (strcmp (g_ptr_array_index (args, 0), "tracking") != 0)
+    return st_cli_usage_error (command, _("Unknown preference “%s”; the only one is “tracking”"),
+                               (const char *) g_ptr_array_index (args, 0));
+  if (!st_tracking_from_string (g_ptr_array_index (args, 1), &tracking))
+    return st_cli_usage_error (command, _("Tracking must be “serial” or “none”, not “%s”"),
+                               (const char *) g_ptr_array_index (args, 1));
+  if (!st_cli_open_store (cli, &error)
+      || !st_store_set_tracking (cli->store, tracking, &error))
+    return st_cli_fail (error);
+  print_tracking (cli);
+  return ST_CLI_EXIT_OK;
+}
+
+/* Warehouses and contacts. */
+
+int
+st_cli_cmd_warehouse_add (StCli              *cli,
+                          const StCliCommand *command,
+                          int                 argc,
+                          char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = NULL;
+  g_autoptr(StWarehouse) warehouse = NULL;
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, NULL, argc, argv, 1, 1, &args)) >= 0)
+    return status;
+  if (!st_cli_open_store (cli, &error)
+      || (warehouse = st_store_add_warehouse (cli->store, g_ptr_array_index (args, 0),
+                                              &error)) == NULL)
+    return st_cli_fail (error);
+
+  if (cli->json)
+    {
+      g_autoptr(StJson) json = st_cli_json_new ();
+
+      st_cli_warehouse_to_json (warehouse, json);
+      st_cli_print_json (json);
+    }
+  else
+    {
+      /* Translators: %s is a warehouse name */
+      g_autofree char *text = g_strdup_printf (_("Added warehouse “%s”"),
+                                               st_warehouse_get_name (warehouse));
+      st_cli_print_text (text);
+      st_cli_print_text ("\n");
+    }
+  return ST_CLI_EXIT_OK;
+}
+
+int
+st_cli_cmd_warehouse_list (StCli              *cli,
+                           const StCliCommand *command,
+                           int                 argc,
+                           char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, NULL, argc, argv, 0, 0, NULL)) >= 0)
+    return status;
+  if (!st_cli_open_store (cli, &error)
+      || (list = st_store_list_warehouses (cli->store, &error)) == NULL)
+    return st_cli_fail (error);
+
+  if (cli->json)
+    {
+      g_autoptr(StJson) json = st_cli_json_new ();
+
+      st_json_begin_array (json);
+      for (guint i = 0; i < list->len; i++)
+        st_cli_warehouse_to_json (g_ptr_array_index (list, i), json);
+      st_json_end_array (json);
+      st_cli_print_json (json);
+    }
+  else
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      for (guint i = 0; i < list->len; i++)
+        {
+          g_autofree char *name = g_utf8_make_valid (
+            st_warehouse_get_name (g_ptr_array_index (list, i)), -1);
+          g_string_append_printf (out, "%s\n", name);
+        }
+      st_cli_print_text (out->str);
+    }
+  return ST_CLI_EXIT_OK;
+}
+
+int
+st_cli_cmd_contact_add (StCli              *cli,
+                        const StCliCommand *command,
+                        int                 argc,
+                        char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = NULL;
+  g_autoptr(StContact) contact = NULL;
+  gboolean vendor = FALSE, customer = FALSE;
+  StContactKind kind;
+  const StCliOption options[] = {
+    { "vendor", ST_CLI_OPT_FLAG, &vendor },
+    { "customer", ST_CLI_OPT_FLAG, &customer },
+    { NULL }
+  };
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 1, 1, &args)) >= 0)
+    return status;
+  if (vendor == customer)
+    return st_cli_usage_error (command, _("Give either --vendor or --customer"));
+  kind = vendor ? ST_CONTACT_VENDOR : ST_CONTACT_CUSTOMER;
+  if (!st_cli_open_store (cli, &error)
+      || (contact = st_store_add_contact (cli->store, kind, g_ptr_array_index (args, 0),
+                                          &error)) == NULL)
+    return st_cli_fail (error);
+
+  if (cli->json)
+    {
+      g_autoptr(StJson) json = st_cli_json_new ();
+
+      st_cli_contact_to_json (contact, json);
+      st_cli_print_json (json);
+    }
+  else
+    {
+      g_autofree char *text = NULL;
+
+      if (kind == ST_CONTACT_VENDOR)
+        /* Translators: %s is a name */
+        text = g_strdup_printf (_("Added vendor “%s”"), st_contact_get_name (contact));
+      else
+        /* Translators: %s is a name */
+        text = g_strdup_printf (_("Added customer “%s”"), st_contact_get_name (contact));
+      st_cli_print_text (text);
+      st_cli_print_text ("\n");
+    }
+  return ST_CLI_EXIT_OK;
+}
+
+static gboolean
+append_contacts (StCli          *cli,
+                 StContactKind   kind,
+                 GPtrArray      *all,
+                 GError        **error)
+{
+  g_autoptr(GPtrArray) list = st_store_list_contacts (cli->store, kind, error);
+
+  if (list == NULL)
+    return FALSE;
+  for (guint i = 0; i < list->len; i++)
+    g_ptr_array_add (all, g_object_ref (g_ptr_array_index (list, i)));
+  return TRUE;
+}
+
+int
+st_cli_cmd_contact_list (StCli              *cli,
+                         const StCliCommand *command,
+                         int                 argc,
+                         char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean vendor = FALSE, customer = FALSE;
+  const StCliOption options[] = {
+    { "vendor", ST_CLI_OPT_FLAG, &vendor },
+    { "customer", ST_CLI_OPT_FLAG, &customer },
+    { NULL }
+  };
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 0, 0, NULL)) >= 0)
+    return status;
+  if (!vendor && !customer)
+    vendor = customer = TRUE;
+  if (!st_cli_open_store (cli, &error)
+      || (vendor && !append_contacts (cli, ST_CONTACT_VENDOR, list, &error))
+      || (customer && !append_contacts (cli, ST_CONTACT_CUSTOMER, list, &error)))
+    return st_cli_fail (error);
+
+  if (cli->json)
+    {
+      g_autoptr(StJson) json = st_cli_json_new ();
+
+      st_json_begin_array (json);
+      for (guint i = 0; i < list->len; i++)
+        st_cli_contact_to_json (g_ptr_array_index (list, i), json);
+      st_json_end_array (json);
+      st_cli_print_json (json);
+    }
+  else
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(StCliTable) table = st_cli_table_new (2);
+
+      for (guint i = 0; i < list->len; i++)
+        {
+          StContact *contact = g_ptr_array_index (list, i);
+
+          st_cli_table_add_row (table,
+                                st_contact_get_kind (contact) == ST_CONTACT_VENDOR
+                                ? _("Vendor") : _("Customer"),
+                                st_contact_get_name (contact));
+        }
+      st_cli_table_render (table, NULL, out);
+      st_cli_print_text (out->str);
+    }
+  return ST_CLI_EXIT_OK;
+}
+
+/* Items. */
+
+int
+st_cli_cmd_item_add (StCli              *cli,
+                     const StCliCommand *command,
+                     int                 argc,
+                     char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StItem) item = NULL;
+  g_autofree char *sku = NULL, *name = NULL, *unit = NULL, *format = NULL;
+  g_autofree char *price = NULL, *cost = NULL, *warranty = NULL;
+  gboolean serial = FALSE;
+  const StCliOption options[] = {
+    { "sku", ST_CLI_OPT_VALUE, &sku },
+    { "name", ST_CLI_OPT_VALUE, &name },
+    { "unit", ST_CLI_OPT_VALUE, &unit },
+    { "serial", ST_CLI_OPT_FLAG, &serial },
+    { "format", ST_CLI_OPT_VALUE, &format },
+    { "price", ST_CLI_OPT_VALUE, &price },
+    { "cost", ST_CLI_OPT_VALUE, &cost },
+    { "warranty-months", ST_CLI_OPT_VALUE, &warranty },
+    { NULL }
+  };
+  StItemSpec spec = { 0 };
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 0, 0, NULL)) >= 0)
+    return status;
+  if (sku == NULL)
+    return st_cli_usage_error (command, _("Missing --sku"));
+  if (name == NULL)
+    return st_cli_usage_error (command, _("Missing --name"));
+  if (format != NULL && !serial)
+    return st_cli_usage_error (command, _("--format applies to serial items; add --serial"));
+
+  spec.sku = sku;
+  spec.name = name;
+  spec.unit = unit;
+  spec.tracking = serial ? ST_TRACKING_SERIAL : ST_TRACKING_NONE;
+  spec.serial_format = ST_SERIAL_FORMAT_ANY;
+  if (format != NULL && !st_serial_format_from_string (format, &spec.serial_format))
+    return st_cli_usage_error (command,
+                               _("Serial format must be “any”, “digits” or “imei”, not “%s”"),
+                               format);
+  if (price != NULL && !st_money_parse (price, "--price", &spec.price, &error))
+    return st_cli_fail (error);
+  if (cost != NULL && !st_money_parse (cost, "--cost", &spec.cost, &error))
+    return st_cli_fail (error);
+  if (warranty != NULL)
+    {
+      guint64 months;
+
+      if (!g_ascii_string_to_unsigned (warranty, 10, 0, G_MAXUINT, &months, NULL))
+        {
+          g_set_error (&error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                       /* Translators: %s is what was typed after --warranty-months */
+                       _("Invalid --warranty-months “%s”: use a whole number of months"),
+                       warranty);
+          return st_cli_fail (error);
+        }
+      spec.warranty_months = (guint) months;
+    }
+
+  if (!st_cli_open_store (cli, &error)
+      || (item = st_store_add_item (cli->store, &spec, &error)) == NULL)
+    return st_cli_fail (error);
+
+  if (cli->json)
+    {
+      g_autoptr(StJson) json = st_cli_json_new ();
+
+      st_cli_item_to_json (item, json);
+      st_cli_print_json (json);
+    }
+  else
+    {
+      /* Translators: %1$s is a SKU, %2$s the item's name */
+      g_autofree char *text = g_strdup_printf (_("Added item %1$s (%2$s)"),
+                                               st_item_get_sku (item), st_item_get_name (item));
+      st_cli_print_text (text);
+      st_cli_print_text ("\n");
+    }
+  return ST_CLI_EXIT_OK;
+}
+
+int
+st_cli_cmd_item_list (StCli              *cli,
+                      const StCliCommand *command,
+                      int                 argc,
+                      char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, NULL, argc, argv, 0, 0, NULL)) >= 0)
+    return status;
+  if (!st_cli_open_store (cli, &error)
+      || (list = st_store_list_all_items (cli->store, &error)) == NULL)
+    return st_cli_fail (error);
+
+  if (cli->json)
+    {
+      g_autoptr(StJson) json = st_cli_json_new ();
+
+      st_json_begin_array (json);
+      for (guint i = 0; i < list->len; i++)
+        st_cli_item_to_json (g_ptr_array_index (list, i), json);
+      st_json_end_array (json);
+      st_cli_print_json (json);
+    }
+  else if (list->len > 0)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      st_cli_items_to_text (list, out);
+      st_cli_print_text (out->str);
+    }
+  return ST_CLI_EXIT_OK;
+}

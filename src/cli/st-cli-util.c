@@ -1,0 +1,362 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-cli-util.c — option parsing, error reporting, opening the database, columns of text. */
+#define G_LOG_DOMAIN "st-cli"
+
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "st-error.h"
+#include "st-cli-private.h"
+
+/* Usage and help. */
+
+static char *
+command_words (const StCliCommand *command)
+{
+  if (command->name != NULL)
+    return g_strdup_printf ("%s %s", command->group, command->name);
+  return g_strdup (command->group);
+}
+
+void
+st_cli_print_help (const StCliCommand *command)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  /* Translators: %s is the program name; keep the option names as they are */
+  g_string_append_printf (out, _("Usage: %s [--db FILE] [--json] %s"), ST_CLI_NAME,
+                          _(command->synopsis));
+  g_string_append (out, "\n\n");
+  g_string_append (out, _(command->summary));
+  g_string_append (out, "\n\n");
+  g_string_append (out, _("Global options:"));
+  g_string_append (out, "\n  --db FILE   ");
+  g_string_append (out, _("the database (default: $SERIALTRACK_DB, else the app's file)"));
+  g_string_append (out, "\n  --json      ");
+  g_string_append (out, _("print machine-readable JSON"));
+  g_string_append_c (out, '\n');
+  st_cli_print_text (out->str);
+}
+
+int
+st_cli_usage_error (const StCliCommand *command,
+                    const char         *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *words = command_words (command);
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("%s: %s\n", ST_CLI_NAME, message);
+  /* Translators: %s is the program name; keep the option names as they are */
+  g_printerr (_("Usage: %s [--db FILE] [--json] %s"), ST_CLI_NAME, _(command->synopsis));
+  g_printerr ("\n");
+  /* Translators: %1$s is the program name, %2$s a command such as "bill post" */
+  g_printerr (_("Try “%1$s %2$s --help” for more information."), ST_CLI_NAME, words);
+  g_printerr ("\n");
+  return ST_CLI_EXIT_USAGE;
+}
+
+int
+st_cli_fail (const GError *error)
+{
+  g_autofree char *message = g_strdup (error->message);
+
+  /* One line, whatever the message holds. */
+  g_strdelimit (message, "\r\n", ' ');
+  g_printerr ("%s: %s\n", ST_CLI_NAME, message);
+  return ST_CLI_EXIT_REFUSED;
+}
+
+/* Options. */
+
+static const StCliOption *
+find_option (const StCliOption *options,
+             const char        *name)
+{
+  for (const StCliOption *o = options; o != NULL && o->name != NULL; o++)
+    if (strcmp (o->name, name) == 0)
+      return o;
+  return NULL;
+}
+
+int
+st_cli_parse_options (StCli               *cli,
+                      const StCliCommand  *command,
+                      const StCliOption   *options,
+                      int                  argc,
+                      char               **argv,
+                      guint                min_args,
+                      guint                max_args,
+                      GPtrArray          **args)
+{
+  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
+  gboolean only_args = FALSE;
+
+  for (int i = 0; i < argc; i++)
+    {
+      const char *arg = argv[i];
+      g_autofree char *name = NULL;
+      const char *value = NULL;
+      const char *eq;
+      const StCliOption *option;
+      StCliOption global;
+
+      if (only_args || arg[0] != '-' || arg[1] == '\0')
+        {
+          g_ptr_array_add (positional, (gpointer) arg);
+          continue;
+        }
+      if (strcmp (arg, "--") == 0)
+        {
+          only_args = TRUE;
+          continue;
+        }
+      if (strcmp (arg, "-h") == 0 || strcmp (arg, "--help") == 0)
+        {
+          st_cli_print_help (command);
+          return ST_CLI_EXIT_OK;
+        }
+      if (arg[1] != '-')
+        return st_cli_usage_error (command, _("Unknown option “%s”"), arg);
+
+      eq = strchr (arg + 2, '=');
+      name = eq != NULL ? g_strndup (arg + 2, eq - (arg + 2)) : g_strdup (arg + 2);
+      if (eq != NULL)
+        value = eq + 1;
+
+      option = find_option (options, name);
+      if (option == NULL && strcmp (name, "db") == 0)
+        {
+          global = (StCliOption) { "db", ST_CLI_OPT_VALUE, &cli->db_path };
+          option = &global;
+        }
+      else if (option == NULL && strcmp (name, "json") == 0)
+        {
+          global = (StCliOption) { "json", ST_CLI_OPT_FLAG, &cli->json };
+          option = &global;
+        }
+      if (option == NULL)
+        return st_cli_usage_error (command, _("Unknown option “%s”"), arg);
+
+      if (option->kind == ST_CLI_OPT_FLAG)
+        {
+          if (value != NULL)
+            return st_cli_usage_error (command, _("Option --%s takes no value"), name);
+          *(gboolean *) option->target = TRUE;
+          continue;
+        }
+
+      if (value == NULL)
+        {
+          if (i + 1 >= argc)
+            return st_cli_usage_error (command, _("Option --%s needs a value"), name);
+          value = argv[++i];
+        }
+      if (option->kind == ST_CLI_OPT_VALUE)
+        {
+          char **target = option->target;
+
+          if (*target != NULL)
+            return st_cli_usage_error (command, _("Option --%s is given more than once"), name);
+          *target = g_strdup (value);
+        }
+      else
+        {
+          GPtrArray **target = option->target;
+
+          if (*target == NULL)
+            *target = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (*target, g_strdup (value));
+        }
+    }
+
+  if (positional->len < min_args)
+    return st_cli_usage_error (command, _("Missing arguments"));
+  if (positional->len > max_args)
+    return st_cli_usage_error (command, _("Unexpected argument “%s”"),
+                               (const char *) g_ptr_array_index (positional, max_args));
+  if (args != NULL)
+    *args = g_steal_pointer (&positional);
+  return -1;
+}
+
+/* The database. */
+
+char *
+st_cli_database_path (StCli *cli)
+{
+  const char *env = g_getenv ("SERIALTRACK_DB");
+
+  if (cli->db_path != NULL && *cli->db_path != '\0')
+    return g_strdup (cli->db_path);
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return st_store_default_path ();
+}
+
+gboolean
+st_cli_open_store (StCli   *cli,
+                   GError **error)
+{
+  g_autofree char *path = st_cli_database_path (cli);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND,
+                   /* Translators: %1$s is a file name, %2$s the program name */
+                   _("There is no database at “%1$s”; run “%2$s init” to create one"),
+                   display, ST_CLI_NAME);
+      return FALSE;
+    }
+  cli->store = st_store_open (path, ST_STORE_OPEN_DEFAULT, error);
+  return cli->store != NULL;
+}
+
+/* Output. */
+
+void
+st_cli_print_text (const char *text)
+{
+  g_print ("%s", text);
+}
+
+StJson *
+st_cli_json_new (void)
+{
+  return st_json_new (TRUE);
+}
+
+void
+st_cli_print_json (StJson *json)
+{
+  g_autofree char *text = st_json_steal (json);
+
+  fwrite (text, 1, strlen (text), stdout);
+  fflush (stdout);
+}
+
+/* Columns. */
+
+struct _StCliTable
+{
+  guint      n_columns;
+  gboolean  *right;
+  GPtrArray *rows;   /* GStrv */
+};
+
+StCliTable *
+st_cli_table_new (guint n_columns)
+{
+  StCliTable *table = g_new0 (StCliTable, 1);
+
+  table->n_columns = n_columns;
+  table->right = g_new0 (gboolean, n_columns);
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  return table;
+}
+
+void
+st_cli_table_free (StCliTable *table)
+{
+  if (table == NULL)
+    return;
+  g_ptr_array_unref (table->rows);
+  g_free (table->right);
+  g_free (table);
+}
+
+void
+st_cli_table_align_right (StCliTable *table,
+                          guint       column)
+{
+  g_return_if_fail (column < table->n_columns);
+  table->right[column] = TRUE;
+}
+
+void
+st_cli_table_add_rowv (StCliTable         *table,
+                       const char * const *cells)
+{
+  char **row = g_new0 (char *, table->n_columns + 1);
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      const char *cell = cells[i] != NULL ? cells[i] : "";
+      /* Keep rows on one line even if a name holds a line break. */
+      row[i] = g_strdelimit (g_utf8_make_valid (cell, -1), "\r\n\t", ' ');
+    }
+  g_ptr_array_add (table->rows, row);
+}
+
+void
+st_cli_table_add_row (StCliTable *table,
+                      ...)
+{
+  g_autofree const char **cells = g_new0 (const char *, table->n_columns + 1);
+  va_list args;
+
+  va_start (args, table);
+  for (guint i = 0; i < table->n_columns; i++)
+    cells[i] = va_arg (args, const char *);
+  va_end (args);
+  st_cli_table_add_rowv (table, cells);
+}
+
+static void
+append_padding (GString *out,
+                glong    n)
+{
+  for (glong i = 0; i < n; i++)
+    g_string_append_c (out, ' ');
+}
+
+void
+st_cli_table_render (StCliTable *table,
+                     const char *indent,
+                     GString    *out)
+{
+  g_autofree glong *widths = g_new0 (glong, table->n_columns);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (table->rows, r);
+
+      for (guint c = 0; c < table->n_columns; c++)
+        widths[c] = MAX (widths[c], g_utf8_strlen (row[c], -1));
+    }
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (table->rows, r);
+      guint last = table->n_columns;
+
+      /* No trailing blanks: stop after the last non-empty left-aligned cell. */
+      while (last > 0 && *row[last - 1] == '\0')
+        last--;
+      g_string_append (out, indent != NULL ? indent : "");
+      for (guint c = 0; c < last; c++)
+        {
+          glong pad = widths[c] - g_utf8_strlen (row[c], -1);
+
+          if (c > 0)
+            g_string_append (out, "  ");
+          if (table->right[c])
+            append_padding (out, pad);
+          g_string_append (out, row[c]);
+          if (!table->right[c] && c + 1 < last)
+            append_padding (out, pad);
+        }
+      g_string_append_c (out, '\n');
+    }
+}
