@@ -1594,8 +1594,9 @@ st_store_void (StStore     *self,
         g_prefix_error (error, _("Cannot void %s: "), h.number);
       goto fail;
     }
-  stmt = _st_store_prepare (self, "UPDATE documents SET status = 'void', voided_date = ?"
-                                  " WHERE id = ?", error);
+  /* A voided transfer is no longer in transit (its units went back to the source). */
+  stmt = _st_store_prepare (self, "UPDATE documents SET status = 'void', voided_date = ?,"
+                                  " in_transit = 0 WHERE id = ?", error);
   if (stmt == NULL)
     goto fail;
   _st_bind_text (stmt, 1, p.date);
