@@ -92,7 +92,9 @@ st_cli_document_to_text (StDocument *document,
 
   add_field (fields, _("Date"), st_document_get_date (document));
   add_field (fields, _("Status"),
-             st_document_get_in_transit (document) ? st_unit_status_to_label (ST_UNIT_IN_TRANSIT)
+             st_document_get_status (document) == ST_DOC_STATUS_POSTED
+             && st_document_get_in_transit (document)
+             ? st_unit_status_to_label (ST_UNIT_IN_TRANSIT)
              : st_doc_status_to_label (st_document_get_status (document)));
   switch (kind)
     {

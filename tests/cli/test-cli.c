@@ -388,6 +388,23 @@ test_transfer_in_transit (Fixture       *f,
   unit = assert_unit (f, "S3", "in_stock", "Main", "received");
 
   g_free (cli_refused (f, number, "transfer", "receive", number, NULL));
+  g_clear_pointer (&unit, tj_free);
+  g_clear_pointer (&doc, tj_free);
+  g_clear_pointer (&number, g_free);
+
+  /* Voiding a transfer still in transit brings its units back to the source. */
+  doc = cli_json (f, "transfer", "post", "--from", "Main", "--to", "Store", "--in-transit",
+                  "--date", "2024-03-04", "--line", "PHONE:1::S3", NULL);
+  number = posted_number (doc);
+  g_clear_pointer (&doc, tj_free);
+  unit = assert_unit (f, "S3", "in_transit", "Store", "received,transfer_out");
+  g_clear_pointer (&unit, tj_free);
+  doc = cli_json (f, "void", "transfer", number, NULL);
+  g_assert_cmpstr (tj_str (doc, "status"), ==, "void");
+  g_assert_false (tj_bool (doc, "in_transit"));
+  unit = assert_unit (f, "S3", "in_stock", "Main", "received,transfer_out,voided");
+  g_assert_cmpstr (tj_str (unit, "history/2/reversed_event"), ==, "transfer_out");
+  g_free (cli_refused (f, number, "transfer", "receive", number, NULL));
 }
 
 static void
