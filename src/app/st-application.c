@@ -1,0 +1,491 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "st-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "st-application.h"
+#include "st-preferences-dialog.h"
+
+struct _StApplication
+{
+  GtkApplication  parent_instance;
+
+  /* Owned */
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (StApplication, st_application, GTK_TYPE_APPLICATION)
+
+/* Response of the "Open Another Database…" button of the open-failure dialog. */
+#define RESPONSE_OPEN_OTHER 1
+
+static const GOptionEntry option_entries[] = {
+  { "db", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the SerialTrack database FILE"), N_("FILE") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and quit"), NULL },
+  { NULL }
+};
+
+GSettings *
+st_application_get_settings (StApplication *self)
+{
+  g_return_val_if_fail (ST_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+static StWindow *
+find_window_for_path (StApplication *self,
+                      const char    *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      g_autoptr(GFile) other = NULL;
+
+      if (!ST_IS_WINDOW (l->data))
+        continue;
+
+      other = g_file_new_for_path (st_store_get_path (st_window_get_store (l->data)));
+      if (g_file_equal (file, other))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+StWindow *
+st_application_open_database (StApplication     *self,
+                              const char        *path,
+                              StStoreOpenFlags   flags,
+                              GError           **error)
+{
+  g_autoptr(StStore) store = NULL;
+  StWindow *window;
+
+  g_return_val_if_fail (ST_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  window = find_window_for_path (self, path);
+  if (window == NULL)
+    {
+      store = st_store_open (path, flags, error);
+      if (store == NULL)
+        return NULL;
+
+      window = st_window_new (GTK_APPLICATION (self), store);
+    }
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-database", path);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+open_failed_response_cb (GtkDialog     *dialog,
+                         int            response,
+                         StApplication *self)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  if (response == RESPONSE_OPEN_OTHER)
+    g_action_group_activate_action (G_ACTION_GROUP (self), "open-database", NULL);
+}
+
+StWindow *
+st_application_open_or_report (StApplication    *self,
+                               GtkWindow        *parent,
+                               const char       *path,
+                               StStoreOpenFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+  GtkWidget *dialog;
+  StWindow *window;
+
+  g_return_val_if_fail (ST_IS_APPLICATION (self), NULL);
+
+  window = st_application_open_database (self, path, flags, &error);
+  if (window != NULL)
+    return window;
+
+  g_message ("Cannot open %s: %s", path, error->message);
+
+  /* The dialog belongs to the application, so that it keeps running when no window is
+   * open yet (the database given on the command line, or the last one, is broken). */
+  display = g_filename_display_name (path);
+  dialog = gtk_message_dialog_new (parent,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_ERROR,
+                                   GTK_BUTTONS_NONE,
+                                   /* Translators: %s is a file name */
+                                   _("Could not open “%s”"),
+                                   display);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Open Another Database…"), RESPONSE_OPEN_OTHER,
+                          _("_Close"), GTK_RESPONSE_CLOSE,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (open_failed_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return NULL;
+}
+
+/* --db, else the last database if it still exists, else the default file (created). */
+static void
+open_default_database (StApplication *self)
+{
+  g_autofree char *last = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->settings != NULL)
+    last = g_settings_get_string (self->settings, "last-database");
+
+  if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+    {
+      st_application_open_or_report (self, NULL, last, ST_STORE_OPEN_DEFAULT);
+      return;
+    }
+
+  path = st_store_default_path ();
+  st_application_open_or_report (self, NULL, path, ST_STORE_OPEN_CREATE);
+}
+
+static StWindow *
+active_st_window (StApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* A dialog may be the active window; its parent is the one that matters. */
+  while (window != NULL && !ST_IS_WINDOW (window))
+    window = gtk_window_get_transient_for (window);
+
+  return window != NULL ? ST_WINDOW (window) : NULL;
+}
+
+static void
+st_application_activate (GApplication *app)
+{
+  StApplication *self = ST_APPLICATION (app);
+  StWindow *window = active_st_window (self);
+
+  if (window == NULL)
+    {
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+        if (ST_IS_WINDOW (l->data))
+          {
+            window = l->data;
+            break;
+          }
+    }
+
+  if (window != NULL)
+    gtk_window_present (GTK_WINDOW (window));
+  else
+    open_default_database (self);
+}
+
+static int
+st_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "SerialTrack", PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
+/* Runs in the primary instance, also for a second "serialtrack --db FILE": that file then
+ * opens in (or raises) a window of the running instance. */
+static int
+st_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *command_line)
+{
+  StApplication *self = ST_APPLICATION (app);
+  GVariantDict *options;
+  const char *db = NULL;
+
+  options = g_application_command_line_get_options_dict (command_line);
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db) && db != NULL && *db != '\0')
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, db);
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path == NULL)
+        {
+          g_application_command_line_printerr (command_line,
+                                               _("“%s” is not a local file\n"), db);
+          return 1;
+        }
+
+      st_application_open_or_report (self, GTK_WINDOW (active_st_window (self)), path,
+                                     ST_STORE_OPEN_DEFAULT);
+      return 0;
+    }
+
+  g_application_activate (app);
+  return 0;
+}
+
+/* File choosers */
+
+static void
+database_chosen_cb (GtkNativeDialog *native,
+                    int              response,
+                    StApplication   *self)
+{
+  GtkFileChooserAction action = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (native));
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+    }
+
+  if (path != NULL)
+    st_application_open_or_report (self,
+                                   gtk_native_dialog_get_transient_for (native),
+                                   path,
+                                   action == GTK_FILE_CHOOSER_ACTION_SAVE
+                                   ? ST_STORE_OPEN_CREATE : ST_STORE_OPEN_DEFAULT);
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+choose_database (StApplication        *self,
+                 GtkFileChooserAction  action)
+{
+  g_autoptr(GtkFileFilter) databases = NULL;
+  g_autoptr(GtkFileFilter) all = NULL;
+  GtkFileChooserNative *native;
+  gboolean save = action == GTK_FILE_CHOOSER_ACTION_SAVE;
+
+  native = gtk_file_chooser_native_new (save ? _("New Database") : _("Open Database"),
+                                        GTK_WINDOW (active_st_window (self)),
+                                        action,
+                                        save ? _("_Create") : _("_Open"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  databases = gtk_file_filter_new ();
+  gtk_file_filter_set_name (databases, _("SerialTrack Databases"));
+  gtk_file_filter_add_pattern (databases, "*.serialtrack");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), databases);
+
+  all = gtk_file_filter_new ();
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+
+  if (save)
+    /* Translators: the suggested file name of a new database; keep the extension */
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("inventory.serialtrack"));
+
+  /* The native dialog is not owned by anyone: it keeps this reference until it answers. */
+  g_signal_connect_object (native, "response", G_CALLBACK (database_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Actions */
+
+static void
+new_database_action (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  choose_database (ST_APPLICATION (user_data), GTK_FILE_CHOOSER_ACTION_SAVE);
+}
+
+static void
+open_database_action (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  choose_database (ST_APPLICATION (user_data), GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  StApplication *self = ST_APPLICATION (user_data);
+  StWindow *window = active_st_window (self);
+  StPreferencesDialog *dialog;
+
+  if (window == NULL)
+    return;
+
+  dialog = st_preferences_dialog_new (GTK_WINDOW (window), st_window_get_store (window));
+  g_signal_connect_object (dialog, "tracking-changed", G_CALLBACK (st_window_refresh),
+                           window, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+shortcuts_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  StWindow *window = active_st_window (ST_APPLICATION (user_data));
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The SerialTrack authors", NULL };
+  StWindow *window = active_st_window (ST_APPLICATION (user_data));
+
+  gtk_show_about_dialog (GTK_WINDOW (window),
+                         "program-name", "SerialTrack",
+                         "logo-icon-name", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Track serial-numbered units from the bill that "
+                                       "brought them in to the invoice that sold them"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", developers,
+                         /* Translators: your names, one a line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GApplication *app = G_APPLICATION (user_data);
+  GList *windows;
+
+  /* Close the windows properly (they remember their size), then quit. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+
+  g_application_quit (app);
+}
+
+static const GActionEntry app_actions[] = {
+  { "new-database", new_database_action },
+  { "open-database", open_database_action },
+  { "preferences", preferences_action },
+  { "shortcuts", shortcuts_action },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+st_application_startup (GApplication *app)
+{
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.new-database", { NULL } },
+    { "app.open-database", { "<Control>o", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.shortcuts", { "<Control>question", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+  StApplication *self = ST_APPLICATION (app);
+  GSettingsSchemaSource *source;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GtkCssProvider) css = NULL;
+
+  G_APPLICATION_CLASS (st_application_parent_class)->startup (app);
+
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/org/example/SerialTrack/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accels[i].action, accels[i].accels);
+
+  source = g_settings_schema_source_get_default ();
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new (APP_ID);
+  else
+    g_message ("The GSettings schema %s is not installed: nothing will be remembered", APP_ID);
+
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+st_application_shutdown (GApplication *app)
+{
+  StApplication *self = ST_APPLICATION (app);
+
+  G_APPLICATION_CLASS (st_application_parent_class)->shutdown (app);
+
+  g_clear_object (&self->settings);
+}
+
+StApplication *
+st_application_new (void)
+{
+  return g_object_new (ST_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", "/org/example/SerialTrack",
+                       NULL);
+}
+
+static void
+st_application_dispose (GObject *object)
+{
+  StApplication *self = ST_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (st_application_parent_class)->dispose (object);
+}
+
+static void
+st_application_class_init (StApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = st_application_dispose;
+
+  app_class->startup = st_application_startup;
+  app_class->shutdown = st_application_shutdown;
+  app_class->activate = st_application_activate;
+  app_class->command_line = st_application_command_line;
+  app_class->handle_local_options = st_application_handle_local_options;
+}
+
+static void
+st_application_init (StApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Track serial-numbered inventory."));
+}

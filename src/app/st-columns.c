@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "st-columns"
+
+#include "config.h"
+
+#include "st-columns.h"
+
+/* GTK 4.8 has no getter for the column view's primary sort column (it came in 4.10).  But its
+ * sorter compares with the column sorters in order, primary first, and stops at the first
+ * one that is not EQUAL, inverting it for a descending column.  So every marker sorter
+ * answers "smaller" and records its key: one probe comparison tells the primary column
+ * (the first key recorded) and its direction (the sign of the answer). */
+static StSortKey probe_key;
+static gboolean probe_hit;
+
+static int
+marker_compare (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  if (!probe_hit)
+    {
+      probe_key = GPOINTER_TO_INT (user_data);
+      probe_hit = TRUE;
+    }
+
+  return -1;
+}
+
+StSortKey
+st_columns_get_sort (GtkColumnView *view,
+                     gboolean      *descending)
+{
+  static GObject *probe_a, *probe_b;
+  GtkSorter *sorter;
+  GtkOrdering order;
+
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (view), ST_SORT_DEFAULT);
+
+  if (probe_a == NULL)
+    {
+      probe_a = g_object_new (G_TYPE_OBJECT, NULL);
+      probe_b = g_object_new (G_TYPE_OBJECT, NULL);
+    }
+
+  sorter = gtk_column_view_get_sorter (view);
+  probe_hit = FALSE;
+  probe_key = ST_SORT_DEFAULT;
+  order = gtk_sorter_compare (sorter, probe_a, probe_b);
+
+  if (descending != NULL)
+    *descending = probe_hit && order == GTK_ORDERING_LARGER;
+
+  return probe_hit ? probe_key : ST_SORT_DEFAULT;
+}
+
+static void
+sorter_changed_cb (GtkColumnView *view,
+                   int            change,
+                   GtkSorter     *sorter)
+{
+  GtkSelectionModel *selection;
+  GListModel *model;
+  StSortKey key;
+  gboolean descending;
+
+  selection = gtk_column_view_get_model (view);
+  if (!GTK_IS_SINGLE_SELECTION (selection))
+    return;
+
+  model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
+  if (!ST_IS_LIST_MODEL (model))
+    return;
+
+  key = st_columns_get_sort (view, &descending);
+  st_list_model_set_sort (ST_LIST_MODEL (model), key, descending);
+}
+
+void
+st_columns_follow_sorter (GtkColumnView *view)
+{
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+
+  g_signal_connect_object (gtk_column_view_get_sorter (view),
+                           "changed",
+                           G_CALLBACK (sorter_changed_cb),
+                           view,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          gpointer                  user_data)
+{
+  StColumnFlags flags = GPOINTER_TO_UINT (user_data);
+  GtkWidget *label;
+
+  label = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), (flags & ST_COLUMN_NUMERIC) ? 1.0f : 0.0f);
+  if (flags & ST_COLUMN_NUMERIC)
+    gtk_widget_add_css_class (label, "numeric");
+  if (flags & ST_COLUMN_DIM)
+    gtk_widget_add_css_class (label, "dim-label");
+
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *list_item,
+         gpointer                  user_data)
+{
+  StColumnTextFunc text_func = (StColumnTextFunc) g_object_get_data (G_OBJECT (factory),
+                                                                      "st-text-func");
+  g_autofree char *text = NULL;
+  gpointer item;
+
+  item = gtk_list_item_get_item (list_item);
+  if (item != NULL)
+    text = text_func (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text ? text : "");
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), "");
+}
+
+GtkColumnViewColumn *
+st_columns_append (GtkColumnView    *view,
+                   const char       *title,
+                   StColumnTextFunc  text_func,
+                   StColumnFlags     flags,
+                   StSortKey         sort_key)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkColumnViewColumn *column;
+
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (view), NULL);
+  g_return_val_if_fail (text_func != NULL, NULL);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_object_set_data (G_OBJECT (factory), "st-text-func", (gpointer) text_func);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GUINT_TO_POINTER (flags));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), NULL);
+
+  column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, (flags & ST_COLUMN_EXPAND) != 0);
+
+  if (sort_key != ST_SORT_DEFAULT)
+    {
+      g_autoptr(GtkSorter) marker = NULL;
+
+      marker = GTK_SORTER (gtk_custom_sorter_new (marker_compare,
+                                                  GINT_TO_POINTER (sort_key),
+                                                  NULL));
+      gtk_column_view_column_set_sorter (column, marker);
+    }
+
+  gtk_column_view_append_column (view, column);
+  g_object_unref (column);
+
+  return column;
+}

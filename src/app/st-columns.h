@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-columns.h — text columns for the views' GtkColumnViews, and header sorting done in SQL.
+ *
+ * The lists are lazy StListModels that sort in SQL, so a column's GtkSorter is only a marker:
+ * clicking a header changes the column view's sorter, and we map its primary column to an
+ * StSortKey and call st_list_model_set_sort() on the model under the selection. */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "st-list-model.h"
+
+G_BEGIN_DECLS
+
+/* Returns the cell text for a row object (StItem, StDocument, StUnit …), newly allocated. */
+typedef char *(*StColumnTextFunc) (gpointer item);
+
+typedef enum
+{
+  ST_COLUMN_TEXT    = 0,
+  ST_COLUMN_NUMERIC = 1 << 0,  /* right-aligned, tabular figures */
+  ST_COLUMN_EXPAND  = 1 << 1,
+  ST_COLUMN_DIM     = 1 << 2,
+} StColumnFlags;
+
+/* Appends a column showing text_func (row); @sort_key ST_SORT_DEFAULT: not sortable. */
+GtkColumnViewColumn *st_columns_append          (GtkColumnView    *view,
+                                                 const char       *title,
+                                                 StColumnTextFunc  text_func,
+                                                 StColumnFlags     flags,
+                                                 StSortKey         sort_key);
+
+/* Follows the column view's sorter and sorts the StListModel under its GtkSingleSelection. */
+void                 st_columns_follow_sorter   (GtkColumnView    *view);
+
+/* The primary sort column's key and direction, as the header arrows show it. */
+StSortKey            st_columns_get_sort        (GtkColumnView    *view,
+                                                 gboolean         *descending);
+
+G_END_DECLS

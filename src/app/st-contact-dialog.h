@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "st-store.h"
+
+G_BEGIN_DECLS
+
+#define ST_TYPE_CONTACT_DIALOG (st_contact_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (StContactDialog, st_contact_dialog, ST, CONTACT_DIALOG, GtkWindow)
+
+/* Adds a vendor or a customer.  A refusal is shown in the dialog and nothing is written; on
+ * success it emits "contact-added" (StContact) and closes. */
+StContactDialog *st_contact_dialog_new   (GtkWindow       *parent,
+                                          StStore         *store,
+                                          StContactKind    kind);
+StContact       *st_contact_dialog_apply (StContactDialog *self);
+
+G_END_DECLS

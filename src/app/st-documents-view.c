@@ -1,0 +1,920 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "st-documents-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "st-columns.h"
+#include "st-documents-view.h"
+#include "st-format.h"
+
+struct _StDocumentsView
+{
+  GtkWidget           parent_instance;
+
+  /* Template widgets */
+  GtkStack           *stack;
+  GtkSearchEntry     *filter_entry;
+  GtkLabel           *count_label;
+  GtkButton          *new_button;
+  GtkLabel           *new_button_label;
+  GtkColumnView      *column_view;
+  GtkStack           *details_stack;
+  GtkLabel           *none_label;
+  GtkLabel           *number_label;
+  GtkLabel           *status_label;
+  GtkLabel           *total_label;
+  GtkGrid            *facts_grid;
+  GtkListBox         *lines_list;
+  GtkWidget          *serials_box;
+  GtkLabel           *serials_count_label;
+  GtkListView        *serials_view;
+  GtkLabel           *details_error_label;
+  GtkLabel           *empty_title_label;
+  GtkLabel           *empty_hint_label;
+  GtkButton          *empty_new_button;
+
+  /* Owned */
+  StStore            *store;
+  StListModel        *documents;
+  GtkSingleSelection *selection;
+  GtkSingleSelection *serials_selection;
+  StDocument         *document;   /* the selected one, with its lines */
+
+  StDocKind           kind;
+};
+
+G_DEFINE_FINAL_TYPE (StDocumentsView, st_documents_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* What differs between the kinds of documents. */
+typedef struct
+{
+  const char *filter_placeholder;
+  const char *new_label;
+  const char *empty_title;
+  const char *empty_hint;
+  const char *empty_button;
+  const char *none_text;
+  const char *contact_title;    /* NULL: no contact */
+  const char *reference_title;  /* NULL: no reference */
+} KindInfo;
+
+static const KindInfo kind_info[ST_N_DOC_KINDS] = {
+  [ST_DOC_BILL] = {
+    N_("Filter by number or vendor"),
+    N_("New Bill"),
+    N_("No bills yet"),
+    N_("Record a bill to receive serial-numbered units from a vendor."),
+    N_("_New Bill"),
+    N_("Select a bill to see its lines and serials."),
+    N_("Vendor"),
+    NULL,
+  },
+  [ST_DOC_INVOICE] = {
+    N_("Filter by number or customer"),
+    N_("New Invoice"),
+    N_("No invoices yet"),
+    N_("Create an invoice to sell units from stock to a customer."),
+    N_("_New Invoice"),
+    N_("Select an invoice to see its lines and serials."),
+    N_("Customer"),
+    NULL,
+  },
+  [ST_DOC_TRANSFER] = {
+    N_("Filter by number or warehouse"),
+    N_("New Transfer"),
+    N_("No transfers yet"),
+    N_("Move units from one warehouse to another with a transfer order."),
+    N_("_New Transfer"),
+    N_("Select a transfer to see its lines and serials."),
+    NULL,
+    NULL,
+  },
+  [ST_DOC_ADJUSTMENT] = {
+    N_("Filter by number or reason"),
+    N_("New Adjustment"),
+    N_("No adjustments yet"),
+    N_("Add units you found, or write off damaged, lost or stolen ones, with an adjustment."),
+    N_("_New Adjustment"),
+    N_("Select an adjustment to see its lines and serials."),
+    NULL,
+    NULL,
+  },
+  [ST_DOC_RETURN] = {
+    N_("Filter by number or customer"),
+    N_("New Sales Return"),
+    N_("No sales returns yet"),
+    N_("Take units back from a customer against a posted invoice."),
+    N_("_New Sales Return"),
+    N_("Select a sales return to see its lines and serials."),
+    N_("Customer"),
+    /* Translators: column title: the invoice a sales return refers to */
+    N_("Invoice"),
+  },
+  [ST_DOC_VENDOR_RETURN] = {
+    N_("Filter by number or vendor"),
+    N_("New Vendor Return"),
+    N_("No vendor returns yet"),
+    N_("Send units back to their vendor against a posted bill."),
+    N_("_New Vendor Return"),
+    N_("Select a vendor return to see its lines and serials."),
+    N_("Vendor"),
+    /* Translators: column title: the bill a vendor return refers to */
+    N_("Bill"),
+  },
+};
+
+/* Columns */
+
+/* gtk_list_box_remove_all() is GTK 4.12. */
+static void
+remove_all_rows (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static char *
+doc_number_text (gpointer doc)
+{
+  return g_strdup (st_document_get_number (doc));
+}
+
+static char *
+doc_date_text (gpointer doc)
+{
+  return st_format_date (st_document_get_date (doc));
+}
+
+static char *
+doc_contact_text (gpointer doc)
+{
+  return g_strdup (st_document_get_contact (doc));
+}
+
+static char *
+doc_reference_text (gpointer doc)
+{
+  return g_strdup (st_document_get_reference (doc));
+}
+
+static char *
+doc_reason_text (gpointer doc)
+{
+  return g_strdup (st_document_get_reason (doc));
+}
+
+static char *
+warehouses_text (StDocument *doc)
+{
+  if (st_document_get_kind (doc) == ST_DOC_TRANSFER)
+    /* Translators: a transfer's source and destination warehouses */
+    return g_strdup_printf (_("%s → %s"),
+                            st_document_get_warehouse (doc),
+                            st_document_get_to_warehouse (doc));
+
+  return g_strdup (st_document_get_warehouse (doc));
+}
+
+static char *
+doc_warehouse_text (gpointer doc)
+{
+  return warehouses_text (doc);
+}
+
+static char *
+doc_quantity_text (gpointer doc)
+{
+  return st_format_quantity (st_document_get_quantity (doc));
+}
+
+static char *
+doc_total_text (gpointer doc)
+{
+  return st_format_money (st_document_get_total (doc));
+}
+
+static char *
+status_text (StDocument *doc)
+{
+  if (st_document_get_kind (doc) == ST_DOC_TRANSFER
+      && st_document_get_status (doc) == ST_DOC_STATUS_POSTED
+      && st_document_get_in_transit (doc))
+    return g_strdup (st_unit_status_to_label (ST_UNIT_IN_TRANSIT));
+
+  return g_strdup (st_doc_status_to_label (st_document_get_status (doc)));
+}
+
+static char *
+doc_status_text (gpointer doc)
+{
+  return status_text (doc);
+}
+
+static void
+update_count_label (StDocumentsView *self)
+{
+  g_autofree char *text = NULL;
+  guint n;
+
+  n = self->documents ? g_list_model_get_n_items (G_LIST_MODEL (self->documents)) : 0;
+  /* Translators: the number of documents (bills, invoices …) listed */
+  text = g_strdup_printf (ngettext ("%u document", "%u documents", n), n);
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void
+update_empty_state (StDocumentsView *self)
+{
+  const char *filter = NULL;
+  guint n = 0;
+
+  if (self->documents != NULL)
+    {
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+      filter = st_list_model_get_filter (self->documents);
+    }
+
+  if (n == 0 && (filter == NULL || *filter == '\0'))
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
+
+  update_count_label (self);
+}
+
+static void
+add_fact (StDocumentsView *self,
+          int             *row,
+          const char      *title,
+          const char      *value)
+{
+  GtkWidget *title_label;
+  GtkWidget *value_label;
+
+  if (value == NULL || *value == '\0')
+    return;
+
+  title_label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (title_label), 0.0f);
+  gtk_label_set_yalign (GTK_LABEL (title_label), 0.0f);
+  gtk_widget_add_css_class (title_label, "dim-label");
+  gtk_grid_attach (self->facts_grid, title_label, 0, *row, 1, 1);
+
+  value_label = gtk_label_new (value);
+  gtk_label_set_xalign (GTK_LABEL (value_label), 0.0f);
+  gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
+  gtk_widget_set_hexpand (value_label, TRUE);
+  gtk_grid_attach (self->facts_grid, value_label, 1, *row, 1, 1);
+
+  (*row)++;
+}
+
+static void
+clear_details (StDocumentsView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->facts_grid))) != NULL)
+    gtk_grid_remove (self->facts_grid, child);
+  remove_all_rows (self->lines_list);
+  gtk_single_selection_set_model (self->serials_selection, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_error_label), FALSE);
+}
+
+static GtkWidget *
+line_row_new (const StDocumentLine *line)
+{
+  g_autofree char *quantity = st_format_quantity (line->quantity);
+  g_autofree char *rate = st_format_money (line->rate);
+  g_autofree char *amount = st_format_money (line->quantity * line->rate);
+  g_autofree char *times = NULL;
+  GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *names;
+  GtkWidget *label;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  names = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_hexpand (names, TRUE);
+  gtk_box_append (GTK_BOX (box), names);
+
+  label = gtk_label_new (line->item_name);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (names), label);
+
+  label = gtk_label_new (line->sku);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (names), label);
+
+  /* Translators: a document line's quantity times its rate, e.g. "3 × 499.00" */
+  times = g_strdup_printf (_("%s × %s"), quantity, rate);
+  label = gtk_label_new (times);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_box_append (GTK_BOX (box), label);
+
+  label = gtk_label_new (amount);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_box_append (GTK_BOX (box), label);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+static const StDocumentLine *
+line_for_row (StDocumentsView *self,
+              GtkListBoxRow   *row)
+{
+  GPtrArray *lines;
+  int index;
+
+  if (row == NULL || self->document == NULL)
+    return NULL;
+
+  lines = st_document_get_lines (self->document);
+  index = gtk_list_box_row_get_index (row);
+  if (lines == NULL || index < 0 || (guint) index >= lines->len)
+    return NULL;
+
+  return g_ptr_array_index (lines, index);
+}
+
+static void
+line_selected_cb (StDocumentsView *self,
+                  GtkListBoxRow   *row)
+{
+  const StDocumentLine *line = line_for_row (self, row);
+  g_autoptr(GtkStringList) serials = NULL;
+  g_autofree char *count = NULL;
+  gboolean tracking;
+
+  /* The list box also says so while it is torn down, after the template is gone. */
+  if (self->serials_box == NULL)
+    return;
+
+  tracking = self->store != NULL && st_store_get_tracking (self->store) == ST_TRACKING_SERIAL;
+
+  if (line == NULL || line->serials == NULL || line->serials->len == 0)
+    {
+      gtk_single_selection_set_model (self->serials_selection, NULL);
+      gtk_widget_set_visible (self->serials_box, FALSE);
+      return;
+    }
+
+  /* A line's serials are a plain array already in memory: a string list is enough. */
+  serials = gtk_string_list_new (NULL);
+  for (guint i = 0; i < line->serials->len; i++)
+    gtk_string_list_append (serials, g_ptr_array_index (line->serials, i));
+
+  gtk_single_selection_set_model (self->serials_selection, G_LIST_MODEL (serials));
+
+  /* Translators: the serials of one document line: "%u" is their count, "%s" the item's SKU */
+  count = g_strdup_printf (ngettext ("%u unit of %s", "%u units of %s", line->serials->len),
+                           line->serials->len, line->sku);
+  gtk_label_set_text (self->serials_count_label, count);
+  gtk_widget_set_visible (self->serials_box, tracking);
+}
+
+static void
+show_document (StDocumentsView *self,
+               StDocument      *row_doc)
+{
+  const KindInfo *info = &kind_info[self->kind];
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *received = NULL;
+  g_autofree char *quantity = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *status = NULL;
+  GPtrArray *lines;
+  int row = 0;
+
+  g_clear_object (&self->document);
+  clear_details (self);
+
+  if (row_doc == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->details_stack, "none");
+      return;
+    }
+
+  self->document = st_store_get_document_by_id (self->store, st_document_get_id (row_doc), &error);
+  if (self->document == NULL)
+    {
+      gtk_label_set_text (self->number_label, st_document_get_number (row_doc));
+      gtk_label_set_text (self->status_label, "");
+      gtk_label_set_text (self->total_label, "");
+      gtk_label_set_text (self->details_error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->details_error_label), TRUE);
+      gtk_widget_set_visible (self->serials_box, FALSE);
+      gtk_stack_set_visible_child_name (self->details_stack, "document");
+      return;
+    }
+
+  gtk_label_set_text (self->number_label, st_document_get_number (self->document));
+  status = status_text (self->document);
+  gtk_label_set_text (self->status_label, status);
+  total = st_format_money (st_document_get_total (self->document));
+  gtk_label_set_text (self->total_label, total);
+  gtk_widget_set_visible (GTK_WIDGET (self->total_label), self->kind != ST_DOC_TRANSFER);
+
+  date = st_format_date (st_document_get_date (self->document));
+  add_fact (self, &row, _("Date"), date);
+  if (info->contact_title != NULL)
+    add_fact (self, &row, _(info->contact_title), st_document_get_contact (self->document));
+  if (self->kind == ST_DOC_TRANSFER)
+    {
+      /* Translators: a transfer's source warehouse */
+      add_fact (self, &row, _("From"), st_document_get_warehouse (self->document));
+      /* Translators: a transfer's destination warehouse */
+      add_fact (self, &row, _("To"), st_document_get_to_warehouse (self->document));
+      received = st_format_date (st_document_get_received_date (self->document));
+      add_fact (self, &row, _("Received"), received);
+    }
+  else
+    add_fact (self, &row, _("Warehouse"), st_document_get_warehouse (self->document));
+  if (info->reference_title != NULL)
+    add_fact (self, &row, _(info->reference_title), st_document_get_reference (self->document));
+  add_fact (self, &row, _("Reason"), st_document_get_reason (self->document));
+  quantity = st_format_quantity (st_document_get_quantity (self->document));
+  add_fact (self, &row, _("Quantity"), quantity);
+
+  lines = st_document_get_lines (self->document);
+  for (guint i = 0; lines != NULL && i < lines->len; i++)
+    gtk_list_box_append (self->lines_list, line_row_new (g_ptr_array_index (lines, i)));
+
+  /* Show the serials of the first line that has any. */
+  gtk_widget_set_visible (self->serials_box, FALSE);
+  for (guint i = 0; lines != NULL && i < lines->len; i++)
+    {
+      const StDocumentLine *line = g_ptr_array_index (lines, i);
+
+      if (line->serials != NULL && line->serials->len > 0)
+        {
+          gtk_list_box_select_row (self->lines_list,
+                                   gtk_list_box_get_row_at_index (self->lines_list, (int) i));
+          break;
+        }
+    }
+
+  gtk_stack_set_visible_child_name (self->details_stack, "document");
+}
+
+static void
+selection_changed_cb (StDocumentsView *self)
+{
+  show_document (self, gtk_single_selection_get_selected_item (self->selection));
+}
+
+static void
+serial_activate_cb (StDocumentsView *self,
+                    guint            position)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->lines_list);
+  const StDocumentLine *line = line_for_row (self, row);
+  g_autoptr(GtkStringObject) serial = NULL;
+  g_autoptr(StUnit) unit = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *model;
+
+  model = gtk_single_selection_get_model (self->serials_selection);
+  if (line == NULL || model == NULL)
+    return;
+
+  serial = g_list_model_get_item (model, position);
+  if (serial == NULL)
+    return;
+
+  unit = st_store_find_unit (self->store, gtk_string_object_get_string (serial), line->sku, &error);
+  if (unit == NULL)
+    {
+      gtk_label_set_text (self->details_error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->details_error_label), TRUE);
+      return;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-unit", "x", st_unit_get_id (unit));
+}
+
+static void
+serial_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 4);
+  gtk_widget_set_margin_bottom (label, 4);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+serial_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  GtkStringObject *serial = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)),
+                      gtk_string_object_get_string (serial));
+}
+
+static void
+filter_changed_cb (StDocumentsView *self)
+{
+  const char *text;
+
+  if (self->documents == NULL)
+    return;
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
+  st_list_model_set_filter (self->documents, *text ? text : NULL);
+}
+
+static void
+items_changed_cb (StDocumentsView *self)
+{
+  update_empty_state (self);
+}
+
+StDocumentsView *
+st_documents_view_new (StDocKind kind)
+{
+  return g_object_new (ST_TYPE_DOCUMENTS_VIEW, "kind", kind, NULL);
+}
+
+StDocKind
+st_documents_view_get_kind (StDocumentsView *self)
+{
+  g_return_val_if_fail (ST_IS_DOCUMENTS_VIEW (self), ST_DOC_BILL);
+
+  return self->kind;
+}
+
+StStore *
+st_documents_view_get_store (StDocumentsView *self)
+{
+  g_return_val_if_fail (ST_IS_DOCUMENTS_VIEW (self), NULL);
+
+  return self->store;
+}
+
+void
+st_documents_view_set_store (StDocumentsView *self,
+                             StStore         *store)
+{
+  g_return_if_fail (ST_IS_DOCUMENTS_VIEW (self));
+  g_return_if_fail (store == NULL || ST_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  show_document (self, NULL);
+  g_clear_object (&self->documents);
+
+  if (store != NULL)
+    {
+      StSortKey key;
+      gboolean descending;
+      const char *filter;
+
+      self->documents = st_store_list_documents (store, self->kind);
+      key = st_columns_get_sort (self->column_view, &descending);
+      if (key != ST_SORT_DEFAULT)
+        st_list_model_set_sort (self->documents, key, descending);
+      filter = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
+      if (*filter != '\0')
+        st_list_model_set_filter (self->documents, filter);
+      g_signal_connect_object (self->documents,
+                               "items-changed",
+                               G_CALLBACK (items_changed_cb),
+                               self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->documents));
+  update_empty_state (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+gboolean
+st_documents_view_select_id (StDocumentsView *self,
+                             gint64           document_id)
+{
+  gint64 position;
+
+  g_return_val_if_fail (ST_IS_DOCUMENTS_VIEW (self), FALSE);
+
+  if (self->documents == NULL)
+    return FALSE;
+
+  position = st_list_model_find_id (self->documents, document_id);
+  if (position < 0)
+    return FALSE;
+
+  gtk_single_selection_set_selected (self->selection, (guint) position);
+  return TRUE;
+}
+
+void
+st_documents_view_refresh (StDocumentsView *self)
+{
+  StDocument *selected;
+  gint64 previous = 0;
+
+  g_return_if_fail (ST_IS_DOCUMENTS_VIEW (self));
+
+  if (self->documents == NULL)
+    return;
+
+  selected = gtk_single_selection_get_selected_item (self->selection);
+  if (selected != NULL)
+    previous = st_document_get_id (selected);
+
+  st_list_model_refresh (self->documents);
+
+  /* The selection does not survive a refresh; the document may have changed (voided,
+   * received), so reload its details too. */
+  if (previous != 0 && st_documents_view_select_id (self, previous))
+    show_document (self, gtk_single_selection_get_selected_item (self->selection));
+
+  update_empty_state (self);
+}
+
+void
+st_documents_view_focus_filter (StDocumentsView *self)
+{
+  g_return_if_fail (ST_IS_DOCUMENTS_VIEW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
+}
+
+GtkSelectionModel *
+st_documents_view_get_selection (StDocumentsView *self)
+{
+  g_return_val_if_fail (ST_IS_DOCUMENTS_VIEW (self), NULL);
+
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+StDocument *
+st_documents_view_get_document (StDocumentsView *self)
+{
+  g_return_val_if_fail (ST_IS_DOCUMENTS_VIEW (self), NULL);
+
+  return self->document;
+}
+
+static void
+setup_kind (StDocumentsView *self)
+{
+  const KindInfo *info = &kind_info[self->kind];
+  gboolean has_expanding = FALSE;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
+  g_object_set (self->filter_entry, "placeholder-text", _(info->filter_placeholder), NULL);
+  gtk_label_set_text (self->new_button_label, _(info->new_label));
+  gtk_label_set_text (self->empty_title_label, _(info->empty_title));
+  gtk_label_set_text (self->empty_hint_label, _(info->empty_hint));
+  gtk_button_set_label (self->empty_new_button, _(info->empty_button));
+  gtk_label_set_text (self->none_label, _(info->none_text));
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->new_button),
+                                    "s", st_doc_kind_to_string (self->kind));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->empty_new_button),
+                                    "s", st_doc_kind_to_string (self->kind));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  st_doc_kind_to_label (self->kind),
+                                  -1);
+
+  /* Translators: column title: a document's number */
+  st_columns_append (self->column_view, _("Number"), doc_number_text,
+                     ST_COLUMN_TEXT, ST_SORT_NUMBER);
+  st_columns_append (self->column_view, _("Date"), doc_date_text,
+                     ST_COLUMN_NUMERIC, ST_SORT_DATE);
+  if (info->contact_title != NULL)
+    {
+      st_columns_append (self->column_view, _(info->contact_title), doc_contact_text,
+                         ST_COLUMN_EXPAND, ST_SORT_CONTACT);
+      has_expanding = TRUE;
+    }
+  if (info->reference_title != NULL)
+    st_columns_append (self->column_view, _(info->reference_title), doc_reference_text,
+                       ST_COLUMN_TEXT, ST_SORT_DEFAULT);
+  if (self->kind == ST_DOC_ADJUSTMENT)
+    {
+      st_columns_append (self->column_view, _("Reason"), doc_reason_text,
+                         ST_COLUMN_EXPAND, ST_SORT_DEFAULT);
+      has_expanding = TRUE;
+    }
+  st_columns_append (self->column_view,
+                     self->kind == ST_DOC_TRANSFER ? _("Warehouses") : _("Warehouse"),
+                     doc_warehouse_text,
+                     has_expanding ? ST_COLUMN_TEXT : ST_COLUMN_EXPAND,
+                     ST_SORT_WAREHOUSE);
+  st_columns_append (self->column_view, _("Quantity"), doc_quantity_text,
+                     ST_COLUMN_NUMERIC, ST_SORT_DEFAULT);
+  if (self->kind != ST_DOC_TRANSFER)
+    st_columns_append (self->column_view, _("Total"), doc_total_text,
+                       ST_COLUMN_NUMERIC, ST_SORT_TOTAL);
+  st_columns_append (self->column_view, _("Status"), doc_status_text,
+                     ST_COLUMN_DIM, ST_SORT_STATUS);
+  st_columns_follow_sorter (self->column_view);
+}
+
+static void
+st_documents_view_constructed (GObject *object)
+{
+  StDocumentsView *self = ST_DOCUMENTS_VIEW (object);
+
+  G_OBJECT_CLASS (st_documents_view_parent_class)->constructed (object);
+
+  setup_kind (self);
+}
+
+/* Focus goes to the list, not to the filter above it. */
+static gboolean
+st_documents_view_grab_focus (GtkWidget *widget)
+{
+  StDocumentsView *self = ST_DOCUMENTS_VIEW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+
+  return GTK_WIDGET_CLASS (st_documents_view_parent_class)->grab_focus (widget);
+}
+
+static void
+st_documents_view_dispose (GObject *object)
+{
+  StDocumentsView *self = ST_DOCUMENTS_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_DOCUMENTS_VIEW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->serials_selection);
+  g_clear_object (&self->documents);
+  g_clear_object (&self->document);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (st_documents_view_parent_class)->dispose (object);
+}
+
+static void
+st_documents_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  StDocumentsView *self = ST_DOCUMENTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+st_documents_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  StDocumentsView *self = ST_DOCUMENTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      self->kind = g_value_get_int (value);
+      break;
+
+    case PROP_STORE:
+      st_documents_view_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+st_documents_view_class_init (StDocumentsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = st_documents_view_constructed;
+  object_class->dispose = st_documents_view_dispose;
+  widget_class->grab_focus = st_documents_view_grab_focus;
+  object_class->get_property = st_documents_view_get_property;
+  object_class->set_property = st_documents_view_set_property;
+
+  /* The core has no GEnum types; the kind is an StDocKind value. */
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL,
+                      ST_DOC_BILL, ST_N_DOC_KINDS - 1, ST_DOC_BILL,
+                      (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         ST_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/SerialTrack/st-documents-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, new_button);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, new_button_label);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, details_stack);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, none_label);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, number_label);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, total_label);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, facts_grid);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, lines_list);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, serials_box);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, serials_count_label);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, serials_view);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, details_error_label);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, empty_title_label);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, empty_hint_label);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, empty_new_button);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, line_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, serial_activate_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+st_documents_view_init (StDocumentsView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection,
+                           "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  self->serials_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->serials_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->serials_selection, TRUE);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (serial_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (serial_bind_cb), NULL);
+  gtk_list_view_set_factory (self->serials_view, factory);
+  gtk_list_view_set_model (self->serials_view, GTK_SELECTION_MODEL (self->serials_selection));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->serials_view),
+                               _("Double-click a serial to see its history"));
+}

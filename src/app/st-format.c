@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "st-format"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <langinfo.h>
+
+#include "st-format.h"
+
+/* The integer part goes through printf's ' flag (the locale's thousands grouping); the cents
+ * are appended after the locale's radix character.  No double is ever involved, so 0.29 stays
+ * 0.29 at any magnitude. */
+static char *
+format_grouped (guint64 value)
+{
+  char buf[64];
+
+  snprintf (buf, sizeof buf, "%'" G_GUINT64_FORMAT, value);
+  return g_strdup (buf);
+}
+
+char *
+st_format_money (gint64 cents)
+{
+  g_autofree char *whole = NULL;
+  const char *radix;
+  guint64 magnitude;
+
+  /* Negate as unsigned: G_MININT64 has no positive counterpart. */
+  magnitude = cents < 0 ? (guint64) 0 - (guint64) cents : (guint64) cents;
+  whole = format_grouped (magnitude / 100);
+
+  radix = nl_langinfo (RADIXCHAR);
+  if (radix == NULL || *radix == '\0')
+    radix = ".";
+
+  return g_strdup_printf ("%s%s%s%02u",
+                          cents < 0 ? "-" : "",
+                          whole,
+                          radix,
+                          (guint) (magnitude % 100));
+}
+
+char *
+st_format_quantity (gint64 quantity)
+{
+  g_autofree char *whole = NULL;
+  guint64 magnitude;
+
+  magnitude = quantity < 0 ? (guint64) 0 - (guint64) quantity : (guint64) quantity;
+  whole = format_grouped (magnitude);
+
+  return g_strdup_printf ("%s%s", quantity < 0 ? "-" : "", whole);
+}
+
+char *
+st_format_date (const char *iso)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  int year, month, day;
+  char tail;
+
+  if (iso == NULL)
+    return g_strdup ("");
+
+  if (sscanf (iso, "%4d-%2d-%2d%c", &year, &month, &day, &tail) != 3)
+    return g_strdup (iso);
+
+  dt = g_date_time_new_local (year, month, day, 12, 0, 0);
+  if (dt == NULL)
+    return g_strdup (iso);
+
+  return g_date_time_format (dt, "%x");
+}

@@ -1,0 +1,311 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "st-item-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <langinfo.h>
+
+#include "st-error.h"
+#include "st-item-dialog.h"
+#include "st-parse.h"
+
+struct _StItemDialog
+{
+  GtkWindow       parent_instance;
+
+  /* Template widgets */
+  GtkEntry       *sku_entry;
+  GtkEntry       *name_entry;
+  GtkEntry       *unit_entry;
+  GtkEntry       *price_entry;
+  GtkEntry       *cost_entry;
+  GtkCheckButton *serial_check;
+  GtkWidget      *format_label;
+  GtkDropDown    *format_dropdown;
+  GtkSpinButton  *warranty_spin;
+  GtkLabel       *error_label;
+  GtkButton      *add_button;
+
+  /* Owned */
+  StStore        *store;
+};
+
+G_DEFINE_FINAL_TYPE (StItemDialog, st_item_dialog, GTK_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+enum {
+  ITEM_ADDED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+clear_error (StItemDialog *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->sku_entry), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->name_entry), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->price_entry), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->cost_entry), "error");
+}
+
+/* Shows @error under the form and marks @field (may be NULL). */
+static void
+show_error (StItemDialog *self,
+            GtkWidget    *field,
+            const GError *error)
+{
+  gtk_label_set_text (self->error_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+
+  if (field != NULL)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_widget_grab_focus (field);
+    }
+}
+
+/* The forms accept the locale's decimal point as well as the dot st_money_parse() wants. */
+static gboolean
+parse_amount (GtkEntry    *entry,
+              const char  *field,
+              gint64      *cents,
+              GError     **error)
+{
+  g_autofree char *text = NULL;
+  const char *radix;
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  if (*text == '\0')
+    {
+      *cents = 0;
+      return TRUE;
+    }
+
+  radix = nl_langinfo (RADIXCHAR);
+  if (radix != NULL && radix[0] != '.' && radix[0] != '\0' && radix[1] == '\0')
+    g_strdelimit (text, radix, '.');
+
+  return st_money_parse (text, field, cents, error);
+}
+
+StItem *
+st_item_dialog_apply (StItemDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sku = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *unit = NULL;
+  StItemSpec spec = { 0 };
+  StItem *item;
+
+  g_return_val_if_fail (ST_IS_ITEM_DIALOG (self), NULL);
+
+  clear_error (self);
+
+  if (!parse_amount (self->price_entry, _("Price"), &spec.price, &error))
+    {
+      show_error (self, GTK_WIDGET (self->price_entry), error);
+      return NULL;
+    }
+  if (!parse_amount (self->cost_entry, _("Cost"), &spec.cost, &error))
+    {
+      show_error (self, GTK_WIDGET (self->cost_entry), error);
+      return NULL;
+    }
+
+  sku = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->sku_entry))));
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
+  unit = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->unit_entry))));
+
+  spec.sku = sku;
+  spec.name = name;
+  spec.unit = *unit ? unit : NULL;
+  spec.tracking = (gtk_widget_get_visible (GTK_WIDGET (self->serial_check))
+                   && gtk_check_button_get_active (self->serial_check))
+                  ? ST_TRACKING_SERIAL : ST_TRACKING_NONE;
+  spec.serial_format = spec.tracking == ST_TRACKING_SERIAL
+                       ? gtk_drop_down_get_selected (self->format_dropdown)
+                       : ST_SERIAL_FORMAT_ANY;
+  spec.warranty_months = (guint) gtk_spin_button_get_value_as_int (self->warranty_spin);
+
+  item = st_store_add_item (self->store, &spec, &error);
+  if (item == NULL)
+    {
+      GtkWidget *field = NULL;
+
+      if (g_error_matches (error, ST_ERROR, ST_ERROR_DUPLICATE) || *sku == '\0')
+        field = GTK_WIDGET (self->sku_entry);
+      else if (*name == '\0')
+        field = GTK_WIDGET (self->name_entry);
+
+      show_error (self, field, error);
+      return NULL;
+    }
+
+  g_signal_emit (self, signals[ITEM_ADDED], 0, item);
+  return item;
+}
+
+static void
+add_clicked_cb (StItemDialog *self)
+{
+  g_autoptr(StItem) item = st_item_dialog_apply (self);
+
+  if (item != NULL)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+serial_toggled_cb (StItemDialog *self)
+{
+  gboolean active = gtk_check_button_get_active (self->serial_check);
+
+  gtk_widget_set_sensitive (self->format_label, active);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->format_dropdown), active);
+}
+
+StItemDialog *
+st_item_dialog_new (GtkWindow *parent,
+                    StStore   *store)
+{
+  g_return_val_if_fail (ST_IS_STORE (store), NULL);
+
+  return g_object_new (ST_TYPE_ITEM_DIALOG,
+                       "transient-for", parent,
+                       "store", store,
+                       NULL);
+}
+
+static void
+st_item_dialog_constructed (GObject *object)
+{
+  StItemDialog *self = ST_ITEM_DIALOG (object);
+  gboolean serial;
+
+  G_OBJECT_CLASS (st_item_dialog_parent_class)->constructed (object);
+
+  /* With tracking off, items are quantity-only and the serial choices disappear. */
+  serial = st_store_get_tracking (self->store) == ST_TRACKING_SERIAL;
+  gtk_widget_set_visible (GTK_WIDGET (self->serial_check), serial);
+  gtk_widget_set_visible (self->format_label, serial);
+  gtk_widget_set_visible (GTK_WIDGET (self->format_dropdown), serial);
+  gtk_check_button_set_active (self->serial_check, serial);
+  serial_toggled_cb (self);
+}
+
+static void
+st_item_dialog_dispose (GObject *object)
+{
+  StItemDialog *self = ST_ITEM_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_ITEM_DIALOG);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (st_item_dialog_parent_class)->dispose (object);
+}
+
+static void
+st_item_dialog_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  StItemDialog *self = ST_ITEM_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+st_item_dialog_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  StItemDialog *self = ST_ITEM_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+st_item_dialog_class_init (StItemDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = st_item_dialog_constructed;
+  object_class->dispose = st_item_dialog_dispose;
+  object_class->get_property = st_item_dialog_get_property;
+  object_class->set_property = st_item_dialog_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         ST_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[ITEM_ADDED] =
+    g_signal_new ("item-added",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ST_TYPE_ITEM);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/SerialTrack/st-item-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, StItemDialog, sku_entry);
+  gtk_widget_class_bind_template_child (widget_class, StItemDialog, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, StItemDialog, unit_entry);
+  gtk_widget_class_bind_template_child (widget_class, StItemDialog, price_entry);
+  gtk_widget_class_bind_template_child (widget_class, StItemDialog, cost_entry);
+  gtk_widget_class_bind_template_child (widget_class, StItemDialog, serial_check);
+  gtk_widget_class_bind_template_child (widget_class, StItemDialog, format_label);
+  gtk_widget_class_bind_template_child (widget_class, StItemDialog, format_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, StItemDialog, warranty_spin);
+  gtk_widget_class_bind_template_child (widget_class, StItemDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, StItemDialog, add_button);
+  gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, serial_toggled_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+st_item_dialog_init (StItemDialog *self)
+{
+  g_autoptr(GtkStringList) formats = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Positions follow StSerialFormat. */
+  formats = gtk_string_list_new (NULL);
+  gtk_string_list_append (formats, st_serial_format_to_label (ST_SERIAL_FORMAT_ANY));
+  gtk_string_list_append (formats, st_serial_format_to_label (ST_SERIAL_FORMAT_DIGITS));
+  gtk_string_list_append (formats, st_serial_format_to_label (ST_SERIAL_FORMAT_IMEI));
+  gtk_drop_down_set_model (self->format_dropdown, G_LIST_MODEL (formats));
+}

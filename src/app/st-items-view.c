@@ -1,0 +1,762 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "st-items-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "st-columns.h"
+#include "st-format.h"
+#include "st-items-view.h"
+
+struct _StItemsView
+{
+  GtkWidget            parent_instance;
+
+  /* Template widgets */
+  GtkStack            *stack;
+  GtkSearchEntry      *filter_entry;
+  GtkLabel            *count_label;
+  GtkColumnView       *column_view;
+  GtkStack            *details_stack;
+  GtkLabel            *name_label;
+  GtkLabel            *sku_label;
+  GtkGrid             *facts_grid;
+  GtkListBox          *stock_list;
+  GtkWidget           *units_box;
+  GtkLabel            *units_count_label;
+  GtkSearchEntry      *units_filter_entry;
+  GtkColumnView       *units_view;
+
+  /* Owned */
+  StStore             *store;
+  StListModel         *items;
+  GtkSingleSelection  *selection;
+  StListModel         *units;
+  GtkSingleSelection  *units_selection;
+  GtkColumnViewColumn *tracking_column;
+  gint64               shown_item_id;
+};
+
+G_DEFINE_FINAL_TYPE (StItemsView, st_items_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Item columns */
+
+static char *
+item_sku_text (gpointer item)
+{
+  return g_strdup (st_item_get_sku (item));
+}
+
+static char *
+item_name_text (gpointer item)
+{
+  return g_strdup (st_item_get_name (item));
+}
+
+static char *
+tracking_text (StTracking tracking)
+{
+  if (tracking == ST_TRACKING_SERIAL)
+    /* Translators: how an item is tracked, in the items list */
+    return g_strdup (_("Serial numbers"));
+  /* Translators: how an item is tracked, in the items list */
+  return g_strdup (_("Quantity"));
+}
+
+static char *
+item_tracking_text (gpointer item)
+{
+  return tracking_text (st_item_get_tracking (item));
+}
+
+static char *
+item_on_hand_text (gpointer item)
+{
+  return st_format_quantity (st_item_get_on_hand (item));
+}
+
+static char *
+item_price_text (gpointer item)
+{
+  return st_format_money (st_item_get_price (item));
+}
+
+static char *
+item_cost_text (gpointer item)
+{
+  return st_format_money (st_item_get_cost (item));
+}
+
+static char *
+warranty_text (guint months)
+{
+  if (months == 0)
+    /* Translators: an item without warranty */
+    return g_strdup (_("None"));
+  /* Translators: warranty length */
+  return g_strdup_printf (ngettext ("%u month", "%u months", months), months);
+}
+
+static char *
+item_warranty_text (gpointer item)
+{
+  return warranty_text (st_item_get_warranty_months (item));
+}
+
+/* Unit columns */
+
+static char *
+unit_serial_text (gpointer unit)
+{
+  return g_strdup (st_unit_get_serial (unit));
+}
+
+static char *
+unit_status_text (gpointer unit)
+{
+  return g_strdup (st_unit_status_to_label (st_unit_get_status (unit)));
+}
+
+static char *
+unit_warehouse_text (gpointer unit)
+{
+  return g_strdup (st_unit_get_warehouse (unit));
+}
+
+static char *
+unit_received_text (gpointer unit)
+{
+  return st_format_date (st_unit_get_received_date (unit));
+}
+
+static char *
+unit_cost_text (gpointer unit)
+{
+  return st_format_money (st_unit_get_cost (unit));
+}
+
+static char *
+unit_price_text (gpointer unit)
+{
+  if (!st_unit_has_price (unit))
+    return NULL;
+  return st_format_money (st_unit_get_price (unit));
+}
+
+static char *
+unit_warranty_text (gpointer unit)
+{
+  return st_format_date (st_unit_get_warranty_end (unit));
+}
+
+static void
+update_count_label (StItemsView *self)
+{
+  g_autofree char *text = NULL;
+  guint n;
+
+  n = self->items ? g_list_model_get_n_items (G_LIST_MODEL (self->items)) : 0;
+  /* Translators: the number of items listed */
+  text = g_strdup_printf (ngettext ("%u item", "%u items", n), n);
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void
+update_empty_state (StItemsView *self)
+{
+  const char *filter = NULL;
+  guint n = 0;
+
+  if (self->items != NULL)
+    {
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+      filter = st_list_model_get_filter (self->items);
+    }
+
+  if (n == 0 && (filter == NULL || *filter == '\0'))
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
+
+  update_count_label (self);
+}
+
+static void
+add_fact (StItemsView *self,
+          int          row,
+          const char  *title,
+          const char  *value)
+{
+  GtkWidget *title_label;
+  GtkWidget *value_label;
+
+  title_label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (title_label), 0.0f);
+  gtk_widget_add_css_class (title_label, "dim-label");
+  gtk_grid_attach (self->facts_grid, title_label, 0, row, 1, 1);
+
+  value_label = gtk_label_new (value);
+  gtk_label_set_xalign (GTK_LABEL (value_label), 0.0f);
+  gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
+  gtk_grid_attach (self->facts_grid, value_label, 1, row, 1, 1);
+}
+
+static void
+clear_container (GtkWidget *container)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (container)) != NULL)
+    {
+      if (GTK_IS_LIST_BOX (container))
+        gtk_list_box_remove (GTK_LIST_BOX (container), child);
+      else if (GTK_IS_GRID (container))
+        gtk_grid_remove (GTK_GRID (container), child);
+      else
+        g_assert_not_reached ();
+    }
+}
+
+static void
+fill_stock (StItemsView *self,
+            StItem      *item)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clear_container (GTK_WIDGET (self->stock_list));
+
+  rows = st_store_get_stock (self->store, st_item_get_id (item), &error);
+  if (rows == NULL)
+    {
+      GtkWidget *label = gtk_label_new (error->message);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "error");
+      gtk_list_box_append (self->stock_list, label);
+      return;
+    }
+
+  if (rows->len == 0)
+    {
+      GtkWidget *label = gtk_label_new (_("Nothing in stock"));
+
+      gtk_widget_set_margin_top (label, 12);
+      gtk_widget_set_margin_bottom (label, 12);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_list_box_append (self->stock_list, label);
+      return;
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const StStockRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *on_hand = st_format_quantity (row->on_hand);
+      GtkWidget *box;
+      GtkWidget *label;
+
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 12);
+      gtk_widget_set_margin_top (box, 8);
+      gtk_widget_set_margin_bottom (box, 8);
+
+      label = gtk_label_new (row->warehouse);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (box), label);
+
+      if (row->in_transit > 0)
+        {
+          g_autofree char *count = st_format_quantity (row->in_transit);
+          g_autofree char *text = NULL;
+
+          /* Translators: %s is a number of units on their way to a warehouse */
+          text = g_strdup_printf (_("%s in transit"), count);
+          label = gtk_label_new (text);
+          gtk_widget_add_css_class (label, "dim-label");
+          gtk_box_append (GTK_BOX (box), label);
+        }
+
+      label = gtk_label_new (on_hand);
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_box_append (GTK_BOX (box), label);
+
+      gtk_list_box_append (self->stock_list, box);
+    }
+}
+
+static void
+update_units_count (StItemsView *self)
+{
+  g_autofree char *text = NULL;
+  guint n;
+
+  if (self->units == NULL)
+    {
+      gtk_label_set_text (self->units_count_label, "");
+      return;
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->units));
+  /* Translators: the number of serial-numbered units listed */
+  text = g_strdup_printf (ngettext ("%u unit", "%u units", n), n);
+  gtk_label_set_text (self->units_count_label, text);
+}
+
+static void
+set_units_for_item (StItemsView *self,
+                    StItem      *item)
+{
+  StUnitQuery query = { .status = -1 };
+  StSortKey key;
+  gboolean descending;
+  const char *filter;
+
+  g_clear_object (&self->units);
+
+  if (item == NULL)
+    {
+      gtk_single_selection_set_model (self->units_selection, NULL);
+      update_units_count (self);
+      return;
+    }
+
+  query.item_id = st_item_get_id (item);
+  self->units = st_store_list_units (self->store, &query);
+
+  /* Keep the sort the user chose and the filter typed, across items. */
+  key = st_columns_get_sort (self->units_view, &descending);
+  if (key != ST_SORT_DEFAULT)
+    st_list_model_set_sort (self->units, key, descending);
+  filter = gtk_editable_get_text (GTK_EDITABLE (self->units_filter_entry));
+  if (filter != NULL && *filter != '\0')
+    st_list_model_set_filter (self->units, filter);
+
+  g_signal_connect_object (self->units,
+                           "items-changed",
+                           G_CALLBACK (update_units_count),
+                           self,
+                           G_CONNECT_SWAPPED);
+  gtk_single_selection_set_model (self->units_selection, G_LIST_MODEL (self->units));
+  update_units_count (self);
+}
+
+static void
+show_item (StItemsView *self,
+           StItem      *item)
+{
+  g_autofree char *price = NULL;
+  g_autofree char *cost = NULL;
+  g_autofree char *on_hand = NULL;
+  g_autofree char *warranty = NULL;
+  g_autofree char *tracking = NULL;
+  gboolean serial;
+  int row = 0;
+
+  if (item == NULL)
+    {
+      self->shown_item_id = 0;
+      set_units_for_item (self, NULL);
+      gtk_stack_set_visible_child_name (self->details_stack, "none");
+      return;
+    }
+
+  serial = st_item_get_tracking (item) == ST_TRACKING_SERIAL;
+
+  gtk_label_set_text (self->name_label, st_item_get_name (item));
+  gtk_label_set_text (self->sku_label, st_item_get_sku (item));
+
+  clear_container (GTK_WIDGET (self->facts_grid));
+  on_hand = st_format_quantity (st_item_get_on_hand (item));
+  add_fact (self, row++, _("On hand"), on_hand);
+  add_fact (self, row++, _("Unit"), st_item_get_unit (item));
+  price = st_format_money (st_item_get_price (item));
+  add_fact (self, row++, _("Price"), price);
+  cost = st_format_money (st_item_get_cost (item));
+  add_fact (self, row++, _("Cost"), cost);
+  if (st_store_get_tracking (self->store) == ST_TRACKING_SERIAL)
+    {
+      tracking = tracking_text (st_item_get_tracking (item));
+      add_fact (self, row++, _("Tracking"), tracking);
+      if (serial)
+        add_fact (self, row++, _("Serial format"),
+                  st_serial_format_to_label (st_item_get_serial_format (item)));
+    }
+  warranty = warranty_text (st_item_get_warranty_months (item));
+  add_fact (self, row++, _("Warranty"), warranty);
+
+  fill_stock (self, item);
+
+  /* Units are listed for serial items; with tracking off they stay hidden altogether. */
+  gtk_widget_set_visible (self->units_box,
+                          serial && st_store_get_tracking (self->store) == ST_TRACKING_SERIAL);
+  if (serial)
+    {
+      if (self->shown_item_id != st_item_get_id (item) || self->units == NULL)
+        set_units_for_item (self, item);
+      else
+        st_list_model_refresh (self->units);
+    }
+  else
+    set_units_for_item (self, NULL);
+
+  self->shown_item_id = st_item_get_id (item);
+  gtk_stack_set_visible_child_name (self->details_stack, "item");
+}
+
+static void
+selection_changed_cb (StItemsView *self)
+{
+  show_item (self, gtk_single_selection_get_selected_item (self->selection));
+}
+
+static void
+filter_changed_cb (StItemsView *self)
+{
+  const char *text;
+
+  if (self->items == NULL)
+    return;
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
+  st_list_model_set_filter (self->items, *text ? text : NULL);
+}
+
+static void
+units_filter_changed_cb (StItemsView *self)
+{
+  const char *text;
+
+  if (self->units == NULL)
+    return;
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->units_filter_entry));
+  st_list_model_set_filter (self->units, *text ? text : NULL);
+}
+
+static void
+units_view_activate_cb (StItemsView *self,
+                        guint        position)
+{
+  g_autoptr(StUnit) unit = NULL;
+
+  if (self->units == NULL)
+    return;
+
+  unit = g_list_model_get_item (G_LIST_MODEL (self->units), position);
+  if (unit == NULL)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-unit", "x", st_unit_get_id (unit));
+}
+
+static void
+apply_tracking (StItemsView *self)
+{
+  gboolean serial;
+
+  serial = self->store != NULL && st_store_get_tracking (self->store) == ST_TRACKING_SERIAL;
+  gtk_column_view_column_set_visible (self->tracking_column, serial);
+}
+
+static void
+items_changed_cb (StItemsView *self)
+{
+  update_empty_state (self);
+}
+
+StItemsView *
+st_items_view_new (void)
+{
+  return g_object_new (ST_TYPE_ITEMS_VIEW, NULL);
+}
+
+StStore *
+st_items_view_get_store (StItemsView *self)
+{
+  g_return_val_if_fail (ST_IS_ITEMS_VIEW (self), NULL);
+
+  return self->store;
+}
+
+void
+st_items_view_set_store (StItemsView *self,
+                         StStore     *store)
+{
+  g_return_if_fail (ST_IS_ITEMS_VIEW (self));
+  g_return_if_fail (store == NULL || ST_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  show_item (self, NULL);
+  g_clear_object (&self->items);
+
+  if (store != NULL)
+    {
+      StSortKey key;
+      gboolean descending;
+      const char *filter;
+
+      self->items = st_store_list_items (store);
+      key = st_columns_get_sort (self->column_view, &descending);
+      if (key != ST_SORT_DEFAULT)
+        st_list_model_set_sort (self->items, key, descending);
+      filter = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
+      if (*filter != '\0')
+        st_list_model_set_filter (self->items, filter);
+      g_signal_connect_object (self->items,
+                               "items-changed",
+                               G_CALLBACK (items_changed_cb),
+                               self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->items));
+  apply_tracking (self);
+  update_empty_state (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static gint64
+selected_id (GtkSingleSelection *selection)
+{
+  gpointer item = gtk_single_selection_get_selected_item (selection);
+
+  return item != NULL ? st_item_get_id (item) : 0;
+}
+
+gboolean
+st_items_view_select_id (StItemsView *self,
+                         gint64       item_id)
+{
+  gint64 position;
+
+  g_return_val_if_fail (ST_IS_ITEMS_VIEW (self), FALSE);
+
+  if (self->items == NULL)
+    return FALSE;
+
+  position = st_list_model_find_id (self->items, item_id);
+  if (position < 0)
+    return FALSE;
+
+  gtk_single_selection_set_selected (self->selection, (guint) position);
+  return TRUE;
+}
+
+void
+st_items_view_refresh (StItemsView *self)
+{
+  gint64 previous;
+
+  g_return_if_fail (ST_IS_ITEMS_VIEW (self));
+
+  if (self->items == NULL)
+    return;
+
+  /* Refreshing replaces every row, which drops the selection: put it back by id. */
+  previous = selected_id (self->selection);
+  st_list_model_refresh (self->items);
+  apply_tracking (self);
+
+  if (previous != 0 && st_items_view_select_id (self, previous))
+    show_item (self, gtk_single_selection_get_selected_item (self->selection));
+
+  update_empty_state (self);
+}
+
+void
+st_items_view_focus_filter (StItemsView *self)
+{
+  g_return_if_fail (ST_IS_ITEMS_VIEW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
+}
+
+GtkSelectionModel *
+st_items_view_get_selection (StItemsView *self)
+{
+  g_return_val_if_fail (ST_IS_ITEMS_VIEW (self), NULL);
+
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+GtkSelectionModel *
+st_items_view_get_units_selection (StItemsView *self)
+{
+  g_return_val_if_fail (ST_IS_ITEMS_VIEW (self), NULL);
+
+  return GTK_SELECTION_MODEL (self->units_selection);
+}
+
+/* Focus goes to the list, not to the filter above it. */
+static gboolean
+st_items_view_grab_focus (GtkWidget *widget)
+{
+  StItemsView *self = ST_ITEMS_VIEW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+
+  return GTK_WIDGET_CLASS (st_items_view_parent_class)->grab_focus (widget);
+}
+
+static void
+st_items_view_dispose (GObject *object)
+{
+  StItemsView *self = ST_ITEMS_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_ITEMS_VIEW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->units_selection);
+  g_clear_object (&self->items);
+  g_clear_object (&self->units);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (st_items_view_parent_class)->dispose (object);
+}
+
+static void
+st_items_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  StItemsView *self = ST_ITEMS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+st_items_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  StItemsView *self = ST_ITEMS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      st_items_view_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+st_items_view_class_init (StItemsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = st_items_view_dispose;
+  widget_class->grab_focus = st_items_view_grab_focus;
+  object_class->get_property = st_items_view_get_property;
+  object_class->set_property = st_items_view_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         ST_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/SerialTrack/st-items-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, StItemsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, StItemsView, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, StItemsView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, StItemsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, StItemsView, details_stack);
+  gtk_widget_class_bind_template_child (widget_class, StItemsView, name_label);
+  gtk_widget_class_bind_template_child (widget_class, StItemsView, sku_label);
+  gtk_widget_class_bind_template_child (widget_class, StItemsView, facts_grid);
+  gtk_widget_class_bind_template_child (widget_class, StItemsView, stock_list);
+  gtk_widget_class_bind_template_child (widget_class, StItemsView, units_box);
+  gtk_widget_class_bind_template_child (widget_class, StItemsView, units_count_label);
+  gtk_widget_class_bind_template_child (widget_class, StItemsView, units_filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, StItemsView, units_view);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, units_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, units_view_activate_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+st_items_view_init (StItemsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection,
+                           "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  st_columns_append (self->column_view, _("SKU"), item_sku_text, ST_COLUMN_TEXT, ST_SORT_SKU);
+  st_columns_append (self->column_view, _("Name"), item_name_text,
+                     ST_COLUMN_EXPAND, ST_SORT_NAME);
+  self->tracking_column = st_columns_append (self->column_view, _("Tracking"),
+                                             item_tracking_text, ST_COLUMN_DIM,
+                                             ST_SORT_DEFAULT);
+  st_columns_append (self->column_view, _("On Hand"), item_on_hand_text,
+                     ST_COLUMN_NUMERIC, ST_SORT_ON_HAND);
+  st_columns_append (self->column_view, _("Price"), item_price_text,
+                     ST_COLUMN_NUMERIC, ST_SORT_PRICE);
+  st_columns_append (self->column_view, _("Cost"), item_cost_text,
+                     ST_COLUMN_NUMERIC, ST_SORT_COST);
+  st_columns_append (self->column_view, _("Warranty"), item_warranty_text,
+                     ST_COLUMN_DIM, ST_SORT_DEFAULT);
+  st_columns_follow_sorter (self->column_view);
+
+  self->units_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->units_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->units_selection, TRUE);
+  gtk_column_view_set_model (self->units_view, GTK_SELECTION_MODEL (self->units_selection));
+
+  st_columns_append (self->units_view, _("Serial"), unit_serial_text,
+                     ST_COLUMN_EXPAND, ST_SORT_SERIAL);
+  st_columns_append (self->units_view, _("Status"), unit_status_text,
+                     ST_COLUMN_TEXT, ST_SORT_STATUS);
+  st_columns_append (self->units_view, _("Warehouse"), unit_warehouse_text,
+                     ST_COLUMN_TEXT, ST_SORT_WAREHOUSE);
+  st_columns_append (self->units_view, _("Received"), unit_received_text,
+                     ST_COLUMN_NUMERIC, ST_SORT_RECEIVED);
+  st_columns_append (self->units_view, _("Cost"), unit_cost_text,
+                     ST_COLUMN_NUMERIC, ST_SORT_COST);
+  st_columns_append (self->units_view, _("Price"), unit_price_text,
+                     ST_COLUMN_NUMERIC, ST_SORT_PRICE);
+  st_columns_append (self->units_view, _("Warranty Ends"), unit_warranty_text,
+                     ST_COLUMN_NUMERIC, ST_SORT_DEFAULT);
+  st_columns_follow_sorter (self->units_view);
+}

@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "st-preferences-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "st-preferences-dialog.h"
+
+struct _StPreferencesDialog
+{
+  GtkWindow       parent_instance;
+
+  /* Template widgets */
+  GtkCheckButton *serial_check;
+  GtkCheckButton *quantity_check;
+  GtkLabel       *error_label;
+
+  /* Owned */
+  StStore        *store;
+
+  /* Set while the dialog itself moves the radio buttons. */
+  gboolean        syncing;
+};
+
+G_DEFINE_FINAL_TYPE (StPreferencesDialog, st_preferences_dialog, GTK_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+enum {
+  TRACKING_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+sync_choice (StPreferencesDialog *self)
+{
+  StTracking tracking = st_store_get_tracking (self->store);
+
+  self->syncing = TRUE;
+  gtk_check_button_set_active (tracking == ST_TRACKING_SERIAL
+                               ? self->serial_check : self->quantity_check,
+                               TRUE);
+  self->syncing = FALSE;
+}
+
+static void
+choice_toggled_cb (StPreferencesDialog *self,
+                   GtkCheckButton      *button)
+{
+  g_autoptr(GError) error = NULL;
+  StTracking tracking;
+
+  /* Both buttons of the group toggle; act once, on the one switched on. */
+  if (self->syncing || !gtk_check_button_get_active (button))
+    return;
+
+  tracking = button == self->serial_check ? ST_TRACKING_SERIAL : ST_TRACKING_NONE;
+  if (tracking == st_store_get_tracking (self->store))
+    return;
+
+  if (!st_store_set_tracking (self->store, tracking, &error))
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      sync_choice (self);
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  g_signal_emit (self, signals[TRACKING_CHANGED], 0);
+}
+
+StPreferencesDialog *
+st_preferences_dialog_new (GtkWindow *parent,
+                           StStore   *store)
+{
+  g_return_val_if_fail (ST_IS_STORE (store), NULL);
+
+  return g_object_new (ST_TYPE_PREFERENCES_DIALOG,
+                       "transient-for", parent,
+                       "store", store,
+                       NULL);
+}
+
+static void
+st_preferences_dialog_constructed (GObject *object)
+{
+  StPreferencesDialog *self = ST_PREFERENCES_DIALOG (object);
+
+  G_OBJECT_CLASS (st_preferences_dialog_parent_class)->constructed (object);
+
+  sync_choice (self);
+}
+
+static void
+st_preferences_dialog_dispose (GObject *object)
+{
+  StPreferencesDialog *self = ST_PREFERENCES_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_PREFERENCES_DIALOG);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (st_preferences_dialog_parent_class)->dispose (object);
+}
+
+static void
+st_preferences_dialog_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  StPreferencesDialog *self = ST_PREFERENCES_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+st_preferences_dialog_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  StPreferencesDialog *self = ST_PREFERENCES_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+st_preferences_dialog_class_init (StPreferencesDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = st_preferences_dialog_constructed;
+  object_class->dispose = st_preferences_dialog_dispose;
+  object_class->get_property = st_preferences_dialog_get_property;
+  object_class->set_property = st_preferences_dialog_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         ST_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[TRACKING_CHANGED] =
+    g_signal_new ("tracking-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/SerialTrack/"
+                                               "st-preferences-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, StPreferencesDialog, serial_check);
+  gtk_widget_class_bind_template_child (widget_class, StPreferencesDialog, quantity_check);
+  gtk_widget_class_bind_template_child (widget_class, StPreferencesDialog, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, choice_toggled_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+st_preferences_dialog_init (StPreferencesDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

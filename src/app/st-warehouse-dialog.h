@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "st-store.h"
+
+G_BEGIN_DECLS
+
+#define ST_TYPE_WAREHOUSE_DIALOG (st_warehouse_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (StWarehouseDialog, st_warehouse_dialog, ST, WAREHOUSE_DIALOG, GtkWindow)
+
+/* Adds a warehouse.  A refusal (a duplicate or empty name) is shown in the dialog and nothing
+ * is written; on success it emits "warehouse-added" (StWarehouse) and closes. */
+StWarehouseDialog *st_warehouse_dialog_new   (GtkWindow         *parent,
+                                              StStore           *store);
+StWarehouse       *st_warehouse_dialog_apply (StWarehouseDialog *self);
+
+G_END_DECLS

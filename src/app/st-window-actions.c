@@ -1,0 +1,426 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "st-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "st-contact-dialog.h"
+#include "st-documents-view.h"
+#include "st-item-dialog.h"
+#include "st-items-view.h"
+#include "st-unit-page.h"
+#include "st-warehouse-dialog.h"
+#include "st-window-private.h"
+
+/* How many units the serial search offers at most. */
+#define SEARCH_LIMIT 50
+
+/* Document editors (bills, invoices, transfers, adjustments, returns) are not part of the
+ * window yet.  The views' "New Bill"… buttons and Ctrl+N already point at
+ * "win.new-document" with the kind's machine name (st_doc_kind_to_string) as target; that
+ * action is installed by the editor's code when it lands.  Until then GTK shows those buttons
+ * insensitive. */
+
+/* gtk_list_box_remove_all() is GTK 4.12. */
+static void
+remove_all_rows (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+item_added_cb (StWindow *self,
+               StItem   *item)
+{
+  st_window_refresh (self);
+  st_window_show_view (self, "items");
+  st_items_view_select_id (ST_ITEMS_VIEW (self->items_view), st_item_get_id (item));
+}
+
+static void
+new_item_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  StWindow *self = ST_WINDOW (widget);
+  StItemDialog *dialog;
+
+  dialog = st_item_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "item-added", G_CALLBACK (item_added_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_warehouse_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  StWindow *self = ST_WINDOW (widget);
+  StWarehouseDialog *dialog;
+
+  dialog = st_warehouse_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "warehouse-added", G_CALLBACK (st_window_refresh),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_contact_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  StWindow *self = ST_WINDOW (widget);
+  StContactDialog *dialog;
+  StContactKind kind = ST_CONTACT_VENDOR;
+  GtkWidget *visible;
+
+  /* Invoices and sales returns are about customers; everything else about vendors. */
+  visible = gtk_stack_get_visible_child (self->view_stack);
+  if (visible == self->document_views[ST_DOC_INVOICE]
+      || (visible == gtk_widget_get_parent (GTK_WIDGET (self->returns_stack))
+          && gtk_stack_get_visible_child (self->returns_stack)
+             == self->document_views[ST_DOC_RETURN]))
+    kind = ST_CONTACT_CUSTOMER;
+
+  dialog = st_contact_dialog_new (GTK_WINDOW (self), self->store, kind);
+  g_signal_connect_object (dialog, "contact-added", G_CALLBACK (st_window_refresh),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Ctrl+N: a new thing of the kind the visible view lists. */
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  StWindow *self = ST_WINDOW (widget);
+  GtkWidget *visible = gtk_stack_get_visible_child (self->view_stack);
+  StDocKind kind;
+
+  if (visible == self->items_view)
+    {
+      gtk_widget_activate_action (widget, "win.new-item", NULL);
+      return;
+    }
+
+  if (visible == gtk_widget_get_parent (GTK_WIDGET (self->returns_stack)))
+    visible = gtk_stack_get_visible_child (self->returns_stack);
+
+  if (!ST_IS_DOCUMENTS_VIEW (visible))
+    return;
+
+  kind = st_documents_view_get_kind (ST_DOCUMENTS_VIEW (visible));
+  if (!gtk_widget_activate_action (widget, "win.new-document", "s",
+                                   st_doc_kind_to_string (kind)))
+    gtk_widget_error_bell (widget);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  StWindow *self = ST_WINDOW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+static void
+filter_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  StWindow *self = ST_WINDOW (widget);
+  GtkWidget *visible = gtk_stack_get_visible_child (self->view_stack);
+
+  if (visible == gtk_widget_get_parent (GTK_WIDGET (self->returns_stack)))
+    visible = gtk_stack_get_visible_child (self->returns_stack);
+
+  if (ST_IS_ITEMS_VIEW (visible))
+    st_items_view_focus_filter (ST_ITEMS_VIEW (visible));
+  else if (ST_IS_DOCUMENTS_VIEW (visible))
+    st_documents_view_focus_filter (ST_DOCUMENTS_VIEW (visible));
+}
+
+static void
+show_unit_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  st_window_show_unit (ST_WINDOW (widget), g_variant_get_int64 (param));
+}
+
+static void
+view_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  st_window_show_view (ST_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  st_window_refresh (ST_WINDOW (widget));
+}
+
+static void
+load_sample_data_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  StWindow *self = ST_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  gtk_info_bar_set_revealed (self->sample_bar, FALSE);
+
+  if (!st_store_load_sample_data (self->store, &error))
+    st_window_show_error (self, _("Could not load the sample data"), error);
+
+  st_window_refresh (self);
+}
+
+GtkWindow *
+st_window_show_unit (StWindow *self,
+                     gint64    unit_id)
+{
+  StUnitPage *page;
+
+  g_return_val_if_fail (ST_IS_WINDOW (self), NULL);
+
+  page = st_unit_page_new (GTK_WINDOW (self), self->store, unit_id);
+  gtk_window_present (GTK_WINDOW (page));
+
+  return GTK_WINDOW (page);
+}
+
+/* The serial search */
+
+static GtkWidget *
+search_row_new (StUnit *unit)
+{
+  g_autofree char *detail = NULL;
+  GtkWidget *box;
+  GtkWidget *label;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  label = gtk_label_new (st_unit_get_serial (unit));
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+
+  /* Translators: a unit found by the serial search: SKU, item name and status,
+   * e.g. "PHN-X1 — Phone X1 · In stock" */
+  detail = g_strdup_printf (_("%s — %s · %s"),
+                            st_unit_get_sku (unit),
+                            st_unit_get_item_name (unit),
+                            st_unit_status_to_label (st_unit_get_status (unit)));
+  label = gtk_label_new (detail);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
+
+  return box;
+}
+
+static void
+show_search_message (StWindow   *self,
+                     const char *message)
+{
+  gtk_label_set_text (self->search_message_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_message_label), TRUE);
+  gtk_widget_set_visible (self->search_results_scroller, FALSE);
+  gtk_popover_popup (self->search_popover);
+}
+
+guint
+st_window_search_serial (StWindow   *self,
+                         const char *text)
+{
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *needle = NULL;
+
+  g_return_val_if_fail (ST_IS_WINDOW (self), 0);
+  g_return_val_if_fail (text != NULL, 0);
+
+  gtk_popover_popdown (self->search_popover);
+  remove_all_rows (self->search_results);
+  g_array_set_size (self->search_ids, 0);
+
+  needle = g_strstrip (g_strdup (text));
+  if (*needle == '\0')
+    return 0;
+
+  units = st_store_search_units (self->store, needle, SEARCH_LIMIT, &error);
+  if (units == NULL)
+    {
+      show_search_message (self, error->message);
+      return 0;
+    }
+
+  if (units->len == 0)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: the serial search found nothing; %s is what was typed or scanned */
+      message = g_strdup_printf (_("No unit with serial “%s”"), needle);
+      show_search_message (self, message);
+      return 0;
+    }
+
+  if (units->len == 1)
+    {
+      st_window_show_unit (self, st_unit_get_id (g_ptr_array_index (units, 0)));
+      return 1;
+    }
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      StUnit *unit = g_ptr_array_index (units, i);
+      gint64 id = st_unit_get_id (unit);
+
+      gtk_list_box_append (self->search_results, search_row_new (unit));
+      g_array_append_val (self->search_ids, id);
+    }
+
+  if (units->len >= SEARCH_LIMIT)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: the serial search shows only the first %u units found */
+      message = g_strdup_printf (ngettext ("The first %u match; type more of the serial.",
+                                           "The first %u matches; type more of the serial.",
+                                           units->len),
+                                 units->len);
+      gtk_label_set_text (self->search_message_label, message);
+    }
+  else
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: the number of units whose serial matches the search */
+      message = g_strdup_printf (ngettext ("%u unit matches", "%u units match", units->len),
+                                 units->len);
+      gtk_label_set_text (self->search_message_label, message);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->search_message_label), TRUE);
+  gtk_widget_set_visible (self->search_results_scroller, TRUE);
+  gtk_popover_popup (self->search_popover);
+
+  return units->len;
+}
+
+static void
+search_activate_cb (StWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  /* A scanner types the serial and presses Enter: after a single hit, clear the entry so the
+   * next scan starts afresh. */
+  if (st_window_search_serial (self, text) == 1)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+search_stop_cb (StWindow *self)
+{
+  gtk_popover_popdown (self->search_popover);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+search_result_activated_cb (StWindow      *self,
+                            GtkListBoxRow *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  if (index < 0 || (guint) index >= self->search_ids->len)
+    return;
+
+  gtk_popover_popdown (self->search_popover);
+  st_window_show_unit (self, g_array_index (self->search_ids, gint64, index));
+}
+
+void
+_st_window_update_actions (StWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample-data",
+                                 self->store != NULL && st_store_is_empty (self->store));
+}
+
+void
+_st_window_init_actions (StWindow *self)
+{
+  self->search_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  /* The popover hangs from the search entry it answers. */
+  gtk_widget_set_parent (GTK_WIDGET (self->search_popover), GTK_WIDGET (self->search_entry));
+  /* A barcode scanner "types" the serial wherever the focus is: send it to the search. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+}
+
+void
+_st_window_dispose_actions (StWindow *self)
+{
+  if (self->search_popover != NULL
+      && gtk_widget_get_parent (GTK_WIDGET (self->search_popover)) != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->search_popover));
+
+  g_clear_pointer (&self->search_ids, g_array_unref);
+}
+
+void
+_st_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  static const char * const view_names[] = {
+    "items", "bills", "invoices", "transfers", "adjustments", "returns",
+  };
+
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_result_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-item", NULL, new_item_action);
+  gtk_widget_class_install_action (widget_class, "win.new-warehouse", NULL,
+                                   new_warehouse_action);
+  gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.filter", NULL, filter_action);
+  gtk_widget_class_install_action (widget_class, "win.show-unit", "x", show_unit_action);
+  gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.load-sample-data", NULL,
+                                   load_sample_data_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "win.filter", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
+                                         "win.view", "s", view_names[i]);
+}

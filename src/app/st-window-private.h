@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-window-private.h — the window's struct, shared by st-window.c (views, refresh, settings)
+ * and st-window-actions.c (actions, dialogs, the serial search). */
+#pragma once
+
+#include "st-window.h"
+
+G_BEGIN_DECLS
+
+struct _StWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  GtkLabel             *title_label;
+  GtkLabel             *subtitle_label;
+  GtkSearchEntry       *search_entry;
+  GtkInfoBar           *sample_bar;
+  GtkInfoBar           *error_bar;
+  GtkLabel             *error_title_label;
+  GtkLabel             *error_label;
+  GtkStack             *view_stack;
+  GtkPopover           *search_popover;
+  GtkLabel             *search_message_label;
+  GtkWidget            *search_results_scroller;
+  GtkListBox           *search_results;
+
+  /* Views (owned by the stacks) */
+  GtkWidget            *items_view;
+  GtkWidget            *document_views[ST_N_DOC_KINDS];
+  GtkStack             *returns_stack;
+
+  /* Owned */
+  StStore              *store;
+  GSettings            *settings;
+  GArray               *search_ids;    /* gint64 unit ids, by row of search_results */
+
+  /* An idle refresh after the store said "changed" (a burst of writes refreshes once). */
+  guint                 refresh_source;
+};
+
+void _st_window_class_init_actions (GtkWidgetClass *widget_class);
+void _st_window_init_actions       (StWindow       *self);
+/* Enables or disables the actions that depend on the store's state. */
+void _st_window_update_actions     (StWindow       *self);
+void _st_window_dispose_actions    (StWindow       *self);
+
+G_END_DECLS

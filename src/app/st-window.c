@@ -1,0 +1,429 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "st-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "st-application.h"
+#include "st-documents-view.h"
+#include "st-items-view.h"
+#include "st-window-private.h"
+
+G_DEFINE_FINAL_TYPE (StWindow, st_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The document views: their names (st_window_get_view, win.view) and stack titles.  Sales
+ * and vendor returns share the "Returns" page, each with its own tab. */
+static const struct
+{
+  StDocKind   kind;
+  const char *name;
+  const char *title;
+} document_pages[] = {
+  { ST_DOC_BILL, "bills", N_("Bills") },
+  { ST_DOC_INVOICE, "invoices", N_("Invoices") },
+  { ST_DOC_TRANSFER, "transfers", N_("Transfers") },
+  { ST_DOC_ADJUSTMENT, "adjustments", N_("Adjustments") },
+  { ST_DOC_RETURN, "returns", N_("Sales Returns") },
+  { ST_DOC_VENDOR_RETURN, "vendor-returns", N_("Vendor Returns") },
+};
+
+static void
+update_title (StWindow *self)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  basename = g_path_get_basename (st_store_get_path (self->store));
+  gtk_label_set_text (self->subtitle_label, basename);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label),
+                               st_store_get_path (self->store));
+
+  /* Translators: the window title: the app's name and the database file's name */
+  title = g_strdup_printf (_("SerialTrack — %s"), basename);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+update_sample_offer (StWindow *self)
+{
+  gboolean empty = self->store != NULL && st_store_is_empty (self->store);
+
+  /* Offer sample data to an empty inventory only; once it has anything, stop asking. */
+  if (!empty)
+    gtk_info_bar_set_revealed (self->sample_bar, FALSE);
+}
+
+void
+st_window_refresh (StWindow *self)
+{
+  g_return_if_fail (ST_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+
+  st_items_view_refresh (ST_ITEMS_VIEW (self->items_view));
+  for (guint i = 0; i < ST_N_DOC_KINDS; i++)
+    st_documents_view_refresh (ST_DOCUMENTS_VIEW (self->document_views[i]));
+
+  update_sample_offer (self);
+  _st_window_update_actions (self);
+}
+
+static gboolean
+refresh_idle_cb (gpointer data)
+{
+  StWindow *self = data;
+
+  self->refresh_source = 0;
+  st_window_refresh (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Any write, also one made by another window on the same file, refreshes the views. */
+static void
+store_changed_cb (StWindow *self)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add (refresh_idle_cb, self);
+}
+
+GtkWidget *
+st_window_get_view (StWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (ST_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (g_str_equal (name, "items"))
+    return self->items_view;
+
+  for (guint i = 0; i < G_N_ELEMENTS (document_pages); i++)
+    if (g_str_equal (name, document_pages[i].name))
+      return self->document_views[document_pages[i].kind];
+
+  return NULL;
+}
+
+void
+st_window_show_view (StWindow   *self,
+                     const char *name)
+{
+  GtkWidget *view;
+
+  g_return_if_fail (ST_IS_WINDOW (self));
+
+  view = st_window_get_view (self, name);
+  if (view == NULL)
+    return;
+
+  if (gtk_widget_get_parent (view) == GTK_WIDGET (self->returns_stack))
+    {
+      gtk_stack_set_visible_child (self->returns_stack, view);
+      gtk_stack_set_visible_child_name (self->view_stack, "returns");
+    }
+  else
+    gtk_stack_set_visible_child (self->view_stack, view);
+}
+
+StStore *
+st_window_get_store (StWindow *self)
+{
+  g_return_val_if_fail (ST_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+void
+st_window_show_error (StWindow     *self,
+                      const char   *title,
+                      const GError *error)
+{
+  g_return_if_fail (ST_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  gtk_label_set_text (self->error_title_label, title);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_title_label), title != NULL);
+  gtk_label_set_text (self->error_label, error->message);
+  gtk_info_bar_set_revealed (self->error_bar, TRUE);
+}
+
+gboolean
+st_window_get_sample_offer (StWindow *self)
+{
+  g_return_val_if_fail (ST_IS_WINDOW (self), FALSE);
+
+  return gtk_info_bar_get_revealed (self->sample_bar);
+}
+
+static void
+error_bar_response_cb (StWindow *self,
+                       int       response)
+{
+  gtk_info_bar_set_revealed (self->error_bar, FALSE);
+}
+
+static void
+sample_bar_response_cb (StWindow *self,
+                        int       response)
+{
+  if (response == 1)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.load-sample-data", NULL);
+  else
+    gtk_info_bar_set_revealed (self->sample_bar, FALSE);
+}
+
+static void
+visible_view_changed_cb (StWindow *self)
+{
+  _st_window_update_actions (self);
+}
+
+StWindow *
+st_window_new (GtkApplication *application,
+               StStore        *store)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (ST_IS_STORE (store), NULL);
+
+  return g_object_new (ST_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+static void
+load_window_state (StWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  int width, height;
+
+  if (ST_IS_APPLICATION (app))
+    self->settings = st_application_get_settings (ST_APPLICATION (app));
+  if (self->settings == NULL)
+    return;
+
+  g_object_ref (self->settings);
+  width = g_settings_get_int (self->settings, "window-width");
+  height = g_settings_get_int (self->settings, "window-height");
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_window_state (StWindow *self)
+{
+  int width, height;
+  gboolean maximized;
+
+  if (self->settings == NULL)
+    return;
+
+  maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+
+  /* While maximized, the default size is still the one to come back to. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static gboolean
+st_window_close_request (GtkWindow *window)
+{
+  save_window_state (ST_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (st_window_parent_class)->close_request (window);
+}
+
+static void
+add_views (StWindow *self)
+{
+  GtkWidget *returns_box;
+  GtkWidget *switcher;
+
+  self->items_view = GTK_WIDGET (st_items_view_new ());
+  gtk_stack_add_titled (self->view_stack, self->items_view, "items", _("Items"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (document_pages); i++)
+    self->document_views[document_pages[i].kind] =
+      GTK_WIDGET (st_documents_view_new (document_pages[i].kind));
+
+  for (guint i = 0; i < 4; i++)
+    gtk_stack_add_titled (self->view_stack,
+                          self->document_views[document_pages[i].kind],
+                          document_pages[i].name,
+                          _(document_pages[i].title));
+
+  /* Returns: sales returns and vendor returns, one tab each, under one page. */
+  self->returns_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_transition_type (self->returns_stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->returns_stack), TRUE);
+  for (guint i = 4; i < G_N_ELEMENTS (document_pages); i++)
+    gtk_stack_add_titled (self->returns_stack,
+                          self->document_views[document_pages[i].kind],
+                          document_pages[i].name,
+                          _(document_pages[i].title));
+
+  switcher = gtk_stack_switcher_new ();
+  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->returns_stack);
+  gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (switcher, 6);
+
+  returns_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (returns_box), switcher);
+  gtk_box_append (GTK_BOX (returns_box), GTK_WIDGET (self->returns_stack));
+  gtk_stack_add_titled (self->view_stack, returns_box, "returns", _("Returns"));
+}
+
+static void
+st_window_constructed (GObject *object)
+{
+  StWindow *self = ST_WINDOW (object);
+
+  G_OBJECT_CLASS (st_window_parent_class)->constructed (object);
+
+  g_assert (self->store != NULL);
+
+  st_items_view_set_store (ST_ITEMS_VIEW (self->items_view), self->store);
+  for (guint i = 0; i < ST_N_DOC_KINDS; i++)
+    st_documents_view_set_store (ST_DOCUMENTS_VIEW (self->document_views[i]), self->store);
+
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  update_title (self);
+  /* Start in the list, not in its filter: typing (or a scanner) then goes to the serial
+   * search, which captures keys for the whole window. */
+  gtk_widget_grab_focus (self->items_view);
+  gtk_info_bar_set_revealed (self->sample_bar, st_store_is_empty (self->store));
+  load_window_state (self);
+  _st_window_update_actions (self);
+}
+
+static void
+st_window_dispose (GObject *object)
+{
+  StWindow *self = ST_WINDOW (object);
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  _st_window_dispose_actions (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_WINDOW);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (st_window_parent_class)->dispose (object);
+}
+
+static void
+st_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  StWindow *self = ST_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+st_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  StWindow *self = ST_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+st_window_class_init (StWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = st_window_constructed;
+  object_class->dispose = st_window_dispose;
+  object_class->get_property = st_window_get_property;
+  object_class->set_property = st_window_set_property;
+
+  window_class->close_request = st_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         ST_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/SerialTrack/st-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, StWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, sample_bar);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, error_bar);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, error_title_label);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, search_popover);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, search_message_label);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, search_results_scroller);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, search_results);
+  gtk_widget_class_bind_template_callback (widget_class, sample_bar_response_cb);
+  gtk_widget_class_bind_template_callback (widget_class, error_bar_response_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_view_changed_cb);
+
+  _st_window_class_init_actions (widget_class);
+}
+
+static void
+st_window_init (StWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkShortcutsWindow *overlay;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  builder = gtk_builder_new_from_resource ("/org/example/SerialTrack/st-shortcuts-window.ui");
+  overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), overlay);
+
+  add_views (self);
+  _st_window_init_actions (self);
+}
