@@ -4,6 +4,7 @@
 #include <string.h>
 #include <locale.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "st-test-cli.h"
 
@@ -47,20 +48,24 @@ static void
 test_usage_global (Fixture       *f,
                    gconstpointer  data)
 {
+  g_autofree char *missing = g_build_filename (f->dir, "typo.serialtrack", NULL);
   const char *no_command[] = { NULL };
   const char *unknown[] = { "--frob", "units", NULL };
   const char *help[] = { "--help", NULL };
   const char *command_help[] = { "bill", "post", "--help", NULL };
-  const char *no_db[] = { "item", "list", NULL };
+  const char *group_help[] = { "transfer", "--help", NULL };
+  const char *typo[] = { "--db", missing, "units", NULL };
+  const char *from_env[] = { "item", "list", NULL };
   const char *after[] = { "item", "list", "--json", "--db", f->db, NULL };
   g_autoptr(Run) r1 = cli_runv (f, DB_ARG, NULL, no_command);
   g_autoptr(Run) r2 = cli_runv (f, DB_NONE, NULL, unknown);
   g_autoptr(Run) r3 = cli_runv (f, DB_NONE, NULL, help);
   g_autoptr(Run) r4 = cli_runv (f, DB_ARG, NULL, command_help);
-  g_autoptr(Run) r6 = cli_runv (f, DB_NONE, NULL, after);
+  g_autoptr(Run) r5 = cli_runv (f, DB_ARG, NULL, group_help);
+  g_autoptr(Run) r6 = cli_runv (f, DB_NONE, NULL, typo);
+  g_autoptr(Run) r7 = cli_runv (f, DB_ENV, NULL, from_env);
+  g_autoptr(Run) r8 = cli_runv (f, DB_NONE, NULL, after);
   g_autoptr(TjNode) items = NULL;
-  g_autofree char *missing = g_build_filename (f->dir, "typo.serialtrack", NULL);
-  Run *r5;
 
   g_assert_cmpint (r1->status, ==, 2);
   assert_contains (r1->err, "Usage:");
@@ -72,27 +77,23 @@ test_usage_global (Fixture       *f,
   assert_contains (r3->out, "SKU:QTY[:RATE[:SERIALS]]");
   g_assert_cmpint (r4->status, ==, 0);
   assert_contains (r4->out, "--vendor NAME");
+  g_assert_cmpint (r5->status, ==, 0);
+  assert_contains (r5->out, "transfer post");
+  assert_contains (r5->out, "transfer receive");
 
   /* Every command but init refuses a database that is not there, and creates nothing. */
-  {
-    const char *args[] = { "--db", missing, "units", NULL };
-    r5 = cli_runv (f, DB_NONE, NULL, args);
-    g_assert_cmpint (r5->status, ==, 1);
-    assert_contains (r5->err, "typo.serialtrack");
-    assert_contains (r5->err, "init");
-    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-    run_free (r5);
-  }
-  /* Without --db the environment names the database. */
-  {
-    g_autoptr(Run) run = cli_runv (f, DB_ENV, NULL, no_db);
-    g_assert_cmpint (run->status, ==, 0);
-    assert_contains (run->out, "Phone X");
-  }
+  g_assert_cmpint (r6->status, ==, 1);
+  assert_contains (r6->err, "typo.serialtrack");
+  assert_contains (r6->err, "init");
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  /* Without --db, $SERIALTRACK_DB names the database. */
+  g_assert_cmpint (r7->status, ==, 0);
+  assert_contains (r7->out, "Phone X");
 
   /* Global options may also follow the command. */
-  g_assert_cmpint (r6->status, ==, 0);
-  items = tj_parse (r6->out, NULL);
+  g_assert_cmpint (r8->status, ==, 0);
+  items = tj_parse (r8->out, NULL);
   g_assert_nonnull (items);
   g_assert_cmpuint (tj_len (items, NULL), ==, 3);
 }
@@ -151,12 +152,10 @@ test_setup_lists (Fixture       *f,
   g_assert_cmpuint (tj_len (customers, NULL), ==, 2);
   g_assert_cmpstr (tj_str (customers, "0/kind"), ==, "customer");
   g_assert_cmpuint (tj_len (items, NULL), ==, 3);
-  for (guint i = 0; i < 3; i++)
-    {
-      TjNode *item = tj_get (items, (const char *) (i == 0 ? "0" : i == 1 ? "1" : "2"));
-      if (g_strcmp0 (tj_str (item, "sku"), "PHONE") == 0)
-        phone = item;
-    }
+  /* Items come sorted by SKU. */
+  g_assert_cmpstr (tj_str (items, "0/sku"), ==, "CABLE");
+  g_assert_cmpstr (tj_str (items, "1/sku"), ==, "IMEI");
+  phone = tj_get (items, "2");
   g_assert_nonnull (phone);
   g_assert_cmpstr (tj_str (phone, "name"), ==, "Phone X");
   g_assert_cmpstr (tj_str (phone, "tracking"), ==, "serial");
@@ -587,7 +586,6 @@ test_serials_file (Fixture       *f,
   g_autofree char *file = g_build_filename (f->dir, "serials.txt", NULL);
   g_autofree char *empty = g_build_filename (f->dir, "empty.txt", NULL);
   g_autofree char *missing = g_build_filename (f->dir, "missing.txt", NULL);
-  g_autofree char *arg = NULL;
   g_autofree char *line = NULL;
   g_autoptr(TjNode) units = NULL;
 
@@ -615,7 +613,6 @@ test_serials_file (Fixture       *f,
   line = g_strconcat ("PHONE:1::@", missing, NULL);
   g_free (cli_refused (f, "missing.txt", "bill", "post", "--vendor", "Acme", "--number", "B-G",
                        "--warehouse", "Main", "--line", line, NULL));
-  (void) arg;
 }
 
 static void
@@ -692,6 +689,39 @@ test_check (Fixture       *f,
   g_assert_cmpint (tj_int (report, "documents"), ==, 2);
 }
 
+static void
+test_check_finds_tampering (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(Run) run = NULL;
+  g_autoptr(TjNode) report = NULL;
+  sqlite3 *db = NULL;
+
+  stock_base (f);
+  /* Change a unit behind the ledger's back. */
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE units SET status = 'sold', warehouse_id = NULL"
+                                     " WHERE serial = 'S2'", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  run = cli_run (f, NULL, "check", NULL);
+  g_assert_cmpint (run->status, ==, 1);
+  assert_contains (run->out, "S2");
+  assert_contains (run->err, "problem");
+  g_clear_pointer (&run, run_free);
+
+  run = cli_run (f, NULL, "--json", "check", NULL);
+  g_assert_cmpint (run->status, ==, 1);
+  report = tj_parse (run->out, NULL);
+  g_assert_nonnull (report);
+  g_assert_false (tj_bool (report, "sound"));
+  g_assert_cmpuint (tj_len (report, "problems"), >=, 1);
+  assert_contains (tj_str (report, "problems/0"), "S2");
+
+  /* The teardown's check would fail on purpose-made damage. */
+  g_assert_cmpint (g_remove (f->db), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -720,7 +750,8 @@ main (int    argc,
   TEST ("/cli/serials/file", test_serials_file);
   TEST ("/cli/serials/stdin", test_serials_stdin);
   TEST ("/cli/picking/prints-picked", test_picked_serials_printed);
-  TEST ("/cli/check", test_check);
+  TEST ("/cli/check/sound", test_check);
+  TEST ("/cli/check/finds-tampering", test_check_finds_tampering);
   add_refusal_tests ();
 
   return g_test_run ();
