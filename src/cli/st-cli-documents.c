@@ -75,7 +75,8 @@ read_serial_file (StCli       *cli,
       if (cli->stdin_used)
         {
           g_set_error_literal (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
-                               _("Only one line can read its serials from the standard input (@-)"));
+                               _("Only one line can read its serials from the standard "
+                                 "input (@-)"));
           return NULL;
         }
       cli->stdin_used = TRUE;
@@ -89,7 +90,8 @@ read_serial_file (StCli       *cli,
       if (*name == '\0')
         {
           g_set_error_literal (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
-                               _("No file name follows “@”; use @FILE, or @- for the standard input"));
+                               _("No file name follows “@”; use @FILE, or @- for the "
+                                 "standard input"));
           return NULL;
         }
       if (!g_file_get_contents (name, &contents, &length, error))
@@ -130,8 +132,9 @@ parse_serial_list (const char  *text,
       if (*stripped == '\0')
         {
           g_set_error (error, ST_ERROR, ST_ERROR_INVALID_SERIAL,
-                       /* Translators: %u is the position of the serial in its list */
-                       _("Serial number %u of the list is empty"), i + 1);
+                       /* Translators: %u is the position (1, 2, …) of a blank entry in
+                        * a comma-separated list of serials */
+                       _("Entry %u of the serial list is empty"), i + 1);
           return NULL;
         }
       if (st_serial_is_range (tokens[i]))

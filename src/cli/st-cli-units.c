@@ -171,7 +171,8 @@ st_cli_cmd_check (StCli              *cli,
       if (report->problems->len == 0)
         g_string_append_printf (out, "%s\n", _("No problems found: the database is sound."));
       for (guint i = 0; i < report->problems->len; i++)
-        g_string_append_printf (out, "  - %s\n", (const char *) g_ptr_array_index (report->problems, i));
+        g_string_append_printf (out, "  - %s\n",
+                                (const char *) g_ptr_array_index (report->problems, i));
       st_cli_print_text (out->str);
     }
 

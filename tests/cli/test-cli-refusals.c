@@ -11,8 +11,8 @@ void add_refusal_tests (void);
   g_free (cli_refused (f, needle, "bill", "post", "--vendor", "Acme", "--number", "B-X", \
                        "--warehouse", "Main", "--date", "2024-03-01", "--line", line, NULL))
 #define SELL(f, needle, warehouse, line) \
-  g_free (cli_refused (f, needle, "invoice", "post", "--customer", "Bob", "--warehouse", warehouse, \
-                       "--date", "2024-03-02", "--line", line, NULL))
+  g_free (cli_refused (f, needle, "invoice", "post", "--customer", "Bob", \
+                       "--warehouse", warehouse, "--date", "2024-03-02", "--line", line, NULL))
 
 static void
 test_serial_in_stock (Fixture       *f,
@@ -125,8 +125,8 @@ test_imei (Fixture       *f,
   BILL (f, "356938035643808", "IMEI:2::490154203237518,356938035643808");
 
   g_free (cli_ok (f, "bill", "post", "--vendor", "Acme", "--number", "B-IMEI", "--warehouse",
-                  "Main", "--date", "2024-03-01", "--line", "IMEI:2::490154203237518,356938035643809",
-                  NULL));
+                  "Main", "--date", "2024-03-01",
+                  "--line", "IMEI:2::490154203237518,356938035643809", NULL));
   unit = cli_json (f, "unit", "356938035643809", NULL);
   g_assert_cmpstr (tj_str (unit, "sku"), ==, "IMEI");
 }
