@@ -618,6 +618,10 @@ st_serial_parse_csv (const char  *contents,
   g_return_val_if_fail (contents != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* Empty content may come as NULL; no pointer arithmetic on NULL below. */
+  if (contents == NULL)
+    contents = "";
+
   if (length > 0 && memchr (contents, '\0', length) != NULL)
     {
       g_set_error_literal (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
