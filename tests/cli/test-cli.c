@@ -671,6 +671,26 @@ test_picked_serials_printed (Fixture       *f,
 }
 
 static void
+test_unit_two_items (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(TjNode) unit = NULL;
+  g_autofree char *err = NULL;
+
+  /* The same serial may exist for two items; `unit` then needs the SKU. */
+  g_free (cli_ok (f, "item", "add", "--sku", "TABLET", "--name", "Tablet", "--serial", NULL));
+  g_free (cli_ok (f, "bill", "post", "--vendor", "Acme", "--number", "B-2", "--warehouse", "Main",
+                  "--date", "2024-03-01", "--line", "PHONE:1::SAME-1",
+                  "--line", "TABLET:1:80:same-1", NULL));
+  err = cli_refused (f, "SAME-1", "unit", "SAME-1", NULL);
+  assert_contains (err, "SKU");
+  unit = cli_json (f, "unit", "SAME-1", "--item", "TABLET", NULL);
+  g_assert_cmpstr (tj_str (unit, "sku"), ==, "TABLET");
+  g_assert_cmpstr (tj_str (unit, "serial"), ==, "same-1");
+  g_assert_cmpint (tj_int (unit, "cost_cents"), ==, 8000);
+}
+
+static void
 test_check (Fixture       *f,
             gconstpointer  data)
 {
@@ -750,6 +770,7 @@ main (int    argc,
   TEST ("/cli/serials/file", test_serials_file);
   TEST ("/cli/serials/stdin", test_serials_stdin);
   TEST ("/cli/picking/prints-picked", test_picked_serials_printed);
+  TEST ("/cli/unit/same-serial-two-items", test_unit_two_items);
   TEST ("/cli/check/sound", test_check);
   TEST ("/cli/check/finds-tampering", test_check_finds_tampering);
   add_refusal_tests ();
