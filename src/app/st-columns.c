@@ -64,6 +64,10 @@ sorter_changed_cb (GtkColumnView *view,
   StSortKey key;
   gboolean descending;
 
+  /* Removing the columns of a dying view changes its sorter too. */
+  if (gtk_widget_in_destruction (GTK_WIDGET (view)))
+    return;
+
   selection = gtk_column_view_get_model (view);
   if (!GTK_IS_SINGLE_SELECTION (selection))
     return;

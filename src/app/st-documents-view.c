@@ -780,6 +780,12 @@ st_documents_view_dispose (GObject *object)
 {
   StDocumentsView *self = ST_DOCUMENTS_VIEW (object);
 
+  /* The models may outlive the widgets (a selection still holds them): stop listening. */
+  if (self->documents != NULL)
+    g_signal_handlers_disconnect_by_data (self->documents, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_DOCUMENTS_VIEW);
 
   g_clear_object (&self->selection);

@@ -620,6 +620,14 @@ st_items_view_dispose (GObject *object)
 {
   StItemsView *self = ST_ITEMS_VIEW (object);
 
+  /* The models may outlive the widgets (a selection still holds them): stop listening. */
+  if (self->items != NULL)
+    g_signal_handlers_disconnect_by_data (self->items, self);
+  if (self->units != NULL)
+    g_signal_handlers_disconnect_by_data (self->units, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_ITEMS_VIEW);
 
   g_clear_object (&self->selection);

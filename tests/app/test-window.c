@@ -1,0 +1,887 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-window.c — the real StApplication and StWindow over a temporary database, driven
+ * through their actions and widgets, with outcomes checked in the views and in the core. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <locale.h>
+#include <string.h>
+
+#include "st-application.h"
+#include "st-columns.h"
+#include "st-documents-view.h"
+#include "st-error.h"
+#include "st-format.h"
+#include "st-item-dialog.h"
+#include "st-items-view.h"
+#include "st-preferences-dialog.h"
+#include "st-unit-page.h"
+#include "st-window.h"
+
+typedef enum
+{
+  WITH_NOTHING,  /* a new, empty database */
+  WITH_ITEM,     /* item PHN-1 (serial), vendor Acme; no units */
+  WITH_BILL,     /* … and bill BILL-1 receiving SN-A and SN-B */
+} Contents;
+
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  StWindow *window;
+  StStore  *store;   /* the window's */
+} Fixture;
+
+static StApplication *app;
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* A button's "activate" clicks it after a short delay: let the main loop run that long. */
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static void
+post_bill (StStore    *store,
+           const char *warehouse)
+{
+  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
+  g_autoptr(StDocument) bill = NULL;
+  g_autoptr(GError) error = NULL;
+  StDraftLine *line;
+
+  st_draft_set_string (&draft->number, "BILL-1");
+  st_draft_set_string (&draft->date, "2024-03-05");
+  st_draft_set_string (&draft->contact, "Acme");
+  st_draft_set_string (&draft->warehouse, warehouse);
+  line = st_draft_add_line (draft, "PHN-1", 2);
+  st_draft_line_set_rate (line, 30000);
+  st_draft_line_add_serial (line, "SN-A");
+  st_draft_line_add_serial (line, "SN-B");
+
+  bill = st_store_post (store, draft, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bill);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  Contents contents = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StStore) store = NULL;
+
+  f->dir = g_dir_make_tmp ("st-app-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "test.serialtrack", NULL);
+
+  /* Fill the file through the core first, as another program would. */
+  store = st_store_open (f->path, ST_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+
+  if (contents >= WITH_ITEM)
+    {
+      StItemSpec spec = { "PHN-1", "Phone One", NULL, 49900, 30000, ST_TRACKING_SERIAL, 12,
+                          ST_SERIAL_FORMAT_ANY };
+      g_autoptr(StItem) item = NULL;
+      g_autoptr(StContact) vendor = NULL;
+
+      item = st_store_add_item (store, &spec, &error);
+      g_assert_no_error (error);
+      vendor = st_store_add_contact (store, ST_CONTACT_VENDOR, "Acme", &error);
+      g_assert_no_error (error);
+    }
+
+  if (contents >= WITH_BILL)
+    {
+      g_autoptr(GPtrArray) warehouses = st_store_list_warehouses (store, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (warehouses->len, >=, 1);
+      post_bill (store, st_warehouse_get_name (g_ptr_array_index (warehouses, 0)));
+    }
+
+  g_clear_object (&store);
+
+  f->window = st_application_open_database (app, f->path, ST_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (ST_IS_WINDOW (f->window));
+  f->store = st_window_get_store (f->window);
+  spin ();
+}
+
+static void
+destroy_toplevels (gboolean main_windows)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Only our own (GTK's help overlay goes with its window). */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GObject *window = g_list_model_get_item (toplevels, i);
+
+      if (g_str_has_prefix (G_OBJECT_TYPE_NAME (window), "St")
+          && ST_IS_WINDOW (window) == main_windows)
+        g_ptr_array_add (doomed, window);
+      else
+        g_object_unref (window);
+    }
+  for (guint i = 0; i < doomed->len; i++)
+    gtk_window_destroy (g_ptr_array_index (doomed, i));
+  spin ();
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  /* Dialogs and unit pages before the windows they are transient for. */
+  destroy_toplevels (FALSE);
+  destroy_toplevels (TRUE);
+
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static guint
+n_rows (GtkSelectionModel *model)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (model));
+}
+
+static StItemsView *
+items_view (Fixture *f)
+{
+  return ST_ITEMS_VIEW (st_window_get_view (f->window, "items"));
+}
+
+static StDocumentsView *
+documents_view (Fixture    *f,
+                const char *name)
+{
+  return ST_DOCUMENTS_VIEW (st_window_get_view (f->window, name));
+}
+
+static GtkColumnViewColumn *
+column_titled (GtkColumnView *view,
+               const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Views */
+
+static void
+test_items_view_lists_item (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkSelectionModel *items = st_items_view_get_selection (items_view (f));
+  g_autoptr(StItem) item = NULL;
+
+  g_assert_cmpuint (n_rows (items), ==, 1);
+  item = g_list_model_get_item (G_LIST_MODEL (items), 0);
+  g_assert_cmpstr (st_item_get_sku (item), ==, "PHN-1");
+  g_assert_cmpint (st_item_get_on_hand (item), ==, 2);
+}
+
+static void
+test_items_view_shows_units (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkSelectionModel *items = st_items_view_get_selection (items_view (f));
+  GtkSelectionModel *units = st_items_view_get_units_selection (items_view (f));
+  g_autoptr(StUnit) first = NULL;
+  g_autoptr(StUnit) second = NULL;
+
+  gtk_selection_model_select_item (items, 0, TRUE);
+  spin ();
+
+  g_assert_cmpuint (n_rows (units), ==, 2);
+  first = g_list_model_get_item (G_LIST_MODEL (units), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (units), 1);
+  g_assert_cmpstr (st_unit_get_serial (first), ==, "SN-A");
+  g_assert_cmpstr (st_unit_get_serial (second), ==, "SN-B");
+  g_assert_cmpint (st_unit_get_status (first), ==, ST_UNIT_IN_STOCK);
+}
+
+static void
+test_bills_view_shows_bill (Fixture       *f,
+                            gconstpointer  data)
+{
+  StDocumentsView *bills = documents_view (f, "bills");
+  GtkSelectionModel *rows = st_documents_view_get_selection (bills);
+  g_autoptr(StDocument) row = NULL;
+  StDocument *document;
+  const StDocumentLine *line;
+
+  g_assert_cmpuint (n_rows (rows), ==, 1);
+  row = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+  g_assert_cmpstr (st_document_get_number (row), ==, "BILL-1");
+  g_assert_cmpint (st_document_get_total (row), ==, 60000);
+
+  gtk_selection_model_select_item (rows, 0, TRUE);
+  spin ();
+  document = st_documents_view_get_document (bills);
+  g_assert_nonnull (document);
+  g_assert_cmpuint (st_document_get_lines (document)->len, ==, 1);
+  line = g_ptr_array_index (st_document_get_lines (document), 0);
+  g_assert_cmpuint (line->serials->len, ==, 2);
+}
+
+static void
+test_empty_view_shows_empty_state (Fixture       *f,
+                                   gconstpointer  data)
+{
+  StDocumentsView *invoices = documents_view (f, "invoices");
+  GtkStack *stack = template_child (invoices, ST_TYPE_DOCUMENTS_VIEW, "stack");
+
+  g_assert_cmpuint (n_rows (st_documents_view_get_selection (invoices)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+
+  stack = template_child (documents_view (f, "bills"), ST_TYPE_DOCUMENTS_VIEW, "stack");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+}
+
+static void
+test_every_view_by_name (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char *names[] = {
+    "items", "bills", "invoices", "transfers", "adjustments", "returns", "vendor-returns",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_assert_nonnull (st_window_get_view (f->window, names[i]));
+      st_window_show_view (f->window, names[i]);
+      g_assert_true (gtk_widget_is_drawable (st_window_get_view (f->window, names[i])));
+    }
+  g_assert_null (st_window_get_view (f->window, "nonsense"));
+  g_assert_cmpint (st_documents_view_get_kind (documents_view (f, "vendor-returns")), ==,
+                   ST_DOC_VENDOR_RETURN);
+}
+
+/* A column header click sorts in SQL: the model order changes, the sort key is the column's. */
+static void
+test_sort_by_column (Fixture       *f,
+                     gconstpointer  data)
+{
+  StItemSpec spec = { "ABC-0", "Zeta cable", NULL, 100, 50, ST_TRACKING_NONE, 0,
+                      ST_SERIAL_FORMAT_ANY };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StItem) added = NULL;
+  g_autoptr(StItem) first = NULL;
+  g_autoptr(StItem) again = NULL;
+  GtkColumnView *view = template_child (items_view (f), ST_TYPE_ITEMS_VIEW, "column_view");
+  GtkSelectionModel *items = st_items_view_get_selection (items_view (f));
+  gboolean descending = FALSE;
+
+  added = st_store_add_item (f->store, &spec, &error);
+  g_assert_no_error (error);
+  st_window_refresh (f->window);
+  g_assert_cmpuint (n_rows (items), ==, 2);
+
+  gtk_column_view_sort_by_column (view, column_titled (view, "SKU"), GTK_SORT_DESCENDING);
+  spin ();
+  g_assert_cmpint (st_columns_get_sort (view, &descending), ==, ST_SORT_SKU);
+  g_assert_true (descending);
+  first = g_list_model_get_item (G_LIST_MODEL (items), 0);
+  g_assert_cmpstr (st_item_get_sku (first), ==, "PHN-1");
+
+  gtk_column_view_sort_by_column (view, column_titled (view, "Name"), GTK_SORT_ASCENDING);
+  spin ();
+  g_assert_cmpint (st_columns_get_sort (view, &descending), ==, ST_SORT_NAME);
+  g_assert_false (descending);
+  again = g_list_model_get_item (G_LIST_MODEL (items), 0);
+  g_assert_cmpstr (st_item_get_name (again), ==, "Phone One");
+}
+
+static void
+test_filter_entry (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkEditable *filter = template_child (items_view (f), ST_TYPE_ITEMS_VIEW, "filter_entry");
+  GtkSelectionModel *items = st_items_view_get_selection (items_view (f));
+  GtkStack *stack = template_child (items_view (f), ST_TYPE_ITEMS_VIEW, "stack");
+
+  gtk_editable_set_text (filter, "nothing like it");
+  /* GtkSearchEntry delays "search-changed"; wait it out. */
+  wait_ms (400);
+  g_assert_cmpuint (n_rows (items), ==, 0);
+  /* Filtered down to nothing is not the "no items yet" page. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+
+  gtk_editable_set_text (filter, "phone");
+  wait_ms (400);
+  g_assert_cmpuint (n_rows (items), ==, 1);
+}
+
+/* A write through the store (by anything) refreshes the views from an idle. */
+static void
+test_store_change_refreshes (Fixture       *f,
+                             gconstpointer  data)
+{
+  StItemSpec spec = { "NEW-1", "New thing", NULL, 100, 50, ST_TRACKING_NONE, 0,
+                      ST_SERIAL_FORMAT_ANY };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StItem) item = NULL;
+  GtkSelectionModel *items = st_items_view_get_selection (items_view (f));
+
+  g_assert_cmpuint (n_rows (items), ==, 1);
+  item = st_store_add_item (f->store, &spec, &error);
+  g_assert_no_error (error);
+  spin ();
+  g_assert_cmpuint (n_rows (items), ==, 2);
+}
+
+/* The add-item dialog */
+
+static StItemDialog *
+open_item_dialog (Fixture *f)
+{
+  StItemDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-item", NULL));
+  spin ();
+  dialog = find_toplevel (ST_TYPE_ITEM_DIALOG);
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static void
+fill (gpointer    dialog,
+      const char *field,
+      const char *text)
+{
+  gtk_editable_set_text (template_child (dialog, ST_TYPE_ITEM_DIALOG, field), text);
+}
+
+/* Activates the dialog's default button (Add), as Enter in a field does. */
+static void
+click_add (gpointer dialog,
+           GType    type)
+{
+  GtkWidget *button = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (dialog, type));
+  g_assert_true (GTK_IS_BUTTON (button));
+  gtk_widget_activate (button);
+  wait_ms (400);
+}
+
+static void
+test_item_dialog_adds_item (Fixture       *f,
+                            gconstpointer  data)
+{
+  StItemDialog *dialog = open_item_dialog (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StItem) item = NULL;
+  g_autoptr(StItem) selected = NULL;
+  GtkSelectionModel *items;
+
+  fill (dialog, "sku_entry", "TAB-9");
+  fill (dialog, "name_entry", "Tablet 9");
+  fill (dialog, "price_entry", "199.50");
+  fill (dialog, "cost_entry", "120");
+  gtk_drop_down_set_selected (template_child (dialog, ST_TYPE_ITEM_DIALOG, "format_dropdown"),
+                              ST_SERIAL_FORMAT_DIGITS);
+  gtk_spin_button_set_value (template_child (dialog, ST_TYPE_ITEM_DIALOG, "warranty_spin"), 6);
+  click_add (dialog, ST_TYPE_ITEM_DIALOG);
+
+  /* Written through the core, dialog gone, list refreshed with the new item selected. */
+  item = st_store_find_item (f->store, "TAB-9", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (st_item_get_name (item), ==, "Tablet 9");
+  g_assert_cmpint (st_item_get_price (item), ==, 19950);
+  g_assert_cmpint (st_item_get_cost (item), ==, 12000);
+  g_assert_cmpint (st_item_get_tracking (item), ==, ST_TRACKING_SERIAL);
+  g_assert_cmpint (st_item_get_serial_format (item), ==, ST_SERIAL_FORMAT_DIGITS);
+  g_assert_cmpuint (st_item_get_warranty_months (item), ==, 6);
+  g_assert_null (find_toplevel (ST_TYPE_ITEM_DIALOG));
+
+  items = st_items_view_get_selection (items_view (f));
+  g_assert_cmpuint (n_rows (items), ==, 2);
+  selected = g_object_ref (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (items)));
+  g_assert_cmpstr (st_item_get_sku (selected), ==, "TAB-9");
+}
+
+static void
+test_item_dialog_duplicate_sku (Fixture       *f,
+                                gconstpointer  data)
+{
+  StItemDialog *dialog = open_item_dialog (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(StItem) item = NULL;
+  GtkLabel *error_label;
+
+  fill (dialog, "sku_entry", "PHN-1");
+  fill (dialog, "name_entry", "Another phone");
+  click_add (dialog, ST_TYPE_ITEM_DIALOG);
+
+  /* Refused: the dialog stays with the core's message under the form, nothing written. */
+  g_assert_true (find_toplevel (ST_TYPE_ITEM_DIALOG) == dialog);
+  error_label = template_child (dialog, ST_TYPE_ITEM_DIALOG, "error_label");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_true (strstr (gtk_label_get_text (error_label), "PHN-1") != NULL);
+  g_assert_true (gtk_widget_has_css_class (template_child (dialog, ST_TYPE_ITEM_DIALOG,
+                                                           "sku_entry"), "error"));
+
+  all = st_store_list_all_items (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 1);
+  item = st_store_find_item (f->store, "PHN-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (st_item_get_name (item), ==, "Phone One");
+  g_assert_cmpuint (n_rows (st_items_view_get_selection (items_view (f))), ==, 1);
+}
+
+static void
+test_item_dialog_bad_price (Fixture       *f,
+                            gconstpointer  data)
+{
+  StItemDialog *dialog = open_item_dialog (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StItem) item = NULL;
+  GtkLabel *error_label;
+
+  fill (dialog, "sku_entry", "BAD-1");
+  fill (dialog, "name_entry", "Bad price");
+  fill (dialog, "price_entry", "12.345");
+  click_add (dialog, ST_TYPE_ITEM_DIALOG);
+
+  error_label = template_child (dialog, ST_TYPE_ITEM_DIALOG, "error_label");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_true (gtk_widget_has_css_class (template_child (dialog, ST_TYPE_ITEM_DIALOG,
+                                                           "price_entry"), "error"));
+  item = st_store_find_item (f->store, "BAD-1", &error);
+  g_assert_error (error, ST_ERROR, ST_ERROR_NOT_FOUND);
+  g_assert_null (item);
+}
+
+/* Warehouses and contacts */
+
+static void
+test_warehouse_dialog (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StWarehouse) found = NULL;
+  g_autoptr(GPtrArray) before = st_store_list_warehouses (f->store, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  GtkWindow *dialog;
+  GtkLabel *error_label;
+  GType type;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-warehouse", NULL));
+  spin ();
+  type = g_type_from_name ("StWarehouseDialog");
+  dialog = find_toplevel (type);
+  g_assert_nonnull (dialog);
+
+  /* The existing name is refused in the dialog … */
+  gtk_editable_set_text (template_child (dialog, type, "name_entry"),
+                         st_warehouse_get_name (g_ptr_array_index (before, 0)));
+  click_add (dialog, type);
+  error_label = template_child (dialog, type, "error_label");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  after = st_store_list_warehouses (f->store, NULL);
+  g_assert_cmpuint (after->len, ==, before->len);
+
+  /* … a new one is added. */
+  gtk_editable_set_text (template_child (dialog, type, "name_entry"), "Back Room");
+  click_add (dialog, type);
+  found = st_store_find_warehouse (f->store, "Back Room", &error);
+  g_assert_no_error (error);
+  g_assert_null (find_toplevel (type));
+}
+
+static void
+test_contact_dialog (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StContact) found = NULL;
+  GtkWindow *dialog;
+  GType type;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-contact", NULL));
+  spin ();
+  type = g_type_from_name ("StContactDialog");
+  dialog = find_toplevel (type);
+  g_assert_nonnull (dialog);
+
+  gtk_check_button_set_active (template_child (dialog, type, "customer_check"), TRUE);
+  gtk_editable_set_text (template_child (dialog, type, "name_entry"), "Walk-in Customer");
+  click_add (dialog, type);
+
+  found = st_store_find_contact (f->store, ST_CONTACT_CUSTOMER, "Walk-in Customer", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (st_contact_get_kind (found), ==, ST_CONTACT_CUSTOMER);
+}
+
+/* Preferences */
+
+static void
+tracking_changed_cb (StPreferencesDialog *dialog,
+                     guint               *count)
+{
+  (*count)++;
+}
+
+static void
+test_preferences_refused (Fixture       *f,
+                          gconstpointer  data)
+{
+  StPreferencesDialog *dialog = st_preferences_dialog_new (GTK_WINDOW (f->window), f->store);
+  guint changes = 0;
+  GtkLabel *error_label;
+
+  g_signal_connect (dialog, "tracking-changed", G_CALLBACK (tracking_changed_cb), &changes);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_true (gtk_check_button_get_active (template_child (dialog, ST_TYPE_PREFERENCES_DIALOG,
+                                                              "serial_check")));
+
+  /* Serial units are in stock: switching to quantity-only is refused and shown. */
+  gtk_check_button_set_active (template_child (dialog, ST_TYPE_PREFERENCES_DIALOG,
+                                               "quantity_check"), TRUE);
+  spin ();
+
+  error_label = template_child (dialog, ST_TYPE_PREFERENCES_DIALOG, "error_label");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_cmpstr (gtk_label_get_text (error_label), !=, "");
+  g_assert_true (gtk_check_button_get_active (template_child (dialog, ST_TYPE_PREFERENCES_DIALOG,
+                                                              "serial_check")));
+  g_assert_cmpint (st_store_get_tracking (f->store), ==, ST_TRACKING_SERIAL);
+  g_assert_cmpuint (changes, ==, 0);
+}
+
+static void
+test_preferences_quantity_only (Fixture       *f,
+                                gconstpointer  data)
+{
+  StPreferencesDialog *dialog;
+  StItemDialog *item_dialog;
+  GtkColumnView *view = template_child (items_view (f), ST_TYPE_ITEMS_VIEW, "column_view");
+  guint changes = 0;
+
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (view, "Tracking")));
+
+  dialog = st_preferences_dialog_new (GTK_WINDOW (f->window), f->store);
+  g_signal_connect_swapped (dialog, "tracking-changed", G_CALLBACK (st_window_refresh),
+                            f->window);
+  g_signal_connect (dialog, "tracking-changed", G_CALLBACK (tracking_changed_cb), &changes);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+
+  gtk_check_button_set_active (template_child (dialog, ST_TYPE_PREFERENCES_DIALOG,
+                                               "quantity_check"), TRUE);
+  spin ();
+
+  g_assert_cmpint (st_store_get_tracking (f->store), ==, ST_TRACKING_NONE);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_false (gtk_widget_get_visible (template_child (dialog, ST_TYPE_PREFERENCES_DIALOG,
+                                                          "error_label")));
+  /* Serial columns and choices are gone. */
+  g_assert_false (gtk_column_view_column_get_visible (column_titled (view, "Tracking")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  item_dialog = open_item_dialog (f);
+  g_assert_false (gtk_widget_get_visible (template_child (item_dialog, ST_TYPE_ITEM_DIALOG,
+                                                          "serial_check")));
+}
+
+/* The serial search */
+
+static void
+test_search_one_opens_unit_page (Fixture       *f,
+                                 gconstpointer  data)
+{
+  StUnitPage *page;
+  GListModel *history;
+  g_autoptr(StUnitEvent) received = NULL;
+
+  /* Serials compare case-insensitively, as a scanner may type them. */
+  g_assert_cmpuint (st_window_search_serial (f->window, "sn-a"), ==, 1);
+  spin ();
+
+  page = find_toplevel (ST_TYPE_UNIT_PAGE);
+  g_assert_nonnull (page);
+  history = st_unit_page_get_history (page);
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, 1);
+  received = g_list_model_get_item (history, 0);
+  g_assert_cmpint (st_unit_event_get_kind (received), ==, ST_EVENT_RECEIVED);
+  g_assert_cmpstr (st_unit_event_get_doc_number (received), ==, "BILL-1");
+}
+
+static void
+test_search_several_lists_them (Fixture       *f,
+                                gconstpointer  data)
+{
+  GtkListBox *results = template_child (f->window, ST_TYPE_WINDOW, "search_results");
+  GtkListBoxRow *row;
+
+  g_assert_cmpuint (st_window_search_serial (f->window, "SN-"), ==, 2);
+  spin ();
+  g_assert_null (find_toplevel (ST_TYPE_UNIT_PAGE));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (results, 1));
+  g_assert_null (gtk_list_box_get_row_at_index (results, 2));
+
+  /* Choosing one opens its page. */
+  row = gtk_list_box_get_row_at_index (results, 1);
+  g_signal_emit_by_name (results, "row-activated", row);
+  spin ();
+  g_assert_nonnull (find_toplevel (ST_TYPE_UNIT_PAGE));
+}
+
+static void
+test_search_none_says_so (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkLabel *message = template_child (f->window, ST_TYPE_WINDOW, "search_message_label");
+
+  g_assert_cmpuint (st_window_search_serial (f->window, "NOPE-42"), ==, 0);
+  spin ();
+  g_assert_null (find_toplevel (ST_TYPE_UNIT_PAGE));
+  g_assert_cmpstr (gtk_label_get_text (message), ==, "No unit with serial “NOPE-42”");
+}
+
+static void
+test_show_unit_action (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(StUnit) unit = NULL;
+  g_autoptr(GError) error = NULL;
+  StUnitPage *page;
+
+  unit = st_store_find_unit (f->store, "SN-B", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-unit", "x",
+                                             st_unit_get_id (unit)));
+  spin ();
+  page = find_toplevel (ST_TYPE_UNIT_PAGE);
+  g_assert_nonnull (page);
+  g_assert_cmpint (st_unit_page_get_unit_id (page), ==, st_unit_get_id (unit));
+}
+
+/* First run */
+
+static void
+test_sample_data_offer (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_assert_true (st_window_get_sample_offer (f->window));
+  g_assert_cmpuint (n_rows (st_items_view_get_selection (items_view (f))), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-sample-data",
+                                             NULL));
+  spin ();
+
+  g_assert_false (st_window_get_sample_offer (f->window));
+  g_assert_false (st_store_is_empty (f->store));
+  g_assert_cmpuint (n_rows (st_items_view_get_selection (items_view (f))), >, 0);
+  g_assert_cmpuint (n_rows (st_documents_view_get_selection (documents_view (f, "bills"))),
+                    >, 0);
+}
+
+static void
+test_no_offer_when_not_empty (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_assert_false (st_window_get_sample_offer (f->window));
+}
+
+/* Opening */
+
+static void
+test_open_same_file_twice (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (st_application_open_database (app, f->path, ST_STORE_OPEN_DEFAULT, &error)
+                 == f->window);
+  g_assert_no_error (error);
+}
+
+static void
+test_open_foreign_file_refused (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "notes.txt", NULL);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text = "not a database\n";
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_null (st_application_open_database (app, path, ST_STORE_OPEN_DEFAULT, &error));
+  g_assert_error (error, ST_ERROR, ST_ERROR_NOT_SERIALTRACK);
+
+  /* Left exactly as it was. */
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, text);
+}
+
+/* Formatting */
+
+static void
+test_format_money (void)
+{
+  g_autofree char *zero = st_format_money (0);
+  g_autofree char *cents = st_format_money (5);
+  g_autofree char *negative = st_format_money (-5);
+  g_autofree char *big = st_format_money (123456);
+  g_autofree char *huge = st_format_money (G_GINT64_CONSTANT (9200000000000000));
+  g_autofree char *min = st_format_money (G_MININT64);
+
+  g_assert_cmpstr (zero, ==, "0.00");
+  g_assert_cmpstr (cents, ==, "0.05");
+  g_assert_cmpstr (negative, ==, "-0.05");
+  g_assert_cmpstr (big, ==, "1234.56");
+  /* Exact where a double would not be. */
+  g_assert_cmpstr (huge, ==, "92000000000000.00");
+  g_assert_cmpstr (min, ==, "-92233720368547758.08");
+}
+
+static void
+test_format_date (void)
+{
+  g_autofree char *date = st_format_date ("2024-03-05");
+  g_autofree char *none = st_format_date (NULL);
+  g_autofree char *junk = st_format_date ("soon");
+
+  /* %x in the C locale. */
+  g_assert_cmpstr (date, ==, "03/05/24");
+  g_assert_cmpstr (none, ==, "");
+  g_assert_cmpstr (junk, ==, "soon");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display: run the app tests under xvfb-run.\n");
+      return 77;
+    }
+
+  setlocale (LC_ALL, "");
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = st_application_new ();
+  /* No D-Bus uniqueness in tests: each test run is its own instance. */
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+#define ADD(path, contents, func) \
+  g_test_add (path, Fixture, GINT_TO_POINTER (contents), fixture_setup, func, fixture_teardown)
+
+  ADD ("/app/window/items-view/lists-item", WITH_BILL, test_items_view_lists_item);
+  ADD ("/app/window/items-view/shows-units", WITH_BILL, test_items_view_shows_units);
+  ADD ("/app/window/items-view/sort-by-column", WITH_ITEM, test_sort_by_column);
+  ADD ("/app/window/items-view/filter", WITH_ITEM, test_filter_entry);
+  ADD ("/app/window/bills-view/shows-bill", WITH_BILL, test_bills_view_shows_bill);
+  ADD ("/app/window/empty-state", WITH_BILL, test_empty_view_shows_empty_state);
+  ADD ("/app/window/views-by-name", WITH_BILL, test_every_view_by_name);
+  ADD ("/app/window/store-change-refreshes", WITH_ITEM, test_store_change_refreshes);
+  ADD ("/app/window/sample-data/offer-and-load", WITH_NOTHING, test_sample_data_offer);
+  ADD ("/app/window/sample-data/no-offer", WITH_ITEM, test_no_offer_when_not_empty);
+  ADD ("/app/item-dialog/adds-item", WITH_ITEM, test_item_dialog_adds_item);
+  ADD ("/app/item-dialog/duplicate-sku", WITH_ITEM, test_item_dialog_duplicate_sku);
+  ADD ("/app/item-dialog/bad-price", WITH_ITEM, test_item_dialog_bad_price);
+  ADD ("/app/warehouse-dialog", WITH_ITEM, test_warehouse_dialog);
+  ADD ("/app/contact-dialog", WITH_ITEM, test_contact_dialog);
+  ADD ("/app/preferences/refused", WITH_BILL, test_preferences_refused);
+  ADD ("/app/preferences/quantity-only", WITH_ITEM, test_preferences_quantity_only);
+  ADD ("/app/search/one-opens-unit-page", WITH_BILL, test_search_one_opens_unit_page);
+  ADD ("/app/search/several-listed", WITH_BILL, test_search_several_lists_them);
+  ADD ("/app/search/none", WITH_BILL, test_search_none_says_so);
+  ADD ("/app/window/show-unit-action", WITH_BILL, test_show_unit_action);
+  ADD ("/app/open/same-file-twice", WITH_ITEM, test_open_same_file_twice);
+  ADD ("/app/open/foreign-file-refused", WITH_ITEM, test_open_foreign_file_refused);
+#undef ADD
+  g_test_add_func ("/app/format/money", test_format_money);
+  g_test_add_func ("/app/format/date", test_format_date);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  return status;
+}
