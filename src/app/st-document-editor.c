@@ -1,0 +1,886 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "st-document-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "st-document-editor.h"
+#include "st-error.h"
+#include "st-format.h"
+#include "st-parse.h"
+
+struct _StDocumentEditor
+{
+  GtkWindow       parent_instance;
+
+  /* Template widgets */
+  GtkButton      *post_button;
+  GtkSpinner     *spinner;
+  GtkWidget      *form_box;
+  GtkLabel       *contact_label;
+  GtkDropDown    *contact_dropdown;
+  GtkLabel       *reference_label;
+  GtkEntry       *reference_entry;
+  GtkLabel       *reference_hint;
+  GtkLabel       *number_label;
+  GtkEntry       *number_entry;
+  GtkLabel       *date_label;
+  GtkEntry       *date_entry;
+  GtkMenuButton  *date_button;
+  GtkPopover     *date_popover;
+  GtkCalendar    *calendar;
+  GtkLabel       *warehouse_label;
+  GtkDropDown    *warehouse_dropdown;
+  GtkLabel       *to_label;
+  GtkDropDown    *to_dropdown;
+  GtkCheckButton *transit_check;
+  GtkLabel       *reason_label;
+  GtkEntry       *reason_entry;
+  GtkListBox     *lines_list;
+  GtkButton      *add_line_button;
+  GtkLabel       *error_label;
+  GtkLabel       *hint_label;
+
+  /* Owned */
+  StStore        *store;
+  GListStore     *items;          /* StItem */
+  GtkStringList  *contacts;
+  GtkStringList  *warehouses;
+  GCancellable   *cancellable;
+  char           *reference;      /* the reference document's number once it checks out */
+  char           *problem;
+  char           *error;
+
+  StDocKind       kind;
+  gboolean        posting;
+};
+
+G_DEFINE_FINAL_TYPE (StDocumentEditor, st_document_editor, GTK_TYPE_WINDOW)
+
+enum {
+  POSTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+has_contact (StDocKind kind)
+{
+  return kind == ST_DOC_BILL || kind == ST_DOC_INVOICE;
+}
+
+static gboolean
+has_reference (StDocKind kind)
+{
+  return kind == ST_DOC_RETURN || kind == ST_DOC_VENDOR_RETURN;
+}
+
+static gboolean
+has_warehouse (StDocKind kind)
+{
+  return kind != ST_DOC_VENDOR_RETURN;
+}
+
+/* Text of a string list dropdown's selection, or NULL. */
+static const char *
+dropdown_text (GtkDropDown *dropdown)
+{
+  GtkStringObject *selected = gtk_drop_down_get_selected_item (dropdown);
+
+  return selected != NULL ? gtk_string_object_get_string (selected) : NULL;
+}
+
+static char *
+entry_text (GtkEntry *entry)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+}
+
+guint
+st_document_editor_get_n_lines (StDocumentEditor *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (ST_IS_DOCUMENT_EDITOR (self), 0);
+
+  while (gtk_list_box_get_row_at_index (self->lines_list, n) != NULL)
+    n++;
+  return n;
+}
+
+StEditorLine *
+st_document_editor_get_line (StDocumentEditor *self,
+                             guint             index)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (ST_IS_DOCUMENT_EDITOR (self), NULL);
+
+  row = gtk_list_box_get_row_at_index (self->lines_list, index);
+  return row != NULL ? ST_EDITOR_LINE (gtk_list_box_row_get_child (row)) : NULL;
+}
+
+/* What still keeps Post disabled, first thing first; NULL when the form is complete. */
+static char *
+find_problem (StDocumentEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *reason = NULL;
+  guint n_lines;
+
+  if (has_contact (self->kind) && dropdown_text (self->contact_dropdown) == NULL)
+    {
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->contacts)) == 0)
+        return g_strdup (self->kind == ST_DOC_BILL
+                         ? _("There are no vendors yet: add one first.")
+                         : _("There are no customers yet: add one first."));
+      return g_strdup (self->kind == ST_DOC_BILL ? _("Choose the vendor.")
+                                                 : _("Choose the customer."));
+    }
+
+  if (has_reference (self->kind) && self->reference == NULL)
+    return g_strdup (self->kind == ST_DOC_RETURN
+                     ? _("Enter the number of the posted invoice the units come back from.")
+                     : _("Enter the number of the posted bill the units go back on."));
+
+  number = entry_text (self->number_entry);
+  if (self->kind == ST_DOC_BILL && number[0] == '\0')
+    return g_strdup (_("Enter the vendor’s bill number."));
+
+  date = entry_text (self->date_entry);
+  if (!st_date_validate (date, _("Date"), &error))
+    return g_strdup (error->message);
+
+  if (has_warehouse (self->kind) && dropdown_text (self->warehouse_dropdown) == NULL)
+    return g_strdup (_("Choose the warehouse."));
+
+  if (self->kind == ST_DOC_TRANSFER)
+    {
+      const char *to = dropdown_text (self->to_dropdown);
+
+      if (to == NULL)
+        return g_strdup (_("Choose the warehouse the units go to."));
+      if (g_strcmp0 (to, dropdown_text (self->warehouse_dropdown)) == 0)
+        return g_strdup (_("A transfer goes to another warehouse."));
+    }
+
+  reason = entry_text (self->reason_entry);
+  if (self->kind == ST_DOC_ADJUSTMENT && reason[0] == '\0')
+    return g_strdup (_("Enter the reason for the adjustment."));
+
+  n_lines = st_document_editor_get_n_lines (self);
+  if (n_lines == 0)
+    return g_strdup (_("Add at least one line."));
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      StEditorLine *line = st_document_editor_get_line (self, i);
+
+      if (!st_editor_line_get_complete (line))
+        /* Translators: %1$u is a line number, %2$s what the line still needs */
+        return g_strdup_printf (_("Line %1$u: %2$s"), i + 1, st_editor_line_get_problem (line));
+    }
+
+  return NULL;
+}
+
+static void
+update_state (StDocumentEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = entry_text (self->date_entry);
+
+  g_free (self->problem);
+  self->problem = find_problem (self);
+
+  if (date[0] != '\0' && !st_date_validate (date, _("Date"), NULL))
+    gtk_widget_add_css_class (GTK_WIDGET (self->date_entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->date_entry), "error");
+
+  gtk_label_set_text (self->hint_label, self->problem != NULL ? self->problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_label), self->problem != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->post_button),
+                            self->problem == NULL && !self->posting);
+}
+
+gboolean
+st_document_editor_can_post (StDocumentEditor *self)
+{
+  g_return_val_if_fail (ST_IS_DOCUMENT_EDITOR (self), FALSE);
+
+  return self->problem == NULL && !self->posting;
+}
+
+const char *
+st_document_editor_get_problem (StDocumentEditor *self)
+{
+  g_return_val_if_fail (ST_IS_DOCUMENT_EDITOR (self), NULL);
+
+  return self->problem;
+}
+
+const char *
+st_document_editor_get_error (StDocumentEditor *self)
+{
+  g_return_val_if_fail (ST_IS_DOCUMENT_EDITOR (self), NULL);
+
+  return self->error;
+}
+
+gboolean
+st_document_editor_is_posting (StDocumentEditor *self)
+{
+  g_return_val_if_fail (ST_IS_DOCUMENT_EDITOR (self), FALSE);
+
+  return self->posting;
+}
+
+StDocKind
+st_document_editor_get_kind (StDocumentEditor *self)
+{
+  g_return_val_if_fail (ST_IS_DOCUMENT_EDITOR (self), ST_DOC_BILL);
+
+  return self->kind;
+}
+
+/* Picking lines pick at the document's warehouse, or among the reference's units. */
+static void
+update_line_context (StDocumentEditor *self)
+{
+  const char *warehouse = has_warehouse (self->kind) ? dropdown_text (self->warehouse_dropdown)
+                                                     : NULL;
+  guint n_lines = st_document_editor_get_n_lines (self);
+
+  for (guint i = 0; i < n_lines; i++)
+    st_editor_line_set_context (st_document_editor_get_line (self, i), warehouse,
+                                self->reference);
+  update_state (self);
+}
+
+static void
+reindex_lines (StDocumentEditor *self)
+{
+  guint n_lines = st_document_editor_get_n_lines (self);
+
+  for (guint i = 0; i < n_lines; i++)
+    st_editor_line_set_index (st_document_editor_get_line (self, i), i);
+}
+
+static void
+line_remove_requested_cb (StDocumentEditor *self,
+                          StEditorLine     *line)
+{
+  GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (line));
+  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  StEditorLine *next;
+
+  gtk_list_box_remove (self->lines_list, row);
+  reindex_lines (self);
+  update_state (self);
+
+  next = st_document_editor_get_line (self, index > 0 ? (guint) index - 1 : 0);
+  if (next != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (next));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->add_line_button));
+}
+
+StEditorLine *
+st_document_editor_add_line (StDocumentEditor *self)
+{
+  StEditorLine *line;
+  GtkWidget *row;
+
+  g_return_val_if_fail (ST_IS_DOCUMENT_EDITOR (self), NULL);
+
+  line = st_editor_line_new (self->store, self->kind, G_LIST_MODEL (self->items));
+  g_signal_connect_object (line, "changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (line, "remove-requested", G_CALLBACK (line_remove_requested_cb),
+                           self, G_CONNECT_SWAPPED);
+  st_editor_line_set_context (line,
+                              has_warehouse (self->kind)
+                              ? dropdown_text (self->warehouse_dropdown) : NULL,
+                              self->reference);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), GTK_WIDGET (line));
+  gtk_list_box_append (self->lines_list, row);
+
+  reindex_lines (self);
+  update_state (self);
+  return line;
+}
+
+static void
+add_line_clicked_cb (StDocumentEditor *self)
+{
+  StEditorLine *line = st_document_editor_add_line (self);
+
+  gtk_widget_grab_focus (GTK_WIDGET (line));
+}
+
+/* The reference of a return: a posted invoice (sales return) or bill (vendor return). */
+static void
+reference_changed_cb (StDocumentEditor *self)
+{
+  g_autofree char *number = entry_text (self->reference_entry);
+  g_autoptr(StDocument) document = NULL;
+  g_autofree char *hint = NULL;
+  StDocKind ref_kind = self->kind == ST_DOC_RETURN ? ST_DOC_INVOICE : ST_DOC_BILL;
+
+  g_clear_pointer (&self->reference, g_free);
+
+  if (number[0] != '\0')
+    document = st_store_get_document (self->store, ref_kind, number, NULL);
+
+  if (document != NULL && st_document_get_status (document) == ST_DOC_STATUS_POSTED)
+    {
+      g_autofree char *date = st_format_date (st_document_get_date (document));
+
+      self->reference = g_strdup (st_document_get_number (document));
+      /* Translators: %1$s is a customer or vendor, %2$s a date */
+      hint = g_strdup_printf (_("%1$s, %2$s"), st_document_get_contact (document), date);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->reference_entry), "error");
+    }
+  else if (number[0] != '\0')
+    {
+      if (document != NULL)
+        hint = g_strdup (ref_kind == ST_DOC_INVOICE ? _("This invoice is void.")
+                                                    : _("This bill is void."));
+      else
+        hint = g_strdup (ref_kind == ST_DOC_INVOICE ? _("No invoice has this number.")
+                                                    : _("No bill has this number."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->reference_entry), "error");
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->reference_entry), "error");
+
+  gtk_label_set_text (self->reference_hint, hint != NULL ? hint : "");
+  update_line_context (self);
+}
+
+/* The calendar popover: a bonus over typing the ISO date. */
+static void
+date_popover_show_cb (StDocumentEditor *self)
+{
+  g_autofree char *text = entry_text (self->date_entry);
+  g_autoptr(GDateTime) date = NULL;
+  int year, month, day;
+
+  if (st_date_validate (text, _("Date"), NULL)
+      && sscanf (text, "%d-%d-%d", &year, &month, &day) == 3)
+    date = g_date_time_new_local (year, month, day, 12, 0, 0);
+  if (date == NULL)
+    date = g_date_time_new_now_local ();
+
+  gtk_calendar_select_day (self->calendar, date);
+}
+
+static void
+calendar_day_selected_cb (StDocumentEditor *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
+  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->date_popover)))
+    return;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), text);
+  gtk_popover_popdown (self->date_popover);
+}
+
+/* Posting, in a thread on a connection of its own. */
+
+typedef struct
+{
+  char    *path;
+  StDraft *draft;
+} PostData;
+
+static void
+post_data_free (PostData *data)
+{
+  g_free (data->path);
+  st_draft_free (data->draft);
+  g_free (data);
+}
+
+static void
+post_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  PostData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StStore) store = NULL;
+  StDocument *document;
+
+  /* SQLite connections are not shared between threads here: this one is the thread's own. */
+  store = st_store_open (data->path, ST_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  document = st_store_post (store, data->draft, &error);
+  if (document == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+static void
+set_posting (StDocumentEditor *self,
+             gboolean          posting)
+{
+  self->posting = posting;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), posting);
+  gtk_spinner_set_spinning (self->spinner, posting);
+  gtk_widget_set_sensitive (self->form_box, !posting);
+  update_state (self);
+}
+
+static void
+show_refusal (StDocumentEditor *self,
+              const GError     *error)
+{
+  guint n_lines = st_document_editor_get_n_lines (self);
+
+  g_free (self->error);
+  self->error = g_strdup (error->message);
+  gtk_label_set_text (self->error_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+
+  /* Point at what caused it: the serial it names, or the field. */
+  for (guint i = 0; i < n_lines; i++)
+    if (st_editor_line_mark_refusal (st_document_editor_get_line (self, i), error->message))
+      break;
+
+  if (self->kind == ST_DOC_BILL && g_error_matches (error, ST_ERROR, ST_ERROR_DUPLICATE))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->number_entry), "error");
+      gtk_widget_grab_focus (GTK_WIDGET (self->number_entry));
+    }
+
+  update_state (self);
+}
+
+static void
+post_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  StDocumentEditor *self = ST_DOCUMENT_EDITOR (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) document = NULL;
+
+  document = g_task_propagate_pointer (G_TASK (result), &error);
+  set_posting (self, FALSE);
+
+  if (document == NULL)
+    {
+      show_refusal (self, error);
+      return;
+    }
+
+  g_signal_emit (self, signals[POSTED], 0, document);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static StDraft *
+build_draft (StDocumentEditor  *self,
+             GError           **error)
+{
+  g_autoptr(StDraft) draft = st_draft_new (self->kind);
+  g_autofree char *number = entry_text (self->number_entry);
+  g_autofree char *date = entry_text (self->date_entry);
+  g_autofree char *reason = entry_text (self->reason_entry);
+  guint n_lines = st_document_editor_get_n_lines (self);
+
+  if ((self->kind == ST_DOC_BILL || self->kind == ST_DOC_INVOICE) && number[0] != '\0')
+    st_draft_set_string (&draft->number, number);
+  st_draft_set_string (&draft->date, date);
+  if (has_contact (self->kind))
+    st_draft_set_string (&draft->contact, dropdown_text (self->contact_dropdown));
+  if (has_warehouse (self->kind))
+    st_draft_set_string (&draft->warehouse, dropdown_text (self->warehouse_dropdown));
+  if (self->kind == ST_DOC_TRANSFER)
+    {
+      st_draft_set_string (&draft->to_warehouse, dropdown_text (self->to_dropdown));
+      draft->in_transit = gtk_check_button_get_active (self->transit_check);
+    }
+  if (has_reference (self->kind))
+    st_draft_set_string (&draft->reference, self->reference);
+  if (self->kind == ST_DOC_ADJUSTMENT)
+    st_draft_set_string (&draft->reason, reason);
+
+  for (guint i = 0; i < n_lines; i++)
+    if (!st_editor_line_fill_draft (st_document_editor_get_line (self, i), draft, error))
+      return NULL;
+
+  return g_steal_pointer (&draft);
+}
+
+gboolean
+st_document_editor_post (StDocumentEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  PostData *data;
+  StDraft *draft;
+
+  g_return_val_if_fail (ST_IS_DOCUMENT_EDITOR (self), FALSE);
+
+  update_state (self);
+  if (!st_document_editor_can_post (self))
+    return FALSE;
+
+  g_clear_pointer (&self->error, g_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->number_entry), "error");
+
+  draft = build_draft (self, &error);
+  if (draft == NULL)
+    {
+      show_refusal (self, error);
+      return FALSE;
+    }
+
+  data = g_new0 (PostData, 1);
+  data->path = g_strdup (st_store_get_path (self->store));
+  data->draft = draft;
+
+  task = g_task_new (self, self->cancellable, post_done_cb, NULL);
+  g_task_set_source_tag (task, st_document_editor_post);
+  g_task_set_task_data (task, data, (GDestroyNotify) post_data_free);
+  set_posting (self, TRUE);
+  g_task_run_in_thread (task, post_thread);
+
+  return TRUE;
+}
+
+static void
+post_clicked_cb (StDocumentEditor *self)
+{
+  st_document_editor_post (self);
+}
+
+/* A posting in flight finishes: the window stays until it has said how it went. */
+static gboolean
+st_document_editor_close_request (GtkWindow *window)
+{
+  StDocumentEditor *self = ST_DOCUMENT_EDITOR (window);
+
+  if (self->posting)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (st_document_editor_parent_class)->close_request (window);
+}
+
+/* Setting the form up for a kind. */
+
+static const char *
+title_for_kind (StDocKind kind)
+{
+  switch (kind)
+    {
+    case ST_DOC_BILL:          return _("New Bill");
+    case ST_DOC_INVOICE:       return _("New Invoice");
+    case ST_DOC_TRANSFER:      return _("New Transfer Order");
+    case ST_DOC_ADJUSTMENT:    return _("New Adjustment");
+    case ST_DOC_RETURN:        return _("New Sales Return");
+    case ST_DOC_VENDOR_RETURN: return _("New Vendor Return");
+    default:                   return _("New Document");
+    }
+}
+
+static void
+fill_lists (StDocumentEditor *self)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) warehouses = NULL;
+
+  items = st_store_list_all_items (self->store, NULL);
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    g_list_store_append (self->items, g_ptr_array_index (items, i));
+
+  warehouses = st_store_list_warehouses (self->store, NULL);
+  for (guint i = 0; warehouses != NULL && i < warehouses->len; i++)
+    gtk_string_list_append (self->warehouses,
+                            st_warehouse_get_name (g_ptr_array_index (warehouses, i)));
+
+  if (has_contact (self->kind))
+    {
+      g_autoptr(GPtrArray) contacts = NULL;
+
+      contacts = st_store_list_contacts (self->store,
+                                         self->kind == ST_DOC_BILL ? ST_CONTACT_VENDOR
+                                                                   : ST_CONTACT_CUSTOMER,
+                                         NULL);
+      for (guint i = 0; contacts != NULL && i < contacts->len; i++)
+        gtk_string_list_append (self->contacts,
+                                st_contact_get_name (g_ptr_array_index (contacts, i)));
+    }
+}
+
+static void
+set_row_visible (GtkWidget *label,
+                 GtkWidget *field,
+                 gboolean   visible)
+{
+  gtk_widget_set_visible (label, visible);
+  gtk_widget_set_visible (field, visible);
+}
+
+static void
+setup_form (StDocumentEditor *self)
+{
+  g_autoptr(GtkExpression) expression = NULL;
+  g_autofree char *next = NULL;
+  g_autofree char *today = st_date_today ();
+  StDocKind kind = self->kind;
+  guint n_warehouses;
+
+  gtk_window_set_title (GTK_WINDOW (self), title_for_kind (kind));
+  fill_lists (self);
+
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->contact_dropdown, expression);
+
+  /* Contact: bills and invoices. */
+  set_row_visible (GTK_WIDGET (self->contact_label), GTK_WIDGET (self->contact_dropdown),
+                   has_contact (kind));
+  gtk_label_set_text_with_mnemonic (self->contact_label,
+                                    kind == ST_DOC_BILL ? _("_Vendor") : _("_Customer"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->contact_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  kind == ST_DOC_BILL ? _("Vendor") : _("Customer"),
+                                  -1);
+  gtk_drop_down_set_model (self->contact_dropdown, G_LIST_MODEL (self->contacts));
+  /* The only contact there is is the one; of several, nobody is chosen for the user. */
+  gtk_drop_down_set_selected (self->contact_dropdown,
+                              g_list_model_get_n_items (G_LIST_MODEL (self->contacts)) == 1
+                              ? 0 : GTK_INVALID_LIST_POSITION);
+
+  /* Reference: returns. */
+  set_row_visible (GTK_WIDGET (self->reference_label),
+                   gtk_widget_get_parent (GTK_WIDGET (self->reference_entry)),
+                   has_reference (kind));
+  gtk_label_set_text_with_mnemonic (self->reference_label,
+                                    kind == ST_DOC_RETURN ? _("_Invoice") : _("_Bill"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reference_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  kind == ST_DOC_RETURN ? _("Invoice") : _("Bill"),
+                                  -1);
+  gtk_entry_set_placeholder_text (self->reference_entry,
+                                  kind == ST_DOC_RETURN ? _("e.g. INV-00001")
+                                                        : _("e.g. BILL-00001"));
+
+  /* Number: the vendor's for bills, optional for invoices, automatic otherwise. */
+  next = st_store_next_number (self->store, kind);
+  if (kind == ST_DOC_BILL)
+    {
+      gtk_label_set_text_with_mnemonic (self->number_label, _("Bill _number"));
+      gtk_entry_set_placeholder_text (self->number_entry, _("The vendor’s bill number"));
+    }
+  else if (kind == ST_DOC_INVOICE)
+    gtk_entry_set_placeholder_text (self->number_entry, next);
+  else
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->number_entry), next);
+      gtk_editable_set_editable (GTK_EDITABLE (self->number_entry), FALSE);
+      gtk_widget_set_can_focus (GTK_WIDGET (self->number_entry), FALSE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->number_entry), "dim-label");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->number_entry),
+                                   _("Numbered automatically when posted"));
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), today);
+
+  /* Warehouses: where units come in or go out; a transfer's From and To. */
+  n_warehouses = g_list_model_get_n_items (G_LIST_MODEL (self->warehouses));
+  set_row_visible (GTK_WIDGET (self->warehouse_label), GTK_WIDGET (self->warehouse_dropdown),
+                   has_warehouse (kind));
+  if (kind == ST_DOC_TRANSFER)
+    {
+      gtk_label_set_text_with_mnemonic (self->warehouse_label, _("_From"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->warehouse_dropdown),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("From warehouse"),
+                                      -1);
+    }
+  gtk_drop_down_set_model (self->warehouse_dropdown, G_LIST_MODEL (self->warehouses));
+  gtk_drop_down_set_selected (self->warehouse_dropdown,
+                              n_warehouses > 0 ? 0 : GTK_INVALID_LIST_POSITION);
+
+  set_row_visible (GTK_WIDGET (self->to_label),
+                   gtk_widget_get_parent (GTK_WIDGET (self->to_dropdown)),
+                   kind == ST_DOC_TRANSFER);
+  gtk_drop_down_set_model (self->to_dropdown, G_LIST_MODEL (self->warehouses));
+  gtk_drop_down_set_selected (self->to_dropdown,
+                              n_warehouses > 1 ? 1 : GTK_INVALID_LIST_POSITION);
+
+  set_row_visible (GTK_WIDGET (self->reason_label), GTK_WIDGET (self->reason_entry),
+                   kind == ST_DOC_ADJUSTMENT);
+
+  g_signal_connect_object (self->contact_dropdown, "notify::selected",
+                           G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->warehouse_dropdown, "notify::selected",
+                           G_CALLBACK (update_line_context), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->to_dropdown, "notify::selected",
+                           G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->number_entry, "changed",
+                           G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->date_entry, "changed",
+                           G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reason_entry, "changed",
+                           G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reference_entry, "changed",
+                           G_CALLBACK (reference_changed_cb), self, G_CONNECT_SWAPPED);
+
+  st_document_editor_add_line (self);
+  update_state (self);
+
+  /* Start where the user starts. */
+  if (has_contact (kind) && dropdown_text (self->contact_dropdown) == NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->contact_dropdown));
+  else if (kind == ST_DOC_BILL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->number_entry));
+  else if (has_reference (kind))
+    gtk_widget_grab_focus (GTK_WIDGET (self->reference_entry));
+  else if (kind == ST_DOC_ADJUSTMENT)
+    gtk_widget_grab_focus (GTK_WIDGET (self->reason_entry));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (st_document_editor_get_line (self, 0)));
+}
+
+StDocumentEditor *
+st_document_editor_new (GtkWindow *parent,
+                        StStore   *store,
+                        StDocKind  kind)
+{
+  StDocumentEditor *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (ST_IS_STORE (store), NULL);
+  g_return_val_if_fail (kind < ST_N_DOC_KINDS, NULL);
+
+  self = g_object_new (ST_TYPE_DOCUMENT_EDITOR,
+                       "transient-for", parent,
+                       NULL);
+  self->store = g_object_ref (store);
+  self->kind = kind;
+  setup_form (self);
+
+  return self;
+}
+
+static void
+st_document_editor_dispose (GObject *object)
+{
+  StDocumentEditor *self = ST_DOCUMENT_EDITOR (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_DOCUMENT_EDITOR);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->items);
+  g_clear_object (&self->contacts);
+  g_clear_object (&self->warehouses);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (st_document_editor_parent_class)->dispose (object);
+}
+
+static void
+st_document_editor_finalize (GObject *object)
+{
+  StDocumentEditor *self = ST_DOCUMENT_EDITOR (object);
+
+  g_free (self->reference);
+  g_free (self->problem);
+  g_free (self->error);
+
+  G_OBJECT_CLASS (st_document_editor_parent_class)->finalize (object);
+}
+
+static void
+st_document_editor_class_init (StDocumentEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = st_document_editor_dispose;
+  object_class->finalize = st_document_editor_finalize;
+  window_class->close_request = st_document_editor_close_request;
+
+  /**
+   * StDocumentEditor::posted:
+   * @document: the posted document, with its lines
+   */
+  signals[POSTED] =
+    g_signal_new ("posted",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ST_TYPE_DOCUMENT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/SerialTrack/st-document-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, post_button);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, spinner);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, form_box);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, contact_label);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, contact_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, reference_label);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, reference_entry);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, reference_hint);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, number_label);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, number_entry);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, date_label);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, date_button);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, date_popover);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, calendar);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, warehouse_label);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, warehouse_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, to_label);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, to_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, transit_check);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, reason_label);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, reason_entry);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, lines_list);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, add_line_button);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, hint_label);
+  gtk_widget_class_bind_template_callback (widget_class, post_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_line_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, date_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+st_document_editor_init (StDocumentEditor *self)
+{
+  g_type_ensure (ST_TYPE_EDITOR_LINE);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->items = g_list_store_new (ST_TYPE_ITEM);
+  self->contacts = gtk_string_list_new (NULL);
+  self->warehouses = gtk_string_list_new (NULL);
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-document-editor.h — the dialog that makes and posts a document of any kind. */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "st-store.h"
+#include "st-editor-line.h"
+
+G_BEGIN_DECLS
+
+#define ST_TYPE_DOCUMENT_EDITOR (st_document_editor_get_type ())
+G_DECLARE_FINAL_TYPE (StDocumentEditor, st_document_editor, ST, DOCUMENT_EDITOR, GtkWindow)
+
+/* A modal dialog for a new document of @kind.  Post is enabled once the form is complete
+ * (contact, number, warehouses, reason as the kind needs, at least one line, every serial
+ * line with exactly its quantity of valid serials).  Posting runs in a thread on its own
+ * connection to @store's file; on success the dialog emits "posted" (StDocument) and closes,
+ * on refusal it shows the core's message and marks the serial it names. */
+StDocumentEditor *st_document_editor_new          (GtkWindow        *parent,
+                                                   StStore          *store,
+                                                   StDocKind         kind);
+StDocKind         st_document_editor_get_kind     (StDocumentEditor *self);
+
+/* The lines, first to last (StEditorLine), and adding one as "Add Line" does. */
+guint             st_document_editor_get_n_lines  (StDocumentEditor *self);
+StEditorLine     *st_document_editor_get_line     (StDocumentEditor *self,
+                                                   guint             index);
+StEditorLine     *st_document_editor_add_line     (StDocumentEditor *self);
+
+/* TRUE when Post is enabled; otherwise st_document_editor_get_problem() says why. */
+gboolean          st_document_editor_can_post     (StDocumentEditor *self);
+const char       *st_document_editor_get_problem  (StDocumentEditor *self);
+/* Starts posting, as the Post button does.  FALSE when the form is not complete. */
+gboolean          st_document_editor_post         (StDocumentEditor *self);
+gboolean          st_document_editor_is_posting   (StDocumentEditor *self);
+/* The refusal shown under the lines, or NULL. */
+const char       *st_document_editor_get_error    (StDocumentEditor *self);
+
+G_END_DECLS

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-editor-line.h — one line of the document editor: item, quantity, rate, and its serials
+ * (a serial entry on receiving lines, the serial picker on picking lines). */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "st-store.h"
+#include "st-serial-picker.h"
+
+G_BEGIN_DECLS
+
+#define ST_TYPE_EDITOR_LINE (st_editor_line_get_type ())
+G_DECLARE_FINAL_TYPE (StEditorLine, st_editor_line, ST, EDITOR_LINE, GtkWidget)
+
+/* @items: the items to choose from (StItem), shared by the editor's lines.  Emits
+ * "remove-requested" for its remove button and notifies "complete" whenever it changes. */
+StEditorLine   *st_editor_line_new             (StStore      *store,
+                                                StDocKind     kind,
+                                                GListModel   *items);
+void            st_editor_line_set_index       (StEditorLine *self,
+                                                guint         index);
+/* Where picking lines pick from: the document's warehouse (invoices, transfers' source,
+ * adjustments) or the invoice / bill a return is against.  A change drops the picked units. */
+void            st_editor_line_set_context     (StEditorLine *self,
+                                                const char   *warehouse,
+                                                const char   *reference);
+
+StItem         *st_editor_line_get_item        (StEditorLine *self);
+void            st_editor_line_set_item        (StEditorLine *self,
+                                                StItem       *item);
+gint64          st_editor_line_get_quantity    (StEditorLine *self);
+void            st_editor_line_set_quantity    (StEditorLine *self,
+                                                gint64        quantity);
+/* TRUE for a serial line that takes new serials (bills, + adjustments). */
+gboolean        st_editor_line_get_receiving   (StEditorLine *self);
+/* TRUE for a serial line that picks units in stock (or sold, for returns). */
+gboolean        st_editor_line_get_picking     (StEditorLine *self);
+
+/* Ready to post: item chosen, quantity and rate fine, exactly the quantity of serials. */
+gboolean        st_editor_line_get_complete    (StEditorLine *self);
+/* Why not (translated), or NULL. */
+const char     *st_editor_line_get_problem     (StEditorLine *self);
+
+/* The serial entry of a receiving line (else NULL). */
+GtkWidget      *st_editor_line_get_serial_entry (StEditorLine *self);
+/* The picked units of a picking line (StUnit, first received first). */
+GPtrArray      *st_editor_line_get_picked      (StEditorLine *self);
+void            st_editor_line_set_picked      (StEditorLine *self,
+                                                GPtrArray    *units);
+/* Opens the picker as "Choose Serials…" does, and returns it (owned by GTK). */
+StSerialPicker *st_editor_line_open_picker     (StEditorLine *self);
+
+/* Appends this line to @draft.  FALSE with ST_ERROR_INVALID_INPUT for a malformed rate. */
+gboolean        st_editor_line_fill_draft      (StEditorLine *self,
+                                                StDraft      *draft,
+                                                GError      **error);
+/* After a refused posting: marks a serial of this line that @message names (in the serial
+ * entry, or drops it from the picked units and says why).  TRUE when one was found. */
+gboolean        st_editor_line_mark_refusal    (StEditorLine *self,
+                                                const char   *message);
+
+G_END_DECLS
