@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "st-columns.h"
+#include "st-document-actions.h"
 #include "st-documents-view.h"
 #include "st-format.h"
 
@@ -761,6 +762,7 @@ st_documents_view_constructed (GObject *object)
   G_OBJECT_CLASS (st_documents_view_parent_class)->constructed (object);
 
   setup_kind (self);
+  st_document_actions_attach_view (self, GTK_WIDGET (self->new_button));
 }
 
 /* Focus goes to the list, not to the filter above it. */

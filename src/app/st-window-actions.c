@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "st-contact-dialog.h"
+#include "st-document-actions.h"
 #include "st-documents-view.h"
 #include "st-item-dialog.h"
 #include "st-items-view.h"
@@ -16,11 +17,8 @@
 /* How many units the serial search offers at most. */
 #define SEARCH_LIMIT 50
 
-/* Document editors (bills, invoices, transfers, adjustments, returns) are not part of the
- * window yet.  The views' "New Bill"… buttons and Ctrl+N already point at
- * "win.new-document" with the kind's machine name (st_doc_kind_to_string) as target; that
- * action is installed by the editor's code when it lands.  Until then GTK shows those buttons
- * insensitive. */
+/* The views' "New Bill"… buttons and Ctrl+N point at "win.new-document" with the kind's
+ * machine name (st_doc_kind_to_string) as target; st-document-actions.c opens the editor. */
 
 /* gtk_list_box_remove_all() is GTK 4.12. */
 static void
@@ -404,6 +402,8 @@ _st_window_class_init_actions (GtkWidgetClass *widget_class)
                                    new_warehouse_action);
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.new-document", "s",
+                                   st_document_actions_new_document);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.filter", NULL, filter_action);
   gtk_widget_class_install_action (widget_class, "win.show-unit", "x", show_unit_action);
