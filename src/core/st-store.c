@@ -84,6 +84,8 @@ static const char schema_v1[] =
   "CREATE UNIQUE INDEX documents_bill_number ON documents (contact_id, number_key)"
   "  WHERE kind = 'bill';"
   "CREATE INDEX documents_kind_date ON documents (kind, date, id);"
+  /* Lookups by number: the partial unique indexes above cannot serve "kind = ?". */
+  "CREATE INDEX documents_kind_number ON documents (kind, number_key);"
   "CREATE INDEX documents_ref ON documents (ref_document_id);"
   "CREATE TABLE document_lines ("
   "  id          INTEGER PRIMARY KEY,"
