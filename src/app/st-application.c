@@ -119,7 +119,7 @@ st_application_open_or_report (StApplication    *self,
 
   /* The dialog belongs to the application, so that it keeps running when no window is
    * open yet (the database given on the command line, or the last one, is broken). */
-  display = g_filename_display_name (path);
+  display = g_filename_display_basename (path);
   dialog = gtk_message_dialog_new (parent,
                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_ERROR,
