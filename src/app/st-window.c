@@ -203,14 +203,18 @@ st_window_new (GtkApplication *application,
                        NULL);
 }
 
+/* The application is set after construction (GtkWindow:application is not a construct
+ * property), but before the window is shown: read the remembered size then. */
 static void
 load_window_state (StWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   int width, height;
 
-  if (ST_IS_APPLICATION (app))
-    self->settings = st_application_get_settings (ST_APPLICATION (app));
+  if (self->settings != NULL || !ST_IS_APPLICATION (app))
+    return;
+
+  self->settings = st_application_get_settings (ST_APPLICATION (app));
   if (self->settings == NULL)
     return;
 
@@ -314,6 +318,7 @@ st_window_constructed (GObject *object)
   gtk_widget_grab_focus (self->items_view);
   gtk_info_bar_set_revealed (self->sample_bar, st_store_is_empty (self->store));
   load_window_state (self);
+  g_signal_connect (self, "notify::application", G_CALLBACK (load_window_state), NULL);
   _st_window_update_actions (self);
 }
 

@@ -793,6 +793,37 @@ test_open_foreign_file_refused (Fixture       *f,
   g_assert_cmpstr (after, ==, text);
 }
 
+/* Settings: the last database, and the window size on close. */
+static void
+test_remembers_database_and_size (Fixture       *f,
+                                  gconstpointer  data)
+{
+  GSettings *settings = st_application_get_settings (app);
+  g_autofree char *last = NULL;
+
+  g_assert_nonnull (settings);
+  last = g_settings_get_string (settings, "last-database");
+  g_assert_cmpstr (last, ==, f->path);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 600);
+  gtk_window_close (GTK_WINDOW (f->window));
+  spin ();
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+/* Ctrl+N in the items view is a new item. */
+static void
+test_new_in_items_view (Fixture       *f,
+                        gconstpointer  data)
+{
+  st_window_show_view (f->window, "items");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
+  spin ();
+  g_assert_nonnull (find_toplevel (ST_TYPE_ITEM_DIALOG));
+}
+
 /* Formatting */
 
 static void
@@ -874,6 +905,9 @@ main (int   argc,
   ADD ("/app/search/several-listed", WITH_BILL, test_search_several_lists_them);
   ADD ("/app/search/none", WITH_BILL, test_search_none_says_so);
   ADD ("/app/window/show-unit-action", WITH_BILL, test_show_unit_action);
+  ADD ("/app/window/remembers-database-and-size", WITH_ITEM,
+       test_remembers_database_and_size);
+  ADD ("/app/window/new-in-items-view", WITH_ITEM, test_new_in_items_view);
   ADD ("/app/open/same-file-twice", WITH_ITEM, test_open_same_file_twice);
   ADD ("/app/open/foreign-file-refused", WITH_ITEM, test_open_foreign_file_refused);
 #undef ADD
