@@ -158,4 +158,8 @@ int st_cli_cmd_unit             (StCli *cli, const StCliCommand *command, int ar
 int st_cli_cmd_units            (StCli *cli, const StCliCommand *command, int argc, char **argv);
 int st_cli_cmd_check            (StCli *cli, const StCliCommand *command, int argc, char **argv);
 
+/* st-cli-backup.c */
+int st_cli_cmd_backup           (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_restore          (StCli *cli, const StCliCommand *command, int argc, char **argv);
+
 G_END_DECLS

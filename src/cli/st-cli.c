@@ -74,6 +74,12 @@ static const StCliCommand commands[] = {
   { "check", NULL, st_cli_cmd_check,
     N_("check"),
     N_("Check the database's integrity and the ledger's invariants.") },
+  { "backup", NULL, st_cli_cmd_backup,
+    N_("backup FILE [--force]"),
+    N_("Copy the database to FILE, consistently even while others write.") },
+  { "restore", NULL, st_cli_cmd_restore,
+    N_("restore BACKUP [--force]"),
+    N_("Replace the database with a checked backup; the replaced file is kept beside it.") },
 };
 
 static void

@@ -1260,8 +1260,11 @@ write_document (Posting  *p,
   for (guint i = 0; i < p->lines->len; i++)
     {
       Line *line = g_ptr_array_index (p->lines, i);
-      total += line->quantity * line->rate;
-      quantity += line->quantity;
+      StDraftLine *dl = g_ptr_array_index (d->lines, i);
+
+      /* Signed: a write-off line lowers an adjustment's total. */
+      total += dl->quantity * line->rate;
+      quantity += dl->quantity;
     }
   key = _st_name_key (p->number);
   doc = _st_store_prepare (p->store,

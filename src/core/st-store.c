@@ -16,6 +16,10 @@
 
 #define ST_BUSY_TIMEOUT_MS 10000
 #define ST_NAME_MAX_CHARS  200
+/* Checkpoint once the WAL holds this many frames (SQLite's own automatic threshold). */
+#define ST_CHECKPOINT_FRAMES 1000
+/* How long a checkpoint waits for the write lock before leaving it to a later commit. */
+#define ST_CHECKPOINT_WAIT_MS 200
 
 struct _StStore
 {
@@ -25,6 +29,7 @@ struct _StStore
   sqlite3    *db;
   GHashTable *statements;   /* SQL text -> sqlite3_stmt* */
   StTracking  tracking;
+  int         wal_frames;   /* frames in the WAL after the last commit */
 };
 
 G_DEFINE_FINAL_TYPE (StStore, st_store, G_TYPE_OBJECT)
@@ -301,6 +306,63 @@ _st_store_begin (StStore  *self,
   return _st_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
+/* Checkpoints: SQLite before 3.51.3 (3.50.7, 3.44.6 for the older branches; Debian 12 has
+ * 3.40) has the "WAL-reset bug": a checkpoint that starts just after another one completed
+ * can miss a WAL reset done by a connection committing at the same moment, and a later
+ * checkpoint then skips frames — a corrupt database.  It needs a checkpoint running while
+ * another connection writes.  So SQLite never checkpoints on its own here (our WAL hook
+ * replaces its automatic checkpoint after commits), and we checkpoint only while this
+ * connection holds the write lock: nobody can write, so nobody can reset the WAL under the
+ * checkpoint.  The checkpoint itself runs on a second, short-lived connection, since SQLite
+ * refuses to checkpoint inside a transaction.  The last connection to close checkpoints
+ * too, under an exclusive lock on the file.  See docs/RELIABILITY.md. */
+static int
+wal_hook_cb (void       *data,
+             sqlite3    *db,
+             const char *name,
+             int         n_frames)
+{
+  StStore *self = data;
+
+  self->wal_frames = n_frames;
+  return SQLITE_OK;
+}
+
+static void
+checkpoint_under_write_lock (StStore *self)
+{
+  sqlite3 *helper = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  sqlite3_busy_timeout (self->db, ST_CHECKPOINT_WAIT_MS);
+  rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  sqlite3_busy_timeout (self->db, ST_BUSY_TIMEOUT_MS);
+  if (rc != SQLITE_OK)
+    return;   /* another writer is at work: a later commit checkpoints */
+
+  if (sqlite3_open_v2 (self->path, &helper, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                       NULL) == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (helper, ST_CHECKPOINT_WAIT_MS);
+      /* A read first, so that the helper finds the WAL. */
+      if (sqlite3_prepare_v2 (helper, "SELECT count (*) FROM sqlite_schema", -1, &stmt,
+                              NULL) == SQLITE_OK
+          && sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          sqlite3_finalize (g_steal_pointer (&stmt));
+          rc = sqlite3_wal_checkpoint_v2 (helper, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+          if (rc != SQLITE_OK)
+            g_debug ("Checkpoint of %s: %s", self->path, sqlite3_errstr (rc));
+          else
+            self->wal_frames = 0;
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close_v2 (helper);
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 gboolean
 _st_store_commit (StStore  *self,
                   GError  **error)
@@ -310,6 +372,8 @@ _st_store_commit (StStore  *self,
       _st_store_rollback (self);
       return FALSE;
     }
+  if (self->wal_frames >= ST_CHECKPOINT_FRAMES)
+    checkpoint_under_write_lock (self);
   return TRUE;
 }
 
@@ -469,7 +533,12 @@ create_schema (StStore  *self,
   _st_bind_text (stmt, 2, primary_key);
   if (!_st_step (stmt, error))
     goto fail;
-  return _st_store_commit (self, error);
+  if (!_st_store_commit (self, error))
+    return FALSE;
+  /* Move the new header (application id, schema version) from the WAL into the main file
+   * now: a process killed before its first checkpoint must not leave a file whose header
+   * says it is somebody else's. */
+  return _st_store_exec (self, "PRAGMA wal_checkpoint (TRUNCATE)", error);
 
 fail:
   _st_store_rollback (self);
@@ -593,6 +662,8 @@ st_store_open (const char        *path,
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, ST_BUSY_TIMEOUT_MS);
+  /* Replaces SQLite's automatic checkpoint: see checkpoint_under_write_lock(). */
+  sqlite3_wal_hook (self->db, wal_hook_cb, self);
   if (!_st_store_exec (self, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", error))
     return NULL;
 

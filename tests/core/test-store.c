@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 #include <sqlite3.h>
 
 #include "st-test-util.h"
@@ -449,6 +450,33 @@ test_disk_full (StFixture     *f,
   st_assert_check_ok (f->store);
 }
 
+/* A process killed right after creating a database leaves a file that opens as ours. */
+static void
+test_created_then_killed (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StStore) store = NULL;
+
+  if (g_test_subprocess ())
+    {
+      StStore *leaked = st_store_open (g_getenv ("ST_TEST_DB"), ST_STORE_OPEN_CREATE, NULL);
+      g_assert_nonnull (leaked);
+      _exit (0);
+    }
+  dir = g_dir_make_tmp ("st-kill-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "new.serialtrack", NULL);
+  g_setenv ("ST_TEST_DB", path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  store = st_store_open (path, 0, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  st_fixture_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,6 +485,7 @@ main (int   argc,
 
   g_test_add_func ("/store/open/foreign-files-refused-unchanged", test_open_foreign_files);
   g_test_add_func ("/store/open/missing-without-create", test_open_missing_without_create);
+  g_test_add_func ("/store/open/created-then-killed", test_created_then_killed);
 #define ADD(path, func) \
   g_test_add (path, StFixture, NULL, st_fixture_setup, func, st_fixture_teardown)
   ADD ("/store/new-database", test_new_database);

@@ -1,0 +1,274 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-cli-backup.c — backup and restore of the database. */
+#define G_LOG_DOMAIN "st-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+
+#include "st-error.h"
+#include "st-cli-private.h"
+
+/* SQLite's lock bytes (os_unix.c): PENDING, RESERVED, then the SHARED range.  A connection
+ * in WAL mode holds a read lock on the SHARED range for as long as it is open. */
+#define SQLITE_LOCK_FIRST 0x40000000
+#define SQLITE_LOCK_BYTES 512
+
+/* TRUE when another process has the database open (holds one of SQLite's locks on it). */
+static gboolean
+database_in_use (const char *path)
+{
+  struct flock lock = { 0 };
+  int fd = g_open (path, O_RDONLY, 0);
+  gboolean in_use = FALSE;
+
+  if (fd < 0)
+    return FALSE;
+  lock.l_type = F_WRLCK;
+  lock.l_whence = SEEK_SET;
+  lock.l_start = SQLITE_LOCK_FIRST;
+  lock.l_len = SQLITE_LOCK_BYTES;
+  if (fcntl (fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK)
+    in_use = TRUE;
+  close (fd);
+  return in_use;
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev
+         && sa.st_ino == sb.st_ino;
+}
+
+/* Whether the file's header says it is a SerialTrack database (SQLite, our application id). */
+static gboolean
+looks_like_serialtrack (const char *path)
+{
+  guint8 header[100];
+  FILE *fp = g_fopen (path, "rb");
+  size_t n;
+
+  if (fp == NULL)
+    return FALSE;
+  n = fread (header, 1, sizeof header, fp);
+  fclose (fp);
+  return n == sizeof header && memcmp (header, "SQLite format 3", 16) == 0
+         && (((guint32) header[68] << 24) | ((guint32) header[69] << 16)
+             | ((guint32) header[70] << 8) | header[71]) == ST_APPLICATION_ID;
+}
+
+static gboolean
+copy_aside (const char  *from,
+            const char  *to,
+            GError     **error)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) dest = g_file_new_for_path (to);
+  g_autoptr(GError) local = NULL;
+
+  if (!g_file_copy (source, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, &local))
+    {
+      g_autofree char *display = g_filename_display_name (to);
+
+      g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot write “%s”: %s"), display,
+                   local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+st_cli_cmd_backup (StCli              *cli,
+                   const StCliCommand *command,
+                   int                 argc,
+                   char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *db_display = NULL;
+  g_autofree char *dest_display = NULL;
+  gboolean force = FALSE;
+  const StCliOption options[] = {
+    { "force", ST_CLI_OPT_FLAG, &force },
+    { NULL }
+  };
+  const char *dest;
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 1, 1, &args)) >= 0)
+    return status;
+  dest = g_ptr_array_index (args, 0);
+  if (!st_cli_open_store (cli, &error)
+      || !st_store_backup (cli->store, dest, force, &error))
+    return st_cli_fail (error);
+
+  db_path = st_cli_database_path (cli);
+  db_display = g_filename_display_name (db_path);
+  dest_display = g_filename_display_name (dest);
+  if (cli->json)
+    {
+      g_autoptr(StJson) json = st_cli_json_new ();
+
+      st_json_begin_object (json);
+      st_json_member_string (json, "database", db_display);
+      st_json_member_string (json, "backup", dest_display);
+      st_json_end_object (json);
+      st_cli_print_json (json);
+    }
+  else
+    {
+      /* Translators: %1$s the database file, %2$s the backup file */
+      g_autofree char *text = g_strdup_printf (_("Backed up “%1$s” to “%2$s”"), db_display,
+                                               dest_display);
+      st_cli_print_text (text);
+      st_cli_print_text ("\n");
+    }
+  return ST_CLI_EXIT_OK;
+}
+
+/* Restores into the --db target.  Refused when the backup is not a sound SerialTrack
+ * database (st_store_restore checks it), when it is the target itself, when another program
+ * has the target open, and — without --force — when the target is not a SerialTrack database
+ * (a mistyped --db must not destroy somebody else's file).  The file it replaces is kept
+ * beside it, with its WAL, so that nothing is ever lost by a restore. */
+int
+st_cli_cmd_restore (StCli              *cli,
+                    const StCliCommand *command,
+                    int                 argc,
+                    char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *target_display = NULL;
+  g_autofree char *backup_display = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *aside_display = NULL;
+  g_autofree char *target_wal = NULL;
+  g_autofree char *aside_wal = NULL;
+  gboolean force = FALSE;
+  const StCliOption options[] = {
+    { "force", ST_CLI_OPT_FLAG, &force },
+    { NULL }
+  };
+  const char *backup;
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 1, 1, &args)) >= 0)
+    return status;
+  backup = g_ptr_array_index (args, 0);
+  target = st_cli_database_path (cli);
+  target_display = g_filename_display_name (target);
+  backup_display = g_filename_display_name (backup);
+
+  if (!g_file_test (backup, G_FILE_TEST_EXISTS))
+    {
+      /* Translators: %s is a file name */
+      g_set_error (&error, ST_ERROR, ST_ERROR_NOT_FOUND, _("There is no backup at “%s”"),
+                   backup_display);
+      return st_cli_fail (error);
+    }
+
+  if (g_file_test (target, G_FILE_TEST_EXISTS))
+    {
+      if (same_file (backup, target))
+        {
+          g_set_error (&error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                       /* Translators: %s is a file name */
+                       _("“%s” is the database itself, not a backup of it"), backup_display);
+          return st_cli_fail (error);
+        }
+      if (database_in_use (target))
+        {
+          g_set_error (&error, ST_ERROR, ST_ERROR_BUSY,
+                       /* Translators: %s is a file name */
+                       _("“%s” is open in another program (SerialTrack?); close it before "
+                         "restoring"), target_display);
+          return st_cli_fail (error);
+        }
+      if (!force && !looks_like_serialtrack (target))
+        {
+          g_set_error (&error, ST_ERROR, ST_ERROR_NOT_SERIALTRACK,
+                       /* Translators: %s is a file name; keep --force as it is */
+                       _("“%s” is not a SerialTrack database (or its header is damaged); add "
+                         "--force to replace it anyway"), target_display);
+          return st_cli_fail (error);
+        }
+
+      /* Keep what is replaced, WAL included: a damaged file may still hold something. */
+      now = g_date_time_new_now_local ();
+      stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+      aside = g_strdup_printf ("%s.before-restore-%s", target, stamp);
+      aside_display = g_filename_display_name (aside);
+      target_wal = g_strconcat (target, "-wal", NULL);
+      aside_wal = g_strconcat (aside, "-wal", NULL);
+      if (g_file_test (aside, G_FILE_TEST_EXISTS))
+        {
+          g_set_error (&error, ST_ERROR, ST_ERROR_DUPLICATE,
+                       _("“%s” already exists; choose another name or allow overwriting"),
+                       aside_display);
+          return st_cli_fail (error);
+        }
+      if (!copy_aside (target, aside, &error)
+          || (g_file_test (target_wal, G_FILE_TEST_EXISTS)
+              && !copy_aside (target_wal, aside_wal, &error)))
+        {
+          g_unlink (aside);
+          g_unlink (aside_wal);
+          return st_cli_fail (error);
+        }
+    }
+
+  if (!st_store_restore (backup, target, &error))
+    {
+      if (aside != NULL)
+        {
+          g_unlink (aside);
+          g_unlink (aside_wal);
+        }
+      return st_cli_fail (error);
+    }
+
+  if (cli->json)
+    {
+      g_autoptr(StJson) json = st_cli_json_new ();
+
+      st_json_begin_object (json);
+      st_json_member_string (json, "database", target_display);
+      st_json_member_string (json, "backup", backup_display);
+      st_json_member_string (json, "previous", aside_display);
+      st_json_end_object (json);
+      st_cli_print_json (json);
+    }
+  else
+    {
+      g_autofree char *text = NULL;
+
+      if (aside_display != NULL)
+        /* Translators: %1$s the database file, %2$s the backup, %3$s where the replaced
+         * file was kept */
+        text = g_strdup_printf (_("Restored “%1$s” from “%2$s”; the file it replaced is kept "
+                                  "as “%3$s”"), target_display, backup_display, aside_display);
+      else
+        /* Translators: %1$s the database file, %2$s the backup */
+        text = g_strdup_printf (_("Restored “%1$s” from “%2$s”"), target_display,
+                                backup_display);
+      st_cli_print_text (text);
+      st_cli_print_text ("\n");
+    }
+  return ST_CLI_EXIT_OK;
+}
