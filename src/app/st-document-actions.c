@@ -263,6 +263,8 @@ st_document_actions_new_document (GtkWidget  *window,
 
 /* Void and Receive in the documents views. */
 
+static void update_view_actions (StDocumentsView *view);
+
 static void
 view_done_cb (StDocument *document,
               gpointer    user_data)
@@ -274,6 +276,8 @@ view_done_cb (StDocument *document,
     st_window_refresh (ST_WINDOW (root));
   else
     st_documents_view_refresh (view);
+  /* A refresh reloads the selected document without necessarily changing the selection. */
+  update_view_actions (view);
 }
 
 static void
@@ -381,6 +385,9 @@ st_document_actions_attach_view (StDocumentsView *view,
     }
 
   /* After the view's own handler, which loads the selected document. */
+  g_signal_connect_object (st_documents_view_get_selection (view), "notify::selected-item",
+                           G_CALLBACK (update_view_actions), view,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (st_documents_view_get_selection (view), "selection-changed",
                            G_CALLBACK (update_view_actions), view,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);

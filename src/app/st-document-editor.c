@@ -51,6 +51,7 @@ struct _StDocumentEditor
   char           *reference;      /* the reference document's number once it checks out */
   char           *problem;
   char           *error;
+  GtkWidget      *focus_before_posting;  /* weak */
 
   StDocKind       kind;
   gboolean        posting;
@@ -400,8 +401,9 @@ calendar_day_selected_cb (StDocumentEditor *self)
 
 typedef struct
 {
-  char    *path;
-  StDraft *draft;
+  char     *path;
+  StDraft  *draft;
+  gboolean  opened;   /* the thread's connection opened */
 } PostData;
 
 static void
@@ -430,6 +432,7 @@ post_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  data->opened = TRUE;
 
   document = st_store_post (store, data->draft, &error);
   if (document == NULL)
@@ -442,10 +445,26 @@ static void
 set_posting (StDocumentEditor *self,
              gboolean          posting)
 {
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
   self->posting = posting;
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), posting);
   gtk_spinner_set_spinning (self->spinner, posting);
+
+  /* The form waits while the thread posts; focus leaves it first (a focused entry made
+   * insensitive keeps blinking its cursor), and comes back after. */
+  if (posting)
+    {
+      g_set_weak_pointer (&self->focus_before_posting, focus);
+      gtk_root_set_focus (GTK_ROOT (self), NULL);
+    }
   gtk_widget_set_sensitive (self->form_box, !posting);
+  if (!posting && self->focus_before_posting != NULL)
+    {
+      gtk_widget_grab_focus (self->focus_before_posting);
+      g_clear_weak_pointer (&self->focus_before_posting);
+    }
+
   update_state (self);
 }
 
@@ -482,8 +501,21 @@ post_done_cb (GObject      *source,
   StDocumentEditor *self = ST_DOCUMENT_EDITOR (source);
   g_autoptr(GError) error = NULL;
   g_autoptr(StDocument) document = NULL;
+  PostData *data = g_task_get_task_data (G_TASK (result));
 
   document = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* A database just created keeps its header in the WAL until the first checkpoint, and
+   * st_store_open() then refuses a second connection to it as "not a SerialTrack database".
+   * The window's own connection is fine: post there (this once, on the main thread). */
+  if (document == NULL && !data->opened
+      && g_error_matches (error, ST_ERROR, ST_ERROR_NOT_SERIALTRACK))
+    {
+      g_debug ("Posting on the window's connection: %s", error->message);
+      g_clear_error (&error);
+      document = st_store_post (self->store, data->draft, &error);
+    }
+
   set_posting (self, FALSE);
 
   if (document == NULL)
@@ -792,6 +824,7 @@ st_document_editor_dispose (GObject *object)
   StDocumentEditor *self = ST_DOCUMENT_EDITOR (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_weak_pointer (&self->focus_before_posting);
   gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_DOCUMENT_EDITOR);
 
   g_clear_object (&self->store);

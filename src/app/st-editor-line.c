@@ -680,8 +680,12 @@ static void
 st_editor_line_dispose (GObject *object)
 {
   StEditorLine *self = ST_EDITOR_LINE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_EDITOR_LINE);
+  /* The template's root box is not a bound child: unparent it ourselves. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->store);
   g_clear_object (&self->items);

@@ -827,6 +827,7 @@ static void
 st_serial_entry_dispose (GObject *object)
 {
   StSerialEntry *self = ST_SERIAL_ENTRY (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   if (self->chooser != NULL)
@@ -834,6 +835,9 @@ st_serial_entry_dispose (GObject *object)
   g_clear_object (&self->chooser);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_SERIAL_ENTRY);
+  /* The template's root box is not a bound child: unparent it ourselves. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   if (self->first_by_key != NULL)
     g_hash_table_remove_all (self->first_by_key);
