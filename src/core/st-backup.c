@@ -80,6 +80,35 @@ temp_path_beside (const char  *path,
   return g_steal_pointer (&tmp);
 }
 
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev
+         && sa.st_ino == sb.st_ino;
+}
+
+/* @path is the database at @db_path, or one of its WAL, shared-memory or journal files. */
+static gboolean
+is_database_file (const char *db_path,
+                  const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (db_path, suffixes[i], NULL);
+      g_autofree char *canonical_name = g_canonicalize_filename (name, NULL);
+
+      if (g_strcmp0 (canonical, canonical_name) == 0 || same_file (name, path))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 st_store_backup (StStore     *self,
                  const char  *dest_path,
@@ -93,6 +122,13 @@ st_store_backup (StStore     *self,
   g_return_val_if_fail (dest_path != NULL, FALSE);
 
   display = g_filename_display_name (dest_path);
+  /* Renaming a copy over the open database (or its WAL) would wreck it. */
+  if (is_database_file (st_store_get_path (self), dest_path))
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                   _("“%s” is the database itself; choose another name for the backup"), display);
+      return FALSE;
+    }
   if (!overwrite && g_file_test (dest_path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE,
