@@ -162,4 +162,9 @@ int st_cli_cmd_check            (StCli *cli, const StCliCommand *command, int ar
 int st_cli_cmd_backup           (StCli *cli, const StCliCommand *command, int argc, char **argv);
 int st_cli_cmd_restore          (StCli *cli, const StCliCommand *command, int argc, char **argv);
 
+/* st-cli-export.c */
+int st_cli_cmd_export_history   (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_export_sold      (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_generate         (StCli *cli, const StCliCommand *command, int argc, char **argv);
+
 G_END_DECLS

@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* serialtrack-cli export history / export sold / generate, end to end. */
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "st-test-cli.h"
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+/* The workbook as read-xlsx.py prints it. */
+static char *
+read_xlsx (const char *path)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "core", "read-xlsx.py", NULL);
+  const char *argv[] = { "/usr/bin/python3", script, path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("read-xlsx.py failed: %s", err);
+  return g_steal_pointer (&out);
+}
+
+static GPtrArray *
+rows_of_sheet (const char *dump,
+               const char *sheet)
+{
+  g_auto(GStrv) lines = g_strsplit (dump, "\n", -1);
+  g_autofree char *marker = g_strconcat ("sheet\t", sheet, NULL);
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+  gboolean in = FALSE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "sheet\t"))
+        in = g_str_equal (lines[i], marker);
+      else if (in && g_str_has_prefix (lines[i], "row\t"))
+        g_ptr_array_add (rows, g_strdup (lines[i]));
+    }
+  return rows;
+}
+
+static void
+test_export_history_matches_unit (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *xlsx = g_build_filename (f->dir, "history.xlsx", NULL);
+  g_autofree char *dump = NULL;
+  g_autoptr(TjNode) unit = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) mine = g_ptr_array_new ();
+  TjNode *history;
+
+  stock_base (f);
+  g_free (cli_ok (f, "transfer", "post", "--from", "Main", "--to", "Store", "--date", "2024-03-02",
+                  "--line", "PHONE:1::S2", NULL));
+  g_free (cli_ok (f, "invoice", "post", "--customer", "Bob", "--warehouse", "Store", "--date",
+                  "2024-03-03", "--line", "PHONE:1:250:S2", NULL));
+  g_free (cli_ok (f, "export", "history", xlsx, "--item", "PHONE", NULL));
+  dump = read_xlsx (xlsx);
+  rows = rows_of_sheet (dump, "History");
+  for (guint i = 0; i < rows->len; i++)
+    if (strstr (g_ptr_array_index (rows, i), "\tstr:S2\t") != NULL)
+      g_ptr_array_add (mine, g_ptr_array_index (rows, i));
+
+  unit = cli_json (f, "unit", "S2", NULL);
+  history = tj_get (unit, "history");
+  g_assert_cmpuint (tj_len (history, NULL), ==, 3);
+  g_assert_cmpuint (mine->len, ==, 3);
+  for (guint i = 0; i < mine->len; i++)
+    {
+      g_autofree char *index = g_strdup_printf ("%u", i);
+      TjNode *event = tj_get (history, index);
+      g_autofree char *date = g_strdup_printf ("\tdate:%s\t", tj_str (event, "date"));
+      g_autofree char *doc = g_strdup_printf ("\tstr:%s\t", tj_str (event, "document"));
+
+      assert_contains (g_ptr_array_index (mine, i), date);
+      assert_contains (g_ptr_array_index (mine, i), doc);
+    }
+  /* Units sheet: header plus the three phones, S2 sold at 250.00. */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = rows_of_sheet (dump, "Units");
+  g_assert_cmpuint (rows->len, ==, 4);
+  assert_contains (dump, "str:S2\tstr:PHONE");
+  assert_contains (dump, "money:250");
+}
+
+static void
+test_export_refusals (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *xlsx = g_build_filename (f->dir, "sold.xlsx", NULL);
+  g_autofree char *missing_dir = g_build_filename (f->dir, "no", "such", "x.xlsx", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  stock_base (f);
+  g_free (cli_ok (f, "export", "sold", xlsx, "--from", "2024-01-01", "--to", "2024-12-31", NULL));
+  g_assert_true (g_file_get_contents (xlsx, &contents, &len, NULL));
+  before = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, len);
+  g_clear_pointer (&contents, g_free);
+
+  /* An existing file is kept unless --force. */
+  g_free (cli_refused (f, "sold.xlsx", "export", "sold", xlsx, NULL));
+  g_assert_true (g_file_get_contents (xlsx, &contents, &len, NULL));
+  after = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, len);
+  g_assert_cmpstr (before, ==, after);
+  g_free (cli_ok (f, "export", "sold", xlsx, "--force", NULL));
+
+  g_free (cli_refused (f, "2024-05-01", "export", "sold", "x.xlsx", "--from", "2024-05-01",
+                       "--to", "2024-01-01", NULL));
+  g_free (cli_refused (f, "2024-13-01", "export", "sold", "x.xlsx", "--from", "2024-13-01", NULL));
+  g_free (cli_refused (f, "NOPE", "export", "history", "x.xlsx", "--item", "NOPE", NULL));
+  g_free (cli_refused (f, "ZZZ", "export", "history", "x.xlsx", "--serial", "ZZZ", NULL));
+  g_free (cli_refused (f, "such", "export", "history", missing_dir, NULL));
+  g_assert_false (g_file_test ("x.xlsx", G_FILE_TEST_EXISTS));
+}
+
+static void
+test_generate (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(TjNode) stats = NULL;
+  g_autoptr(TjNode) check = NULL;
+  g_autofree char *units_a = NULL;
+  g_autofree char *units_b = NULL;
+  Fixture other = { 0 };
+
+  g_free (cli_ok (f, "init", NULL));
+  stats = cli_json (f, "generate", "--items", "6", "--units", "400", "--seed", "42", NULL);
+  g_assert_cmpint (tj_int (stats, "units"), >=, 400);
+  g_assert_cmpint (tj_int (stats, "documents"), >, 0);
+  check = cli_json (f, "check", NULL);
+  g_assert_true (tj_bool (check, "sound"));
+  units_a = cli_ok (f, "--json", "units", NULL);
+
+  /* Same seed, same data. */
+  fixture_setup_empty (&other, NULL);
+  g_free (cli_ok (&other, "init", NULL));
+  g_free (cli_ok (&other, "generate", "--items", "6", "--units", "400", "--seed", "42", NULL));
+  units_b = cli_ok (&other, "--json", "units", NULL);
+  g_assert_cmpstr (units_a, ==, units_b);
+  fixture_teardown (&other, NULL);
+
+  cli_usage_error (f, "--units", "generate", "--items", "3", NULL);
+  cli_usage_error (f, "--items", "generate", "--items", "x", "--units", "5", NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  ADD ("/cli/export/history-matches-unit", test_export_history_matches_unit);
+  ADD ("/cli/export/refusals", test_export_refusals);
+  g_test_add ("/cli/generate/deterministic-and-sound", Fixture, NULL, fixture_setup_empty,
+              test_generate, fixture_teardown);
+
+  return g_test_run ();
+}
