@@ -26,12 +26,14 @@ struct _StSerialEntry
   GtkScrolledWindow    *scroller;
   GtkListView          *list_view;
   GtkLabel             *count_label;
-  GtkLabel             *problems_label;
+  GtkToggleButton      *problems_button;
 
   /* Owned */
   StStore              *store;
   StItem               *item;
   GListStore           *rows;          /* StSerialRow */
+  GtkCustomFilter      *problems_filter;
+  GtkFilterListModel   *shown;         /* every row, or the problem rows only */
   GtkSingleSelection   *selection;
   /* serial key -> the first row with that key (the rows own the keys and are kept alive by
    * the list store); later rows with the key are duplicates. */
@@ -43,6 +45,8 @@ struct _StSerialEntry
   guint                 quantity;
   guint                 n_valid;
   gboolean              valid;
+  guint                 scroll_source;
+  StSerialRow          *scroll_to;     /* weak: the row to bring into view once laid out */
 };
 
 G_DEFINE_FINAL_TYPE (StSerialEntry, st_serial_entry, GTK_TYPE_WIDGET)
@@ -120,14 +124,19 @@ update_count (StSerialEntry *self)
       g_autofree char *problems = NULL;
       guint n_bad = n_rows - n_valid;
 
+      /* Translators: a toggle button that shows only the serials with a problem */
       problems = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                "%u marked serial is left out",
                                                "%u marked serials are left out",
                                                n_bad),
                                   n_bad);
-      gtk_label_set_text (self->problems_label, problems);
+      gtk_button_set_label (GTK_BUTTON (self->problems_button), problems);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_label), n_rows > n_valid);
+  else if (gtk_toggle_button_get_active (self->problems_button))
+    gtk_toggle_button_set_active (self->problems_button, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_button), n_rows > n_valid);
+  if (gtk_toggle_button_get_active (self->problems_button))
+    gtk_filter_changed (GTK_FILTER (self->problems_filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_widget_set_visible (GTK_WIDGET (self->scroller), n_rows > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), n_rows > 0);
 
@@ -190,6 +199,55 @@ check_row (StSerialEntry *self,
   st_serial_row_set_problem (row, ST_SERIAL_STATE_EXISTS, exists);
 }
 
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  StSerialEntry *self = data;
+  guint position;
+
+  /* Wait until the list has been laid out with its rows. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->list_view))
+      || gtk_widget_get_height (GTK_WIDGET (self->list_view)) == 0)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_source = 0;
+  if (self->scroll_to != NULL
+      && g_list_store_find (G_LIST_STORE (self->rows), self->scroll_to, &position))
+    {
+      /* The position in the list as shown, which may be the problems only. */
+      guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+
+      for (guint i = 0; i < n_shown; i++)
+        {
+          g_autoptr(StSerialRow) row = g_list_model_get_item (G_LIST_MODEL (self->shown), i);
+
+          if (row == self->scroll_to)
+            {
+              gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item",
+                                          "u", i);
+              break;
+            }
+        }
+    }
+  g_clear_weak_pointer (&self->scroll_to);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The list is laid out after the rows arrive (it may have just been shown): scroll on a
+ * later frame. */
+static void
+scroll_to_row (StSerialEntry *self,
+               StSerialRow   *row)
+{
+  g_set_weak_pointer (&self->scroll_to, row);
+  if (self->scroll_source == 0)
+    self->scroll_source = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
+                                                        scroll_tick_cb, self, NULL);
+}
+
 /* Appends rows for @tokens (as typed: they are normalised here) in one items-changed. */
 static void
 add_serials (StSerialEntry *self,
@@ -224,9 +282,15 @@ add_serials (StSerialEntry *self,
   g_list_store_splice (self->rows, n_rows, 0, rows->pdata, rows->len);
   update_count (self);
 
-  /* Show the newest serial, as a scanner user expects. */
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
-                              n_rows + rows->len - 1);
+  /* Show the first problem of what was added, else the newest serial (as a scanner user
+   * expects). */
+  for (guint i = 0; i < rows->len; i++)
+    if (!st_serial_row_get_valid (g_ptr_array_index (rows, i)))
+      {
+        scroll_to_row (self, g_ptr_array_index (rows, i));
+        return;
+      }
+  scroll_to_row (self, g_ptr_array_index (rows, rows->len - 1));
 }
 
 gboolean
@@ -727,6 +791,22 @@ list_key_pressed_cb (StSerialEntry         *self,
   return TRUE;
 }
 
+static gboolean
+problem_filter_func (gpointer item,
+                     gpointer user_data)
+{
+  return !st_serial_row_get_valid (item);
+}
+
+static void
+problems_toggled_cb (StSerialEntry *self)
+{
+  gboolean only = gtk_toggle_button_get_active (self->problems_button);
+
+  gtk_filter_list_model_set_filter (self->shown,
+                                    only ? GTK_FILTER (self->problems_filter) : NULL);
+}
+
 /* Properties. */
 
 StStore *
@@ -830,6 +910,10 @@ st_serial_entry_dispose (GObject *object)
   GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
+  if (self->scroll_source != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_source);
+  self->scroll_source = 0;
+  g_clear_weak_pointer (&self->scroll_to);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -842,6 +926,8 @@ st_serial_entry_dispose (GObject *object)
   if (self->first_by_key != NULL)
     g_hash_table_remove_all (self->first_by_key);
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->problems_filter);
   g_clear_object (&self->rows);
   g_clear_object (&self->store);
   g_clear_object (&self->item);
@@ -969,11 +1055,12 @@ st_serial_entry_class_init (StSerialEntryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StSerialEntry, scroller);
   gtk_widget_class_bind_template_child (widget_class, StSerialEntry, list_view);
   gtk_widget_class_bind_template_child (widget_class, StSerialEntry, count_label);
-  gtk_widget_class_bind_template_child (widget_class, StSerialEntry, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, StSerialEntry, problems_button);
   gtk_widget_class_bind_template_callback (widget_class, scan_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, paste_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, problems_toggled_cb);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -989,7 +1076,9 @@ st_serial_entry_init (StSerialEntry *self)
   self->cancellable = g_cancellable_new ();
   self->first_by_key = g_hash_table_new (g_str_hash, g_str_equal);
   self->rows = g_list_store_new (ST_TYPE_SERIAL_ROW);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  self->problems_filter = gtk_custom_filter_new (problem_filter_func, NULL, NULL);
+  self->shown = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)), NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
 

@@ -750,6 +750,8 @@ st_serial_picker_new (GtkWindow         *parent,
   self->cursor = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->cursor, FALSE);
   gtk_single_selection_set_can_unselect (self->cursor, TRUE);
+  /* The cursor is not the choice: no row looks chosen until the user moves there. */
+  gtk_single_selection_set_selected (self->cursor, GTK_INVALID_LIST_POSITION);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->cursor));
 
   update_available (self);

@@ -379,8 +379,21 @@ test_entry_paste_marks_bad_ones (Fixture       *f,
 
   g_assert_cmpstr (label_text (entry, ST_TYPE_SERIAL_ENTRY, "count_label"), ==,
                    "4 of 4 serials");
-  g_assert_cmpstr (label_text (entry, ST_TYPE_SERIAL_ENTRY, "problems_label"), ==,
+  g_assert_cmpstr (gtk_button_get_label (template_child (entry, ST_TYPE_SERIAL_ENTRY,
+                                                        "problems_button")), ==,
                    "3 marked serials are left out");
+  /* That button shows the problems only. */
+  gtk_toggle_button_set_active (template_child (entry, ST_TYPE_SERIAL_ENTRY, "problems_button"),
+                                TRUE);
+  {
+    GtkSelectionModel *shown = gtk_list_view_get_model (template_child (entry,
+                                                                        ST_TYPE_SERIAL_ENTRY,
+                                                                        "list_view"));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, 3);
+    gtk_toggle_button_set_active (template_child (entry, ST_TYPE_SERIAL_ENTRY,
+                                                  "problems_button"), FALSE);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, 7);
+  }
   g_assert_true (st_serial_entry_get_valid (entry));
   valid = st_serial_entry_get_serials (entry);
   g_assert_cmpuint (valid->len, ==, 4);
