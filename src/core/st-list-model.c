@@ -1,6 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* st-list-model.c — a lazy GListModel: the count comes from SQL, rows are fetched a page at a
- * time and only the most recently used pages are kept. */
+ * time and only the most recently used pages are kept.
+ *
+ * A page is found by its rows' ids first (the sort key and the id, read from one index), then
+ * each row is built by id.  Paging continues from a neighbouring cached page by keyset (the
+ * sort key and id of its last or first row), so scrolling costs the same at row ten and at row
+ * nine hundred thousand; a jump to a far page skips rows with OFFSET from the nearer end of the
+ * list, over the index only, never over the joined rows. */
 #define G_LOG_DOMAIN "st-list-model"
 
 #include "config.h"
@@ -9,6 +15,16 @@
 
 #define PAGE_SIZE 128
 #define MAX_PAGES 16
+
+typedef struct
+{
+  GPtrArray     *rows;       /* row objects */
+  /* The sort key and id of the first and the last row, for keyset paging. */
+  sqlite3_value *first_key;
+  sqlite3_value *last_key;
+  gint64         first_id;
+  gint64         last_id;
+} Page;
 
 struct _StListModel
 {
@@ -21,7 +37,7 @@ struct _StListModel
   gboolean      descending;
 
   gint64        n_items;    /* -1: not counted yet */
-  GHashTable   *pages;      /* page number -> GPtrArray of row objects */
+  GHashTable   *pages;      /* page number -> Page */
   GQueue        lru;        /* page numbers, most recent first */
   GError       *error;
 };
@@ -44,11 +60,20 @@ remember_error (StListModel *self,
     g_warning ("List query failed: %s", error->message);
 }
 
+static void
+page_free (Page *page)
+{
+  g_clear_pointer (&page->rows, g_ptr_array_unref);
+  sqlite3_value_free (page->first_key);
+  sqlite3_value_free (page->last_key);
+  g_free (page);
+}
+
 static gint64
 count_rows (StListModel *self)
 {
-  g_autofree char *sql = self->source->build_sql (self->source, TRUE, self->filter, self->sort,
-                                                  self->descending);
+  g_autofree char *sql = self->source->build_sql (self->source, ST_LIST_SQL_COUNT, self->filter,
+                                                  self->sort, self->descending);
   g_autoptr(StStmt) stmt = NULL;
   GError *error = NULL;
 
@@ -83,35 +108,163 @@ st_list_model_get_item_type (GListModel *model)
   return ST_LIST_MODEL (model)->source->item_type;
 }
 
-static GPtrArray *
-fetch_page (StListModel *self,
-            guint        page)
+/* The ids of up to @limit rows, in list order (@reverse: in the opposite order, from the end),
+ * skipping @offset rows, or starting after (@anchor_key, @anchor_id). */
+static gboolean
+fetch_ids (StListModel   *self,
+           gboolean       reverse,
+           sqlite3_value *anchor_key,
+           gint64         anchor_id,
+           gint64         limit,
+           gint64         offset,
+           Page          *page,
+           GArray        *ids)
 {
-  g_autofree char *base = self->source->build_sql (self->source, FALSE, self->filter, self->sort,
-                                                   self->descending);
-  g_autofree char *sql = g_strconcat (base, " LIMIT ?98 OFFSET ?99", NULL);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_full (PAGE_SIZE, g_object_unref);
+  g_autofree char *base = NULL;
+  g_autofree char *sql = NULL;
   g_autoptr(StStmt) stmt = NULL;
   GError *error = NULL;
   int rc;
 
+  base = self->source->build_sql (self->source,
+                                  anchor_key != NULL ? ST_LIST_SQL_KEYS_AFTER : ST_LIST_SQL_KEYS,
+                                  self->filter, self->sort,
+                                  reverse ? !self->descending : self->descending);
+  sql = g_strconcat (base, offset > 0 ? " LIMIT ?98 OFFSET ?99" : " LIMIT ?98", NULL);
   stmt = _st_store_prepare (self->store, sql, &error);
   if (stmt == NULL)
     {
       remember_error (self, error);
-      return NULL;
+      return FALSE;
     }
   self->source->bind (self->source, stmt, self->filter);
-  sqlite3_bind_int (stmt, 98, PAGE_SIZE);
-  sqlite3_bind_int64 (stmt, 99, (gint64) page * PAGE_SIZE);
+  if (anchor_key != NULL)
+    {
+      sqlite3_bind_value (stmt, 95, anchor_key);
+      sqlite3_bind_int64 (stmt, 96, anchor_id);
+    }
+  sqlite3_bind_int64 (stmt, 98, limit);
+  if (offset > 0)
+    sqlite3_bind_int64 (stmt, 99, offset);
+
+  g_array_set_size (ids, 0);
   while ((rc = _st_step (stmt, &error)) == SQLITE_ROW)
-    g_ptr_array_add (rows, self->source->from_row (stmt));
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 1);
+      sqlite3_value **end = reverse ? &page->first_key : &page->last_key;
+
+      if (ids->len == 0)
+        {
+          sqlite3_value **start = reverse ? &page->last_key : &page->first_key;
+
+          sqlite3_value_free (*start);
+          *start = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
+        }
+      sqlite3_value_free (*end);
+      *end = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
+      g_array_append_val (ids, id);
+    }
   if (rc != SQLITE_DONE)
     {
       remember_error (self, error);
+      return FALSE;
+    }
+  if (reverse)
+    for (guint i = 0; i < ids->len / 2; i++)
+      {
+        gint64 t = g_array_index (ids, gint64, i);
+
+        g_array_index (ids, gint64, i) = g_array_index (ids, gint64, ids->len - 1 - i);
+        g_array_index (ids, gint64, ids->len - 1 - i) = t;
+      }
+  if (ids->len > 0)
+    {
+      page->first_id = g_array_index (ids, gint64, 0);
+      page->last_id = g_array_index (ids, gint64, ids->len - 1);
+    }
+  return TRUE;
+}
+
+static gboolean
+is_anchor (const Page *page,
+           gboolean    last)
+{
+  sqlite3_value *key;
+
+  /* The page before must be whole; the page after may be the short last one. */
+  if (page == NULL || page->rows->len == 0 || (last && page->rows->len != PAGE_SIZE))
+    return FALSE;
+  key = last ? page->last_key : page->first_key;
+  /* NULL keys do not compare in SQL; such pages are left to OFFSET. */
+  return key != NULL && sqlite3_value_type (key) != SQLITE_NULL;
+}
+
+static Page *
+fetch_page (StListModel *self,
+            guint        number)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(StStmt) stmt = NULL;
+  g_autofree char *row_sql = NULL;
+  Page *page = g_new0 (Page, 1);
+  Page *before = number > 0 ? g_hash_table_lookup (self->pages, GUINT_TO_POINTER (number - 1))
+                            : NULL;
+  Page *after = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (number + 1));
+  gint64 n = self->n_items;
+  gint64 start = (gint64) number * PAGE_SIZE;
+  gint64 want = MIN (PAGE_SIZE, n - start);
+  gboolean done = FALSE;
+  GError *error = NULL;
+
+  page->rows = g_ptr_array_new_full (PAGE_SIZE, g_object_unref);
+  if (want <= 0)
+    return page;
+
+  /* Keyset from a neighbour; a short answer (NULL keys, rows changed) falls back to OFFSET. */
+  if (is_anchor (before, TRUE))
+    done = fetch_ids (self, FALSE, before->last_key, before->last_id, want, 0, page, ids)
+           && ids->len == (guint) want;
+  if (!done && is_anchor (after, FALSE))
+    done = fetch_ids (self, TRUE, after->first_key, after->first_id, want, 0, page, ids)
+           && ids->len == (guint) want;
+  if (!done)
+    {
+      gint64 from_end = n - start - want;
+
+      if (!(start <= from_end ? fetch_ids (self, FALSE, NULL, 0, want, start, page, ids)
+                              : fetch_ids (self, TRUE, NULL, 0, want, from_end, page, ids)))
+        {
+          page_free (page);
+          return NULL;
+        }
+    }
+
+  row_sql = self->source->build_sql (self->source, ST_LIST_SQL_ROW, NULL, self->sort,
+                                     self->descending);
+  stmt = _st_store_prepare (self->store, row_sql, &error);
+  if (stmt == NULL)
+    {
+      remember_error (self, error);
+      page_free (page);
       return NULL;
     }
-  return g_steal_pointer (&rows);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 97, g_array_index (ids, gint64, i));
+      rc = _st_step (stmt, &error);
+      if (rc == SQLITE_ROW)
+        g_ptr_array_add (page->rows, self->source->from_row (stmt));
+      sqlite3_reset (stmt);
+      if (rc == 0)
+        {
+          remember_error (self, error);
+          page_free (page);
+          return NULL;
+        }
+    }
+  return page;
 }
 
 static gpointer
@@ -119,32 +272,32 @@ st_list_model_get_item (GListModel *model,
                         guint       position)
 {
   StListModel *self = ST_LIST_MODEL (model);
-  guint page = position / PAGE_SIZE;
-  GPtrArray *rows;
+  guint number = position / PAGE_SIZE;
+  Page *page;
 
   if (position >= st_list_model_get_n_items (model))
     return NULL;
 
-  rows = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  if (rows == NULL)
+  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (number));
+  if (page == NULL)
     {
-      rows = fetch_page (self, page);
-      if (rows == NULL)
+      page = fetch_page (self, number);
+      if (page == NULL)
         return NULL;
-      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), rows);
-      g_queue_push_head (&self->lru, GUINT_TO_POINTER (page));
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (number), page);
+      g_queue_push_head (&self->lru, GUINT_TO_POINTER (number));
       while (g_queue_get_length (&self->lru) > MAX_PAGES)
         g_hash_table_remove (self->pages, g_queue_pop_tail (&self->lru));
     }
-  else if (g_queue_peek_head (&self->lru) != GUINT_TO_POINTER (page))
+  else if (g_queue_peek_head (&self->lru) != GUINT_TO_POINTER (number))
     {
-      g_queue_remove (&self->lru, GUINT_TO_POINTER (page));
-      g_queue_push_head (&self->lru, GUINT_TO_POINTER (page));
+      g_queue_remove (&self->lru, GUINT_TO_POINTER (number));
+      g_queue_push_head (&self->lru, GUINT_TO_POINTER (number));
     }
 
-  if (position % PAGE_SIZE >= rows->len)
+  if (position % PAGE_SIZE >= page->rows->len)
     return NULL;
-  return g_object_ref (g_ptr_array_index (rows, position % PAGE_SIZE));
+  return g_object_ref (g_ptr_array_index (page->rows, position % PAGE_SIZE));
 }
 
 static void
@@ -220,27 +373,48 @@ gint64
 st_list_model_find_id (StListModel *self,
                        gint64       id)
 {
-  guint n;
+  g_autofree char *base = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(StStmt) stmt = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  GError *error = NULL;
+  gint64 position = 0;
+  int rc;
 
   g_return_val_if_fail (ST_IS_LIST_MODEL (self), -1);
 
   /* Look in the cached pages first; the caller usually just showed the row. */
-  n = st_list_model_get_n_items (G_LIST_MODEL (self));
-  {
-    GHashTableIter iter;
-    gpointer key, value;
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *rows = ((Page *) value)->rows;
 
-    g_hash_table_iter_init (&iter, self->pages);
-    while (g_hash_table_iter_next (&iter, &key, &value))
-      {
-        GPtrArray *rows = value;
+      for (guint i = 0; i < rows->len; i++)
+        if (self->source->row_id (g_ptr_array_index (rows, i)) == id)
+          return (gint64) GPOINTER_TO_UINT (key) * PAGE_SIZE + i;
+    }
 
-        for (guint i = 0; i < rows->len; i++)
-          if (self->source->row_id (g_ptr_array_index (rows, i)) == id)
-            return (gint64) GPOINTER_TO_UINT (key) * PAGE_SIZE + i;
-      }
-  }
-  (void) n;
+  /* Then walk the ids in order (one index, no joins). */
+  base = self->source->build_sql (self->source, ST_LIST_SQL_KEYS, self->filter, self->sort,
+                                  self->descending);
+  sql = g_strconcat (base, " LIMIT ?98", NULL);
+  stmt = _st_store_prepare (self->store, sql, &error);
+  if (stmt == NULL)
+    {
+      remember_error (self, error);
+      return -1;
+    }
+  self->source->bind (self->source, stmt, self->filter);
+  sqlite3_bind_int64 (stmt, 98, -1);
+  while ((rc = _st_step (stmt, &error)) == SQLITE_ROW)
+    {
+      if (sqlite3_column_int64 (stmt, 1) == id)
+        return position;
+      position++;
+    }
+  if (rc == 0)
+    remember_error (self, error);
   return -1;
 }
 
@@ -319,6 +493,6 @@ st_list_model_init (StListModel *self)
 {
   self->n_items = -1;
   self->pages = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                       (GDestroyNotify) g_ptr_array_unref);
+                                       (GDestroyNotify) page_free);
   g_queue_init (&self->lru);
 }

@@ -411,33 +411,81 @@ direction (gboolean descending)
   return descending ? " DESC" : " ASC";
 }
 
+/* Composes one shape of a list's SQL from its parts: @from (with the joins the WHERE and the
+ * order need), the WHERE conditions (NULL-terminated, may be empty), the sort key and the id
+ * expression.  Only fixed fragments are ever pasted; values are bound. */
+static char *
+list_sql (StListSql           what,
+          const char         *columns,
+          const char         *from,
+          const char * const *conds,
+          const char         *key,
+          const char         *id,
+          gboolean            descending)
+{
+  GString *s = g_string_new ("SELECT ");
+  gboolean first = TRUE;
+
+  switch (what)
+    {
+    case ST_LIST_SQL_COUNT:
+      g_string_append (s, "count (*)");
+      break;
+    case ST_LIST_SQL_KEYS:
+    case ST_LIST_SQL_KEYS_AFTER:
+      g_string_append_printf (s, "%s, %s", key, id);
+      break;
+    case ST_LIST_SQL_ROW:
+    default:
+      g_string_append (s, columns);
+      break;
+    }
+  g_string_append_printf (s, " FROM %s", from);
+  if (what == ST_LIST_SQL_ROW)
+    {
+      g_string_append_printf (s, " WHERE %s = ?97", id);
+      return g_string_free (s, FALSE);
+    }
+  for (guint i = 0; conds[i] != NULL; i++, first = FALSE)
+    g_string_append_printf (s, "%s%s", first ? " WHERE " : " AND ", conds[i]);
+  if (what == ST_LIST_SQL_KEYS_AFTER)
+    /* The row value uses the index on (key, id); SQL NULL keys never compare, the model
+     * falls back to OFFSET when a keyset page comes back short. */
+    g_string_append_printf (s, "%s(%s, %s) %s (?95, ?96)", first ? " WHERE " : " AND ", key, id,
+                            descending ? "<" : ">");
+  if (what != ST_LIST_SQL_COUNT)
+    g_string_append_printf (s, " ORDER BY %s%s, %s%s", key, direction (descending), id,
+                            direction (descending));
+  return g_string_free (s, FALSE);
+}
+
 /* Items. */
 
 static char *
 items_sql (StListSource *source,
-           gboolean      count_only,
+           StListSql     what,
            const char   *filter,
            StSortKey     sort,
            gboolean      descending)
 {
-  const char *where = filter != NULL
-    ? " WHERE (i.sku_key LIKE ?90 ESCAPE '\\' OR lower (i.name) LIKE ?90 ESCAPE '\\')" : "";
-  const char *order;
+  const char *conds[2] = { NULL, NULL };
+  const char *key;
 
-  if (count_only)
-    return g_strconcat ("SELECT count (*) FROM items i", where, NULL);
+  if (filter != NULL)
+    conds[0] = "(i.sku_key LIKE ?90 ESCAPE '\\' OR lower (i.name) LIKE ?90 ESCAPE '\\')";
   switch (sort)
     {
-    case ST_SORT_NAME:    order = "lower (i.name)"; break;
-    case ST_SORT_PRICE:   order = "i.price"; break;
-    case ST_SORT_COST:    order = "i.cost"; break;
-    case ST_SORT_ON_HAND: order = "10"; break;
+    case ST_SORT_NAME:    key = "lower (i.name)"; break;
+    case ST_SORT_PRICE:   key = "i.price"; break;
+    case ST_SORT_COST:    key = "i.cost"; break;
+    case ST_SORT_ON_HAND:
+      key = "(SELECT coalesce (sum (s.on_hand), 0) FROM stock s WHERE s.item_id = i.id)";
+      break;
     case ST_SORT_DEFAULT:
     case ST_SORT_SKU:
-    default:              order = "i.sku_key"; break;
+    default:              key = "i.sku_key"; break;
     }
-  return g_strconcat ("SELECT " ST_ITEM_COLUMNS " FROM items i", where, " ORDER BY ", order,
-                      direction (descending), ", i.id", direction (descending), NULL);
+  return list_sql (what, ST_ITEM_COLUMNS, "items i", conds, key, "i.id", descending);
 }
 
 static void
@@ -478,36 +526,38 @@ st_store_list_items (StStore *self)
 
 static char *
 documents_sql (StListSource *source,
-               gboolean      count_only,
+               StListSql     what,
                const char   *filter,
                StSortKey     sort,
                gboolean      descending)
 {
-  const char *where = filter != NULL
-    ? " WHERE d.kind = ?1 AND (d.number_key LIKE ?90 ESCAPE '\\'"
-      " OR d.contact_id IN (SELECT id FROM contacts WHERE name_key LIKE ?90 ESCAPE '\\'))"
-    : " WHERE d.kind = ?1";
-  const char *order;
+  const char *conds[3] = { "d.kind = ?1", NULL, NULL };
+  const char *key;
+  const char *from = "documents d";
 
-  if (count_only)
-    return g_strconcat ("SELECT count (*) FROM documents d", where, NULL);
+  if (filter != NULL)
+    conds[1] = "(d.number_key LIKE ?90 ESCAPE '\\' OR d.contact_id IN"
+               " (SELECT id FROM contacts WHERE name_key LIKE ?90 ESCAPE '\\'))";
   switch (sort)
     {
-    case ST_SORT_NUMBER:  order = "d.number_key"; break;
-    case ST_SORT_CONTACT: order = "c.name_key"; break;
-    case ST_SORT_STATUS:  order = "d.status"; break;
-    case ST_SORT_TOTAL:   order = "d.total"; break;
+    case ST_SORT_NUMBER:  key = "d.number_key"; break;
+    case ST_SORT_CONTACT:
+      key = "c.name_key";
+      from = "documents d LEFT JOIN contacts c ON c.id = d.contact_id";
+      break;
+    case ST_SORT_STATUS:  key = "d.status"; break;
+    case ST_SORT_TOTAL:   key = "d.total"; break;
     case ST_SORT_DEFAULT:
       /* Newest first. */
       descending = !descending;
-      order = "d.date";
+      key = "d.date";
       break;
     case ST_SORT_DATE:
-    default:              order = "d.date"; break;
+    default:              key = "d.date"; break;
     }
-  return g_strconcat ("SELECT " ST_DOCUMENT_COLUMNS " FROM documents d" ST_DOCUMENT_JOINS, where,
-                      " ORDER BY ", order, direction (descending), ", d.id", direction (descending),
-                      NULL);
+  if (what == ST_LIST_SQL_ROW)
+    from = "documents d" ST_DOCUMENT_JOINS;
+  return list_sql (what, ST_DOCUMENT_COLUMNS, from, conds, key, "d.id", descending);
 }
 
 static void
@@ -584,28 +634,30 @@ resolve_unit_query (StStore           *self,
   return TRUE;
 }
 
-static char *
-units_where (const UnitFilter *f,
-             const char       *filter)
+/* The WHERE conditions of a unit list (NULL-terminated, into @conds of 8). */
+static void
+units_where (const UnitFilter  *f,
+             const char        *filter,
+             const char       **conds)
 {
-  GString *s = g_string_new (" WHERE 1");
+  guint n = 0;
   /* The units of one document are few: "+" keeps SQLite on the document's index rather than
    * walking every unit of the item. */
   gboolean by_document = f->sold_doc_id != 0 || f->received_doc_id != 0;
 
   if (f->item_id != 0)
-    g_string_append (s, by_document ? " AND +u.item_id = ?1" : " AND u.item_id = ?1");
+    conds[n++] = by_document ? "+u.item_id = ?1" : "u.item_id = ?1";
   if (f->status >= 0)
-    g_string_append (s, by_document ? " AND +u.status = ?2" : " AND u.status = ?2");
+    conds[n++] = by_document ? "+u.status = ?2" : "u.status = ?2";
   if (f->warehouse_id != 0)
-    g_string_append (s, " AND u.warehouse_id = ?3");
+    conds[n++] = "u.warehouse_id = ?3";
   if (f->sold_doc_id != 0)
-    g_string_append (s, " AND u.sold_doc_id = ?4 AND u.status = 'sold'");
+    conds[n++] = "u.sold_doc_id = ?4 AND u.status = 'sold'";
   if (f->received_doc_id != 0)
-    g_string_append (s, " AND u.received_doc_id = ?5 AND u.status = 'in_stock'");
+    conds[n++] = "u.received_doc_id = ?5 AND u.status = 'in_stock'";
   if (filter != NULL)
-    g_string_append (s, " AND u.serial_key LIKE ?90 ESCAPE '\\'");
-  return g_string_free (s, FALSE);
+    conds[n++] = "u.serial_key LIKE ?90 ESCAPE '\\'";
+  conds[n] = NULL;
 }
 
 static void
@@ -628,31 +680,37 @@ units_bind_filter (const UnitFilter *f,
 
 static char *
 units_sql (StListSource *source,
-           gboolean      count_only,
+           StListSql     what,
            const char   *filter,
            StSortKey     sort,
            gboolean      descending)
 {
-  g_autofree char *where = units_where (source->data, filter);
-  const char *order;
+  const char *conds[8];
+  const char *key;
+  const char *from = "units u";
 
-  if (count_only)
-    return g_strconcat ("SELECT count (*) FROM units u", where, NULL);
+  units_where (source->data, filter, conds);
   switch (sort)
     {
-    case ST_SORT_SERIAL:    order = "u.serial_key"; break;
-    case ST_SORT_STATUS:    order = "u.status"; break;
-    case ST_SORT_WAREHOUSE: order = "w.name_key"; break;
-    case ST_SORT_SKU:       order = "i.sku_key"; break;
-    case ST_SORT_COST:      order = "u.cost"; break;
-    case ST_SORT_PRICE:     order = "u.price"; break;
+    case ST_SORT_SERIAL:    key = "u.serial_key"; break;
+    case ST_SORT_STATUS:    key = "u.status"; break;
+    case ST_SORT_WAREHOUSE:
+      key = "w.name_key";
+      from = "units u LEFT JOIN warehouses w ON w.id = u.warehouse_id";
+      break;
+    case ST_SORT_SKU:
+      key = "i.sku_key";
+      from = "units u JOIN items i ON i.id = u.item_id";
+      break;
+    case ST_SORT_COST:      key = "u.cost"; break;
+    case ST_SORT_PRICE:     key = "u.price"; break;
     case ST_SORT_DEFAULT:
     case ST_SORT_RECEIVED:
-    default:                order = "u.received_date"; break;
+    default:                key = "u.received_date"; break;
     }
-  return g_strconcat ("SELECT " ST_UNIT_COLUMNS " FROM units u" ST_UNIT_JOINS, where,
-                      " ORDER BY ", order, direction (descending), ", u.id", direction (descending),
-                      NULL);
+  if (what == ST_LIST_SQL_ROW)
+    from = "units u" ST_UNIT_JOINS;
+  return list_sql (what, ST_UNIT_COLUMNS, from, conds, key, "u.id", descending);
 }
 
 static void
@@ -707,19 +765,20 @@ st_store_query_units (StStore           *self,
                       GError           **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *where = NULL;
-  g_autofree char *sql = NULL;
+  g_autoptr(GString) sql = g_string_new ("SELECT " ST_UNIT_COLUMNS " FROM units u" ST_UNIT_JOINS);
   g_autoptr(StStmt) stmt = NULL;
+  const char *conds[8];
   UnitFilter f;
   int rc;
 
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
   if (!resolve_unit_query (self, query, &f, error))
     return NULL;
-  where = units_where (&f, NULL);
-  sql = g_strconcat ("SELECT " ST_UNIT_COLUMNS " FROM units u" ST_UNIT_JOINS, where,
-                     " ORDER BY i.sku_key, u.received_date, u.id", NULL);
-  stmt = _st_store_prepare (self, sql, error);
+  units_where (&f, NULL, conds);
+  for (guint i = 0; conds[i] != NULL; i++)
+    g_string_append_printf (sql, "%s%s", i == 0 ? " WHERE " : " AND ", conds[i]);
+  g_string_append (sql, " ORDER BY i.sku_key, u.received_date, u.id");
+  stmt = _st_store_prepare (self, sql->str, error);
   if (stmt == NULL)
     return NULL;
   units_bind_filter (&f, stmt, NULL);

@@ -100,16 +100,32 @@ StUnit     *_st_unit_from_row      (StStmt *stmt);
   " LEFT JOIN documents r ON r.id = d.ref_document_id"
 StDocument *_st_document_from_row  (StStmt *stmt);
 
-/* The list model's constructor: the store's query module provides one "source" per list. */
+/* The list model's constructor: the store's query module provides one "source" per list.
+ *
+ * The model never skips rows with OFFSET over the full row query (every skipped row would
+ * still pay for the joins).  It finds a page's row ids with ST_LIST_SQL_KEYS — the sort key
+ * and the id only, through as few tables as the order needs, so that SQLite walks one index —
+ * either continuing from a neighbouring cached page (keyset: ST_LIST_SQL_KEYS_AFTER) or with
+ * OFFSET from the nearer end of the list; then it builds each row with ST_LIST_SQL_ROW. */
+typedef enum
+{
+  ST_LIST_SQL_COUNT,       /* SELECT count (*) … WHERE … */
+  ST_LIST_SQL_KEYS,        /* SELECT <sort key>, <id> … WHERE … ORDER BY <key>, <id> */
+  ST_LIST_SQL_KEYS_AFTER,  /* the same, only rows after (?95, ?96) in that order */
+  ST_LIST_SQL_ROW,         /* SELECT <row columns> … WHERE <id> = ?97 */
+} StListSql;
+
 typedef struct _StListSource StListSource;
 struct _StListSource
 {
-  /* Appends "WHERE …" / "ORDER BY …" and binds; the model owns the source. */
+  /* The SQL of one shape (without LIMIT; the model appends "LIMIT ?98 [OFFSET ?99]").  For
+   * the KEYS shapes @descending reverses the whole order, id included. */
   char     *(*build_sql)   (StListSource *source,
-                            gboolean      count_only,
+                            StListSql     what,
                             const char   *filter,
                             StSortKey     sort,
                             gboolean      descending);
+  /* Binds the parameters of the WHERE clause (?1 … ?9, ?90 the LIKE pattern). */
   void      (*bind)        (StListSource *source,
                             StStmt       *stmt,
                             const char   *filter);
