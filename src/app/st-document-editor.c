@@ -55,6 +55,7 @@ struct _StDocumentEditor
 
   StDocKind       kind;
   gboolean        posting;
+  gboolean        discard;        /* the user said so: close without asking */
 };
 
 G_DEFINE_FINAL_TYPE (StDocumentEditor, st_document_editor, GTK_TYPE_WINDOW)
@@ -606,15 +607,80 @@ post_clicked_cb (StDocumentEditor *self)
   st_document_editor_post (self);
 }
 
-/* A posting in flight finishes: the window stays until it has said how it went. */
+/* Whether closing would lose something the user entered. */
+static gboolean
+has_input (StDocumentEditor *self)
+{
+  g_autofree char *number = entry_text (self->number_entry);
+  g_autofree char *reason = entry_text (self->reason_entry);
+  g_autofree char *reference = entry_text (self->reference_entry);
+  guint n_lines = st_document_editor_get_n_lines (self);
+
+  if (((self->kind == ST_DOC_BILL || self->kind == ST_DOC_INVOICE) && number[0] != '\0')
+      || reason[0] != '\0' || reference[0] != '\0')
+    return TRUE;
+
+  for (guint i = 0; i < n_lines; i++)
+    if (st_editor_line_get_item (st_document_editor_get_line (self, i)) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+close_idle_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_response_cb (GtkDialog        *dialog,
+                     int               response,
+                     StDocumentEditor *self)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Closed from an idle: the question, transient for this window, is still being torn
+   * down. */
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      self->discard = TRUE;
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self),
+                       g_object_unref);
+    }
+}
+
+/* A posting in flight finishes: the window stays until it has said how it went.  A stray
+ * Escape must not throw away a hundred scanned serials: closing with input asks first. */
 static gboolean
 st_document_editor_close_request (GtkWindow *window)
 {
   StDocumentEditor *self = ST_DOCUMENT_EDITOR (window);
+  GtkWidget *dialog;
+  GtkWidget *button;
 
   if (self->posting)
     {
       gtk_widget_error_bell (GTK_WIDGET (self));
+      return TRUE;
+    }
+
+  if (!self->discard && has_input (self))
+    {
+      dialog = gtk_message_dialog_new (window,
+                                       GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                       GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                       "%s", _("Discard this document?"));
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                                _("It has not been posted.  What you entered "
+                                                  "in it will be lost."));
+      gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Keep Editing"), GTK_RESPONSE_CANCEL);
+      button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Discard"), GTK_RESPONSE_ACCEPT);
+      gtk_widget_add_css_class (button, "destructive-action");
+      gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+      g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
       return TRUE;
     }
 
@@ -695,7 +761,7 @@ setup_form (StDocumentEditor *self)
   set_row_visible (GTK_WIDGET (self->contact_label), GTK_WIDGET (self->contact_dropdown),
                    has_contact (kind));
   gtk_label_set_text_with_mnemonic (self->contact_label,
-                                    kind == ST_DOC_BILL ? _("_Vendor") : _("_Customer"));
+                                    kind == ST_DOC_BILL ? _("_Vendor") : _("C_ustomer"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->contact_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   kind == ST_DOC_BILL ? _("Vendor") : _("Customer"),
@@ -731,6 +797,7 @@ setup_form (StDocumentEditor *self)
     gtk_entry_set_placeholder_text (self->number_entry, next);
   else
     {
+      gtk_label_set_text (self->number_label, _("Number"));
       gtk_editable_set_text (GTK_EDITABLE (self->number_entry), next);
       gtk_editable_set_editable (GTK_EDITABLE (self->number_entry), FALSE);
       gtk_widget_set_can_focus (GTK_WIDGET (self->number_entry), FALSE);

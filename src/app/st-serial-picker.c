@@ -687,8 +687,8 @@ update_available (StSerialPicker *self)
   gtk_label_set_text (self->available_label, available);
 
   /* Translators: a button that chooses the N units received first; keep the underscore */
-  oldest = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Select _Oldest %u",
-                                         "Select _Oldest %u", self->quantity),
+  oldest = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Select Oldest %u",
+                                         "_Select Oldest %u", self->quantity),
                             self->quantity);
   gtk_button_set_label (self->oldest_button, oldest);
   gtk_widget_set_sensitive (GTK_WIDGET (self->oldest_button), n > 0 && self->quantity > 0);

@@ -1225,6 +1225,45 @@ test_editor_sales_return (Fixture       *f,
   g_clear_object (&posting.editor);
 }
 
+static void
+test_editor_escape_asks (Fixture       *f,
+                         gconstpointer  data)
+{
+  StDocumentEditor *editor;
+  GtkMessageDialog *dialog;
+  g_autofree char *text = NULL;
+
+  /* Nothing entered: Escape closes at once. */
+  editor = st_document_editor_new (NULL, f->store, ST_DOC_INVOICE);
+  gtk_window_present (GTK_WINDOW (editor));
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  spin ();
+  g_assert_null (find_toplevel (ST_TYPE_DOCUMENT_EDITOR));
+
+  /* With a line: it asks, and Keep Editing keeps it. */
+  editor = st_document_editor_new (NULL, f->store, ST_DOC_INVOICE);
+  gtk_window_present (GTK_WINDOW (editor));
+  spin ();
+  choose_item (st_document_editor_get_line (editor, 0), f->tool);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
+  spin ();
+  dialog = find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_object_get (dialog, "text", &text, NULL);
+  g_assert_cmpstr (text, ==, "Discard this document?");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  spin ();
+  g_assert_true (find_toplevel (ST_TYPE_DOCUMENT_EDITOR) == (gpointer) editor);
+
+  /* Discard closes it. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
+  spin ();
+  gtk_dialog_response (GTK_DIALOG (find_toplevel (GTK_TYPE_MESSAGE_DIALOG)), GTK_RESPONSE_ACCEPT);
+  spin ();
+  g_assert_null (find_toplevel (ST_TYPE_DOCUMENT_EDITOR));
+}
+
 /* Void, through its confirmation dialog. */
 
 static void
@@ -1390,6 +1429,7 @@ main (int   argc,
   ADD ("/document-editor/refused-writes-nothing", test_editor_refused_writes_nothing);
   ADD ("/document-editor/transfer-and-adjustment", test_editor_transfer_and_adjustment);
   ADD ("/document-editor/sales-return", test_editor_sales_return);
+  ADD ("/document-editor/escape-asks", test_editor_escape_asks);
   ADD ("/serial-picker/invoice", test_picker_invoice);
   ADD ("/serial-picker/other-warehouse", test_picker_other_warehouse);
   ADD ("/document-actions/void", test_void_confirmed);
