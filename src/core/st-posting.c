@@ -1060,18 +1060,53 @@ bind_state (StStmt            *stmt,
   _st_bind_id (stmt, first + 8, s->sold_doc_id);
 }
 
+/* Writes a unit's new state.  Given @before (the state stored now, as read in this
+ * transaction) it writes only the columns that change, so that SQLite leaves alone the index
+ * entries of the others: a sale keeps the receipt date and bill, and their three indexes. */
 static gboolean
 write_unit_state (StStore           *store,
                   gint64             unit_id,
+                  const StUnitState *before,
                   const StUnitState *s,
                   GError           **error)
 {
-  g_autoptr(StStmt) stmt = _st_store_prepare (store,
-                                              "UPDATE units SET status = ?, warehouse_id = ?,"
-                                              " cost = ?, price = ?, warranty_end = ?,"
-                                              " received_date = ?, received_doc_id = ?,"
-                                              " sold_date = ?, sold_doc_id = ? WHERE id = ?",
-                                              error);
+  /* In bind_state()'s order. */
+  static const char * const columns[] = {
+    "status = ?1", "warehouse_id = ?2", "cost = ?3", "price = ?4", "warranty_end = ?5",
+    "received_date = ?6", "received_doc_id = ?7", "sold_date = ?8", "sold_doc_id = ?9",
+  };
+  gboolean changed[G_N_ELEMENTS (columns)];
+  g_autoptr(GString) sql = g_string_new ("UPDATE units SET ");
+  g_autoptr(StStmt) stmt = NULL;
+  guint n = 0;
+
+  if (before == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+      changed[i] = TRUE;
+  else
+    {
+      changed[0] = before->status != s->status;
+      changed[1] = before->warehouse_id != s->warehouse_id;
+      changed[2] = before->cost != s->cost;
+      changed[3] = before->has_price != s->has_price
+                   || (s->has_price && before->price != s->price);
+      changed[4] = strcmp (before->warranty_end, s->warranty_end) != 0;
+      changed[5] = strcmp (before->received_date, s->received_date) != 0;
+      changed[6] = before->received_doc_id != s->received_doc_id;
+      changed[7] = strcmp (before->sold_date, s->sold_date) != 0;
+      changed[8] = before->sold_doc_id != s->sold_doc_id;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    if (changed[i])
+      {
+        if (n++ > 0)
+          g_string_append (sql, ", ");
+        g_string_append (sql, columns[i]);
+      }
+  if (n == 0)
+    return TRUE;
+  g_string_append (sql, " WHERE id = ?10");
+  stmt = _st_store_prepare (store, sql->str, error);
   if (stmt == NULL)
     return FALSE;
   bind_state (stmt, 1, s);
@@ -1235,7 +1270,7 @@ write_serial_line (Posting  *p,
           if (pick->unit_id == 0)
             return FALSE;
         }
-      else if (!write_unit_state (p->store, pick->unit_id, &after, error))
+      else if (!write_unit_state (p->store, pick->unit_id, &pick->state, &after, error))
         return FALSE;
       e.unit_id = pick->unit_id;
       if (!insert_event (p->store, &e, NULL, error))
@@ -1510,7 +1545,8 @@ void_unit (Posting    *p,
   {
     const StUnitState *after = &g_array_index (stack, StUnitState, stack->len - 1);
 
-    if (!write_unit_state (p->store, unit_id, after, error))
+    /* The replayed state, not necessarily the stored one: write every column. */
+    if (!write_unit_state (p->store, unit_id, NULL, after, error))
       return FALSE;
     stock_add_state (p, item_id, &before, -1);
     stock_add_state (p, item_id, after, +1);
@@ -1706,7 +1742,7 @@ st_store_receive_transfer (StStore     *self,
                        _("Unit “%s” of this transfer is not in transit any more"), serial);
           goto fail;
         }
-      if (!write_unit_state (self, unit_id, &after, error)
+      if (!write_unit_state (self, unit_id, &before, &after, error)
           || !insert_event (self, &e, NULL, error))
         goto fail;
       stock_add_state (&p, sqlite3_column_int64 (cur, 0), &before, -1);
