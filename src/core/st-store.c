@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -455,6 +456,51 @@ read_be32 (const guint8 *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
+/* Reads the first bytes of @path through SQLite's VFS rather than with an open() and a
+ * close() of our own: closing a descriptor drops every POSIX lock this process holds on the
+ * file, and another connection of this process may hold SQLite's locks on it (the app's
+ * window while a thread opens its own connection to post).  Without them, another process
+ * believes it is alone, checkpoints and deletes the WAL index under us: two writers at once,
+ * a unit sold twice (sqlite.org/howtocorrupt.html, 2.2).  The unix VFS keeps such a
+ * descriptor open until the process's locks on the file are gone. */
+static gboolean
+read_header (const char *path,
+             guint8     *header,
+             gsize       size,
+             gsize      *n_read)
+{
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  g_autofree char *full = g_malloc0 (vfs->mxPathname + 1);
+  g_autofree sqlite3_file *file = g_malloc0 (vfs->szOsFile);
+  const char *name = NULL;
+  sqlite3_int64 file_size = 0;
+  gboolean ok = FALSE;
+  int rc;
+
+  *n_read = 0;
+  if (vfs->xFullPathname (vfs, path, vfs->mxPathname + 1, full) != SQLITE_OK)
+    return FALSE;
+  /* xOpen wants a name as SQLite makes them (URI parameters after the terminator). */
+  name = sqlite3_create_filename (full, "", "", 0, NULL);
+  if (name == NULL)
+    return FALSE;
+  rc = vfs->xOpen (vfs, name, file, SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB, NULL);
+  if (rc == SQLITE_OK && file->pMethods->xFileSize (file, &file_size) == SQLITE_OK)
+    {
+      gsize n = (gsize) MIN ((sqlite3_int64) size, file_size);
+
+      if (n == 0 || file->pMethods->xRead (file, header, (int) n, 0) == SQLITE_OK)
+        {
+          *n_read = n;
+          ok = TRUE;
+        }
+    }
+  if (file->pMethods != NULL)
+    file->pMethods->xClose (file);
+  sqlite3_free_filename ((char *) name);
+  return ok;
+}
+
 /* Looks at the file's header before SQLite touches it, so that a file that is not ours is
  * refused without a single byte written. */
 static gboolean
@@ -464,20 +510,22 @@ check_header (const char  *path,
 {
   g_autofree char *display = g_filename_display_name (path);
   guint8 header[100];
-  FILE *fp;
-  size_t n;
+  gsize n;
 
   *needs_init = FALSE;
-  fp = g_fopen (path, "rb");
-  if (fp == NULL)
+  if (g_access (path, R_OK) != 0)
     {
       int saved = errno;
       g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot open “%s”: %s"), display,
                    g_strerror (saved));
       return FALSE;
     }
-  n = fread (header, 1, sizeof header, fp);
-  fclose (fp);
+  if (!read_header (path, header, sizeof header, &n))
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot open “%s”: %s"), display,
+                   g_strerror (EIO));
+      return FALSE;
+    }
 
   if (n == 0)
     {

@@ -1,0 +1,318 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+
+#include "st-rel-util.h"
+
+void
+rel_run_free (RelRun *run)
+{
+  if (run == NULL)
+    return;
+  g_free (run->out);
+  g_free (run->err);
+  g_free (run);
+}
+
+const char *
+rel_cli_path (void)
+{
+  const char *path = g_getenv ("SERIALTRACK_CLI");
+
+  g_assert_nonnull (path);
+  return path;
+}
+
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  gsize size = 0;
+  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
+
+  return g_strndup (data != NULL ? data : "", size);
+}
+
+RelRun *
+rel_cli_v (const char         *db,
+           const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GError) error = NULL;
+  RelRun *run = g_new0 (RelRun, 1);
+
+  g_ptr_array_add (argv, (gpointer) rel_cli_path ());
+  if (db != NULL)
+    {
+      g_ptr_array_add (argv, (gpointer) "--db");
+      g_ptr_array_add (argv, (gpointer) db);
+    }
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "SERIALTRACK_DB");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (g_subprocess_get_if_exited (process))
+    run->status = g_subprocess_get_exit_status (process);
+  else
+    run->status = 128 + g_subprocess_get_term_sig (process);
+  run->out = bytes_to_string (out);
+  run->err = bytes_to_string (err);
+  return run;
+}
+
+static GPtrArray *
+collect (va_list ap)
+{
+  GPtrArray *args = g_ptr_array_new ();
+  const char *arg;
+
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer) arg);
+  g_ptr_array_add (args, NULL);
+  return args;
+}
+
+static void
+report (const RelRun       *run,
+        const char * const *args)
+{
+  g_autofree char *joined = g_strjoinv (" ", (char **) args);
+
+  g_printerr ("serialtrack-cli %s\n-> exit %d\nstdout: %.2000s\nstderr: %.2000s\n", joined,
+              run->status, run->out, run->err);
+}
+
+RelRun *
+rel_cli (const char *db,
+         ...)
+{
+  g_autoptr(GPtrArray) args = NULL;
+  va_list ap;
+
+  va_start (ap, db);
+  args = collect (ap);
+  va_end (ap);
+  return rel_cli_v (db, (const char * const *) args->pdata);
+}
+
+char *
+rel_cli_ok (const char *db,
+            ...)
+{
+  g_autoptr(GPtrArray) args = NULL;
+  g_autoptr(RelRun) run = NULL;
+  va_list ap;
+
+  va_start (ap, db);
+  args = collect (ap);
+  va_end (ap);
+  run = rel_cli_v (db, (const char * const *) args->pdata);
+  if (run->status != 0)
+    report (run, (const char * const *) args->pdata);
+  g_assert_cmpint (run->status, ==, 0);
+  return g_steal_pointer (&run->out);
+}
+
+TjNode *
+rel_cli_json (const char *db,
+              ...)
+{
+  g_autoptr(GPtrArray) args = NULL;
+  g_autoptr(RelRun) run = NULL;
+  g_autoptr(GError) error = NULL;
+  TjNode *node;
+  va_list ap;
+
+  va_start (ap, db);
+  args = collect (ap);
+  va_end (ap);
+  g_ptr_array_insert (args, 0, (gpointer) "--json");
+  run = rel_cli_v (db, (const char * const *) args->pdata);
+  if (run->status != 0)
+    report (run, (const char * const *) args->pdata);
+  g_assert_cmpint (run->status, ==, 0);
+  node = tj_parse (run->out, &error);
+  g_assert_no_error (error);
+  return node;
+}
+
+void
+rel_assert_refusal (const RelRun *run,
+                    const char   *needle)
+{
+  const char *newline = strchr (run->err, '\n');
+
+  if (run->status != 1 || !g_str_has_prefix (run->err, "serialtrack-cli: ") || newline == NULL
+      || newline[1] != '\0' || *run->out != '\0'
+      || (needle != NULL && strstr (run->err, needle) == NULL))
+    g_printerr ("expected a one-line refusal holding “%s”; got exit %d\nstdout: %.2000s\n"
+                "stderr: %.2000s\n", needle ? needle : "", run->status, run->out, run->err);
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_true (g_str_has_prefix (run->err, "serialtrack-cli: "));
+  g_assert_nonnull (newline);
+  g_assert_cmpint (newline[1], ==, '\0');
+  g_assert_cmpstr (run->out, ==, "");
+  if (needle != NULL)
+    g_assert_nonnull (strstr (run->err, needle));
+}
+
+char *
+rel_cli_refused (const char *db,
+                 const char *needle,
+                 ...)
+{
+  g_autoptr(GPtrArray) args = NULL;
+  g_autoptr(RelRun) run = NULL;
+  va_list ap;
+
+  va_start (ap, needle);
+  args = collect (ap);
+  va_end (ap);
+  run = rel_cli_v (db, (const char * const *) args->pdata);
+  if (run->status != 1)
+    report (run, (const char * const *) args->pdata);
+  rel_assert_refusal (run, needle);
+  return g_steal_pointer (&run->err);
+}
+
+char *
+rel_hash (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  if (!g_file_get_contents (path, &contents, &len, NULL))
+    return g_strdup ("absent");
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+}
+
+gint64
+rel_file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? (gint64) st.st_size : -1;
+}
+
+void
+rel_copy (const char *from,
+          const char *to)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) dest = g_file_new_for_path (to);
+  g_autoptr(GError) error = NULL;
+
+  g_file_copy (source, dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+void
+rel_remove_db (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (name);
+    }
+}
+
+char *
+rel_tmpdir (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = g_strdup_printf ("st-%s-XXXXXX", name);
+  char *dir = g_dir_make_tmp (template, &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+rel_rmtree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          rel_rmtree (child);
+        }
+    }
+  g_remove (path);
+}
+
+void
+rel_write_serials (const char *path,
+                   const char *prefix,
+                   guint       first,
+                   guint       n)
+{
+  g_autoptr(GString) text = g_string_sized_new ((gsize) n * 12);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s%06u\n", prefix, first + i);
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+}
+
+guint
+rel_count (const char *env,
+           guint       ci_default)
+{
+  const char *value = g_getenv (env);
+  guint64 n;
+
+  if (value == NULL || *value == '\0')
+    return ci_default;
+  n = g_ascii_strtoull (value, NULL, 10);
+  g_assert_cmpuint (n, >, 0);
+  return (guint) n;
+}
+
+GRand *
+rel_rand (const char *what)
+{
+  const char *value = g_getenv ("ST_REL_SEED");
+  guint32 seed;
+
+  if (value != NULL && *value != '\0')
+    seed = (guint32) g_ascii_strtoull (value, NULL, 10);
+  else
+    seed = (guint32) (g_get_real_time () ^ ((guint64) getpid () << 16));
+  g_printerr ("# %s: seed %u (ST_REL_SEED=%u repeats this run)\n", what, seed, seed);
+  return g_rand_new_with_seed (seed);
+}
+
+void
+rel_figure (const char *name,
+            const char *format,
+            ...)
+{
+  g_autofree char *text = NULL;
+  va_list ap;
+
+  va_start (ap, format);
+  text = g_strdup_vprintf (format, ap);
+  va_end (ap);
+  g_printerr ("# FIGURE %s: %s\n", name, text);
+}
