@@ -608,6 +608,51 @@ pragma_int (StStore    *self,
 }
 
 static gboolean
+journal_is_wal (StStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean wal = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+  sqlite3_finalize (stmt);
+  return wal;
+}
+
+/* SQLite's quick check; ST_ERROR_CORRUPT naming the first problem. */
+static gboolean
+quick_check (StStore     *self,
+             const char  *display,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *problem = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check (1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+        problem = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      else if (rc != SQLITE_ROW)
+        problem = g_strdup (sqlite3_errmsg (self->db));
+    }
+  else
+    problem = g_strdup (sqlite3_errmsg (self->db));
+  sqlite3_finalize (stmt);
+  if (problem == NULL)
+    return TRUE;
+  g_strdelimit (problem, "\r\n", ' ');
+  g_set_error (error, ST_ERROR, ST_ERROR_CORRUPT,
+               /* Translators: %1$s a file name, %2$s what SQLite found wrong */
+               _("The database file “%1$s” is damaged and was left as it is (%2$s)"), display,
+               problem);
+  return FALSE;
+}
+
+static gboolean
 migrate (StStore  *self,
          int       version,
          GError  **error)
@@ -741,6 +786,11 @@ st_store_open (const char        *path,
                        _("“%s” is not a SerialTrack database"), display);
           return NULL;
         }
+      /* Switching a file from its rollback journal to WAL, or migrating it, writes to it:
+       * a damaged one is refused as it is, never made worse. */
+      if ((!journal_is_wal (self) || version < ST_SCHEMA_VERSION)
+          && !quick_check (self, display, error))
+        return NULL;
       if (version < ST_SCHEMA_VERSION)
         {
           /* Never migrate without a way back. */
