@@ -43,6 +43,13 @@ sqlite_checks (StStore        *self,
   rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
+      /* So damaged that not even the schema reads: that is the finding. */
+      if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+        {
+          add_problem (report, g_strdup_printf (_("SQLite integrity check: %s"),
+                                                sqlite3_errmsg (db)));
+          return TRUE;
+        }
       _st_set_sqlite_error (error, db, rc);
       return FALSE;
     }
@@ -242,16 +249,17 @@ st_store_check (StStore  *self,
     return NULL;
   if (!sqlite_checks (self, report, error))
     goto fail;
+  /* On a damaged file, the ledger and the counts would only read more damage. */
   if (report->problems->len == 0)
     {
       if (!ledger_checks (self, report, error) || !stock_checks (self, report, error))
         goto fail;
+      docs = _st_store_prepare (self, "SELECT count (*) FROM documents", error);
+      if (docs == NULL || _st_step (docs, error) != SQLITE_ROW)
+        goto fail;
+      report->n_documents = sqlite3_column_int64 (docs, 0);
+      g_clear_pointer (&docs, _st_stmt_release);
     }
-  docs = _st_store_prepare (self, "SELECT count (*) FROM documents", error);
-  if (docs == NULL || _st_step (docs, error) != SQLITE_ROW)
-    goto fail;
-  report->n_documents = sqlite3_column_int64 (docs, 0);
-  g_clear_pointer (&docs, _st_stmt_release);
   _st_store_exec (self, "COMMIT", NULL);
   return g_steal_pointer (&report);
 

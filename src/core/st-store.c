@@ -758,7 +758,11 @@ st_store_open (const char        *path,
   /* Replaces SQLite's automatic checkpoint: see checkpoint_under_write_lock(). */
   sqlite3_wal_hook (self->db, wal_hook_cb, self);
   if (!_st_store_exec (self, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", error))
-    return NULL;
+    {
+      /* These read the schema: the first place a damaged file shows. */
+      g_prefix_error (error, _("Cannot read “%s”: "), display);
+      return NULL;
+    }
 
   if (needs_init)
     {
@@ -801,7 +805,10 @@ st_store_open (const char        *path,
         }
       /* Backups and restored files come in rollback-journal mode. */
       if (!_st_store_exec (self, "PRAGMA journal_mode = WAL", error))
-        return NULL;
+        {
+          g_prefix_error (error, _("Cannot read “%s”: "), display);
+          return NULL;
+        }
     }
 
   if (!load_settings (self, error))
