@@ -34,7 +34,7 @@ struct _StSerialPicker
   char               *sold_on_invoice;
   char               *received_on_bill;
   StListModel        *model;             /* shown: filtered and sorted */
-  StListModel        *fifo;              /* unfiltered, first received first */
+  StListModel        *fifo;              /* unfiltered, first received first; on demand */
   GtkSingleSelection *cursor;            /* keyboard cursor only, not the choice */
   GHashTable         *selected;          /* gint64* unit id -> StUnit */
   GHashTable         *bound_checks;      /* GtkCheckButton set, the rows on screen */
@@ -227,6 +227,8 @@ st_serial_picker_select_oldest (StSerialPicker *self)
   g_return_if_fail (ST_IS_SERIAL_PICKER (self));
 
   /* The first rows of the unfiltered FIFO list: one page read, whatever the list's size. */
+  if (self->fifo == NULL)
+    self->fifo = st_store_list_units (self->store, &self->query);
   n = MIN (self->quantity, g_list_model_get_n_items (G_LIST_MODEL (self->fifo)));
   g_hash_table_remove_all (self->selected);
   for (guint i = 0; i < n; i++)
@@ -386,6 +388,34 @@ st_serial_picker_select_serial (StSerialPicker  *self,
   return TRUE;
 }
 
+/* The model re-reads itself on a new filter or sort and says "every row removed, every row
+ * added".  Handed that, GTK 4.8's list item manager asks for every added row to re-find
+ * its widgets: 100,000 rows read for one keystroke, seconds.  Off the view while it
+ * changes, the view only ever reads the rows on screen. */
+static void
+detach_model (StSerialPicker *self)
+{
+  gtk_single_selection_set_model (self->cursor, NULL);
+}
+
+static void
+attach_model (StSerialPicker *self)
+{
+  gtk_single_selection_set_model (self->cursor, G_LIST_MODEL (self->model));
+  gtk_single_selection_set_selected (self->cursor, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+sorter_changed_cb (StSerialPicker *self)
+{
+  gboolean descending;
+  StSortKey key = st_columns_get_sort (self->column_view, &descending);
+
+  detach_model (self);
+  st_list_model_set_sort (self->model, key, descending);
+  attach_model (self);
+}
+
 void
 st_serial_picker_set_filter (StSerialPicker *self,
                              const char     *text)
@@ -397,7 +427,9 @@ st_serial_picker_set_filter (StSerialPicker *self,
   if (g_strcmp0 (text, st_list_model_get_filter (self->model)) == 0)
     return;
 
+  detach_model (self);
   st_list_model_set_filter (self->model, text);
+  attach_model (self);
 }
 
 StListModel *
@@ -679,7 +711,8 @@ update_available (StSerialPicker *self)
 {
   g_autofree char *available = NULL;
   g_autofree char *oldest = NULL;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->fifo));
+  /* Called before any filter: the shown list is every eligible unit. */
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
 
   available = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unit available",
                                             "%u units available", n),
@@ -717,7 +750,9 @@ build_columns (StSerialPicker *self)
   st_columns_append (self->column_view, _("Cost"), cost_text, ST_COLUMN_NUMERIC, ST_SORT_COST);
   st_columns_append (self->column_view, _("Age"), age_text, ST_COLUMN_NUMERIC,
                      ST_SORT_RECEIVED);
-  st_columns_follow_sorter (self->column_view);
+  /* Not st_columns_follow_sorter(): the model must be off the view while it re-sorts. */
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 StSerialPicker *
@@ -746,7 +781,6 @@ st_serial_picker_new (GtkWindow         *parent,
   self->query.received_on_bill = self->received_on_bill;
 
   self->model = st_store_list_units (store, &self->query);
-  self->fifo = st_store_list_units (store, &self->query);
   self->cursor = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->cursor, FALSE);
   gtk_single_selection_set_can_unselect (self->cursor, TRUE);
