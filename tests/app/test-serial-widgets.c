@@ -1391,6 +1391,39 @@ test_void_refused (Fixture       *f,
   g_assert_cmpint (st_document_get_status (reloaded), ==, ST_DOC_STATUS_POSTED);
 }
 
+static void
+test_receive_confirmed (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(StDocument) bill = post_bill (f->store, "V-1", "2024-01-05", "TOOL", "R01", 2);
+  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_TRANSFER);
+  g_autoptr(StDocument) transfer = NULL;
+  g_autoptr(StDocument) received = NULL;
+  g_autoptr(StUnit) unit = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkMessageDialog *dialog;
+  g_autofree char *text = NULL;
+
+  st_draft_set_string (&draft->warehouse, "Primary Warehouse");
+  st_draft_set_string (&draft->to_warehouse, "Shop");
+  draft->in_transit = TRUE;
+  st_draft_line_add_serial (st_draft_add_line (draft, "TOOL", 1), "R02");
+  transfer = st_store_post (f->store, draft, &error);
+  g_assert_no_error (error);
+
+  st_document_actions_receive (NULL, f->store, transfer, voided_cb, &received);
+  spin ();
+  dialog = find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_object_get (dialog, "text", &text, NULL);
+  g_assert_cmpstr (text, ==, "Receive TO-00001 at Shop?");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  spin ();
+  g_assert_nonnull (received);
+  unit = st_store_find_unit (f->store, "R02", "TOOL", NULL);
+  g_assert_cmpint (st_unit_get_status (unit), ==, ST_UNIT_IN_STOCK);
+  g_assert_cmpstr (st_unit_get_warehouse (unit), ==, "Shop");
+}
+
 /* From the window: win.new-document opens the editor; posting refreshes and shows it. */
 static void
 test_window_new_document (Fixture       *f,
@@ -1491,6 +1524,7 @@ main (int   argc,
   ADD ("/serial-picker/big-list", test_picker_big_list);
   ADD ("/document-actions/void", test_void_confirmed);
   ADD ("/document-actions/void-refused", test_void_refused);
+  ADD ("/document-actions/receive", test_receive_confirmed);
   ADD ("/window/new-document", test_window_new_document);
 #undef ADD
 
