@@ -186,6 +186,25 @@ _st_set_sqlite_error (GError  **error,
   if (db != NULL && rc == 0)
     rc = sqlite3_errcode (db);
 
+  /* A write the kernel refused for want of room: a full disk, a quota, a file size limit. */
+  if ((rc & 0xff) == SQLITE_IOERR && db != NULL
+      && (sqlite3_system_errno (db) == ENOSPC || sqlite3_system_errno (db) == EDQUOT
+          || sqlite3_system_errno (db) == EFBIG))
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_IO,
+                   _("The disk is full: nothing was written (%s)"),
+                   g_strerror (sqlite3_system_errno (db)));
+      return;
+    }
+  /* The same when the kernel's reason is lost on the way (a failed commit): a transaction
+   * that could not be written was rolled back. */
+  if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_IO,
+                   _("Writing to the disk failed, is it full? Nothing was written (%s)"), msg);
+      return;
+    }
+
   switch (rc & 0xff)
     {
     case SQLITE_FULL:
