@@ -69,10 +69,13 @@ sorter_changed_cb (GtkColumnView *view,
     return;
 
   selection = gtk_column_view_get_model (view);
-  if (!GTK_IS_SINGLE_SELECTION (selection))
+  if (GTK_IS_SINGLE_SELECTION (selection))
+    model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
+  else if (GTK_IS_MULTI_SELECTION (selection))
+    model = gtk_multi_selection_get_model (GTK_MULTI_SELECTION (selection));
+  else
     return;
 
-  model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
   if (!ST_IS_LIST_MODEL (model))
     return;
 

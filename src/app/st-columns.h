@@ -29,7 +29,8 @@ GtkColumnViewColumn *st_columns_append          (GtkColumnView    *view,
                                                  StColumnFlags     flags,
                                                  StSortKey         sort_key);
 
-/* Follows the column view's sorter and sorts the StListModel under its GtkSingleSelection. */
+/* Follows the column view's sorter and sorts the StListModel under its GtkSingleSelection
+ * or GtkMultiSelection. */
 void                 st_columns_follow_sorter   (GtkColumnView    *view);
 
 /* The primary sort column's key and direction, as the header arrows show it. */

@@ -646,6 +646,48 @@ st_documents_view_select_id (StDocumentsView *self,
   return TRUE;
 }
 
+/* GTK 4.8 has no gtk_column_view_scroll_to() (4.12); the list view inside the column view
+ * has the "list.scroll-to-item" action. */
+static void
+scroll_to (GtkColumnView *view,
+           guint          position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      {
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+        return;
+      }
+}
+
+gboolean
+st_documents_view_show_id (StDocumentsView *self,
+                           gint64           document_id)
+{
+  gint64 position;
+
+  g_return_val_if_fail (ST_IS_DOCUMENTS_VIEW (self), FALSE);
+
+  if (self->documents == NULL)
+    return FALSE;
+
+  position = st_list_model_find_id (self->documents, document_id);
+  if (position < 0 && st_list_model_get_filter (self->documents) != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
+      st_list_model_set_filter (self->documents, NULL);
+      position = st_list_model_find_id (self->documents, document_id);
+    }
+  if (position < 0)
+    return FALSE;
+
+  gtk_single_selection_set_selected (self->selection, (guint) position);
+  scroll_to (self->column_view, (guint) position);
+  return TRUE;
+}
+
 void
 st_documents_view_refresh (StDocumentsView *self)
 {

@@ -6,8 +6,15 @@
 #include <glib/gi18n.h>
 
 #include "st-columns.h"
+#include "st-error.h"
+#include "st-export-dialog.h"
 #include "st-format.h"
 #include "st-items-view.h"
+#include "st-window.h"
+
+/* A selection exported unit by unit (its ids passed on) stops here; a whole item is
+ * exported by its SKU, however many units it has. */
+#define EXPORT_SELECTION_MAX 100000
 
 struct _StItemsView
 {
@@ -33,7 +40,7 @@ struct _StItemsView
   StListModel         *items;
   GtkSingleSelection  *selection;
   StListModel         *units;
-  GtkSingleSelection  *units_selection;
+  GtkMultiSelection   *units_selection;
   GtkColumnViewColumn *tracking_column;
   gint64               shown_item_id;
 };
@@ -328,7 +335,7 @@ set_units_for_item (StItemsView *self,
 
   if (item == NULL)
     {
-      gtk_single_selection_set_model (self->units_selection, NULL);
+      gtk_multi_selection_set_model (self->units_selection, NULL);
       update_units_count (self);
       return;
     }
@@ -349,7 +356,7 @@ set_units_for_item (StItemsView *self,
                            G_CALLBACK (update_units_count),
                            self,
                            G_CONNECT_SWAPPED);
-  gtk_single_selection_set_model (self->units_selection, G_LIST_MODEL (self->units));
+  gtk_multi_selection_set_model (self->units_selection, G_LIST_MODEL (self->units));
   update_units_count (self);
 }
 
@@ -460,6 +467,121 @@ units_view_activate_cb (StItemsView *self,
     return;
 
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-unit", "x", st_unit_get_id (unit));
+}
+
+/* Export */
+
+static void
+units_selection_changed_cb (StItemsView *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->units_selection));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "items.export-selection",
+                                 !gtk_bitset_is_empty (selected));
+}
+
+static void
+export_item_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  StItemsView *self = ST_ITEMS_VIEW (widget);
+  StItem *item = gtk_single_selection_get_selected_item (self->selection);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  StHistoryScope scope = { 0 };
+  g_autofree char *name = NULL;
+
+  if (item == NULL || self->store == NULL || !GTK_IS_WINDOW (root))
+    return;
+
+  scope.sku = st_item_get_sku (item);
+  /* Translators: the suggested file name of an item's unit histories; %s is its SKU */
+  name = g_strdup_printf (_("history-%s.xlsx"), st_item_get_sku (item));
+  st_export_dialog_choose_history (GTK_WINDOW (root), self->store, &scope, name);
+}
+
+static void
+export_selection_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  StItemsView *self = ST_ITEMS_VIEW (widget);
+  StItem *item = gtk_single_selection_get_selected_item (self->selection);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *name = NULL;
+  StHistoryScope scope = { 0 };
+  GtkBitsetIter iter;
+  guint64 n_selected;
+  guint position;
+
+  if (item == NULL || self->units == NULL || !GTK_IS_WINDOW (root))
+    return;
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->units_selection));
+  n_selected = gtk_bitset_get_size (selected);
+  if (n_selected == 0)
+    return;
+
+  /* Every unit of the item selected (Ctrl+A, no filter): that is the item. */
+  if (n_selected == g_list_model_get_n_items (G_LIST_MODEL (self->units))
+      && st_list_model_get_filter (self->units) == NULL)
+    {
+      gtk_widget_activate_action (widget, "items.export-item", NULL);
+      return;
+    }
+
+  if (n_selected > EXPORT_SELECTION_MAX)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *max = st_format_quantity (EXPORT_SELECTION_MAX);
+
+      g_set_error (&error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                   /* Translators: %s is a number (100,000) */
+                   ngettext ("Select at most %s unit to export, or export all units of the "
+                             "item.",
+                             "Select at most %s units to export, or export all units of the "
+                             "item.",
+                             EXPORT_SELECTION_MAX),
+                   max);
+      if (ST_IS_WINDOW (root))
+        st_window_show_error (ST_WINDOW (root), _("Too many units selected"), error);
+      return;
+    }
+
+  /* Only the selected rows are fetched, by position, from the lazy list. */
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), (guint) n_selected);
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
+       more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(StUnit) unit = g_list_model_get_item (G_LIST_MODEL (self->units), position);
+
+      if (unit != NULL)
+        {
+          gint64 id = st_unit_get_id (unit);
+
+          g_array_append_val (ids, id);
+          if (ids->len == 1)
+            /* Translators: the suggested file name of one unit's history; %s is its serial */
+            name = g_strdup_printf (_("history-%s.xlsx"), st_unit_get_serial (unit));
+        }
+    }
+  if (ids->len == 0)
+    return;
+
+  if (ids->len > 1)
+    {
+      g_free (name);
+      /* Translators: the suggested file name of some units of an item; %s is its SKU */
+      name = g_strdup_printf (_("history-%s-selection.xlsx"), st_item_get_sku (item));
+    }
+
+  scope.unit_ids = (const gint64 *) ids->data;
+  scope.n_unit_ids = ids->len;
+  st_export_dialog_choose_history (GTK_WINDOW (root), self->store, &scope, name);
 }
 
 static void
@@ -627,6 +749,8 @@ st_items_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->units, self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->units_selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->units_selection, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_ITEMS_VIEW);
 
@@ -714,6 +838,10 @@ st_items_view_class_init (StItemsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, units_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, units_view_activate_cb);
 
+  gtk_widget_class_install_action (widget_class, "items.export-item", NULL, export_item_action);
+  gtk_widget_class_install_action (widget_class, "items.export-selection", NULL,
+                                   export_selection_action);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -747,9 +875,19 @@ st_items_view_init (StItemsView *self)
                      ST_COLUMN_DIM, ST_SORT_DEFAULT);
   st_columns_follow_sorter (self->column_view);
 
-  self->units_selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->units_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->units_selection, TRUE);
+  /* Several units can be selected, for an export; activating one opens its history. */
+  self->units_selection = gtk_multi_selection_new (NULL);
+  g_signal_connect_object (self->units_selection,
+                           "selection-changed",
+                           G_CALLBACK (units_selection_changed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->units_selection,
+                           "items-changed",
+                           G_CALLBACK (units_selection_changed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "items.export-selection", FALSE);
   gtk_column_view_set_model (self->units_view, GTK_SELECTION_MODEL (self->units_selection));
 
   st_columns_append (self->units_view, _("Serial"), unit_serial_text,

@@ -10,7 +10,7 @@
 #include "st-documents-view.h"
 #include "st-item-dialog.h"
 #include "st-items-view.h"
-#include "st-unit-page.h"
+#include "st-serial.h"
 #include "st-warehouse-dialog.h"
 #include "st-window-private.h"
 
@@ -187,20 +187,6 @@ load_sample_data_action (GtkWidget  *widget,
   st_window_refresh (self);
 }
 
-GtkWindow *
-st_window_show_unit (StWindow *self,
-                     gint64    unit_id)
-{
-  StUnitPage *page;
-
-  g_return_val_if_fail (ST_IS_WINDOW (self), NULL);
-
-  page = st_unit_page_new (GTK_WINDOW (self), self->store, unit_id);
-  gtk_window_present (GTK_WINDOW (page));
-
-  return GTK_WINDOW (page);
-}
-
 /* The serial search */
 
 static GtkWidget *
@@ -248,6 +234,31 @@ show_search_message (StWindow   *self,
   gtk_popover_popup (self->search_popover);
 }
 
+/* The search lists units whose serial is the text first, then those that start with it. */
+static guint
+n_exact_matches (GPtrArray  *units,
+                 const char *text)
+{
+  g_autofree char *clean = st_serial_normalize (text, NULL);
+  g_autofree char *key = clean != NULL ? st_serial_key (clean) : NULL;
+  guint n = 0;
+
+  if (key == NULL)
+    return 0;
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      StUnit *unit = g_ptr_array_index (units, i);
+      g_autofree char *unit_key = st_serial_key (st_unit_get_serial (unit));
+
+      if (g_strcmp0 (unit_key, key) != 0)
+        break;
+      n++;
+    }
+
+  return n;
+}
+
 guint
 st_window_search_serial (StWindow   *self,
                          const char *text)
@@ -284,7 +295,9 @@ st_window_search_serial (StWindow   *self,
       return 0;
     }
 
-  if (units->len == 1)
+  /* One unit with exactly that serial wins over longer serials that start with it: a
+   * scanned "SN-1" opens SN-1, not a list with SN-10 … SN-19. */
+  if (units->len == 1 || n_exact_matches (units, needle) == 1)
     {
       st_window_show_unit (self, st_unit_get_id (g_ptr_array_index (units, 0)));
       return 1;

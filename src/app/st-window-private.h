@@ -20,6 +20,7 @@ struct _StWindow
   GtkLabel             *error_title_label;
   GtkLabel             *error_label;
   GtkStack             *view_stack;
+  GtkOverlay           *overlay;
   GtkPopover           *search_popover;
   GtkLabel             *search_message_label;
   GtkWidget            *search_results_scroller;
@@ -29,11 +30,14 @@ struct _StWindow
   GtkWidget            *items_view;
   GtkWidget            *document_views[ST_N_DOC_KINDS];
   GtkStack             *returns_stack;
+  GtkWidget            *unit_page;
+  GtkWidget            *toast;
 
   /* Owned */
   StStore              *store;
   GSettings            *settings;
   GArray               *search_ids;    /* gint64 unit ids, by row of search_results */
+  GArray               *back_steps;    /* where Back goes, latest last (navigation.c) */
 
   /* An idle refresh after the store said "changed" (a burst of writes refreshes once). */
   guint                 refresh_source;
@@ -44,5 +48,10 @@ void _st_window_init_actions       (StWindow       *self);
 /* Enables or disables the actions that depend on the store's state. */
 void _st_window_update_actions     (StWindow       *self);
 void _st_window_dispose_actions    (StWindow       *self);
+
+/* st-window-navigation.c: the unit page, document jumps, Back, the toast, export actions. */
+void _st_window_class_init_navigation (GtkWidgetClass *widget_class);
+void _st_window_init_navigation       (StWindow       *self);
+void _st_window_dispose_navigation    (StWindow       *self);
 
 G_END_DECLS

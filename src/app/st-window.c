@@ -8,6 +8,7 @@
 #include "st-application.h"
 #include "st-documents-view.h"
 #include "st-items-view.h"
+#include "st-unit-page.h"
 #include "st-window-private.h"
 
 G_DEFINE_FINAL_TYPE (StWindow, st_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -75,6 +76,8 @@ st_window_refresh (StWindow *self)
   st_items_view_refresh (ST_ITEMS_VIEW (self->items_view));
   for (guint i = 0; i < ST_N_DOC_KINDS; i++)
     st_documents_view_refresh (ST_DOCUMENTS_VIEW (self->document_views[i]));
+  if (st_unit_page_get_unit_id (ST_UNIT_PAGE (self->unit_page)) != 0)
+    st_unit_page_reload (ST_UNIT_PAGE (self->unit_page));
 
   update_sample_offer (self);
   _st_window_update_actions (self);
@@ -108,6 +111,8 @@ st_window_get_view (StWindow   *self,
 
   if (g_str_equal (name, "items"))
     return self->items_view;
+  if (g_str_equal (name, "unit"))
+    return self->unit_page;
 
   for (guint i = 0; i < G_N_ELEMENTS (document_pages); i++)
     if (g_str_equal (name, document_pages[i].name))
@@ -308,6 +313,7 @@ st_window_constructed (GObject *object)
   st_items_view_set_store (ST_ITEMS_VIEW (self->items_view), self->store);
   for (guint i = 0; i < ST_N_DOC_KINDS; i++)
     st_documents_view_set_store (ST_DOCUMENTS_VIEW (self->document_views[i]), self->store);
+  st_unit_page_set_store (ST_UNIT_PAGE (self->unit_page), self->store);
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -329,6 +335,7 @@ st_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   _st_window_dispose_actions (self);
+  _st_window_dispose_navigation (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
@@ -406,6 +413,7 @@ st_window_class_init (StWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StWindow, error_title_label);
   gtk_widget_class_bind_template_child (widget_class, StWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, StWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, overlay);
   gtk_widget_class_bind_template_child (widget_class, StWindow, search_popover);
   gtk_widget_class_bind_template_child (widget_class, StWindow, search_message_label);
   gtk_widget_class_bind_template_child (widget_class, StWindow, search_results_scroller);
@@ -415,6 +423,7 @@ st_window_class_init (StWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, visible_view_changed_cb);
 
   _st_window_class_init_actions (widget_class);
+  _st_window_class_init_navigation (widget_class);
 }
 
 static void
@@ -431,4 +440,5 @@ st_window_init (StWindow *self)
 
   add_views (self);
   _st_window_init_actions (self);
+  _st_window_init_navigation (self);
 }

@@ -16,18 +16,31 @@ StStore    *st_window_get_store        (StWindow       *self);
 /* Re-reads every view now (writes through the store also refresh them from an idle). */
 void        st_window_refresh          (StWindow       *self);
 /* The views by name: "items", "bills", "invoices", "transfers", "adjustments", "returns"
- * (sales returns) and "vendor-returns".  NULL for an unknown name. */
+ * (sales returns), "vendor-returns" and "unit" (the unit page).  NULL for an unknown name. */
 GtkWidget  *st_window_get_view         (StWindow       *self,
                                         const char     *name);
 void        st_window_show_view        (StWindow       *self,
                                         const char     *name);
-/* The global serial search, as pressing Enter in it does: one match opens its unit page,
- * several are offered in a list, none is said so.  Returns the number of matches. */
+/* The global serial search, as pressing Enter in it does: the serial typed exactly (one unit)
+ * or a single unit whose serial starts with it opens its unit page, several are offered in
+ * a list, none is said so.  Returns the number of units offered or opened. */
 guint       st_window_search_serial    (StWindow       *self,
                                         const char     *text);
-/* Opens the unit page (state and history) of one unit. */
-GtkWindow  *st_window_show_unit        (StWindow       *self,
+/* Shows the unit page (state and history) of one unit, a page of the window ("unit"). */
+GtkWidget  *st_window_show_unit        (StWindow       *self,
                                         gint64          unit_id);
+/* Shows a document in its kind's view, selected (clearing a filter that hides it).  FALSE,
+ * with the reason in the error banner, when there is no such document. */
+gboolean    st_window_show_document    (StWindow       *self,
+                                        StDocKind       kind,
+                                        const char     *number);
+/* Back to where the last jump (to a unit page or a document) came from, as win.back does
+ * (Escape on the unit page, Alt+Left).  FALSE when there is nowhere to go back to. */
+gboolean    st_window_go_back          (StWindow       *self);
+/* A short message at the bottom of the window, with "Open" for @file when given. */
+void        st_window_show_toast       (StWindow       *self,
+                                        const char     *message,
+                                        GFile          *file);
 /* Shows an error in the window's banner, e.g. a write that was refused. */
 void        st_window_show_error       (StWindow       *self,
                                         const char     *title,

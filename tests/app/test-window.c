@@ -664,6 +664,19 @@ test_preferences_quantity_only (Fixture       *f,
 
 /* The serial search */
 
+/* The unit page is a page of the window: the one shown, or NULL while another view is. */
+static StUnitPage *
+shown_unit_page (Fixture *f)
+{
+  GtkWidget *page = st_window_get_view (f->window, "unit");
+  GtkWidget *stack = gtk_widget_get_parent (page);
+
+  g_assert_true (ST_IS_UNIT_PAGE (page));
+  if (gtk_stack_get_visible_child (GTK_STACK (stack)) != page)
+    return NULL;
+  return ST_UNIT_PAGE (page);
+}
+
 static void
 test_search_one_opens_unit_page (Fixture       *f,
                                  gconstpointer  data)
@@ -676,7 +689,7 @@ test_search_one_opens_unit_page (Fixture       *f,
   g_assert_cmpuint (st_window_search_serial (f->window, "sn-a"), ==, 1);
   spin ();
 
-  page = find_toplevel (ST_TYPE_UNIT_PAGE);
+  page = shown_unit_page (f);
   g_assert_nonnull (page);
   history = st_unit_page_get_history (page);
   g_assert_cmpuint (g_list_model_get_n_items (history), ==, 1);
@@ -694,7 +707,7 @@ test_search_several_lists_them (Fixture       *f,
 
   g_assert_cmpuint (st_window_search_serial (f->window, "SN-"), ==, 2);
   spin ();
-  g_assert_null (find_toplevel (ST_TYPE_UNIT_PAGE));
+  g_assert_null (shown_unit_page (f));
   g_assert_nonnull (gtk_list_box_get_row_at_index (results, 1));
   g_assert_null (gtk_list_box_get_row_at_index (results, 2));
 
@@ -702,7 +715,7 @@ test_search_several_lists_them (Fixture       *f,
   row = gtk_list_box_get_row_at_index (results, 1);
   g_signal_emit_by_name (results, "row-activated", row);
   spin ();
-  g_assert_nonnull (find_toplevel (ST_TYPE_UNIT_PAGE));
+  g_assert_nonnull (shown_unit_page (f));
 }
 
 static void
@@ -713,7 +726,7 @@ test_search_none_says_so (Fixture       *f,
 
   g_assert_cmpuint (st_window_search_serial (f->window, "NOPE-42"), ==, 0);
   spin ();
-  g_assert_null (find_toplevel (ST_TYPE_UNIT_PAGE));
+  g_assert_null (shown_unit_page (f));
   g_assert_cmpstr (gtk_label_get_text (message), ==, "No unit with serial “NOPE-42”");
 }
 
@@ -730,7 +743,7 @@ test_show_unit_action (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-unit", "x",
                                              st_unit_get_id (unit)));
   spin ();
-  page = find_toplevel (ST_TYPE_UNIT_PAGE);
+  page = shown_unit_page (f);
   g_assert_nonnull (page);
   g_assert_cmpint (st_unit_page_get_unit_id (page), ==, st_unit_get_id (unit));
 }
