@@ -325,10 +325,18 @@ st_list_model_refresh (StListModel *self)
   old_n = self->n_items < 0 ? 0 : (guint) self->n_items;
   drop_cache (self);
   g_clear_error (&self->error);
-  self->n_items = count_rows (self);
-  new_n = (guint) self->n_items;
-  if (old_n != 0 || new_n != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
+  new_n = (guint) count_rows (self);
+  /* Two signals, "all gone" then "all new", rather than one that replaces old_n rows by new_n:
+   * given the latter, GTK 4.8's list widgets compare the rows one by one and so read every
+   * row of a huge list (16 s for 100,000 rows) instead of the few on screen. */
+  if (old_n != 0)
+    {
+      self->n_items = 0;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+    }
+  self->n_items = new_n;
+  if (new_n != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, new_n);
   if (old_n != new_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
