@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "st-application.h"
@@ -302,6 +303,143 @@ choose_database (StApplication        *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+/* Backups */
+
+typedef struct
+{
+  char *db_path;
+  char *dest_path;
+} BackupData;
+
+static void
+backup_data_free (BackupData *data)
+{
+  g_free (data->db_path);
+  g_free (data->dest_path);
+  g_free (data);
+}
+
+/* On a connection of the thread's own, as a posting does; SQLite's online backup is one
+ * consistent snapshot, whatever others write meanwhile. */
+static void
+backup_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  BackupData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StStore) store = st_store_open (data->db_path, ST_STORE_OPEN_DEFAULT, &error);
+
+  /* The file chooser has asked before replacing a file. */
+  if (store == NULL || !st_store_backup (store, data->dest_path, TRUE, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+backup_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  StWindow *window = ST_WINDOW (source);
+  BackupData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *display = g_filename_display_basename (data->dest_path);
+      /* Translators: %s is a file name */
+      g_autofree char *message = g_strdup_printf (_("Backed up to “%s”"), display);
+
+      st_window_show_toast (window, message, NULL);
+    }
+  else
+    {
+      GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (window),
+                                                  GTK_DIALOG_MODAL
+                                                  | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                                  GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                                  _("Could not back up the database"));
+
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                                error->message);
+      g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+backup_chosen_cb (GtkNativeDialog *native,
+                  int              response,
+                  StApplication   *self)
+{
+  StWindow *window = g_object_get_data (G_OBJECT (native), "st-window");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+    }
+
+  if (path != NULL)
+    {
+      g_autoptr(GTask) task = g_task_new (window, NULL, backup_done_cb, NULL);
+      BackupData *data = g_new0 (BackupData, 1);
+
+      data->db_path = g_strdup (st_store_get_path (st_window_get_store (window)));
+      data->dest_path = g_steal_pointer (&path);
+      g_task_set_task_data (task, data, (GDestroyNotify) backup_data_free);
+      g_task_run_in_thread (task, backup_thread);
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+backup_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  StApplication *self = ST_APPLICATION (user_data);
+  StWindow *window = active_st_window (self);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) folder = NULL;
+  GtkFileChooserNative *native;
+  const char *db_path;
+
+  if (window == NULL)
+    return;
+  db_path = st_store_get_path (st_window_get_store (window));
+  base = g_path_get_basename (db_path);
+  dir = g_path_get_dirname (db_path);
+  if (g_str_has_suffix (base, ".serialtrack"))
+    base[strlen (base) - strlen (".serialtrack")] = '\0';
+  date = g_date_time_format (now, "%Y-%m-%d");
+
+  native = gtk_file_chooser_native_new (_("Back Up Database"), GTK_WINDOW (window),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Back Up"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  /* Translators: the suggested name of a backup: %1$s the database's name, %2$s today's
+   * date; keep the extension */
+  name = g_strdup_printf (_("%1$s-backup-%2$s.serialtrack"), base, date);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  folder = g_file_new_for_path (dir);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+  g_object_set_data_full (G_OBJECT (native), "st-window", g_object_ref (window), g_object_unref);
+  g_signal_connect_object (native, "response", G_CALLBACK (backup_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
 /* Actions */
 
 static void
@@ -390,6 +528,7 @@ quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "new-database", new_database_action },
   { "open-database", open_database_action },
+  { "backup", backup_action },
   { "preferences", preferences_action },
   { "shortcuts", shortcuts_action },
   { "about", about_action },
