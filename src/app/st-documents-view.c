@@ -44,6 +44,9 @@ struct _StDocumentsView
   StDocument         *document;   /* the selected one, with its lines */
 
   StDocKind           kind;
+  /* Putting the focus on the selected row once it is laid out (st_documents_view_show_id). */
+  guint               focus_tick;
+  guint               focus_tries;
 };
 
 G_DEFINE_FINAL_TYPE (StDocumentsView, st_documents_view, GTK_TYPE_WIDGET)
@@ -646,20 +649,60 @@ st_documents_view_select_id (StDocumentsView *self,
   return TRUE;
 }
 
-/* GTK 4.8 has no gtk_column_view_scroll_to() (4.12); the list view inside the column view
- * has the "list.scroll-to-item" action. */
-static void
-scroll_to (GtkColumnView *view,
-           guint          position)
+/* GTK 4.8 has no gtk_column_view_scroll_to() (4.12) and no way to focus a row by position;
+ * the list view inside the column view has the "list.scroll-to-item" action, and the row
+ * of the selected item carries the :selected state. */
+static GtkWidget *
+inner_list_view (GtkColumnView *view)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_LIST_VIEW (child))
+      return child;
+
+  return NULL;
+}
+
+static void
+scroll_to (GtkColumnView *view,
+           guint          position)
+{
+  GtkWidget *list = inner_list_view (view);
+
+  if (list != NULL)
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+}
+
+static gboolean
+focus_selected_tick_cb (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       data)
+{
+  StDocumentsView *self = ST_DOCUMENTS_VIEW (widget);
+  GtkWidget *list = inner_list_view (self->column_view);
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (list == NULL || position == GTK_INVALID_LIST_POSITION || ++self->focus_tries > 10)
+    {
+      self->focus_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  /* Before the first layout the list cannot scroll yet: ask again on every frame. */
+  scroll_to (self->column_view, position);
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if ((gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED)
+        && gtk_widget_get_mapped (row))
       {
-        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-        return;
+        gtk_widget_grab_focus (row);
+        self->focus_tick = 0;
+        return G_SOURCE_REMOVE;
       }
+
+  return G_SOURCE_CONTINUE;
 }
 
 gboolean
@@ -685,6 +728,12 @@ st_documents_view_show_id (StDocumentsView *self,
 
   gtk_single_selection_set_selected (self->selection, (guint) position);
   scroll_to (self->column_view, (guint) position);
+
+  /* The keyboard goes on from the document shown, not from the first row. */
+  self->focus_tries = 0;
+  if (self->focus_tick == 0)
+    self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_selected_tick_cb,
+                                                     NULL, NULL);
   return TRUE;
 }
 
@@ -829,6 +878,11 @@ st_documents_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->documents, self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->focus_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick);
+      self->focus_tick = 0;
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_DOCUMENTS_VIEW);
 

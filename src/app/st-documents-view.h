@@ -19,7 +19,8 @@ void               st_documents_view_set_store     (StDocumentsView *self,
 void               st_documents_view_refresh       (StDocumentsView *self);
 gboolean           st_documents_view_select_id     (StDocumentsView *self,
                                                     gint64           document_id);
-/* Selects the document and scrolls to it, clearing a filter that hides it. */
+/* Selects the document, scrolls to it and puts the keyboard focus on its row, clearing a
+ * filter that hides it. */
 gboolean           st_documents_view_show_id       (StDocumentsView *self,
                                                     gint64           document_id);
 void               st_documents_view_focus_filter  (StDocumentsView *self);

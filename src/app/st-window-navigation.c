@@ -128,11 +128,9 @@ st_window_show_document (StWindow   *self,
   view = ST_DOCUMENTS_VIEW (self->document_views[kind]);
   push_back_step (self);
   show_view_widget (self, GTK_WIDGET (view));
-  if (!st_documents_view_show_id (view, st_document_get_id (document)))
-    return FALSE;
-
   gtk_widget_grab_focus (GTK_WIDGET (view));
-  return TRUE;
+  /* It takes the focus on to the document's row once that is laid out. */
+  return st_documents_view_show_id (view, st_document_get_id (document));
 }
 
 gboolean

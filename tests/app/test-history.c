@@ -417,6 +417,19 @@ press_shortcut (GtkWidget       *widget,
   return FALSE;
 }
 
+/* TRUE when the keyboard focus is on (or in) a selected list row. */
+static gboolean
+focus_on_selected_row (Fixture *f)
+{
+  for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (f->window));
+       w != NULL;
+       w = gtk_widget_get_parent (w))
+    if (gtk_widget_get_state_flags (w) & GTK_STATE_FLAG_SELECTED)
+      return TRUE;
+
+  return FALSE;
+}
+
 /* Finds a GtkLinkButton by its label under @widget. */
 static GtkWidget *
 find_link (GtkWidget  *widget,
@@ -629,6 +642,19 @@ test_link_opens_document (Fixture       *f,
   shown = st_documents_view_get_document (invoices);
   g_assert_nonnull (shown);
   g_assert_cmpstr (st_document_get_number (shown), ==, f->invoice);
+
+  /* The keyboard focus follows, on to the document's row once it is laid out. */
+  for (guint i = 0; i < 20 && !focus_on_selected_row (f); i++)
+    {
+      gboolean done = FALSE;
+
+      g_timeout_add (20, timeout_cb, &done);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (focus_on_selected_row (f));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                         GTK_WIDGET (invoices)));
 
   /* Back: the unit page again, the same unit. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
