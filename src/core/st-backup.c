@@ -71,7 +71,8 @@ temp_path_beside (const char  *path,
     {
       int saved = errno;
       g_autofree char *display = g_filename_display_name (dir);
-      g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot write in the folder “%s”: %s"),
+      /* Translators: %1$s is a folder name, %2$s the system's reason */
+      g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot write in the folder “%1$s”: %2$s"),
                    display, g_strerror (saved));
       return NULL;
     }
@@ -126,12 +127,14 @@ st_store_backup (StStore     *self,
   if (is_database_file (st_store_get_path (self), dest_path))
     {
       g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                   /* Translators: %s is a file name */
                    _("“%s” is the database itself; choose another name for the backup"), display);
       return FALSE;
     }
   if (!overwrite && g_file_test (dest_path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE,
+                   /* Translators: %s is a file name */
                    _("“%s” already exists; choose another name or allow overwriting"), display);
       return FALSE;
     }
@@ -147,7 +150,8 @@ st_store_backup (StStore     *self,
     {
       int saved = errno;
       g_unlink (tmp);
-      g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot write “%s”: %s"), display,
+      /* Translators: %1$s is a file name, %2$s the system's reason */
+      g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot write “%1$s”: %2$s"), display,
                    g_strerror (saved));
       return FALSE;
     }
@@ -178,6 +182,7 @@ st_store_restore (const char  *backup_path,
   if (report->problems->len > 0)
     {
       g_set_error (error, ST_ERROR, ST_ERROR_CORRUPT,
+                   /* Translators: %1$s is a file name, %2$s the first problem the check found */
                    _("The backup “%1$s” fails its check: %2$s"), display,
                    (const char *) g_ptr_array_index (report->problems, 0));
       return FALSE;
@@ -201,7 +206,8 @@ st_store_restore (const char  *backup_path,
       int saved = errno;
       g_autofree char *target = g_filename_display_name (target_path);
       g_unlink (tmp);
-      g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot write “%s”: %s"), target,
+      /* Translators: %1$s is a file name, %2$s the system's reason */
+      g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot write “%1$s”: %2$s"), target,
                    g_strerror (saved));
       return FALSE;
     }

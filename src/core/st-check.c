@@ -46,6 +46,7 @@ sqlite_checks (StStore        *self,
       /* So damaged that not even the schema reads: that is the finding. */
       if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
         {
+          /* Translators: %s is what SQLite's integrity check reported, in English */
           add_problem (report, g_strdup_printf (_("SQLite integrity check: %s"),
                                                 sqlite3_errmsg (db)));
           return TRUE;
@@ -57,6 +58,7 @@ sqlite_checks (StStore        *self,
     {
       const char *line = (const char *) sqlite3_column_text (stmt, 0);
       if (g_strcmp0 (line, "ok") != 0)
+        /* Translators: %s is what SQLite's integrity check reported, in English */
         add_problem (report, g_strdup_printf (_("SQLite integrity check: %s"), line));
     }
   sqlite3_finalize (stmt);
@@ -64,6 +66,7 @@ sqlite_checks (StStore        *self,
     {
       if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
         {
+          /* Translators: %s is what SQLite's integrity check reported, in English */
           add_problem (report, g_strdup_printf (_("SQLite integrity check: %s"),
                                                 sqlite3_errstr (rc)));
           return TRUE;

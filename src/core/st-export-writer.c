@@ -255,6 +255,7 @@ _st_export_close (StExport  *ex,
   end_transaction (ex);
   if (ex->lxw_rc != LXW_NO_ERROR)
     {
+      /* Translators: %s is libxlsxwriter's description of the error */
       g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot write the spreadsheet: %s"),
                    lxw_strerror (ex->lxw_rc));
       return FALSE;
@@ -304,6 +305,7 @@ tick (StExport  *ex,
   ex->n_done++;
   if (ex->lxw_rc != LXW_NO_ERROR)
     {
+      /* Translators: %s is libxlsxwriter's description of the error */
       g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot write the spreadsheet: %s"),
                    lxw_strerror (ex->lxw_rc));
       return FALSE;
@@ -344,8 +346,9 @@ sheet_name (const char *base,
     {
       g_autofree char *cut = g_utf8_substring (base, 0, keep);
       g_autofree char *name = index <= 1 ? g_strdup (cut)
-        /* Translators: a continuation sheet, like "History (2)" */
-        : g_strdup_printf (_("%s (%u)"), cut, index);
+        /* Translators: the name of a continuation sheet, like “History (2)”: %1$s the sheet
+         * name, %2$u its number */
+        : g_strdup_printf (_("%1$s (%2$u)"), cut, index);
       glong n = g_utf8_strlen (name, -1);
 
       if (n <= LXW_SHEETNAME_MAX)
@@ -403,6 +406,7 @@ _st_sheet_start (StSheet  *s,
   s->ws = workbook_add_worksheet (ex->workbook, name);
   if (s->ws == NULL)
     {
+      /* Translators: %s is a sheet name */
       g_set_error (error, ST_ERROR, ST_ERROR_FAILED, _("Cannot add the sheet “%s”"), name);
       return FALSE;
     }

@@ -1474,13 +1474,19 @@ st_generate (StStore          *store,
   if (n_items == 0 || n_items > GEN_MAX_ITEMS)
     {
       g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
-                   _("The number of items must be between 1 and %u"), GEN_MAX_ITEMS);
+                   /* Translators: %u is the largest number allowed */
+                   g_dngettext (GETTEXT_PACKAGE, "The number of items must be between 1 and %u",
+                                "The number of items must be between 1 and %u", GEN_MAX_ITEMS),
+                   GEN_MAX_ITEMS);
       return FALSE;
     }
   if (n_units > GEN_MAX_UNITS)
     {
       g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
-                   _("The number of units must be at most %u"), GEN_MAX_UNITS);
+                   /* Translators: %u is the largest number allowed */
+                   g_dngettext (GETTEXT_PACKAGE, "The number of units must be at most %u",
+                                "The number of units must be at most %u", GEN_MAX_UNITS),
+                   GEN_MAX_UNITS);
       return FALSE;
     }
   if (!st_store_is_empty (store))
@@ -1532,13 +1538,9 @@ st_generate (StStore          *store,
   g.start = end;
   g_date_subtract_days (&g.start, GEN_DAYS);
 
-  /* Hundreds of thousands of small transactions: no fsync, and checkpoints ten times rarer
-   * (a page rewritten by many postings is copied back once, not each time). */
+  /* Hundreds of thousands of small transactions: no fsync, rarer checkpoints. */
   _st_store_set_bulk_mode (store, TRUE);
-  _st_store_exec (store, "PRAGMA wal_autocheckpoint = 10000", NULL);
   ok = add_catalogue (&g, error) && generate_documents (&g, error);
-  _st_store_exec (store, "PRAGMA wal_autocheckpoint = 1000; PRAGMA wal_checkpoint (TRUNCATE)",
-                  NULL);
   _st_store_set_bulk_mode (store, FALSE);
   if (ok)
     {

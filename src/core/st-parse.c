@@ -94,7 +94,7 @@ st_money_parse (const char  *text,
         g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
                      /* Translators: the first %s is what was typed, the second the field
                       * (like “price” or “--cost”); keep the example amount as it is */
-                     _("Invalid amount “%s” for %s: use digits with at most two decimals, "
+                     _("Invalid amount “%1$s” for %2$s: use digits with at most two decimals, "
                        "like 12.50"),
                      quoted, field);
       else
@@ -110,7 +110,7 @@ st_money_parse (const char  *text,
       if (field != NULL)
         g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
                      /* Translators: the first %s is what was typed, the second the field */
-                     _("Amount “%s” for %s is too large"),
+                     _("Amount “%1$s” for %2$s is too large"),
                      quoted, field);
       else
         g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
@@ -187,7 +187,7 @@ st_date_validate (const char  *text,
     g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
                  /* Translators: the first %s is what was typed, the second the field (like
                   * “date” or “--from”); keep YYYY-MM-DD and the example date as they are */
-                 _("Invalid date “%s” for %s: use a real day written YYYY-MM-DD, "
+                 _("Invalid date “%1$s” for %2$s: use a real day written YYYY-MM-DD, "
                    "like 2024-03-31"),
                  quoted, field);
   else
@@ -334,7 +334,7 @@ st_line_spec_parse (const char  *text,
       part = _st_quote (quantity);
       g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
                    /* Translators: the first %s is the LINE as typed, the second its quantity */
-                   _("Invalid line “%s”: the quantity “%s” is not a whole number"),
+                   _("Invalid line “%1$s”: the quantity “%2$s” is not a whole number"),
                    line, part);
       return NULL;
 
@@ -343,7 +343,7 @@ st_line_spec_parse (const char  *text,
       part = _st_quote (quantity);
       g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
                    /* Translators: the first %s is the LINE as typed, the second its quantity */
-                   _("Invalid line “%s”: the quantity “%s” is too large"),
+                   _("Invalid line “%1$s”: the quantity “%2$s” is too large"),
                    line, part);
       return NULL;
     }
@@ -367,7 +367,7 @@ st_line_spec_parse (const char  *text,
           g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
                        /* Translators: the first %s is the LINE as typed, the second its
                         * rate; keep the example amount as it is */
-                       _("Invalid line “%s”: the rate “%s” is not an amount with at most two "
+                       _("Invalid line “%1$s”: the rate “%2$s” is not an amount with at most two "
                          "decimals, like 12.50"),
                        line, part);
           return NULL;
@@ -377,7 +377,7 @@ st_line_spec_parse (const char  *text,
           part = _st_quote (rate);
           g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
                        /* Translators: the first %s is the LINE as typed, the second its rate */
-                       _("Invalid line “%s”: the rate “%s” must not be negative"),
+                       _("Invalid line “%1$s”: the rate “%2$s” must not be negative"),
                        line, part);
           return NULL;
         }

@@ -250,6 +250,7 @@ _st_store_find_document (StStore     *self,
   if (n > 1)
     {
       g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE,
+                   /* Translators: %s is a bill number */
                    _("Several vendors have a bill numbered “%s”"), number);
       return 0;
     }
@@ -349,14 +350,16 @@ set_unavailable_error (Posting           *p,
   if (state->status == ST_UNIT_IN_STOCK)
     {
       g_autofree char *there = warehouse_name (p->store, state->warehouse_id);
-      /* Translators: %1$s serial, %2$s SKU, %3$s the warehouse asked for, %4$s where it is. */
       g_set_error (error, ST_ERROR, ST_ERROR_NOT_IN_STOCK,
+                   /* Translators: %1$s serial, %2$s SKU, %3$s the warehouse asked for, %4$s the
+                    * warehouse where the unit is */
                    _("Serial “%1$s” of %2$s is not in stock at %3$s: it is at %4$s"),
                    serial, sku, wh, there);
     }
   else
-    /* Translators: %1$s serial, %2$s SKU, %3$s warehouse, %4$s a status such as "Sold". */
     g_set_error (error, ST_ERROR, ST_ERROR_NOT_IN_STOCK,
+                 /* Translators: %1$s serial, %2$s SKU, %3$s warehouse, %4$s a status such as
+                  * “Sold” */
                  _("Serial “%1$s” of %2$s is not in stock at %3$s (status: %4$s)"),
                  serial, sku, wh, st_unit_status_to_label (state->status));
 }
@@ -439,14 +442,23 @@ resolve_picks (Posting     *p,
         {
           if (kind == ST_DOC_RETURN)
             g_set_error (error, ST_ERROR, ST_ERROR_NOT_ON_DOCUMENT,
-                         /* Translators: %1$s SKU, %2$lld and %3$lld counts. */
-                         _("Only %2$lld unit(s) of %1$s sold on this invoice can be returned, "
-                           "%3$lld asked"),
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      /* Translators: %1$s SKU, %2$lld the number of units that
+                                       * can be returned, %3$lld the number asked for */
+                                      "Only %2$lld unit of %1$s sold on this invoice can be "
+                                      "returned, %3$lld asked",
+                                      "Only %2$lld units of %1$s sold on this invoice can be "
+                                      "returned, %3$lld asked", line->picks->len),
                          sku, (long long) line->picks->len, (long long) line->quantity);
           else if (kind == ST_DOC_VENDOR_RETURN)
             g_set_error (error, ST_ERROR, ST_ERROR_NOT_ON_DOCUMENT,
-                         /* Translators: %1$s SKU, %2$lld and %3$lld counts. */
-                         _("Only %2$lld unit(s) of %1$s from this bill are in stock, %3$lld asked"),
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      /* Translators: %1$s SKU, %2$lld the number of units in
+                                       * stock, %3$lld the number asked for */
+                                      "Only %2$lld unit of %1$s from this bill is in stock, "
+                                      "%3$lld asked",
+                                      "Only %2$lld units of %1$s from this bill are in stock, "
+                                      "%3$lld asked", line->picks->len),
                          sku, (long long) line->picks->len, (long long) line->quantity);
           else
             {
@@ -647,8 +659,12 @@ check_returnable_quantity (Posting  *p,
   if (line->quantity > available)
     {
       g_set_error (error, ST_ERROR, ST_ERROR_NOT_ON_DOCUMENT,
-                   /* Translators: %1$s SKU, %2$s document number, %3$lld and %4$lld counts. */
-                   _("Only %3$lld of %1$s from %2$s can be returned, %4$lld asked"),
+                   g_dngettext (GETTEXT_PACKAGE,
+                                /* Translators: %1$s SKU, %2$s document number, %3$lld the
+                                 * quantity that can be returned, %4$lld the quantity asked for */
+                                "Only %3$lld of %1$s from %2$s can be returned, %4$lld asked",
+                                "Only %3$lld of %1$s from %2$s can be returned, %4$lld asked",
+                                (gulong) MAX (available, 0)),
                    st_item_get_sku (line->item), p->draft->reference,
                    (long long) MAX (available, 0), (long long) line->quantity);
       return FALSE;
@@ -762,6 +778,8 @@ resolve_header (Posting  *p,
       if (strcmp (p->date, ref.date) < 0)
         {
           g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                       /* Translators: %1$s the return's date, %2$s the number of the invoice or
+                        * bill returned against, %3$s its date */
                        _("The return date %1$s is before the date of %2$s (%3$s)"),
                        p->date, d->reference, ref.date);
           return FALSE;
@@ -782,6 +800,7 @@ resolve_header (Posting  *p,
       if (p->to_warehouse_id == p->warehouse_id)
         {
           g_set_error (error, ST_ERROR, ST_ERROR_SAME_WAREHOUSE,
+                       /* Translators: %s is a warehouse name */
                        _("A transfer needs two different warehouses: “%s” is both source and "
                          "destination"), d->warehouse);
           return FALSE;
@@ -801,6 +820,7 @@ resolve_header (Posting  *p,
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
           g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE,
+                       /* Translators: %1$s a bill number, %2$s the vendor's name */
                        _("Bill number “%1$s” from vendor “%2$s” is already recorded"),
                        p->number, d->contact);
           return FALSE;
@@ -864,6 +884,7 @@ resolve_lines (Posting  *p,
       if (dl->has_rate && (dl->rate < 0 || dl->rate > ST_MONEY_MAX))
         {
           g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                       /* Translators: %1$u a line number, %2$s the line's SKU */
                        _("Line %1$u (%2$s): the rate cannot be negative"), line->line_no,
                        dl->sku);
           return FALSE;
@@ -877,6 +898,7 @@ resolve_lines (Posting  *p,
           if (dl->serials != NULL && dl->serials->len > 0)
             {
               g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                           /* Translators: %1$u a line number, %2$s the line's SKU */
                            _("Line %1$u: item %2$s is tracked by quantity; it takes no serials"),
                            line->line_no, dl->sku);
               return FALSE;
@@ -901,6 +923,8 @@ resolve_lines (Posting  *p,
       if (st_store_get_tracking (p->store) == ST_TRACKING_NONE)
         {
           g_set_error (error, ST_ERROR, ST_ERROR_PREFERENCE,
+                       /* Translators: %s is an item's SKU; “Preferences” is the dialog of that
+                        * name */
                        _("Item %s tracks serial numbers, but the inventory tracks quantities "
                          "only (see Preferences)"), dl->sku);
           return FALSE;
@@ -911,6 +935,8 @@ resolve_lines (Posting  *p,
           guint n = dl->serials != NULL ? dl->serials->len : 0;
           g_set_error (error, ST_ERROR, ST_ERROR_SERIAL_COUNT,
                        g_dngettext (GETTEXT_PACKAGE,
+                                    /* Translators: %1$u a line number, %2$s the line's SKU, %3$u
+                                     * the number of serials given, %4$lld the line's quantity */
                                     "Line %1$u (%2$s): %3$u serial given for a quantity of %4$lld",
                                     "Line %1$u (%2$s): %3$u serials given for a quantity of %4$lld",
                                     n),
@@ -1261,6 +1287,7 @@ write_serial_line (Posting  *p,
       if (!_st_unit_state_apply (&pick->state, &e, &after))
         {
           g_set_error (error, ST_ERROR, ST_ERROR_FAILED,
+                       /* Translators: %s is a serial number */
                        _("Internal error: unit “%s” cannot take this event"), pick->serial);
           return FALSE;
         }
@@ -1488,6 +1515,7 @@ void_unit (Posting    *p,
     {
       g_autofree char *serial = unit_serial (p->store, unit_id);
       g_set_error (error, ST_ERROR, ST_ERROR_CORRUPT,
+                   /* Translators: %s is a serial number */
                    _("The history of unit “%s” does not add up; run a check"), serial);
       return FALSE;
     }
@@ -1632,6 +1660,7 @@ st_store_void (StStore     *self,
   if (!stock_flush (&p, error))
     {
       if (g_error_matches (*error, ST_ERROR, ST_ERROR_INSUFFICIENT_STOCK))
+        /* Translators: %s is a document number; the reason follows */
         g_prefix_error (error, _("Cannot void %s: "), h.number);
       goto fail;
     }
@@ -1690,15 +1719,20 @@ st_store_receive_transfer (StStore     *self,
     goto fail;
   if (h.status != ST_DOC_STATUS_POSTED || !h.in_transit)
     {
-      g_set_error (error, ST_ERROR, ST_ERROR_DOCUMENT_STATE,
-                   h.status != ST_DOC_STATUS_POSTED ? _("Transfer order %s is void")
-                                                    : _("Transfer order %s is not in transit"),
-                   h.number);
+      if (h.status != ST_DOC_STATUS_POSTED)
+        /* Translators: %s is a transfer order's number */
+        g_set_error (error, ST_ERROR, ST_ERROR_DOCUMENT_STATE, _("Transfer order %s is void"),
+                     h.number);
+      else
+        g_set_error (error, ST_ERROR, ST_ERROR_DOCUMENT_STATE,
+                     /* Translators: %s is a transfer order's number */
+                     _("Transfer order %s is not in transit"), h.number);
       goto fail;
     }
   if (strcmp (p.date, h.date) < 0)
     {
       g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                   /* Translators: %1$s the date of receipt, %2$s the date of the transfer order */
                    _("The receipt date %1$s is before the transfer date %2$s"), p.date, h.date);
       goto fail;
     }
@@ -1739,6 +1773,7 @@ st_store_receive_transfer (StStore     *self,
         {
           g_autofree char *serial = unit_serial (self, unit_id);
           g_set_error (error, ST_ERROR, ST_ERROR_CORRUPT,
+                       /* Translators: %s is a serial number */
                        _("Unit “%s” of this transfer is not in transit any more"), serial);
           goto fail;
         }

@@ -229,6 +229,7 @@ st_store_find_unit (StStore     *self,
   if (n == 0)
     {
       g_autofree char *q = g_strescape (clean, NULL);
+      /* Translators: %s is a serial number as typed */
       g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND, _("No unit has serial “%s”"), q);
       return NULL;
     }
@@ -236,6 +237,7 @@ st_store_find_unit (StStore     *self,
     {
       g_autofree char *q = g_strescape (clean, NULL);
       g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE,
+                   /* Translators: %s is a serial number */
                    _("Serial “%s” exists for several items; name the item (SKU)"), q);
       return NULL;
     }

@@ -158,8 +158,8 @@ st_serial_normalize (const char  *text,
 
       g_set_error (error, ST_ERROR, ST_ERROR_INVALID_SERIAL,
                    /* Translators: %s is the start of the serial, %d the limit (100) */
-                   ngettext ("Serial “%s” is longer than %d character",
-                             "Serial “%s” is longer than %d characters",
+                   ngettext ("Serial “%1$s” is longer than %2$d character",
+                             "Serial “%1$s” is longer than %2$d characters",
                              ST_SERIAL_MAX_CHARS),
                    quoted, ST_SERIAL_MAX_CHARS);
       return NULL;
@@ -453,8 +453,8 @@ st_serial_expand (const char  *token,
 
       g_set_error (error, ST_ERROR, ST_ERROR_RANGE,
                    /* Translators: %s is the range, %u the largest number of serials allowed */
-                   ngettext ("Range “%s” has more than %u serial",
-                             "Range “%s” has more than %u serials",
+                   ngettext ("Range “%1$s” has more than %2$u serial",
+                             "Range “%1$s” has more than %2$u serials",
                              max_count),
                    quoted, max_count);
       return FALSE;

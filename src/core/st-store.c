@@ -19,6 +19,9 @@
 #define ST_NAME_MAX_CHARS  200
 /* Checkpoint once the WAL holds this many frames (SQLite's own automatic threshold). */
 #define ST_CHECKPOINT_FRAMES 1000
+/* In bulk mode (the generator's hundreds of thousands of small postings) ten times rarer: a
+ * page rewritten by many postings is copied back once, not each time. */
+#define ST_CHECKPOINT_FRAMES_BULK 10000
 /* How long a checkpoint waits for the write lock before leaving it to a later commit. */
 #define ST_CHECKPOINT_WAIT_MS 200
 
@@ -31,6 +34,7 @@ struct _StStore
   GHashTable *statements;   /* SQL text -> sqlite3_stmt* */
   StTracking  tracking;
   int         wal_frames;   /* frames in the WAL after the last commit */
+  gboolean    bulk;
 };
 
 G_DEFINE_FINAL_TYPE (StStore, st_store, G_TYPE_OBJECT)
@@ -392,7 +396,7 @@ _st_store_commit (StStore  *self,
       _st_store_rollback (self);
       return FALSE;
     }
-  if (self->wal_frames >= ST_CHECKPOINT_FRAMES)
+  if (self->wal_frames >= (self->bulk ? ST_CHECKPOINT_FRAMES_BULK : ST_CHECKPOINT_FRAMES))
     checkpoint_under_write_lock (self);
   return TRUE;
 }
@@ -416,6 +420,9 @@ _st_store_set_bulk_mode (StStore  *self,
 {
   sqlite3_exec (self->db, bulk ? "PRAGMA synchronous = OFF" : "PRAGMA synchronous = FULL",
                 NULL, NULL, NULL);
+  self->bulk = bulk;
+  if (!bulk && self->wal_frames >= ST_CHECKPOINT_FRAMES)
+    checkpoint_under_write_lock (self);
 }
 
 char *
