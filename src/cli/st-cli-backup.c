@@ -81,7 +81,8 @@ copy_aside (const char  *from,
     {
       g_autofree char *display = g_filename_display_name (to);
 
-      g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot write “%s”: %s"), display,
+      /* Translators: %1$s is a file name, %2$s the system's reason */
+      g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot write “%1$s”: %2$s"), display,
                    local->message);
       return FALSE;
     }
@@ -219,6 +220,7 @@ st_cli_cmd_restore (StCli              *cli,
       if (g_file_test (aside, G_FILE_TEST_EXISTS))
         {
           g_set_error (&error, ST_ERROR, ST_ERROR_DUPLICATE,
+                       /* Translators: %s is a file name */
                        _("“%s” already exists; choose another name or allow overwriting"),
                        aside_display);
           return st_cli_fail (error);

@@ -188,7 +188,9 @@ add_lines (StCli      *cli,
         {
           g_set_error (error, ST_ERROR, ST_ERROR_RANGE,
                        /* Translators: %1$u a line number, %2$s a SKU, %3$u the limit */
-                       _("Line %1$u (%2$s): a document takes at most %3$u serials"),
+                       ngettext ("Line %1$u (%2$s): a document takes at most %3$u serial",
+                                 "Line %1$u (%2$s): a document takes at most %3$u serials",
+                                 ST_CLI_MAX_SERIALS),
                        i + 1, spec->sku, (guint) ST_CLI_MAX_SERIALS);
           return FALSE;
         }
@@ -215,47 +217,62 @@ headline (StDocument *document,
   gulong n = (gulong) qty;
 
   if (action == DONE_RECEIVED)
-    return g_strdup_printf (ngettext ("Received transfer order %s at %s (%lld unit)",
-                                      "Received transfer order %s at %s (%lld units)", n),
+    /* Translators: %1$s a transfer order's number, %2$s the destination warehouse, %3$lld the
+     * number of units */
+    return g_strdup_printf (ngettext ("Received transfer order %1$s at %2$s (%3$lld unit)",
+                                      "Received transfer order %1$s at %2$s (%3$lld units)", n),
                             number, st_document_get_to_warehouse (document), (long long) qty);
 
   switch (st_document_get_kind (document))
     {
     case ST_DOC_BILL:
       return action == DONE_VOIDED
+        /* Translators: %s is the bill's number */
         ? g_strdup_printf (_("Voided bill %s"), number)
-        : g_strdup_printf (ngettext ("Posted bill %s (%lld unit)",
-                                     "Posted bill %s (%lld units)", n), number, (long long) qty);
+        /* Translators: %1$s is the bill's number, %2$lld the number of units */
+        : g_strdup_printf (ngettext ("Posted bill %1$s (%2$lld unit)",
+                                     "Posted bill %1$s (%2$lld units)", n), number,
+                           (long long) qty);
     case ST_DOC_INVOICE:
       return action == DONE_VOIDED
+        /* Translators: %s is the invoice's number */
         ? g_strdup_printf (_("Voided invoice %s"), number)
-        : g_strdup_printf (ngettext ("Posted invoice %s (%lld unit)",
-                                     "Posted invoice %s (%lld units)", n), number,
+        /* Translators: %1$s is the invoice's number, %2$lld the number of units */
+        : g_strdup_printf (ngettext ("Posted invoice %1$s (%2$lld unit)",
+                                     "Posted invoice %1$s (%2$lld units)", n), number,
                            (long long) qty);
     case ST_DOC_TRANSFER:
       return action == DONE_VOIDED
+        /* Translators: %s is the transfer order's number */
         ? g_strdup_printf (_("Voided transfer order %s"), number)
-        : g_strdup_printf (ngettext ("Posted transfer order %s (%lld unit)",
-                                     "Posted transfer order %s (%lld units)", n), number,
+        /* Translators: %1$s is the transfer order's number, %2$lld the number of units */
+        : g_strdup_printf (ngettext ("Posted transfer order %1$s (%2$lld unit)",
+                                     "Posted transfer order %1$s (%2$lld units)", n), number,
                            (long long) qty);
     case ST_DOC_ADJUSTMENT:
       return action == DONE_VOIDED
+        /* Translators: %s is the adjustment's number */
         ? g_strdup_printf (_("Voided adjustment %s"), number)
-        : g_strdup_printf (ngettext ("Posted adjustment %s (%lld unit)",
-                                     "Posted adjustment %s (%lld units)", n), number,
+        /* Translators: %1$s is the adjustment's number, %2$lld the number of units */
+        : g_strdup_printf (ngettext ("Posted adjustment %1$s (%2$lld unit)",
+                                     "Posted adjustment %1$s (%2$lld units)", n), number,
                            (long long) qty);
     case ST_DOC_RETURN:
       return action == DONE_VOIDED
+        /* Translators: %s is the sales return's number */
         ? g_strdup_printf (_("Voided sales return %s"), number)
-        : g_strdup_printf (ngettext ("Posted sales return %s (%lld unit)",
-                                     "Posted sales return %s (%lld units)", n), number,
+        /* Translators: %1$s is the sales return's number, %2$lld the number of units */
+        : g_strdup_printf (ngettext ("Posted sales return %1$s (%2$lld unit)",
+                                     "Posted sales return %1$s (%2$lld units)", n), number,
                            (long long) qty);
     case ST_DOC_VENDOR_RETURN:
     default:
       return action == DONE_VOIDED
+        /* Translators: %s is the vendor return's number */
         ? g_strdup_printf (_("Voided vendor return %s"), number)
-        : g_strdup_printf (ngettext ("Posted vendor return %s (%lld unit)",
-                                     "Posted vendor return %s (%lld units)", n), number,
+        /* Translators: %1$s is the vendor return's number, %2$lld the number of units */
+        : g_strdup_printf (ngettext ("Posted vendor return %1$s (%2$lld unit)",
+                                     "Posted vendor return %1$s (%2$lld units)", n), number,
                            (long long) qty);
     }
 }
@@ -320,6 +337,7 @@ run_post (StCli              *cli,
     {
       for (const StCliOption *o = options; o->name != NULL; o++)
         if (strcmp (o->name, required[i]) == 0 && *(char **) o->target == NULL)
+          /* Translators: %s is an option name, like “vendor”; keep the two dashes */
           return st_cli_usage_error (command, _("Missing --%s"), required[i]);
     }
   if (a->lines == NULL)
@@ -523,6 +541,8 @@ st_cli_cmd_void (StCli              *cli,
     return status;
   if (!st_doc_kind_from_string (g_ptr_array_index (args, 0), &kind))
     return st_cli_usage_error (command,
+                               /* Translators: %s is what was typed; keep the kind names (bill,
+                                * invoice …) as they are */
                                _("Unknown document kind “%s”; use bill, invoice, transfer, "
                                  "adjustment, return or vendor-return"),
                                (const char *) g_ptr_array_index (args, 0));

@@ -31,6 +31,7 @@ print_written (StCli      *cli,
   else
     {
       g_autofree char *display = g_filename_display_name (path);
+      /* Translators: %s is the name of the file written */
       g_autofree char *line = g_strdup_printf (_("Wrote %s"), display);
       g_autofree char *text = g_strconcat (line, "\n", NULL);
 
@@ -116,9 +117,10 @@ parse_count (const char  *text,
 {
   if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 0, max, out, NULL))
     {
-      /* Translators: %1$s an option like --units, %2$s what was given, %3$s the maximum. */
       g_autofree char *max_text = g_strdup_printf ("%" G_GUINT64_FORMAT, max);
       g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                   /* Translators: %1$s an option like --units, %2$s what was given, %3$s the
+                    * maximum */
                    _("%1$s needs a whole number from 0 to %3$s, not “%2$s”"), option,
                    text != NULL ? text : "", max_text);
       return FALSE;
@@ -176,8 +178,10 @@ st_cli_cmd_generate (StCli              *cli,
     {
       g_autoptr(GString) out = g_string_new (NULL);
 
-      /* Translators: counts of generated items, units and documents. */
-      g_string_append_printf (out, _("Generated %llu items, %llu units and %llu documents"),
+      /* Translators: what the generator posted: the numbers of items, units and documents
+       * (written as "label: number" so that no plural is needed) */
+      g_string_append_printf (out, _("Generated — items: %1$llu, units: %2$llu, documents: "
+                                     "%3$llu"),
                               (unsigned long long) stats.n_items,
                               (unsigned long long) stats.n_units,
                               (unsigned long long) stats.n_documents);

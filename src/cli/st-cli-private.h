@@ -35,7 +35,7 @@ struct _StCliCommand
   const char   *group;     /* "bill", "init" */
   const char   *name;      /* "post"; NULL for one-word commands */
   StCliRunFunc  run;
-  const char   *synopsis;  /* N_() text after "serialtrack-cli [--db FILE] [--json] " */
+  const char   *synopsis;  /* NC_("command synopsis") text after "serialtrack-cli … " */
   const char   *summary;   /* N_() one line */
 };
 

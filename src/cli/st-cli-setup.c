@@ -119,9 +119,11 @@ st_cli_cmd_preferences_set (StCli              *cli,
   if ((status = st_cli_parse_options (cli, command, NULL, argc, argv, 2, 2, &args)) >= 0)
     return status;
   if (strcmp (g_ptr_array_index (args, 0), "tracking") != 0)
+    /* Translators: %s is what was typed; keep “tracking” as it is */
     return st_cli_usage_error (command, _("Unknown preference “%s”; the only one is “tracking”"),
                                (const char *) g_ptr_array_index (args, 0));
   if (!st_tracking_from_string (g_ptr_array_index (args, 1), &tracking))
+    /* Translators: %s is what was typed; keep “serial” and “none” as they are */
     return st_cli_usage_error (command, _("Tracking must be “serial” or “none”, not “%s”"),
                                (const char *) g_ptr_array_index (args, 1));
   if (!st_cli_open_store (cli, &error)
@@ -374,6 +376,8 @@ st_cli_cmd_item_add (StCli              *cli,
   spec.serial_format = ST_SERIAL_FORMAT_ANY;
   if (format != NULL && !st_serial_format_from_string (format, &spec.serial_format))
     return st_cli_usage_error (command,
+                               /* Translators: %s is what was typed; keep “any”, “digits” and
+                                * “imei” as they are */
                                _("Serial format must be “any”, “digits” or “imei”, not “%s”"),
                                format);
   if (price != NULL && !st_money_parse (price, "--price", &spec.price, &error))

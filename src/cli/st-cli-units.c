@@ -80,6 +80,8 @@ st_cli_cmd_units (StCli              *cli,
     {
       if (!st_unit_status_from_string (status_name, &unit_status))
         return st_cli_usage_error (command,
+                                   /* Translators: %s is what was typed; keep the status names
+                                    * (in_stock …) as they are */
                                    _("Unknown status “%s”; use in_stock, in_transit, sold, "
                                      "written_off, returned_to_vendor or voided"),
                                    status_name);
@@ -179,6 +181,7 @@ st_cli_cmd_check (StCli              *cli,
   if (report->problems->len > 0)
     {
       g_printerr ("%s: ", ST_CLI_NAME);
+      /* Translators: %u is the number of problems found; they are listed below */
       g_printerr (ngettext ("The check found %u problem", "The check found %u problems",
                             report->problems->len),
                   report->problems->len);

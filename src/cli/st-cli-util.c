@@ -27,9 +27,10 @@ st_cli_print_help (const StCliCommand *command)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
-  /* Translators: %s is the program name; keep the option names as they are */
-  g_string_append_printf (out, _("Usage: %s [--db FILE] [--json] %s"), ST_CLI_NAME,
-                          _(command->synopsis));
+  /* Translators: %1$s is the program name, %2$s a command synopsis; keep the option names as
+   * they are */
+  g_string_append_printf (out, _("Usage: %1$s [--db FILE] [--json] %2$s"), ST_CLI_NAME,
+                          g_dpgettext2 (GETTEXT_PACKAGE, "command synopsis", command->synopsis));
   g_string_append (out, "\n\n");
   g_string_append (out, _(command->summary));
   g_string_append (out, "\n\n");
@@ -56,8 +57,10 @@ st_cli_usage_error (const StCliCommand *command,
   va_end (args);
 
   g_printerr ("%s: %s\n", ST_CLI_NAME, message);
-  /* Translators: %s is the program name; keep the option names as they are */
-  g_printerr (_("Usage: %s [--db FILE] [--json] %s"), ST_CLI_NAME, _(command->synopsis));
+  /* Translators: %1$s is the program name, %2$s a command synopsis; keep the option names as
+   * they are */
+  g_printerr (_("Usage: %1$s [--db FILE] [--json] %2$s"), ST_CLI_NAME,
+              g_dpgettext2 (GETTEXT_PACKAGE, "command synopsis", command->synopsis));
   g_printerr ("\n");
   /* Translators: %1$s is the program name, %2$s a command such as "bill post" */
   g_printerr (_("Try “%1$s %2$s --help” for more information."), ST_CLI_NAME, words);
@@ -150,6 +153,7 @@ st_cli_parse_options (StCli               *cli,
       if (option->kind == ST_CLI_OPT_FLAG)
         {
           if (value != NULL)
+            /* Translators: %s is an option name; keep the two dashes */
             return st_cli_usage_error (command, _("Option --%s takes no value"), name);
           *(gboolean *) option->target = TRUE;
           continue;
@@ -158,6 +162,7 @@ st_cli_parse_options (StCli               *cli,
       if (value == NULL)
         {
           if (i + 1 >= argc)
+            /* Translators: %s is an option name; keep the two dashes */
             return st_cli_usage_error (command, _("Option --%s needs a value"), name);
           value = argv[++i];
         }
@@ -166,6 +171,7 @@ st_cli_parse_options (StCli               *cli,
           char **target = option->target;
 
           if (*target != NULL)
+            /* Translators: %s is an option name; keep the two dashes */
             return st_cli_usage_error (command, _("Option --%s is given more than once"), name);
           *target = g_strdup (value);
         }
@@ -182,6 +188,7 @@ st_cli_parse_options (StCli               *cli,
   if (positional->len < min_args)
     return st_cli_usage_error (command, _("Missing arguments"));
   if (positional->len > max_args)
+    /* Translators: %s is the argument that was typed */
     return st_cli_usage_error (command, _("Unexpected argument “%s”"),
                                (const char *) g_ptr_array_index (positional, max_args));
   if (args != NULL)

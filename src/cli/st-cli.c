@@ -10,84 +10,114 @@
 
 #include "st-cli-private.h"
 
-/* Translators: in the command synopses, keep the command and option names (init, --line …)
- * as they are; the placeholders in capitals (NAME, LINE …) may be translated. */
+/* The synopses carry the context "command synopsis"; print them with g_dpgettext2 (). */
 static const StCliCommand commands[] = {
   { "init", NULL, st_cli_cmd_init,
-    N_("init"),
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "init"),
     N_("Create the database (or check that the existing file is one).") },
   { "preferences", "show", st_cli_cmd_preferences_show,
-    N_("preferences show"),
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "preferences show"),
     N_("Show how items are tracked (serial or none).") },
   { "preferences", "set", st_cli_cmd_preferences_set,
-    N_("preferences set tracking (serial|none)"),
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "preferences set tracking (serial|none)"),
     N_("Track items by serial number, or by quantity only.") },
   { "warehouse", "add", st_cli_cmd_warehouse_add,
-    N_("warehouse add NAME"),
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "warehouse add NAME"),
     N_("Add a warehouse.") },
   { "warehouse", "list", st_cli_cmd_warehouse_list,
-    N_("warehouse list"),
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "warehouse list"),
     N_("List the warehouses.") },
   { "contact", "add", st_cli_cmd_contact_add,
-    N_("contact add (--vendor | --customer) NAME"),
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "contact add (--vendor | --customer) NAME"),
     N_("Add a vendor or a customer.") },
   { "contact", "list", st_cli_cmd_contact_list,
-    N_("contact list [--vendor | --customer]"),
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "contact list [--vendor | --customer]"),
     N_("List vendors and customers.") },
   { "item", "add", st_cli_cmd_item_add,
-    N_("item add --sku SKU --name NAME [--serial] [--format any|digits|imei] [--price AMOUNT] "
-       "[--cost AMOUNT] [--warranty-months N] [--unit UNIT]"),
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "item add --sku SKU --name NAME [--serial] [--format any|digits|imei] "
+        "[--price AMOUNT] [--cost AMOUNT] [--warranty-months N] [--unit UNIT]"),
     N_("Add an item; --serial tracks its units by serial number.") },
   { "item", "list", st_cli_cmd_item_list,
-    N_("item list"),
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "item list"),
     N_("List the items with their stock on hand.") },
   { "bill", "post", st_cli_cmd_bill_post,
-    N_("bill post --vendor NAME --number NO --warehouse WH [--date D] --line LINE..."),
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "bill post --vendor NAME --number NO --warehouse WH "
+        "[--date D] --line LINE..."),
     N_("Receive units from a vendor: new serials come into stock.") },
   { "invoice", "post", st_cli_cmd_invoice_post,
-    N_("invoice post --customer NAME --warehouse WH [--number NO] [--date D] --line LINE..."),
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "invoice post --customer NAME --warehouse WH [--number NO] "
+        "[--date D] --line LINE..."),
     N_("Sell units; without SERIALS the oldest units in stock are picked.") },
   { "transfer", "post", st_cli_cmd_transfer_post,
-    N_("transfer post --from WH --to WH [--in-transit] [--number NO] [--date D] --line LINE..."),
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "transfer post --from WH --to WH [--in-transit] [--number NO] "
+        "[--date D] --line LINE..."),
     N_("Move units between warehouses, at once or through transit.") },
   { "transfer", "receive", st_cli_cmd_transfer_receive,
-    N_("transfer receive NUMBER [--date D]"),
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "transfer receive NUMBER [--date D]"),
     N_("Receive an in-transit transfer at its destination.") },
   { "adjust", "post", st_cli_cmd_adjust_post,
-    N_("adjust post --warehouse WH --reason TEXT [--number NO] [--date D] --line LINE..."),
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "adjust post --warehouse WH --reason TEXT [--number NO] "
+        "[--date D] --line LINE..."),
     N_("Add units (positive QTY, new serials) or write them off (negative QTY).") },
   { "return", "post", st_cli_cmd_return_post,
-    N_("return post --invoice NUMBER --warehouse WH [--number NO] [--date D] --line LINE..."),
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "return post --invoice NUMBER --warehouse WH [--number NO] "
+        "[--date D] --line LINE..."),
     N_("Take back units sold on an invoice.") },
   { "vendor-return", "post", st_cli_cmd_vendor_return_post,
-    N_("vendor-return post --bill NUMBER [--number NO] [--date D] --line LINE..."),
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "vendor-return post --bill NUMBER [--number NO] "
+        "[--date D] --line LINE..."),
     N_("Send units of a bill back to their vendor.") },
   { "void", NULL, st_cli_cmd_void,
-    N_("void (bill|invoice|transfer|adjustment|return|vendor-return) NUMBER"),
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "void (bill|invoice|transfer|adjustment|return|vendor-return) NUMBER"),
     N_("Void a posted document (refused when its units have moved on since).") },
   { "unit", NULL, st_cli_cmd_unit,
-    N_("unit SERIAL [--item SKU]"),
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "unit SERIAL [--item SKU]"),
     N_("Show the current state and the full history of one unit.") },
   { "units", NULL, st_cli_cmd_units,
-    N_("units [--item SKU] [--status STATUS] [--warehouse WH]"),
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "units [--item SKU] [--status STATUS] [--warehouse WH]"),
     N_("List units (oldest received first).") },
   { "check", NULL, st_cli_cmd_check,
-    N_("check"),
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "check"),
     N_("Check the database's integrity and the ledger's invariants.") },
   { "export", "history", st_cli_cmd_export_history,
-    N_("export history FILE.xlsx [--item SKU] [--serial SERIAL]... [--force]"),
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "export history FILE.xlsx [--item SKU] [--serial SERIAL]... [--force]"),
     N_("Export units and their full histories to an Excel workbook.") },
   { "export", "sold", st_cli_cmd_export_sold,
-    N_("export sold FILE.xlsx [--from D] [--to D] [--force]"),
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "export sold FILE.xlsx [--from D] [--to D] [--force]"),
     N_("Export the serials sold in a date range, with price, cost and margin.") },
   { "generate", NULL, st_cli_cmd_generate,
-    N_("generate --items N --units N [--seed S]"),
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "generate --items N --units N [--seed S]"),
     N_("Post deterministic synthetic data through the posting engine.") },
   { "backup", NULL, st_cli_cmd_backup,
-    N_("backup FILE [--force]"),
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "backup FILE [--force]"),
     N_("Copy the database to FILE, consistently even while others write.") },
   { "restore", NULL, st_cli_cmd_restore,
-    N_("restore BACKUP [--force]"),
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "restore BACKUP [--force]"),
     N_("Replace the database with a checked backup; the replaced file is kept beside it.") },
 };
 
@@ -115,7 +145,9 @@ print_overview (gboolean to_stderr)
   g_string_append (out, _("Commands:"));
   g_string_append (out, "\n");
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (out, "  %s\n      %s\n", _(commands[i].synopsis),
+    g_string_append_printf (out, "  %s\n      %s\n",
+                            g_dpgettext2 (GETTEXT_PACKAGE, "command synopsis",
+                                          commands[i].synopsis),
                             _(commands[i].summary));
   g_string_append (out, "\n");
   g_string_append (out, _("LINE    = SKU:QTY[:RATE[:SERIALS]]"));
@@ -248,8 +280,10 @@ main (int    argc,
           const char *value = arg[4] == '=' ? arg + 5 : (i + 1 < argc ? argv[++i] : NULL);
 
           if (value == NULL)
+            /* Translators: %s is an option, like “--db” */
             return top_usage_error (_("Option %s needs a value"), "--db");
           if (cli.db_path != NULL)
+            /* Translators: %s is an option, like “--db” */
             return top_usage_error (_("Option %s is given more than once"), "--db");
           cli.db_path = g_strdup (value);
         }
