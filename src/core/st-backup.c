@@ -110,6 +110,18 @@ is_database_file (const char *db_path,
   return FALSE;
 }
 
+/* Removes a database file with its WAL and shared-memory files. */
+static void
+delete_database (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
 gboolean
 st_store_backup (StStore     *self,
                  const char  *dest_path,
@@ -158,45 +170,103 @@ st_store_backup (StStore     *self,
   return TRUE;
 }
 
+/* Restores without writing a byte to the backup: its header is read first, then SQLite's
+ * quick check runs on a read-only connection, the copy is made from that connection, and the
+ * copy (not the backup) is opened and checked before it replaces the target. */
 gboolean
 st_store_restore (const char  *backup_path,
                   const char  *target_path,
                   GError     **error)
 {
-  g_autoptr(StStore) backup = NULL;
+  g_autoptr(StStore) copy = NULL;
   g_autoptr(StCheckReport) report = NULL;
+  g_autoptr(GError) local = NULL;
   g_autofree char *display = NULL;
   g_autofree char *tmp = NULL;
   g_autofree char *wal = NULL;
   g_autofree char *shm = NULL;
+  sqlite3 *source = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *problem = NULL;
+  gboolean copied;
+  int rc;
 
   g_return_val_if_fail (backup_path != NULL && target_path != NULL, FALSE);
 
-  backup = st_store_open (backup_path, ST_STORE_OPEN_DEFAULT, error);
-  if (backup == NULL)
-    return FALSE;
-  report = st_store_check (backup, error);
-  if (report == NULL)
-    return FALSE;
   display = g_filename_display_name (backup_path);
-  if (report->problems->len > 0)
+  if (!g_file_test (backup_path, G_FILE_TEST_EXISTS))
     {
+      /* Translators: %s is a file name */
+      g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND, _("There is no database at “%s”"),
+                   display);
+      return FALSE;
+    }
+  if (!_st_store_check_header (backup_path, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (backup_path, &source, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (source, 10000);
+      rc = sqlite3_prepare_v2 (source, "PRAGMA quick_check (1)", -1, &stmt, NULL);
+    }
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+        problem = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      rc = rc == SQLITE_ROW ? SQLITE_OK : rc;
+    }
+  if (rc != SQLITE_OK && problem == NULL)
+    problem = g_strdup (source != NULL ? sqlite3_errmsg (source) : sqlite3_errstr (rc));
+  sqlite3_finalize (stmt);
+  if (problem != NULL)
+    {
+      g_strdelimit (problem, "\r\n", ' ');
+      sqlite3_close (source);
       g_set_error (error, ST_ERROR, ST_ERROR_CORRUPT,
-                   /* Translators: %1$s is a file name, %2$s the first problem the check found */
-                   _("The backup “%1$s” fails its check: %2$s"), display,
-                   (const char *) g_ptr_array_index (report->problems, 0));
+                   /* Translators: %1$s a file name, %2$s what SQLite found wrong */
+                   _("The backup “%1$s” is damaged (%2$s)"), display, problem);
       return FALSE;
     }
 
-  /* Copy beside the target, then swap it in; the old WAL belongs to the old file. */
+  /* Copy beside the target, check the copy, then swap it in; the old WAL belongs to the old
+   * file. */
   tmp = temp_path_beside (target_path, error);
   if (tmp == NULL)
-    return FALSE;
-  if (!copy_database (_st_store_get_db (backup), tmp, error))
+    {
+      sqlite3_close (source);
+      return FALSE;
+    }
+  copied = copy_database (source, tmp, error);
+  sqlite3_close (source);
+  if (!copied)
     {
       g_unlink (tmp);
       return FALSE;
     }
+  copy = st_store_open (tmp, ST_STORE_OPEN_DEFAULT, &local);
+  if (copy != NULL)
+    report = st_store_check (copy, &local);
+  if (report == NULL || report->problems->len > 0)
+    {
+      g_clear_object (&copy);
+      delete_database (tmp);
+      if (report == NULL)
+        g_set_error (error, ST_ERROR, local->code,
+                     /* Translators: %1$s is a file name, %2$s what went wrong */
+                     _("The backup “%1$s” fails its check: %2$s"), display, local->message);
+      else
+        g_set_error (error, ST_ERROR, ST_ERROR_CORRUPT,
+                     /* Translators: %1$s is a file name, %2$s the first problem the check
+                      * found */
+                     _("The backup “%1$s” fails its check: %2$s"), display,
+                     (const char *) g_ptr_array_index (report->problems, 0));
+      return FALSE;
+    }
+  /* Closed last: checkpointed, its WAL gone. */
+  g_clear_object (&copy);
+
   wal = g_strconcat (target_path, "-wal", NULL);
   shm = g_strconcat (target_path, "-shm", NULL);
   g_unlink (wal);
@@ -205,7 +275,7 @@ st_store_restore (const char  *backup_path,
     {
       int saved = errno;
       g_autofree char *target = g_filename_display_name (target_path);
-      g_unlink (tmp);
+      delete_database (tmp);
       /* Translators: %1$s is a file name, %2$s the system's reason */
       g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot write “%1$s”: %2$s"), target,
                    g_strerror (saved));

@@ -56,6 +56,10 @@ char     *_st_clean_name            (const char  *text,
                                      const char  *field,
                                      guint        max_chars,
                                      GError     **error);
+/* Whether @path's header is a SerialTrack database this program can open (read through
+ * SQLite's VFS; nothing written): ST_ERROR_NOT_SERIALTRACK, _NEWER_SCHEMA or _IO. */
+gboolean  _st_store_check_header    (const char  *path,
+                                     GError     **error);
 /* Emits StStore::changed. */
 void      _st_store_emit_changed    (StStore     *self);
 /* Bulk loading (generator): synchronous=OFF for this connection. */

@@ -529,6 +529,19 @@ read_header (const char *path,
 
 /* Looks at the file's header before SQLite touches it, so that a file that is not ours is
  * refused without a single byte written. */
+static gboolean check_header (const char  *path,
+                              gboolean    *needs_init,
+                              GError     **error);
+
+gboolean
+_st_store_check_header (const char  *path,
+                        GError     **error)
+{
+  gboolean needs_init;
+
+  return check_header (path, &needs_init, error);
+}
+
 static gboolean
 check_header (const char  *path,
               gboolean    *needs_init,
