@@ -213,18 +213,16 @@ st_cli_cmd_restore (StCli              *cli,
       /* Keep what is replaced, WAL included: a damaged file may still hold something. */
       now = g_date_time_new_now_local ();
       stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+      /* A name nobody has taken: two restores within one second get -2, -3 … */
       aside = g_strdup_printf ("%s.before-restore-%s", target, stamp);
+      for (guint i = 2; g_file_test (aside, G_FILE_TEST_EXISTS); i++)
+        {
+          g_free (aside);
+          aside = g_strdup_printf ("%s.before-restore-%s-%u", target, stamp, i);
+        }
       aside_display = g_filename_display_name (aside);
       target_wal = g_strconcat (target, "-wal", NULL);
       aside_wal = g_strconcat (aside, "-wal", NULL);
-      if (g_file_test (aside, G_FILE_TEST_EXISTS))
-        {
-          g_set_error (&error, ST_ERROR, ST_ERROR_DUPLICATE,
-                       /* Translators: %s is a file name */
-                       _("“%s” already exists; choose another name or allow overwriting"),
-                       aside_display);
-          return st_cli_fail (error);
-        }
       if (!copy_aside (target, aside, &error)
           || (g_file_test (target_wal, G_FILE_TEST_EXISTS)
               && !copy_aside (target_wal, aside_wal, &error)))
