@@ -227,6 +227,8 @@ st_application_command_line (GApplication            *app,
       if (path == NULL)
         {
           g_application_command_line_printerr (command_line,
+                                               /* Translators: %s is a location (URI) given
+                                                * on the command line */
                                                _("“%s” is not a local file\n"), db);
           return 1;
         }
@@ -492,7 +494,7 @@ about_action (GSimpleAction *action,
               GVariant      *param,
               gpointer       user_data)
 {
-  static const char *developers[] = { "The SerialTrack authors", NULL };
+  const char *developers[] = { _("The SerialTrack authors"), NULL };
   StWindow *window = active_st_window (ST_APPLICATION (user_data));
 
   gtk_show_about_dialog (GTK_WINDOW (window),

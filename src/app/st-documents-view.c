@@ -184,8 +184,8 @@ static char *
 warehouses_text (StDocument *doc)
 {
   if (st_document_get_kind (doc) == ST_DOC_TRANSFER)
-    /* Translators: a transfer's source and destination warehouses */
-    return g_strdup_printf (_("%s → %s"),
+    /* Translators: a transfer's source (%1$s) and destination (%2$s) warehouses */
+    return g_strdup_printf (_("%1$s → %2$s"),
                             st_document_get_warehouse (doc),
                             st_document_get_to_warehouse (doc));
 
@@ -333,8 +333,8 @@ line_row_new (const StDocumentLine *line)
   gtk_widget_add_css_class (label, "caption");
   gtk_box_append (GTK_BOX (names), label);
 
-  /* Translators: a document line's quantity times its rate, e.g. "3 × 499.00" */
-  times = g_strdup_printf (_("%s × %s"), quantity, rate);
+  /* Translators: a document line's quantity (%1$s) times its rate (%2$s), e.g. "3 × 499.00" */
+  times = g_strdup_printf (_("%1$s × %2$s"), quantity, rate);
   label = gtk_label_new (times);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_add_css_class (label, "numeric");
@@ -396,8 +396,9 @@ line_selected_cb (StDocumentsView *self,
 
   gtk_single_selection_set_model (self->serials_selection, G_LIST_MODEL (serials));
 
-  /* Translators: the serials of one document line: "%u" is their count, "%s" the item's SKU */
-  count = g_strdup_printf (ngettext ("%u unit of %s", "%u units of %s", line->serials->len),
+  /* Translators: the serials of one document line: %1$u is their count, %2$s the item's SKU */
+  count = g_strdup_printf (ngettext ("%1$u unit of %2$s", "%1$u units of %2$s",
+                                     line->serials->len),
                            line->serials->len, line->sku);
   gtk_label_set_text (self->serials_count_label, count);
   gtk_widget_set_visible (self->serials_box, tracking);

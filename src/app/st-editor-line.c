@@ -130,8 +130,10 @@ update_picked_labels (StEditorLine *self)
   guint quantity = (guint) ABS (st_editor_line_get_quantity (self));
   guint n = self->picked->len;
 
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u selected",
-                                        "%u of %u selected", quantity),
+  /* Translators: "3 of 5 selected": units chosen (%1$u) of the line's quantity (%2$u); the
+   * plural follows %2$u */
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u selected",
+                                        "%1$u of %2$u selected", quantity),
                            n, quantity);
   gtk_label_set_text (self->picked_label, count);
   if (n == quantity)
@@ -189,20 +191,24 @@ update_state (StEditorLine *self)
       guint n = st_serial_entry_get_n_valid (self->serial_entry);
       guint q = (guint) ABS (quantity);
 
-      problem = g_strdup_printf (/* Translators: why a line cannot be posted yet */
-                                 g_dngettext (GETTEXT_PACKAGE,
-                                              "%u of %u serial entered.",
-                                              "%u of %u serials entered.", q),
+      problem = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              /* Translators: why a line cannot be posted yet:
+                                               * %1$u valid serials entered of the line's
+                                               * quantity %2$u; the plural follows %2$u */
+                                              "%1$u of %2$u serial entered.",
+                                              "%1$u of %2$u serials entered.", q),
                                  n, q);
     }
   else if (st_editor_line_get_picking (self) && self->picked->len != (guint) ABS (quantity))
     {
       guint q = (guint) ABS (quantity);
 
-      problem = g_strdup_printf (/* Translators: why a line cannot be posted yet */
-                                 g_dngettext (GETTEXT_PACKAGE,
-                                              "%u of %u serial chosen.",
-                                              "%u of %u serials chosen.", q),
+      problem = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              /* Translators: why a line cannot be posted yet:
+                                               * %1$u units chosen of the line's quantity %2$u;
+                                               * the plural follows %2$u */
+                                              "%1$u of %2$u serial chosen.",
+                                              "%1$u of %2$u serials chosen.", q),
                                  self->picked->len, q);
     }
 

@@ -571,15 +571,18 @@ st_export_dialog_choose_sold (GtkWindow  *parent,
 
   export_spec_set_sold (&spec, from, to);
 
-  /* Translators: suggested file names of the sold-serials report: with both dates, from a
-   * date on, up to a date, and for all time */
   if (from != NULL && to != NULL)
-    name = g_strdup_printf (_("sold-serials-%s-%s.xlsx"), from, to);
+    /* Translators: a suggested file name: the sold-serials report from date %1$s to date %2$s
+     * (YYYY-MM-DD); no slashes */
+    name = g_strdup_printf (_("sold-serials-%1$s-%2$s.xlsx"), from, to);
   else if (from != NULL)
+    /* Translators: a suggested file name: the sold-serials report from date %s on */
     name = g_strdup_printf (_("sold-serials-from-%s.xlsx"), from);
   else if (to != NULL)
+    /* Translators: a suggested file name: the sold-serials report up to date %s */
     name = g_strdup_printf (_("sold-serials-to-%s.xlsx"), to);
   else
+    /* Translators: a suggested file name: the sold-serials report for all time */
     name = g_strdup (_("sold-serials.xlsx"));
 
   choose (parent, store, &spec, name);

@@ -128,7 +128,8 @@ st_item_dialog_apply (StItemDialog *self)
 
   spec.sku = sku;
   spec.name = name;
-  spec.unit = *unit ? unit : NULL;
+  /* An empty unit is the one the placeholder shows, in the user's language ("pcs"). */
+  spec.unit = *unit ? unit : gtk_entry_get_placeholder_text (self->unit_entry);
   spec.tracking = (gtk_widget_get_visible (GTK_WIDGET (self->serial_check))
                    && gtk_check_button_get_active (self->serial_check))
                   ? ST_TRACKING_SERIAL : ST_TRACKING_NONE;

@@ -388,7 +388,7 @@ show_item (StItemsView *self,
   clear_container (GTK_WIDGET (self->facts_grid));
   on_hand = st_format_quantity (st_item_get_on_hand (item));
   add_fact (self, row++, _("On hand"), on_hand);
-  add_fact (self, row++, _("Unit"), st_item_get_unit (item));
+  add_fact (self, row++, C_("unit of measure", "Unit"), st_item_get_unit (item));
   price = st_format_money (st_item_get_price (item));
   add_fact (self, row++, _("Price"), price);
   cost = st_format_money (st_item_get_cost (item));

@@ -102,10 +102,10 @@ update_count (StSerialEntry *self)
         n_valid++;
     }
 
-  count = g_strdup_printf (/* Translators: "7 of 10 serials": valid serials entered, of the
-                              line's quantity.  The plural follows the second number. */
-                           g_dngettext (GETTEXT_PACKAGE, "%u of %u serial", "%u of %u serials",
-                                        self->quantity),
+  /* Translators: "7 of 10 serials": valid serials entered (%1$u) of the line's quantity
+   * (%2$u); the plural follows %2$u */
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u serial",
+                                        "%1$u of %2$u serials", self->quantity),
                            n_valid, self->quantity);
   gtk_label_set_text (self->count_label, count);
 
@@ -124,8 +124,10 @@ update_count (StSerialEntry *self)
       g_autofree char *problems = NULL;
       guint n_bad = n_rows - n_valid;
 
-      /* Translators: a toggle button that shows only the serials with a problem */
       problems = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               /* Translators: a toggle button that shows only
+                                                * the serials with a problem; %u is their
+                                                * number */
                                                "%u marked serial is left out",
                                                "%u marked serials are left out",
                                                n_bad),
@@ -578,8 +580,8 @@ file_loaded_cb (GObject      *source,
     }
 
   add_serials (self, serials);
-  /* Translators: %1$u is a count, %2$s a file name */
   note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: %1$u is a count, %2$s a file name */
                                        "Imported %1$u serial from “%2$s”.",
                                        "Imported %1$u serials from “%2$s”.",
                                        serials->len),

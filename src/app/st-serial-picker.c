@@ -85,10 +85,10 @@ selection_changed (StSerialPicker *self)
   g_autofree char *count = NULL;
   guint n = g_hash_table_size (self->selected);
 
-  count = g_strdup_printf (/* Translators: "3 of 5 selected": units chosen, of the line's
-                              quantity.  The plural follows the second number. */
-                           g_dngettext (GETTEXT_PACKAGE, "%u of %u selected",
-                                        "%u of %u selected", self->quantity),
+  /* Translators: "3 of 5 selected": units chosen (%1$u) of the line's quantity (%2$u); the
+   * plural follows %2$u */
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u selected",
+                                        "%1$u of %2$u selected", self->quantity),
                            n, self->quantity);
   gtk_label_set_text (self->count_label, count);
 
@@ -244,6 +244,8 @@ st_serial_picker_select_oldest (StSerialPicker *self)
       g_autofree char *message = NULL;
 
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              /* Translators: %u is the number of units that
+                                               * can be chosen */
                                               "Only %u unit is available.",
                                               "Only %u units are available.", n),
                                  n);
@@ -714,6 +716,7 @@ update_available (StSerialPicker *self)
   /* Called before any filter: the shown list is every eligible unit. */
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
 
+  /* Translators: %u is the number of units that can be chosen */
   available = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unit available",
                                             "%u units available", n),
                                n);

@@ -64,8 +64,8 @@ static char *
 document_text (StDocKind   kind,
                const char *number)
 {
-  /* Translators: a document's kind and number, e.g. "Invoice INV-00012" */
-  return g_strdup_printf (_("%s %s"), st_doc_kind_to_label (kind), number);
+  /* Translators: a document's kind (%1$s) and number (%2$s), e.g. "Invoice INV-00012" */
+  return g_strdup_printf (_("%1$s %2$s"), st_doc_kind_to_label (kind), number);
 }
 
 /* A document number that opens the document.  A GtkLinkButton looks and reads as a link
@@ -143,8 +143,9 @@ event_warehouses_text (gpointer event)
   const char *to = st_unit_event_get_to_warehouse (event);
 
   if (from != NULL && to != NULL)
-    /* Translators: a unit moved from one warehouse to another, e.g. "Shop → Storeroom" */
-    return g_strdup_printf (_("%s → %s"), from, to);
+    /* Translators: a unit moved from one warehouse (%1$s) to another (%2$s), e.g.
+     * "Shop → Storeroom" */
+    return g_strdup_printf (_("%1$s → %2$s"), from, to);
   if (to != NULL)
     /* Translators: a unit came into a warehouse (received, returned), e.g. "→ Shop" */
     return g_strdup_printf (_("→ %s"), to);
@@ -430,8 +431,10 @@ st_unit_page_reload (StUnitPage *self)
     }
 
   gtk_label_set_text (self->serial_label, st_unit_get_serial (unit));
-  /* Translators: an item's name and SKU under a unit's serial, e.g. "Phone X1 · PHN-X1" */
-  item = g_strdup_printf (_("%s · %s"), st_unit_get_item_name (unit), st_unit_get_sku (unit));
+  /* Translators: an item's name (%1$s) and SKU (%2$s) under a unit's serial, e.g.
+   * "Phone X1 · PHN-X1" */
+  item = g_strdup_printf (_("%1$s · %2$s"), st_unit_get_item_name (unit),
+                          st_unit_get_sku (unit));
   gtk_label_set_text (self->item_label, item);
   set_status (self, st_unit_get_status (unit));
   fill_facts (self, unit);

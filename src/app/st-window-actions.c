@@ -208,9 +208,9 @@ search_row_new (StUnit *unit)
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (box), label);
 
-  /* Translators: a unit found by the serial search: SKU, item name and status,
-   * e.g. "PHN-X1 — Phone X1 · In stock" */
-  detail = g_strdup_printf (_("%s — %s · %s"),
+  /* Translators: a unit found by the serial search: SKU (%1$s), item name (%2$s) and status
+   * (%3$s), e.g. "PHN-X1 — Phone X1 · In stock" */
+  detail = g_strdup_printf (_("%1$s — %2$s · %3$s"),
                             st_unit_get_sku (unit),
                             st_unit_get_item_name (unit),
                             st_unit_status_to_label (st_unit_get_status (unit)));

@@ -216,8 +216,9 @@ export_all_action (GtkWidget  *widget,
 {
   StWindow *self = ST_WINDOW (widget);
 
-  /* Translators: the suggested file name of the export of every unit's history */
   st_export_dialog_choose_history (GTK_WINDOW (self), self->store, NULL,
+                                   /* Translators: the suggested file name of the export of
+                                    * every unit's history */
                                    _("unit-histories.xlsx"));
 }
 
