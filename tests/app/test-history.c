@@ -938,6 +938,179 @@ test_export_failure_shown (Fixture       *f,
   finished_clear (&finished);
 }
 
+/* The Units sheet's serials of a workbook, read back with tests/core/read-xlsx.py. */
+static GPtrArray *
+unit_serials (const char *path)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "..", "core", "read-xlsx.py",
+                                                   NULL);
+  const char *argv[] = { "/usr/bin/python3", script, path, NULL };
+  GPtrArray *serials = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean in_units = FALSE;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("read-xlsx.py %s failed:\n%s", path, err);
+
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], "\t", -1);
+
+      if (cells[0] == NULL || cells[1] == NULL)
+        continue;
+      if (g_str_equal (cells[0], "sheet"))
+        in_units = g_strcmp0 (cells[1], "Units") == 0;
+      else if (in_units && g_str_equal (cells[0], "row") && !g_str_equal (cells[1], "1"))
+        g_ptr_array_add (serials, g_strdup (cells[2]));
+    }
+
+  return serials;
+}
+
+/* Answers the file chooser an export opened (GtkFileChooserNative shows a
+ * GtkFileChooserDialog when there is no portal): checks the name it suggests, saves as
+ * @name in the test's folder, and waits for the export to finish. */
+static void
+save_from_chooser (Fixture    *f,
+                   const char *suggested,
+                   const char *name)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autofree char *current = NULL;
+  g_autoptr(GError) error = NULL;
+  Finished finished = { 0 };
+  GtkFileChooser *chooser;
+  StExportDialog *dialog;
+
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  current = gtk_file_chooser_get_current_name (chooser);
+  g_assert_cmpstr (current, ==, suggested);
+  gtk_file_chooser_set_current_folder (chooser, folder, &error);
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (chooser, name);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  /* The chooser checks the name it was given (asynchronously) before it answers. */
+  for (guint i = 0; i < 100 && find_toplevel (ST_TYPE_EXPORT_DIALOG) == NULL; i++)
+    {
+      gboolean done = FALSE;
+
+      g_timeout_add (20, timeout_cb, &done);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  dialog = find_toplevel (ST_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
+  wait_for (&finished.done);
+  g_assert_no_error (finished.error);
+  finished_clear (&finished);
+}
+
+/* The unit page's "Export to Excel…": that unit. */
+static void
+test_export_from_unit_page (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "unit.xlsx", NULL);
+  g_autoptr(GPtrArray) serials = NULL;
+
+  st_window_show_unit (f->window, unit_id (f, "SN-RICH"));
+  g_signal_emit_by_name (template_child (unit_page (f), ST_TYPE_UNIT_PAGE, "export_button"),
+                         "clicked");
+  spin ();
+  save_from_chooser (f, "history-SN-RICH.xlsx", "unit.xlsx");
+
+  serials = unit_serials (path);
+  g_assert_cmpuint (serials->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (serials, 0), ==, "str:SN-RICH");
+}
+
+/* The items view's unit list: the units selected. */
+static void
+test_export_selected_units (Fixture       *f,
+                            gconstpointer  data)
+{
+  StItemsView *items = ST_ITEMS_VIEW (st_window_get_view (f->window, "items"));
+  GtkSelectionModel *units = st_items_view_get_units_selection (items);
+  g_autofree char *path = g_build_filename (f->dir, "picked.xlsx", NULL);
+  g_autoptr(GPtrArray) serials = NULL;
+
+  gtk_selection_model_select_item (st_items_view_get_selection (items), 0, TRUE);
+  spin ();
+  /* FIFO order: SN-OLD, SN-RICH, SN-NEW, SN-NEW2, SN-VOID. */
+  gtk_selection_model_select_item (units, 1, TRUE);
+  gtk_selection_model_select_item (units, 4, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (items), "items.export-selection",
+                                             NULL));
+  spin ();
+  save_from_chooser (f, "history-PHN-1-selection.xlsx", "picked.xlsx");
+
+  serials = unit_serials (path);
+  g_assert_cmpuint (serials->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (serials, 0), ==, "str:SN-RICH");
+  g_assert_cmpstr (g_ptr_array_index (serials, 1), ==, "str:SN-VOID");
+}
+
+/* The items view's "Export All Units to Excel…": every unit of the item. */
+static void
+test_export_item (Fixture       *f,
+                  gconstpointer  data)
+{
+  StItemsView *items = ST_ITEMS_VIEW (st_window_get_view (f->window, "items"));
+  g_autofree char *path = g_build_filename (f->dir, "item", NULL);
+  g_autofree char *completed = g_build_filename (f->dir, "item.xlsx", NULL);
+  g_autoptr(GPtrArray) serials = NULL;
+
+  gtk_selection_model_select_item (st_items_view_get_selection (items), 0, TRUE);
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (items), "items.export-item", NULL));
+  spin ();
+  /* A name typed without ".xlsx" gets it. */
+  save_from_chooser (f, "history-PHN-1.xlsx", "item");
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  serials = unit_serials (completed);
+  g_assert_cmpuint (serials->len, ==, 5);
+}
+
+static void
+test_export_all_selected_is_item (Fixture       *f,
+                                  gconstpointer  data)
+{
+  StItemsView *items = ST_ITEMS_VIEW (st_window_get_view (f->window, "items"));
+  GtkFileChooser *chooser;
+  g_autofree char *name = NULL;
+
+  gtk_selection_model_select_item (st_items_view_get_selection (items), 0, TRUE);
+  spin ();
+  gtk_selection_model_select_all (st_items_view_get_units_selection (items));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (items), "items.export-selection",
+                                             NULL));
+  spin ();
+
+  /* Every unit selected is the item: exported by its SKU, not unit by unit. */
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  name = gtk_file_chooser_get_current_name (chooser);
+  g_assert_cmpstr (name, ==, "history-PHN-1.xlsx");
+
+  /* Cancelled: nothing starts. */
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  spin ();
+  g_assert_null (find_toplevel (ST_TYPE_EXPORT_DIALOG));
+  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+}
+
 /* The sold-serials report's dates */
 
 static void
@@ -1100,6 +1273,10 @@ main (int   argc,
   ADD ("/app/export/sold", test_export_sold);
   ADD ("/app/export/cancelled-leaves-nothing", test_export_cancelled_leaves_nothing);
   ADD ("/app/export/failure-shown", test_export_failure_shown);
+  ADD ("/app/export/from-unit-page", test_export_from_unit_page);
+  ADD ("/app/export/selected-units", test_export_selected_units);
+  ADD ("/app/export/item", test_export_item);
+  ADD ("/app/export/all-selected-is-item", test_export_all_selected_is_item);
   ADD ("/app/sold-report/refuses-reversed-range", test_sold_report_refuses_reversed_range);
   ADD ("/app/sold-report/refuses-bad-date", test_sold_report_refuses_bad_date);
   ADD ("/app/sold-report/escape-closes", test_sold_report_escape_closes);
