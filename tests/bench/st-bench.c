@@ -1096,6 +1096,71 @@ workload_picker (const char *cached)
   result ("picker-100k-second-keystroke", median (key2), 0, 0, 0.050, "<50 ms");
 }
 
+/* The generator is deterministic: the same seed gives the same database, row for row. */
+
+static char *
+db_digest (const char *path)
+{
+  static const char * const tables[] = {
+    "SELECT * FROM items ORDER BY id", "SELECT * FROM warehouses ORDER BY id",
+    "SELECT * FROM contacts ORDER BY id", "SELECT * FROM documents ORDER BY id",
+    "SELECT * FROM document_lines ORDER BY id", "SELECT * FROM units ORDER BY id",
+    "SELECT * FROM unit_events ORDER BY id", "SELECT * FROM stock_moves ORDER BY id",
+    "SELECT * FROM stock ORDER BY item_id, warehouse_id",
+  };
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  sqlite3 *db = raw_open (path);
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      sqlite3_stmt *stmt = raw_prepare (db, tables[t]);
+
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          {
+            const unsigned char *text = sqlite3_column_text (stmt, c);
+
+            g_checksum_update (sum, text != NULL ? text : (const guchar *) "\\N", -1);
+            g_checksum_update (sum, (const guchar *) "|", 1);
+          }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static char *
+generate_digest (guint64 seed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (bench.db_dir, "determinism.serialtrack", NULL);
+  g_autoptr(StStore) store = NULL;
+  char *digest;
+
+  remove_db (path);
+  store = st_store_open (path, ST_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  st_generate (store, bench.items, bench.units, seed, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  digest = db_digest (path);
+  remove_db (path);
+  return digest;
+}
+
+static void
+check_determinism (void)
+{
+  g_autofree char *a = generate_digest (bench.seed);
+  g_autofree char *b = generate_digest (bench.seed);
+  g_autofree char *c = generate_digest (bench.seed + 1);
+
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpstr (a, !=, c);
+  g_print ("generator: seed %" G_GUINT64_FORMAT " twice gives the same database (%.16s…), "
+           "seed %" G_GUINT64_FORMAT " another\n", bench.seed, a, bench.seed + 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1173,6 +1238,7 @@ main (int    argc,
     }
   if (smoke)
     {
+      check_determinism ();
       remove_db (db_path);
       g_rmdir (bench.db_dir);
     }
