@@ -814,7 +814,8 @@ setup_form (StDocumentEditor *self)
                    has_warehouse (kind));
   if (kind == ST_DOC_TRANSFER)
     {
-      gtk_label_set_text_with_mnemonic (self->warehouse_label, _("_From"));
+      /* Translators: the label of a transfer's source warehouse */
+      gtk_label_set_text_with_mnemonic (self->warehouse_label, C_("warehouse", "_From"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->warehouse_dropdown),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("From warehouse"),
                                       -1);
