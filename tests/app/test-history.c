@@ -901,6 +901,26 @@ test_export_cancelled_leaves_nothing (Fixture       *f,
 }
 
 static void
+test_export_escape_cancels (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "escaped.xlsx", NULL);
+  Finished finished = { 0 };
+  StExportDialog *dialog;
+
+  dialog = st_export_dialog_start_sold (GTK_WINDOW (f->window), f->store, NULL, NULL, path,
+                                        FALSE);
+  g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
+  g_assert_true (press_shortcut (GTK_WIDGET (dialog), GDK_KEY_Escape, 0));
+  wait_for (&finished.done);
+
+  g_assert_error (finished.error, ST_ERROR, ST_ERROR_CANCELLED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_null (find_toplevel (ST_TYPE_EXPORT_DIALOG));
+  finished_clear (&finished);
+}
+
+static void
 test_export_failure_shown (Fixture       *f,
                            gconstpointer  data)
 {
@@ -1272,6 +1292,7 @@ main (int   argc,
   ADD ("/app/export/history", test_export_history);
   ADD ("/app/export/sold", test_export_sold);
   ADD ("/app/export/cancelled-leaves-nothing", test_export_cancelled_leaves_nothing);
+  ADD ("/app/export/escape-cancels", test_export_escape_cancels);
   ADD ("/app/export/failure-shown", test_export_failure_shown);
   ADD ("/app/export/from-unit-page", test_export_from_unit_page);
   ADD ("/app/export/selected-units", test_export_selected_units);
