@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # check-po.sh SRCDIR — the translation checks of the test suite:
 #  1. POTFILES.in lists every source file that has translatable strings (and nothing missing);
-#  2. every .po in LINGUAS compiles with `msgfmt --check`, with no fuzzy or untranslated entry;
+#  2. every .po in LINGUAS compiles with `msgfmt --check` (formats, plurals, header) and keeps
+#     one keyboard mnemonic where the English has one, with no fuzzy or untranslated entry;
 #  3. every message of a .pot freshly extracted from the sources is translated in every .po
 #     (a new string without its translations fails here, naming it).
 set -uo pipefail
@@ -39,13 +40,23 @@ xgettext --from-code=UTF-8 --add-comments --package-name=serialtrack \
   -f <(grep -v '^#' po/POTFILES.in | sed '/^$/d' | while read -r f; do [ -e "$f" ] && echo "$f"; done) \
   -o "$tmp/serialtrack.pot" 2> "$tmp/xgettext.err" || { cat "$tmp/xgettext.err"; status=1; }
 
+# Accelerators ("<Control>f") are not for translators.
+if [ -f "$tmp/serialtrack.pot" ]; then
+  accels=$(grep -E '^msgid "<(Control|Primary|Shift|Alt|Super)>' "$tmp/serialtrack.pot")
+  if [ -n "$accels" ]; then
+    echo "Keyboard accelerators are marked translatable; remove translatable=\"yes\" from:"
+    echo "$accels" | sed 's/^/  /'
+    status=1
+  fi
+fi
+
 for lang in $(grep -v '^#' po/LINGUAS); do
   po="po/$lang.po"
   if [ ! -f "$po" ]; then
     echo "$po is listed in po/LINGUAS but missing"; status=1; continue
   fi
   # 2. Compiles, correct formats and plurals; report the statistics.
-  if ! stats=$(msgfmt --check --statistics -o /dev/null "$po" 2>&1); then
+  if ! stats=$(msgfmt --check --check-accelerators=_ --statistics -o /dev/null "$po" 2>&1); then
     echo "$po: msgfmt --check failed:"; echo "$stats"; status=1; continue
   fi
   echo "$po: $stats"
