@@ -55,6 +55,15 @@ st_format_quantity (gint64 quantity)
   return g_strdup_printf ("%s%s", quantity < 0 ? "-" : "", whole);
 }
 
+static gboolean
+uses_c_time_locale (void)
+{
+  const char *name = setlocale (LC_TIME, NULL);
+
+  return name == NULL || g_str_equal (name, "C") || g_str_equal (name, "POSIX")
+         || g_str_has_prefix (name, "C.");
+}
+
 char *
 st_format_date (const char *iso)
 {
@@ -72,5 +81,9 @@ st_format_date (const char *iso)
   if (dt == NULL)
     return g_strdup (iso);
 
+  /* The C locale's %x is "11/26/26": ambiguous and with a two-digit year.  Without a real
+   * locale, show the ISO date the user typed. */
+  if (uses_c_time_locale ())
+    return g_strdup (iso);
   return g_date_time_format (dt, "%x");
 }
