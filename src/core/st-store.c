@@ -196,6 +196,7 @@ _st_set_sqlite_error (GError  **error,
           || sqlite3_system_errno (db) == EFBIG))
     {
       g_set_error (error, ST_ERROR, ST_ERROR_IO,
+                   /* Translators: %s is the system's reason, like “No space left on device” */
                    _("The disk is full: nothing was written (%s)"),
                    g_strerror (sqlite3_system_errno (db)));
       return;
@@ -205,6 +206,7 @@ _st_set_sqlite_error (GError  **error,
   if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE)
     {
       g_set_error (error, ST_ERROR, ST_ERROR_IO,
+                   /* Translators: %s is SQLite's description of the failure */
                    _("Writing to the disk failed, is it full? Nothing was written (%s)"), msg);
       return;
     }
@@ -213,16 +215,19 @@ _st_set_sqlite_error (GError  **error,
     {
     case SQLITE_FULL:
       g_set_error (error, ST_ERROR, ST_ERROR_IO,
+                   /* Translators: %s is the system's reason, like “No space left on device” */
                    _("The disk is full: nothing was written (%s)"), msg);
       return;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error (error, ST_ERROR, ST_ERROR_BUSY,
+                   /* Translators: %s is SQLite's description of the failure */
                    _("The database is busy in another program; try again (%s)"), msg);
       return;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       g_set_error (error, ST_ERROR, ST_ERROR_CORRUPT,
+                   /* Translators: %s is SQLite's description of the damage */
                    _("The database file is damaged (%s)"), msg);
       return;
     case SQLITE_IOERR:
@@ -235,6 +240,7 @@ _st_set_sqlite_error (GError  **error,
       code = ST_ERROR_FAILED;
       break;
     }
+  /* Translators: %s is SQLite's description of the error */
   g_set_error (error, ST_ERROR, code, _("Database error: %s"), msg);
 }
 
@@ -444,16 +450,17 @@ _st_clean_name (const char  *text,
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     {
-      /* Translators: %s is a field name such as "SKU" or "warehouse". */
-      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT, _("The %s is missing or not valid text"),
-                   field);
+      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                   /* Translators: %s is a field name such as “SKU” or “warehouse name” */
+                   _("The %s is missing or not valid text"), field);
       return NULL;
     }
   copy = g_strstrip (g_strdup (text));
   if (*copy == '\0')
     {
-      /* Translators: %s is a field name such as "SKU" or "warehouse". */
-      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT, _("The %s is empty"), field);
+      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                   /* Translators: %s is a field name such as “SKU” or “warehouse name” */
+                   _("The %s is empty"), field);
       return NULL;
     }
   for (p = copy; *p; p = g_utf8_next_char (p))
@@ -461,6 +468,7 @@ _st_clean_name (const char  *text,
       {
         /* Translators: %s is a field name such as "SKU" or "warehouse". */
         g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                     /* Translators: %s is a field name such as “SKU” or “warehouse name” */
                      _("The %s contains a control character"), field);
         return NULL;
       }
@@ -468,7 +476,11 @@ _st_clean_name (const char  *text,
     {
       /* Translators: first %s is a field name such as "SKU", %u a number of characters. */
       g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
-                   _("The %s is longer than %u characters"), field, max_chars);
+                   /* Translators: %1$s is a field name such as “SKU” or “warehouse name”,
+                    * %2$u the largest number of characters allowed */
+                   g_dngettext (GETTEXT_PACKAGE, "The %1$s is longer than %2$u character",
+                                "The %1$s is longer than %2$u characters", max_chars),
+                   field, max_chars);
       return NULL;
     }
   return g_steal_pointer (&copy);
@@ -555,13 +567,15 @@ check_header (const char  *path,
   if (g_access (path, R_OK) != 0)
     {
       int saved = errno;
-      g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot open “%s”: %s"), display,
+      /* Translators: %1$s is a file name, %2$s the system's reason */
+      g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot open “%1$s”: %2$s"), display,
                    g_strerror (saved));
       return FALSE;
     }
   if (!read_header (path, header, sizeof header, &n))
     {
-      g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot open “%s”: %s"), display,
+      /* Translators: %1$s is a file name, %2$s the system's reason */
+      g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot open “%1$s”: %2$s"), display,
                    g_strerror (EIO));
       return FALSE;
     }
@@ -569,18 +583,21 @@ check_header (const char  *path,
   if (n == 0)
     {
       g_set_error (error, ST_ERROR, ST_ERROR_NOT_SERIALTRACK,
+                   /* Translators: %s is a file name */
                    _("“%s” is an empty file, not a SerialTrack database"), display);
       return FALSE;
     }
   if (n < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
     {
       g_set_error (error, ST_ERROR, ST_ERROR_NOT_SERIALTRACK,
+                   /* Translators: %s is a file name */
                    _("“%s” is not a SerialTrack database"), display);
       return FALSE;
     }
   if (read_be32 (header + 68) != ST_APPLICATION_ID)
     {
       g_set_error (error, ST_ERROR, ST_ERROR_NOT_SERIALTRACK,
+                   /* Translators: %s is a file name */
                    _("“%s” is a database of another program, not a SerialTrack database"),
                    display);
       return FALSE;
@@ -588,6 +605,7 @@ check_header (const char  *path,
   if (read_be32 (header + 60) > ST_SCHEMA_VERSION)
     {
       g_set_error (error, ST_ERROR, ST_ERROR_NEWER_SCHEMA,
+                   /* Translators: %s is a file name */
                    _("“%s” was written by a newer version of SerialTrack; update SerialTrack "
                      "to open it"), display);
       return FALSE;
@@ -754,12 +772,14 @@ st_store_open (const char        *path,
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
   if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
     {
+      /* Translators: %s is a file name */
       g_set_error (error, ST_ERROR, ST_ERROR_IO, _("“%s” is a folder, not a database file"),
                    display);
       return NULL;
     }
   if (!exists && !(flags & ST_STORE_OPEN_CREATE))
     {
+      /* Translators: %s is a file name */
       g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND, _("There is no database at “%s”"),
                    display);
       return NULL;
@@ -773,7 +793,8 @@ st_store_open (const char        *path,
       if (g_mkdir_with_parents (dir, 0700) != 0)
         {
           int saved = errno;
-          g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot create the folder for “%s”: %s"),
+          /* Translators: %1$s is a file name, %2$s the system's reason */
+          g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot create the folder for “%1$s”: %2$s"),
                        display, g_strerror (saved));
           return NULL;
         }
@@ -788,7 +809,8 @@ st_store_open (const char        *path,
                         NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot open “%s”: %s"), display,
+      /* Translators: %1$s is a file name, %2$s the system's reason */
+      g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot open “%1$s”: %2$s"), display,
                    self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
@@ -799,6 +821,7 @@ st_store_open (const char        *path,
   if (!_st_store_exec (self, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", error))
     {
       /* These read the schema: the first place a damaged file shows. */
+      /* Translators: %s is a file name; the reason follows */
       g_prefix_error (error, _("Cannot read “%s”: "), display);
       return NULL;
     }
@@ -820,12 +843,14 @@ st_store_open (const char        *path,
           g_autoptr(GError) local = NULL;
           _st_set_sqlite_error (&local, self->db, 0);
           g_set_error (error, ST_ERROR, ST_ERROR_CORRUPT,
-                       _("Cannot read “%s”: %s"), display, local->message);
+                       /* Translators: %1$s is a file name, %2$s what went wrong */
+                       _("Cannot read “%1$s”: %2$s"), display, local->message);
           return NULL;
         }
       if (version < 1)
         {
           g_set_error (error, ST_ERROR, ST_ERROR_NOT_SERIALTRACK,
+                       /* Translators: %s is a file name */
                        _("“%s” is not a SerialTrack database"), display);
           return NULL;
         }
@@ -845,6 +870,7 @@ st_store_open (const char        *path,
       /* Backups and restored files come in rollback-journal mode. */
       if (!_st_store_exec (self, "PRAGMA journal_mode = WAL", error))
         {
+          /* Translators: %s is a file name; the reason follows */
           g_prefix_error (error, _("Cannot read “%s”: "), display);
           return NULL;
         }
@@ -852,6 +878,7 @@ st_store_open (const char        *path,
 
   if (!load_settings (self, error))
     {
+      /* Translators: %s is a file name; the reason follows */
       g_prefix_error (error, _("Cannot read “%s”: "), display);
       return NULL;
     }
@@ -918,6 +945,8 @@ st_store_set_tracking (StStore     *self,
           gint64 n = sqlite3_column_int64 (check, 0);
           g_set_error (error, ST_ERROR, ST_ERROR_PREFERENCE,
                        g_dngettext (GETTEXT_PACKAGE,
+                                    /* Translators: %lld is the number of serial-numbered units
+                                     * in stock */
                                     "Cannot switch to quantity-only tracking: %lld "
                                     "serial-numbered unit is in stock",
                                     "Cannot switch to quantity-only tracking: %lld "
@@ -968,6 +997,7 @@ st_store_add_warehouse (StStore     *self,
 
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
 
+  /* Translators: a field name, used in messages like “The %s is empty” */
   clean = _st_clean_name (name, _("warehouse name"), ST_NAME_MAX_CHARS, error);
   if (clean == NULL)
     return NULL;
@@ -980,6 +1010,7 @@ st_store_add_warehouse (StStore     *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_CONSTRAINT_UNIQUE)
     {
+      /* Translators: %s is a warehouse name */
       g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE, _("A warehouse named “%s” already exists"),
                    clean);
       return NULL;
@@ -1017,6 +1048,7 @@ _st_store_warehouse_id (StStore     *self,
     return 0;
   if (rc != SQLITE_ROW)
     {
+      /* Translators: %s is a warehouse name as given */
       g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND, _("There is no warehouse named “%s”"),
                    name);
       return 0;
@@ -1089,6 +1121,7 @@ st_store_add_contact (StStore        *self,
 
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
 
+  /* Translators: a field name, used in messages like “The %s is empty” */
   clean = _st_clean_name (name, kind == ST_CONTACT_VENDOR ? _("vendor name") : _("customer name"),
                           ST_NAME_MAX_CHARS, error);
   if (clean == NULL)
@@ -1105,10 +1138,12 @@ st_store_add_contact (StStore        *self,
   if (rc == SQLITE_CONSTRAINT_UNIQUE)
     {
       if (kind == ST_CONTACT_VENDOR)
+        /* Translators: %s is a vendor's name */
         g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE, _("A vendor named “%s” already exists"),
                      clean);
       else
         g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE,
+                     /* Translators: %s is a customer's name */
                      _("A customer named “%s” already exists"), clean);
       return NULL;
     }
@@ -1151,9 +1186,11 @@ _st_store_contact_id (StStore        *self,
   if (rc != SQLITE_ROW)
     {
       if (kind == ST_CONTACT_VENDOR)
+        /* Translators: %s is a vendor's name as given */
         g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND, _("There is no vendor named “%s”"),
                      name);
       else
+        /* Translators: %s is a customer's name as given */
         g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND, _("There is no customer named “%s”"),
                      name);
       return 0;
@@ -1240,25 +1277,30 @@ st_store_add_item (StStore           *self,
   g_return_val_if_fail (spec != NULL, NULL);
 
   if ((sku = _st_clean_name (spec->sku, _("SKU"), 64, error)) == NULL
+      /* Translators: a field name, used in messages like “The %s is empty” */
       || (name = _st_clean_name (spec->name, _("item name"), ST_NAME_MAX_CHARS, error)) == NULL
-      || (unit = _st_clean_name (spec->unit != NULL ? spec->unit : "pcs", _("unit"), 20,
+      /* Translators: a field name: the unit of measure of an item, like “pcs” or “m” */
+      || (unit = _st_clean_name (spec->unit != NULL ? spec->unit : "pcs", C_("field", "unit"), 20,
                                  error)) == NULL)
     return NULL;
   if (spec->price < 0 || spec->cost < 0)
     {
       g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                   /* Translators: %s is an item's SKU */
                    _("The price and the cost of item “%s” cannot be negative"), sku);
       return NULL;
     }
   if (spec->warranty_months > 1200)
     {
       g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                   /* Translators: %s is an item's SKU */
                    _("The warranty of item “%s” is longer than 1200 months"), sku);
       return NULL;
     }
   if (spec->tracking == ST_TRACKING_SERIAL && self->tracking == ST_TRACKING_NONE)
     {
       g_set_error (error, ST_ERROR, ST_ERROR_PREFERENCE,
+                   /* Translators: %s is an item's SKU; “Preferences” is the dialog of that name */
                    _("Item “%s” cannot track serial numbers: the inventory tracks quantities "
                      "only (see Preferences)"), sku);
       return NULL;
@@ -1284,6 +1326,7 @@ st_store_add_item (StStore           *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_CONSTRAINT_UNIQUE)
     {
+      /* Translators: %s is an item's SKU */
       g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE, _("An item with SKU “%s” already exists"),
                    sku);
       return NULL;
@@ -1323,6 +1366,7 @@ st_store_find_item (StStore     *self,
     return NULL;
   if (rc != SQLITE_ROW)
     {
+      /* Translators: %s is an item's SKU as given */
       g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND, _("There is no item with SKU “%s”"), sku);
       return NULL;
     }
