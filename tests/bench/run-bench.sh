@@ -62,7 +62,7 @@ printf '%-38s %10s %10s %7s  %-22s %-6s %9s\n' workload seconds baseline ratio t
 printf '%s\n' "$(printf '%.0s-' {1..110})"
 grep -o 'RESULT|.*' "$log" | awk -F'|' '{
   rss = $8 >= 1024 ? sprintf("%.0f MiB", $8 / 1024) : sprintf("%d KiB", $8)
-  secs = $3 < 1 ? sprintf("%.1f ms", $3 * 1000) : sprintf("%.2f s", $3)
+  secs = $3 < 0.001 ? sprintf("%.0f µs", $3 * 1e6) : $3 < 1 ? sprintf("%.1f ms", $3 * 1000) : sprintf("%.2f s", $3)
   base = $4 == "-" ? "-" : ($4 < 1 ? sprintf("%.1f ms", $4 * 1000) : sprintf("%.2f s", $4))
   printf "%-38s %10s %10s %7s  %-22s %-6s %9s\n", $2, secs, base, $5, $6, $7, rss
 }'

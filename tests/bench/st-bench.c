@@ -110,9 +110,9 @@ result (const char *workload,
     ok = FALSE;
   verdict = bench.smoke ? "smoke" : max_ratio <= 0 && max_seconds <= 0 ? "info"
                                   : ok ? "PASS" : "MISS";
-  g_snprintf (base_text, sizeof base_text, baseline > 0 ? "%.4f" : "-", baseline);
+  g_snprintf (base_text, sizeof base_text, baseline > 0 ? "%.6f" : "-", baseline);
   g_snprintf (ratio_text, sizeof ratio_text, baseline > 0 ? "%.2f" : "-", ratio);
-  g_print ("RESULT|%s|%.4f|%s|%s|%s|%s|%ld\n", workload, seconds, base_text, ratio_text, target,
+  g_print ("RESULT|%s|%.6f|%s|%s|%s|%s|%ld\n", workload, seconds, base_text, ratio_text, target,
            verdict, peak_rss_kib (RUSAGE_SELF));
 }
 
@@ -1157,7 +1157,7 @@ check_determinism (void)
 
   g_assert_cmpstr (a, ==, b);
   g_assert_cmpstr (a, !=, c);
-  g_print ("generator: seed %" G_GUINT64_FORMAT " twice gives the same database (%.16s…), "
+  g_print ("generator: seed %" G_GUINT64_FORMAT " twice gives the same database (%.16s...), "
            "seed %" G_GUINT64_FORMAT " another\n", bench.seed, a, bench.seed + 1);
 }
 
