@@ -1271,6 +1271,9 @@ st_store_add_item (StStore           *self,
   g_autofree char *unit = NULL;
   g_autofree char *key = NULL;
   g_autoptr(StStmt) stmt = NULL;
+  /* Translators: the default unit of measure, pieces; it is stored with the item in the
+   * language of the user who adds it, like the first warehouse's name */
+  const char *default_unit = _("pcs");
   int rc;
 
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
@@ -1279,9 +1282,9 @@ st_store_add_item (StStore           *self,
   if ((sku = _st_clean_name (spec->sku, _("SKU"), 64, error)) == NULL
       /* Translators: a field name, used in messages like “The %s is empty” */
       || (name = _st_clean_name (spec->name, _("item name"), ST_NAME_MAX_CHARS, error)) == NULL
-      /* Translators: a field name: the unit of measure of an item, like “pcs” or “m” */
-      || (unit = _st_clean_name (spec->unit != NULL ? spec->unit : "pcs", C_("field", "unit"), 20,
-                                 error)) == NULL)
+      || (unit = _st_clean_name (spec->unit != NULL ? spec->unit : default_unit,
+                                 /* Translators: a field name: an item's unit of measure */
+                                 C_("field", "unit"), 20, error)) == NULL)
     return NULL;
   if (spec->price < 0 || spec->cost < 0)
     {
