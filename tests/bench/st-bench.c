@@ -1161,6 +1161,74 @@ check_determinism (void)
            "seed %" G_GUINT64_FORMAT " another\n", bench.seed, a, bench.seed + 1);
 }
 
+/* Progress goes up to 1.0; a cancellation stops it with ST_ERROR_CANCELLED and leaves a sound
+ * database (every posting is whole). */
+
+typedef struct
+{
+  double        last;
+  guint         calls;
+  GCancellable *cancel_at_half;
+} Progress;
+
+static void
+progress_cb (double   fraction,
+             gpointer data)
+{
+  Progress *p = data;
+
+  g_assert_cmpfloat (fraction, >=, p->last);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  p->last = fraction;
+  p->calls++;
+  if (p->cancel_at_half != NULL && fraction >= 0.5)
+    g_cancellable_cancel (p->cancel_at_half);
+}
+
+static void
+check_progress_and_cancel (void)
+{
+  g_autofree char *path = g_build_filename (bench.db_dir, "cancel.serialtrack", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StStore) store = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Progress full = { 0 }, half = { 0 };
+  StGenerateStats stats = { 0 };
+
+  remove_db (path);
+  store = st_store_open (path, ST_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (st_generate (store, bench.items, bench.units, bench.seed, NULL, progress_cb,
+                              &full, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (full.last, ==, 1.0);
+  g_assert_cmpuint (full.calls, >, 10);
+  g_assert_cmpuint (stats.n_units, ==, bench.units);
+  g_assert_cmpuint (stats.n_items, ==, bench.items);
+  g_assert_cmpuint (stats.n_documents, >, 0);
+  /* A second run into the same (no longer empty) database is refused. */
+  g_assert_false (st_generate (store, bench.items, bench.units, bench.seed, NULL, NULL, NULL,
+                               NULL, &error));
+  g_assert_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_clear_object (&store);
+  remove_db (path);
+
+  store = st_store_open (path, ST_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  half.cancel_at_half = cancellable;
+  g_assert_false (st_generate (store, bench.items, bench.units, bench.seed, cancellable,
+                               progress_cb, &half, &stats, &error));
+  g_assert_error (error, ST_ERROR, ST_ERROR_CANCELLED);
+  g_assert_cmpuint (stats.n_units, <, bench.units);
+  assert_sound (store);
+  g_clear_object (&store);
+  remove_db (path);
+  g_print ("generator: progress reaches 1.0 in %u steps; cancelled at %.0f %% with %"
+           G_GUINT64_FORMAT " units, database sound\n", full.calls, half.last * 100,
+           stats.n_units);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1239,6 +1307,7 @@ main (int    argc,
   if (smoke)
     {
       check_determinism ();
+      check_progress_and_cancel ();
       remove_db (db_path);
       g_rmdir (bench.db_dir);
     }
