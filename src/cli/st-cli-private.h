@@ -81,6 +81,8 @@ int         st_cli_usage_error       (const StCliCommand  *command,
 /* Prints "serialtrack-cli: MESSAGE" on one line to stderr; returns ST_CLI_EXIT_REFUSED. */
 int         st_cli_fail              (const GError        *error);
 void        st_cli_print_help        (const StCliCommand  *command);
+/* Appends "Global options:" and the --db and --json lines, aligned, to OUT. */
+void        st_cli_append_global_options (GString         *out);
 
 /* Opens the database of --db / $SERIALTRACK_DB / the default, without creating it. */
 gboolean    st_cli_open_store        (StCli               *cli,

@@ -34,13 +34,24 @@ st_cli_print_help (const StCliCommand *command)
   g_string_append (out, "\n\n");
   g_string_append (out, _(command->summary));
   g_string_append (out, "\n\n");
+  st_cli_append_global_options (out);
+  st_cli_print_text (out->str);
+}
+
+void
+st_cli_append_global_options (GString *out)
+{
+  /* Translators: keep --db; FILE may be translated, as in the usage line */
+  const char *db = _("--db FILE");
+  const char *json = "--json";
+  glong width = MAX (g_utf8_strlen (db, -1), g_utf8_strlen (json, -1)) + 3;
+
   g_string_append (out, _("Global options:"));
-  g_string_append (out, "\n  --db FILE   ");
+  g_string_append_printf (out, "\n  %s%*s", db, (int) (width - g_utf8_strlen (db, -1)), "");
   g_string_append (out, _("the database (default: $SERIALTRACK_DB, else the app's file)"));
-  g_string_append (out, "\n  --json      ");
+  g_string_append_printf (out, "\n  %s%*s", json, (int) (width - g_utf8_strlen (json, -1)), "");
   g_string_append (out, _("print machine-readable JSON"));
   g_string_append_c (out, '\n');
-  st_cli_print_text (out->str);
 }
 
 int

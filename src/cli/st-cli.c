@@ -155,12 +155,8 @@ print_overview (gboolean to_stderr)
   g_string_append (out, _("SERIALS = comma-separated serials and ranges A..B, or @FILE "
                           "(one serial a line; @- = standard input)"));
   g_string_append (out, "\n\n");
-  g_string_append (out, _("Global options:"));
-  g_string_append (out, "\n  --db FILE   ");
-  g_string_append (out, _("the database (default: $SERIALTRACK_DB, else the app's file)"));
-  g_string_append (out, "\n  --json      ");
-  g_string_append (out, _("print machine-readable JSON"));
-  g_string_append (out, "\n\n");
+  st_cli_append_global_options (out);
+  g_string_append (out, "\n");
   g_string_append (out, _("Exit status: 0 done, 1 refused (nothing was written), 2 usage error."));
   g_string_append (out, "\n");
   st_cli_print_text (out->str);

@@ -62,15 +62,19 @@ for lang in $(grep -v '^#' po/LINGUAS); do
   echo "$po: $stats"
   if echo "$stats" | grep -qE 'fuzzy|untranslated'; then
     echo "$po has fuzzy or untranslated messages:"
-    msgattrib --only-fuzzy --no-obsolete "$po" | grep '^msgid' | head -20
-    msgattrib --untranslated --no-obsolete "$po" | grep '^msgid' | head -20
+    msgattrib --only-fuzzy --no-obsolete --no-wrap "$po" | grep -E '^msg(ctxt|id) ' \
+      | grep -vx 'msgid ""' | head -20
+    msgattrib --untranslated --no-obsolete --no-wrap "$po" | grep -E '^msg(ctxt|id) ' \
+      | grep -vx 'msgid ""' | head -20
     status=1
   fi
   # 3. Nothing of the fresh template missing from the catalogue.
   if [ -f "$tmp/serialtrack.pot" ]; then
     msgmerge --quiet --no-fuzzy-matching -o "$tmp/$lang.merged.po" "$po" "$tmp/serialtrack.pot"
-    untranslated=$(msgattrib --untranslated --no-obsolete "$tmp/$lang.merged.po" \
-                   | grep -A1 '^msgid' | grep -v '^--' | sed -n 's/^msgid //p' | sed '/^""$/d')
+    # --no-wrap: each msgid on one line, so that a long one is named too.
+    untranslated=$(msgattrib --untranslated --no-obsolete --no-wrap "$tmp/$lang.merged.po" \
+                   | sed -n 's/^msgctxt \(.*\)/[\1]/p; s/^msgid \(.*\)/\1/p' | grep -vx '""' \
+                   | sed -e ':a' -e '/^\[.*\]$/{N;s/\n/ /;ba' -e '}')
     if [ -n "$untranslated" ]; then
       echo "$po lacks translations of these strings (run: ninja -C build serialtrack-update-po,"
       echo "then translate them in po/$lang.po):"
