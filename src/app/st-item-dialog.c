@@ -7,6 +7,7 @@
 #include <langinfo.h>
 
 #include "st-error.h"
+#include "st-format.h"
 #include "st-item-dialog.h"
 #include "st-parse.h"
 
@@ -300,8 +301,14 @@ static void
 st_item_dialog_init (StItemDialog *self)
 {
   g_autoptr(GtkStringList) formats = NULL;
+  g_autofree char *zero = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* "0.00", or "0,00" where the locale writes money so (parse_amount takes either). */
+  zero = st_format_money (0);
+  gtk_entry_set_placeholder_text (self->price_entry, zero);
+  gtk_entry_set_placeholder_text (self->cost_entry, zero);
 
   /* Positions follow StSerialFormat. */
   formats = gtk_string_list_new (NULL);
