@@ -57,7 +57,7 @@ remember_error (StListModel *self,
   g_clear_error (&self->error);
   self->error = error;
   if (error != NULL)
-    g_warning ("List query failed: %s", error->message);
+    g_message ("List query failed: %s", error->message);
 }
 
 static void
@@ -282,8 +282,10 @@ st_list_model_get_item (GListModel *model,
   if (page == NULL)
     {
       page = fetch_page (self, number);
+      /* The count promised this row: a list widget may not be handed NULL for it.  When the
+       * page cannot be read (a damaged file), stand in an empty row; the error is kept. */
       if (page == NULL)
-        return NULL;
+        return g_object_new (self->source->item_type, NULL);
       g_hash_table_insert (self->pages, GUINT_TO_POINTER (number), page);
       g_queue_push_head (&self->lru, GUINT_TO_POINTER (number));
       while (g_queue_get_length (&self->lru) > MAX_PAGES)
@@ -296,7 +298,7 @@ st_list_model_get_item (GListModel *model,
     }
 
   if (position % PAGE_SIZE >= page->rows->len)
-    return NULL;
+    return g_object_new (self->source->item_type, NULL);
   return g_object_ref (g_ptr_array_index (page->rows, position % PAGE_SIZE));
 }
 

@@ -13,6 +13,7 @@
 
 #include "st-error.h"
 #include "st-serial.h"
+#include "st-serial-private.h"
 #include "st-store-private.h"
 
 #define ST_BUSY_TIMEOUT_MS 10000
@@ -185,7 +186,9 @@ _st_set_sqlite_error (GError  **error,
                       int       rc)
 {
   int code;
-  const char *msg = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  /* SQLite's message may quote bytes of a damaged file: make it one line of valid UTF-8. */
+  g_autofree char *safe_msg = _st_quote (db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  const char *msg = safe_msg;
 
   if (db != NULL && rc == 0)
     rc = sqlite3_errcode (db);
