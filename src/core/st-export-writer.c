@@ -19,6 +19,10 @@
 
 #include "st-error.h"
 #include "st-export-private.h"
+#include "st-xlsx-private.h"
+
+/* libxlsxwriter, loaded by the first export (st-xlsx.c). */
+static const StXlsx *xl;
 
 /* Excel has 1,048,576 rows; the first holds the header. */
 #define MAX_SHEET_ROWS  ((guint32) (LXW_ROW_MAX - 1))
@@ -151,12 +155,12 @@ add_format (lxw_workbook *wb,
             const char   *num_format,
             gboolean      bold)
 {
-  lxw_format *format = workbook_add_format (wb);
+  lxw_format *format = xl->workbook_add_format (wb);
 
   if (num_format != NULL)
-    format_set_num_format (format, num_format);
+    xl->format_set_num_format (format, num_format);
   if (bold)
-    format_set_bold (format);
+    xl->format_set_bold (format);
   return format;
 }
 
@@ -168,14 +172,14 @@ open_workbook (StExport    *ex,
   lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = ex->dir };
   lxw_doc_properties props = { 0 };
 
-  ex->workbook = workbook_new_opt (ex->tmp_path, &options);
+  ex->workbook = xl->workbook_new_opt (ex->tmp_path, &options);
   if (ex->workbook == NULL)
     {
       g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot create the spreadsheet"));
       return FALSE;
     }
   ex->header_format = add_format (ex->workbook, NULL, TRUE);
-  format_set_bottom (ex->header_format, LXW_BORDER_THIN);
+  xl->format_set_bottom (ex->header_format, LXW_BORDER_THIN);
   ex->date_format = add_format (ex->workbook, "yyyy-mm-dd", FALSE);
   ex->money_format = add_format (ex->workbook, "#,##0.00", FALSE);
   ex->count_format = add_format (ex->workbook, "0", FALSE);
@@ -185,7 +189,7 @@ open_workbook (StExport    *ex,
 
   props.title = (char *) title;
   props.created = time (NULL);
-  if (workbook_set_properties (ex->workbook, &props) != LXW_NO_ERROR)
+  if (xl->workbook_set_properties (ex->workbook, &props) != LXW_NO_ERROR)
     {
       g_set_error (error, ST_ERROR, ST_ERROR_FAILED, _("Cannot create the spreadsheet"));
       return FALSE;
@@ -205,6 +209,8 @@ _st_export_open (StExport        *ex,
                  GError         **error)
 {
   memset (ex, 0, sizeof *ex);
+  if ((xl = _st_xlsx_get (error)) == NULL)
+    return FALSE;
   ex->store = store;
   ex->path = path;
   ex->overwrite = overwrite;
@@ -238,7 +244,7 @@ _st_export_clear (StExport *ex)
   end_transaction (ex);
   /* libxlsxwriter has no way to drop a workbook unwritten: write it, then remove it. */
   if (ex->workbook != NULL)
-    workbook_close (ex->workbook);
+    xl->workbook_close (ex->workbook);
   ex->workbook = NULL;
   if (ex->tmp_path != NULL)
     g_unlink (ex->tmp_path);
@@ -257,10 +263,10 @@ _st_export_close (StExport  *ex,
     {
       /* Translators: %s is libxlsxwriter's description of the error */
       g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot write the spreadsheet: %s"),
-                   lxw_strerror (ex->lxw_rc));
+                   xl->lxw_strerror (ex->lxw_rc));
       return FALSE;
     }
-  rc = workbook_close (ex->workbook);
+  rc = xl->workbook_close (ex->workbook);
   ex->workbook = NULL;
   if (rc != LXW_NO_ERROR)
     {
@@ -269,7 +275,7 @@ _st_export_close (StExport  *ex,
       g_set_error (error, ST_ERROR, ST_ERROR_IO,
                    /* Translators: %1$s is a file name, %2$s the library's reason (English) */
                    _("Cannot write “%1$s”: %2$s"), display_name (ex->path, &owned),
-                   lxw_strerror (rc));
+                   xl->lxw_strerror (rc));
       return FALSE;
     }
   if (!commit_file (ex, error))
@@ -307,7 +313,7 @@ tick (StExport  *ex,
     {
       /* Translators: %s is libxlsxwriter's description of the error */
       g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot write the spreadsheet: %s"),
-                   lxw_strerror (ex->lxw_rc));
+                   xl->lxw_strerror (ex->lxw_rc));
       return FALSE;
     }
   if (ex->n_done % CANCEL_EVERY == 0 && !_st_export_check_cancelled (ex->cancellable, error))
@@ -389,7 +395,7 @@ _st_sheet_end (StSheet *s)
 {
   if (s->ws == NULL || !s->open)
     return;
-  check (s->ex, worksheet_autofilter (s->ws, 0, 0, s->row, (lxw_col_t) (s->n_columns - 1)));
+  check (s->ex, xl->worksheet_autofilter (s->ws, 0, 0, s->row, (lxw_col_t) (s->n_columns - 1)));
   g_array_append_val (s->n_rows, s->row);
   s->open = FALSE;
 }
@@ -403,7 +409,7 @@ _st_sheet_start (StSheet  *s,
 
   _st_sheet_end (s);
   g_ptr_array_add (s->names, name);
-  s->ws = workbook_add_worksheet (ex->workbook, name);
+  s->ws = xl->workbook_add_worksheet (ex->workbook, name);
   if (s->ws == NULL)
     {
       /* Translators: %s is a sheet name */
@@ -414,11 +420,11 @@ _st_sheet_start (StSheet  *s,
   s->row = 0;
   for (guint c = 0; c < s->n_columns; c++)
     {
-      check (ex, worksheet_set_column (s->ws, c, c, s->columns[c].width, NULL));
-      check (ex, worksheet_write_string (s->ws, 0, c, _(s->columns[c].title),
+      check (ex, xl->worksheet_set_column (s->ws, c, c, s->columns[c].width, NULL));
+      check (ex, xl->worksheet_write_string (s->ws, 0, c, _(s->columns[c].title),
                                          ex->header_format));
     }
-  worksheet_freeze_panes (s->ws, 1, 0);
+  xl->worksheet_freeze_panes (s->ws, 1, 0);
   return TRUE;
 }
 
@@ -445,7 +451,7 @@ _st_sheet_total_row (StSheet    *s,
 
   _st_sheet_end (s);
   s->row++;
-  check (s->ex, worksheet_write_string (s->ws, s->row, 0, label, s->ex->total_format));
+  check (s->ex, xl->worksheet_write_string (s->ws, s->row, 0, label, s->ex->total_format));
 }
 
 void
@@ -479,7 +485,7 @@ _st_sheet_sum (StSheet  *s,
       g_string_append_printf (formula, "%c2:%c%u", letter, letter, n + 1);
     }
   g_string_append_c (formula, ')');
-  check (s->ex, worksheet_write_formula_num (s->ws, s->row, col, formula->str,
+  check (s->ex, xl->worksheet_write_formula_num (s->ws, s->row, col, formula->str,
                                              money ? s->ex->total_money_format
                                                    : s->ex->total_count_format,
                                              money ? (double) value / 100.0 : (double) value));
@@ -494,7 +500,7 @@ _st_cell_string (StSheet    *s,
                  const char *text)
 {
   if (text != NULL && *text != '\0')
-    check (s->ex, worksheet_write_string (s->ws, s->row, col, text, NULL));
+    check (s->ex, xl->worksheet_write_string (s->ws, s->row, col, text, NULL));
 }
 
 void
@@ -519,7 +525,7 @@ _st_cell_date (StSheet      *s,
     return;
   if (sscanf (text, "%4d-%2d-%2d", &dt.year, &dt.month, &dt.day) == 3
       && g_date_valid_dmy (dt.day, dt.month, dt.year))
-    check (s->ex, worksheet_write_datetime (s->ws, s->row, col, &dt, s->ex->date_format));
+    check (s->ex, xl->worksheet_write_datetime (s->ws, s->row, col, &dt, s->ex->date_format));
   else
     _st_cell_string (s, col, text);
 }
@@ -529,7 +535,7 @@ _st_cell_money (StSheet *s,
                 guint    col,
                 gint64   cents)
 {
-  check (s->ex, worksheet_write_number (s->ws, s->row, col, (double) cents / 100.0,
+  check (s->ex, xl->worksheet_write_number (s->ws, s->row, col, (double) cents / 100.0,
                                         s->ex->money_format));
 }
 
@@ -538,5 +544,5 @@ _st_cell_count (StSheet *s,
                 guint    col,
                 gint64   n)
 {
-  check (s->ex, worksheet_write_number (s->ws, s->row, col, (double) n, s->ex->count_format));
+  check (s->ex, xl->worksheet_write_number (s->ws, s->row, col, (double) n, s->ex->count_format));
 }
