@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* st-posting.c — the posting engine: post, void and receive documents.  Everything a posting
- * does happens inside one BEGIN IMMEDIATE transaction: validate all, then write all. */
+/* st-posting.c — the posting engine: resolves a draft (its header, its lines and the units
+ * they pick), numbers it and writes it as a posted document.  Everything a posting does happens
+ * inside one BEGIN IMMEDIATE transaction: validate all, then write all.  Voiding a document and
+ * receiving a transfer (st-voiding.c) share the pieces declared in st-posting-private.h. */
 #define G_LOG_DOMAIN "st-posting"
 
 #include "config.h"
@@ -10,7 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "st-error.h"
-#include "st-ledger-private.h"
+#include "st-posting-private.h"
 #include "st-parse.h"
 #include "st-serial.h"
 
@@ -34,22 +36,6 @@ typedef struct
   GArray    *picks;         /* Pick, serial items only */
 } Line;
 
-typedef struct
-{
-  StStore       *store;
-  const StDraft *draft;
-  char          *number;
-  char          *date;
-  gint64         contact_id;
-  gint64         warehouse_id;
-  gint64         to_warehouse_id;
-  gint64         ref_doc_id;
-  char          *reason;
-  GPtrArray     *lines;       /* Line* */
-  GHashTable    *stock_delta; /* "item:wh:transit" -> gint64* */
-  gint64         doc_id;
-} Posting;
-
 static void
 pick_clear (gpointer data)
 {
@@ -67,8 +53,8 @@ line_free (Line *line)
   g_free (line);
 }
 
-static void
-posting_clear (Posting *p)
+void
+_st_posting_clear (StPosting *p)
 {
   g_free (p->number);
   g_free (p->date);
@@ -80,11 +66,11 @@ posting_clear (Posting *p)
 /* Stock deltas, flushed into the stock table at the end and checked for negatives. */
 
 static void
-stock_add (Posting *p,
-           gint64   item_id,
-           gint64   warehouse_id,
-           gboolean in_transit,
-           gint64   delta)
+stock_add (StPosting *p,
+           gint64     item_id,
+           gint64     warehouse_id,
+           gboolean   in_transit,
+           gint64     delta)
 {
   g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%d",
                                           item_id, warehouse_id, in_transit ? 1 : 0);
@@ -98,11 +84,11 @@ stock_add (Posting *p,
   *value += delta;
 }
 
-static void
-stock_add_state (Posting           *p,
-                 gint64             item_id,
-                 const StUnitState *state,
-                 gint64             sign)
+void
+_st_posting_stock_add_state (StPosting         *p,
+                             gint64             item_id,
+                             const StUnitState *state,
+                             gint64             sign)
 {
   if (state->status == ST_UNIT_IN_STOCK)
     stock_add (p, item_id, state->warehouse_id, FALSE, sign);
@@ -140,9 +126,9 @@ item_sku (StStore *store,
 }
 
 /* Applies the deltas; refuses when any quantity would go below zero. */
-static gboolean
-stock_flush (Posting  *p,
-             GError  **error)
+gboolean
+_st_posting_stock_flush (StPosting *p,
+                         GError   **error)
 {
   GHashTableIter iter;
   gpointer key, value;
@@ -257,23 +243,11 @@ _st_store_find_document (StStore     *self,
   return id;
 }
 
-/* Reads the document's status and header fields used by returns, voids and receipts. */
-typedef struct
-{
-  StDocStatus status;
-  char        date[ST_DATE_LEN];
-  gint64      contact_id;
-  gint64      warehouse_id;
-  gint64      to_warehouse_id;
-  gboolean    in_transit;
-  char       *number;
-} DocHeader;
-
-static gboolean
-load_header (StStore   *store,
-             gint64     id,
-             DocHeader *h,
-             GError   **error)
+gboolean
+_st_store_load_doc_header (StStore     *store,
+                           gint64       id,
+                           StDocHeader *h,
+                           GError     **error)
 {
   g_autoptr(StStmt) stmt = _st_store_prepare (store,
                                               "SELECT status, date, contact_id, warehouse_id,"
@@ -314,8 +288,8 @@ is_picking (StDocKind kind,
 }
 
 static StEventKind
-event_kind_for (const Posting *p,
-                gint64         quantity)
+event_kind_for (const StPosting *p,
+                gint64           quantity)
 {
   switch (p->draft->kind)
     {
@@ -337,7 +311,7 @@ event_kind_for (const Posting *p,
 
 /* Why a picked unit cannot be used, as one clear sentence. */
 static void
-set_unavailable_error (Posting           *p,
+set_unavailable_error (StPosting         *p,
                        const Line        *line,
                        const char        *serial,
                        const StUnitState *state,
@@ -372,7 +346,7 @@ quote_serial (const char *serial)
 
 /* Picks the line's units: the given serials, or the oldest eligible ones. */
 static gboolean
-resolve_picks (Posting     *p,
+resolve_picks (StPosting   *p,
                Line        *line,
                StDraftLine *dl,
                GHashTable  *seen,
@@ -565,7 +539,7 @@ resolve_picks (Posting     *p,
 
 /* New serials for a bill or a + adjustment: valid, not twice, not in stock already. */
 static gboolean
-resolve_incoming (Posting     *p,
+resolve_incoming (StPosting   *p,
                   Line        *line,
                   StDraftLine *dl,
                   GHashTable  *seen,
@@ -631,10 +605,10 @@ resolve_incoming (Posting     *p,
 
 /* Quantity-tracked items on returns: no more back than went out on the reference document. */
 static gboolean
-check_returnable_quantity (Posting  *p,
-                           Line     *line,
-                           gint64    already_in_draft,
-                           GError  **error)
+check_returnable_quantity (StPosting *p,
+                           Line      *line,
+                           gint64     already_in_draft,
+                           GError   **error)
 {
   g_autoptr(StStmt) stmt = NULL;
   const char *ret_kind = p->draft->kind == ST_DOC_RETURN ? "return" : "vendor-return";
@@ -673,8 +647,8 @@ check_returnable_quantity (Posting  *p,
 }
 
 static gint64
-default_rate (Posting *p,
-              Line    *line)
+default_rate (StPosting *p,
+              Line      *line)
 {
   g_autoptr(StStmt) stmt = NULL;
 
@@ -705,8 +679,8 @@ default_rate (Posting *p,
 }
 
 static gboolean
-resolve_header (Posting  *p,
-                GError  **error)
+resolve_header (StPosting *p,
+                GError   **error)
 {
   const StDraft *d = p->draft;
   StDocKind kind = d->kind;
@@ -759,12 +733,12 @@ resolve_header (Posting  *p,
   if (kind == ST_DOC_RETURN || kind == ST_DOC_VENDOR_RETURN)
     {
       StDocKind ref_kind = kind == ST_DOC_RETURN ? ST_DOC_INVOICE : ST_DOC_BILL;
-      DocHeader ref = { 0 };
+      StDocHeader ref = { 0 };
 
       if ((p->ref_doc_id = _st_store_find_document (p->store, ref_kind, d->reference,
                                                     error)) == 0)
         return FALSE;
-      if (!load_header (p->store, p->ref_doc_id, &ref, error))
+      if (!_st_store_load_doc_header (p->store, p->ref_doc_id, &ref, error))
         return FALSE;
       g_free (ref.number);
       if (ref.status != ST_DOC_STATUS_POSTED)
@@ -848,8 +822,8 @@ resolve_header (Posting  *p,
 }
 
 static gboolean
-resolve_lines (Posting  *p,
-               GError  **error)
+resolve_lines (StPosting *p,
+               GError   **error)
 {
   const StDraft *d = p->draft;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1014,8 +988,8 @@ st_store_next_number (StStore   *self,
 }
 
 static gboolean
-take_number (Posting  *p,
-             GError  **error)
+take_number (StPosting *p,
+             GError   **error)
 {
   g_autofree char *setting = g_strconcat ("next.", st_doc_kind_to_string (p->draft->kind), NULL);
   g_autofree char *value = NULL;
@@ -1034,11 +1008,11 @@ take_number (Posting  *p,
   return _st_step (stmt, error) != 0;
 }
 
-static gboolean
-insert_event (StStore          *store,
-              const StEventRec *e,
-              gint64           *id_out,
-              GError          **error)
+gboolean
+_st_store_insert_event (StStore          *store,
+                        const StEventRec *e,
+                        gint64           *id_out,
+                        GError          **error)
 {
   g_autoptr(StStmt) stmt = _st_store_prepare (store,
                                               "INSERT INTO unit_events (unit_id, document_id,"
@@ -1089,12 +1063,12 @@ bind_state (StStmt            *stmt,
 /* Writes a unit's new state.  Given @before (the state stored now, as read in this
  * transaction) it writes only the columns that change, so that SQLite leaves alone the index
  * entries of the others: a sale keeps the receipt date and bill, and their three indexes. */
-static gboolean
-write_unit_state (StStore           *store,
-                  gint64             unit_id,
-                  const StUnitState *before,
-                  const StUnitState *s,
-                  GError           **error)
+gboolean
+_st_store_write_unit_state (StStore           *store,
+                            gint64             unit_id,
+                            const StUnitState *before,
+                            const StUnitState *s,
+                            GError           **error)
 {
   /* In bind_state()'s order. */
   static const char * const columns[] = {
@@ -1163,13 +1137,13 @@ insert_unit (StStore           *store,
   return sqlite3_last_insert_rowid (_st_store_get_db (store));
 }
 
-static gboolean
-insert_move (Posting  *p,
-             gint64    item_id,
-             gint64    warehouse_id,
-             gint64    quantity,
-             gboolean  in_transit,
-             GError  **error)
+gboolean
+_st_posting_insert_move (StPosting *p,
+                         gint64     item_id,
+                         gint64     warehouse_id,
+                         gint64     quantity,
+                         gboolean   in_transit,
+                         GError   **error)
 {
   g_autoptr(StStmt) stmt = _st_store_prepare (p->store,
                                               "INSERT INTO stock_moves (document_id, item_id,"
@@ -1189,9 +1163,9 @@ insert_move (Posting  *p,
 }
 
 static gboolean
-write_quantity_line (Posting  *p,
-                     Line     *line,
-                     GError  **error)
+write_quantity_line (StPosting *p,
+                     Line      *line,
+                     GError   **error)
 {
   gint64 item = st_item_get_id (line->item);
   gint64 q = line->quantity;
@@ -1201,16 +1175,16 @@ write_quantity_line (Posting  *p,
     case ST_EVENT_RECEIVED:
     case ST_EVENT_ADJUSTED_IN:
     case ST_EVENT_RETURNED:
-      return insert_move (p, item, p->warehouse_id, q, FALSE, error);
+      return _st_posting_insert_move (p, item, p->warehouse_id, q, FALSE, error);
     case ST_EVENT_SOLD:
     case ST_EVENT_WRITTEN_OFF:
     case ST_EVENT_RETURNED_TO_VENDOR:
-      return insert_move (p, item, p->warehouse_id, -q, FALSE, error);
+      return _st_posting_insert_move (p, item, p->warehouse_id, -q, FALSE, error);
     case ST_EVENT_TRANSFERRED:
     case ST_EVENT_TRANSFER_OUT:
-      return insert_move (p, item, p->warehouse_id, -q, FALSE, error)
-             && insert_move (p, item, p->to_warehouse_id, q,
-                             line->event_kind == ST_EVENT_TRANSFER_OUT, error);
+      return _st_posting_insert_move (p, item, p->warehouse_id, -q, FALSE, error)
+             && _st_posting_insert_move (p, item, p->to_warehouse_id, q,
+                                         line->event_kind == ST_EVENT_TRANSFER_OUT, error);
     case ST_EVENT_TRANSFER_IN:
     case ST_EVENT_VOIDED:
     default:
@@ -1220,10 +1194,10 @@ write_quantity_line (Posting  *p,
 }
 
 static gboolean
-write_serial_line (Posting  *p,
-                   Line     *line,
-                   gint64    line_id,
-                   GError  **error)
+write_serial_line (StPosting *p,
+                   Line      *line,
+                   gint64     line_id,
+                   GError   **error)
 {
   gint64 item_id = st_item_get_id (line->item);
   guint months = st_item_get_warranty_months (line->item);
@@ -1297,20 +1271,20 @@ write_serial_line (Posting  *p,
           if (pick->unit_id == 0)
             return FALSE;
         }
-      else if (!write_unit_state (p->store, pick->unit_id, &pick->state, &after, error))
+      else if (!_st_store_write_unit_state (p->store, pick->unit_id, &pick->state, &after, error))
         return FALSE;
       e.unit_id = pick->unit_id;
-      if (!insert_event (p->store, &e, NULL, error))
+      if (!_st_store_insert_event (p->store, &e, NULL, error))
         return FALSE;
-      stock_add_state (p, item_id, &pick->state, -1);
-      stock_add_state (p, item_id, &after, +1);
+      _st_posting_stock_add_state (p, item_id, &pick->state, -1);
+      _st_posting_stock_add_state (p, item_id, &after, +1);
     }
   return TRUE;
 }
 
 static gboolean
-write_document (Posting  *p,
-                GError  **error)
+write_document (StPosting *p,
+                GError   **error)
 {
   const StDraft *d = p->draft;
   g_autoptr(StStmt) doc = NULL;
@@ -1381,7 +1355,7 @@ write_document (Posting  *p,
       else if (!write_quantity_line (p, line, error))
         return FALSE;
     }
-  return stock_flush (p, error);
+  return _st_posting_stock_flush (p, error);
 }
 
 StDocument *
@@ -1389,7 +1363,7 @@ st_store_post (StStore        *self,
                const StDraft  *draft,
                GError        **error)
 {
-  Posting p = { 0 };
+  StPosting p = { 0 };
   gint64 doc_id;
 
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
@@ -1403,430 +1377,18 @@ st_store_post (StStore        *self,
 
   if (!_st_store_begin (self, error))
     {
-      posting_clear (&p);
+      _st_posting_clear (&p);
       return NULL;
     }
   if (!resolve_header (&p, error) || !resolve_lines (&p, error) || !write_document (&p, error)
       || !_st_store_commit (self, error))
     {
       _st_store_rollback (self);
-      posting_clear (&p);
+      _st_posting_clear (&p);
       return NULL;
     }
   doc_id = p.doc_id;
-  posting_clear (&p);
+  _st_posting_clear (&p);
   _st_store_emit_changed (self);
   return st_store_get_document_by_id (self, doc_id, error);
-}
-
-/* Voiding. */
-
-static char *
-document_label (StStore *store,
-                gint64   doc_id)
-{
-  g_autoptr(StStmt) stmt = _st_store_prepare (store, "SELECT kind, number FROM documents"
-                                                     " WHERE id = ?", NULL);
-  StDocKind kind = ST_DOC_BILL;
-
-  if (stmt == NULL)
-    return g_strdup ("?");
-  sqlite3_bind_int64 (stmt, 1, doc_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return g_strdup ("?");
-  st_doc_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), &kind);
-  /* Translators: a document kind and its number, like "Invoice INV-00012". */
-  return g_strdup_printf (C_("document", "%1$s %2$s"), st_doc_kind_to_label (kind),
-                          (const char *) sqlite3_column_text (stmt, 1));
-}
-
-static char *
-unit_serial (StStore *store,
-             gint64   unit_id)
-{
-  g_autoptr(StStmt) stmt = _st_store_prepare (store, "SELECT serial FROM units WHERE id = ?",
-                                              NULL);
-
-  if (stmt == NULL)
-    return g_strdup ("?");
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return g_strdup ("?");
-  return g_strescape ((const char *) sqlite3_column_text (stmt, 0), NULL);
-}
-
-static gint64
-unit_item (StStore *store,
-           gint64   unit_id)
-{
-  g_autoptr(StStmt) stmt = _st_store_prepare (store, "SELECT item_id FROM units WHERE id = ?",
-                                              NULL);
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return 0;
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-static GArray *
-document_units (StStore  *store,
-                gint64    doc_id,
-                GError  **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(StStmt) stmt = _st_store_prepare (store,
-                                              "SELECT DISTINCT unit_id FROM unit_events"
-                                              " WHERE document_id = ? ORDER BY unit_id", error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, doc_id);
-  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
-}
-
-/* Pops every event of @doc_id off the top of the unit's history, appending a reversing
- * event for each; refuses when a later document has moved the unit on. */
-static gboolean
-void_unit (Posting    *p,
-           gint64      unit_id,
-           const char *doc_number,
-           GError    **error)
-{
-  g_autoptr(GArray) events = NULL;
-  g_autoptr(GArray) stack = NULL;
-  StUnitState before;
-  const StUnitState *top;
-  guint bad = 0;
-  gint64 item_id = unit_item (p->store, unit_id);
-
-  events = _st_store_load_events (p->store, unit_id, error);
-  if (events == NULL)
-    return FALSE;
-  stack = _st_unit_replay ((const StEventRec *) events->data, events->len, &bad);
-  if (stack == NULL)
-    {
-      g_autofree char *serial = unit_serial (p->store, unit_id);
-      g_set_error (error, ST_ERROR, ST_ERROR_CORRUPT,
-                   /* Translators: %s is a serial number */
-                   _("The history of unit “%s” does not add up; run a check"), serial);
-      return FALSE;
-    }
-  before = g_array_index (stack, StUnitState, stack->len - 1);
-  top = &before;
-  if (top->event_doc_id != p->doc_id)
-    {
-      gboolean involved = FALSE;
-
-      for (guint i = 0; i < stack->len; i++)
-        if (g_array_index (stack, StUnitState, i).event_doc_id == p->doc_id)
-          involved = TRUE;
-      if (involved)
-        {
-          g_autofree char *serial = unit_serial (p->store, unit_id);
-          g_autofree char *later = document_label (p->store, top->event_doc_id);
-          g_set_error (error, ST_ERROR, ST_ERROR_MOVED_ON,
-                       /* Translators: %1$s document number, %2$s serial, %3$s a later document
-                        * like "Invoice INV-00012". */
-                       _("Cannot void %1$s: unit “%2$s” has moved on since, in %3$s"),
-                       doc_number, serial, later);
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  while (stack->len > 1
-         && g_array_index (stack, StUnitState, stack->len - 1).event_doc_id == p->doc_id)
-    {
-      const StUnitState *s = &g_array_index (stack, StUnitState, stack->len - 1);
-      const StEventRec *orig = NULL;
-      StEventRec e = { 0 };
-
-      for (guint i = 0; i < events->len; i++)
-        if (g_array_index (events, StEventRec, i).id == s->event_id)
-          orig = &g_array_index (events, StEventRec, i);
-      g_assert (orig != NULL);
-
-      e.unit_id = unit_id;
-      e.document_id = p->doc_id;
-      e.line_id = orig->line_id;
-      e.kind = ST_EVENT_VOIDED;
-      g_strlcpy (e.date, p->date, ST_DATE_LEN);
-      e.from_warehouse_id = orig->to_warehouse_id;
-      e.to_warehouse_id = orig->from_warehouse_id;
-      e.contact_id = orig->contact_id;
-      e.has_amount = orig->has_amount;
-      e.amount = orig->amount;
-      e.reverses_id = orig->id;
-      if (!insert_event (p->store, &e, NULL, error))
-        return FALSE;
-      g_array_set_size (stack, stack->len - 1);
-    }
-
-  {
-    const StUnitState *after = &g_array_index (stack, StUnitState, stack->len - 1);
-
-    /* The replayed state, not necessarily the stored one: write every column. */
-    if (!write_unit_state (p->store, unit_id, NULL, after, error))
-      return FALSE;
-    stock_add_state (p, item_id, &before, -1);
-    stock_add_state (p, item_id, after, +1);
-  }
-  return TRUE;
-}
-
-static gboolean
-void_moves (Posting  *p,
-            GError  **error)
-{
-  g_autoptr(GArray) moves = g_array_new (FALSE, FALSE, sizeof (gint64) * 4);
-  g_autoptr(StStmt) stmt = _st_store_prepare (p->store,
-                                              "SELECT item_id, warehouse_id, sum (quantity),"
-                                              " in_transit FROM stock_moves WHERE document_id = ?"
-                                              " GROUP BY item_id, warehouse_id, in_transit",
-                                              error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, p->doc_id);
-  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
-    {
-      gint64 m[4] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
-                      sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3) };
-      g_array_append_vals (moves, m, 1);
-    }
-  if (rc != SQLITE_DONE)
-    return FALSE;
-  g_clear_pointer (&stmt, _st_stmt_release);
-  for (guint i = 0; i < moves->len; i++)
-    {
-      gint64 *m = &((gint64 *) moves->data)[i * 4];
-
-      if (m[2] != 0 && !insert_move (p, m[0], m[1], -m[2], m[3] != 0, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-StDocument *
-st_store_void (StStore     *self,
-               StDocKind    kind,
-               const char  *number,
-               GError     **error)
-{
-  Posting p = { 0 };
-  DocHeader h = { 0 };
-  g_autoptr(GArray) units = NULL;
-  g_autoptr(StStmt) stmt = NULL;
-  g_autofree char *today = st_date_today ();
-  gint64 doc_id;
-
-  g_return_val_if_fail (ST_IS_STORE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  p.store = self;
-  p.stock_delta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  if (!_st_store_begin (self, error))
-    goto fail;
-  if ((p.doc_id = _st_store_find_document (self, kind, number, error)) == 0
-      || !load_header (self, p.doc_id, &h, error))
-    goto fail;
-  if (h.status != ST_DOC_STATUS_POSTED)
-    {
-      /* Translators: %1$s a document kind, %2$s its number. */
-      g_set_error (error, ST_ERROR, ST_ERROR_DOCUMENT_STATE, _("%1$s %2$s is already void"),
-                   st_doc_kind_to_label (kind), h.number);
-      goto fail;
-    }
-  /* A void is dated today, or on the document's own date if that lies in the future. */
-  p.date = g_strdup (strcmp (today, h.date) >= 0 ? today : h.date);
-
-  units = document_units (self, p.doc_id, error);
-  if (units == NULL)
-    goto fail;
-  for (guint i = 0; i < units->len; i++)
-    if (!void_unit (&p, g_array_index (units, gint64, i), h.number, error))
-      goto fail;
-  if (!void_moves (&p, error))
-    goto fail;
-  if (!stock_flush (&p, error))
-    {
-      if (g_error_matches (*error, ST_ERROR, ST_ERROR_INSUFFICIENT_STOCK))
-        /* Translators: %s is a document number; the reason follows */
-        g_prefix_error (error, _("Cannot void %s: "), h.number);
-      goto fail;
-    }
-  /* A voided transfer is no longer in transit (its units went back to the source). */
-  stmt = _st_store_prepare (self, "UPDATE documents SET status = 'void', voided_date = ?,"
-                                  " in_transit = 0 WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  _st_bind_text (stmt, 1, p.date);
-  sqlite3_bind_int64 (stmt, 2, p.doc_id);
-  if (!_st_step (stmt, error) || !_st_store_commit (self, error))
-    goto fail;
-
-  doc_id = p.doc_id;
-  g_free (h.number);
-  posting_clear (&p);
-  _st_store_emit_changed (self);
-  return st_store_get_document_by_id (self, doc_id, error);
-
-fail:
-  _st_store_rollback (self);
-  g_free (h.number);
-  posting_clear (&p);
-  return NULL;
-}
-
-/* Receiving an in-transit transfer. */
-
-StDocument *
-st_store_receive_transfer (StStore     *self,
-                           const char  *number,
-                           const char  *date,
-                           GError     **error)
-{
-  Posting p = { 0 };
-  DocHeader h = { 0 };
-  g_autoptr(GArray) units = NULL;
-  g_autoptr(StStmt) stmt = NULL;
-  g_autoptr(StStmt) moves = NULL;
-  g_autoptr(GArray) qty = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
-  gint64 doc_id;
-  int rc;
-
-  g_return_val_if_fail (ST_IS_STORE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  p.store = self;
-  p.stock_delta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  if (date != NULL && !st_date_validate (date, _("date"), error))
-    goto fail;
-  p.date = date != NULL ? g_strdup (date) : st_date_today ();
-  if (!_st_store_begin (self, error))
-    goto fail;
-  if ((p.doc_id = _st_store_find_document (self, ST_DOC_TRANSFER, number, error)) == 0
-      || !load_header (self, p.doc_id, &h, error))
-    goto fail;
-  if (h.status != ST_DOC_STATUS_POSTED || !h.in_transit)
-    {
-      if (h.status != ST_DOC_STATUS_POSTED)
-        /* Translators: %s is a transfer order's number */
-        g_set_error (error, ST_ERROR, ST_ERROR_DOCUMENT_STATE, _("Transfer order %s is void"),
-                     h.number);
-      else
-        g_set_error (error, ST_ERROR, ST_ERROR_DOCUMENT_STATE,
-                     /* Translators: %s is a transfer order's number */
-                     _("Transfer order %s is not in transit"), h.number);
-      goto fail;
-    }
-  if (strcmp (p.date, h.date) < 0)
-    {
-      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
-                   /* Translators: %1$s the date of receipt, %2$s the date of the transfer order */
-                   _("The receipt date %1$s is before the transfer date %2$s"), p.date, h.date);
-      goto fail;
-    }
-
-  units = document_units (self, p.doc_id, error);
-  if (units == NULL)
-    goto fail;
-  for (guint i = 0; i < units->len; i++)
-    {
-      gint64 unit_id = g_array_index (units, gint64, i);
-      g_autoptr(StStmt) cur = _st_store_prepare (self, "SELECT item_id, " ST_UNIT_STATE_COLUMNS
-                                                       " FROM units WHERE id = ?", error);
-      g_autoptr(StStmt) line = NULL;
-      StUnitState before, after;
-      StEventRec e = { 0 };
-
-      if (cur == NULL)
-        goto fail;
-      sqlite3_bind_int64 (cur, 1, unit_id);
-      if (_st_step (cur, error) != SQLITE_ROW)
-        goto fail;
-      _st_unit_state_from_row (cur, 1, &before);
-      e.unit_id = unit_id;
-      e.document_id = p.doc_id;
-      e.kind = ST_EVENT_TRANSFER_IN;
-      g_strlcpy (e.date, p.date, ST_DATE_LEN);
-      e.from_warehouse_id = h.warehouse_id;
-      e.to_warehouse_id = h.to_warehouse_id;
-      line = _st_store_prepare (self, "SELECT line_id FROM unit_events WHERE unit_id = ?"
-                                      " AND document_id = ? ORDER BY id LIMIT 1", error);
-      if (line == NULL)
-        goto fail;
-      sqlite3_bind_int64 (line, 1, unit_id);
-      sqlite3_bind_int64 (line, 2, p.doc_id);
-      if (_st_step (line, error) == SQLITE_ROW)
-        e.line_id = sqlite3_column_int64 (line, 0);
-      if (!_st_unit_state_apply (&before, &e, &after))
-        {
-          g_autofree char *serial = unit_serial (self, unit_id);
-          g_set_error (error, ST_ERROR, ST_ERROR_CORRUPT,
-                       /* Translators: %s is a serial number */
-                       _("Unit “%s” of this transfer is not in transit any more"), serial);
-          goto fail;
-        }
-      if (!write_unit_state (self, unit_id, &before, &after, error)
-          || !insert_event (self, &e, NULL, error))
-        goto fail;
-      stock_add_state (&p, sqlite3_column_int64 (cur, 0), &before, -1);
-      stock_add_state (&p, sqlite3_column_int64 (cur, 0), &after, +1);
-    }
-
-  moves = _st_store_prepare (self, "SELECT item_id, sum (quantity) FROM stock_moves"
-                                   " WHERE document_id = ? AND in_transit = 1 GROUP BY item_id",
-                             error);
-  if (moves == NULL)
-    goto fail;
-  sqlite3_bind_int64 (moves, 1, p.doc_id);
-  while ((rc = _st_step (moves, error)) == SQLITE_ROW)
-    {
-      gint64 m[2] = { sqlite3_column_int64 (moves, 0), sqlite3_column_int64 (moves, 1) };
-      g_array_append_vals (qty, m, 1);
-    }
-  if (rc != SQLITE_DONE)
-    goto fail;
-  g_clear_pointer (&moves, _st_stmt_release);
-  for (guint i = 0; i < qty->len; i++)
-    {
-      gint64 *m = &((gint64 *) qty->data)[i * 2];
-
-      if (m[1] != 0
-          && (!insert_move (&p, m[0], h.to_warehouse_id, -m[1], TRUE, error)
-              || !insert_move (&p, m[0], h.to_warehouse_id, m[1], FALSE, error)))
-        goto fail;
-    }
-  if (!stock_flush (&p, error))
-    goto fail;
-  stmt = _st_store_prepare (self, "UPDATE documents SET in_transit = 0, received_date = ?"
-                                  " WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  _st_bind_text (stmt, 1, p.date);
-  sqlite3_bind_int64 (stmt, 2, p.doc_id);
-  if (!_st_step (stmt, error) || !_st_store_commit (self, error))
-    goto fail;
-
-  doc_id = p.doc_id;
-  g_free (h.number);
-  posting_clear (&p);
-  _st_store_emit_changed (self);
-  return st_store_get_document_by_id (self, doc_id, error);
-
-fail:
-  _st_store_rollback (self);
-  g_free (h.number);
-  posting_clear (&p);
-  return NULL;
 }

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-posting-private.h — what posting a document (st-posting.c) shares with voiding one and
+ * receiving a transfer (st-voiding.c): the state of one posting, its stock deltas, and the
+ * writes to units' histories.  Only the core includes this. */
+#pragma once
+
+#include "st-ledger-private.h"
+
+G_BEGIN_DECLS
+
+/* One posting, void or receipt, inside its BEGIN IMMEDIATE transaction. */
+typedef struct
+{
+  StStore       *store;
+  const StDraft *draft;
+  char          *number;
+  char          *date;
+  gint64         contact_id;
+  gint64         warehouse_id;
+  gint64         to_warehouse_id;
+  gint64         ref_doc_id;
+  char          *reason;
+  GPtrArray     *lines;       /* Line* */
+  GHashTable    *stock_delta; /* "item:wh:transit" -> gint64* */
+  gint64         doc_id;
+} StPosting;
+
+/* Reads the document's status and header fields used by returns, voids and receipts. */
+typedef struct
+{
+  StDocStatus status;
+  char        date[ST_DATE_LEN];
+  gint64      contact_id;
+  gint64      warehouse_id;
+  gint64      to_warehouse_id;
+  gboolean    in_transit;
+  char       *number;
+} StDocHeader;
+
+/* Frees what @p owns (not @p itself). */
+void      _st_posting_clear            (StPosting         *p);
+/* Stock deltas, flushed into the stock table at the end and checked for negatives: adds
+ * @sign units of @item_id where @state holds one (in stock or in transit). */
+void      _st_posting_stock_add_state  (StPosting         *p,
+                                        gint64             item_id,
+                                        const StUnitState *state,
+                                        gint64             sign);
+/* Applies the deltas; ST_ERROR_INSUFFICIENT_STOCK when any quantity would go below zero. */
+gboolean  _st_posting_stock_flush      (StPosting         *p,
+                                        GError           **error);
+/* Records a stock move of @p's document and adds it to the deltas. */
+gboolean  _st_posting_insert_move      (StPosting         *p,
+                                        gint64             item_id,
+                                        gint64             warehouse_id,
+                                        gint64             quantity,
+                                        gboolean           in_transit,
+                                        GError           **error);
+
+/* Fills @h (whose number the caller frees) from the document @id. */
+gboolean  _st_store_load_doc_header    (StStore           *store,
+                                        gint64             id,
+                                        StDocHeader       *h,
+                                        GError           **error);
+/* Appends @e to its unit's history; @id_out (may be NULL) receives the event's id. */
+gboolean  _st_store_insert_event       (StStore           *store,
+                                        const StEventRec  *e,
+                                        gint64            *id_out,
+                                        GError           **error);
+/* Writes a unit's new state @s; with @before (the stored state) only the columns that
+ * change, with NULL every column. */
+gboolean  _st_store_write_unit_state   (StStore           *store,
+                                        gint64             unit_id,
+                                        const StUnitState *before,
+                                        const StUnitState *s,
+                                        GError           **error);
+
+G_END_DECLS
