@@ -10,6 +10,7 @@
 #include "st-documents-view.h"
 #include "st-item-dialog.h"
 #include "st-items-view.h"
+#include "st-units-view.h"
 #include "st-serial.h"
 #include "st-warehouse-dialog.h"
 #include "st-window-private.h"
@@ -143,6 +144,8 @@ filter_action (GtkWidget  *widget,
 
   if (ST_IS_ITEMS_VIEW (visible))
     st_items_view_focus_filter (ST_ITEMS_VIEW (visible));
+  else if (ST_IS_UNITS_VIEW (visible))
+    st_units_view_focus_filter (ST_UNITS_VIEW (visible));
   else if (ST_IS_DOCUMENTS_VIEW (visible))
     st_documents_view_focus_filter (ST_DOCUMENTS_VIEW (visible));
 }
@@ -403,7 +406,7 @@ void
 _st_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   static const char * const view_names[] = {
-    "items", "bills", "invoices", "transfers", "adjustments", "returns",
+    "items", "units", "bills", "invoices", "transfers", "adjustments", "returns",
   };
 
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);

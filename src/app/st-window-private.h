@@ -28,6 +28,7 @@ struct _StWindow
 
   /* Views (owned by the stacks) */
   GtkWidget            *items_view;
+  GtkWidget            *units_view;
   GtkWidget            *document_views[ST_N_DOC_KINDS];
   GtkStack             *returns_stack;
   GtkWidget            *unit_page;

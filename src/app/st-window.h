@@ -15,8 +15,9 @@ StWindow   *st_window_new              (GtkApplication *application,
 StStore    *st_window_get_store        (StWindow       *self);
 /* Re-reads every view now (writes through the store also refresh them from an idle). */
 void        st_window_refresh          (StWindow       *self);
-/* The views by name: "items", "bills", "invoices", "transfers", "adjustments", "returns"
- * (sales returns), "vendor-returns" and "unit" (the unit page).  NULL for an unknown name. */
+/* The views by name: "items", "units", "bills", "invoices", "transfers", "adjustments",
+ * "returns" (sales returns), "vendor-returns" and "unit" (the unit page).  NULL for an
+ * unknown name. */
 GtkWidget  *st_window_get_view         (StWindow       *self,
                                         const char     *name);
 void        st_window_show_view        (StWindow       *self,

@@ -1,0 +1,717 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-units-view.c — the Units view of the real window over a temporary database: every
+ * unit listed, filtered by serial and by status, sorted by a header, a row opening the unit
+ * page, the count, and its place in the window (switcher, shortcut, tracking). */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <locale.h>
+
+#include "st-application.h"
+#include "st-columns.h"
+#include "st-export-dialog.h"
+#include "st-unit-page.h"
+#include "st-units-view.h"
+#include "st-window.h"
+
+typedef enum
+{
+  WITH_NOTHING,  /* a new, empty database */
+  WITH_ITEM,     /* item PHN-1 (serial), no units */
+  WITH_UNITS,    /* PHN-1: SN-A, SN-B, SN-C (BILL-1, 2024-03-05), SN-D (BILL-2, 2024-04-01);
+                  * SN-B sold on an invoice of 2024-04-10 */
+} Contents;
+
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  StWindow *window;
+  StStore  *store;   /* the window's */
+} Fixture;
+
+static StApplication *app;
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+}
+
+static gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static char *
+first_warehouse (StStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warehouses = st_store_list_warehouses (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (warehouses->len, >=, 1);
+  return g_strdup (st_warehouse_get_name (g_ptr_array_index (warehouses, 0)));
+}
+
+static void
+post (StStore *store,
+      StDraft *draft)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) document = NULL;
+
+  document = st_store_post (store, draft, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+}
+
+static void
+post_bill (StStore            *store,
+           const char         *number,
+           const char         *date,
+           const char * const *serials)
+{
+  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
+  g_autofree char *warehouse = first_warehouse (store);
+  StDraftLine *line;
+  guint n = g_strv_length ((char **) serials);
+
+  st_draft_set_string (&draft->number, number);
+  st_draft_set_string (&draft->date, date);
+  st_draft_set_string (&draft->contact, "Acme");
+  st_draft_set_string (&draft->warehouse, warehouse);
+  line = st_draft_add_line (draft, "PHN-1", n);
+  st_draft_line_set_rate (line, 30000);
+  for (guint i = 0; i < n; i++)
+    st_draft_line_add_serial (line, serials[i]);
+  post (store, draft);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  Contents contents = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StStore) store = NULL;
+
+  f->dir = g_dir_make_tmp ("st-units-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "test.serialtrack", NULL);
+
+  store = st_store_open (f->path, ST_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+
+  if (contents >= WITH_ITEM)
+    {
+      StItemSpec spec = { "PHN-1", "Phone One", NULL, 49900, 30000, ST_TRACKING_SERIAL, 12,
+                          ST_SERIAL_FORMAT_ANY };
+      g_autoptr(StItem) item = NULL;
+      g_autoptr(StContact) vendor = NULL;
+      g_autoptr(StContact) customer = NULL;
+
+      item = st_store_add_item (store, &spec, &error);
+      g_assert_no_error (error);
+      vendor = st_store_add_contact (store, ST_CONTACT_VENDOR, "Acme", &error);
+      g_assert_no_error (error);
+      customer = st_store_add_contact (store, ST_CONTACT_CUSTOMER, "Bob", &error);
+      g_assert_no_error (error);
+    }
+
+  if (contents >= WITH_UNITS)
+    {
+      const char * const first[] = { "SN-A", "SN-B", "SN-C", NULL };
+      const char * const second[] = { "SN-D", NULL };
+      g_autoptr(StDraft) invoice = st_draft_new (ST_DOC_INVOICE);
+      g_autofree char *warehouse = first_warehouse (store);
+      StDraftLine *line;
+
+      post_bill (store, "BILL-1", "2024-03-05", first);
+      post_bill (store, "BILL-2", "2024-04-01", second);
+
+      st_draft_set_string (&invoice->date, "2024-04-10");
+      st_draft_set_string (&invoice->contact, "Bob");
+      st_draft_set_string (&invoice->warehouse, warehouse);
+      line = st_draft_add_line (invoice, "PHN-1", 1);
+      st_draft_line_set_rate (line, 49900);
+      st_draft_line_add_serial (line, "SN-B");
+      post (store, invoice);
+    }
+
+  g_clear_object (&store);
+
+  f->window = st_application_open_database (app, f->path, ST_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  f->store = st_window_get_store (f->window);
+  spin ();
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static StUnitsView *
+units_view (Fixture *f)
+{
+  return ST_UNITS_VIEW (st_window_get_view (f->window, "units"));
+}
+
+static GListModel *
+rows (Fixture *f)
+{
+  return G_LIST_MODEL (st_units_view_get_selection (units_view (f)));
+}
+
+/* The serials listed, in order, comma-separated. */
+static char *
+listed_serials (Fixture *f)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows (f)); i++)
+    {
+      g_autoptr(StUnit) unit = g_list_model_get_item (rows (f), i);
+
+      g_string_append_printf (s, "%s%s", i > 0 ? "," : "", st_unit_get_serial (unit));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static const char *
+count_text (Fixture *f)
+{
+  return gtk_label_get_text (template_child (units_view (f), ST_TYPE_UNITS_VIEW, "count_label"));
+}
+
+static GtkColumnViewColumn *
+column_titled (GtkColumnView *view,
+               const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+show_units (Fixture *f)
+{
+  st_window_show_view (f->window, "units");
+  spin ();
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (units_view (f))));
+}
+
+/* Every unit, newest received first (a voided receipt's units would come last). */
+static void
+test_lists_every_unit (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *serials = NULL;
+  GtkStack *stack = template_child (units_view (f), ST_TYPE_UNITS_VIEW, "stack");
+
+  show_units (f);
+  serials = listed_serials (f);
+  g_assert_cmpstr (serials, ==, "SN-D,SN-C,SN-B,SN-A");
+  g_assert_cmpstr (count_text (f), ==, "4 units");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+}
+
+static void
+test_columns (Fixture       *f,
+              gconstpointer  data)
+{
+  static const char * const titles[] = {
+    "Serial", "SKU", "Item", "Status", "Warehouse", "Received", "Cost", "Price",
+    "Warranty Ends",
+  };
+  GtkColumnView *view = template_child (units_view (f), ST_TYPE_UNITS_VIEW, "column_view");
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(StUnit) sold = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, G_N_ELEMENTS (titles));
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, titles[i]);
+    }
+
+  /* The row objects carry what the columns show. */
+  sold = g_list_model_get_item (rows (f), 2);
+  g_assert_cmpstr (st_unit_get_serial (sold), ==, "SN-B");
+  g_assert_cmpstr (st_unit_get_sku (sold), ==, "PHN-1");
+  g_assert_cmpstr (st_unit_get_item_name (sold), ==, "Phone One");
+  g_assert_cmpint (st_unit_get_status (sold), ==, ST_UNIT_SOLD);
+  g_assert_cmpint (st_unit_get_price (sold), ==, 49900);
+  g_assert_cmpstr (st_unit_get_warranty_end (sold), ==, "2025-04-10");
+}
+
+static void
+test_filter (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkEditable *filter = template_child (units_view (f), ST_TYPE_UNITS_VIEW, "filter_entry");
+  GtkStack *stack = template_child (units_view (f), ST_TYPE_UNITS_VIEW, "stack");
+  g_autofree char *one = NULL;
+  g_autofree char *all = NULL;
+
+  show_units (f);
+  /* Serials compare case-insensitively, as a part. */
+  gtk_editable_set_text (filter, "n-c");
+  wait_ms (400);
+  one = listed_serials (f);
+  g_assert_cmpstr (one, ==, "SN-C");
+  g_assert_cmpstr (count_text (f), ==, "1 unit");
+
+  gtk_editable_set_text (filter, "nothing like it");
+  wait_ms (400);
+  g_assert_cmpuint (g_list_model_get_n_items (rows (f)), ==, 0);
+  g_assert_cmpstr (count_text (f), ==, "0 units");
+  /* Filtered down to nothing is not the "no units yet" page. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+
+  gtk_editable_set_text (filter, "");
+  wait_ms (400);
+  all = listed_serials (f);
+  g_assert_cmpstr (all, ==, "SN-D,SN-C,SN-B,SN-A");
+}
+
+static void
+test_status_dropdown (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkDropDown *dropdown = template_child (units_view (f), ST_TYPE_UNITS_VIEW, "status_dropdown");
+  GtkEditable *filter = template_child (units_view (f), ST_TYPE_UNITS_VIEW, "filter_entry");
+  GListModel *choices = gtk_drop_down_get_model (dropdown);
+  g_autofree char *sold = NULL;
+  g_autofree char *in_stock = NULL;
+  g_autofree char *filtered = NULL;
+
+  show_units (f);
+  /* All, then every status. */
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 7);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 0), ==, "All");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 3), ==, "Sold");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 6), ==, "Voided");
+  g_assert_cmpint (st_units_view_get_status (units_view (f)), ==, -1);
+
+  gtk_drop_down_set_selected (dropdown, 1 + ST_UNIT_SOLD);
+  spin ();
+  g_assert_cmpint (st_units_view_get_status (units_view (f)), ==, ST_UNIT_SOLD);
+  sold = listed_serials (f);
+  g_assert_cmpstr (sold, ==, "SN-B");
+  g_assert_cmpstr (count_text (f), ==, "1 unit");
+
+  /* The filter typed carries over to the new status, and the other way round. */
+  gtk_editable_set_text (filter, "sn-a");
+  wait_ms (400);
+  g_assert_cmpuint (g_list_model_get_n_items (rows (f)), ==, 0);
+  st_units_view_set_status (units_view (f), ST_UNIT_IN_STOCK);
+  spin ();
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 1 + ST_UNIT_IN_STOCK);
+  filtered = listed_serials (f);
+  g_assert_cmpstr (filtered, ==, "SN-A");
+
+  gtk_editable_set_text (filter, "");
+  wait_ms (400);
+  in_stock = listed_serials (f);
+  g_assert_cmpstr (in_stock, ==, "SN-D,SN-C,SN-A");
+  g_assert_cmpstr (count_text (f), ==, "3 units");
+
+  gtk_drop_down_set_selected (dropdown, 0);
+  spin ();
+  g_assert_cmpint (st_units_view_get_status (units_view (f)), ==, -1);
+  g_assert_cmpuint (g_list_model_get_n_items (rows (f)), ==, 4);
+}
+
+/* A header click sorts in SQL; the view opens sorted by Received, newest first. */
+static void
+test_sort (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkColumnView *view = template_child (units_view (f), ST_TYPE_UNITS_VIEW, "column_view");
+  gboolean descending = FALSE;
+  g_autofree char *by_serial = NULL;
+  g_autofree char *by_serial_down = NULL;
+  g_autofree char *oldest_first = NULL;
+
+  show_units (f);
+  g_assert_cmpint (st_columns_get_sort (view, &descending), ==, ST_SORT_RECEIVED);
+  g_assert_true (descending);
+
+  gtk_column_view_sort_by_column (view, column_titled (view, "Serial"), GTK_SORT_ASCENDING);
+  spin ();
+  g_assert_cmpint (st_columns_get_sort (view, &descending), ==, ST_SORT_SERIAL);
+  g_assert_false (descending);
+  by_serial = listed_serials (f);
+  g_assert_cmpstr (by_serial, ==, "SN-A,SN-B,SN-C,SN-D");
+
+  gtk_column_view_sort_by_column (view, column_titled (view, "Serial"), GTK_SORT_DESCENDING);
+  spin ();
+  by_serial_down = listed_serials (f);
+  g_assert_cmpstr (by_serial_down, ==, "SN-D,SN-C,SN-B,SN-A");
+
+  gtk_column_view_sort_by_column (view, column_titled (view, "Received"), GTK_SORT_ASCENDING);
+  spin ();
+  oldest_first = listed_serials (f);
+  g_assert_cmpstr (oldest_first, ==, "SN-A,SN-B,SN-C,SN-D");
+
+  /* The sort survives a new status (a new model). */
+  st_units_view_set_status (units_view (f), ST_UNIT_IN_STOCK);
+  spin ();
+  g_assert_cmpint (st_columns_get_sort (view, &descending), ==, ST_SORT_RECEIVED);
+  g_assert_false (descending);
+  {
+    g_autofree char *in_stock = listed_serials (f);
+
+    g_assert_cmpstr (in_stock, ==, "SN-A,SN-C,SN-D");
+  }
+}
+
+/* Activating a row (double click, Enter) opens the unit page of that unit. */
+static void
+test_activate_opens_unit_page (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkColumnView *view = template_child (units_view (f), ST_TYPE_UNITS_VIEW, "column_view");
+  GtkStack *stack;
+  g_autoptr(StUnit) unit = NULL;
+  GtkWidget *page = st_window_get_view (f->window, "unit");
+
+  show_units (f);
+  unit = g_list_model_get_item (rows (f), 1);
+  g_assert_cmpstr (st_unit_get_serial (unit), ==, "SN-C");
+
+  g_signal_emit_by_name (view, "activate", 1);
+  spin ();
+  stack = GTK_STACK (gtk_widget_get_parent (page));
+  g_assert_true (gtk_stack_get_visible_child (stack) == page);
+  g_assert_cmpint (st_unit_page_get_unit_id (ST_UNIT_PAGE (page)), ==, st_unit_get_id (unit));
+
+  /* Back returns to the Units view. */
+  g_assert_true (st_window_go_back (f->window));
+  spin ();
+  g_assert_true (gtk_stack_get_visible_child (stack) == GTK_WIDGET (units_view (f)));
+}
+
+/* A posting anywhere refreshes the list and its count. */
+static void
+test_refreshes_after_posting (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char * const serials[] = { "SN-E", "SN-F", NULL };
+  g_autofree char *listed = NULL;
+
+  show_units (f);
+  g_assert_cmpstr (count_text (f), ==, "4 units");
+  post_bill (f->store, "BILL-3", "2024-05-01", serials);
+  spin ();
+  g_assert_cmpstr (count_text (f), ==, "6 units");
+  listed = listed_serials (f);
+  g_assert_true (g_str_has_prefix (listed, "SN-E,SN-F,") || g_str_has_prefix (listed, "SN-F,SN-E,"));
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  gboolean  done;
+  GError   *error;
+} Finished;
+
+static void
+finished_cb (StExportDialog *dialog,
+             GFile          *file,
+             const GError   *error,
+             Finished       *finished)
+{
+  finished->done = TRUE;
+  if (error != NULL)
+    finished->error = g_error_copy (error);
+}
+
+/* Answers the export's file chooser (a GtkFileChooserDialog without a portal): checks the
+ * name it suggests, saves as @name in the test's folder, waits for the export. */
+static char *
+save_from_chooser (Fixture    *f,
+                   const char *suggested,
+                   const char *name)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autofree char *current = NULL;
+  g_autoptr(GError) error = NULL;
+  Finished finished = { 0 };
+  GtkFileChooser *chooser;
+  StExportDialog *dialog;
+
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  current = gtk_file_chooser_get_current_name (chooser);
+  g_assert_cmpstr (current, ==, suggested);
+  gtk_file_chooser_set_current_folder (chooser, folder, &error);
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (chooser, name);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  for (guint i = 0; i < 100 && find_toplevel (ST_TYPE_EXPORT_DIALOG) == NULL; i++)
+    wait_ms (20);
+  dialog = find_toplevel (ST_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
+  for (guint i = 0; i < 500 && !finished.done; i++)
+    wait_ms (20);
+  g_assert_true (finished.done);
+  g_assert_no_error (finished.error);
+  return g_build_filename (f->dir, name, NULL);
+}
+
+/* The serials of a workbook's Units sheet, read back with tests/core/read-xlsx.py. */
+static char *
+workbook_serials (const char *path)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "..", "core", "read-xlsx.py",
+                                                   NULL);
+  const char *argv[] = { "/usr/bin/python3", script, path, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  GString *serials = g_string_new (NULL);
+  gboolean in_units = FALSE;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], "\t", -1);
+
+      if (cells[0] == NULL || cells[1] == NULL)
+        continue;
+      if (g_str_equal (cells[0], "sheet"))
+        in_units = g_strcmp0 (cells[1], "Units") == 0;
+      else if (in_units && g_str_equal (cells[0], "row") && !g_str_equal (cells[1], "1"))
+        g_string_append_printf (serials, "%s%s", serials->len > 0 ? "," : "", cells[2]);
+    }
+  return g_string_free (serials, FALSE);
+}
+
+/* "Export Selected Units to Excel…": nothing without a selection, else the units selected,
+ * through the real file chooser and export window. */
+static void
+test_export_selection (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkSelectionModel *selection = st_units_view_get_selection (units_view (f));
+  GtkWidget *view = GTK_WIDGET (units_view (f));
+  g_autofree char *path = NULL;
+  g_autofree char *serials = NULL;
+  g_autofree char *sold_path = NULL;
+  g_autofree char *sold = NULL;
+
+  show_units (f);
+  gtk_widget_activate_action (view, "units.export-selection", NULL);
+  spin ();
+  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+
+  /* SN-D and SN-B, in the view's order. */
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  gtk_selection_model_select_item (selection, 2, FALSE);
+  g_assert_true (gtk_widget_activate_action (view, "units.export-selection", NULL));
+  spin ();
+  path = save_from_chooser (f, "unit-histories.xlsx", "picked.xlsx");
+  serials = workbook_serials (path);
+  g_assert_cmpstr (serials, ==, "str:SN-B,str:SN-D");
+
+  /* Every unit of a status selected is those units, not the whole inventory. */
+  st_units_view_set_status (units_view (f), ST_UNIT_SOLD);
+  spin ();
+  gtk_selection_model_select_all (selection);
+  g_assert_true (gtk_widget_activate_action (view, "units.export-selection", NULL));
+  spin ();
+  sold_path = save_from_chooser (f, "history-SN-B.xlsx", "sold.xlsx");
+  sold = workbook_serials (sold_path);
+  g_assert_cmpstr (sold, ==, "str:SN-B");
+}
+
+static void
+test_empty_state (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkStack *stack = template_child (units_view (f), ST_TYPE_UNITS_VIEW, "stack");
+
+  show_units (f);
+  g_assert_cmpuint (g_list_model_get_n_items (rows (f)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+}
+
+/* In the header bar's switcher after Items; Ctrl+2 (win.view "units") shows it. */
+static void
+test_place_in_window (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (units_view (f));
+  GtkStack *stack = GTK_STACK (gtk_widget_get_parent (view));
+  GtkSelectionModel *pages = gtk_stack_get_pages (stack);
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (pages), 1);
+  GtkStackPage *second = GTK_STACK_PAGE (item);
+
+  g_object_unref (pages);
+  g_assert_true (gtk_stack_page_get_child (second) == view);
+  g_assert_cmpstr (gtk_stack_page_get_title (second), ==, "Units");
+  g_assert_cmpstr (gtk_stack_page_get_name (second), ==, "units");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "units"));
+  spin ();
+  g_assert_true (gtk_stack_get_visible_child (stack) == view);
+
+  /* Ctrl+L filters the Units view when it is shown. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter", NULL));
+  spin ();
+  {
+    GtkWidget *entry = template_child (view, ST_TYPE_UNITS_VIEW, "filter_entry");
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  }
+}
+
+/* Quantity-only inventories have no units to list: the view leaves the switcher. */
+static void
+test_hidden_without_tracking (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (units_view (f));
+  GtkStack *stack = GTK_STACK (gtk_widget_get_parent (view));
+  GtkStackPage *page = gtk_stack_get_page (stack, view);
+  g_autoptr(GError) error = NULL;
+
+  show_units (f);
+  g_assert_true (gtk_stack_page_get_visible (page));
+
+  g_assert_true (st_store_set_tracking (f->store, ST_TRACKING_NONE, &error));
+  g_assert_no_error (error);
+  st_window_refresh (f->window);
+  spin ();
+  g_assert_false (gtk_stack_page_get_visible (page));
+  g_assert_false (gtk_stack_get_visible_child (stack) == view);
+
+  g_assert_true (st_store_set_tracking (f->store, ST_TRACKING_SERIAL, &error));
+  g_assert_no_error (error);
+  st_window_refresh (f->window);
+  spin ();
+  g_assert_true (gtk_stack_page_get_visible (page));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display: run the app tests under xvfb-run.\n");
+      return 77;
+    }
+
+  setlocale (LC_ALL, "");
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = st_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+#define ADD(path, contents, func) \
+  g_test_add (path, Fixture, GINT_TO_POINTER (contents), fixture_setup, func, fixture_teardown)
+
+  ADD ("/app/units-view/lists-every-unit", WITH_UNITS, test_lists_every_unit);
+  ADD ("/app/units-view/columns", WITH_UNITS, test_columns);
+  ADD ("/app/units-view/filter", WITH_UNITS, test_filter);
+  ADD ("/app/units-view/status-dropdown", WITH_UNITS, test_status_dropdown);
+  ADD ("/app/units-view/sort", WITH_UNITS, test_sort);
+  ADD ("/app/units-view/activate-opens-unit-page", WITH_UNITS, test_activate_opens_unit_page);
+  ADD ("/app/units-view/refreshes-after-posting", WITH_UNITS, test_refreshes_after_posting);
+  ADD ("/app/units-view/export-selection", WITH_UNITS, test_export_selection);
+  ADD ("/app/units-view/empty-state", WITH_NOTHING, test_empty_state);
+  ADD ("/app/units-view/place-in-window", WITH_UNITS, test_place_in_window);
+  ADD ("/app/units-view/hidden-without-tracking", WITH_ITEM, test_hidden_without_tracking);
+#undef ADD
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  return status;
+}
