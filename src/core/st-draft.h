@@ -21,7 +21,9 @@ struct _StDraft
   StDocKind  kind;
   char      *number;        /* bills: required; others: NULL = next automatic number */
   char      *date;          /* ISO; NULL = today */
-  char      *contact;       /* vendor (bill) / customer (invoice) name */
+  /* Vendor (bill) / customer (invoice) name.  Vendor return: optional, the vendor of the bill
+   * in @reference, for a bill number several vendors use (NULL: whichever vendor has it). */
+  char      *contact;
   char      *warehouse;     /* bill, invoice, adjustment, return: the warehouse; transfer: from */
   char      *to_warehouse;  /* transfer: to */
   gboolean   in_transit;    /* transfer: leave units in transit until received */

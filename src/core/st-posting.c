@@ -193,6 +193,84 @@ _st_posting_stock_flush (StPosting *p,
   return TRUE;
 }
 
+static void
+set_no_number_error (StDocKind   kind,
+                     GError    **error)
+{
+  /* Translators: %s is a document kind such as "Invoice". */
+  g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT, _("No %s number was given"),
+               st_doc_kind_to_label (kind));
+}
+
+static void
+set_no_document_error (StDocKind    kind,
+                       const char  *number,
+                       GError     **error)
+{
+  /* Translators: %1$s is a document kind such as "Invoice", %2$s its number. */
+  g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND, _("There is no %1$s numbered “%2$s”"),
+               st_doc_kind_to_label (kind), number);
+}
+
+gint64
+_st_store_find_bill (StStore     *self,
+                     const char  *number,
+                     const char  *vendor,
+                     GError     **error)
+{
+  g_autofree char *key = NULL;
+  g_autoptr(StStmt) stmt = NULL;
+  gint64 vendor_id = 0;
+  gint64 id = 0;
+  int n = 0;
+  int rc;
+
+  if (number == NULL || *number == '\0')
+    {
+      set_no_number_error (ST_DOC_BILL, error);
+      return 0;
+    }
+  if (vendor != NULL && *vendor != '\0'
+      && (vendor_id = _st_store_contact_id (self, ST_CONTACT_VENDOR, vendor, error)) == 0)
+    return 0;
+  key = _st_name_key (number);
+  stmt = _st_store_prepare (self, "SELECT id FROM documents WHERE kind = 'bill'"
+                                  " AND number_key = ?1 AND (?2 IS NULL OR contact_id = ?2)"
+                                  " LIMIT 2", error);
+  if (stmt == NULL)
+    return 0;
+  _st_bind_text (stmt, 1, key);
+  _st_bind_id (stmt, 2, vendor_id);
+  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      n++;
+    }
+  if (rc == 0)
+    return 0;
+  if (n == 0 && vendor_id != 0)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND,
+                   /* Translators: %1$s is a vendor's name, %2$s a bill number */
+                   _("Vendor “%1$s” has no bill numbered “%2$s”"), vendor, number);
+      return 0;
+    }
+  if (n == 0)
+    {
+      set_no_document_error (ST_DOC_BILL, number, error);
+      return 0;
+    }
+  if (n > 1)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE,
+                   /* Translators: %s is a bill number.  Bill numbers are the vendors' own, so
+                    * two vendors may use the same one; naming the vendor says which bill. */
+                   _("Several vendors have a bill numbered “%s”; name the vendor"), number);
+      return 0;
+    }
+  return id;
+}
+
 gint64
 _st_store_find_document (StStore     *self,
                          StDocKind    kind,
@@ -201,46 +279,31 @@ _st_store_find_document (StStore     *self,
 {
   g_autofree char *key = NULL;
   g_autoptr(StStmt) stmt = NULL;
-  gint64 id = 0;
-  int n = 0;
   int rc;
 
+  if (kind == ST_DOC_BILL)
+    return _st_store_find_bill (self, number, NULL, error);
   if (number == NULL || *number == '\0')
     {
-      /* Translators: %s is a document kind such as "Invoice". */
-      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT, _("No %s number was given"),
-                   st_doc_kind_to_label (kind));
+      set_no_number_error (kind, error);
       return 0;
     }
   key = _st_name_key (number);
-  stmt = _st_store_prepare (self, "SELECT id FROM documents WHERE kind = ? AND number_key = ?"
-                                  " LIMIT 2", error);
+  stmt = _st_store_prepare (self, "SELECT id FROM documents WHERE kind = ? AND number_key = ?",
+                            error);
   if (stmt == NULL)
     return 0;
   _st_bind_text (stmt, 1, st_doc_kind_to_string (kind));
   _st_bind_text (stmt, 2, key);
-  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
-    {
-      id = sqlite3_column_int64 (stmt, 0);
-      n++;
-    }
+  rc = _st_step (stmt, error);
   if (rc == 0)
     return 0;
-  if (n == 0)
+  if (rc != SQLITE_ROW)
     {
-      /* Translators: %1$s is a document kind such as "Invoice", %2$s its number. */
-      g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND, _("There is no %1$s numbered “%2$s”"),
-                   st_doc_kind_to_label (kind), number);
+      set_no_document_error (kind, number, error);
       return 0;
     }
-  if (n > 1)
-    {
-      g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE,
-                   /* Translators: %s is a bill number */
-                   _("Several vendors have a bill numbered “%s”"), number);
-      return 0;
-    }
-  return id;
+  return sqlite3_column_int64 (stmt, 0);
 }
 
 gboolean
@@ -735,8 +798,12 @@ resolve_header (StPosting *p,
       StDocKind ref_kind = kind == ST_DOC_RETURN ? ST_DOC_INVOICE : ST_DOC_BILL;
       StDocHeader ref = { 0 };
 
-      if ((p->ref_doc_id = _st_store_find_document (p->store, ref_kind, d->reference,
-                                                    error)) == 0)
+      /* A bill is the vendor's: @contact, when given, says which vendor's bill. */
+      if (kind == ST_DOC_VENDOR_RETURN)
+        p->ref_doc_id = _st_store_find_bill (p->store, d->reference, d->contact, error);
+      else
+        p->ref_doc_id = _st_store_find_document (p->store, ref_kind, d->reference, error);
+      if (p->ref_doc_id == 0)
         return FALSE;
       if (!_st_store_load_doc_header (p->store, p->ref_doc_id, &ref, error))
         return FALSE;

@@ -159,6 +159,21 @@ st_store_get_document (StStore     *self,
   return st_store_get_document_by_id (self, id, error);
 }
 
+StDocument *
+st_store_get_bill (StStore     *self,
+                   const char  *number,
+                   const char  *vendor,
+                   GError     **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  id = _st_store_find_bill (self, number, vendor, error);
+  if (id == 0)
+    return NULL;
+  return st_store_get_document_by_id (self, id, error);
+}
+
 /* Units. */
 
 StUnit *
@@ -630,8 +645,9 @@ resolve_unit_query (StStore           *self,
                                                     error)) == 0)
     return FALSE;
   if (query->received_on_bill != NULL
-      && (f->received_doc_id = _st_store_find_document (self, ST_DOC_BILL, query->received_on_bill,
-                                                        error)) == 0)
+      && (f->received_doc_id = _st_store_find_bill (self, query->received_on_bill,
+                                                    query->received_on_bill_vendor,
+                                                    error)) == 0)
     return FALSE;
   return TRUE;
 }

@@ -151,4 +151,10 @@ gint64 _st_store_find_document (StStore     *self,
                                 StDocKind    kind,
                                 const char  *number,
                                 GError     **error);
+/* The id of the bill numbered @number from @vendor (NULL or "": from any vendor, and then
+ * ST_ERROR_DUPLICATE when several have one); 0 with ST_ERROR_NOT_FOUND. */
+gint64 _st_store_find_bill     (StStore     *self,
+                                const char  *number,
+                                const char  *vendor,
+                                GError     **error);
 G_END_DECLS

@@ -105,20 +105,35 @@ StDocument  *st_store_post               (StStore           *self,
                                           const StDraft     *draft,
                                           GError           **error);
 /* Voids a posted document by appending reversing events (never deletes).  Refused with
- * ST_ERROR_MOVED_ON, naming the unit and the later document, when a unit has moved on. */
+ * ST_ERROR_MOVED_ON, naming the unit and the later document, when a unit has moved on.
+ * A bill number several vendors use is refused (ST_ERROR_DUPLICATE): use st_store_void_bill(). */
 StDocument  *st_store_void               (StStore           *self,
                                           StDocKind          kind,
                                           const char        *number,
+                                          GError           **error);
+/* Bill numbers are the vendors' own, unique per vendor only: two vendors may both send a bill
+ * "1001".  Where a bill is looked up by number, @vendor (a vendor's name) says whose it is;
+ * NULL or "" accepts any vendor and is refused with ST_ERROR_DUPLICATE when several vendors
+ * have a bill with that number.  A vendor without such a bill is ST_ERROR_NOT_FOUND. */
+StDocument  *st_store_void_bill          (StStore           *self,
+                                          const char        *number,
+                                          const char        *vendor,
                                           GError           **error);
 /* Receives an in-transit transfer at its destination. @date NULL = today. */
 StDocument  *st_store_receive_transfer   (StStore           *self,
                                           const char        *number,
                                           const char        *date,
                                           GError           **error);
-/* A document with its lines and serials. */
+/* A document with its lines and serials.  For a bill number several vendors use,
+ * ST_ERROR_DUPLICATE: use st_store_get_bill(). */
 StDocument  *st_store_get_document       (StStore           *self,
                                           StDocKind          kind,
                                           const char        *number,
+                                          GError           **error);
+/* A bill with its lines and serials; @vendor as for st_store_void_bill(). */
+StDocument  *st_store_get_bill           (StStore           *self,
+                                          const char        *number,
+                                          const char        *vendor,
                                           GError           **error);
 StDocument  *st_store_get_document_by_id (StStore           *self,
                                           gint64             id,
@@ -157,6 +172,8 @@ typedef struct
   const char  *sold_on_invoice;
   /* Units received on this bill and still in stock (vendor-return picking). */
   const char  *received_on_bill;
+  /* The vendor of that bill; NULL: any (as for st_store_get_bill()). */
+  const char  *received_on_bill_vendor;
 } StUnitQuery;
 
 /* Lazy lists for the views.  Default order: items by SKU, documents newest first,

@@ -210,10 +210,12 @@ void_moves (StPosting *p,
   return TRUE;
 }
 
-StDocument *
-st_store_void (StStore     *self,
+/* @vendor: for a bill, whose (NULL: any vendor's); ignored for other kinds. */
+static StDocument *
+void_document (StStore     *self,
                StDocKind    kind,
                const char  *number,
+               const char  *vendor,
                GError     **error)
 {
   StPosting p = { 0 };
@@ -223,15 +225,13 @@ st_store_void (StStore     *self,
   g_autofree char *today = st_date_today ();
   gint64 doc_id;
 
-  g_return_val_if_fail (ST_IS_STORE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   p.store = self;
   p.stock_delta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (!_st_store_begin (self, error))
     goto fail;
-  if ((p.doc_id = _st_store_find_document (self, kind, number, error)) == 0
-      || !_st_store_load_doc_header (self, p.doc_id, &h, error))
+  p.doc_id = kind == ST_DOC_BILL ? _st_store_find_bill (self, number, vendor, error)
+                                 : _st_store_find_document (self, kind, number, error);
+  if (p.doc_id == 0 || !_st_store_load_doc_header (self, p.doc_id, &h, error))
     goto fail;
   if (h.status != ST_DOC_STATUS_POSTED)
     {
@@ -279,6 +279,31 @@ fail:
   g_free (h.number);
   _st_posting_clear (&p);
   return NULL;
+}
+
+StDocument *
+st_store_void (StStore     *self,
+               StDocKind    kind,
+               const char  *number,
+               GError     **error)
+{
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  g_return_val_if_fail ((guint) kind < ST_N_DOC_KINDS, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return void_document (self, kind, number, NULL, error);
+}
+
+StDocument *
+st_store_void_bill (StStore     *self,
+                    const char  *number,
+                    const char  *vendor,
+                    GError     **error)
+{
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return void_document (self, ST_DOC_BILL, number, vendor, error);
 }
 
 /* Receiving an in-transit transfer. */

@@ -223,22 +223,256 @@ test_bill_refusals (StFixture     *f,
   st_assert_check_ok (f->store);
 }
 
+static StEventKind
+last_event (StStore    *store,
+            const char *serial)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StUnit) u = unit (store, serial);
+  g_autoptr(GPtrArray) events = st_store_get_unit_history (store, st_unit_get_id (u), &error);
+
+  g_assert_no_error (error);
+  return st_unit_event_get_kind (g_ptr_array_index (events, events->len - 1));
+}
+
+/* Acme's bill B1 (T1, T2, T3) and Globex's bill B1 (G1, dated later). */
 static void
-test_bill_same_number_other_vendor (StFixture     *f,
-                                    gconstpointer  data)
+receive_two_b1 (StFixture *f)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(StContact) v = st_store_add_contact (f->store, ST_CONTACT_VENDOR, "Globex", &error);
   g_autoptr(StDocument) doc = NULL;
 
-  receive_tools (f);
-  doc = post (f->store, ST_DOC_BILL, "B1", NULL, "Globex", "Main", NULL, "TOOL", 1, "G1", &error);
   g_assert_no_error (error);
-  g_clear_object (&doc);
-  /* Ambiguous now: voiding "B1" must say so rather than guess. */
+  receive_tools (f);
+  doc = post (f->store, ST_DOC_BILL, "B1", "2026-01-06", "Globex", "Main", NULL, "TOOL", 1,
+              "G1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (st_document_get_contact (doc), ==, "Globex");
+}
+
+/* A vendor return against bill @bill of @vendor (NULL: not named), of @serials (NULL: pick). */
+static StDocument *
+vendor_return (StStore     *store,
+               const char  *bill,
+               const char  *vendor,
+               gint64       quantity,
+               const char  *serials,
+               GError     **error)
+{
+  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_VENDOR_RETURN);
+  StDraftLine *line;
+
+  st_draft_set_string (&draft->reference, bill);
+  st_draft_set_string (&draft->contact, vendor);
+  st_draft_set_string (&draft->date, "2026-01-10");
+  line = st_draft_add_line (draft, "TOOL", quantity);
+  if (serials != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (serials, ",", -1);
+      for (guint i = 0; parts[i] != NULL; i++)
+        st_draft_line_add_serial (line, parts[i]);
+    }
+  return st_store_post (store, draft, error);
+}
+
+/* The refusal of a bill number two vendors use, and what it tells to do. */
+static void
+assert_ambiguous (GError     *error,
+                  const char *number)
+{
+  g_assert_error (error, ST_ERROR, ST_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, number));
+  g_assert_nonnull (strstr (error->message, "name the vendor"));
+}
+
+static void
+test_bill_same_number_other_vendor (StFixture     *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) doc = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  StUnitQuery query = { 0, NULL, -1, NULL, "B1", NULL };
+
+  receive_two_b1 (f);
+
+  /* Ambiguous now: every look-up of "B1" without a vendor says so rather than guess. */
   doc = st_store_void (f->store, ST_DOC_BILL, "B1", &error);
   g_assert_null (doc);
-  g_assert_error (error, ST_ERROR, ST_ERROR_DUPLICATE);
+  assert_ambiguous (error, "B1");
+  g_clear_error (&error);
+  doc = st_store_void_bill (f->store, "b1", NULL, &error);
+  g_assert_null (doc);
+  assert_ambiguous (error, "b1");
+  g_clear_error (&error);
+  doc = st_store_get_document (f->store, ST_DOC_BILL, "B1", &error);
+  g_assert_null (doc);
+  assert_ambiguous (error, "B1");
+  g_clear_error (&error);
+  doc = st_store_get_bill (f->store, "B1", "", &error);
+  g_assert_null (doc);
+  assert_ambiguous (error, "B1");
+  g_clear_error (&error);
+  doc = vendor_return (f->store, "B1", NULL, 1, "G1", &error);
+  g_assert_null (doc);
+  assert_ambiguous (error, "B1");
+  g_clear_error (&error);
+  units = st_store_query_units (f->store, &query, &error);
+  g_assert_null (units);
+  assert_ambiguous (error, "B1");
+  g_clear_error (&error);
+  g_assert_cmpuint (n_documents (f->store, ST_DOC_VENDOR_RETURN), ==, 0);
+  assert_unit (f->store, "G1", ST_UNIT_IN_STOCK, "Main");
+  assert_unit (f->store, "T1", ST_UNIT_IN_STOCK, "Main");
+
+  /* Named, each vendor's bill is found (the vendor's name case-insensitively). */
+  doc = st_store_get_bill (f->store, "B1", "globex", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (st_document_get_contact (doc), ==, "Globex");
+  g_assert_cmpstr (st_document_get_date (doc), ==, "2026-01-06");
+  g_clear_object (&doc);
+  doc = st_store_get_bill (f->store, "B1", "Acme", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (st_document_get_contact (doc), ==, "Acme");
+  g_assert_cmpint (st_document_get_quantity (doc), ==, 3);
+  g_clear_object (&doc);
+
+  /* The units received on one vendor's B1 only. */
+  query.received_on_bill_vendor = "Globex";
+  units = st_store_query_units (f->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (units->len, ==, 1);
+  g_assert_cmpstr (st_unit_get_serial (g_ptr_array_index (units, 0)), ==, "G1");
+  g_clear_pointer (&units, g_ptr_array_unref);
+  query.received_on_bill_vendor = "Acme";
+  units = st_store_query_units (f->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (units->len, ==, 3);
+  st_assert_check_ok (f->store);
+}
+
+static void
+test_bill_same_number_void_by_vendor (StFixture     *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) doc = NULL;
+  g_autoptr(StDocument) acme = NULL;
+
+  receive_two_b1 (f);
+
+  doc = st_store_void_bill (f->store, "B1", "Globex", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (st_document_get_contact (doc), ==, "Globex");
+  g_assert_cmpint (st_document_get_status (doc), ==, ST_DOC_STATUS_VOID);
+  g_assert_cmpint (last_event (f->store, "G1"), ==, ST_EVENT_VOIDED);
+  /* Acme's B1 is untouched. */
+  acme = st_store_get_bill (f->store, "B1", "Acme", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (st_document_get_status (acme), ==, ST_DOC_STATUS_POSTED);
+  assert_unit (f->store, "T1", ST_UNIT_IN_STOCK, "Main");
+  g_assert_cmpint (on_hand (f->store, "TOOL", "Main"), ==, 3);
+  g_clear_object (&doc);
+
+  /* Once is enough. */
+  doc = st_store_void_bill (f->store, "B1", "Globex", &error);
+  g_assert_null (doc);
+  g_assert_error (error, ST_ERROR, ST_ERROR_DOCUMENT_STATE);
+  g_clear_error (&error);
+
+  doc = st_store_void_bill (f->store, "b1", "ACME", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (st_document_get_contact (doc), ==, "Acme");
+  g_assert_cmpint (st_document_get_status (doc), ==, ST_DOC_STATUS_VOID);
+  g_assert_cmpint (on_hand (f->store, "TOOL", "Main"), ==, 0);
+  g_clear_object (&doc);
+
+  /* Void or not, both bills still carry the number. */
+  doc = st_store_void (f->store, ST_DOC_BILL, "B1", &error);
+  g_assert_null (doc);
+  assert_ambiguous (error, "B1");
+  st_assert_check_ok (f->store);
+}
+
+static void
+test_bill_same_number_vendor_return (StFixture     *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) doc = NULL;
+  StDocumentLine *line;
+
+  receive_two_b1 (f);
+
+  /* G1 came on Globex's B1, not on Acme's. */
+  doc = vendor_return (f->store, "B1", "Acme", 1, "G1", &error);
+  assert_refused (f, doc, error, ST_ERROR_NOT_ON_DOCUMENT, "G1");
+  g_clear_error (&error);
+
+  doc = vendor_return (f->store, "B1", "Globex", 1, "G1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (st_document_get_contact (doc), ==, "Globex");
+  g_assert_cmpstr (st_document_get_reference (doc), ==, "B1");
+  assert_unit (f->store, "G1", ST_UNIT_RETURNED_TO_VENDOR, NULL);
+  g_clear_object (&doc);
+
+  /* Picking the oldest picks among Acme's B1 only. */
+  doc = vendor_return (f->store, "B1", "acme", 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (st_document_get_contact (doc), ==, "Acme");
+  line = g_ptr_array_index (st_document_get_lines (doc), 0);
+  g_assert_cmpuint (line->serials->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (line->serials, 0), ==, "T1");
+  assert_unit (f->store, "T1", ST_UNIT_RETURNED_TO_VENDOR, NULL);
+  g_assert_cmpint (on_hand (f->store, "TOOL", "Main"), ==, 2);
+  st_assert_check_ok (f->store);
+}
+
+static void
+test_bill_vendor_without_it (StFixture     *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) doc = NULL;
+  g_autoptr(StContact) initech = NULL;
+
+  receive_tools (f);
+  initech = st_store_add_contact (f->store, ST_CONTACT_VENDOR, "Initech", &error);
+  g_assert_no_error (error);
+
+  /* B1 is Acme's alone: named with another vendor, it is not found, never taken as Acme's. */
+  doc = st_store_void_bill (f->store, "B1", "Initech", &error);
+  assert_refused (f, doc, error, ST_ERROR_NOT_FOUND, "Initech");
+  g_assert_nonnull (strstr (error->message, "B1"));
+  g_clear_error (&error);
+  doc = st_store_get_bill (f->store, "B1", "Initech", &error);
+  assert_refused (f, doc, error, ST_ERROR_NOT_FOUND, "Initech");
+  g_clear_error (&error);
+  doc = vendor_return (f->store, "B1", "Initech", 1, "T1", &error);
+  assert_refused (f, doc, error, ST_ERROR_NOT_FOUND, "Initech");
+  g_clear_error (&error);
+
+  /* Unknown vendors, and a customer is no vendor. */
+  doc = st_store_void_bill (f->store, "B1", "Nobody", &error);
+  assert_refused (f, doc, error, ST_ERROR_NOT_FOUND, "Nobody");
+  g_clear_error (&error);
+  doc = vendor_return (f->store, "B1", "Bob", 1, "T1", &error);
+  assert_refused (f, doc, error, ST_ERROR_NOT_FOUND, "Bob");
+  g_clear_error (&error);
+  /* An unknown number from a known vendor. */
+  doc = st_store_void_bill (f->store, "B404", "Acme", &error);
+  assert_refused (f, doc, error, ST_ERROR_NOT_FOUND, "B404");
+  g_clear_error (&error);
+
+  g_assert_cmpuint (n_documents (f->store, ST_DOC_VENDOR_RETURN), ==, 0);
+  assert_unit (f->store, "T1", ST_UNIT_IN_STOCK, "Main");
+
+  /* Without a vendor, a number only one vendor uses is found as before. */
+  doc = st_store_void_bill (f->store, "B1", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (st_document_get_status (doc), ==, ST_DOC_STATUS_VOID);
+  st_assert_check_ok (f->store);
 }
 
 static void
@@ -358,18 +592,6 @@ history_len (StStore    *store,
 
   g_assert_no_error (error);
   return events->len;
-}
-
-static StEventKind
-last_event (StStore    *store,
-            const char *serial)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StUnit) u = unit (store, serial);
-  g_autoptr(GPtrArray) events = st_store_get_unit_history (store, st_unit_get_id (u), &error);
-
-  g_assert_no_error (error);
-  return st_unit_event_get_kind (g_ptr_array_index (events, events->len - 1));
 }
 
 /* Issue 2's walk: bill → transfer → invoice → return → invoice again → void the last invoice. */
@@ -675,6 +897,9 @@ main (int   argc,
   ADD ("/posting/bill/receives-units", test_bill_receives);
   ADD ("/posting/bill/refusals-write-nothing", test_bill_refusals);
   ADD ("/posting/bill/same-number-other-vendor", test_bill_same_number_other_vendor);
+  ADD ("/posting/bill/same-number-void-by-vendor", test_bill_same_number_void_by_vendor);
+  ADD ("/posting/bill/same-number-vendor-return", test_bill_same_number_vendor_return);
+  ADD ("/posting/bill/vendor-without-it", test_bill_vendor_without_it);
   ADD ("/posting/invoice/picks-oldest-and-warranty", test_invoice_picks_oldest_and_warranty);
   ADD ("/posting/picking/refusals", test_picking_refusals);
   ADD ("/posting/scenario/bill-transfer-sell-return-sell-void", test_scenario);
