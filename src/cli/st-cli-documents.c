@@ -314,6 +314,36 @@ print_document (StCli      *cli,
   return ST_CLI_EXIT_OK;
 }
 
+/* Reports @error of a command on the bill @number (of @vendor, NULL: not named).  A bill
+ * number several vendors use is refused with a hint at --vendor; ST_ERROR_DUPLICATE alone does
+ * not say so (a vendor return's --number may be the duplicate), so the bill is looked up. */
+static int
+fail_on_bill (StCli        *cli,
+              const GError *error,
+              const char   *number,
+              const char   *vendor)
+{
+  g_autoptr(GError) lookup_error = NULL;
+  g_autoptr(StDocument) bill = NULL;
+
+  if (vendor == NULL && g_error_matches (error, ST_ERROR, ST_ERROR_DUPLICATE))
+    {
+      bill = st_store_get_bill (cli->store, number, NULL, &lookup_error);
+      if (bill == NULL && g_error_matches (lookup_error, ST_ERROR, ST_ERROR_DUPLICATE))
+        {
+          g_autoptr(GError) hint = NULL;
+
+          hint = g_error_new (ST_ERROR, ST_ERROR_DUPLICATE,
+                              /* Translators: %s is a bill number; keep “--vendor”, NAME may be
+                               * translated as in the command synopses */
+                              _("Several vendors have a bill numbered “%s”; say whose with "
+                                "--vendor NAME"), number);
+          return st_cli_fail (hint);
+        }
+    }
+  return st_cli_fail (error);
+}
+
 /* Posting. */
 
 static int
@@ -357,9 +387,14 @@ run_post (StCli              *cli,
   draft->in_transit = a->in_transit;
 
   if (!add_lines (cli, draft, a->lines, &error)
-      || !st_cli_open_store (cli, &error)
-      || (document = st_store_post (cli->store, draft, &error)) == NULL)
+      || !st_cli_open_store (cli, &error))
     return st_cli_fail (error);
+  if ((document = st_store_post (cli->store, draft, &error)) == NULL)
+    {
+      if (kind == ST_DOC_VENDOR_RETURN)
+        return fail_on_bill (cli, error, a->reference, a->contact);
+      return st_cli_fail (error);
+    }
   return print_document (cli, document, DONE_POSTED);
 }
 
@@ -483,6 +518,7 @@ st_cli_cmd_vendor_return_post (StCli              *cli,
   PostArgs a = { 0 };
   const StCliOption options[] = {
     { "bill", ST_CLI_OPT_VALUE, &a.reference },
+    { "vendor", ST_CLI_OPT_VALUE, &a.contact },
     { "number", ST_CLI_OPT_VALUE, &a.number },
     { "date", ST_CLI_OPT_VALUE, &a.date },
     { "line", ST_CLI_OPT_VALUES, &a.lines },
@@ -534,10 +570,16 @@ st_cli_cmd_void (StCli              *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) args = NULL;
   g_autoptr(StDocument) document = NULL;
+  g_autofree char *vendor = NULL;
+  const StCliOption options[] = {
+    { "vendor", ST_CLI_OPT_VALUE, &vendor },
+    { NULL }
+  };
+  const char *number;
   StDocKind kind;
   int status;
 
-  if ((status = st_cli_parse_options (cli, command, NULL, argc, argv, 2, 2, &args)) >= 0)
+  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 2, 2, &args)) >= 0)
     return status;
   if (!st_doc_kind_from_string (g_ptr_array_index (args, 0), &kind))
     return st_cli_usage_error (command,
@@ -546,9 +588,19 @@ st_cli_cmd_void (StCli              *cli,
                                _("Unknown document kind “%s”; use bill, invoice, transfer, "
                                  "adjustment, return or vendor-return"),
                                (const char *) g_ptr_array_index (args, 0));
-  if (!st_cli_open_store (cli, &error)
-      || (document = st_store_void (cli->store, kind, g_ptr_array_index (args, 1),
-                                    &error)) == NULL)
+  if (vendor != NULL && kind != ST_DOC_BILL)
+    return st_cli_usage_error (command,
+                               /* Translators: keep “--vendor” and “bill” as they are */
+                               _("--vendor names the vendor of a bill; other documents are "
+                                 "found by their number alone"));
+  number = g_ptr_array_index (args, 1);
+  if (!st_cli_open_store (cli, &error))
     return st_cli_fail (error);
+  if (kind == ST_DOC_BILL)
+    document = st_store_void_bill (cli->store, number, vendor, &error);
+  else
+    document = st_store_void (cli->store, kind, number, &error);
+  if (document == NULL)
+    return kind == ST_DOC_BILL ? fail_on_bill (cli, error, number, vendor) : st_cli_fail (error);
   return print_document (cli, document, DONE_VOIDED);
 }

@@ -80,13 +80,16 @@ static const StCliCommand commands[] = {
     N_("Take back units sold on an invoice.") },
   { "vendor-return", "post", st_cli_cmd_vendor_return_post,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
-    NC_("command synopsis", "vendor-return post --bill NUMBER [--number NO] "
+    NC_("command synopsis", "vendor-return post --bill NUMBER [--vendor NAME] [--number NO] "
         "[--date D] --line LINE..."),
-    N_("Send units of a bill back to their vendor.") },
+    N_("Send units of a bill back to their vendor; --vendor says whose bill, when several "
+       "vendors use its number.") },
   { "void", NULL, st_cli_cmd_void,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
-    NC_("command synopsis", "void (bill|invoice|transfer|adjustment|return|vendor-return) NUMBER"),
-    N_("Void a posted document (refused when its units have moved on since).") },
+    NC_("command synopsis", "void (bill|invoice|transfer|adjustment|return|vendor-return) NUMBER "
+        "[--vendor NAME]"),
+    N_("Void a posted document (refused when its units have moved on since); for a bill, "
+       "--vendor says whose, when several vendors use its number.") },
   { "unit", NULL, st_cli_cmd_unit,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "unit SERIAL [--item SKU]"),

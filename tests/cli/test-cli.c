@@ -487,6 +487,79 @@ test_vendor_return (Fixture       *f,
   unit = assert_unit (f, "VR2", "in_stock", "Main", "received,returned_to_vendor,voided");
 }
 
+/* Bill numbers are the vendors' own: Acme and Zenith both sent a bill B-1. */
+static void
+test_bill_same_number (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(TjNode) doc = NULL;
+  g_autoptr(TjNode) unit = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(Run) help_void = NULL;
+  g_autoptr(Run) help_return = NULL;
+
+  stock_base (f);
+  /* While only Acme has a B-1, the number alone finds it; a duplicate --number is refused
+   * for what it is, without a hint at --vendor. */
+  g_free (cli_ok (f, "vendor-return", "post", "--bill", "B-1", "--number", "VR-A",
+                  "--date", "2024-03-02", "--line", "PHONE:1::S3", NULL));
+  err = cli_refused (f, "VR-A", "vendor-return", "post", "--bill", "B-1", "--number", "VR-A",
+                     "--date", "2024-03-02", "--line", "PHONE:1::S2", NULL);
+  g_assert_null (strstr (err, "--vendor"));
+  g_clear_pointer (&err, g_free);
+
+  g_free (cli_ok (f, "bill", "post", "--vendor", "Zenith", "--number", "B-1", "--warehouse",
+                  "Main", "--date", "2024-03-03", "--line", "PHONE:2:90:Z1,Z2", NULL));
+
+  /* Without --vendor: refused (exit 1, nothing written), saying how to name the vendor. */
+  err = cli_refused (f, "--vendor", "void", "bill", "B-1", NULL);
+  assert_contains (err, "B-1");
+  g_clear_pointer (&err, g_free);
+  err = cli_refused (f, "--vendor", "vendor-return", "post", "--bill", "b-1",
+                     "--date", "2024-03-04", "--line", "PHONE:1::Z1", NULL);
+  assert_contains (err, "b-1");
+  g_clear_pointer (&err, g_free);
+
+  /* With it. */
+  doc = cli_json (f, "vendor-return", "post", "--bill", "B-1", "--vendor", "Zenith",
+                  "--date", "2024-03-04", "--line", "PHONE:1::Z1", NULL);
+  g_assert_cmpstr (tj_str (doc, "contact"), ==, "Zenith");
+  g_assert_cmpstr (tj_str (doc, "reference"), ==, "B-1");
+  g_clear_pointer (&doc, tj_free);
+  unit = assert_unit (f, "Z1", "returned_to_vendor", NULL, "received,returned_to_vendor");
+  g_clear_pointer (&unit, tj_free);
+  /* Z2 is on Zenith's B-1, not on Acme's. */
+  g_free (cli_refused (f, "Z2", "vendor-return", "post", "--bill", "B-1", "--vendor", "Acme",
+                       "--date", "2024-03-04", "--line", "PHONE:1::Z2", NULL));
+
+  /* S3 went back on VR-A: that goes first, then Acme's B-1 can be voided. */
+  g_free (cli_ok (f, "void", "vendor-return", "VR-A", NULL));
+  doc = cli_json (f, "void", "bill", "B-1", "--vendor", "Acme", NULL);
+  g_assert_cmpstr (tj_str (doc, "contact"), ==, "Acme");
+  g_assert_cmpstr (tj_str (doc, "status"), ==, "void");
+  g_clear_pointer (&doc, tj_free);
+  unit = assert_unit (f, "Z2", "in_stock", "Main", "received");
+  g_clear_pointer (&unit, tj_free);
+
+  /* A vendor without such a bill, an unknown one, and --vendor on another kind. */
+  g_free (cli_ok (f, "contact", "add", "--vendor", "Initech", NULL));
+  err = cli_refused (f, "Initech", "void", "bill", "B-1", "--vendor", "Initech", NULL);
+  assert_contains (err, "B-1");
+  g_clear_pointer (&err, g_free);
+  g_free (cli_refused (f, "Nobody", "void", "bill", "B-1", "--vendor", "Nobody", NULL));
+  g_free (cli_refused (f, "Nobody", "vendor-return", "post", "--bill", "B-1", "--vendor",
+                       "Nobody", "--line", "PHONE:1::Z2", NULL));
+  cli_usage_error (f, "--vendor", "void", "invoice", "INV-00001", "--vendor", "Acme", NULL);
+
+  /* The help tells of it. */
+  help_void = cli_run (f, NULL, "void", "--help", NULL);
+  g_assert_cmpint (help_void->status, ==, 0);
+  assert_contains (help_void->out, "NUMBER [--vendor NAME]");
+  help_return = cli_run (f, NULL, "vendor-return", "post", "--help", NULL);
+  g_assert_cmpint (help_return->status, ==, 0);
+  assert_contains (help_return->out, "--bill NUMBER [--vendor NAME]");
+}
+
 static gint64
 on_hand (Fixture    *f,
          const char *sku)
@@ -765,6 +838,7 @@ main (int    argc,
   TEST ("/cli/transfer/in-transit", test_transfer_in_transit);
   TEST ("/cli/adjust/in-and-out", test_adjust);
   TEST ("/cli/vendor-return", test_vendor_return);
+  TEST ("/cli/bill/same-number-two-vendors", test_bill_same_number);
   TEST ("/cli/quantity-items", test_quantity_items);
   TEST ("/cli/serials/range", test_serials_range);
   TEST ("/cli/serials/file", test_serials_file);
