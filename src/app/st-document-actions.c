@@ -15,6 +15,7 @@ typedef struct
   StStore              *store;
   StDocKind             kind;
   char                 *number;
+  char                 *contact;   /* a bill's vendor: another vendor may use its number */
   StDocumentActionFunc  callback;
   gpointer              user_data;
 } Request;
@@ -25,6 +26,7 @@ request_free (Request *request)
   g_clear_object (&request->parent);
   g_clear_object (&request->store);
   g_free (request->number);
+  g_free (request->contact);
   g_free (request);
 }
 
@@ -41,6 +43,7 @@ request_new (GtkWindow            *parent,
   request->store = g_object_ref (store);
   request->kind = st_document_get_kind (document);
   request->number = g_strdup (st_document_get_number (document));
+  request->contact = g_strdup (st_document_get_contact (document));
   request->callback = callback;
   request->user_data = user_data;
   return request;
@@ -104,7 +107,10 @@ void_response_cb (GtkDialog *dialog,
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      voided = st_store_void (request->store, request->kind, request->number, &error);
+      if (request->kind == ST_DOC_BILL)
+        voided = st_store_void_bill (request->store, request->number, request->contact, &error);
+      else
+        voided = st_store_void (request->store, request->kind, request->number, &error);
       if (voided == NULL)
         {
           g_autofree char *title = NULL;

@@ -334,13 +334,14 @@ reference_changed_cb (StDocumentEditor *self)
 {
   g_autofree char *number = entry_text (self->reference_entry);
   g_autoptr(StDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *hint = NULL;
   StDocKind ref_kind = self->kind == ST_DOC_RETURN ? ST_DOC_INVOICE : ST_DOC_BILL;
 
   g_clear_pointer (&self->reference, g_free);
 
   if (number[0] != '\0')
-    document = st_store_get_document (self->store, ref_kind, number, NULL);
+    document = st_store_get_document (self->store, ref_kind, number, &error);
 
   if (document != NULL && st_document_get_status (document) == ST_DOC_STATUS_POSTED)
     {
@@ -356,6 +357,9 @@ reference_changed_cb (StDocumentEditor *self)
       if (document != NULL)
         hint = g_strdup (ref_kind == ST_DOC_INVOICE ? _("This invoice is void.")
                                                     : _("This bill is void."));
+      else if (!g_error_matches (error, ST_ERROR, ST_ERROR_NOT_FOUND))
+        /* Such as a bill number several vendors use: the store says what is wrong. */
+        hint = g_strdup (error->message);
       else
         hint = g_strdup (ref_kind == ST_DOC_INVOICE ? _("No invoice has this number.")
                                                     : _("No bill has this number."));

@@ -29,10 +29,11 @@ struct _StSerialPicker
   /* Owned */
   StStore            *store;
   StItem             *item;
-  StUnitQuery         query;             /* its strings are the three below */
+  StUnitQuery         query;             /* its strings are the four below */
   char               *warehouse;
   char               *sold_on_invoice;
   char               *received_on_bill;
+  char               *received_on_bill_vendor;
   StListModel        *model;             /* shown: filtered and sorted */
   StListModel        *fifo;              /* unfiltered, first received first; on demand */
   GtkSingleSelection *cursor;            /* keyboard cursor only, not the choice */
@@ -778,10 +779,12 @@ st_serial_picker_new (GtkWindow         *parent,
   self->warehouse = g_strdup (query->warehouse);
   self->sold_on_invoice = g_strdup (query->sold_on_invoice);
   self->received_on_bill = g_strdup (query->received_on_bill);
+  self->received_on_bill_vendor = g_strdup (query->received_on_bill_vendor);
   self->query = *query;
   self->query.warehouse = self->warehouse;
   self->query.sold_on_invoice = self->sold_on_invoice;
   self->query.received_on_bill = self->received_on_bill;
+  self->query.received_on_bill_vendor = self->received_on_bill_vendor;
 
   self->model = st_store_list_units (store, &self->query);
   self->cursor = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
@@ -825,6 +828,7 @@ st_serial_picker_finalize (GObject *object)
   g_free (self->warehouse);
   g_free (self->sold_on_invoice);
   g_free (self->received_on_bill);
+  g_free (self->received_on_bill_vendor);
 
   G_OBJECT_CLASS (st_serial_picker_parent_class)->finalize (object);
 }

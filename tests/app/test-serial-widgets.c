@@ -1391,6 +1391,81 @@ test_void_refused (Fixture       *f,
   g_assert_cmpint (st_document_get_status (reloaded), ==, ST_DOC_STATUS_POSTED);
 }
 
+/* Globex's bill V-1 (G01), beside Acme's: bill numbers are unique per vendor only. */
+static StDocument *
+post_globex_bill (Fixture *f)
+{
+  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
+  g_autoptr(StContact) globex = NULL;
+  g_autoptr(GError) error = NULL;
+  StDocument *bill;
+
+  globex = st_store_add_contact (f->store, ST_CONTACT_VENDOR, "Globex", &error);
+  g_assert_no_error (error);
+  st_draft_set_string (&draft->number, "V-1");
+  st_draft_set_string (&draft->date, "2024-01-06");
+  st_draft_set_string (&draft->contact, "Globex");
+  st_draft_set_string (&draft->warehouse, "Primary Warehouse");
+  st_draft_line_add_serial (st_draft_add_line (draft, "TOOL", 1), "G01");
+  bill = st_store_post (f->store, draft, &error);
+  g_assert_no_error (error);
+  return bill;
+}
+
+static void
+test_void_bill_same_number (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(StDocument) acme = post_bill (f->store, "V-1", "2024-01-05", "TOOL", "W01", 2);
+  g_autoptr(StDocument) globex = post_globex_bill (f);
+  g_autoptr(StDocument) voided = NULL;
+  g_autoptr(StDocument) reloaded = NULL;
+  g_autoptr(StUnit) unit = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkMessageDialog *dialog;
+
+  /* The selected document is Globex's V-1: that one is voided, not refused as ambiguous. */
+  st_document_actions_void (NULL, f->store, globex, voided_cb, &voided);
+  spin ();
+  dialog = find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  spin ();
+  g_assert_null (find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (voided);
+  g_assert_cmpint (st_document_get_id (voided), ==, st_document_get_id (globex));
+  g_assert_cmpint (st_document_get_status (voided), ==, ST_DOC_STATUS_VOID);
+  unit = st_store_find_unit (f->store, "G01", "TOOL", NULL);
+  g_assert_cmpint (st_unit_get_status (unit), ==, ST_UNIT_VOIDED);
+
+  reloaded = st_store_get_bill (f->store, "V-1", "Acme", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (st_document_get_status (reloaded), ==, ST_DOC_STATUS_POSTED);
+}
+
+static void
+test_editor_vendor_return_same_number (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(StDocument) acme = post_bill (f->store, "V-1", "2024-01-05", "TOOL", "W01", 2);
+  g_autoptr(StDocument) globex = post_globex_bill (f);
+  StDocumentEditor *editor;
+  GtkEditable *reference;
+  const char *hint;
+
+  editor = st_document_editor_new (NULL, f->store, ST_DOC_VENDOR_RETURN);
+  gtk_window_present (GTK_WINDOW (editor));
+  spin ();
+  reference = template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "reference_entry");
+  gtk_editable_set_text (reference, "V-1");
+  /* Not "No bill has this number": the store's reason. */
+  hint = label_text (editor, ST_TYPE_DOCUMENT_EDITOR, "reference_hint");
+  g_assert_nonnull (strstr (hint, "Several vendors"));
+  g_assert_nonnull (strstr (hint, "V-1"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (reference), "error"));
+  g_assert_false (st_document_editor_can_post (editor));
+}
+
 static void
 test_receive_confirmed (Fixture       *f,
                         gconstpointer  data)
@@ -1524,6 +1599,8 @@ main (int   argc,
   ADD ("/serial-picker/big-list", test_picker_big_list);
   ADD ("/document-actions/void", test_void_confirmed);
   ADD ("/document-actions/void-refused", test_void_refused);
+  ADD ("/document-actions/void-bill-same-number", test_void_bill_same_number);
+  ADD ("/document-editor/vendor-return-same-number", test_editor_vendor_return_same_number);
   ADD ("/document-actions/receive", test_receive_confirmed);
   ADD ("/window/new-document", test_window_new_document);
 #undef ADD
