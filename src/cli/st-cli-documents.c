@@ -590,7 +590,7 @@ st_cli_cmd_void (StCli              *cli,
                                (const char *) g_ptr_array_index (args, 0));
   if (vendor != NULL && kind != ST_DOC_BILL)
     return st_cli_usage_error (command,
-                               /* Translators: keep “--vendor” and “bill” as they are */
+                               /* Translators: keep “--vendor” as it is */
                                _("--vendor names the vendor of a bill; other documents are "
                                  "found by their number alone"));
   number = g_ptr_array_index (args, 1);
