@@ -428,6 +428,38 @@ direction (gboolean descending)
   return descending ? " DESC" : " ASC";
 }
 
+/* The keys of the rows after (?95, ?96) in the list's order: those tied with it on the sort key
+ * and after it by id, then those past its key, as two index ranges that SQLite merges in
+ * order.  The row value (key, id) > (?95, ?96) means the same, but SQLite 3.40 bounds its
+ * index range by the key alone and so walks every row tied with the anchor first: up to 15 ms
+ * a page inside a bill of 100,000 units received on one day, or on one status.  SQL NULL keys
+ * never compare; the model falls back to OFFSET when a keyset page comes back short. */
+static char *
+keys_after_sql (const char         *from,
+                const char * const *conds,
+                const char         *key,
+                const char         *id,
+                gboolean            descending)
+{
+  GString *s = g_string_new (NULL);
+  const char *op = descending ? "<" : ">";
+
+  for (guint arm = 0; arm < 2; arm++)
+    {
+      g_string_append_printf (s, "%sSELECT %s, %s FROM %s WHERE ", arm > 0 ? " UNION ALL " : "",
+                              key, id, from);
+      for (guint i = 0; conds[i] != NULL; i++)
+        g_string_append_printf (s, "%s AND ", conds[i]);
+      if (arm == 0)
+        g_string_append_printf (s, "%s = ?95 AND %s %s ?96", key, id, op);
+      else
+        g_string_append_printf (s, "%s %s ?95", key, op);
+    }
+  g_string_append_printf (s, " ORDER BY 1%s, 2%s", direction (descending),
+                          direction (descending));
+  return g_string_free (s, FALSE);
+}
+
 /* Composes one shape of a list's SQL from its parts: @from (with the joins the WHERE and the
  * order need), the WHERE conditions (NULL-terminated, may be empty), the sort key and the id
  * expression.  Only fixed fragments are ever pasted; values are bound. */
@@ -442,6 +474,9 @@ list_sql (StListSql           what,
 {
   GString *s = g_string_new ("SELECT ");
   gboolean first = TRUE;
+
+  if (what == ST_LIST_SQL_KEYS_AFTER)
+    return keys_after_sql (from, conds, key, id, descending);
 
   switch (what)
     {
@@ -465,11 +500,6 @@ list_sql (StListSql           what,
     }
   for (guint i = 0; conds[i] != NULL; i++, first = FALSE)
     g_string_append_printf (s, "%s%s", first ? " WHERE " : " AND ", conds[i]);
-  if (what == ST_LIST_SQL_KEYS_AFTER)
-    /* The row value uses the index on (key, id); SQL NULL keys never compare, the model
-     * falls back to OFFSET when a keyset page comes back short. */
-    g_string_append_printf (s, "%s(%s, %s) %s (?95, ?96)", first ? " WHERE " : " AND ", key, id,
-                            descending ? "<" : ">");
   if (what != ST_LIST_SQL_COUNT)
     g_string_append_printf (s, " ORDER BY %s%s, %s%s", key, direction (descending), id,
                             direction (descending));
