@@ -6,7 +6,10 @@
  * each row is built by id.  Paging continues from a neighbouring cached page by keyset (the
  * sort key and id of its last or first row), so scrolling costs the same at row ten and at row
  * nine hundred thousand; a jump to a far page skips rows with OFFSET from the nearer end of the
- * list, over the index only, never over the joined rows. */
+ * list, over the index only, never over the joined rows.  Every page read leaves a landmark
+ * (its first and last keys) that outlives the page in the cache: a jump near one skips rows
+ * from there instead, so that dragging the scroll bar down a million rows skips a few thousand
+ * index entries per step rather than hundreds of thousands. */
 #define G_LOG_DOMAIN "st-list-model"
 
 #include "config.h"
@@ -15,6 +18,8 @@
 
 #define PAGE_SIZE 128
 #define MAX_PAGES 16
+/* A million rows make 8,000 pages; past this many landmarks they start afresh. */
+#define MAX_LANDMARKS 16384
 
 typedef struct
 {
@@ -25,6 +30,15 @@ typedef struct
   gint64         first_id;
   gint64         last_id;
 } Page;
+
+/* Where a page read since the last refresh began and ended (NULL keys: not usable). */
+typedef struct
+{
+  sqlite3_value *first_key;
+  sqlite3_value *last_key;   /* only for a whole page */
+  gint64         first_id;
+  gint64         last_id;
+} Landmark;
 
 struct _StListModel
 {
@@ -39,6 +53,7 @@ struct _StListModel
   gint64        n_items;    /* -1: not counted yet */
   GHashTable   *pages;      /* page number -> Page */
   GQueue        lru;        /* page numbers, most recent first */
+  GTree        *landmarks;  /* page number -> Landmark */
   GError       *error;
 };
 
@@ -67,6 +82,54 @@ page_free (Page *page)
   sqlite3_value_free (page->first_key);
   sqlite3_value_free (page->last_key);
   g_free (page);
+}
+
+static void
+landmark_free (Landmark *mark)
+{
+  sqlite3_value_free (mark->first_key);
+  sqlite3_value_free (mark->last_key);
+  g_free (mark);
+}
+
+static int
+compare_page_numbers (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      data)
+{
+  guint x = GPOINTER_TO_UINT (a), y = GPOINTER_TO_UINT (b);
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+usable_key (sqlite3_value *key)
+{
+  /* NULL keys do not compare in SQL. */
+  return key != NULL && sqlite3_value_type (key) != SQLITE_NULL;
+}
+
+static void
+remember_landmark (StListModel *self,
+                   guint        number,
+                   const Page  *page)
+{
+  Landmark *mark;
+
+  if (page->rows->len == 0 || !usable_key (page->first_key))
+    return;
+  if (g_tree_nnodes (self->landmarks) >= MAX_LANDMARKS)
+    g_tree_remove_all (self->landmarks);
+
+  mark = g_new0 (Landmark, 1);
+  mark->first_key = sqlite3_value_dup (page->first_key);
+  mark->first_id = page->first_id;
+  if (page->rows->len == PAGE_SIZE && usable_key (page->last_key))
+    {
+      mark->last_key = sqlite3_value_dup (page->last_key);
+      mark->last_id = page->last_id;
+    }
+  g_tree_replace (self->landmarks, GUINT_TO_POINTER (number), mark);
 }
 
 static gint64
@@ -199,6 +262,61 @@ is_anchor (const Page *page,
   return key != NULL && sqlite3_value_type (key) != SQLITE_NULL;
 }
 
+/* Reads the ids of page @number (@want rows from @start) by keyset from the nearest landmark
+ * with OFFSET, when that skips fewer rows than OFFSET from either end of the list would. */
+static gboolean
+fetch_near_landmark (StListModel *self,
+                     guint        number,
+                     gint64       start,
+                     gint64       want,
+                     Page        *page,
+                     GArray      *ids)
+{
+  GTreeNode *above = g_tree_lower_bound (self->landmarks, GUINT_TO_POINTER (number));
+  GTreeNode *below = above != NULL ? g_tree_node_previous (above)
+                                   : g_tree_node_last (self->landmarks);
+  gint64 best = MIN (start, self->n_items - start - want);
+  Landmark *from = NULL;
+  gboolean reverse = FALSE;
+  gint64 offset = 0;
+
+  if (above != NULL && GPOINTER_TO_UINT (g_tree_node_key (above)) == number)
+    above = g_tree_node_next (above);
+
+  /* Forwards from the last row of a whole page before. */
+  if (below != NULL)
+    {
+      Landmark *mark = g_tree_node_value (below);
+      gint64 skip = start - ((gint64) GPOINTER_TO_UINT (g_tree_node_key (below)) + 1) * PAGE_SIZE;
+
+      if (mark->last_key != NULL && skip >= 0 && skip < best)
+        {
+          from = mark;
+          offset = best = skip;
+        }
+    }
+  /* Backwards from the first row of a page after. */
+  if (above != NULL)
+    {
+      Landmark *mark = g_tree_node_value (above);
+      gint64 skip = (gint64) GPOINTER_TO_UINT (g_tree_node_key (above)) * PAGE_SIZE
+                    - start - want;
+
+      if (skip >= 0 && skip < best)
+        {
+          from = mark;
+          reverse = TRUE;
+          offset = best = skip;
+        }
+    }
+  if (from == NULL)
+    return FALSE;
+
+  return fetch_ids (self, reverse, reverse ? from->first_key : from->last_key,
+                    reverse ? from->first_id : from->last_id, want, offset, page, ids)
+         && ids->len == (guint) want;
+}
+
 static Page *
 fetch_page (StListModel *self,
             guint        number)
@@ -227,6 +345,8 @@ fetch_page (StListModel *self,
   if (!done && is_anchor (after, FALSE))
     done = fetch_ids (self, TRUE, after->first_key, after->first_id, want, 0, page, ids)
            && ids->len == (guint) want;
+  if (!done)
+    done = fetch_near_landmark (self, number, start, want, page, ids);
   if (!done)
     {
       gint64 from_end = n - start - want;
@@ -287,6 +407,7 @@ st_list_model_get_item (GListModel *model,
       if (page == NULL)
         return g_object_new (self->source->item_type, NULL);
       g_hash_table_insert (self->pages, GUINT_TO_POINTER (number), page);
+      remember_landmark (self, number, page);
       g_queue_push_head (&self->lru, GUINT_TO_POINTER (number));
       while (g_queue_get_length (&self->lru) > MAX_PAGES)
         g_hash_table_remove (self->pages, g_queue_pop_tail (&self->lru));
@@ -315,6 +436,7 @@ drop_cache (StListModel *self)
 {
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->lru);
+  g_tree_remove_all (self->landmarks);
 }
 
 void
@@ -471,6 +593,7 @@ st_list_model_finalize (GObject *object)
 
   drop_cache (self);
   g_hash_table_unref (self->pages);
+  g_tree_unref (self->landmarks);
   if (self->source != NULL)
     {
       if (self->source->data_free != NULL)
@@ -505,4 +628,6 @@ st_list_model_init (StListModel *self)
   self->pages = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                        (GDestroyNotify) page_free);
   g_queue_init (&self->lru);
+  self->landmarks = g_tree_new_full (compare_page_numbers, NULL, NULL,
+                                     (GDestroyNotify) landmark_free);
 }

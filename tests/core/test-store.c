@@ -308,6 +308,74 @@ test_list_models (StFixture     *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (units)), ==, 0);
 }
 
+/* The rows of @positions, in this order, are those of the list's ORDER BY (@serial_of). */
+static void
+assert_rows_at (StListModel  *units,
+                const guint  *positions,
+                guint         n_positions,
+                guint       (*serial_of) (guint position))
+{
+  for (guint i = 0; i < n_positions; i++)
+    for (guint p = positions[i]; p < positions[i] + 128; p++)
+      {
+        g_autoptr(StUnit) u = g_list_model_get_item (G_LIST_MODEL (units), p);
+        g_autofree char *expected = g_strdup_printf ("U%05u", serial_of (p));
+
+        g_assert_cmpstr (st_unit_get_serial (u), ==, expected);
+      }
+}
+
+static guint
+first_received_first (guint position)
+{
+  return position;
+}
+
+static guint
+by_serial_descending (guint position)
+{
+  return 7999 - position;
+}
+
+/* Jumps far from every cached page skip rows from the landmarks pages read earlier left
+ * (forwards from one before, backwards from one after): the rows are still the ORDER BY's. */
+static void
+test_list_model_jumps (StFixture     *f,
+                       gconstpointer  data)
+{
+  /* Pages 0–19 in a row (the first ones leave the cache), then jumps: 25 (forwards from the
+   * landmark of 19), 40, 38 (backwards from 40), 22, 60, 3, 0. */
+  static const guint walk[] = {
+    0, 128, 256, 384, 512, 640, 768, 896, 1024, 1152, 1280, 1408, 1536, 1664, 1792, 1920,
+    2048, 2176, 2304, 2432, 3200, 5120, 4864, 2816, 7680, 384, 0,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
+  g_autoptr(StDocument) doc = NULL;
+  g_autoptr(StListModel) units = NULL;
+  StUnitQuery q = { .status = -1 };
+  StDraftLine *line;
+
+  st_draft_set_string (&draft->number, "B1");
+  st_draft_set_string (&draft->contact, "Acme");
+  st_draft_set_string (&draft->warehouse, "Main");
+  line = st_draft_add_line (draft, "TOOL", 8000);
+  for (guint i = 0; i < 8000; i++)
+    {
+      g_autofree char *s = g_strdup_printf ("U%05u", i);
+      st_draft_line_add_serial (line, s);
+    }
+  doc = st_store_post (f->store, draft, &error);
+  g_assert_no_error (error);
+
+  units = st_store_list_units (f->store, &q);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (units)), ==, 8000);
+  assert_rows_at (units, walk, G_N_ELEMENTS (walk), first_received_first);
+
+  st_list_model_set_sort (units, ST_SORT_SERIAL, TRUE);
+  assert_rows_at (units, walk, G_N_ELEMENTS (walk), by_serial_descending);
+}
+
 static void
 test_search_units (StFixture     *f,
                    gconstpointer  data)
@@ -498,6 +566,7 @@ main (int   argc,
   ADD ("/store/refused-posting-leaves-file-unchanged", test_refused_posting_leaves_file_unchanged);
   ADD ("/store/sample-data", test_sample_data);
   ADD ("/store/list-models", test_list_models);
+  ADD ("/store/list-models/jumps", test_list_model_jumps);
   ADD ("/store/search-units", test_search_units);
   ADD ("/store/backup/restore-drill", test_backup_restore_drill);
   ADD ("/store/backup/restore-refuses-foreign", test_restore_refuses_foreign);
