@@ -115,6 +115,40 @@ setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+setup_fixed_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  StColumnFlags flags = GPOINTER_TO_UINT (user_data);
+  guint n_chars = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "st-n-chars"));
+  GtkInscription *cell;
+
+  cell = GTK_INSCRIPTION (gtk_inscription_new (NULL));
+  gtk_inscription_set_text_overflow (cell, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_xalign (cell, (flags & ST_COLUMN_NUMERIC) ? 1.0f : 0.0f);
+  gtk_inscription_set_min_chars (cell, MIN (n_chars, 4));
+  gtk_inscription_set_nat_chars (cell, n_chars);
+  if (flags & ST_COLUMN_NUMERIC)
+    gtk_widget_add_css_class (GTK_WIDGET (cell), "numeric");
+  if (flags & ST_COLUMN_DIM)
+    gtk_widget_add_css_class (GTK_WIDGET (cell), "dim-label");
+
+  gtk_list_item_set_child (list_item, GTK_WIDGET (cell));
+}
+
+static void
+set_cell_text (GtkListItem *list_item,
+               const char  *text)
+{
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+
+  if (GTK_IS_INSCRIPTION (cell))
+    gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  else
+    gtk_label_set_text (GTK_LABEL (cell), text);
+}
+
+static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *list_item,
          gpointer                  user_data)
@@ -128,7 +162,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   if (item != NULL)
     text = text_func (item);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text ? text : "");
+  set_cell_text (list_item, text ? text : "");
 }
 
 static void
@@ -136,15 +170,19 @@ unbind_cb (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            gpointer                  user_data)
 {
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), "");
+  /* A fixed cell keeps its text until its next bind sets another: a jump through a long
+   * list rebinds some 200 rows at once, and clearing them first doubled the work. */
+  if (!GTK_IS_INSCRIPTION (gtk_list_item_get_child (list_item)))
+    set_cell_text (list_item, "");
 }
 
-GtkColumnViewColumn *
-st_columns_append (GtkColumnView    *view,
-                   const char       *title,
-                   StColumnTextFunc  text_func,
-                   StColumnFlags     flags,
-                   StSortKey         sort_key)
+static GtkColumnViewColumn *
+append_column (GtkColumnView    *view,
+               const char       *title,
+               StColumnTextFunc  text_func,
+               StColumnFlags     flags,
+               StSortKey         sort_key,
+               guint             n_chars)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
   GtkColumnViewColumn *column;
@@ -154,7 +192,9 @@ st_columns_append (GtkColumnView    *view,
 
   factory = gtk_signal_list_item_factory_new ();
   g_object_set_data (G_OBJECT (factory), "st-text-func", (gpointer) text_func);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GUINT_TO_POINTER (flags));
+  g_object_set_data (G_OBJECT (factory), "st-n-chars", GUINT_TO_POINTER (n_chars));
+  g_signal_connect (factory, "setup", G_CALLBACK (n_chars > 0 ? setup_fixed_cb : setup_cb),
+                    GUINT_TO_POINTER (flags));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), NULL);
 
@@ -176,4 +216,27 @@ st_columns_append (GtkColumnView    *view,
   g_object_unref (column);
 
   return column;
+}
+
+GtkColumnViewColumn *
+st_columns_append (GtkColumnView    *view,
+                   const char       *title,
+                   StColumnTextFunc  text_func,
+                   StColumnFlags     flags,
+                   StSortKey         sort_key)
+{
+  return append_column (view, title, text_func, flags, sort_key, 0);
+}
+
+GtkColumnViewColumn *
+st_columns_append_fixed (GtkColumnView    *view,
+                         const char       *title,
+                         StColumnTextFunc  text_func,
+                         StColumnFlags     flags,
+                         StSortKey         sort_key,
+                         guint             n_chars)
+{
+  g_return_val_if_fail (n_chars > 0, NULL);
+
+  return append_column (view, title, text_func, flags, sort_key, n_chars);
 }

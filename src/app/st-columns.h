@@ -29,6 +29,17 @@ GtkColumnViewColumn *st_columns_append          (GtkColumnView    *view,
                                                  StColumnFlags     flags,
                                                  StSortKey         sort_key);
 
+/* The same with a column of a fixed width of about @n_chars characters: its cells are
+ * GtkInscriptions, which are never measured by their text, so binding a row to another
+ * object costs no text layout until the row is drawn.  For lists that scroll through a
+ * million rows; longer texts are ellipsized. */
+GtkColumnViewColumn *st_columns_append_fixed    (GtkColumnView    *view,
+                                                 const char       *title,
+                                                 StColumnTextFunc  text_func,
+                                                 StColumnFlags     flags,
+                                                 StSortKey         sort_key,
+                                                 guint             n_chars);
+
 /* Follows the column view's sorter and sorts the StListModel under its GtkSingleSelection
  * or GtkMultiSelection. */
 void                 st_columns_follow_sorter   (GtkColumnView    *view);
