@@ -9,7 +9,13 @@
  * list, over the index only, never over the joined rows.  Every page read leaves a landmark
  * (its first and last keys) that outlives the page in the cache: a jump near one skips rows
  * from there instead, so that dragging the scroll bar down a million rows skips a few thousand
- * index entries per step rather than hundreds of thousands. */
+ * index entries per step rather than hundreds of thousands.
+ *
+ * Counting reads the keys and ids of the first PREFIX_ROWS rows first: a list that short is
+ * then known whole without a count(*), and its pages need no query but the rows'.  That is
+ * what a filter keeping few of many rows (a scanned serial among 100,000 candidates) needs:
+ * its rows are found in one pass over the candidates, not once to count them and again for
+ * each of the first pages.  A longer list keeps that prefix for its first pages. */
 #define G_LOG_DOMAIN "st-list-model"
 
 #include "config.h"
@@ -20,6 +26,8 @@
 #define MAX_PAGES 16
 /* A million rows make 8,000 pages; past this many landmarks they start afresh. */
 #define MAX_LANDMARKS 16384
+/* Rows whose keys and ids counting reads first (8 pages). */
+#define PREFIX_ROWS 1024
 
 typedef struct
 {
@@ -30,6 +38,13 @@ typedef struct
   gint64         first_id;
   gint64         last_id;
 } Page;
+
+/* A row of the prefix. */
+typedef struct
+{
+  sqlite3_value *key;
+  gint64         id;
+} KeyId;
 
 /* Where a page read since the last refresh began and ended (NULL keys: not usable). */
 typedef struct
@@ -54,6 +69,7 @@ struct _StListModel
   GHashTable   *pages;      /* page number -> Page */
   GQueue        lru;        /* page numbers, most recent first */
   GTree        *landmarks;  /* page number -> Landmark */
+  GArray       *prefix;     /* KeyId of the first rows (all of them when n_items is its length) */
   GError       *error;
 };
 
@@ -132,14 +148,67 @@ remember_landmark (StListModel *self,
   g_tree_replace (self->landmarks, GUINT_TO_POINTER (number), mark);
 }
 
+static void
+key_id_clear (KeyId *entry)
+{
+  g_clear_pointer (&entry->key, sqlite3_value_free);
+}
+
+/* The keys and ids of the first PREFIX_ROWS + 1 rows, into self->prefix; FALSE on an error. */
+static gboolean
+read_prefix (StListModel *self)
+{
+  g_autofree char *base = self->source->build_sql (self->source, ST_LIST_SQL_KEYS, self->filter,
+                                                   self->sort, self->descending);
+  g_autofree char *sql = g_strconcat (base, " LIMIT ?98", NULL);
+  g_autoptr(StStmt) stmt = NULL;
+  GError *error = NULL;
+  int rc;
+
+  stmt = _st_store_prepare (self->store, sql, &error);
+  if (stmt == NULL)
+    {
+      remember_error (self, error);
+      return FALSE;
+    }
+  self->source->bind (self->source, stmt, self->filter);
+  sqlite3_bind_int64 (stmt, 98, PREFIX_ROWS + 1);
+
+  self->prefix = g_array_sized_new (FALSE, FALSE, sizeof (KeyId), PREFIX_ROWS + 1);
+  g_array_set_clear_func (self->prefix, (GDestroyNotify) key_id_clear);
+  while ((rc = _st_step (stmt, &error)) == SQLITE_ROW)
+    {
+      KeyId entry = { sqlite3_value_dup (sqlite3_column_value (stmt, 0)),
+                      sqlite3_column_int64 (stmt, 1) };
+
+      g_array_append_val (self->prefix, entry);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      remember_error (self, error);
+      g_clear_pointer (&self->prefix, g_array_unref);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gint64
 count_rows (StListModel *self)
 {
-  g_autofree char *sql = self->source->build_sql (self->source, ST_LIST_SQL_COUNT, self->filter,
-                                                  self->sort, self->descending);
+  g_autofree char *sql = NULL;
   g_autoptr(StStmt) stmt = NULL;
   GError *error = NULL;
 
+  g_clear_pointer (&self->prefix, g_array_unref);
+  if (read_prefix (self))
+    {
+      if (self->prefix->len <= PREFIX_ROWS)
+        return self->prefix->len;
+      g_array_set_size (self->prefix, PREFIX_ROWS);
+    }
+
+  sql = self->source->build_sql (self->source, ST_LIST_SQL_COUNT, self->filter, self->sort,
+                                 self->descending);
   stmt = _st_store_prepare (self->store, sql, &error);
   if (stmt == NULL)
     {
@@ -338,8 +407,23 @@ fetch_page (StListModel *self,
   if (want <= 0)
     return page;
 
+  /* The first pages' ids were read with the count. */
+  if (self->prefix != NULL && start + want <= (gint64) self->prefix->len)
+    {
+      const KeyId *first = &g_array_index (self->prefix, KeyId, start);
+      const KeyId *last = &g_array_index (self->prefix, KeyId, start + want - 1);
+
+      for (gint64 i = start; i < start + want; i++)
+        g_array_append_val (ids, g_array_index (self->prefix, KeyId, i).id);
+      page->first_key = sqlite3_value_dup (first->key);
+      page->last_key = sqlite3_value_dup (last->key);
+      page->first_id = first->id;
+      page->last_id = last->id;
+      done = TRUE;
+    }
+
   /* Keyset from a neighbour; a short answer (NULL keys, rows changed) falls back to OFFSET. */
-  if (is_anchor (before, TRUE))
+  if (!done && is_anchor (before, TRUE))
     done = fetch_ids (self, FALSE, before->last_key, before->last_id, want, 0, page, ids)
            && ids->len == (guint) want;
   if (!done && is_anchor (after, FALSE))
@@ -437,6 +521,7 @@ drop_cache (StListModel *self)
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->lru);
   g_tree_remove_all (self->landmarks);
+  g_clear_pointer (&self->prefix, g_array_unref);
 }
 
 void
