@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "st-columns.h"
+#include "st-row-slots.h"
 
 /* GTK 4.8 has no getter for the column view's primary sort column (it came in 4.10).  But its
  * sorter compares with the column sorters in order, primary first, and stops at the first
@@ -76,11 +77,17 @@ sorter_changed_cb (GtkColumnView *view,
   else
     return;
 
-  if (!ST_IS_LIST_MODEL (model))
-    return;
-
   key = st_columns_get_sort (view, &descending);
-  st_list_model_set_sort (ST_LIST_MODEL (model), key, descending);
+  if (ST_IS_ROW_SLOTS (model) && ST_IS_LIST_MODEL (st_row_slots_get_model (ST_ROW_SLOTS (model))))
+    {
+      /* The same rows show the list in its new order; the old selection meant other units. */
+      st_list_model_set_sort (ST_LIST_MODEL (st_row_slots_get_model (ST_ROW_SLOTS (model))),
+                              key, descending);
+      st_row_slots_reload (ST_ROW_SLOTS (model));
+      gtk_selection_model_unselect_all (selection);
+    }
+  else if (ST_IS_LIST_MODEL (model))
+    st_list_model_set_sort (ST_LIST_MODEL (model), key, descending);
 }
 
 void
@@ -149,20 +156,47 @@ set_cell_text (GtkListItem *list_item,
 }
 
 static void
+show_item (GtkListItem      *list_item,
+           StColumnTextFunc  text_func)
+{
+  g_autofree char *text = NULL;
+  gpointer item;
+
+  item = st_row_slots_unwrap (gtk_list_item_get_item (list_item));
+  if (item != NULL)
+    text = text_func (item);
+
+  set_cell_text (list_item, text ? text : "");
+}
+
+/* A row of an StRowSlots was given another item: the cell shows it. */
+static void
+slot_item_changed_cb (GtkListItem *list_item)
+{
+  StColumnTextFunc text_func = g_object_get_data (G_OBJECT (list_item), "st-text-func");
+
+  show_item (list_item, text_func);
+}
+
+static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *list_item,
          gpointer                  user_data)
 {
   StColumnTextFunc text_func = (StColumnTextFunc) g_object_get_data (G_OBJECT (factory),
                                                                       "st-text-func");
-  g_autofree char *text = NULL;
-  gpointer item;
+  gpointer item = gtk_list_item_get_item (list_item);
 
-  item = gtk_list_item_get_item (list_item);
-  if (item != NULL)
-    text = text_func (item);
+  if (item != NULL && ST_IS_ROW_SLOT (item))
+    {
+      gulong handler;
 
-  set_cell_text (list_item, text ? text : "");
+      g_object_set_data (G_OBJECT (list_item), "st-text-func", (gpointer) text_func);
+      handler = g_signal_connect_swapped (item, "notify::item",
+                                          G_CALLBACK (slot_item_changed_cb), list_item);
+      g_object_set_data (G_OBJECT (list_item), "st-slot-handler", GSIZE_TO_POINTER (handler));
+    }
+  show_item (list_item, text_func);
 }
 
 static void
@@ -170,6 +204,17 @@ unbind_cb (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            gpointer                  user_data)
 {
+  gpointer item = gtk_list_item_get_item (list_item);
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item),
+                                                        "st-slot-handler"));
+
+  if (handler != 0)
+    {
+      if (item != NULL)
+        g_signal_handler_disconnect (item, handler);
+      g_object_set_data (G_OBJECT (list_item), "st-slot-handler", NULL);
+    }
+
   /* A fixed cell keeps its text until its next bind sets another: a jump through a long
    * list rebinds some 200 rows at once, and clearing them first doubled the work. */
   if (!GTK_IS_INSCRIPTION (gtk_list_item_get_child (list_item)))

@@ -41,7 +41,8 @@ GtkColumnViewColumn *st_columns_append_fixed    (GtkColumnView    *view,
                                                  guint             n_chars);
 
 /* Follows the column view's sorter and sorts the StListModel under its GtkSingleSelection
- * or GtkMultiSelection. */
+ * or GtkMultiSelection, directly or through an StRowSlots (reloaded, selection cleared).
+ * Cells of rows that are StRowSlots show the slot's item and follow its changes. */
 void                 st_columns_follow_sorter   (GtkColumnView    *view);
 
 /* The primary sort column's key and direction, as the header arrows show it. */

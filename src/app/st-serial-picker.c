@@ -8,6 +8,7 @@
 #include "st-columns.h"
 #include "st-error.h"
 #include "st-format.h"
+#include "st-row-slots.h"
 #include "st-serial-picker.h"
 
 struct _StSerialPicker
@@ -35,6 +36,7 @@ struct _StSerialPicker
   char               *received_on_bill;
   char               *received_on_bill_vendor;
   StListModel        *model;             /* shown: filtered and sorted */
+  StRowSlots         *rows;              /* the view's rows over model */
   StListModel        *fifo;              /* unfiltered, first received first; on demand */
   GtkSingleSelection *cursor;            /* keyboard cursor only, not the choice */
   GHashTable         *selected;          /* gint64* unit id -> StUnit */
@@ -391,20 +393,16 @@ st_serial_picker_select_serial (StSerialPicker  *self,
   return TRUE;
 }
 
-/* The model re-reads itself on a new filter or sort and says "every row removed, every row
- * added".  Handed that, GTK 4.8's list item manager asks for every added row to re-find
- * its widgets: 100,000 rows read for one keystroke, seconds.  Off the view while it
- * changes, the view only ever reads the rows on screen. */
+/* The model re-reads itself on a new filter or sort.  The view's rows are StRowSlots over
+ * it: the same rows (and row widgets) show the new units, only a change of length is
+ * announced, and the view reads only the rows it has.  (Handed "every row removed, every row
+ * added", GTK 4.8 destroyed its ~200 row widgets and built them again: 100 ms a keystroke;
+ * handed the rows off the view and back, the same.)  The keyboard cursor meant a unit that
+ * is gone: no row has it. */
 static void
-detach_model (StSerialPicker *self)
+rows_replaced (StSerialPicker *self)
 {
-  gtk_single_selection_set_model (self->cursor, NULL);
-}
-
-static void
-attach_model (StSerialPicker *self)
-{
-  gtk_single_selection_set_model (self->cursor, G_LIST_MODEL (self->model));
+  st_row_slots_reload (self->rows);
   gtk_single_selection_set_selected (self->cursor, GTK_INVALID_LIST_POSITION);
 }
 
@@ -414,9 +412,8 @@ sorter_changed_cb (StSerialPicker *self)
   gboolean descending;
   StSortKey key = st_columns_get_sort (self->column_view, &descending);
 
-  detach_model (self);
   st_list_model_set_sort (self->model, key, descending);
-  attach_model (self);
+  rows_replaced (self);
 }
 
 void
@@ -430,9 +427,8 @@ st_serial_picker_set_filter (StSerialPicker *self,
   if (g_strcmp0 (text, st_list_model_get_filter (self->model)) == 0)
     return;
 
-  detach_model (self);
   st_list_model_set_filter (self->model, text);
-  attach_model (self);
+  rows_replaced (self);
 }
 
 StListModel *
@@ -573,7 +569,7 @@ list_key_pressed_cb (StSerialPicker        *self,
   if (GTK_IS_CHECK_BUTTON (gtk_root_get_focus (GTK_ROOT (self))))
     return FALSE;
 
-  unit = gtk_single_selection_get_selected_item (self->cursor);
+  unit = st_row_slots_unwrap (gtk_single_selection_get_selected_item (self->cursor));
   if (unit == NULL)
     return FALSE;
 
@@ -608,17 +604,20 @@ check_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-check_bind_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               StSerialPicker           *self)
+check_show_unit (StSerialPicker *self,
+                 GtkListItem    *list_item)
 {
   GtkWidget *check = gtk_list_item_get_child (list_item);
-  StUnit *unit = gtk_list_item_get_item (list_item);
+  StUnit *unit = st_row_slots_unwrap (gtk_list_item_get_item (list_item));
   g_autofree char *label = NULL;
   gint64 id;
 
   if (unit == NULL)
-    return;
+    {
+      g_hash_table_remove (self->bound_checks, check);
+      g_object_set_data (G_OBJECT (check), "st-unit", NULL);
+      return;
+    }
 
   id = st_unit_get_id (unit);
   g_object_set_data_full (G_OBJECT (check), "st-unit", g_object_ref (unit), g_object_unref);
@@ -636,12 +635,50 @@ check_bind_cb (GtkSignalListItemFactory *factory,
                                   -1);
 }
 
+/* The row's slot shows another unit now (a new filter or sort). */
+static void
+check_slot_changed_cb (GtkListItem *list_item)
+{
+  StSerialPicker *self = g_object_get_data (G_OBJECT (list_item), "st-picker");
+
+  check_show_unit (self, list_item);
+}
+
+static void
+check_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               StSerialPicker           *self)
+{
+  gpointer item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL && ST_IS_ROW_SLOT (item))
+    {
+      gulong handler = g_signal_connect_swapped (item, "notify::item",
+                                                 G_CALLBACK (check_slot_changed_cb),
+                                                 list_item);
+
+      g_object_set_data (G_OBJECT (list_item), "st-picker", self);
+      g_object_set_data (G_OBJECT (list_item), "st-slot-handler", GSIZE_TO_POINTER (handler));
+    }
+  check_show_unit (self, list_item);
+}
+
 static void
 check_unbind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  StSerialPicker           *self)
 {
   GtkWidget *check = gtk_list_item_get_child (list_item);
+  gpointer item = gtk_list_item_get_item (list_item);
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item),
+                                                        "st-slot-handler"));
+
+  if (handler != 0)
+    {
+      if (item != NULL)
+        g_signal_handler_disconnect (item, handler);
+      g_object_set_data (G_OBJECT (list_item), "st-slot-handler", NULL);
+    }
 
   g_hash_table_remove (self->bound_checks, check);
   g_object_set_data (G_OBJECT (check), "st-unit", NULL);
@@ -745,15 +782,17 @@ build_columns (StSerialPicker *self)
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (column);
 
-  st_columns_append (self->column_view, _("Serial"), serial_text, ST_COLUMN_EXPAND,
-                     ST_SORT_SERIAL);
-  st_columns_append (self->column_view, _("Received"), received_text, ST_COLUMN_TEXT,
-                     ST_SORT_RECEIVED);
-  st_columns_append (self->column_view, _("Bill"), document_text, ST_COLUMN_DIM,
-                     ST_SORT_DEFAULT);
-  st_columns_append (self->column_view, _("Cost"), cost_text, ST_COLUMN_NUMERIC, ST_SORT_COST);
-  st_columns_append (self->column_view, _("Age"), age_text, ST_COLUMN_NUMERIC,
-                     ST_SORT_RECEIVED);
+  /* Fixed widths: a new filter rebinds the rows without measuring their text. */
+  st_columns_append_fixed (self->column_view, _("Serial"), serial_text, ST_COLUMN_EXPAND,
+                           ST_SORT_SERIAL, 18);
+  st_columns_append_fixed (self->column_view, _("Received"), received_text, ST_COLUMN_TEXT,
+                           ST_SORT_RECEIVED, 11);
+  st_columns_append_fixed (self->column_view, _("Bill"), document_text, ST_COLUMN_DIM,
+                           ST_SORT_DEFAULT, 12);
+  st_columns_append_fixed (self->column_view, _("Cost"), cost_text, ST_COLUMN_NUMERIC,
+                           ST_SORT_COST, 10);
+  st_columns_append_fixed (self->column_view, _("Age"), age_text, ST_COLUMN_NUMERIC,
+                           ST_SORT_RECEIVED, 9);
   /* Not st_columns_follow_sorter(): the model must be off the view while it re-sorts. */
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
@@ -787,7 +826,8 @@ st_serial_picker_new (GtkWindow         *parent,
   self->query.received_on_bill_vendor = self->received_on_bill_vendor;
 
   self->model = st_store_list_units (store, &self->query);
-  self->cursor = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  self->rows = st_row_slots_new (G_LIST_MODEL (self->model));
+  self->cursor = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->cursor, FALSE);
   gtk_single_selection_set_can_unselect (self->cursor, TRUE);
   /* The cursor is not the choice: no row looks chosen until the user moves there. */
@@ -810,6 +850,7 @@ st_serial_picker_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_SERIAL_PICKER);
 
   g_clear_object (&self->cursor);
+  g_clear_object (&self->rows);
   g_clear_object (&self->model);
   g_clear_object (&self->fifo);
   g_clear_object (&self->item);

@@ -16,6 +16,7 @@
 #include "st-error.h"
 #include "st-export-dialog.h"
 #include "st-format.h"
+#include "st-row-slots.h"
 #include "st-units-view.h"
 #include "st-window.h"
 
@@ -38,6 +39,7 @@ struct _StUnitsView
   /* Owned */
   StStore             *store;
   StListModel         *units;
+  StRowSlots          *rows;        /* the view's rows, over units */
   GtkMultiSelection   *selection;
   int                  status;      /* StUnitStatus, or -1: all */
 };
@@ -159,15 +161,18 @@ update_export_action (StUnitsView *self)
                                  !gtk_bitset_is_empty (selected));
 }
 
+/* The rows show other units (a new filter, query or refresh): the same row widgets show
+ * them (see st-row-slots.h); the selection meant the old units. */
 static void
-units_changed_cb (StUnitsView *self)
+rows_replaced (StUnitsView *self)
 {
+  st_row_slots_reload (self->rows);
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   update_empty_state (self);
 }
 
 /* A new query (another store or status): a new model with the filter typed and the sort
- * chosen.  The old one leaves the view first, so that GTK is told "all rows gone", then "all
- * rows new", and never compares a million old rows with a million new ones. */
+ * chosen. */
 static void
 reload (StUnitsView *self)
 {
@@ -176,9 +181,6 @@ reload (StUnitsView *self)
   gboolean descending;
   const char *filter;
 
-  gtk_multi_selection_set_model (self->selection, NULL);
-  if (self->units != NULL)
-    g_signal_handlers_disconnect_by_data (self->units, self);
   g_clear_object (&self->units);
 
   if (self->store != NULL)
@@ -190,11 +192,10 @@ reload (StUnitsView *self)
       filter = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
       if (*filter != '\0')
         st_list_model_set_filter (self->units, filter);
-      g_signal_connect_object (self->units, "items-changed", G_CALLBACK (units_changed_cb),
-                               self, G_CONNECT_SWAPPED);
     }
 
-  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->units));
+  st_row_slots_set_model (self->rows, G_LIST_MODEL (self->units));
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   update_empty_state (self);
   update_export_action (self);
 }
@@ -206,8 +207,11 @@ filter_changed_cb (StUnitsView *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
 
-  if (self->units != NULL)
-    st_list_model_set_filter (self->units, *text ? text : NULL);
+  if (self->units == NULL)
+    return;
+
+  st_list_model_set_filter (self->units, *text ? text : NULL);
+  rows_replaced (self);
 }
 
 static void
@@ -360,7 +364,7 @@ st_units_view_refresh (StUnitsView *self)
     return;
 
   st_list_model_refresh (self->units);
-  update_empty_state (self);
+  rows_replaced (self);
 }
 
 void
@@ -398,6 +402,14 @@ st_units_view_get_selection (StUnitsView *self)
   return GTK_SELECTION_MODEL (self->selection);
 }
 
+StListModel *
+st_units_view_get_model (StUnitsView *self)
+{
+  g_return_val_if_fail (ST_IS_UNITS_VIEW (self), NULL);
+
+  return self->units;
+}
+
 /* GObject */
 
 /* Focus goes to the list, not to the filter above it. */
@@ -426,6 +438,7 @@ st_units_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_UNITS_VIEW);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
   g_clear_object (&self->units);
   g_clear_object (&self->store);
 
@@ -524,7 +537,8 @@ st_units_view_init (StUnitsView *self)
   gtk_drop_down_set_selected (self->status_dropdown, 0);
 
   /* Several units can be selected, for an export; activating one opens its history. */
-  self->selection = gtk_multi_selection_new (NULL);
+  self->rows = st_row_slots_new (NULL);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (update_export_action), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "items-changed",

@@ -23,7 +23,10 @@ void               st_units_view_focus_filter  (StUnitsView *self);
 int                st_units_view_get_status    (StUnitsView *self);
 void               st_units_view_set_status    (StUnitsView *self,
                                                 int          status);
-/* The list as shown (an StListModel under a GtkMultiSelection), for tests and benchmarks. */
+/* The units listed, in the order shown (NULL without a store); for tests and benchmarks. */
+StListModel       *st_units_view_get_model     (StUnitsView *self);
+/* The selection over the view's rows (one row per unit of the model, position for position;
+ * the rows are StRowSlots' slots, see st-row-slots.h). */
 GtkSelectionModel *st_units_view_get_selection (StUnitsView *self);
 
 G_END_DECLS

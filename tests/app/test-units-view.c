@@ -11,6 +11,7 @@
 #include "st-application.h"
 #include "st-columns.h"
 #include "st-export-dialog.h"
+#include "st-row-slots.h"
 #include "st-unit-page.h"
 #include "st-units-view.h"
 #include "st-window.h"
@@ -200,10 +201,16 @@ units_view (Fixture *f)
   return ST_UNITS_VIEW (st_window_get_view (f->window, "units"));
 }
 
+/* The units listed, in order (the selection's rows show them, position for position). */
 static GListModel *
 rows (Fixture *f)
 {
-  return G_LIST_MODEL (st_units_view_get_selection (units_view (f)));
+  GListModel *units = G_LIST_MODEL (st_units_view_get_model (units_view (f)));
+
+  g_assert_nonnull (units);
+  g_assert_cmpuint (g_list_model_get_n_items (units), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (st_units_view_get_selection (units_view (f)))));
+  return units;
 }
 
 /* The serials listed, in order, comma-separated. */
@@ -218,6 +225,63 @@ listed_serials (Fixture *f)
 
       g_string_append_printf (s, "%s%s", i > 0 ? "," : "", st_unit_get_serial (unit));
     }
+  return g_string_free (s, FALSE);
+}
+
+typedef struct
+{
+  double      y;
+  const char *text;
+} Cell;
+
+static void
+collect_serial_cells (GtkWidget *widget,
+                      GtkWidget *view,
+                      GArray    *cells)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_INSCRIPTION (widget)
+      && g_str_has_prefix (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), "SN-"))
+    {
+      graphene_point_t point;
+      Cell cell;
+
+      g_assert_true (gtk_widget_compute_point (widget, view, &GRAPHENE_POINT_INIT (0, 0),
+                                               &point));
+      cell.y = point.y;
+      cell.text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+      g_array_append_val (cells, cell);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_serial_cells (child, view, cells);
+}
+
+static int
+compare_cells (gconstpointer a,
+               gconstpointer b)
+{
+  double ya = ((const Cell *) a)->y, yb = ((const Cell *) b)->y;
+
+  return ya < yb ? -1 : ya > yb;
+}
+
+/* The serials the view draws, top to bottom, once laid out: what the cells show, not what
+ * the model holds (the rows are reused when the list changes). */
+static char *
+shown_serials (Fixture *f)
+{
+  GtkWidget *view = template_child (units_view (f), ST_TYPE_UNITS_VIEW, "column_view");
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+  GString *s = g_string_new (NULL);
+
+  wait_ms (50);
+  collect_serial_cells (view, view, cells);
+  g_array_sort (cells, compare_cells);
+  for (guint i = 0; i < cells->len; i++)
+    g_string_append_printf (s, "%s%s", i > 0 ? "," : "", g_array_index (cells, Cell, i).text);
   return g_string_free (s, FALSE);
 }
 
@@ -258,11 +322,14 @@ test_lists_every_unit (Fixture       *f,
                        gconstpointer  data)
 {
   g_autofree char *serials = NULL;
+  g_autofree char *shown = NULL;
   GtkStack *stack = template_child (units_view (f), ST_TYPE_UNITS_VIEW, "stack");
 
   show_units (f);
   serials = listed_serials (f);
   g_assert_cmpstr (serials, ==, "SN-D,SN-C,SN-B,SN-A");
+  shown = shown_serials (f);
+  g_assert_cmpstr (shown, ==, "SN-D,SN-C,SN-B,SN-A");
   g_assert_cmpstr (count_text (f), ==, "4 units");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
 }
@@ -304,7 +371,9 @@ test_filter (Fixture       *f,
   GtkEditable *filter = template_child (units_view (f), ST_TYPE_UNITS_VIEW, "filter_entry");
   GtkStack *stack = template_child (units_view (f), ST_TYPE_UNITS_VIEW, "stack");
   g_autofree char *one = NULL;
+  g_autofree char *one_shown = NULL;
   g_autofree char *all = NULL;
+  g_autofree char *all_shown = NULL;
 
   show_units (f);
   /* Serials compare case-insensitively, as a part. */
@@ -312,6 +381,8 @@ test_filter (Fixture       *f,
   wait_ms (400);
   one = listed_serials (f);
   g_assert_cmpstr (one, ==, "SN-C");
+  one_shown = shown_serials (f);
+  g_assert_cmpstr (one_shown, ==, "SN-C");
   g_assert_cmpstr (count_text (f), ==, "1 unit");
 
   gtk_editable_set_text (filter, "nothing like it");
@@ -325,6 +396,8 @@ test_filter (Fixture       *f,
   wait_ms (400);
   all = listed_serials (f);
   g_assert_cmpstr (all, ==, "SN-D,SN-C,SN-B,SN-A");
+  all_shown = shown_serials (f);
+  g_assert_cmpstr (all_shown, ==, "SN-D,SN-C,SN-B,SN-A");
 }
 
 static void
@@ -351,6 +424,11 @@ test_status_dropdown (Fixture       *f,
   g_assert_cmpint (st_units_view_get_status (units_view (f)), ==, ST_UNIT_SOLD);
   sold = listed_serials (f);
   g_assert_cmpstr (sold, ==, "SN-B");
+  {
+    g_autofree char *shown = shown_serials (f);
+
+    g_assert_cmpstr (shown, ==, "SN-B");
+  }
   g_assert_cmpstr (count_text (f), ==, "1 unit");
 
   /* The filter typed carries over to the new status, and the other way round. */
@@ -396,6 +474,11 @@ test_sort (Fixture       *f,
   g_assert_false (descending);
   by_serial = listed_serials (f);
   g_assert_cmpstr (by_serial, ==, "SN-A,SN-B,SN-C,SN-D");
+  {
+    g_autofree char *shown = shown_serials (f);
+
+    g_assert_cmpstr (shown, ==, "SN-A,SN-B,SN-C,SN-D");
+  }
 
   gtk_column_view_sort_by_column (view, column_titled (view, "Serial"), GTK_SORT_DESCENDING);
   spin ();
@@ -672,6 +755,70 @@ test_hidden_without_tracking (Fixture       *f,
   g_assert_true (gtk_stack_page_get_visible (page));
 }
 
+/* StRowSlots: the rows someone holds stay the same objects across a reload and take the new
+ * items; only the change of length is announced, at the end. */
+static void
+log_changes_cb (GListModel *model,
+                guint       position,
+                guint       removed,
+                guint       added,
+                GString    *log)
+{
+  g_string_append_printf (log, "(%u,%u,%u)", position, removed, added);
+}
+
+static void
+count_notify_cb (GObject    *slot,
+                 GParamSpec *pspec,
+                 guint      *n)
+{
+  (*n)++;
+}
+
+static void
+test_row_slots (void)
+{
+  g_autoptr(GtkStringList) five = gtk_string_list_new ((const char *[]) { "a", "b", "c", "d", "e", NULL });
+  g_autoptr(GtkStringList) two = gtk_string_list_new ((const char *[]) { "x", "y", NULL });
+  g_autoptr(StRowSlots) rows = st_row_slots_new (G_LIST_MODEL (five));
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GObject) first = NULL;
+  g_autoptr(GObject) again = NULL;
+  g_autoptr(GObject) fourth = NULL;
+  guint notified = 0;
+
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (rows)) == ST_TYPE_ROW_SLOT);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 5);
+  first = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+  fourth = g_list_model_get_item (G_LIST_MODEL (rows), 3);
+  g_assert_cmpstr (gtk_string_object_get_string (st_row_slots_unwrap (first)), ==, "a");
+  g_signal_connect (first, "notify::item", G_CALLBACK (count_notify_cb), &notified);
+  g_signal_connect (rows, "items-changed", G_CALLBACK (log_changes_cb), log);
+
+  /* Shorter: row 0 is the same slot showing "x"; rows 2–4 leave, announced as such. */
+  st_row_slots_set_model (rows, G_LIST_MODEL (two));
+  g_assert_cmpstr (log->str, ==, "(2,3,0)");
+  g_assert_cmpuint (notified, ==, 1);
+  again = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+  g_assert_true (again == first);
+  g_assert_cmpstr (gtk_string_object_get_string (st_row_slots_unwrap (first)), ==, "x");
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (rows), 2));
+
+  /* Longer again: rows 2–4 are added; the slot let go at row 3 is not row 3 any more. */
+  g_string_truncate (log, 0);
+  st_row_slots_set_model (rows, G_LIST_MODEL (five));
+  g_assert_cmpstr (log->str, ==, "(2,0,3)");
+  g_assert_cmpuint (notified, ==, 2);
+  {
+    g_autoptr(GObject) row3 = g_list_model_get_item (G_LIST_MODEL (rows), 3);
+
+    g_assert_false (row3 == fourth);
+    g_assert_cmpstr (gtk_string_object_get_string (st_row_slots_unwrap (row3)), ==, "d");
+  }
+  /* Not a slot: itself. */
+  g_assert_true (st_row_slots_unwrap (five) == (gpointer) five);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -709,6 +856,7 @@ main (int    argc,
   ADD ("/app/units-view/place-in-window", WITH_UNITS, test_place_in_window);
   ADD ("/app/units-view/hidden-without-tracking", WITH_ITEM, test_hidden_without_tracking);
 #undef ADD
+  g_test_add_func ("/app/row-slots/stable-rows", test_row_slots);
 
   status = g_test_run ();
 
