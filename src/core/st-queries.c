@@ -472,11 +472,12 @@ list_sql (StListSql           what,
           const char         *id,
           gboolean            descending)
 {
-  GString *s = g_string_new ("SELECT ");
+  GString *s;
   gboolean first = TRUE;
 
   if (what == ST_LIST_SQL_KEYS_AFTER)
     return keys_after_sql (from, conds, key, id, descending);
+  s = g_string_new ("SELECT ");
 
   switch (what)
     {
