@@ -9,6 +9,7 @@
 # only has to print RESULT|workload|seconds|baseline|ratio|target|verdict|peak RSS KiB lines.
 # With WORKLOADs (post-bill post-invoice unit-lookup check list picker) it runs only those.
 set -euo pipefail
+[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || ! command -v xvfb-run >/dev/null || exec xvfb-run -a -s '-screen 0 1280x800x24' "$0" "$@"  # the GUI benchmarks need a display
 
 src=$(cd "$(dirname "$0")/../.." && pwd)
 units=1000000
