@@ -548,23 +548,23 @@ st_units_view_init (StUnitsView *self)
 
   /* Fixed widths: scrolling a million rows binds rows without measuring their text. */
   st_columns_append_fixed (self->column_view, _("Serial"), serial_text,
-                           ST_COLUMN_EXPAND, ST_SORT_SERIAL, 18);
+                           ST_COLUMN_TEXT, ST_SORT_SERIAL, 15);
   st_columns_append_fixed (self->column_view, _("SKU"), sku_text,
                            ST_COLUMN_TEXT, ST_SORT_DEFAULT, 12);
   st_columns_append_fixed (self->column_view, _("Item"), item_text,
-                           ST_COLUMN_EXPAND, ST_SORT_DEFAULT, 22);
+                           ST_COLUMN_EXPAND, ST_SORT_DEFAULT, 16);
   st_columns_append_fixed (self->column_view, _("Status"), status_text,
                            ST_COLUMN_TEXT, ST_SORT_DEFAULT, 18);
   st_columns_append_fixed (self->column_view, _("Warehouse"), warehouse_text,
-                           ST_COLUMN_TEXT, ST_SORT_DEFAULT, 16);
+                           ST_COLUMN_TEXT, ST_SORT_DEFAULT, 17);
   received = st_columns_append_fixed (self->column_view, _("Received"), received_text,
-                                      ST_COLUMN_NUMERIC, ST_SORT_RECEIVED, 11);
+                                      ST_COLUMN_NUMERIC, ST_SORT_RECEIVED, 10);
   st_columns_append_fixed (self->column_view, _("Cost"), cost_text,
-                           ST_COLUMN_NUMERIC, ST_SORT_DEFAULT, 10);
+                           ST_COLUMN_NUMERIC, ST_SORT_DEFAULT, 9);
   st_columns_append_fixed (self->column_view, _("Price"), price_text,
-                           ST_COLUMN_NUMERIC, ST_SORT_DEFAULT, 10);
+                           ST_COLUMN_NUMERIC, ST_SORT_DEFAULT, 9);
   st_columns_append_fixed (self->column_view, _("Warranty Ends"), warranty_text,
-                           ST_COLUMN_NUMERIC, ST_SORT_DEFAULT, 11);
+                           ST_COLUMN_NUMERIC, ST_SORT_DEFAULT, 10);
   /* Newest first: what came in last is what one looks for, and units whose receipt was
    * voided (no received date) go to the end. */
   gtk_column_view_sort_by_column (self->column_view, received, GTK_SORT_DESCENDING);
