@@ -102,6 +102,25 @@ st_columns_follow_sorter (GtkColumnView *view)
                            G_CONNECT_SWAPPED);
 }
 
+/* A cell's text function, on its list item (set once, read at every bind). */
+static GQuark
+text_func_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("st-columns-text-func");
+  return quark;
+}
+
+static void
+remember_text_func (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item)
+{
+  g_object_set_qdata (G_OBJECT (list_item), text_func_quark (),
+                      g_object_get_data (G_OBJECT (factory), "st-text-func"));
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
@@ -109,6 +128,8 @@ setup_cb (GtkSignalListItemFactory *factory,
 {
   StColumnFlags flags = GPOINTER_TO_UINT (user_data);
   GtkWidget *label;
+
+  remember_text_func (factory, list_item);
 
   label = gtk_label_new (NULL);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -129,6 +150,8 @@ setup_fixed_cb (GtkSignalListItemFactory *factory,
   StColumnFlags flags = GPOINTER_TO_UINT (user_data);
   guint n_chars = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "st-n-chars"));
   GtkInscription *cell;
+
+  remember_text_func (factory, list_item);
 
   cell = GTK_INSCRIPTION (gtk_inscription_new (NULL));
   gtk_inscription_set_text_overflow (cell, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
@@ -155,10 +178,13 @@ set_cell_text (GtkListItem *list_item,
     gtk_label_set_text (GTK_LABEL (cell), text);
 }
 
+/* Shows the row's item (a slot's item for an StRowSlots row); also when a slot of the row
+ * takes another item. */
 static void
-show_item (GtkListItem      *list_item,
-           StColumnTextFunc  text_func)
+show_item (gpointer data)
 {
+  GtkListItem *list_item = data;
+  StColumnTextFunc text_func = g_object_get_qdata (G_OBJECT (list_item), text_func_quark ());
   g_autofree char *text = NULL;
   gpointer item;
 
@@ -169,34 +195,16 @@ show_item (GtkListItem      *list_item,
   set_cell_text (list_item, text ? text : "");
 }
 
-/* A row of an StRowSlots was given another item: the cell shows it. */
-static void
-slot_item_changed_cb (GtkListItem *list_item)
-{
-  StColumnTextFunc text_func = g_object_get_data (G_OBJECT (list_item), "st-text-func");
-
-  show_item (list_item, text_func);
-}
-
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *list_item,
          gpointer                  user_data)
 {
-  StColumnTextFunc text_func = (StColumnTextFunc) g_object_get_data (G_OBJECT (factory),
-                                                                      "st-text-func");
   gpointer item = gtk_list_item_get_item (list_item);
 
   if (item != NULL && ST_IS_ROW_SLOT (item))
-    {
-      gulong handler;
-
-      g_object_set_data (G_OBJECT (list_item), "st-text-func", (gpointer) text_func);
-      handler = g_signal_connect_swapped (item, "notify::item",
-                                          G_CALLBACK (slot_item_changed_cb), list_item);
-      g_object_set_data (G_OBJECT (list_item), "st-slot-handler", GSIZE_TO_POINTER (handler));
-    }
-  show_item (list_item, text_func);
+    st_row_slot_watch (item, show_item, list_item);
+  show_item (list_item);
 }
 
 static void
@@ -205,15 +213,9 @@ unbind_cb (GtkSignalListItemFactory *factory,
            gpointer                  user_data)
 {
   gpointer item = gtk_list_item_get_item (list_item);
-  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item),
-                                                        "st-slot-handler"));
 
-  if (handler != 0)
-    {
-      if (item != NULL)
-        g_signal_handler_disconnect (item, handler);
-      g_object_set_data (G_OBJECT (list_item), "st-slot-handler", NULL);
-    }
+  if (item != NULL && ST_IS_ROW_SLOT (item))
+    st_row_slot_unwatch (item, show_item, list_item);
 
   /* A fixed cell keeps its text until its next bind sets another: a jump through a long
    * list rebinds some 200 rows at once, and clearing them first doubled the work. */

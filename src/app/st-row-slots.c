@@ -7,6 +7,12 @@
 
 /* A row */
 
+typedef struct
+{
+  StRowSlotFunc func;
+  gpointer      data;
+} Watch;
+
 struct _StRowSlot
 {
   GObject     parent_instance;
@@ -14,6 +20,7 @@ struct _StRowSlot
   GObject    *item;
   guint       position;
   StRowSlots *owner;      /* not owned; NULL once the slot left the list */
+  GArray     *watches;    /* Watch, the cells bound to the row; NULL when none yet */
 };
 
 G_DEFINE_FINAL_TYPE (StRowSlot, st_row_slot, G_TYPE_OBJECT)
@@ -48,6 +55,40 @@ st_row_slot_get_item (StRowSlot *self)
   return self->item;
 }
 
+void
+st_row_slot_watch (StRowSlot     *self,
+                   StRowSlotFunc  func,
+                   gpointer       data)
+{
+  Watch watch = { func, data };
+
+  g_return_if_fail (ST_IS_ROW_SLOT (self));
+  g_return_if_fail (func != NULL);
+
+  if (self->watches == NULL)
+    self->watches = g_array_sized_new (FALSE, FALSE, sizeof (Watch), 10);
+  g_array_append_val (self->watches, watch);
+}
+
+void
+st_row_slot_unwatch (StRowSlot     *self,
+                     StRowSlotFunc  func,
+                     gpointer       data)
+{
+  g_return_if_fail (ST_IS_ROW_SLOT (self));
+
+  for (guint i = 0; self->watches != NULL && i < self->watches->len; i++)
+    {
+      Watch *watch = &g_array_index (self->watches, Watch, i);
+
+      if (watch->func == func && watch->data == data)
+        {
+          g_array_remove_index_fast (self->watches, i);
+          return;
+        }
+    }
+}
+
 static void
 st_row_slot_finalize (GObject *object)
 {
@@ -58,6 +99,7 @@ st_row_slot_finalize (GObject *object)
       && g_hash_table_lookup (self->owner->live, GUINT_TO_POINTER (self->position)) == self)
     g_hash_table_remove (self->owner->live, GUINT_TO_POINTER (self->position));
   g_clear_object (&self->item);
+  g_clear_pointer (&self->watches, g_array_unref);
 
   G_OBJECT_CLASS (st_row_slot_parent_class)->finalize (object);
 }
@@ -184,6 +226,14 @@ st_row_slots_reload (StRowSlots *self)
       g_clear_object (&slot->item);
       slot->item = g_list_model_get_item (self->model, slot->position);
       g_object_notify_by_pspec (G_OBJECT (slot), slot_properties[SLOT_PROP_ITEM]);
+      /* A watch may unwatch itself; walk a copy. */
+      if (slot->watches != NULL && slot->watches->len > 0)
+        {
+          g_autoptr(GArray) watches = g_array_copy (slot->watches);
+
+          for (guint w = 0; w < watches->len; w++)
+            g_array_index (watches, Watch, w).func (g_array_index (watches, Watch, w).data);
+        }
     }
 
   if (new_n < old_n)

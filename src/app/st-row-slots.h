@@ -3,7 +3,7 @@
  * wholesale (a new filter, sort or query).
  *
  * Row i of an StRowSlots is the same StRowSlot object before and after st_row_slots_reload();
- * only the slot's item changes, with "notify::item".  GTK 4.8's list views keep the widgets
+ * only the slot's item changes, with "notify::item" and its watchers called.  GTK 4.8's list views keep the widgets
  * of rows that did not change, so they keep their ~200 row widgets and the cells rebind their
  * text (st-columns.c follows the slots), where "every row removed, every row added" made them
  * destroy those widgets and build them again: 100 ms of a picker's keystroke.  Only a change
@@ -19,6 +19,17 @@ G_DECLARE_FINAL_TYPE (StRowSlot, st_row_slot, ST, ROW_SLOT, GObject)
 
 /* The row's object in the underlying list (an StUnit …), or NULL. */
 gpointer    st_row_slot_get_item      (StRowSlot  *self);
+
+/* Calls @func (@data) when the slot takes another item: what a bound cell uses to show it.
+ * Lighter than a "notify::item" handler, which a list binding hundreds of cells a frame
+ * while it scrolls would connect and disconnect for every one. */
+typedef void (*StRowSlotFunc) (gpointer data);
+void        st_row_slot_watch         (StRowSlot     *self,
+                                       StRowSlotFunc  func,
+                                       gpointer       data);
+void        st_row_slot_unwatch       (StRowSlot     *self,
+                                       StRowSlotFunc  func,
+                                       gpointer       data);
 
 #define ST_TYPE_ROW_SLOTS (st_row_slots_get_type ())
 G_DECLARE_FINAL_TYPE (StRowSlots, st_row_slots, ST, ROW_SLOTS, GObject)

@@ -637,8 +637,9 @@ check_show_unit (StSerialPicker *self,
 
 /* The row's slot shows another unit now (a new filter or sort). */
 static void
-check_slot_changed_cb (GtkListItem *list_item)
+check_slot_changed_cb (gpointer data)
 {
+  GtkListItem *list_item = data;
   StSerialPicker *self = g_object_get_data (G_OBJECT (list_item), "st-picker");
 
   check_show_unit (self, list_item);
@@ -653,12 +654,8 @@ check_bind_cb (GtkSignalListItemFactory *factory,
 
   if (item != NULL && ST_IS_ROW_SLOT (item))
     {
-      gulong handler = g_signal_connect_swapped (item, "notify::item",
-                                                 G_CALLBACK (check_slot_changed_cb),
-                                                 list_item);
-
       g_object_set_data (G_OBJECT (list_item), "st-picker", self);
-      g_object_set_data (G_OBJECT (list_item), "st-slot-handler", GSIZE_TO_POINTER (handler));
+      st_row_slot_watch (item, check_slot_changed_cb, list_item);
     }
   check_show_unit (self, list_item);
 }
@@ -670,15 +667,9 @@ check_unbind_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *check = gtk_list_item_get_child (list_item);
   gpointer item = gtk_list_item_get_item (list_item);
-  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item),
-                                                        "st-slot-handler"));
 
-  if (handler != 0)
-    {
-      if (item != NULL)
-        g_signal_handler_disconnect (item, handler);
-      g_object_set_data (G_OBJECT (list_item), "st-slot-handler", NULL);
-    }
+  if (item != NULL && ST_IS_ROW_SLOT (item))
+    st_row_slot_unwatch (item, check_slot_changed_cb, list_item);
 
   g_hash_table_remove (self->bound_checks, check);
   g_object_set_data (G_OBJECT (check), "st-unit", NULL);

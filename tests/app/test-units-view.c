@@ -776,6 +776,12 @@ count_notify_cb (GObject    *slot,
 }
 
 static void
+count_watch_cb (gpointer data)
+{
+  (*(guint *) data)++;
+}
+
+static void
 test_row_slots (void)
 {
   g_autoptr(GtkStringList) five = gtk_string_list_new ((const char *[]) { "a", "b", "c", "d", "e", NULL });
@@ -786,6 +792,7 @@ test_row_slots (void)
   g_autoptr(GObject) again = NULL;
   g_autoptr(GObject) fourth = NULL;
   guint notified = 0;
+  guint watched = 0;
 
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (rows)) == ST_TYPE_ROW_SLOT);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 5);
@@ -793,12 +800,15 @@ test_row_slots (void)
   fourth = g_list_model_get_item (G_LIST_MODEL (rows), 3);
   g_assert_cmpstr (gtk_string_object_get_string (st_row_slots_unwrap (first)), ==, "a");
   g_signal_connect (first, "notify::item", G_CALLBACK (count_notify_cb), &notified);
+  st_row_slot_watch (ST_ROW_SLOT (first), count_watch_cb, &watched);
   g_signal_connect (rows, "items-changed", G_CALLBACK (log_changes_cb), log);
 
   /* Shorter: row 0 is the same slot showing "x"; rows 2–4 leave, announced as such. */
   st_row_slots_set_model (rows, G_LIST_MODEL (two));
   g_assert_cmpstr (log->str, ==, "(2,3,0)");
   g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpuint (watched, ==, 1);
+  st_row_slot_unwatch (ST_ROW_SLOT (first), count_watch_cb, &watched);
   again = g_list_model_get_item (G_LIST_MODEL (rows), 0);
   g_assert_true (again == first);
   g_assert_cmpstr (gtk_string_object_get_string (st_row_slots_unwrap (first)), ==, "x");
@@ -809,6 +819,7 @@ test_row_slots (void)
   st_row_slots_set_model (rows, G_LIST_MODEL (five));
   g_assert_cmpstr (log->str, ==, "(2,0,3)");
   g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpuint (watched, ==, 1);
   {
     g_autoptr(GObject) row3 = g_list_model_get_item (G_LIST_MODEL (rows), 3);
 

@@ -230,6 +230,17 @@ new_app (void)
   return app;
 }
 
+/* One application for every workload of this process (GTK has one per process). */
+static StApplication *the_app;
+
+static StApplication *
+shared_app (void)
+{
+  if (the_app == NULL)
+    the_app = new_app ();
+  return the_app;
+}
+
 static void
 init_i18n (void)
 {
@@ -252,8 +263,11 @@ open_window (StApplication *app,
   StUnitsView *view;
   double t0 = now ();
 
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  if (!g_application_get_is_registered (G_APPLICATION (app)))
+    {
+      g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+      g_assert_no_error (error);
+    }
   window = st_application_open_database (app, path, ST_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   st_window_show_view (window, "units");
@@ -735,8 +749,7 @@ scroll_run (GtkWidget  *list,
 static void
 workload_scroll (void)
 {
-  g_autoptr(StApplication) app = new_app ();
-  StWindow *window = open_window (app, opt.db);
+  StWindow *window = open_window (shared_app (), opt.db);
   StUnitsView *view = ST_UNITS_VIEW (st_window_get_view (window, "units"));
   GtkScrolledWindow *scroller = template_child (view, ST_TYPE_UNITS_VIEW, "scroller");
   GtkWidget *list = template_child (view, ST_TYPE_UNITS_VIEW, "column_view");
@@ -917,8 +930,7 @@ static void
 workload_picker (void)
 {
   static const char * const keys[] = { "1", "12", "123" };
-  g_autoptr(StApplication) app = new_app ();
-  StWindow *window = open_window (app, opt.db);
+  StWindow *window = open_window (shared_app (), opt.db);
   StStore *store = st_window_get_store (window);
   g_autoptr(StItem) item = NULL;
   g_autofree char *warehouse = first_warehouse (store);
@@ -1196,5 +1208,6 @@ main (int    argc,
   g_free (opt.db);
   g_free (opt.self_path);
   g_free (renderer_tag);
+  g_clear_object (&the_app);
   return 0;
 }
