@@ -653,3 +653,35 @@ st_export_dialog_init (StExportDialog *self)
 
   self->cancellable = g_cancellable_new ();
 }
+
+GArray *
+st_export_dialog_selected_unit_ids (GListModel  *units,
+                                    GtkBitset   *selected,
+                                    char       **name)
+{
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64),
+                                   (guint) gtk_bitset_get_size (selected));
+  GtkBitsetIter iter;
+  guint position;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (units), ids);
+
+  /* Only the selected rows are read, by position, from the lazy list. */
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
+       more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(StUnit) unit = g_list_model_get_item (units, position);
+
+      if (unit != NULL)
+        {
+          gint64 id = st_unit_get_id (unit);
+
+          g_array_append_val (ids, id);
+          if (ids->len == 1 && name != NULL)
+            /* Translators: the suggested file name of one unit's history; %s is its serial */
+            *name = g_strdup_printf (_("history-%s.xlsx"), st_unit_get_serial (unit));
+        }
+    }
+  return ids;
+}

@@ -48,5 +48,10 @@ double          st_export_dialog_get_fraction   (StExportDialog       *self);
 
 /* @name with what a file name cannot hold (/ \ : * ? " < > |, control characters) made "-". */
 char           *st_export_dialog_clean_file_name (const char          *name);
+/* The ids of the units at the @selected positions of a lazy unit list, reading only those rows;
+ * *@name (nullable) gets the suggested file name for one unit, "history-SERIAL.xlsx". */
+GArray         *st_export_dialog_selected_unit_ids (GListModel        *units,
+                                                    GtkBitset         *selected,
+                                                    char             **name);
 
 G_END_DECLS

@@ -513,9 +513,7 @@ export_selection_action (GtkWidget  *widget,
   g_autoptr(GArray) ids = NULL;
   g_autofree char *name = NULL;
   StHistoryScope scope = { 0 };
-  GtkBitsetIter iter;
   guint64 n_selected;
-  guint position;
 
   if (item == NULL || self->units == NULL || !GTK_IS_WINDOW (root))
     return;
@@ -551,24 +549,7 @@ export_selection_action (GtkWidget  *widget,
       return;
     }
 
-  /* Only the selected rows are fetched, by position, from the lazy list. */
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), (guint) n_selected);
-  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
-       more;
-       more = gtk_bitset_iter_next (&iter, &position))
-    {
-      g_autoptr(StUnit) unit = g_list_model_get_item (G_LIST_MODEL (self->units), position);
-
-      if (unit != NULL)
-        {
-          gint64 id = st_unit_get_id (unit);
-
-          g_array_append_val (ids, id);
-          if (ids->len == 1)
-            /* Translators: the suggested file name of one unit's history; %s is its serial */
-            name = g_strdup_printf (_("history-%s.xlsx"), st_unit_get_serial (unit));
-        }
-    }
+  ids = st_export_dialog_selected_unit_ids (G_LIST_MODEL (self->units), selected, &name);
   if (ids->len == 0)
     return;
 
