@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* st-queries.c — reading documents, units, histories and stock, and the lazy lists' SQL. */
+/* st-store-queries.c — reading documents, units, histories and stock, and the lazy lists' SQL. */
 #define G_LOG_DOMAIN "st-queries"
 
 #include "config.h"

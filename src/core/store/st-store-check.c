@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* st-check.c — SQLite's own checks plus the ledger's invariants: every unit's state equals
+/* st-store-check.c — SQLite's own checks plus the ledger's invariants: every unit's state equals
  * the replay of its events, and stock equals what units and moves say. */
 #define G_LOG_DOMAIN "st-check"
 

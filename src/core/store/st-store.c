@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* st-store.c — opening, creating and migrating the database; the statement cache and the
- * SQLite helpers; the preference.  Warehouses, contacts and items are in st-catalog.c. */
+ * SQLite helpers; the preference.  Warehouses, contacts and items are in st-store-catalog.c. */
 #define G_LOG_DOMAIN "st-store"
 
 #include "config.h"

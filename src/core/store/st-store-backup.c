@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* st-backup.c — backup and restore through SQLite's online-backup API. */
+/* st-store-backup.c — backup and restore through SQLite's online-backup API. */
 #define G_LOG_DOMAIN "st-backup"
 
 #include "config.h"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* st-catalog.c — the store's catalogue: warehouses, contacts (vendors and customers) and
+/* st-store-catalog.c — the store's catalogue: warehouses, contacts (vendors and customers) and
  * items, added, found by name and listed. */
 #define G_LOG_DOMAIN "st-catalog"
 
