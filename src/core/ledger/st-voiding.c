@@ -210,6 +210,44 @@ void_moves (StPosting *p,
   return TRUE;
 }
 
+/* A posted sales return (vendor return) keeps its invoice (bill) in force: voiding that
+ * document first would bring back stock the return already brought back (quantity items
+ * have no unit history to refuse it) and leave the return pointing at a void document. */
+static gboolean
+refuse_if_returned_against (StStore     *self,
+                            StDocKind    kind,
+                            gint64       doc_id,
+                            const char  *number,
+                            GError     **error)
+{
+  g_autoptr(StStmt) stmt = NULL;
+  StDocKind return_kind = ST_DOC_RETURN;
+  int rc;
+
+  if (kind != ST_DOC_INVOICE && kind != ST_DOC_BILL)
+    return TRUE;
+  stmt = _st_store_prepare (self, "SELECT kind, number FROM documents"
+                                  " WHERE ref_document_id = ? AND status = 'posted'"
+                                  "   AND kind IN ('return', 'vendor-return')"
+                                  " ORDER BY id LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, doc_id);
+  rc = _st_step (stmt, error);
+  if (rc == 0)
+    return FALSE;
+  if (rc != SQLITE_ROW)
+    return TRUE;
+  st_doc_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), &return_kind);
+  g_set_error (error, ST_ERROR, ST_ERROR_MOVED_ON,
+               /* Translators: %1$s a document kind and %2$s its number (“Invoice INV-00012”),
+                * %3$s the kind of the return and %4$s its number (“Sales return RET-00003”) */
+               _("Cannot void %1$s %2$s: %3$s %4$s refers to it; void that first"),
+               st_doc_kind_to_label (kind), number, st_doc_kind_to_label (return_kind),
+               (const char *) sqlite3_column_text (stmt, 1));
+  return FALSE;
+}
+
 /* @vendor: for a bill, whose (NULL: any vendor's); ignored for other kinds. */
 static StDocument *
 void_document (StStore     *self,
@@ -240,6 +278,8 @@ void_document (StStore     *self,
                    st_doc_kind_to_label (kind), h.number);
       goto fail;
     }
+  if (!refuse_if_returned_against (self, kind, p.doc_id, h.number, error))
+    goto fail;
   /* A void is dated today, or on the document's own date if that lies in the future. */
   p.date = g_strdup (strcmp (today, h.date) >= 0 ? today : h.date);
 

@@ -237,6 +237,82 @@ stock_checks (StStore        *self,
   return rc == SQLITE_DONE;
 }
 
+/* Returns: a posted return whose invoice (bill) is void, and a return line that takes back
+ * more of an item than its invoice (bill) has left after every posted return of it. */
+static gboolean
+return_checks (StStore        *self,
+               StCheckReport  *report,
+               GError        **error)
+{
+  static const char void_sql[] =
+    "SELECT r.kind, r.number, d.kind, d.number FROM documents r"
+    " JOIN documents d ON d.id = r.ref_document_id"
+    " WHERE r.kind IN ('return', 'vendor-return') AND r.status = 'posted'"
+    "   AND d.status <> 'posted'"
+    " ORDER BY r.id";
+  /* Per referred document and item: what it moved, and what its posted returns took back. */
+  static const char excess_sql[] =
+    "WITH returned (doc_id, item_id, quantity) AS ("
+    "  SELECT r.ref_document_id, l.item_id, sum (l.quantity)"
+    "  FROM documents r JOIN document_lines l ON l.document_id = r.id"
+    "  WHERE r.kind IN ('return', 'vendor-return') AND r.status = 'posted'"
+    "  GROUP BY r.ref_document_id, l.item_id),"
+    " moved (doc_id, item_id, quantity) AS ("
+    "  SELECT l.document_id, l.item_id, sum (l.quantity)"
+    "  FROM document_lines l WHERE l.document_id IN (SELECT doc_id FROM returned)"
+    "  GROUP BY l.document_id, l.item_id)"
+    " SELECT d.kind, d.number, i.sku, rt.quantity, coalesce (m.quantity, 0)"
+    " FROM returned rt JOIN documents d ON d.id = rt.doc_id JOIN items i ON i.id = rt.item_id"
+    " LEFT JOIN moved m ON m.doc_id = rt.doc_id AND m.item_id = rt.item_id"
+    " WHERE rt.quantity > coalesce (m.quantity, 0)"
+    " ORDER BY d.id, i.sku";
+  g_autoptr(StStmt) stmt = _st_store_prepare (self, void_sql, error);
+  StDocKind kind, ref_kind;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+    {
+      kind = ST_DOC_RETURN;
+      ref_kind = ST_DOC_INVOICE;
+      st_doc_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), &kind);
+      st_doc_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &ref_kind);
+      add_problem (report,
+                   /* Translators: %1$s a return's kind and %2$s its number (“Sales return
+                    * RET-00003”), %3$s and %4$s the document it refers to (“Invoice INV-00012”) */
+                   g_strdup_printf (_("%1$s %2$s is posted against %3$s %4$s, which is "
+                                      "void"),
+                                    st_doc_kind_to_label (kind),
+                                    (const char *) sqlite3_column_text (stmt, 1),
+                                    st_doc_kind_to_label (ref_kind),
+                                    (const char *) sqlite3_column_text (stmt, 3)));
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+  g_clear_pointer (&stmt, _st_stmt_release);
+
+  stmt = _st_store_prepare (self, excess_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+    {
+      ref_kind = ST_DOC_INVOICE;
+      st_doc_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), &ref_kind);
+      add_problem (report,
+                   /* Translators: %1$s a document kind and %2$s its number (“Invoice
+                    * INV-00012”), %3$s a SKU, %4$lld and %5$lld quantities */
+                   g_strdup_printf (_("%1$s %2$s: its posted returns take back %4$lld of %3$s, "
+                                      "but it has only %5$lld"),
+                                    st_doc_kind_to_label (ref_kind),
+                                    (const char *) sqlite3_column_text (stmt, 1),
+                                    (const char *) sqlite3_column_text (stmt, 2),
+                                    (long long) sqlite3_column_int64 (stmt, 3),
+                                    (long long) sqlite3_column_int64 (stmt, 4)));
+    }
+  return rc == SQLITE_DONE;
+}
+
 StCheckReport *
 st_store_check (StStore  *self,
                 GError  **error)
@@ -255,7 +331,8 @@ st_store_check (StStore  *self,
   /* On a damaged file, the ledger and the counts would only read more damage. */
   if (report->problems->len == 0)
     {
-      if (!ledger_checks (self, report, error) || !stock_checks (self, report, error))
+      if (!ledger_checks (self, report, error) || !stock_checks (self, report, error)
+          || !return_checks (self, report, error))
         goto fail;
       docs = _st_store_prepare (self, "SELECT count (*) FROM documents", error);
       if (docs == NULL || _st_step (docs, error) != SQLITE_ROW)
