@@ -278,8 +278,6 @@ void_document (StStore     *self,
                    st_doc_kind_to_label (kind), h.number);
       goto fail;
     }
-  if (!refuse_if_returned_against (self, kind, p.doc_id, h.number, error))
-    goto fail;
   /* A void is dated today, or on the document's own date if that lies in the future. */
   p.date = g_strdup (strcmp (today, h.date) >= 0 ? today : h.date);
 
@@ -289,6 +287,10 @@ void_document (StStore     *self,
   for (guint i = 0; i < units->len; i++)
     if (!void_unit (&p, g_array_index (units, gint64, i), h.number, error))
       goto fail;
+  /* After the units (whose refusal names the document that moved a unit on), before the
+   * quantities (whose stock the return already took). */
+  if (!refuse_if_returned_against (self, kind, p.doc_id, h.number, error))
+    goto fail;
   if (!void_moves (&p, error))
     goto fail;
   if (!_st_posting_stock_flush (&p, error))
