@@ -886,6 +886,248 @@ test_check_detects_tampering (StFixture     *f,
   g_assert_nonnull (strstr (g_ptr_array_index (report->problems, 0), "T2"));
 }
 
+static StDocStatus
+doc_status (StStore    *store,
+            StDocKind   kind,
+            const char *number)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) doc = st_store_get_document (store, kind, number, &error);
+
+  g_assert_no_error (error);
+  return st_document_get_status (doc);
+}
+
+/* Issue 11: a posted sales return keeps its invoice in force.  Quantity items have no unit
+ * history to refuse the void, so without the rule voiding I1 would bring back the 3 cables
+ * R1 already brought back (13 on hand of the 10 that ever came in). */
+static void
+test_void_invoice_refused_while_returned (StFixture     *f,
+                                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) doc = NULL;
+
+  doc = post (f->store, ST_DOC_BILL, "B1", "2026-01-05", "Acme", "Main", NULL, "CABLE", 10, NULL,
+              &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  doc = post (f->store, ST_DOC_INVOICE, "I1", "2026-01-06", "Bob", "Main", NULL, "CABLE", 3, NULL,
+              &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  doc = post (f->store, ST_DOC_RETURN, "R1", "2026-01-07", "I1", "Shop", NULL, "CABLE", 3, NULL,
+              &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  g_assert_cmpint (on_hand (f->store, "CABLE", "Main"), ==, 7);
+  g_assert_cmpint (on_hand (f->store, "CABLE", "Shop"), ==, 3);
+
+  doc = st_store_void (f->store, ST_DOC_INVOICE, "I1", &error);
+  assert_refused (f, doc, error, ST_ERROR_MOVED_ON, "R1");
+  g_assert_nonnull (strstr (error->message, "I1"));
+  g_clear_error (&error);
+  /* Nothing changed. */
+  g_assert_cmpint (doc_status (f->store, ST_DOC_INVOICE, "I1"), ==, ST_DOC_STATUS_POSTED);
+  g_assert_cmpint (doc_status (f->store, ST_DOC_RETURN, "R1"), ==, ST_DOC_STATUS_POSTED);
+  g_assert_cmpint (on_hand (f->store, "CABLE", "Main"), ==, 7);
+  g_assert_cmpint (on_hand (f->store, "CABLE", "Shop"), ==, 3);
+  st_assert_check_ok (f->store);
+
+  /* The return first, then the invoice. */
+  doc = st_store_void (f->store, ST_DOC_RETURN, "R1", &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  g_assert_cmpint (on_hand (f->store, "CABLE", "Shop"), ==, 0);
+  doc = st_store_void (f->store, ST_DOC_INVOICE, "I1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (st_document_get_status (doc), ==, ST_DOC_STATUS_VOID);
+  g_clear_object (&doc);
+  g_assert_cmpint (on_hand (f->store, "CABLE", "Main"), ==, 10);
+  g_assert_cmpint (on_hand (f->store, "CABLE", "Shop"), ==, 0);
+  st_assert_check_ok (f->store);
+}
+
+/* A void return does not keep its invoice in force: a later return alone refuses. */
+static void
+test_void_invoice_after_void_return_only (StFixture     *f,
+                                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) doc = NULL;
+
+  doc = post (f->store, ST_DOC_BILL, "B1", "2026-01-05", "Acme", "Main", NULL, "CABLE", 10, NULL,
+              &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  doc = post (f->store, ST_DOC_INVOICE, "I1", "2026-01-06", "Bob", "Main", NULL, "CABLE", 4, NULL,
+              &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  doc = post (f->store, ST_DOC_RETURN, "R1", "2026-01-07", "I1", "Main", NULL, "CABLE", 1, NULL,
+              &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  doc = post (f->store, ST_DOC_RETURN, "R2", "2026-01-08", "I1", "Main", NULL, "CABLE", 2, NULL,
+              &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  doc = st_store_void (f->store, ST_DOC_RETURN, "R1", &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+
+  /* R2 still refers to I1. */
+  doc = st_store_void (f->store, ST_DOC_INVOICE, "I1", &error);
+  assert_refused (f, doc, error, ST_ERROR_MOVED_ON, "R2");
+  g_clear_error (&error);
+  g_assert_cmpint (on_hand (f->store, "CABLE", "Main"), ==, 8);
+
+  doc = st_store_void (f->store, ST_DOC_RETURN, "R2", &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  doc = st_store_void (f->store, ST_DOC_INVOICE, "I1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (on_hand (f->store, "CABLE", "Main"), ==, 10);
+  st_assert_check_ok (f->store);
+}
+
+/* The same for a vendor return against a bill: voiding B1 while VR1 refers to it would take
+ * the 4 cables out of stock a second time. */
+static void
+test_void_bill_refused_while_vendor_returned (StFixture     *f,
+                                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) doc = NULL;
+
+  doc = post (f->store, ST_DOC_BILL, "B1", "2026-01-05", "Acme", "Main", NULL, "CABLE", 10, NULL,
+              &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  doc = post (f->store, ST_DOC_VENDOR_RETURN, "VR1", "2026-01-06", "B1", NULL, NULL, "CABLE", 4,
+              NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  g_assert_cmpint (on_hand (f->store, "CABLE", "Main"), ==, 6);
+
+  doc = st_store_void (f->store, ST_DOC_BILL, "B1", &error);
+  assert_refused (f, doc, error, ST_ERROR_MOVED_ON, "VR1");
+  g_assert_nonnull (strstr (error->message, "B1"));
+  g_clear_error (&error);
+  doc = st_store_void_bill (f->store, "B1", "Acme", &error);
+  assert_refused (f, doc, error, ST_ERROR_MOVED_ON, "VR1");
+  g_clear_error (&error);
+  g_assert_cmpint (doc_status (f->store, ST_DOC_BILL, "B1"), ==, ST_DOC_STATUS_POSTED);
+  g_assert_cmpint (doc_status (f->store, ST_DOC_VENDOR_RETURN, "VR1"), ==, ST_DOC_STATUS_POSTED);
+  g_assert_cmpint (on_hand (f->store, "CABLE", "Main"), ==, 6);
+  st_assert_check_ok (f->store);
+
+  doc = st_store_void (f->store, ST_DOC_VENDOR_RETURN, "VR1", &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  g_assert_cmpint (on_hand (f->store, "CABLE", "Main"), ==, 10);
+  doc = st_store_void (f->store, ST_DOC_BILL, "B1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (st_document_get_status (doc), ==, ST_DOC_STATUS_VOID);
+  g_clear_object (&doc);
+  g_assert_cmpint (on_hand (f->store, "CABLE", "Main"), ==, 0);
+  st_assert_check_ok (f->store);
+}
+
+/* Serial items: the unit's own history refuses first and names the return. */
+static void
+test_void_serial_invoice_refused_while_returned (StFixture     *f,
+                                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) doc = NULL;
+
+  receive_tools (f);
+  doc = post (f->store, ST_DOC_INVOICE, "I1", "2026-01-06", "Bob", "Main", NULL, "TOOL", 2,
+              "T1,T2", &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  doc = post (f->store, ST_DOC_RETURN, "R1", "2026-01-07", "I1", "Shop", NULL, "TOOL", 1, "T1",
+              &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+
+  doc = st_store_void (f->store, ST_DOC_INVOICE, "I1", &error);
+  assert_refused (f, doc, error, ST_ERROR_MOVED_ON, "R1");
+  g_clear_error (&error);
+  assert_unit (f->store, "T1", ST_UNIT_IN_STOCK, "Shop");
+  assert_unit (f->store, "T2", ST_UNIT_SOLD, NULL);
+
+  doc = st_store_void (f->store, ST_DOC_RETURN, "R1", &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  assert_unit (f->store, "T1", ST_UNIT_SOLD, NULL);
+  doc = st_store_void (f->store, ST_DOC_INVOICE, "I1", &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  assert_unit (f->store, "T1", ST_UNIT_IN_STOCK, "Main");
+  assert_unit (f->store, "T2", ST_UNIT_IN_STOCK, "Main");
+  g_assert_cmpint (on_hand (f->store, "TOOL", "Main"), ==, 3);
+  st_assert_check_ok (f->store);
+}
+
+static gboolean
+report_has (StCheckReport *report,
+            const char    *needle)
+{
+  for (guint i = 0; i < report->problems->len; i++)
+    if (strstr (g_ptr_array_index (report->problems, i), needle) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* A database an older build could leave: invoice I1 void under its posted return R1, and a
+ * vendor return taking back more than its bill brought in. */
+static void
+test_check_detects_returns_against_void (StFixture     *f,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) doc = NULL;
+  g_autoptr(StCheckReport) report = NULL;
+  sqlite3 *db = NULL;
+
+  doc = post (f->store, ST_DOC_BILL, "B1", "2026-01-05", "Acme", "Main", NULL, "CABLE", 10, NULL,
+              &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  doc = post (f->store, ST_DOC_INVOICE, "I1", "2026-01-06", "Bob", "Main", NULL, "CABLE", 3, NULL,
+              &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  doc = post (f->store, ST_DOC_RETURN, "R1", "2026-01-07", "I1", "Main", NULL, "CABLE", 3, NULL,
+              &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  doc = post (f->store, ST_DOC_VENDOR_RETURN, "VR1", "2026-01-08", "B1", NULL, NULL, "CABLE", 2,
+              NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  st_assert_check_ok (f->store);
+
+  g_clear_object (&f->store);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE documents SET status = 'void'"
+                                     " WHERE kind = 'invoice' AND number = 'I1'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE document_lines SET quantity = 52 WHERE document_id ="
+                                     " (SELECT id FROM documents WHERE number = 'VR1')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  f->store = st_store_open (f->path, 0, &error);
+  g_assert_no_error (error);
+  report = st_store_check (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (report_has (report, "R1 is posted against Invoice I1, which is void"));
+  g_assert_true (report_has (report, "Bill B1: its posted returns take back 52 of CABLE, "
+                                     "but it has only 10"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -909,6 +1151,13 @@ main (int   argc,
   ADD ("/posting/quantity-items", test_quantity_items);
   ADD ("/posting/atomic/multi-line", test_atomic_multi_line);
   ADD ("/check/detects-tampering", test_check_detects_tampering);
+  ADD ("/posting/void/invoice-refused-while-returned", test_void_invoice_refused_while_returned);
+  ADD ("/posting/void/invoice-after-every-return-void", test_void_invoice_after_void_return_only);
+  ADD ("/posting/void/bill-refused-while-vendor-returned",
+       test_void_bill_refused_while_vendor_returned);
+  ADD ("/posting/void/serial-invoice-refused-while-returned",
+       test_void_serial_invoice_refused_while_returned);
+  ADD ("/check/detects-returns-against-void", test_check_detects_returns_against_void);
 #undef ADD
 
   return g_test_run ();
