@@ -9,6 +9,7 @@
 #include "st-test-cli.h"
 
 void add_refusal_tests (void);
+void add_return_tests (void);
 
 #define TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -848,6 +849,7 @@ main (int    argc,
   TEST ("/cli/check/sound", test_check);
   TEST ("/cli/check/finds-tampering", test_check_finds_tampering);
   add_refusal_tests ();
+  add_return_tests ();
 
   return g_test_run ();
 }
