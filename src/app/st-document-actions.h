@@ -41,10 +41,4 @@ void              st_document_actions_new_document  (GtkWidget            *windo
 StDocumentEditor *st_document_actions_open_editor   (GtkWidget            *window,
                                                      StDocKind             kind);
 
-/* Adds "Void…" (and, for transfers, "Receive…") buttons before @new_button in a documents
- * view's toolbar, acting on the selected document ("document.void", "document.receive"
- * actions on the view, enabled when they apply). */
-void              st_document_actions_attach_view   (StDocumentsView      *view,
-                                                     GtkWidget            *new_button);
-
 G_END_DECLS

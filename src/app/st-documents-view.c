@@ -9,18 +9,17 @@
 #include "st-document-actions.h"
 #include "st-documents-view.h"
 #include "st-format.h"
+#include "st-list-page-private.h"
+#include "st-window.h"
 
 struct _StDocumentsView
 {
-  GtkWidget           parent_instance;
+  StListPage          parent_instance;
 
   /* Template widgets */
-  GtkStack           *stack;
-  GtkSearchEntry     *filter_entry;
-  GtkLabel           *count_label;
   GtkButton          *new_button;
   GtkLabel           *new_button_label;
-  GtkColumnView      *column_view;
+  GtkWidget          *receive_button;
   GtkStack           *details_stack;
   GtkLabel           *none_label;
   GtkLabel           *number_label;
@@ -32,29 +31,26 @@ struct _StDocumentsView
   GtkLabel           *serials_count_label;
   GtkListView        *serials_view;
   GtkLabel           *details_error_label;
-  GtkLabel           *empty_title_label;
-  GtkLabel           *empty_hint_label;
   GtkButton          *empty_new_button;
 
   /* Owned */
-  StStore            *store;
-  StListModel        *documents;
-  GtkSingleSelection *selection;
   GtkSingleSelection *serials_selection;
   StDocument         *document;   /* the selected one, with its lines */
 
   StDocKind           kind;
-  /* Putting the focus on the selected row once it is laid out (st_documents_view_show_id). */
-  guint               focus_tick;
-  guint               focus_tries;
 };
 
-G_DEFINE_FINAL_TYPE (StDocumentsView, st_documents_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (StDocumentsView, st_documents_view, ST_TYPE_LIST_PAGE)
+
+static StStore *
+store (StDocumentsView *self)
+{
+  return st_list_page_get_store (ST_LIST_PAGE (self));
+}
 
 enum {
   PROP_0,
   PROP_KIND,
-  PROP_STORE,
   N_PROPS
 };
 
@@ -228,38 +224,6 @@ doc_status_text (gpointer doc)
 }
 
 static void
-update_count_label (StDocumentsView *self)
-{
-  g_autofree char *text = NULL;
-  guint n;
-
-  n = self->documents ? g_list_model_get_n_items (G_LIST_MODEL (self->documents)) : 0;
-  /* Translators: the number of documents (bills, invoices …) listed */
-  text = g_strdup_printf (ngettext ("%u document", "%u documents", n), n);
-  gtk_label_set_text (self->count_label, text);
-}
-
-static void
-update_empty_state (StDocumentsView *self)
-{
-  const char *filter = NULL;
-  guint n = 0;
-
-  if (self->documents != NULL)
-    {
-      n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
-      filter = st_list_model_get_filter (self->documents);
-    }
-
-  if (n == 0 && (filter == NULL || *filter == '\0'))
-    gtk_stack_set_visible_child_name (self->stack, "empty");
-  else
-    gtk_stack_set_visible_child_name (self->stack, "list");
-
-  update_count_label (self);
-}
-
-static void
 add_fact (StDocumentsView *self,
           int             *row,
           const char      *title,
@@ -380,7 +344,7 @@ line_selected_cb (StDocumentsView *self,
   if (self->serials_box == NULL)
     return;
 
-  tracking = self->store != NULL && st_store_get_tracking (self->store) == ST_TRACKING_SERIAL;
+  tracking = store (self) != NULL && st_store_get_tracking (store (self)) == ST_TRACKING_SERIAL;
 
   if (line == NULL || line->serials == NULL || line->serials->len == 0)
     {
@@ -404,6 +368,18 @@ line_selected_cb (StDocumentsView *self,
   gtk_widget_set_visible (self->serials_box, tracking);
 }
 
+/* The view's one place that enables its actions: they act on the document shown. */
+static void
+update_actions (StDocumentsView *self)
+{
+  gboolean posted = self->document != NULL
+                    && st_document_get_status (self->document) == ST_DOC_STATUS_POSTED;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.void", posted);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.receive",
+                                 posted && st_document_get_in_transit (self->document));
+}
+
 static void
 show_document (StDocumentsView *self,
                StDocument      *row_doc)
@@ -424,10 +400,11 @@ show_document (StDocumentsView *self,
   if (row_doc == NULL)
     {
       gtk_stack_set_visible_child_name (self->details_stack, "none");
+      update_actions (self);
       return;
     }
 
-  self->document = st_store_get_document_by_id (self->store, st_document_get_id (row_doc), &error);
+  self->document = st_store_get_document_by_id (store (self), st_document_get_id (row_doc), &error);
   if (self->document == NULL)
     {
       gtk_label_set_text (self->number_label, st_document_get_number (row_doc));
@@ -437,6 +414,7 @@ show_document (StDocumentsView *self,
       gtk_widget_set_visible (GTK_WIDGET (self->details_error_label), TRUE);
       gtk_widget_set_visible (self->serials_box, FALSE);
       gtk_stack_set_visible_child_name (self->details_stack, "document");
+      update_actions (self);
       return;
     }
 
@@ -487,12 +465,7 @@ show_document (StDocumentsView *self,
     }
 
   gtk_stack_set_visible_child_name (self->details_stack, "document");
-}
-
-static void
-selection_changed_cb (StDocumentsView *self)
-{
-  show_document (self, gtk_single_selection_get_selected_item (self->selection));
+  update_actions (self);
 }
 
 static void
@@ -514,7 +487,8 @@ serial_activate_cb (StDocumentsView *self,
   if (serial == NULL)
     return;
 
-  unit = st_store_find_unit (self->store, gtk_string_object_get_string (serial), line->sku, &error);
+  unit = st_store_find_unit (store (self), gtk_string_object_get_string (serial), line->sku,
+                             &error);
   if (unit == NULL)
     {
       gtk_label_set_text (self->details_error_label, error->message);
@@ -552,24 +526,6 @@ serial_bind_cb (GtkSignalListItemFactory *factory,
                       gtk_string_object_get_string (serial));
 }
 
-static void
-filter_changed_cb (StDocumentsView *self)
-{
-  const char *text;
-
-  if (self->documents == NULL)
-    return;
-
-  text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
-  st_list_model_set_filter (self->documents, *text ? text : NULL);
-}
-
-static void
-items_changed_cb (StDocumentsView *self)
-{
-  update_empty_state (self);
-}
-
 StDocumentsView *
 st_documents_view_new (StDocKind kind)
 {
@@ -584,201 +540,6 @@ st_documents_view_get_kind (StDocumentsView *self)
   return self->kind;
 }
 
-StStore *
-st_documents_view_get_store (StDocumentsView *self)
-{
-  g_return_val_if_fail (ST_IS_DOCUMENTS_VIEW (self), NULL);
-
-  return self->store;
-}
-
-void
-st_documents_view_set_store (StDocumentsView *self,
-                             StStore         *store)
-{
-  g_return_if_fail (ST_IS_DOCUMENTS_VIEW (self));
-  g_return_if_fail (store == NULL || ST_IS_STORE (store));
-
-  if (!g_set_object (&self->store, store))
-    return;
-
-  show_document (self, NULL);
-  g_clear_object (&self->documents);
-
-  if (store != NULL)
-    {
-      StSortKey key;
-      gboolean descending;
-      const char *filter;
-
-      self->documents = st_store_list_documents (store, self->kind);
-      key = st_columns_get_sort (self->column_view, &descending);
-      if (key != ST_SORT_DEFAULT)
-        st_list_model_set_sort (self->documents, key, descending);
-      filter = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
-      if (*filter != '\0')
-        st_list_model_set_filter (self->documents, filter);
-      g_signal_connect_object (self->documents,
-                               "items-changed",
-                               G_CALLBACK (items_changed_cb),
-                               self,
-                               G_CONNECT_SWAPPED);
-    }
-
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->documents));
-  update_empty_state (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
-gboolean
-st_documents_view_select_id (StDocumentsView *self,
-                             gint64           document_id)
-{
-  gint64 position;
-
-  g_return_val_if_fail (ST_IS_DOCUMENTS_VIEW (self), FALSE);
-
-  if (self->documents == NULL)
-    return FALSE;
-
-  position = st_list_model_find_id (self->documents, document_id);
-  if (position < 0)
-    return FALSE;
-
-  gtk_single_selection_set_selected (self->selection, (guint) position);
-  return TRUE;
-}
-
-/* GTK 4.8 has no gtk_column_view_scroll_to() (4.12) and no way to focus a row by position;
- * the list view inside the column view has the "list.scroll-to-item" action, and the row
- * of the selected item carries the :selected state. */
-static GtkWidget *
-inner_list_view (GtkColumnView *view)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      return child;
-
-  return NULL;
-}
-
-static void
-scroll_to (GtkColumnView *view,
-           guint          position)
-{
-  GtkWidget *list = inner_list_view (view);
-
-  if (list != NULL)
-    gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
-}
-
-static gboolean
-focus_selected_tick_cb (GtkWidget     *widget,
-                        GdkFrameClock *clock,
-                        gpointer       data)
-{
-  StDocumentsView *self = ST_DOCUMENTS_VIEW (widget);
-  GtkWidget *list = inner_list_view (self->column_view);
-  guint position = gtk_single_selection_get_selected (self->selection);
-
-  if (list == NULL || position == GTK_INVALID_LIST_POSITION || ++self->focus_tries > 10)
-    {
-      self->focus_tick = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  /* Before the first layout the list cannot scroll yet: ask again on every frame. */
-  scroll_to (self->column_view, position);
-  for (GtkWidget *row = gtk_widget_get_first_child (list);
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if ((gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED)
-        && gtk_widget_get_mapped (row))
-      {
-        gtk_widget_grab_focus (row);
-        self->focus_tick = 0;
-        return G_SOURCE_REMOVE;
-      }
-
-  return G_SOURCE_CONTINUE;
-}
-
-gboolean
-st_documents_view_show_id (StDocumentsView *self,
-                           gint64           document_id)
-{
-  gint64 position;
-
-  g_return_val_if_fail (ST_IS_DOCUMENTS_VIEW (self), FALSE);
-
-  if (self->documents == NULL)
-    return FALSE;
-
-  position = st_list_model_find_id (self->documents, document_id);
-  if (position < 0 && st_list_model_get_filter (self->documents) != NULL)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
-      st_list_model_set_filter (self->documents, NULL);
-      position = st_list_model_find_id (self->documents, document_id);
-    }
-  if (position < 0)
-    return FALSE;
-
-  gtk_single_selection_set_selected (self->selection, (guint) position);
-  scroll_to (self->column_view, (guint) position);
-
-  /* The keyboard goes on from the document shown, not from the first row. */
-  self->focus_tries = 0;
-  if (self->focus_tick == 0)
-    self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_selected_tick_cb,
-                                                     NULL, NULL);
-  return TRUE;
-}
-
-void
-st_documents_view_refresh (StDocumentsView *self)
-{
-  StDocument *selected;
-  gint64 previous = 0;
-
-  g_return_if_fail (ST_IS_DOCUMENTS_VIEW (self));
-
-  if (self->documents == NULL)
-    return;
-
-  selected = gtk_single_selection_get_selected_item (self->selection);
-  if (selected != NULL)
-    previous = st_document_get_id (selected);
-
-  st_list_model_refresh (self->documents);
-
-  /* The selection does not survive a refresh; the document may have changed (voided,
-   * received), so reload its details too. */
-  if (previous != 0 && st_documents_view_select_id (self, previous))
-    show_document (self, gtk_single_selection_get_selected_item (self->selection));
-
-  update_empty_state (self);
-}
-
-void
-st_documents_view_focus_filter (StDocumentsView *self)
-{
-  g_return_if_fail (ST_IS_DOCUMENTS_VIEW (self));
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
-}
-
-GtkSelectionModel *
-st_documents_view_get_selection (StDocumentsView *self)
-{
-  g_return_val_if_fail (ST_IS_DOCUMENTS_VIEW (self), NULL);
-
-  return GTK_SELECTION_MODEL (self->selection);
-}
-
 StDocument *
 st_documents_view_get_document (StDocumentsView *self)
 {
@@ -787,18 +548,98 @@ st_documents_view_get_document (StDocumentsView *self)
   return self->document;
 }
 
+/* Void and Receive */
+
+static void
+done_cb (StDocument *document,
+         gpointer    user_data)
+{
+  StDocumentsView *self = user_data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  /* The refresh shows the document as it is now, and so updates the actions. */
+  if (ST_IS_WINDOW (root))
+    st_window_refresh (ST_WINDOW (root));
+  else
+    st_list_page_refresh (ST_LIST_PAGE (self));
+}
+
+static void
+void_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  StDocumentsView *self = ST_DOCUMENTS_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->document == NULL || store (self) == NULL)
+    return;
+
+  st_document_actions_void (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                            store (self), self->document, done_cb, self);
+}
+
+static void
+receive_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  StDocumentsView *self = ST_DOCUMENTS_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->document == NULL || store (self) == NULL)
+    return;
+
+  st_document_actions_receive (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                               store (self), self->document, done_cb, self);
+}
+
+/* StListPage */
+
+static StListModel *
+st_documents_view_create_model (StListPage *page,
+                                StStore    *store)
+{
+  return st_store_list_documents (store, ST_DOCUMENTS_VIEW (page)->kind);
+}
+
+static char *
+st_documents_view_format_count (StListPage *page,
+                                guint       n_rows)
+{
+  /* Translators: the number of documents (bills, invoices …) listed */
+  return g_strdup_printf (ngettext ("%u document", "%u documents", n_rows), n_rows);
+}
+
+static gint64
+st_documents_view_get_row_id (StListPage *page,
+                              gpointer    row)
+{
+  return st_document_get_id (row);
+}
+
+static void
+st_documents_view_row_selected (StListPage *page,
+                                gpointer    row)
+{
+  show_document (ST_DOCUMENTS_VIEW (page), row);
+}
+
 static void
 setup_kind (StDocumentsView *self)
 {
   const KindInfo *info = &kind_info[self->kind];
+  GtkColumnView *column_view = _st_list_page_get_column_view (ST_LIST_PAGE (self));
   gboolean has_expanding = FALSE;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
-  g_object_set (self->filter_entry, "placeholder-text", _(info->filter_placeholder), NULL);
+  g_object_set (self,
+                "placeholder-text", _(info->filter_placeholder),
+                "empty-title", _(info->empty_title),
+                "empty-description", _(info->empty_hint),
+                NULL);
   gtk_label_set_text (self->new_button_label, _(info->new_label));
-  gtk_label_set_text (self->empty_title_label, _(info->empty_title));
-  gtk_label_set_text (self->empty_hint_label, _(info->empty_hint));
   gtk_button_set_label (self->empty_new_button, _(info->empty_button));
+  gtk_widget_set_visible (self->receive_button, self->kind == ST_DOC_TRANSFER);
   gtk_label_set_text (self->none_label, _(info->none_text));
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->new_button),
@@ -806,44 +647,44 @@ setup_kind (StDocumentsView *self)
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->empty_new_button),
                                     "s", st_doc_kind_to_string (self->kind));
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   st_doc_kind_to_label (self->kind),
                                   -1);
 
   /* Translators: column title: a document's number */
-  st_columns_append (self->column_view, _("Number"), doc_number_text,
+  st_columns_append (column_view, _("Number"), doc_number_text,
                      ST_COLUMN_TEXT, ST_SORT_NUMBER);
-  st_columns_append (self->column_view, _("Date"), doc_date_text,
+  st_columns_append (column_view, _("Date"), doc_date_text,
                      ST_COLUMN_NUMERIC, ST_SORT_DATE);
   if (info->contact_title != NULL)
     {
-      st_columns_append (self->column_view, _(info->contact_title), doc_contact_text,
+      st_columns_append (column_view, _(info->contact_title), doc_contact_text,
                          ST_COLUMN_EXPAND, ST_SORT_CONTACT);
       has_expanding = TRUE;
     }
   if (info->reference_title != NULL)
-    st_columns_append (self->column_view, _(info->reference_title), doc_reference_text,
+    st_columns_append (column_view, _(info->reference_title), doc_reference_text,
                        ST_COLUMN_TEXT, ST_SORT_DEFAULT);
   if (self->kind == ST_DOC_ADJUSTMENT)
     {
-      st_columns_append (self->column_view, _("Reason"), doc_reason_text,
+      st_columns_append (column_view, _("Reason"), doc_reason_text,
                          ST_COLUMN_EXPAND, ST_SORT_DEFAULT);
       has_expanding = TRUE;
     }
-  st_columns_append (self->column_view,
+  st_columns_append (column_view,
                      self->kind == ST_DOC_TRANSFER ? _("Warehouses") : _("Warehouse"),
                      doc_warehouse_text,
                      has_expanding ? ST_COLUMN_TEXT : ST_COLUMN_EXPAND,
                      ST_SORT_WAREHOUSE);
-  st_columns_append (self->column_view, _("Quantity"), doc_quantity_text,
+  st_columns_append (column_view, _("Quantity"), doc_quantity_text,
                      ST_COLUMN_NUMERIC, ST_SORT_DEFAULT);
   if (self->kind != ST_DOC_TRANSFER)
-    st_columns_append (self->column_view, _("Total"), doc_total_text,
+    st_columns_append (column_view, _("Total"), doc_total_text,
                        ST_COLUMN_NUMERIC, ST_SORT_TOTAL);
-  st_columns_append (self->column_view, _("Status"), doc_status_text,
+  st_columns_append (column_view, _("Status"), doc_status_text,
                      ST_COLUMN_DIM, ST_SORT_STATUS);
-  st_columns_follow_sorter (self->column_view);
+  st_columns_follow_sorter (column_view);
 }
 
 static void
@@ -854,19 +695,6 @@ st_documents_view_constructed (GObject *object)
   G_OBJECT_CLASS (st_documents_view_parent_class)->constructed (object);
 
   setup_kind (self);
-  st_document_actions_attach_view (self, GTK_WIDGET (self->new_button));
-}
-
-/* Focus goes to the list, not to the filter above it. */
-static gboolean
-st_documents_view_grab_focus (GtkWidget *widget)
-{
-  StDocumentsView *self = ST_DOCUMENTS_VIEW (widget);
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0)
-    return gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
-
-  return GTK_WIDGET_CLASS (st_documents_view_parent_class)->grab_focus (widget);
 }
 
 static void
@@ -874,24 +702,10 @@ st_documents_view_dispose (GObject *object)
 {
   StDocumentsView *self = ST_DOCUMENTS_VIEW (object);
 
-  /* The models may outlive the widgets (a selection still holds them): stop listening. */
-  if (self->documents != NULL)
-    g_signal_handlers_disconnect_by_data (self->documents, self);
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->selection, self);
-  if (self->focus_tick != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick);
-      self->focus_tick = 0;
-    }
-
   gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_DOCUMENTS_VIEW);
 
-  g_clear_object (&self->selection);
   g_clear_object (&self->serials_selection);
-  g_clear_object (&self->documents);
   g_clear_object (&self->document);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (st_documents_view_parent_class)->dispose (object);
 }
@@ -908,10 +722,6 @@ st_documents_view_get_property (GObject    *object,
     {
     case PROP_KIND:
       g_value_set_int (value, self->kind);
-      break;
-
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
       break;
 
     default:
@@ -933,10 +743,6 @@ st_documents_view_set_property (GObject      *object,
       self->kind = g_value_get_int (value);
       break;
 
-    case PROP_STORE:
-      st_documents_view_set_store (self, g_value_get_object (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -947,12 +753,16 @@ st_documents_view_class_init (StDocumentsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  StListPageClass *page_class = ST_LIST_PAGE_CLASS (klass);
 
   object_class->constructed = st_documents_view_constructed;
   object_class->dispose = st_documents_view_dispose;
-  widget_class->grab_focus = st_documents_view_grab_focus;
   object_class->get_property = st_documents_view_get_property;
   object_class->set_property = st_documents_view_set_property;
+  page_class->create_model = st_documents_view_create_model;
+  page_class->format_count = st_documents_view_format_count;
+  page_class->get_row_id = st_documents_view_get_row_id;
+  page_class->row_selected = st_documents_view_row_selected;
 
   /* The core has no GEnum types; the kind is an StDocKind value. */
   properties[PROP_KIND] =
@@ -960,21 +770,13 @@ st_documents_view_class_init (StDocumentsViewClass *klass)
                       ST_DOC_BILL, ST_N_DOC_KINDS - 1, ST_DOC_BILL,
                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         ST_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SerialTrack/st-documents-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, stack);
-  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, filter_entry);
-  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, count_label);
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, new_button);
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, new_button_label);
-  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, receive_button);
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, details_stack);
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, none_label);
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, number_label);
@@ -986,14 +788,12 @@ st_documents_view_class_init (StDocumentsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, serials_count_label);
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, serials_view);
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, details_error_label);
-  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, empty_title_label);
-  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, empty_hint_label);
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, empty_new_button);
-  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, line_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, serial_activate_cb);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "document.void", NULL, void_action);
+  gtk_widget_class_install_action (widget_class, "document.receive", NULL, receive_action);
 }
 
 static void
@@ -1002,15 +802,6 @@ st_documents_view_init (StDocumentsView *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, TRUE);
-  g_signal_connect_object (self->selection,
-                           "notify::selected-item",
-                           G_CALLBACK (selection_changed_cb),
-                           self,
-                           G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   self->serials_selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->serials_selection, FALSE);

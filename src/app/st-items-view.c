@@ -10,6 +10,7 @@
 #include "st-export-dialog.h"
 #include "st-format.h"
 #include "st-items-view.h"
+#include "st-list-page-private.h"
 #include "st-window.h"
 
 /* A selection exported unit by unit (its ids passed on) stops here; a whole item is
@@ -18,13 +19,9 @@
 
 struct _StItemsView
 {
-  GtkWidget            parent_instance;
+  StListPage           parent_instance;
 
   /* Template widgets */
-  GtkStack            *stack;
-  GtkSearchEntry      *filter_entry;
-  GtkLabel            *count_label;
-  GtkColumnView       *column_view;
   GtkStack            *details_stack;
   GtkLabel            *name_label;
   GtkLabel            *sku_label;
@@ -36,24 +33,19 @@ struct _StItemsView
   GtkColumnView       *units_view;
 
   /* Owned */
-  StStore             *store;
-  StListModel         *items;
-  GtkSingleSelection  *selection;
   StListModel         *units;
   GtkMultiSelection   *units_selection;
   GtkColumnViewColumn *tracking_column;
   gint64               shown_item_id;
 };
 
-G_DEFINE_FINAL_TYPE (StItemsView, st_items_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (StItemsView, st_items_view, ST_TYPE_LIST_PAGE)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+static StStore *
+store (StItemsView *self)
+{
+  return st_list_page_get_store (ST_LIST_PAGE (self));
+}
 
 /* Item columns */
 
@@ -166,38 +158,6 @@ unit_warranty_text (gpointer unit)
 }
 
 static void
-update_count_label (StItemsView *self)
-{
-  g_autofree char *text = NULL;
-  guint n;
-
-  n = self->items ? g_list_model_get_n_items (G_LIST_MODEL (self->items)) : 0;
-  /* Translators: the number of items listed */
-  text = g_strdup_printf (ngettext ("%u item", "%u items", n), n);
-  gtk_label_set_text (self->count_label, text);
-}
-
-static void
-update_empty_state (StItemsView *self)
-{
-  const char *filter = NULL;
-  guint n = 0;
-
-  if (self->items != NULL)
-    {
-      n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-      filter = st_list_model_get_filter (self->items);
-    }
-
-  if (n == 0 && (filter == NULL || *filter == '\0'))
-    gtk_stack_set_visible_child_name (self->stack, "empty");
-  else
-    gtk_stack_set_visible_child_name (self->stack, "list");
-
-  update_count_label (self);
-}
-
-static void
 add_fact (StItemsView *self,
           int          row,
           const char  *title,
@@ -243,7 +203,7 @@ fill_stock (StItemsView *self,
 
   clear_container (GTK_WIDGET (self->stock_list));
 
-  rows = st_store_get_stock (self->store, st_item_get_id (item), &error);
+  rows = st_store_get_stock (store (self), st_item_get_id (item), &error);
   if (rows == NULL)
     {
       GtkWidget *label = gtk_label_new (error->message);
@@ -341,7 +301,7 @@ set_units_for_item (StItemsView *self,
     }
 
   query.item_id = st_item_get_id (item);
-  self->units = st_store_list_units (self->store, &query);
+  self->units = st_store_list_units (store (self), &query);
 
   /* Keep the sort the user chose and the filter typed, across items. */
   key = st_columns_get_sort (self->units_view, &descending);
@@ -393,7 +353,7 @@ show_item (StItemsView *self,
   add_fact (self, row++, _("Price"), price);
   cost = st_format_money (st_item_get_cost (item));
   add_fact (self, row++, _("Cost"), cost);
-  if (st_store_get_tracking (self->store) == ST_TRACKING_SERIAL)
+  if (st_store_get_tracking (store (self)) == ST_TRACKING_SERIAL)
     {
       tracking = tracking_text (st_item_get_tracking (item));
       add_fact (self, row++, _("Tracking"), tracking);
@@ -408,7 +368,7 @@ show_item (StItemsView *self,
 
   /* Units are listed for serial items; with tracking off they stay hidden altogether. */
   gtk_widget_set_visible (self->units_box,
-                          serial && st_store_get_tracking (self->store) == ST_TRACKING_SERIAL);
+                          serial && st_store_get_tracking (store (self)) == ST_TRACKING_SERIAL);
   if (serial)
     {
       if (self->shown_item_id != st_item_get_id (item) || self->units == NULL)
@@ -421,24 +381,6 @@ show_item (StItemsView *self,
 
   self->shown_item_id = st_item_get_id (item);
   gtk_stack_set_visible_child_name (self->details_stack, "item");
-}
-
-static void
-selection_changed_cb (StItemsView *self)
-{
-  show_item (self, gtk_single_selection_get_selected_item (self->selection));
-}
-
-static void
-filter_changed_cb (StItemsView *self)
-{
-  const char *text;
-
-  if (self->items == NULL)
-    return;
-
-  text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
-  st_list_model_set_filter (self->items, *text ? text : NULL);
 }
 
 static void
@@ -471,8 +413,9 @@ units_view_activate_cb (StItemsView *self,
 
 /* Export */
 
+/* The view's one place that enables its actions. */
 static void
-units_selection_changed_cb (StItemsView *self)
+update_actions (StItemsView *self)
 {
   g_autoptr(GtkBitset) selected = NULL;
 
@@ -487,18 +430,18 @@ export_item_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   StItemsView *self = ST_ITEMS_VIEW (widget);
-  StItem *item = gtk_single_selection_get_selected_item (self->selection);
+  StItem *item = _st_list_page_get_selected (ST_LIST_PAGE (self));
   GtkRoot *root = gtk_widget_get_root (widget);
   StHistoryScope scope = { 0 };
   g_autofree char *name = NULL;
 
-  if (item == NULL || self->store == NULL || !GTK_IS_WINDOW (root))
+  if (item == NULL || !GTK_IS_WINDOW (root))
     return;
 
   scope.sku = st_item_get_sku (item);
   /* Translators: the suggested file name of an item's unit histories; %s is its SKU */
   name = g_strdup_printf (_("history-%s.xlsx"), st_item_get_sku (item));
-  st_export_dialog_choose_history (GTK_WINDOW (root), self->store, &scope, name);
+  st_export_dialog_choose_history (GTK_WINDOW (root), store (self), &scope, name);
 }
 
 static void
@@ -507,7 +450,7 @@ export_selection_action (GtkWidget  *widget,
                          GVariant   *param)
 {
   StItemsView *self = ST_ITEMS_VIEW (widget);
-  StItem *item = gtk_single_selection_get_selected_item (self->selection);
+  StItem *item = _st_list_page_get_selected (ST_LIST_PAGE (self));
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GtkBitset) selected = NULL;
   g_autoptr(GArray) ids = NULL;
@@ -562,7 +505,7 @@ export_selection_action (GtkWidget  *widget,
 
   scope.unit_ids = (const gint64 *) ids->data;
   scope.n_unit_ids = ids->len;
-  st_export_dialog_choose_history (GTK_WINDOW (root), self->store, &scope, name);
+  st_export_dialog_choose_history (GTK_WINDOW (root), store (self), &scope, name);
 }
 
 static void
@@ -570,132 +513,55 @@ apply_tracking (StItemsView *self)
 {
   gboolean serial;
 
-  serial = self->store != NULL && st_store_get_tracking (self->store) == ST_TRACKING_SERIAL;
+  serial = store (self) != NULL && st_store_get_tracking (store (self)) == ST_TRACKING_SERIAL;
   gtk_column_view_column_set_visible (self->tracking_column, serial);
 }
 
-static void
-items_changed_cb (StItemsView *self)
+/* StListPage */
+
+static StListModel *
+st_items_view_create_model (StListPage *page,
+                            StStore    *store)
 {
-  update_empty_state (self);
+  /* Another store may track serials or not. */
+  apply_tracking (ST_ITEMS_VIEW (page));
+  return st_store_list_items (store);
+}
+
+static char *
+st_items_view_format_count (StListPage *page,
+                            guint       n_rows)
+{
+  /* Translators: the number of items listed */
+  return g_strdup_printf (ngettext ("%u item", "%u items", n_rows), n_rows);
+}
+
+static gint64
+st_items_view_get_row_id (StListPage *page,
+                          gpointer    row)
+{
+  return st_item_get_id (row);
+}
+
+static void
+st_items_view_row_selected (StListPage *page,
+                            gpointer    row)
+{
+  show_item (ST_ITEMS_VIEW (page), row);
+}
+
+/* The tracking preference may have changed too. */
+static void
+st_items_view_refresh (StListPage *page)
+{
+  ST_LIST_PAGE_CLASS (st_items_view_parent_class)->refresh (page);
+  apply_tracking (ST_ITEMS_VIEW (page));
 }
 
 StItemsView *
 st_items_view_new (void)
 {
   return g_object_new (ST_TYPE_ITEMS_VIEW, NULL);
-}
-
-StStore *
-st_items_view_get_store (StItemsView *self)
-{
-  g_return_val_if_fail (ST_IS_ITEMS_VIEW (self), NULL);
-
-  return self->store;
-}
-
-void
-st_items_view_set_store (StItemsView *self,
-                         StStore     *store)
-{
-  g_return_if_fail (ST_IS_ITEMS_VIEW (self));
-  g_return_if_fail (store == NULL || ST_IS_STORE (store));
-
-  if (!g_set_object (&self->store, store))
-    return;
-
-  show_item (self, NULL);
-  g_clear_object (&self->items);
-
-  if (store != NULL)
-    {
-      StSortKey key;
-      gboolean descending;
-      const char *filter;
-
-      self->items = st_store_list_items (store);
-      key = st_columns_get_sort (self->column_view, &descending);
-      if (key != ST_SORT_DEFAULT)
-        st_list_model_set_sort (self->items, key, descending);
-      filter = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
-      if (*filter != '\0')
-        st_list_model_set_filter (self->items, filter);
-      g_signal_connect_object (self->items,
-                               "items-changed",
-                               G_CALLBACK (items_changed_cb),
-                               self,
-                               G_CONNECT_SWAPPED);
-    }
-
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->items));
-  apply_tracking (self);
-  update_empty_state (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
-static gint64
-selected_id (GtkSingleSelection *selection)
-{
-  gpointer item = gtk_single_selection_get_selected_item (selection);
-
-  return item != NULL ? st_item_get_id (item) : 0;
-}
-
-gboolean
-st_items_view_select_id (StItemsView *self,
-                         gint64       item_id)
-{
-  gint64 position;
-
-  g_return_val_if_fail (ST_IS_ITEMS_VIEW (self), FALSE);
-
-  if (self->items == NULL)
-    return FALSE;
-
-  position = st_list_model_find_id (self->items, item_id);
-  if (position < 0)
-    return FALSE;
-
-  gtk_single_selection_set_selected (self->selection, (guint) position);
-  return TRUE;
-}
-
-void
-st_items_view_refresh (StItemsView *self)
-{
-  gint64 previous;
-
-  g_return_if_fail (ST_IS_ITEMS_VIEW (self));
-
-  if (self->items == NULL)
-    return;
-
-  /* Refreshing replaces every row, which drops the selection: put it back by id. */
-  previous = selected_id (self->selection);
-  st_list_model_refresh (self->items);
-  apply_tracking (self);
-
-  if (previous != 0 && st_items_view_select_id (self, previous))
-    show_item (self, gtk_single_selection_get_selected_item (self->selection));
-
-  update_empty_state (self);
-}
-
-void
-st_items_view_focus_filter (StItemsView *self)
-{
-  g_return_if_fail (ST_IS_ITEMS_VIEW (self));
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
-}
-
-GtkSelectionModel *
-st_items_view_get_selection (StItemsView *self)
-{
-  g_return_val_if_fail (ST_IS_ITEMS_VIEW (self), NULL);
-
-  return GTK_SELECTION_MODEL (self->selection);
 }
 
 GtkSelectionModel *
@@ -706,80 +572,23 @@ st_items_view_get_units_selection (StItemsView *self)
   return GTK_SELECTION_MODEL (self->units_selection);
 }
 
-/* Focus goes to the list, not to the filter above it. */
-static gboolean
-st_items_view_grab_focus (GtkWidget *widget)
-{
-  StItemsView *self = ST_ITEMS_VIEW (widget);
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0)
-    return gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
-
-  return GTK_WIDGET_CLASS (st_items_view_parent_class)->grab_focus (widget);
-}
-
 static void
 st_items_view_dispose (GObject *object)
 {
   StItemsView *self = ST_ITEMS_VIEW (object);
 
-  /* The models may outlive the widgets (a selection still holds them): stop listening. */
-  if (self->items != NULL)
-    g_signal_handlers_disconnect_by_data (self->items, self);
+  /* The model may outlive the widgets (the selection still holds it): stop listening. */
   if (self->units != NULL)
     g_signal_handlers_disconnect_by_data (self->units, self);
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->units_selection != NULL)
     g_signal_handlers_disconnect_by_data (self->units_selection, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_ITEMS_VIEW);
 
-  g_clear_object (&self->selection);
   g_clear_object (&self->units_selection);
-  g_clear_object (&self->items);
   g_clear_object (&self->units);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (st_items_view_parent_class)->dispose (object);
-}
-
-static void
-st_items_view_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  StItemsView *self = ST_ITEMS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-st_items_view_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  StItemsView *self = ST_ITEMS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      st_items_view_set_store (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -787,25 +596,17 @@ st_items_view_class_init (StItemsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  StListPageClass *page_class = ST_LIST_PAGE_CLASS (klass);
 
   object_class->dispose = st_items_view_dispose;
-  widget_class->grab_focus = st_items_view_grab_focus;
-  object_class->get_property = st_items_view_get_property;
-  object_class->set_property = st_items_view_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         ST_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->create_model = st_items_view_create_model;
+  page_class->format_count = st_items_view_format_count;
+  page_class->get_row_id = st_items_view_get_row_id;
+  page_class->row_selected = st_items_view_row_selected;
+  page_class->refresh = st_items_view_refresh;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SerialTrack/st-items-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, StItemsView, stack);
-  gtk_widget_class_bind_template_child (widget_class, StItemsView, filter_entry);
-  gtk_widget_class_bind_template_child (widget_class, StItemsView, count_label);
-  gtk_widget_class_bind_template_child (widget_class, StItemsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, StItemsView, details_stack);
   gtk_widget_class_bind_template_child (widget_class, StItemsView, name_label);
   gtk_widget_class_bind_template_child (widget_class, StItemsView, sku_label);
@@ -815,7 +616,6 @@ st_items_view_class_init (StItemsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StItemsView, units_count_label);
   gtk_widget_class_bind_template_child (widget_class, StItemsView, units_filter_entry);
   gtk_widget_class_bind_template_child (widget_class, StItemsView, units_view);
-  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, units_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, units_view_activate_cb);
 
@@ -823,49 +623,45 @@ st_items_view_class_init (StItemsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "items.export-selection", NULL,
                                    export_selection_action);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 st_items_view_init (StItemsView *self)
 {
+  GtkColumnView *column_view = _st_list_page_get_column_view (ST_LIST_PAGE (self));
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, TRUE);
-  g_signal_connect_object (self->selection,
-                           "notify::selected-item",
-                           G_CALLBACK (selection_changed_cb),
-                           self,
-                           G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Items"),
+                                  -1);
 
-  st_columns_append (self->column_view, _("SKU"), item_sku_text, ST_COLUMN_TEXT, ST_SORT_SKU);
-  st_columns_append (self->column_view, _("Name"), item_name_text,
+  st_columns_append (column_view, _("SKU"), item_sku_text, ST_COLUMN_TEXT, ST_SORT_SKU);
+  st_columns_append (column_view, _("Name"), item_name_text,
                      ST_COLUMN_EXPAND, ST_SORT_NAME);
-  self->tracking_column = st_columns_append (self->column_view, _("Tracking"),
+  self->tracking_column = st_columns_append (column_view, _("Tracking"),
                                              item_tracking_text, ST_COLUMN_DIM,
                                              ST_SORT_DEFAULT);
-  st_columns_append (self->column_view, _("On Hand"), item_on_hand_text,
+  st_columns_append (column_view, _("On Hand"), item_on_hand_text,
                      ST_COLUMN_NUMERIC, ST_SORT_ON_HAND);
-  st_columns_append (self->column_view, _("Price"), item_price_text,
+  st_columns_append (column_view, _("Price"), item_price_text,
                      ST_COLUMN_NUMERIC, ST_SORT_PRICE);
-  st_columns_append (self->column_view, _("Cost"), item_cost_text,
+  st_columns_append (column_view, _("Cost"), item_cost_text,
                      ST_COLUMN_NUMERIC, ST_SORT_COST);
-  st_columns_append (self->column_view, _("Warranty"), item_warranty_text,
+  st_columns_append (column_view, _("Warranty"), item_warranty_text,
                      ST_COLUMN_DIM, ST_SORT_DEFAULT);
-  st_columns_follow_sorter (self->column_view);
+  st_columns_follow_sorter (column_view);
 
   /* Several units can be selected, for an export; activating one opens its history. */
   self->units_selection = gtk_multi_selection_new (NULL);
   g_signal_connect_object (self->units_selection,
                            "selection-changed",
-                           G_CALLBACK (units_selection_changed_cb),
+                           G_CALLBACK (update_actions),
                            self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->units_selection,
                            "items-changed",
-                           G_CALLBACK (units_selection_changed_cb),
+                           G_CALLBACK (update_actions),
                            self,
                            G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "items.export-selection", FALSE);

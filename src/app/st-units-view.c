@@ -16,7 +16,7 @@
 #include "st-error.h"
 #include "st-export-dialog.h"
 #include "st-format.h"
-#include "st-row-slots.h"
+#include "st-list-page-private.h"
 #include "st-units-view.h"
 #include "st-window.h"
 
@@ -26,33 +26,15 @@
 
 struct _StUnitsView
 {
-  GtkWidget            parent_instance;
+  StListPage   parent_instance;
 
   /* Template widgets */
-  GtkStack            *stack;
-  GtkSearchEntry      *filter_entry;
-  GtkDropDown         *status_dropdown;
-  GtkLabel            *count_label;
-  GtkScrolledWindow   *scroller;
-  GtkColumnView       *column_view;
+  GtkDropDown *status_dropdown;
 
-  /* Owned */
-  StStore             *store;
-  StListModel         *units;
-  StRowSlots          *rows;        /* the view's rows, over units */
-  GtkMultiSelection   *selection;
-  int                  status;      /* StUnitStatus, or -1: all */
+  int          status;      /* StUnitStatus, or -1: all */
 };
 
-G_DEFINE_FINAL_TYPE (StUnitsView, st_units_view, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (StUnitsView, st_units_view, ST_TYPE_LIST_PAGE)
 
 /* The drop-down's rows: "All", then every status in StUnitStatus order. */
 #define N_STATUSES (ST_UNIT_VOIDED + 1)
@@ -117,102 +99,35 @@ warranty_text (gpointer unit)
 
 /* State */
 
+static StListModel *
+model (StUnitsView *self)
+{
+  return st_list_page_get_model (ST_LIST_PAGE (self));
+}
+
+static GtkSelectionModel *
+selection (StUnitsView *self)
+{
+  return st_list_page_get_selection (ST_LIST_PAGE (self));
+}
+
 static guint
 n_units (StUnitsView *self)
 {
-  return self->units != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->units)) : 0;
+  return model (self) != NULL ? g_list_model_get_n_items (G_LIST_MODEL (model (self))) : 0;
 }
 
+/* The view's one place that enables its actions. */
 static void
-update_count_label (StUnitsView *self)
+update_actions (StUnitsView *self)
 {
-  g_autofree char *count = NULL;
-  g_autofree char *text = NULL;
-  guint n = n_units (self);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection (self));
 
-  count = st_format_quantity (n);
-  /* Translators: the number of units listed in the Units view; %s is the number with the
-   * locale's digit grouping, e.g. "1,000,000 units" */
-  text = g_strdup_printf (ngettext ("%s unit", "%s units", n), count);
-  gtk_label_set_text (self->count_label, text);
-}
-
-static void
-update_empty_state (StUnitsView *self)
-{
-  const char *filter = self->units != NULL ? st_list_model_get_filter (self->units) : NULL;
-
-  /* The empty page is for an inventory without units, not for a filter that finds none. */
-  if (n_units (self) == 0 && filter == NULL && self->status < 0)
-    gtk_stack_set_visible_child_name (self->stack, "empty");
-  else
-    gtk_stack_set_visible_child_name (self->stack, "list");
-
-  update_count_label (self);
-}
-
-static void
-update_export_action (StUnitsView *self)
-{
-  g_autoptr(GtkBitset) selected = NULL;
-
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.export-selection",
                                  !gtk_bitset_is_empty (selected));
 }
 
-/* The rows show other units (a new filter, query or refresh): the same row widgets show
- * them (see st-row-slots.h); the selection meant the old units. */
-static void
-rows_replaced (StUnitsView *self)
-{
-  st_row_slots_reload (self->rows);
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
-  update_empty_state (self);
-}
-
-/* A new query (another store or status): a new model with the filter typed and the sort
- * chosen. */
-static void
-reload (StUnitsView *self)
-{
-  StUnitQuery query = { .status = self->status };
-  StSortKey key;
-  gboolean descending;
-  const char *filter;
-
-  g_clear_object (&self->units);
-
-  if (self->store != NULL)
-    {
-      self->units = st_store_list_units (self->store, &query);
-      key = st_columns_get_sort (self->column_view, &descending);
-      if (key != ST_SORT_DEFAULT)
-        st_list_model_set_sort (self->units, key, descending);
-      filter = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
-      if (*filter != '\0')
-        st_list_model_set_filter (self->units, filter);
-    }
-
-  st_row_slots_set_model (self->rows, G_LIST_MODEL (self->units));
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
-  update_empty_state (self);
-  update_export_action (self);
-}
-
 /* Callbacks */
-
-static void
-filter_changed_cb (StUnitsView *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
-
-  if (self->units == NULL)
-    return;
-
-  st_list_model_set_filter (self->units, *text ? text : NULL);
-  rows_replaced (self);
-}
 
 static void
 status_changed_cb (StUnitsView *self)
@@ -224,7 +139,7 @@ status_changed_cb (StUnitsView *self)
     return;
 
   self->status = status;
-  reload (self);
+  _st_list_page_reload (ST_LIST_PAGE (self));
 }
 
 static void
@@ -233,10 +148,10 @@ activate_cb (StUnitsView *self,
 {
   g_autoptr(StUnit) unit = NULL;
 
-  if (self->units == NULL)
+  if (model (self) == NULL)
     return;
 
-  unit = g_list_model_get_item (G_LIST_MODEL (self->units), position);
+  unit = g_list_model_get_item (G_LIST_MODEL (model (self)), position);
   if (unit != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-unit", "x", st_unit_get_id (unit));
 }
@@ -255,16 +170,16 @@ export_selection_action (GtkWidget  *widget,
   StHistoryScope scope = { 0 };
   guint64 n_selected;
 
-  if (self->units == NULL || !GTK_IS_WINDOW (root))
+  if (model (self) == NULL || !GTK_IS_WINDOW (root))
     return;
 
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  selected = gtk_selection_model_get_selection (selection (self));
   n_selected = gtk_bitset_get_size (selected);
   if (n_selected == 0)
     return;
 
   /* Every unit selected (Ctrl+A) with nothing hiding any: that is every unit's history. */
-  if (n_selected == n_units (self) && st_list_model_get_filter (self->units) == NULL
+  if (n_selected == n_units (self) && st_list_model_get_filter (model (self)) == NULL
       && self->status < 0)
     {
       gtk_widget_activate_action (widget, "win.export-all", NULL);
@@ -290,7 +205,7 @@ export_selection_action (GtkWidget  *widget,
       return;
     }
 
-  ids = st_export_dialog_selected_unit_ids (G_LIST_MODEL (self->units), selected, &name);
+  ids = st_export_dialog_selected_unit_ids (G_LIST_MODEL (model (self)), selected, &name);
   if (ids->len == 0)
     return;
 
@@ -303,7 +218,38 @@ export_selection_action (GtkWidget  *widget,
 
   scope.unit_ids = (const gint64 *) ids->data;
   scope.n_unit_ids = ids->len;
-  st_export_dialog_choose_history (GTK_WINDOW (root), self->store, &scope, name);
+  st_export_dialog_choose_history (GTK_WINDOW (root),
+                                   st_list_page_get_store (ST_LIST_PAGE (self)), &scope, name);
+}
+
+/* StListPage */
+
+static StListModel *
+st_units_view_create_model (StListPage *page,
+                            StStore    *store)
+{
+  StUnitsView *self = ST_UNITS_VIEW (page);
+  StUnitQuery query = { .status = self->status };
+
+  return st_store_list_units (store, &query);
+}
+
+static char *
+st_units_view_format_count (StListPage *page,
+                            guint       n_rows)
+{
+  g_autofree char *count = st_format_quantity (n_rows);
+
+  /* Translators: the number of units listed in the Units view; %s is the number with the
+   * locale's digit grouping, e.g. "1,000,000 units" */
+  return g_strdup_printf (ngettext ("%s unit", "%s units", n_rows), count);
+}
+
+/* The empty page is for an inventory without units, not for a status that has none. */
+static gboolean
+st_units_view_is_narrowed (StListPage *page)
+{
+  return ST_UNITS_VIEW (page)->status >= 0;
 }
 
 /* Public API */
@@ -312,48 +258,6 @@ StUnitsView *
 st_units_view_new (void)
 {
   return g_object_new (ST_TYPE_UNITS_VIEW, NULL);
-}
-
-StStore *
-st_units_view_get_store (StUnitsView *self)
-{
-  g_return_val_if_fail (ST_IS_UNITS_VIEW (self), NULL);
-
-  return self->store;
-}
-
-void
-st_units_view_set_store (StUnitsView *self,
-                         StStore     *store)
-{
-  g_return_if_fail (ST_IS_UNITS_VIEW (self));
-  g_return_if_fail (store == NULL || ST_IS_STORE (store));
-
-  if (!g_set_object (&self->store, store))
-    return;
-
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
-void
-st_units_view_refresh (StUnitsView *self)
-{
-  g_return_if_fail (ST_IS_UNITS_VIEW (self));
-
-  if (self->units == NULL)
-    return;
-
-  st_list_model_refresh (self->units);
-  rows_replaced (self);
-}
-
-void
-st_units_view_focus_filter (StUnitsView *self)
-{
-  g_return_if_fail (ST_IS_UNITS_VIEW (self));
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
 }
 
 int
@@ -375,93 +279,22 @@ st_units_view_set_status (StUnitsView *self,
   gtk_drop_down_set_selected (self->status_dropdown, (guint) (status + 1));
 }
 
-GtkSelectionModel *
-st_units_view_get_selection (StUnitsView *self)
-{
-  g_return_val_if_fail (ST_IS_UNITS_VIEW (self), NULL);
-
-  return GTK_SELECTION_MODEL (self->selection);
-}
-
 StListModel *
 st_units_view_get_model (StUnitsView *self)
 {
   g_return_val_if_fail (ST_IS_UNITS_VIEW (self), NULL);
 
-  return self->units;
+  return model (self);
 }
 
 /* GObject */
 
-/* Focus goes to the list, not to the filter above it. */
-static gboolean
-st_units_view_grab_focus (GtkWidget *widget)
-{
-  StUnitsView *self = ST_UNITS_VIEW (widget);
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0)
-    return gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
-
-  return GTK_WIDGET_CLASS (st_units_view_parent_class)->grab_focus (widget);
-}
-
 static void
 st_units_view_dispose (GObject *object)
 {
-  StUnitsView *self = ST_UNITS_VIEW (object);
-
-  /* The model may outlive the widgets (the selection still holds it): stop listening. */
-  if (self->units != NULL)
-    g_signal_handlers_disconnect_by_data (self->units, self);
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->selection, self);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_UNITS_VIEW);
-
-  g_clear_object (&self->selection);
-  g_clear_object (&self->rows);
-  g_clear_object (&self->units);
-  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (object), ST_TYPE_UNITS_VIEW);
 
   G_OBJECT_CLASS (st_units_view_parent_class)->dispose (object);
-}
-
-static void
-st_units_view_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  StUnitsView *self = ST_UNITS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-st_units_view_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  StUnitsView *self = ST_UNITS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      st_units_view_set_store (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -469,46 +302,33 @@ st_units_view_class_init (StUnitsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  StListPageClass *page_class = ST_LIST_PAGE_CLASS (klass);
 
   object_class->dispose = st_units_view_dispose;
-  object_class->get_property = st_units_view_get_property;
-  object_class->set_property = st_units_view_set_property;
-  widget_class->grab_focus = st_units_view_grab_focus;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         ST_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->create_model = st_units_view_create_model;
+  page_class->format_count = st_units_view_format_count;
+  page_class->is_narrowed = st_units_view_is_narrowed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SerialTrack/st-units-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, StUnitsView, stack);
-  gtk_widget_class_bind_template_child (widget_class, StUnitsView, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, StUnitsView, status_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, StUnitsView, count_label);
-  gtk_widget_class_bind_template_child (widget_class, StUnitsView, scroller);
-  gtk_widget_class_bind_template_child (widget_class, StUnitsView, column_view);
-  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
 
   gtk_widget_class_install_action (widget_class, "units.export-selection", NULL,
                                    export_selection_action);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 st_units_view_init (StUnitsView *self)
 {
   g_autoptr(GtkStringList) statuses = NULL;
+  GtkColumnView *column_view;
   GtkColumnViewColumn *received;
 
+  self->status = -1;
+  _st_list_page_use_row_slots (ST_LIST_PAGE (self));
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->status = -1;
   statuses = gtk_string_list_new (NULL);
   /* Translators: the status drop-down of the Units view: units of every status */
   gtk_string_list_append (statuses, C_("status filter", "All"));
@@ -518,36 +338,40 @@ st_units_view_init (StUnitsView *self)
   gtk_drop_down_set_selected (self->status_dropdown, 0);
 
   /* Several units can be selected, for an export; activating one opens its history. */
-  self->rows = st_row_slots_new (NULL);
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
-  g_signal_connect_object (self->selection, "selection-changed",
-                           G_CALLBACK (update_export_action), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "items-changed",
-                           G_CALLBACK (update_export_action), self, G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  update_export_action (self);
+  column_view = _st_list_page_get_column_view (ST_LIST_PAGE (self));
+  gtk_column_view_set_enable_rubberband (column_view, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Units"),
+                                  -1);
+  g_signal_connect_object (column_view, "activate", G_CALLBACK (activate_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection (self), "selection-changed",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection (self), "items-changed",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  update_actions (self);
 
   /* Fixed widths: scrolling a million rows binds rows without measuring their text. */
-  st_columns_append_fixed (self->column_view, _("Serial"), serial_text,
+  st_columns_append_fixed (column_view, _("Serial"), serial_text,
                            ST_COLUMN_TEXT, ST_SORT_SERIAL, 15);
-  st_columns_append_fixed (self->column_view, _("SKU"), sku_text,
+  st_columns_append_fixed (column_view, _("SKU"), sku_text,
                            ST_COLUMN_TEXT, ST_SORT_DEFAULT, 12);
-  st_columns_append_fixed (self->column_view, _("Item"), item_text,
+  st_columns_append_fixed (column_view, _("Item"), item_text,
                            ST_COLUMN_EXPAND, ST_SORT_DEFAULT, 16);
-  st_columns_append_fixed (self->column_view, _("Status"), status_text,
+  st_columns_append_fixed (column_view, _("Status"), status_text,
                            ST_COLUMN_TEXT, ST_SORT_DEFAULT, 18);
-  st_columns_append_fixed (self->column_view, _("Warehouse"), warehouse_text,
+  st_columns_append_fixed (column_view, _("Warehouse"), warehouse_text,
                            ST_COLUMN_TEXT, ST_SORT_DEFAULT, 17);
-  received = st_columns_append_fixed (self->column_view, _("Received"), received_text,
+  received = st_columns_append_fixed (column_view, _("Received"), received_text,
                                       ST_COLUMN_NUMERIC, ST_SORT_RECEIVED, 10);
-  st_columns_append_fixed (self->column_view, _("Cost"), cost_text,
+  st_columns_append_fixed (column_view, _("Cost"), cost_text,
                            ST_COLUMN_NUMERIC, ST_SORT_DEFAULT, 9);
-  st_columns_append_fixed (self->column_view, _("Price"), price_text,
+  st_columns_append_fixed (column_view, _("Price"), price_text,
                            ST_COLUMN_NUMERIC, ST_SORT_DEFAULT, 9);
-  st_columns_append_fixed (self->column_view, _("Warranty Ends"), warranty_text,
+  st_columns_append_fixed (column_view, _("Warranty Ends"), warranty_text,
                            ST_COLUMN_NUMERIC, ST_SORT_DEFAULT, 10);
   /* Newest first: what came in last is what one looks for, and units whose receipt was
    * voided (no received date) go to the end. */
-  gtk_column_view_sort_by_column (self->column_view, received, GTK_SORT_DESCENDING);
-  st_columns_follow_sorter (self->column_view);
+  gtk_column_view_sort_by_column (column_view, received, GTK_SORT_DESCENDING);
+  st_columns_follow_sorter (column_view);
 }

@@ -37,7 +37,7 @@ item_added_cb (StWindow *self,
 {
   st_window_refresh (self);
   st_window_show_view (self, "items");
-  st_items_view_select_id (ST_ITEMS_VIEW (self->items_view), st_item_get_id (item));
+  st_list_page_select_id (ST_LIST_PAGE (self->items_view), st_item_get_id (item));
 }
 
 static void
@@ -142,12 +142,8 @@ filter_action (GtkWidget  *widget,
   if (visible == gtk_widget_get_parent (GTK_WIDGET (self->returns_stack)))
     visible = gtk_stack_get_visible_child (self->returns_stack);
 
-  if (ST_IS_ITEMS_VIEW (visible))
-    st_items_view_focus_filter (ST_ITEMS_VIEW (visible));
-  else if (ST_IS_UNITS_VIEW (visible))
-    st_units_view_focus_filter (ST_UNITS_VIEW (visible));
-  else if (ST_IS_DOCUMENTS_VIEW (visible))
-    st_documents_view_focus_filter (ST_DOCUMENTS_VIEW (visible));
+  if (ST_IS_LIST_PAGE (visible))
+    st_list_page_focus_filter (ST_LIST_PAGE (visible));
 }
 
 static void

@@ -130,7 +130,7 @@ st_window_show_document (StWindow   *self,
   show_view_widget (self, GTK_WIDGET (view));
   gtk_widget_grab_focus (GTK_WIDGET (view));
   /* It takes the focus on to the document's row once that is laid out. */
-  return st_documents_view_show_id (view, st_document_get_id (document));
+  return st_list_page_show_id (ST_LIST_PAGE (view), st_document_get_id (document));
 }
 
 gboolean

@@ -84,11 +84,11 @@ st_window_refresh (StWindow *self)
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
 
-  st_items_view_refresh (ST_ITEMS_VIEW (self->items_view));
+  st_list_page_refresh (ST_LIST_PAGE (self->items_view));
   update_units_page (self);
-  st_units_view_refresh (ST_UNITS_VIEW (self->units_view));
+  st_list_page_refresh (ST_LIST_PAGE (self->units_view));
   for (guint i = 0; i < ST_N_DOC_KINDS; i++)
-    st_documents_view_refresh (ST_DOCUMENTS_VIEW (self->document_views[i]));
+    st_list_page_refresh (ST_LIST_PAGE (self->document_views[i]));
   if (st_unit_page_get_unit_id (ST_UNIT_PAGE (self->unit_page)) != 0)
     st_unit_page_reload (ST_UNIT_PAGE (self->unit_page));
 
@@ -125,13 +125,8 @@ load_view (StWindow  *self,
   if (view == NULL || self->store == NULL)
     return view;
 
-  if (ST_IS_ITEMS_VIEW (view) && st_items_view_get_store (ST_ITEMS_VIEW (view)) == NULL)
-    st_items_view_set_store (ST_ITEMS_VIEW (view), self->store);
-  else if (ST_IS_UNITS_VIEW (view) && st_units_view_get_store (ST_UNITS_VIEW (view)) == NULL)
-    st_units_view_set_store (ST_UNITS_VIEW (view), self->store);
-  else if (ST_IS_DOCUMENTS_VIEW (view)
-           && st_documents_view_get_store (ST_DOCUMENTS_VIEW (view)) == NULL)
-    st_documents_view_set_store (ST_DOCUMENTS_VIEW (view), self->store);
+  if (ST_IS_LIST_PAGE (view) && st_list_page_get_store (ST_LIST_PAGE (view)) == NULL)
+    st_list_page_set_store (ST_LIST_PAGE (view), self->store);
 
   return view;
 }

@@ -687,13 +687,11 @@ test_row_activation_opens_document (Fixture       *f,
                    "RET-00001");
 
   /* The bill, even when the bills' filter hides it. */
-  gtk_editable_set_text (GTK_EDITABLE (template_child (bills, ST_TYPE_DOCUMENTS_VIEW,
+  gtk_editable_set_text (GTK_EDITABLE (template_child (bills, ST_TYPE_LIST_PAGE,
                                                        "filter_entry")), "BILL-0");
-  st_list_model_set_filter (ST_LIST_MODEL (gtk_single_selection_get_model (
-                              GTK_SINGLE_SELECTION (st_documents_view_get_selection (bills)))),
-                            "BILL-0");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (st_documents_view_get_selection (
-                                                bills))), ==, 1);
+  st_list_model_set_filter (st_list_page_get_model (ST_LIST_PAGE (bills)), "BILL-0");
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      G_LIST_MODEL (st_list_page_get_selection (ST_LIST_PAGE (bills)))), ==, 1);
   g_assert_true (st_window_go_back (f->window));
   g_signal_emit_by_name (history, "activate", 0);
   spin ();
@@ -739,7 +737,7 @@ test_from_item_units (Fixture       *f,
   GtkWidget *units_view = template_child (items, ST_TYPE_ITEMS_VIEW, "units_view");
   g_autoptr(StUnit) unit = NULL;
 
-  gtk_selection_model_select_item (st_items_view_get_selection (items), 0, TRUE);
+  gtk_selection_model_select_item (st_list_page_get_selection (ST_LIST_PAGE (items)), 0, TRUE);
   spin ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (units)), ==, 5);
   unit = g_list_model_get_item (G_LIST_MODEL (units), 2);
@@ -763,7 +761,7 @@ test_from_document_serials (Fixture       *f,
 
   g_assert_no_error (error);
   st_window_show_view (f->window, "bills");
-  g_assert_true (st_documents_view_select_id (bills, st_document_get_id (bill)));
+  g_assert_true (st_list_page_select_id (ST_LIST_PAGE (bills), st_document_get_id (bill)));
   spin ();
 
   g_signal_emit_by_name (serials, "activate", 3);
@@ -1065,7 +1063,7 @@ test_export_selected_units (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "picked.xlsx", NULL);
   g_autoptr(GPtrArray) serials = NULL;
 
-  gtk_selection_model_select_item (st_items_view_get_selection (items), 0, TRUE);
+  gtk_selection_model_select_item (st_list_page_get_selection (ST_LIST_PAGE (items)), 0, TRUE);
   spin ();
   /* FIFO order: SN-OLD, SN-RICH, SN-NEW, SN-NEW2, SN-VOID. */
   gtk_selection_model_select_item (units, 1, TRUE);
@@ -1091,7 +1089,7 @@ test_export_item (Fixture       *f,
   g_autofree char *completed = g_build_filename (f->dir, "item.xlsx", NULL);
   g_autoptr(GPtrArray) serials = NULL;
 
-  gtk_selection_model_select_item (st_items_view_get_selection (items), 0, TRUE);
+  gtk_selection_model_select_item (st_list_page_get_selection (ST_LIST_PAGE (items)), 0, TRUE);
   spin ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (items), "items.export-item", NULL));
   spin ();
@@ -1111,7 +1109,7 @@ test_export_all_selected_is_item (Fixture       *f,
   GtkFileChooser *chooser;
   g_autofree char *name = NULL;
 
-  gtk_selection_model_select_item (st_items_view_get_selection (items), 0, TRUE);
+  gtk_selection_model_select_item (st_list_page_get_selection (ST_LIST_PAGE (items)), 0, TRUE);
   spin ();
   gtk_selection_model_select_all (st_items_view_get_units_selection (items));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (items), "items.export-selection",

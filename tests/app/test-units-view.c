@@ -209,7 +209,8 @@ rows (Fixture *f)
 
   g_assert_nonnull (units);
   g_assert_cmpuint (g_list_model_get_n_items (units), ==,
-                    g_list_model_get_n_items (G_LIST_MODEL (st_units_view_get_selection (units_view (f)))));
+                    g_list_model_get_n_items (G_LIST_MODEL (
+                      st_list_page_get_selection (ST_LIST_PAGE (units_view (f))))));
   return units;
 }
 
@@ -273,7 +274,7 @@ compare_cells (gconstpointer a,
 static char *
 shown_serials (Fixture *f)
 {
-  GtkWidget *view = template_child (units_view (f), ST_TYPE_UNITS_VIEW, "column_view");
+  GtkWidget *view = template_child (units_view (f), ST_TYPE_LIST_PAGE, "column_view");
   g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (Cell));
   GString *s = g_string_new (NULL);
 
@@ -288,7 +289,7 @@ shown_serials (Fixture *f)
 static const char *
 count_text (Fixture *f)
 {
-  return gtk_label_get_text (template_child (units_view (f), ST_TYPE_UNITS_VIEW, "count_label"));
+  return gtk_label_get_text (template_child (units_view (f), ST_TYPE_LIST_PAGE, "count_label"));
 }
 
 static GtkColumnViewColumn *
@@ -323,7 +324,7 @@ test_lists_every_unit (Fixture       *f,
 {
   g_autofree char *serials = NULL;
   g_autofree char *shown = NULL;
-  GtkStack *stack = template_child (units_view (f), ST_TYPE_UNITS_VIEW, "stack");
+  GtkStack *stack = template_child (units_view (f), ST_TYPE_LIST_PAGE, "stack");
 
   show_units (f);
   serials = listed_serials (f);
@@ -342,7 +343,7 @@ test_columns (Fixture       *f,
     "Serial", "SKU", "Item", "Status", "Warehouse", "Received", "Cost", "Price",
     "Warranty Ends",
   };
-  GtkColumnView *view = template_child (units_view (f), ST_TYPE_UNITS_VIEW, "column_view");
+  GtkColumnView *view = template_child (units_view (f), ST_TYPE_LIST_PAGE, "column_view");
   GListModel *columns = gtk_column_view_get_columns (view);
   g_autoptr(StUnit) sold = NULL;
 
@@ -368,8 +369,8 @@ static void
 test_filter (Fixture       *f,
              gconstpointer  data)
 {
-  GtkEditable *filter = template_child (units_view (f), ST_TYPE_UNITS_VIEW, "filter_entry");
-  GtkStack *stack = template_child (units_view (f), ST_TYPE_UNITS_VIEW, "stack");
+  GtkEditable *filter = template_child (units_view (f), ST_TYPE_LIST_PAGE, "filter_entry");
+  GtkStack *stack = template_child (units_view (f), ST_TYPE_LIST_PAGE, "stack");
   g_autofree char *one = NULL;
   g_autofree char *one_shown = NULL;
   g_autofree char *all = NULL;
@@ -405,7 +406,7 @@ test_status_dropdown (Fixture       *f,
                       gconstpointer  data)
 {
   GtkDropDown *dropdown = template_child (units_view (f), ST_TYPE_UNITS_VIEW, "status_dropdown");
-  GtkEditable *filter = template_child (units_view (f), ST_TYPE_UNITS_VIEW, "filter_entry");
+  GtkEditable *filter = template_child (units_view (f), ST_TYPE_LIST_PAGE, "filter_entry");
   GListModel *choices = gtk_drop_down_get_model (dropdown);
   g_autofree char *sold = NULL;
   g_autofree char *in_stock = NULL;
@@ -458,7 +459,7 @@ static void
 test_sort (Fixture       *f,
            gconstpointer  data)
 {
-  GtkColumnView *view = template_child (units_view (f), ST_TYPE_UNITS_VIEW, "column_view");
+  GtkColumnView *view = template_child (units_view (f), ST_TYPE_LIST_PAGE, "column_view");
   gboolean descending = FALSE;
   g_autofree char *by_serial = NULL;
   g_autofree char *by_serial_down = NULL;
@@ -507,7 +508,7 @@ static void
 test_activate_opens_unit_page (Fixture       *f,
                                gconstpointer  data)
 {
-  GtkColumnView *view = template_child (units_view (f), ST_TYPE_UNITS_VIEW, "column_view");
+  GtkColumnView *view = template_child (units_view (f), ST_TYPE_LIST_PAGE, "column_view");
   GtkStack *stack;
   g_autoptr(StUnit) unit = NULL;
   GtkWidget *page = st_window_get_view (f->window, "unit");
@@ -653,7 +654,7 @@ static void
 test_export_selection (Fixture       *f,
                        gconstpointer  data)
 {
-  GtkSelectionModel *selection = st_units_view_get_selection (units_view (f));
+  GtkSelectionModel *selection = st_list_page_get_selection (ST_LIST_PAGE (units_view (f)));
   GtkWidget *view = GTK_WIDGET (units_view (f));
   g_autofree char *path = NULL;
   g_autofree char *serials = NULL;
@@ -689,7 +690,7 @@ static void
 test_empty_state (Fixture       *f,
                   gconstpointer  data)
 {
-  GtkStack *stack = template_child (units_view (f), ST_TYPE_UNITS_VIEW, "stack");
+  GtkStack *stack = template_child (units_view (f), ST_TYPE_LIST_PAGE, "stack");
 
   show_units (f);
   g_assert_cmpuint (g_list_model_get_n_items (rows (f)), ==, 0);
@@ -720,7 +721,7 @@ test_place_in_window (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter", NULL));
   spin ();
   {
-    GtkWidget *entry = template_child (view, ST_TYPE_UNITS_VIEW, "filter_entry");
+    GtkWidget *entry = template_child (view, ST_TYPE_LIST_PAGE, "filter_entry");
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
 
     g_assert_nonnull (focus);

@@ -245,7 +245,7 @@ static void
 test_items_view_lists_item (Fixture       *f,
                             gconstpointer  data)
 {
-  GtkSelectionModel *items = st_items_view_get_selection (items_view (f));
+  GtkSelectionModel *items = st_list_page_get_selection (ST_LIST_PAGE (items_view (f)));
   g_autoptr(StItem) item = NULL;
 
   g_assert_cmpuint (n_rows (items), ==, 1);
@@ -258,7 +258,7 @@ static void
 test_items_view_shows_units (Fixture       *f,
                              gconstpointer  data)
 {
-  GtkSelectionModel *items = st_items_view_get_selection (items_view (f));
+  GtkSelectionModel *items = st_list_page_get_selection (ST_LIST_PAGE (items_view (f)));
   GtkSelectionModel *units = st_items_view_get_units_selection (items_view (f));
   g_autoptr(StUnit) first = NULL;
   g_autoptr(StUnit) second = NULL;
@@ -279,7 +279,7 @@ test_bills_view_shows_bill (Fixture       *f,
                             gconstpointer  data)
 {
   StDocumentsView *bills = documents_view (f, "bills");
-  GtkSelectionModel *rows = st_documents_view_get_selection (bills);
+  GtkSelectionModel *rows = st_list_page_get_selection (ST_LIST_PAGE (bills));
   g_autoptr(StDocument) row = NULL;
   StDocument *document;
   const StDocumentLine *line;
@@ -303,12 +303,12 @@ test_empty_view_shows_empty_state (Fixture       *f,
                                    gconstpointer  data)
 {
   StDocumentsView *invoices = documents_view (f, "invoices");
-  GtkStack *stack = template_child (invoices, ST_TYPE_DOCUMENTS_VIEW, "stack");
+  GtkStack *stack = template_child (invoices, ST_TYPE_LIST_PAGE, "stack");
 
-  g_assert_cmpuint (n_rows (st_documents_view_get_selection (invoices)), ==, 0);
+  g_assert_cmpuint (n_rows (st_list_page_get_selection (ST_LIST_PAGE (invoices))), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
 
-  stack = template_child (documents_view (f, "bills"), ST_TYPE_DOCUMENTS_VIEW, "stack");
+  stack = template_child (documents_view (f, "bills"), ST_TYPE_LIST_PAGE, "stack");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
 }
 
@@ -342,8 +342,8 @@ test_sort_by_column (Fixture       *f,
   g_autoptr(StItem) added = NULL;
   g_autoptr(StItem) first = NULL;
   g_autoptr(StItem) again = NULL;
-  GtkColumnView *view = template_child (items_view (f), ST_TYPE_ITEMS_VIEW, "column_view");
-  GtkSelectionModel *items = st_items_view_get_selection (items_view (f));
+  GtkColumnView *view = template_child (items_view (f), ST_TYPE_LIST_PAGE, "column_view");
+  GtkSelectionModel *items = st_list_page_get_selection (ST_LIST_PAGE (items_view (f)));
   gboolean descending = FALSE;
 
   added = st_store_add_item (f->store, &spec, &error);
@@ -370,9 +370,9 @@ static void
 test_filter_entry (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkEditable *filter = template_child (items_view (f), ST_TYPE_ITEMS_VIEW, "filter_entry");
-  GtkSelectionModel *items = st_items_view_get_selection (items_view (f));
-  GtkStack *stack = template_child (items_view (f), ST_TYPE_ITEMS_VIEW, "stack");
+  GtkEditable *filter = template_child (items_view (f), ST_TYPE_LIST_PAGE, "filter_entry");
+  GtkSelectionModel *items = st_list_page_get_selection (ST_LIST_PAGE (items_view (f)));
+  GtkStack *stack = template_child (items_view (f), ST_TYPE_LIST_PAGE, "stack");
 
   gtk_editable_set_text (filter, "nothing like it");
   /* GtkSearchEntry delays "search-changed"; wait it out. */
@@ -395,7 +395,7 @@ test_store_change_refreshes (Fixture       *f,
                       ST_SERIAL_FORMAT_ANY };
   g_autoptr(GError) error = NULL;
   g_autoptr(StItem) item = NULL;
-  GtkSelectionModel *items = st_items_view_get_selection (items_view (f));
+  GtkSelectionModel *items = st_list_page_get_selection (ST_LIST_PAGE (items_view (f)));
 
   g_assert_cmpuint (n_rows (items), ==, 1);
   item = st_store_add_item (f->store, &spec, &error);
@@ -469,7 +469,7 @@ test_item_dialog_adds_item (Fixture       *f,
   g_assert_cmpuint (st_item_get_warranty_months (item), ==, 6);
   g_assert_null (find_toplevel (ST_TYPE_ITEM_DIALOG));
 
-  items = st_items_view_get_selection (items_view (f));
+  items = st_list_page_get_selection (ST_LIST_PAGE (items_view (f)));
   g_assert_cmpuint (n_rows (items), ==, 2);
   selected = g_object_ref (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (items)));
   g_assert_cmpstr (st_item_get_sku (selected), ==, "TAB-9");
@@ -503,7 +503,7 @@ test_item_dialog_duplicate_sku (Fixture       *f,
   item = st_store_find_item (f->store, "PHN-1", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (st_item_get_name (item), ==, "Phone One");
-  g_assert_cmpuint (n_rows (st_items_view_get_selection (items_view (f))), ==, 1);
+  g_assert_cmpuint (n_rows (st_list_page_get_selection (ST_LIST_PAGE (items_view (f)))), ==, 1);
 }
 
 static void
@@ -633,7 +633,7 @@ test_preferences_quantity_only (Fixture       *f,
 {
   StPreferencesDialog *dialog;
   StItemDialog *item_dialog;
-  GtkColumnView *view = template_child (items_view (f), ST_TYPE_ITEMS_VIEW, "column_view");
+  GtkColumnView *view = template_child (items_view (f), ST_TYPE_LIST_PAGE, "column_view");
   guint changes = 0;
 
   g_assert_true (gtk_column_view_column_get_visible (column_titled (view, "Tracking")));
@@ -754,8 +754,10 @@ static void
 test_sample_data_offer (Fixture       *f,
                         gconstpointer  data)
 {
+  StListPage *bills = ST_LIST_PAGE (documents_view (f, "bills"));
+
   g_assert_true (st_window_get_sample_offer (f->window));
-  g_assert_cmpuint (n_rows (st_items_view_get_selection (items_view (f))), ==, 0);
+  g_assert_cmpuint (n_rows (st_list_page_get_selection (ST_LIST_PAGE (items_view (f)))), ==, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-sample-data",
                                              NULL));
@@ -763,9 +765,8 @@ test_sample_data_offer (Fixture       *f,
 
   g_assert_false (st_window_get_sample_offer (f->window));
   g_assert_false (st_store_is_empty (f->store));
-  g_assert_cmpuint (n_rows (st_items_view_get_selection (items_view (f))), >, 0);
-  g_assert_cmpuint (n_rows (st_documents_view_get_selection (documents_view (f, "bills"))),
-                    >, 0);
+  g_assert_cmpuint (n_rows (st_list_page_get_selection (ST_LIST_PAGE (items_view (f)))), >, 0);
+  g_assert_cmpuint (n_rows (st_list_page_get_selection (bills)), >, 0);
 }
 
 static void

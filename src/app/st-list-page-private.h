@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-list-page-private.h — what a list page's subclass may call (the vfuncs it implements
+ * are in st-list-page.h's StListPageClass).
+ *
+ * A subclass's template names StListPage as its parent and adds its widgets with child types:
+ * "start" (in the toolbar, after the filter entry), "end" (in the toolbar, at its end),
+ * "details" (beside the list, in a GtkPaned) and "empty" (below the empty page's text).  It
+ * sets "placeholder-text", "empty-title", "empty-description" and "list-width" there too. */
+#pragma once
+
+#include "st-list-page.h"
+
+G_BEGIN_DECLS
+
+GtkColumnView *_st_list_page_get_column_view (StListPage *self);
+/* The selected row of a single-selection page, or NULL. */
+gpointer       _st_list_page_get_selected    (StListPage *self);
+/* Asks create_model() again (the page's query changed), keeping the filter and the sort. */
+void           _st_list_page_reload          (StListPage *self);
+/* Call in the subclass's init: a multiple selection over stable rows (StRowSlots), for a
+ * list of a million rows whose rows are replaced wholesale by each filter, sort or refresh;
+ * a refresh or a new filter clears the selection. */
+void           _st_list_page_use_row_slots   (StListPage *self);
+
+G_END_DECLS

@@ -1,0 +1,653 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "st-list-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "st-columns.h"
+#include "st-list-page-private.h"
+#include "st-row-slots.h"
+
+typedef struct
+{
+  /* Template widgets */
+  GtkStack          *stack;
+  GtkBox            *toolbar;
+  GtkSearchEntry    *filter_entry;
+  GtkLabel          *count_label;
+  GtkPaned          *paned;
+  GtkColumnView     *column_view;
+  GtkBox            *empty_box;
+  GtkLabel          *empty_title_label;
+  GtkLabel          *empty_description_label;
+  GtkLabel          *error_label;
+
+  /* Owned */
+  StStore           *store;
+  StListModel       *model;
+  StRowSlots        *rows;       /* NULL, or the stable rows over model */
+  GtkSelectionModel *selection;
+
+  /* Putting the focus on the selected row once it is laid out (st_list_page_show_id). */
+  guint              focus_tick;
+  guint              focus_tries;
+} StListPagePrivate;
+
+static void st_list_page_buildable_init (GtkBuildableIface *iface);
+
+G_DEFINE_ABSTRACT_TYPE_WITH_CODE (StListPage, st_list_page, GTK_TYPE_WIDGET,
+                                  G_ADD_PRIVATE (StListPage)
+                                  G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE,
+                                                         st_list_page_buildable_init))
+
+static GtkBuildableIface *parent_buildable_iface;
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_PLACEHOLDER_TEXT,
+  PROP_EMPTY_TITLE,
+  PROP_EMPTY_DESCRIPTION,
+  PROP_LIST_WIDTH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static guint
+n_rows (StListPage *self)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+
+  return priv->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (priv->model)) : 0;
+}
+
+/* Which page shows: the error of a failed query, never an empty list in its place; the empty
+ * page for a list with nothing in it, not for a filter that finds nothing. */
+static void
+update_state (StListPage *self)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+  StListPageClass *klass = ST_LIST_PAGE_GET_CLASS (self);
+  g_autofree char *count = NULL;
+  const GError *error = NULL;
+  guint n = n_rows (self);
+
+  if (priv->model != NULL)
+    error = st_list_model_get_error (priv->model);
+
+  if (error != NULL)
+    {
+      gtk_label_set_text (priv->error_label, error->message);
+      gtk_stack_set_visible_child_name (priv->stack, "error");
+    }
+  else if (n == 0
+           && (priv->model == NULL || st_list_model_get_filter (priv->model) == NULL)
+           && (klass->is_narrowed == NULL || !klass->is_narrowed (self)))
+    gtk_stack_set_visible_child_name (priv->stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (priv->stack, "list");
+
+  count = klass->format_count (self, n);
+  gtk_label_set_text (priv->count_label, count);
+}
+
+/* The rows show other rows (a new filter or a refresh): stable rows keep their widgets and
+ * show them; a selection of stable rows meant the old ones. */
+static void
+rows_replaced (StListPage *self)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+
+  if (priv->rows != NULL)
+    {
+      st_row_slots_reload (priv->rows);
+      gtk_selection_model_unselect_all (priv->selection);
+    }
+  update_state (self);
+}
+
+static void
+set_model (StListPage  *self,
+           StListModel *model)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+
+  if (priv->model != NULL)
+    g_signal_handlers_disconnect_by_data (priv->model, self);
+  g_clear_object (&priv->model);
+  priv->model = model;
+
+  if (model != NULL)
+    {
+      const char *filter = gtk_editable_get_text (GTK_EDITABLE (priv->filter_entry));
+      gboolean descending;
+      StSortKey key;
+
+      key = st_columns_get_sort (priv->column_view, &descending);
+      if (key != ST_SORT_DEFAULT)
+        st_list_model_set_sort (model, key, descending);
+      if (*filter != '\0')
+        st_list_model_set_filter (model, filter);
+      g_signal_connect_object (model, "items-changed", G_CALLBACK (update_state), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  if (priv->rows != NULL)
+    {
+      st_row_slots_set_model (priv->rows, G_LIST_MODEL (model));
+      gtk_selection_model_unselect_all (priv->selection);
+    }
+  else
+    gtk_single_selection_set_model (GTK_SINGLE_SELECTION (priv->selection), G_LIST_MODEL (model));
+
+  update_state (self);
+}
+
+static void
+filter_changed_cb (StListPage *self)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (priv->filter_entry));
+
+  if (priv->model == NULL)
+    return;
+
+  st_list_model_set_filter (priv->model, *text ? text : NULL);
+  rows_replaced (self);
+}
+
+static void
+selected_item_cb (StListPage *self)
+{
+  StListPageClass *klass = ST_LIST_PAGE_GET_CLASS (self);
+
+  if (klass->row_selected != NULL)
+    klass->row_selected (self, _st_list_page_get_selected (self));
+}
+
+/* GTK 4.8 has no gtk_column_view_scroll_to() (4.12) and no way to focus a row by position.
+ * The GtkListView inside the column view has the "list.scroll-to-item" action, and the row
+ * widget of the selected item carries the :selected state: this one helper reaches into the
+ * column view for them.  FALSE until the row is laid out and focused. */
+static gboolean
+column_view_focus_row (GtkColumnView *view,
+                       guint          position)
+{
+  GtkWidget *list = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
+       child != NULL && list == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      list = child;
+
+  if (list == NULL)
+    return FALSE;
+
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if ((gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED)
+        && gtk_widget_get_mapped (row))
+      return gtk_widget_grab_focus (row);
+
+  return FALSE;
+}
+
+static gboolean
+focus_selected_tick_cb (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       data)
+{
+  StListPage *self = ST_LIST_PAGE (widget);
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (priv->selection);
+
+  /* Before the first layout the list cannot scroll yet: try again on every frame. */
+  if (gtk_bitset_is_empty (selected) || ++priv->focus_tries > 10
+      || column_view_focus_row (priv->column_view, gtk_bitset_get_minimum (selected)))
+    {
+      priv->focus_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  st_list_page_refresh (ST_LIST_PAGE (widget));
+}
+
+static void
+st_list_page_real_refresh (StListPage *self)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+  StListPageClass *klass = ST_LIST_PAGE_GET_CLASS (self);
+  gpointer selected = _st_list_page_get_selected (self);
+  gint64 previous = 0;
+
+  if (priv->model == NULL)
+    return;
+
+  if (selected != NULL && klass->get_row_id != NULL)
+    previous = klass->get_row_id (self, selected);
+
+  st_list_model_refresh (priv->model);
+
+  /* Refreshing replaces every row, which drops the selection: put it back by id, and show
+   * the row as it is now (voided, received …), whether or not the selection moved. */
+  if (priv->rows == NULL && previous != 0 && st_list_page_select_id (self, previous))
+    selected_item_cb (self);
+
+  rows_replaced (self);
+}
+
+/* Public API */
+
+StStore *
+st_list_page_get_store (StListPage *self)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (ST_IS_LIST_PAGE (self), NULL);
+
+  return priv->store;
+}
+
+void
+st_list_page_set_store (StListPage *self,
+                        StStore    *store)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+  StListPageClass *klass = ST_LIST_PAGE_GET_CLASS (self);
+
+  g_return_if_fail (ST_IS_LIST_PAGE (self));
+  g_return_if_fail (store == NULL || ST_IS_STORE (store));
+
+  if (!g_set_object (&priv->store, store))
+    return;
+
+  /* Nothing shown of the old store's rows is kept. */
+  if (klass->row_selected != NULL)
+    klass->row_selected (self, NULL);
+  _st_list_page_reload (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+void
+st_list_page_refresh (StListPage *self)
+{
+  g_return_if_fail (ST_IS_LIST_PAGE (self));
+
+  ST_LIST_PAGE_GET_CLASS (self)->refresh (self);
+}
+
+void
+st_list_page_focus_filter (StListPage *self)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+
+  g_return_if_fail (ST_IS_LIST_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (priv->filter_entry));
+}
+
+StListModel *
+st_list_page_get_model (StListPage *self)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (ST_IS_LIST_PAGE (self), NULL);
+
+  return priv->model;
+}
+
+GtkSelectionModel *
+st_list_page_get_selection (StListPage *self)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (ST_IS_LIST_PAGE (self), NULL);
+
+  return priv->selection;
+}
+
+gboolean
+st_list_page_select_id (StListPage *self,
+                        gint64      id)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+  gint64 position;
+
+  g_return_val_if_fail (ST_IS_LIST_PAGE (self), FALSE);
+
+  if (priv->model == NULL)
+    return FALSE;
+
+  position = st_list_model_find_id (priv->model, id);
+  if (position < 0)
+    return FALSE;
+
+  return gtk_selection_model_select_item (priv->selection, (guint) position, TRUE);
+}
+
+gboolean
+st_list_page_show_id (StListPage *self,
+                      gint64      id)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (ST_IS_LIST_PAGE (self), FALSE);
+
+  if (priv->model == NULL)
+    return FALSE;
+
+  if (st_list_model_find_id (priv->model, id) < 0
+      && st_list_model_get_filter (priv->model) != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (priv->filter_entry), "");
+      st_list_model_set_filter (priv->model, NULL);
+      rows_replaced (self);
+    }
+  if (!st_list_page_select_id (self, id))
+    return FALSE;
+
+  /* The keyboard goes on from the row shown, not from the first row. */
+  priv->focus_tries = 0;
+  if (priv->focus_tick == 0)
+    priv->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_selected_tick_cb,
+                                                     NULL, NULL);
+  return TRUE;
+}
+
+/* For subclasses */
+
+GtkColumnView *
+_st_list_page_get_column_view (StListPage *self)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+
+  g_assert (ST_IS_LIST_PAGE (self));
+
+  return priv->column_view;
+}
+
+gpointer
+_st_list_page_get_selected (StListPage *self)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+
+  g_assert (ST_IS_LIST_PAGE (self));
+
+  if (!GTK_IS_SINGLE_SELECTION (priv->selection))
+    return NULL;
+
+  return gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (priv->selection));
+}
+
+void
+_st_list_page_reload (StListPage *self)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+
+  g_assert (ST_IS_LIST_PAGE (self));
+
+  set_model (self, NULL);
+  if (priv->store != NULL)
+    set_model (self, ST_LIST_PAGE_GET_CLASS (self)->create_model (self, priv->store));
+}
+
+void
+_st_list_page_use_row_slots (StListPage *self)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+
+  g_assert (ST_IS_LIST_PAGE (self));
+  g_assert (priv->rows == NULL && priv->model == NULL);
+
+  g_signal_handlers_disconnect_by_data (priv->selection, self);
+  g_clear_object (&priv->selection);
+
+  priv->rows = st_row_slots_new (NULL);
+  priv->selection =
+    GTK_SELECTION_MODEL (gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (priv->rows))));
+  gtk_column_view_set_model (priv->column_view, priv->selection);
+}
+
+/* GtkBuildable: where a subclass's template puts its widgets. */
+
+static void
+st_list_page_add_child (GtkBuildable *buildable,
+                        GtkBuilder   *builder,
+                        GObject      *child,
+                        const char   *type)
+{
+  StListPage *self = ST_LIST_PAGE (buildable);
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+
+  if (g_strcmp0 (type, "start") == 0)
+    gtk_box_insert_child_after (priv->toolbar, GTK_WIDGET (child),
+                                gtk_widget_get_prev_sibling (GTK_WIDGET (priv->count_label)));
+  else if (g_strcmp0 (type, "end") == 0)
+    gtk_box_append (priv->toolbar, GTK_WIDGET (child));
+  else if (g_strcmp0 (type, "details") == 0)
+    gtk_paned_set_end_child (priv->paned, GTK_WIDGET (child));
+  else if (g_strcmp0 (type, "empty") == 0)
+    gtk_box_append (priv->empty_box, GTK_WIDGET (child));
+  else
+    parent_buildable_iface->add_child (buildable, builder, child, type);
+}
+
+static void
+st_list_page_buildable_init (GtkBuildableIface *iface)
+{
+  parent_buildable_iface = g_type_interface_peek_parent (iface);
+  iface->add_child = st_list_page_add_child;
+}
+
+/* GObject */
+
+/* Focus goes to the list, not to the filter above it. */
+static gboolean
+st_list_page_grab_focus (GtkWidget *widget)
+{
+  StListPage *self = ST_LIST_PAGE (widget);
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (priv->stack), "list") == 0)
+    return gtk_widget_grab_focus (GTK_WIDGET (priv->column_view));
+
+  return GTK_WIDGET_CLASS (st_list_page_parent_class)->grab_focus (widget);
+}
+
+static void
+st_list_page_dispose (GObject *object)
+{
+  StListPage *self = ST_LIST_PAGE (object);
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+
+  /* The model may outlive the widgets (the selection still holds it): stop listening. */
+  if (priv->model != NULL)
+    g_signal_handlers_disconnect_by_data (priv->model, self);
+  if (priv->selection != NULL)
+    g_signal_handlers_disconnect_by_data (priv->selection, self);
+  if (priv->focus_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), priv->focus_tick);
+      priv->focus_tick = 0;
+    }
+
+  /* Not gtk_widget_dispose_template (self, ST_TYPE_LIST_PAGE): GTK 4.8 walks the template of
+   * the instance's own class whatever type it is given, so for a subclass it looks for the
+   * subclass's children among ours and aborts.  The subclass disposes its template; ours goes
+   * as before 4.8: its top widget unparented here, the builder's references at finalize. */
+  if (priv->stack != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (priv->stack));
+      priv->stack = NULL;
+    }
+
+  g_clear_object (&priv->selection);
+  g_clear_object (&priv->rows);
+  g_clear_object (&priv->model);
+  g_clear_object (&priv->store);
+
+  G_OBJECT_CLASS (st_list_page_parent_class)->dispose (object);
+}
+
+static void
+st_list_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  StListPage *self = ST_LIST_PAGE (object);
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, priv->store);
+      break;
+
+    case PROP_PLACEHOLDER_TEXT:
+      g_object_get_property (G_OBJECT (priv->filter_entry), "placeholder-text", value);
+      break;
+
+    case PROP_EMPTY_TITLE:
+      g_value_set_string (value, gtk_label_get_label (priv->empty_title_label));
+      break;
+
+    case PROP_EMPTY_DESCRIPTION:
+      g_value_set_string (value, gtk_label_get_label (priv->empty_description_label));
+      break;
+
+    case PROP_LIST_WIDTH:
+      g_value_set_int (value, gtk_paned_get_position (priv->paned));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+st_list_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  StListPage *self = ST_LIST_PAGE (object);
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      st_list_page_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_PLACEHOLDER_TEXT:
+      g_object_set_property (G_OBJECT (priv->filter_entry), "placeholder-text", value);
+      break;
+
+    case PROP_EMPTY_TITLE:
+      gtk_label_set_label (priv->empty_title_label, g_value_get_string (value));
+      break;
+
+    case PROP_EMPTY_DESCRIPTION:
+      gtk_label_set_label (priv->empty_description_label, g_value_get_string (value));
+      break;
+
+    case PROP_LIST_WIDTH:
+      gtk_paned_set_position (priv->paned, g_value_get_int (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+st_list_page_class_init (StListPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = st_list_page_dispose;
+  object_class->get_property = st_list_page_get_property;
+  object_class->set_property = st_list_page_set_property;
+  widget_class->grab_focus = st_list_page_grab_focus;
+  klass->refresh = st_list_page_real_refresh;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         ST_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The filter entry's. */
+  properties[PROP_PLACEHOLDER_TEXT] =
+    g_param_spec_string ("placeholder-text", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_EMPTY_TITLE] =
+    g_param_spec_string ("empty-title", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_EMPTY_DESCRIPTION] =
+    g_param_spec_string ("empty-description", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+
+  /* The width of the list beside the details, in pixels. */
+  properties[PROP_LIST_WIDTH] =
+    g_param_spec_int ("list-width", NULL, NULL,
+                      0, G_MAXINT, 0,
+                      (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/SerialTrack/st-list-page.ui");
+  gtk_widget_class_bind_template_child_private (widget_class, StListPage, stack);
+  gtk_widget_class_bind_template_child_private (widget_class, StListPage, toolbar);
+  gtk_widget_class_bind_template_child_private (widget_class, StListPage, filter_entry);
+  gtk_widget_class_bind_template_child_private (widget_class, StListPage, count_label);
+  gtk_widget_class_bind_template_child_private (widget_class, StListPage, paned);
+  gtk_widget_class_bind_template_child_private (widget_class, StListPage, column_view);
+  gtk_widget_class_bind_template_child_private (widget_class, StListPage, empty_box);
+  gtk_widget_class_bind_template_child_private (widget_class, StListPage, empty_title_label);
+  gtk_widget_class_bind_template_child_private (widget_class, StListPage,
+                                                empty_description_label);
+  gtk_widget_class_bind_template_child_private (widget_class, StListPage, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "list-page.refresh", NULL, refresh_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+st_list_page_init (StListPage *self)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+  GtkSingleSelection *selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (selection, TRUE);
+  g_signal_connect_object (selection, "notify::selected-item",
+                           G_CALLBACK (selected_item_cb), self, G_CONNECT_SWAPPED);
+  priv->selection = GTK_SELECTION_MODEL (selection);
+  gtk_column_view_set_model (priv->column_view, priv->selection);
+}
