@@ -16,31 +16,6 @@
 #include "st-error.h"
 #include "st-cli-private.h"
 
-/* SQLite's lock bytes (os_unix.c): PENDING, RESERVED, then the SHARED range.  A connection
- * in WAL mode holds a read lock on the SHARED range for as long as it is open. */
-#define SQLITE_LOCK_FIRST 0x40000000
-#define SQLITE_LOCK_BYTES 512
-
-/* TRUE when another process has the database open (holds one of SQLite's locks on it). */
-static gboolean
-database_in_use (const char *path)
-{
-  struct flock lock = { 0 };
-  int fd = g_open (path, O_RDONLY, 0);
-  gboolean in_use = FALSE;
-
-  if (fd < 0)
-    return FALSE;
-  lock.l_type = F_WRLCK;
-  lock.l_whence = SEEK_SET;
-  lock.l_start = SQLITE_LOCK_FIRST;
-  lock.l_len = SQLITE_LOCK_BYTES;
-  if (fcntl (fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK)
-    in_use = TRUE;
-  close (fd);
-  return in_use;
-}
-
 static gboolean
 same_file (const char *a,
            const char *b)
@@ -49,23 +24,6 @@ same_file (const char *a,
 
   return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev
          && sa.st_ino == sb.st_ino;
-}
-
-/* Whether the file's header says it is a SerialTrack database (SQLite, our application id). */
-static gboolean
-looks_like_serialtrack (const char *path)
-{
-  guint8 header[100];
-  FILE *fp = g_fopen (path, "rb");
-  size_t n;
-
-  if (fp == NULL)
-    return FALSE;
-  n = fread (header, 1, sizeof header, fp);
-  fclose (fp);
-  return n == sizeof header && memcmp (header, "SQLite format 3", 16) == 0
-         && (((guint32) header[68] << 24) | ((guint32) header[69] << 16)
-             | ((guint32) header[70] << 8) | header[71]) == ST_APPLICATION_ID;
 }
 
 static gboolean
@@ -193,7 +151,7 @@ st_cli_cmd_restore (StCli              *cli,
                        _("“%s” is the database itself, not a backup of it"), backup_display);
           return st_cli_fail (error);
         }
-      if (database_in_use (target))
+      if (st_store_file_in_use (target))
         {
           g_set_error (&error, ST_ERROR, ST_ERROR_BUSY,
                        /* Translators: %s is a file name */
@@ -201,7 +159,7 @@ st_cli_cmd_restore (StCli              *cli,
                          "restoring"), target_display);
           return st_cli_fail (error);
         }
-      if (!force && !looks_like_serialtrack (target))
+      if (!force && !st_store_file_is_serialtrack (target, NULL))
         {
           g_set_error (&error, ST_ERROR, ST_ERROR_NOT_SERIALTRACK,
                        /* Translators: %s is a file name; keep --force as it is */

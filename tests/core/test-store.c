@@ -484,18 +484,19 @@ test_disk_full (StFixture     *f,
   g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
   g_autoptr(StDocument) doc = NULL;
   StDraftLine *line;
-  sqlite3_stmt *stmt = NULL;
+  StDb *db = _st_store_get_db (f->store);
   int pages;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (_st_store_get_db (f->store), "PRAGMA page_count", -1,
-                                       &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  pages = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
+  {
+    g_autoptr(StStmt) stmt = st_db_prepare (db, "PRAGMA page_count", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (st_stmt_step (stmt, &error), ==, ST_STEP_ROW);
+    pages = st_stmt_column_int (stmt, 0);
+  }
   {
     g_autofree char *sql = g_strdup_printf ("PRAGMA max_page_count = %d", pages + 2);
-    g_assert_cmpint (sqlite3_exec (_st_store_get_db (f->store), sql, NULL, NULL, NULL), ==,
-                     SQLITE_OK);
+    g_assert_true (st_db_exec (db, sql, &error));
+    g_assert_no_error (error);
   }
   st_draft_set_string (&draft->number, "BIG");
   st_draft_set_string (&draft->contact, "Acme");

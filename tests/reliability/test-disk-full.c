@@ -98,7 +98,6 @@ test_max_page_count (gconstpointer data)
   g_autoptr(StCheckReport) report = NULL;
   g_autoptr(GPtrArray) moved = NULL;
   StUnitQuery query = { 0, NULL, -1, NULL, NULL };
-  sqlite3_stmt *stmt = NULL;
   int pages;
 
   rel_remove_db (db);
@@ -107,16 +106,18 @@ test_max_page_count (gconstpointer data)
 
   store = st_store_open (db, 0, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_prepare_v2 (_st_store_get_db (store), "PRAGMA page_count", -1, &stmt,
-                                       NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  pages = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
+  {
+    g_autoptr(StStmt) stmt = st_db_prepare (_st_store_get_db (store), "PRAGMA page_count",
+                                            &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (st_stmt_step (stmt, &error), ==, ST_STEP_ROW);
+    pages = st_stmt_column_int (stmt, 0);
+  }
   {
     /* Not one page more than the file has. */
     g_autofree char *sql = g_strdup_printf ("PRAGMA max_page_count = %d", pages);
-    g_assert_cmpint (sqlite3_exec (_st_store_get_db (store), sql, NULL, NULL, NULL), ==,
-                     SQLITE_OK);
+    g_assert_true (st_db_exec (_st_store_get_db (store), sql, &error));
+    g_assert_no_error (error);
   }
 
   doc = st_store_post (store, draft, &error);

@@ -118,12 +118,12 @@ void      _st_cell_string          (StSheet              *s,
                                     const char           *text);
 void      _st_cell_text            (StSheet              *s,
                                     guint                 col,
-                                    sqlite3_stmt         *stmt,
+                                    StStmt               *stmt,
                                     int                   i);
 /* An ISO date column as a real date cell. */
 void      _st_cell_date            (StSheet              *s,
                                     guint                 col,
-                                    sqlite3_stmt         *stmt,
+                                    StStmt               *stmt,
                                     int                   i);
 void      _st_cell_money           (StSheet              *s,
                                     guint                 col,

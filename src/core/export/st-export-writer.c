@@ -221,9 +221,9 @@ _st_export_open (StExport        *ex,
   if (!_st_export_check_cancelled (cancellable, error) || !prepare_file (ex, error))
     return FALSE;
   /* One read transaction: the counts and every sheet see the same snapshot. */
-  if (sqlite3_get_autocommit (_st_store_get_db (store)))
+  if (!st_db_in_transaction (_st_store_get_db (store)))
     {
-      if (!_st_store_exec (store, "BEGIN", error))
+      if (!st_db_begin_read (_st_store_get_db (store), error))
         return FALSE;
       ex->in_transaction = TRUE;
     }
@@ -506,19 +506,19 @@ _st_cell_string (StSheet    *s,
 void
 _st_cell_text (StSheet      *s,
                guint         col,
-               sqlite3_stmt *stmt,
+               StStmt *stmt,
                int           i)
 {
-  _st_cell_string (s, col, (const char *) sqlite3_column_text (stmt, i));
+  _st_cell_string (s, col, st_stmt_column_text (stmt, i));
 }
 
 void
 _st_cell_date (StSheet      *s,
                guint         col,
-               sqlite3_stmt *stmt,
+               StStmt *stmt,
                int           i)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, i);
+  const char *text = st_stmt_column_text (stmt, i);
   lxw_datetime dt = { 0 };
 
   if (text == NULL || *text == '\0')

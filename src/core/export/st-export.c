@@ -14,16 +14,16 @@
 #include "st-parse.h"
 
 static gboolean
-column_is_null (sqlite3_stmt *stmt,
+column_is_null (StStmt *stmt,
                 int           i)
 {
-  return sqlite3_column_type (stmt, i) == SQLITE_NULL;
+  return st_stmt_column_is_null (stmt, i);
 }
 
 static gint64
 count_rows (StStore     *store,
             const char  *sql,
-            void       (*bind) (sqlite3_stmt *stmt, gconstpointer data),
+            void       (*bind) (StStmt *stmt, gconstpointer data),
             gconstpointer data,
             GError     **error)
 {
@@ -32,9 +32,9 @@ count_rows (StStore     *store,
   if (stmt == NULL)
     return -1;
   bind (stmt, data);
-  if (_st_step (stmt, error) != SQLITE_ROW)
+  if (_st_step (stmt, error) != ST_STEP_ROW)
     return -1;
-  return sqlite3_column_int64 (stmt, 0);
+  return st_stmt_column_int64 (stmt, 0);
 }
 
 /* Unit histories. */
@@ -99,13 +99,13 @@ scope_where (const Scope *scope)
 }
 
 static void
-scope_bind (sqlite3_stmt  *stmt,
+scope_bind (StStmt        *stmt,
             gconstpointer  data)
 {
   const Scope *scope = data;
 
   if (scope->item_id != 0)
-    sqlite3_bind_int64 (stmt, 1, scope->item_id);
+    st_stmt_bind_int64 (stmt, 1, scope->item_id);
   if (scope->ids_json != NULL)
     _st_bind_text (stmt, 2, scope->ids_json);
 }
@@ -166,17 +166,17 @@ write_units (StExport     *ex,
                   _st_export_get_sheet_rows ());
   if (!_st_sheet_start (&s, error))
     goto out;
-  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+  while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
     {
       StUnitStatus status = ST_UNIT_IN_STOCK;
-      gint64 cost = sqlite3_column_int64 (stmt, 8);
+      gint64 cost = st_stmt_column_int64 (stmt, 8);
 
       if (!_st_sheet_next_row (&s, error))
         goto out;
       _st_cell_text (&s, 0, stmt, 0);
       _st_cell_text (&s, 1, stmt, 1);
       _st_cell_text (&s, 2, stmt, 2);
-      if (st_unit_status_from_string ((const char *) sqlite3_column_text (stmt, 3), &status))
+      if (st_unit_status_from_string (st_stmt_column_text (stmt, 3), &status))
         _st_cell_string (&s, 3, st_unit_status_to_label (status));
       _st_cell_text (&s, 4, stmt, 4);
       _st_cell_date (&s, 5, stmt, 5);
@@ -188,14 +188,14 @@ write_units (StExport     *ex,
       _st_cell_text (&s, 11, stmt, 11);
       if (!column_is_null (stmt, 12))
         {
-          gint64 price = sqlite3_column_int64 (stmt, 12);
+          gint64 price = st_stmt_column_int64 (stmt, 12);
 
           _st_cell_money (&s, 12, price);
           _st_cell_money (&s, 13, price - cost);
         }
       _st_cell_date (&s, 14, stmt, 13);
     }
-  ok = rc == SQLITE_DONE;
+  ok = rc == ST_STEP_DONE;
 out:
   _st_sheet_end (&s);
   _st_sheet_clear (&s);
@@ -238,7 +238,7 @@ write_events (StExport     *ex,
                   _st_export_get_sheet_rows ());
   if (!_st_sheet_start (&s, error))
     goto out;
-  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+  while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
     {
       StEventKind kind, reversed;
 
@@ -248,10 +248,10 @@ write_events (StExport     *ex,
       _st_cell_text (&s, 1, stmt, 1);
       _st_cell_text (&s, 2, stmt, 2);
       _st_cell_date (&s, 3, stmt, 3);
-      if (st_event_kind_from_string ((const char *) sqlite3_column_text (stmt, 4), &kind))
+      if (st_event_kind_from_string (st_stmt_column_text (stmt, 4), &kind))
         {
           if (kind == ST_EVENT_VOIDED
-              && st_event_kind_from_string ((const char *) sqlite3_column_text (stmt, 5),
+              && st_event_kind_from_string (st_stmt_column_text (stmt, 5),
                                             &reversed))
             {
               /* Translators: %s is the event a void reversed, like "Sold" */
@@ -267,9 +267,9 @@ write_events (StExport     *ex,
       _st_cell_text (&s, 7, stmt, 8);
       _st_cell_text (&s, 8, stmt, 9);
       if (!column_is_null (stmt, 10))
-        _st_cell_money (&s, 9, sqlite3_column_int64 (stmt, 10));
+        _st_cell_money (&s, 9, st_stmt_column_int64 (stmt, 10));
     }
-  ok = rc == SQLITE_DONE;
+  ok = rc == ST_STEP_DONE;
 out:
   _st_sheet_end (&s);
   _st_sheet_clear (&s);
@@ -373,7 +373,7 @@ typedef struct
 } Range;
 
 static void
-range_bind (sqlite3_stmt  *stmt,
+range_bind (StStmt        *stmt,
             gconstpointer  data)
 {
   const Range *range = data;
@@ -403,16 +403,16 @@ write_sold (StExport     *ex,
                   _st_export_get_sheet_rows () - 1);
   if (!_st_sheet_start (&s, error))
     goto out;
-  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+  while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
     {
       StDocKind kind = ST_DOC_INVOICE;
       int sign;
       gint64 price, quantity;
 
-      st_doc_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &kind);
+      st_doc_kind_from_string (st_stmt_column_text (stmt, 1), &kind);
       sign = kind == ST_DOC_RETURN ? -1 : 1;
-      price = sign * sqlite3_column_int64 (stmt, 7);
-      quantity = sign * sqlite3_column_int64 (stmt, 9);
+      price = sign * st_stmt_column_int64 (stmt, 7);
+      quantity = sign * st_stmt_column_int64 (stmt, 9);
 
       if (!_st_sheet_next_row (&s, error))
         goto out;
@@ -427,7 +427,7 @@ write_sold (StExport     *ex,
       sum_price += price;
       if (!column_is_null (stmt, 8))
         {
-          gint64 cost = sign * sqlite3_column_int64 (stmt, 8);
+          gint64 cost = sign * st_stmt_column_int64 (stmt, 8);
 
           _st_cell_money (&s, SOLD_COST, cost);
           _st_cell_money (&s, SOLD_MARGIN, price - cost);
@@ -440,7 +440,7 @@ write_sold (StExport     *ex,
       _st_cell_count (&s, SOLD_QUANTITY, quantity);
       sum_quantity += quantity;
     }
-  if (rc != SQLITE_DONE)
+  if (rc != ST_STEP_DONE)
     goto out;
 
   /* An empty report is the header alone. */

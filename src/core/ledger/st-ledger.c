@@ -163,27 +163,27 @@ _st_store_load_events (StStore  *self,
                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+  st_stmt_bind_int64 (stmt, 1, unit_id);
+  while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
     {
       StEventRec e = { 0 };
 
-      e.id = sqlite3_column_int64 (stmt, 0);
+      e.id = st_stmt_column_int64 (stmt, 0);
       e.unit_id = unit_id;
-      e.document_id = sqlite3_column_int64 (stmt, 1);
-      e.line_id = sqlite3_column_int64 (stmt, 2);
-      st_event_kind_from_string ((const char *) sqlite3_column_text (stmt, 3), &e.kind);
-      copy_date (e.date, (const char *) sqlite3_column_text (stmt, 4));
-      e.from_warehouse_id = sqlite3_column_int64 (stmt, 5);
-      e.to_warehouse_id = sqlite3_column_int64 (stmt, 6);
-      e.contact_id = sqlite3_column_int64 (stmt, 7);
-      e.has_amount = sqlite3_column_type (stmt, 8) != SQLITE_NULL;
-      e.amount = sqlite3_column_int64 (stmt, 8);
-      copy_date (e.warranty_end, (const char *) sqlite3_column_text (stmt, 9));
-      e.reverses_id = sqlite3_column_int64 (stmt, 10);
+      e.document_id = st_stmt_column_int64 (stmt, 1);
+      e.line_id = st_stmt_column_int64 (stmt, 2);
+      st_event_kind_from_string (st_stmt_column_text (stmt, 3), &e.kind);
+      copy_date (e.date, st_stmt_column_text (stmt, 4));
+      e.from_warehouse_id = st_stmt_column_int64 (stmt, 5);
+      e.to_warehouse_id = st_stmt_column_int64 (stmt, 6);
+      e.contact_id = st_stmt_column_int64 (stmt, 7);
+      e.has_amount = !st_stmt_column_is_null (stmt, 8);
+      e.amount = st_stmt_column_int64 (stmt, 8);
+      copy_date (e.warranty_end, st_stmt_column_text (stmt, 9));
+      e.reverses_id = st_stmt_column_int64 (stmt, 10);
       g_array_append_val (events, e);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != ST_STEP_DONE)
     return NULL;
   return g_steal_pointer (&events);
 }
@@ -194,16 +194,16 @@ _st_unit_state_from_row (StStmt      *stmt,
                          StUnitState *state)
 {
   _st_unit_state_init (state);
-  st_unit_status_from_string ((const char *) sqlite3_column_text (stmt, c), &state->status);
-  state->warehouse_id = sqlite3_column_int64 (stmt, c + 1);
-  state->cost = sqlite3_column_int64 (stmt, c + 2);
-  state->has_price = sqlite3_column_type (stmt, c + 3) != SQLITE_NULL;
-  state->price = sqlite3_column_int64 (stmt, c + 3);
-  copy_date (state->warranty_end, (const char *) sqlite3_column_text (stmt, c + 4));
-  copy_date (state->received_date, (const char *) sqlite3_column_text (stmt, c + 5));
-  state->received_doc_id = sqlite3_column_int64 (stmt, c + 6);
-  copy_date (state->sold_date, (const char *) sqlite3_column_text (stmt, c + 7));
-  state->sold_doc_id = sqlite3_column_int64 (stmt, c + 8);
+  st_unit_status_from_string (st_stmt_column_text (stmt, c), &state->status);
+  state->warehouse_id = st_stmt_column_int64 (stmt, c + 1);
+  state->cost = st_stmt_column_int64 (stmt, c + 2);
+  state->has_price = !st_stmt_column_is_null (stmt, c + 3);
+  state->price = st_stmt_column_int64 (stmt, c + 3);
+  copy_date (state->warranty_end, st_stmt_column_text (stmt, c + 4));
+  copy_date (state->received_date, st_stmt_column_text (stmt, c + 5));
+  state->received_doc_id = st_stmt_column_int64 (stmt, c + 6);
+  copy_date (state->sold_date, st_stmt_column_text (stmt, c + 7));
+  state->sold_doc_id = st_stmt_column_int64 (stmt, c + 8);
 }
 
 gboolean

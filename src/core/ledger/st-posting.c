@@ -105,8 +105,8 @@ warehouse_name (StStore *store,
 
   if (stmt == NULL)
     return g_strdup ("?");
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  st_stmt_bind_int64 (stmt, 1, id);
+  if (st_stmt_step (stmt, NULL) != ST_STEP_ROW)
     return g_strdup ("?");
   return _st_column_dup (stmt, 0);
 }
@@ -119,8 +119,8 @@ item_sku (StStore *store,
 
   if (stmt == NULL)
     return g_strdup ("?");
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  st_stmt_bind_int64 (stmt, 1, id);
+  if (st_stmt_step (stmt, NULL) != ST_STEP_ROW)
     return g_strdup ("?");
   return _st_column_dup (stmt, 0);
 }
@@ -158,24 +158,24 @@ _st_posting_stock_flush (StPosting *p,
       if (sscanf (key, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%d",
                   &item_id, &warehouse_id, &transit) != 3)
         g_assert_not_reached ();
-      sqlite3_bind_int64 (upsert, 1, item_id);
-      sqlite3_bind_int64 (upsert, 2, warehouse_id);
-      sqlite3_bind_int64 (upsert, 3, transit ? 0 : delta);
-      sqlite3_bind_int64 (upsert, 4, transit ? delta : 0);
+      st_stmt_bind_int64 (upsert, 1, item_id);
+      st_stmt_bind_int64 (upsert, 2, warehouse_id);
+      st_stmt_bind_int64 (upsert, 3, transit ? 0 : delta);
+      st_stmt_bind_int64 (upsert, 4, transit ? delta : 0);
       if (!_st_step (upsert, error))
         return FALSE;
-      sqlite3_reset (upsert);
+      st_stmt_release (upsert);
 
       if (delta < 0)
         {
           gint64 now;
 
-          sqlite3_bind_int64 (check, 1, item_id);
-          sqlite3_bind_int64 (check, 2, warehouse_id);
-          if (_st_step (check, error) != SQLITE_ROW)
+          st_stmt_bind_int64 (check, 1, item_id);
+          st_stmt_bind_int64 (check, 2, warehouse_id);
+          if (_st_step (check, error) != ST_STEP_ROW)
             return FALSE;
-          now = sqlite3_column_int64 (check, transit ? 1 : 0);
-          sqlite3_reset (check);
+          now = st_stmt_column_int64 (check, transit ? 1 : 0);
+          st_stmt_release (check);
           if (now < 0)
             {
               g_autofree char *sku = item_sku (p->store, item_id);
@@ -241,9 +241,9 @@ _st_store_find_bill (StStore     *self,
     return 0;
   _st_bind_text (stmt, 1, key);
   _st_bind_id (stmt, 2, vendor_id);
-  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+  while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
     {
-      id = sqlite3_column_int64 (stmt, 0);
+      id = st_stmt_column_int64 (stmt, 0);
       n++;
     }
   if (rc == 0)
@@ -298,12 +298,12 @@ _st_store_find_document (StStore     *self,
   rc = _st_step (stmt, error);
   if (rc == 0)
     return 0;
-  if (rc != SQLITE_ROW)
+  if (rc != ST_STEP_ROW)
     {
       set_no_document_error (kind, number, error);
       return 0;
     }
-  return sqlite3_column_int64 (stmt, 0);
+  return st_stmt_column_int64 (stmt, 0);
 }
 
 gboolean
@@ -318,15 +318,15 @@ _st_store_load_doc_header (StStore     *store,
                                               " FROM documents WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (_st_step (stmt, error) != SQLITE_ROW)
+  st_stmt_bind_int64 (stmt, 1, id);
+  if (_st_step (stmt, error) != ST_STEP_ROW)
     return FALSE;
-  st_doc_status_from_string ((const char *) sqlite3_column_text (stmt, 0), &h->status);
-  g_strlcpy (h->date, (const char *) sqlite3_column_text (stmt, 1), ST_DATE_LEN);
-  h->contact_id = sqlite3_column_int64 (stmt, 2);
-  h->warehouse_id = sqlite3_column_int64 (stmt, 3);
-  h->to_warehouse_id = sqlite3_column_int64 (stmt, 4);
-  h->in_transit = sqlite3_column_int (stmt, 5);
+  st_doc_status_from_string (st_stmt_column_text (stmt, 0), &h->status);
+  g_strlcpy (h->date, st_stmt_column_text (stmt, 1), ST_DATE_LEN);
+  h->contact_id = st_stmt_column_int64 (stmt, 2);
+  h->warehouse_id = st_stmt_column_int64 (stmt, 3);
+  h->to_warehouse_id = st_stmt_column_int64 (stmt, 4);
+  h->in_transit = st_stmt_column_int (stmt, 5);
   h->number = _st_column_dup (stmt, 6);
   return TRUE;
 }
@@ -453,16 +453,16 @@ resolve_picks (StPosting   *p,
       stmt = _st_store_prepare (p->store, sql, error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, item_id);
-      sqlite3_bind_int64 (stmt, 2, bind_id);
-      sqlite3_bind_int64 (stmt, 3, line->quantity + (gint64) g_hash_table_size (seen));
-      while ((rc = _st_step (stmt, error)) == SQLITE_ROW && line->picks->len < line->quantity)
+      st_stmt_bind_int64 (stmt, 1, item_id);
+      st_stmt_bind_int64 (stmt, 2, bind_id);
+      st_stmt_bind_int64 (stmt, 3, line->quantity + (gint64) g_hash_table_size (seen));
+      while ((rc = _st_step (stmt, error)) == ST_STEP_ROW && line->picks->len < line->quantity)
         {
           Pick pick = { 0 };
 
-          pick.unit_id = sqlite3_column_int64 (stmt, 0);
+          pick.unit_id = st_stmt_column_int64 (stmt, 0);
           pick.key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", item_id,
-                                      (const char *) sqlite3_column_text (stmt, 2));
+                                      st_stmt_column_text (stmt, 2));
           if (g_hash_table_contains (seen, pick.key))
             {
               g_free (pick.key);
@@ -537,12 +537,12 @@ resolve_picks (StPosting   *p,
                                 " FROM units WHERE item_id = ? AND serial_key = ?", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, item_id);
+      st_stmt_bind_int64 (stmt, 1, item_id);
       _st_bind_text (stmt, 2, key);
       rc = _st_step (stmt, error);
       if (rc == 0)
         return FALSE;
-      if (rc != SQLITE_ROW)
+      if (rc != ST_STEP_ROW)
         {
           g_autofree char *q = quote_serial (serial);
           g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND,
@@ -550,7 +550,7 @@ resolve_picks (StPosting   *p,
                        _("Serial “%1$s” of %2$s is not in the inventory"), q, sku);
           return FALSE;
         }
-      pick.unit_id = sqlite3_column_int64 (stmt, 0);
+      pick.unit_id = st_stmt_column_int64 (stmt, 0);
       _st_unit_state_from_row (stmt, 3, &pick.state);
       /* Name the unit as it was recorded, not as it was typed. */
       g_free (serial);
@@ -638,15 +638,15 @@ resolve_incoming (StPosting   *p,
                                 " FROM units WHERE item_id = ? AND serial_key = ?", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, item_id);
+      st_stmt_bind_int64 (stmt, 1, item_id);
       _st_bind_text (stmt, 2, key);
       rc = _st_step (stmt, error);
       if (rc == 0)
         return FALSE;
       _st_unit_state_init (&pick.state);
-      if (rc == SQLITE_ROW)
+      if (rc == ST_STEP_ROW)
         {
-          pick.unit_id = sqlite3_column_int64 (stmt, 0);
+          pick.unit_id = st_stmt_column_int64 (stmt, 0);
           _st_unit_state_from_row (stmt, 1, &pick.state);
           if (pick.state.status == ST_UNIT_IN_STOCK || pick.state.status == ST_UNIT_IN_TRANSIT)
             {
@@ -687,12 +687,12 @@ check_returnable_quantity (StPosting *p,
                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, p->ref_doc_id);
-  sqlite3_bind_int64 (stmt, 2, st_item_get_id (line->item));
+  st_stmt_bind_int64 (stmt, 1, p->ref_doc_id);
+  st_stmt_bind_int64 (stmt, 2, st_item_get_id (line->item));
   _st_bind_text (stmt, 3, ret_kind);
-  if (_st_step (stmt, error) != SQLITE_ROW)
+  if (_st_step (stmt, error) != ST_STEP_ROW)
     return FALSE;
-  available = sqlite3_column_int64 (stmt, 0) - already_in_draft;
+  available = st_stmt_column_int64 (stmt, 0) - already_in_draft;
   if (line->quantity > available)
     {
       g_set_error (error, ST_ERROR, ST_ERROR_NOT_ON_DOCUMENT,
@@ -731,10 +731,10 @@ default_rate (StPosting *p,
                                 " AND item_id = ? ORDER BY line_no LIMIT 1", NULL);
       if (stmt != NULL)
         {
-          sqlite3_bind_int64 (stmt, 1, p->ref_doc_id);
-          sqlite3_bind_int64 (stmt, 2, st_item_get_id (line->item));
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            return sqlite3_column_int64 (stmt, 0);
+          st_stmt_bind_int64 (stmt, 1, p->ref_doc_id);
+          st_stmt_bind_int64 (stmt, 2, st_item_get_id (line->item));
+          if (st_stmt_step (stmt, NULL) == ST_STEP_ROW)
+            return st_stmt_column_int64 (stmt, 0);
         }
       return p->draft->kind == ST_DOC_RETURN ? st_item_get_price (line->item)
                                              : st_item_get_cost (line->item);
@@ -856,9 +856,9 @@ resolve_header (StPosting *p,
                                 " AND number_key = ?", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, p->contact_id);
+      st_stmt_bind_int64 (stmt, 1, p->contact_id);
       _st_bind_text (stmt, 2, key);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      if (st_stmt_step (stmt, NULL) == ST_STEP_ROW)
         {
           g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE,
                        /* Translators: %1$s a bill number, %2$s the vendor's name */
@@ -876,7 +876,7 @@ resolve_header (StPosting *p,
         return FALSE;
       _st_bind_text (stmt, 1, st_doc_kind_to_string (kind));
       _st_bind_text (stmt, 2, key);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      if (st_stmt_step (stmt, NULL) == ST_STEP_ROW)
         {
           g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE,
                        /* Translators: %1$s a document kind, %2$s its number. */
@@ -1019,7 +1019,7 @@ number_taken (StStore    *self,
     return TRUE;
   _st_bind_text (stmt, 1, st_doc_kind_to_string (kind));
   _st_bind_text (stmt, 2, key);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  return st_stmt_step (stmt, NULL) == ST_STEP_ROW;
 }
 
 static gint64
@@ -1033,8 +1033,8 @@ next_counter (StStore   *self,
   if (stmt == NULL)
     return 1;
   _st_bind_text (stmt, 1, setting);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    return MAX (1, g_ascii_strtoll ((const char *) sqlite3_column_text (stmt, 0), NULL, 10));
+  if (st_stmt_step (stmt, NULL) == ST_STEP_ROW)
+    return MAX (1, g_ascii_strtoll (st_stmt_column_text (stmt, 0), NULL, 10));
   return 1;
 }
 
@@ -1089,8 +1089,8 @@ _st_store_insert_event (StStore          *store,
                                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, e->unit_id);
-  sqlite3_bind_int64 (stmt, 2, e->document_id);
+  st_stmt_bind_int64 (stmt, 1, e->unit_id);
+  st_stmt_bind_int64 (stmt, 2, e->document_id);
   _st_bind_id (stmt, 3, e->line_id);
   _st_bind_text (stmt, 4, st_event_kind_to_string (e->kind));
   _st_bind_text (stmt, 5, e->date);
@@ -1098,13 +1098,13 @@ _st_store_insert_event (StStore          *store,
   _st_bind_id (stmt, 7, e->to_warehouse_id);
   _st_bind_id (stmt, 8, e->contact_id);
   if (e->has_amount)
-    sqlite3_bind_int64 (stmt, 9, e->amount);
+    st_stmt_bind_int64 (stmt, 9, e->amount);
   _st_bind_text (stmt, 10, e->warranty_end[0] ? e->warranty_end : NULL);
   _st_bind_id (stmt, 11, e->reverses_id);
   if (!_st_step (stmt, error))
     return FALSE;
   if (id_out != NULL)
-    *id_out = sqlite3_last_insert_rowid (_st_store_get_db (store));
+    *id_out = st_db_last_insert_id (_st_store_get_db (store));
   return TRUE;
 }
 
@@ -1115,11 +1115,11 @@ bind_state (StStmt            *stmt,
 {
   _st_bind_text (stmt, first, st_unit_status_to_string (s->status));
   _st_bind_id (stmt, first + 1, s->warehouse_id);
-  sqlite3_bind_int64 (stmt, first + 2, s->cost);
+  st_stmt_bind_int64 (stmt, first + 2, s->cost);
   if (s->has_price)
-    sqlite3_bind_int64 (stmt, first + 3, s->price);
+    st_stmt_bind_int64 (stmt, first + 3, s->price);
   else
-    sqlite3_bind_null (stmt, first + 3);
+    st_stmt_bind_null (stmt, first + 3);
   _st_bind_text (stmt, first + 4, s->warranty_end[0] ? s->warranty_end : NULL);
   _st_bind_text (stmt, first + 5, s->received_date[0] ? s->received_date : NULL);
   _st_bind_id (stmt, first + 6, s->received_doc_id);
@@ -1177,7 +1177,7 @@ _st_store_write_unit_state (StStore           *store,
   if (stmt == NULL)
     return FALSE;
   bind_state (stmt, 1, s);
-  sqlite3_bind_int64 (stmt, 10, unit_id);
+  st_stmt_bind_int64 (stmt, 10, unit_id);
   return _st_step (stmt, error) != 0;
 }
 
@@ -1195,13 +1195,13 @@ insert_unit (StStore           *store,
                                               " ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, item_id);
+  st_stmt_bind_int64 (stmt, 1, item_id);
   _st_bind_text (stmt, 2, serial);
   _st_bind_text (stmt, 3, key);
   bind_state (stmt, 4, s);
   if (!_st_step (stmt, error))
     return 0;
-  return sqlite3_last_insert_rowid (_st_store_get_db (store));
+  return st_db_last_insert_id (_st_store_get_db (store));
 }
 
 gboolean
@@ -1218,11 +1218,11 @@ _st_posting_insert_move (StPosting *p,
                                               " VALUES (?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, p->doc_id);
-  sqlite3_bind_int64 (stmt, 2, item_id);
-  sqlite3_bind_int64 (stmt, 3, warehouse_id);
-  sqlite3_bind_int64 (stmt, 4, quantity);
-  sqlite3_bind_int (stmt, 5, in_transit ? 1 : 0);
+  st_stmt_bind_int64 (stmt, 1, p->doc_id);
+  st_stmt_bind_int64 (stmt, 2, item_id);
+  st_stmt_bind_int64 (stmt, 3, warehouse_id);
+  st_stmt_bind_int64 (stmt, 4, quantity);
+  st_stmt_bind_int64 (stmt, 5, in_transit ? 1 : 0);
   if (!_st_step (stmt, error))
     return FALSE;
   stock_add (p, item_id, warehouse_id, in_transit, quantity);
@@ -1384,14 +1384,14 @@ write_document (StPosting *p,
   _st_bind_id (doc, 5, p->contact_id);
   _st_bind_id (doc, 6, p->warehouse_id);
   _st_bind_id (doc, 7, p->to_warehouse_id);
-  sqlite3_bind_int (doc, 8, d->kind == ST_DOC_TRANSFER && d->in_transit);
+  st_stmt_bind_int64 (doc, 8, d->kind == ST_DOC_TRANSFER && d->in_transit);
   _st_bind_id (doc, 9, p->ref_doc_id);
   _st_bind_text (doc, 10, p->reason);
-  sqlite3_bind_int64 (doc, 11, total);
-  sqlite3_bind_int64 (doc, 12, quantity);
+  st_stmt_bind_int64 (doc, 11, total);
+  st_stmt_bind_int64 (doc, 12, quantity);
   if (!_st_step (doc, error))
     return FALSE;
-  p->doc_id = sqlite3_last_insert_rowid (_st_store_get_db (p->store));
+  p->doc_id = st_db_last_insert_id (_st_store_get_db (p->store));
 
   for (guint i = 0; i < p->lines->len; i++)
     {
@@ -1405,14 +1405,14 @@ write_document (StPosting *p,
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, p->doc_id);
-      sqlite3_bind_int (stmt, 2, line->line_no);
-      sqlite3_bind_int64 (stmt, 3, st_item_get_id (line->item));
-      sqlite3_bind_int64 (stmt, 4, dl->quantity);
-      sqlite3_bind_int64 (stmt, 5, line->rate);
+      st_stmt_bind_int64 (stmt, 1, p->doc_id);
+      st_stmt_bind_int64 (stmt, 2, line->line_no);
+      st_stmt_bind_int64 (stmt, 3, st_item_get_id (line->item));
+      st_stmt_bind_int64 (stmt, 4, dl->quantity);
+      st_stmt_bind_int64 (stmt, 5, line->rate);
       if (!_st_step (stmt, error))
         return FALSE;
-      line_id = sqlite3_last_insert_rowid (_st_store_get_db (p->store));
+      line_id = st_db_last_insert_id (_st_store_get_db (p->store));
 
       if (st_item_get_tracking (line->item) == ST_TRACKING_SERIAL)
         {

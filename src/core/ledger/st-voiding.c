@@ -25,13 +25,13 @@ document_label (StStore *store,
 
   if (stmt == NULL)
     return g_strdup ("?");
-  sqlite3_bind_int64 (stmt, 1, doc_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  st_stmt_bind_int64 (stmt, 1, doc_id);
+  if (st_stmt_step (stmt, NULL) != ST_STEP_ROW)
     return g_strdup ("?");
-  st_doc_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), &kind);
+  st_doc_kind_from_string (st_stmt_column_text (stmt, 0), &kind);
   /* Translators: a document kind and its number, like "Invoice INV-00012". */
   return g_strdup_printf (C_("document", "%1$s %2$s"), st_doc_kind_to_label (kind),
-                          (const char *) sqlite3_column_text (stmt, 1));
+                          st_stmt_column_text (stmt, 1));
 }
 
 static char *
@@ -43,10 +43,10 @@ unit_serial (StStore *store,
 
   if (stmt == NULL)
     return g_strdup ("?");
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  st_stmt_bind_int64 (stmt, 1, unit_id);
+  if (st_stmt_step (stmt, NULL) != ST_STEP_ROW)
     return g_strdup ("?");
-  return g_strescape ((const char *) sqlite3_column_text (stmt, 0), NULL);
+  return g_strescape (st_stmt_column_text (stmt, 0), NULL);
 }
 
 static gint64
@@ -58,10 +58,10 @@ unit_item (StStore *store,
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  st_stmt_bind_int64 (stmt, 1, unit_id);
+  if (st_stmt_step (stmt, NULL) != ST_STEP_ROW)
     return 0;
-  return sqlite3_column_int64 (stmt, 0);
+  return st_stmt_column_int64 (stmt, 0);
 }
 
 static GArray *
@@ -77,13 +77,13 @@ document_units (StStore  *store,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, doc_id);
-  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+  st_stmt_bind_int64 (stmt, 1, doc_id);
+  while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = st_stmt_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+  return rc == ST_STEP_DONE ? g_steal_pointer (&ids) : NULL;
 }
 
 /* Pops every event of @doc_id off the top of the unit's history, appending a reversing
@@ -190,16 +190,16 @@ void_moves (StPosting *p,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, p->doc_id);
-  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+  st_stmt_bind_int64 (stmt, 1, p->doc_id);
+  while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
     {
-      gint64 m[4] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
-                      sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3) };
+      gint64 m[4] = { st_stmt_column_int64 (stmt, 0), st_stmt_column_int64 (stmt, 1),
+                      st_stmt_column_int64 (stmt, 2), st_stmt_column_int64 (stmt, 3) };
       g_array_append_vals (moves, m, 1);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != ST_STEP_DONE)
     return FALSE;
-  g_clear_pointer (&stmt, _st_stmt_release);
+  g_clear_pointer (&stmt, st_stmt_release);
   for (guint i = 0; i < moves->len; i++)
     {
       gint64 *m = &((gint64 *) moves->data)[i * 4];
@@ -232,19 +232,19 @@ refuse_if_returned_against (StStore     *self,
                                   " ORDER BY id LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, doc_id);
+  st_stmt_bind_int64 (stmt, 1, doc_id);
   rc = _st_step (stmt, error);
   if (rc == 0)
     return FALSE;
-  if (rc != SQLITE_ROW)
+  if (rc != ST_STEP_ROW)
     return TRUE;
-  st_doc_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), &return_kind);
+  st_doc_kind_from_string (st_stmt_column_text (stmt, 0), &return_kind);
   g_set_error (error, ST_ERROR, ST_ERROR_MOVED_ON,
                /* Translators: %1$s a document kind and %2$s its number (“Invoice INV-00012”),
                 * %3$s the kind of the return and %4$s its number (“Sales return RET-00003”) */
                _("Cannot void %1$s %2$s: %3$s %4$s refers to it; void that first"),
                st_doc_kind_to_label (kind), number, st_doc_kind_to_label (return_kind),
-               (const char *) sqlite3_column_text (stmt, 1));
+               st_stmt_column_text (stmt, 1));
   return FALSE;
 }
 
@@ -306,7 +306,7 @@ void_document (StStore     *self,
   if (stmt == NULL)
     goto fail;
   _st_bind_text (stmt, 1, p.date);
-  sqlite3_bind_int64 (stmt, 2, p.doc_id);
+  st_stmt_bind_int64 (stmt, 2, p.doc_id);
   if (!_st_step (stmt, error) || !_st_store_commit (self, error))
     goto fail;
 
@@ -412,8 +412,8 @@ st_store_receive_transfer (StStore     *self,
 
       if (cur == NULL)
         goto fail;
-      sqlite3_bind_int64 (cur, 1, unit_id);
-      if (_st_step (cur, error) != SQLITE_ROW)
+      st_stmt_bind_int64 (cur, 1, unit_id);
+      if (_st_step (cur, error) != ST_STEP_ROW)
         goto fail;
       _st_unit_state_from_row (cur, 1, &before);
       e.unit_id = unit_id;
@@ -426,10 +426,10 @@ st_store_receive_transfer (StStore     *self,
                                       " AND document_id = ? ORDER BY id LIMIT 1", error);
       if (line == NULL)
         goto fail;
-      sqlite3_bind_int64 (line, 1, unit_id);
-      sqlite3_bind_int64 (line, 2, p.doc_id);
-      if (_st_step (line, error) == SQLITE_ROW)
-        e.line_id = sqlite3_column_int64 (line, 0);
+      st_stmt_bind_int64 (line, 1, unit_id);
+      st_stmt_bind_int64 (line, 2, p.doc_id);
+      if (_st_step (line, error) == ST_STEP_ROW)
+        e.line_id = st_stmt_column_int64 (line, 0);
       if (!_st_unit_state_apply (&before, &e, &after))
         {
           g_autofree char *serial = unit_serial (self, unit_id);
@@ -441,8 +441,8 @@ st_store_receive_transfer (StStore     *self,
       if (!_st_store_write_unit_state (self, unit_id, &before, &after, error)
           || !_st_store_insert_event (self, &e, NULL, error))
         goto fail;
-      _st_posting_stock_add_state (&p, sqlite3_column_int64 (cur, 0), &before, -1);
-      _st_posting_stock_add_state (&p, sqlite3_column_int64 (cur, 0), &after, +1);
+      _st_posting_stock_add_state (&p, st_stmt_column_int64 (cur, 0), &before, -1);
+      _st_posting_stock_add_state (&p, st_stmt_column_int64 (cur, 0), &after, +1);
     }
 
   moves = _st_store_prepare (self, "SELECT item_id, sum (quantity) FROM stock_moves"
@@ -450,15 +450,15 @@ st_store_receive_transfer (StStore     *self,
                              error);
   if (moves == NULL)
     goto fail;
-  sqlite3_bind_int64 (moves, 1, p.doc_id);
-  while ((rc = _st_step (moves, error)) == SQLITE_ROW)
+  st_stmt_bind_int64 (moves, 1, p.doc_id);
+  while ((rc = _st_step (moves, error)) == ST_STEP_ROW)
     {
-      gint64 m[2] = { sqlite3_column_int64 (moves, 0), sqlite3_column_int64 (moves, 1) };
+      gint64 m[2] = { st_stmt_column_int64 (moves, 0), st_stmt_column_int64 (moves, 1) };
       g_array_append_vals (qty, m, 1);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != ST_STEP_DONE)
     goto fail;
-  g_clear_pointer (&moves, _st_stmt_release);
+  g_clear_pointer (&moves, st_stmt_release);
   for (guint i = 0; i < qty->len; i++)
     {
       gint64 *m = &((gint64 *) qty->data)[i * 2];
@@ -475,7 +475,7 @@ st_store_receive_transfer (StStore     *self,
   if (stmt == NULL)
     goto fail;
   _st_bind_text (stmt, 1, p.date);
-  sqlite3_bind_int64 (stmt, 2, p.doc_id);
+  st_stmt_bind_int64 (stmt, 2, p.doc_id);
   if (!_st_step (stmt, error) || !_st_store_commit (self, error))
     goto fail;
 

@@ -33,8 +33,8 @@ typedef struct
 {
   GPtrArray     *rows;       /* row objects */
   /* The sort key and id of the first and the last row, for keyset paging. */
-  sqlite3_value *first_key;
-  sqlite3_value *last_key;
+  StDbValue *first_key;
+  StDbValue *last_key;
   gint64         first_id;
   gint64         last_id;
 } Page;
@@ -42,15 +42,15 @@ typedef struct
 /* A row of the prefix. */
 typedef struct
 {
-  sqlite3_value *key;
+  StDbValue *key;
   gint64         id;
 } KeyId;
 
 /* Where a page read since the last refresh began and ended (NULL keys: not usable). */
 typedef struct
 {
-  sqlite3_value *first_key;
-  sqlite3_value *last_key;   /* only for a whole page */
+  StDbValue *first_key;
+  StDbValue *last_key;   /* only for a whole page */
   gint64         first_id;
   gint64         last_id;
 } Landmark;
@@ -95,16 +95,16 @@ static void
 page_free (Page *page)
 {
   g_clear_pointer (&page->rows, g_ptr_array_unref);
-  sqlite3_value_free (page->first_key);
-  sqlite3_value_free (page->last_key);
+  st_db_value_free (page->first_key);
+  st_db_value_free (page->last_key);
   g_free (page);
 }
 
 static void
 landmark_free (Landmark *mark)
 {
-  sqlite3_value_free (mark->first_key);
-  sqlite3_value_free (mark->last_key);
+  st_db_value_free (mark->first_key);
+  st_db_value_free (mark->last_key);
   g_free (mark);
 }
 
@@ -119,10 +119,10 @@ compare_page_numbers (gconstpointer a,
 }
 
 static gboolean
-usable_key (sqlite3_value *key)
+usable_key (StDbValue *key)
 {
   /* NULL keys do not compare in SQL. */
-  return key != NULL && sqlite3_value_type (key) != SQLITE_NULL;
+  return key != NULL && !key->is_null;
 }
 
 static void
@@ -138,11 +138,11 @@ remember_landmark (StListModel *self,
     g_tree_remove_all (self->landmarks);
 
   mark = g_new0 (Landmark, 1);
-  mark->first_key = sqlite3_value_dup (page->first_key);
+  mark->first_key = st_db_value_copy (page->first_key);
   mark->first_id = page->first_id;
   if (page->rows->len == PAGE_SIZE && usable_key (page->last_key))
     {
-      mark->last_key = sqlite3_value_dup (page->last_key);
+      mark->last_key = st_db_value_copy (page->last_key);
       mark->last_id = page->last_id;
     }
   g_tree_replace (self->landmarks, GUINT_TO_POINTER (number), mark);
@@ -151,7 +151,7 @@ remember_landmark (StListModel *self,
 static void
 key_id_clear (KeyId *entry)
 {
-  g_clear_pointer (&entry->key, sqlite3_value_free);
+  g_clear_pointer (&entry->key, st_db_value_free);
 }
 
 /* The keys and ids of the first PREFIX_ROWS + 1 rows, into self->prefix; FALSE on an error. */
@@ -172,18 +172,18 @@ read_prefix (StListModel *self)
       return FALSE;
     }
   self->source->bind (self->source, stmt, self->filter);
-  sqlite3_bind_int64 (stmt, 98, PREFIX_ROWS + 1);
+  st_stmt_bind_int64 (stmt, 98, PREFIX_ROWS + 1);
 
   self->prefix = g_array_sized_new (FALSE, FALSE, sizeof (KeyId), PREFIX_ROWS + 1);
   g_array_set_clear_func (self->prefix, (GDestroyNotify) key_id_clear);
-  while ((rc = _st_step (stmt, &error)) == SQLITE_ROW)
+  while ((rc = _st_step (stmt, &error)) == ST_STEP_ROW)
     {
-      KeyId entry = { sqlite3_value_dup (sqlite3_column_value (stmt, 0)),
-                      sqlite3_column_int64 (stmt, 1) };
+      KeyId entry = { st_stmt_column_value (stmt, 0),
+                      st_stmt_column_int64 (stmt, 1) };
 
       g_array_append_val (self->prefix, entry);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != ST_STEP_DONE)
     {
       remember_error (self, error);
       g_clear_pointer (&self->prefix, g_array_unref);
@@ -216,12 +216,12 @@ count_rows (StListModel *self)
       return 0;
     }
   self->source->bind (self->source, stmt, self->filter);
-  if (_st_step (stmt, &error) != SQLITE_ROW)
+  if (_st_step (stmt, &error) != ST_STEP_ROW)
     {
       remember_error (self, error);
       return 0;
     }
-  return sqlite3_column_int64 (stmt, 0);
+  return st_stmt_column_int64 (stmt, 0);
 }
 
 static guint
@@ -245,7 +245,7 @@ st_list_model_get_item_type (GListModel *model)
 static gboolean
 fetch_ids (StListModel   *self,
            gboolean       reverse,
-           sqlite3_value *anchor_key,
+           StDbValue *anchor_key,
            gint64         anchor_id,
            gint64         limit,
            gint64         offset,
@@ -272,31 +272,31 @@ fetch_ids (StListModel   *self,
   self->source->bind (self->source, stmt, self->filter);
   if (anchor_key != NULL)
     {
-      sqlite3_bind_value (stmt, 95, anchor_key);
-      sqlite3_bind_int64 (stmt, 96, anchor_id);
+      st_stmt_bind_value (stmt, 95, anchor_key);
+      st_stmt_bind_int64 (stmt, 96, anchor_id);
     }
-  sqlite3_bind_int64 (stmt, 98, limit);
+  st_stmt_bind_int64 (stmt, 98, limit);
   if (offset > 0)
-    sqlite3_bind_int64 (stmt, 99, offset);
+    st_stmt_bind_int64 (stmt, 99, offset);
 
   g_array_set_size (ids, 0);
-  while ((rc = _st_step (stmt, &error)) == SQLITE_ROW)
+  while ((rc = _st_step (stmt, &error)) == ST_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 1);
-      sqlite3_value **end = reverse ? &page->first_key : &page->last_key;
+      gint64 id = st_stmt_column_int64 (stmt, 1);
+      StDbValue **end = reverse ? &page->first_key : &page->last_key;
 
       if (ids->len == 0)
         {
-          sqlite3_value **start = reverse ? &page->last_key : &page->first_key;
+          StDbValue **start = reverse ? &page->last_key : &page->first_key;
 
-          sqlite3_value_free (*start);
-          *start = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
+          st_db_value_free (*start);
+          *start = st_stmt_column_value (stmt, 0);
         }
-      sqlite3_value_free (*end);
-      *end = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
+      st_db_value_free (*end);
+      *end = st_stmt_column_value (stmt, 0);
       g_array_append_val (ids, id);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != ST_STEP_DONE)
     {
       remember_error (self, error);
       return FALSE;
@@ -321,14 +321,14 @@ static gboolean
 is_anchor (const Page *page,
            gboolean    last)
 {
-  sqlite3_value *key;
+  StDbValue *key;
 
   /* The page before must be whole; the page after may be the short last one. */
   if (page == NULL || page->rows->len == 0 || (last && page->rows->len != PAGE_SIZE))
     return FALSE;
   key = last ? page->last_key : page->first_key;
   /* NULL keys do not compare in SQL; such pages are left to OFFSET. */
-  return key != NULL && sqlite3_value_type (key) != SQLITE_NULL;
+  return key != NULL && !key->is_null;
 }
 
 /* Reads the ids of page @number (@want rows from @start) by keyset from the nearest landmark
@@ -415,8 +415,8 @@ fetch_page (StListModel *self,
 
       for (gint64 i = start; i < start + want; i++)
         g_array_append_val (ids, g_array_index (self->prefix, KeyId, i).id);
-      page->first_key = sqlite3_value_dup (first->key);
-      page->last_key = sqlite3_value_dup (last->key);
+      page->first_key = st_db_value_copy (first->key);
+      page->last_key = st_db_value_copy (last->key);
       page->first_id = first->id;
       page->last_id = last->id;
       done = TRUE;
@@ -456,11 +456,11 @@ fetch_page (StListModel *self,
     {
       int rc;
 
-      sqlite3_bind_int64 (stmt, 97, g_array_index (ids, gint64, i));
+      st_stmt_bind_int64 (stmt, 97, g_array_index (ids, gint64, i));
       rc = _st_step (stmt, &error);
-      if (rc == SQLITE_ROW)
+      if (rc == ST_STEP_ROW)
         g_ptr_array_add (page->rows, self->source->from_row (stmt));
-      sqlite3_reset (stmt);
+      st_stmt_release (stmt);
       if (rc == 0)
         {
           remember_error (self, error);
@@ -623,10 +623,10 @@ st_list_model_find_id (StListModel *self,
       return -1;
     }
   self->source->bind (self->source, stmt, self->filter);
-  sqlite3_bind_int64 (stmt, 98, -1);
-  while ((rc = _st_step (stmt, &error)) == SQLITE_ROW)
+  st_stmt_bind_int64 (stmt, 98, -1);
+  while ((rc = _st_step (stmt, &error)) == ST_STEP_ROW)
     {
-      if (sqlite3_column_int64 (stmt, 1) == id)
+      if (st_stmt_column_int64 (stmt, 1) == id)
         return position;
       position++;
     }

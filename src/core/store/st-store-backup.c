@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* st-store-backup.c — backup and restore through SQLite's online-backup API. */
+/* st-store-backup.c — backups (a consistent SQLite copy of the database, whatever its driver)
+ * and restoring a backup file over a database file. */
 #define G_LOG_DOMAIN "st-backup"
 
 #include "config.h"
@@ -10,52 +11,8 @@
 #include <glib/gstdio.h>
 
 #include "st-error.h"
+#include "st-db-sqlite.h"
 #include "st-store-private.h"
-
-/* Copies @src (schema "main") into a new file at @path with the backup API. */
-static gboolean
-copy_database (sqlite3     *src,
-               const char  *path,
-               GError     **error)
-{
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int rc;
-
-  rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _st_set_sqlite_error (error, dest, rc);
-      sqlite3_close (dest);
-      return FALSE;
-    }
-  sqlite3_busy_timeout (dest, 10000);
-  backup = sqlite3_backup_init (dest, "main", src, "main");
-  if (backup == NULL)
-    {
-      _st_set_sqlite_error (error, dest, 0);
-      sqlite3_close (dest);
-      return FALSE;
-    }
-  /* All pages in one step: the copy is one consistent snapshot. */
-  rc = sqlite3_backup_step (backup, -1);
-  sqlite3_backup_finish (backup);
-  if (rc != SQLITE_DONE)
-    {
-      _st_set_sqlite_error (error, NULL, rc);
-      sqlite3_close (dest);
-      return FALSE;
-    }
-  /* A backup is a single file: leave WAL mode so that it stands alone. */
-  sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-  rc = sqlite3_close (dest);
-  if (rc != SQLITE_OK)
-    {
-      _st_set_sqlite_error (error, NULL, rc);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 static char *
 temp_path_beside (const char  *path,
@@ -123,6 +80,21 @@ delete_database (const char *path)
 }
 
 gboolean
+st_store_file_is_serialtrack (const char  *path,
+                              GError     **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+  return st_db_sqlite_check_file (path, error);
+}
+
+gboolean
+st_store_file_in_use (const char *path)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+  return st_db_sqlite_file_in_use (path);
+}
+
+gboolean
 st_store_backup (StStore     *self,
                  const char  *dest_path,
                  gboolean     overwrite,
@@ -153,7 +125,7 @@ st_store_backup (StStore     *self,
   tmp = temp_path_beside (dest_path, error);
   if (tmp == NULL)
     return FALSE;
-  if (!copy_database (_st_store_get_db (self), tmp, error))
+  if (!st_db_backup_to_file (_st_store_get_db (self), tmp, error))
     {
       g_unlink (tmp);
       return FALSE;
@@ -185,11 +157,7 @@ st_store_restore (const char  *backup_path,
   g_autofree char *tmp = NULL;
   g_autofree char *wal = NULL;
   g_autofree char *shm = NULL;
-  sqlite3 *source = NULL;
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *problem = NULL;
   gboolean copied;
-  int rc;
 
   g_return_val_if_fail (backup_path != NULL && target_path != NULL, FALSE);
 
@@ -201,45 +169,12 @@ st_store_restore (const char  *backup_path,
                    display);
       return FALSE;
     }
-  if (!_st_store_check_header (backup_path, error))
-    return FALSE;
-
-  rc = sqlite3_open_v2 (backup_path, &source, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (source, 10000);
-      rc = sqlite3_prepare_v2 (source, "PRAGMA quick_check (1)", -1, &stmt, NULL);
-    }
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-        problem = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      rc = rc == SQLITE_ROW ? SQLITE_OK : rc;
-    }
-  if (rc != SQLITE_OK && problem == NULL)
-    problem = g_strdup (source != NULL ? sqlite3_errmsg (source) : sqlite3_errstr (rc));
-  sqlite3_finalize (stmt);
-  if (problem != NULL)
-    {
-      g_strdelimit (problem, "\r\n", ' ');
-      sqlite3_close (source);
-      g_set_error (error, ST_ERROR, ST_ERROR_CORRUPT,
-                   /* Translators: %1$s a file name, %2$s what SQLite found wrong */
-                   _("The backup “%1$s” is damaged (%2$s)"), display, problem);
-      return FALSE;
-    }
-
   /* Copy beside the target, check the copy, then swap it in; the old WAL belongs to the old
    * file. */
   tmp = temp_path_beside (target_path, error);
   if (tmp == NULL)
-    {
-      sqlite3_close (source);
-      return FALSE;
-    }
-  copied = copy_database (source, tmp, error);
-  sqlite3_close (source);
+    return FALSE;
+  copied = st_db_sqlite_copy_file (backup_path, tmp, error);
   if (!copied)
     {
       g_unlink (tmp);

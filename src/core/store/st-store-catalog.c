@@ -33,6 +33,7 @@ st_store_add_warehouse (StStore     *self,
   g_autofree char *clean = NULL;
   g_autofree char *key = NULL;
   g_autoptr(StStmt) stmt = NULL;
+  g_autoptr(GError) local = NULL;
   int rc;
 
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
@@ -47,21 +48,21 @@ st_store_add_warehouse (StStore     *self,
     return NULL;
   _st_bind_text (stmt, 1, clean);
   _st_bind_text (stmt, 2, key);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+  rc = st_stmt_step (stmt, &local);
+  if (rc == 0 && g_error_matches (local, ST_ERROR, ST_ERROR_DUPLICATE))
     {
       /* Translators: %s is a warehouse name */
       g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE, _("A warehouse named “%s” already exists"),
                    clean);
       return NULL;
     }
-  if (rc != SQLITE_DONE)
+  if (rc != ST_STEP_DONE)
     {
-      _st_set_sqlite_error (error, _st_store_get_db (self), rc);
+      g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
   _st_store_emit_changed (self);
-  return warehouse_new (sqlite3_last_insert_rowid (_st_store_get_db (self)), clean);
+  return warehouse_new (st_db_last_insert_id (_st_store_get_db (self)), clean);
 }
 
 gint64
@@ -86,14 +87,14 @@ _st_store_warehouse_id (StStore     *self,
   rc = _st_step (stmt, error);
   if (rc == 0)
     return 0;
-  if (rc != SQLITE_ROW)
+  if (rc != ST_STEP_ROW)
     {
       /* Translators: %s is a warehouse name as given */
       g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND, _("There is no warehouse named “%s”"),
                    name);
       return 0;
     }
-  return sqlite3_column_int64 (stmt, 0);
+  return st_stmt_column_int64 (stmt, 0);
 }
 
 StWarehouse *
@@ -111,10 +112,10 @@ st_store_find_warehouse (StStore     *self,
   stmt = _st_store_prepare (self, "SELECT name FROM warehouses WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (_st_step (stmt, error) != SQLITE_ROW)
+  st_stmt_bind_int64 (stmt, 1, id);
+  if (_st_step (stmt, error) != ST_STEP_ROW)
     return NULL;
-  return warehouse_new (id, (const char *) sqlite3_column_text (stmt, 0));
+  return warehouse_new (id, st_stmt_column_text (stmt, 0));
 }
 
 GPtrArray *
@@ -129,10 +130,10 @@ st_store_list_warehouses (StStore  *self,
   stmt = _st_store_prepare (self, "SELECT id, name FROM warehouses ORDER BY name_key", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (list, warehouse_new (sqlite3_column_int64 (stmt, 0),
-                                          (const char *) sqlite3_column_text (stmt, 1)));
-  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+  while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
+    g_ptr_array_add (list, warehouse_new (st_stmt_column_int64 (stmt, 0),
+                                          st_stmt_column_text (stmt, 1)));
+  return rc == ST_STEP_DONE ? g_steal_pointer (&list) : NULL;
 }
 
 static StContact *
@@ -157,6 +158,7 @@ st_store_add_contact (StStore        *self,
   g_autofree char *clean = NULL;
   g_autofree char *key = NULL;
   g_autoptr(StStmt) stmt = NULL;
+  g_autoptr(GError) local = NULL;
   int rc;
 
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
@@ -174,8 +176,8 @@ st_store_add_contact (StStore        *self,
   _st_bind_text (stmt, 1, st_contact_kind_to_string (kind));
   _st_bind_text (stmt, 2, clean);
   _st_bind_text (stmt, 3, key);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+  rc = st_stmt_step (stmt, &local);
+  if (rc == 0 && g_error_matches (local, ST_ERROR, ST_ERROR_DUPLICATE))
     {
       if (kind == ST_CONTACT_VENDOR)
         /* Translators: %s is a vendor's name */
@@ -187,13 +189,13 @@ st_store_add_contact (StStore        *self,
                      _("A customer named “%s” already exists"), clean);
       return NULL;
     }
-  if (rc != SQLITE_DONE)
+  if (rc != ST_STEP_DONE)
     {
-      _st_set_sqlite_error (error, _st_store_get_db (self), rc);
+      g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
   _st_store_emit_changed (self);
-  return contact_new (sqlite3_last_insert_rowid (_st_store_get_db (self)), kind, clean);
+  return contact_new (st_db_last_insert_id (_st_store_get_db (self)), kind, clean);
 }
 
 gint64
@@ -223,7 +225,7 @@ _st_store_contact_id (StStore        *self,
   rc = _st_step (stmt, error);
   if (rc == 0)
     return 0;
-  if (rc != SQLITE_ROW)
+  if (rc != ST_STEP_ROW)
     {
       if (kind == ST_CONTACT_VENDOR)
         /* Translators: %s is a vendor's name as given */
@@ -235,7 +237,7 @@ _st_store_contact_id (StStore        *self,
                      name);
       return 0;
     }
-  return sqlite3_column_int64 (stmt, 0);
+  return st_stmt_column_int64 (stmt, 0);
 }
 
 StContact *
@@ -254,10 +256,10 @@ st_store_find_contact (StStore        *self,
   stmt = _st_store_prepare (self, "SELECT name FROM contacts WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (_st_step (stmt, error) != SQLITE_ROW)
+  st_stmt_bind_int64 (stmt, 1, id);
+  if (_st_step (stmt, error) != ST_STEP_ROW)
     return NULL;
-  return contact_new (id, kind, (const char *) sqlite3_column_text (stmt, 0));
+  return contact_new (id, kind, st_stmt_column_text (stmt, 0));
 }
 
 GPtrArray *
@@ -275,10 +277,10 @@ st_store_list_contacts (StStore        *self,
   if (stmt == NULL)
     return NULL;
   _st_bind_text (stmt, 1, st_contact_kind_to_string (kind));
-  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (list, contact_new (sqlite3_column_int64 (stmt, 0), kind,
-                                        (const char *) sqlite3_column_text (stmt, 1)));
-  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+  while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
+    g_ptr_array_add (list, contact_new (st_stmt_column_int64 (stmt, 0), kind,
+                                        st_stmt_column_text (stmt, 1)));
+  return rc == ST_STEP_DONE ? g_steal_pointer (&list) : NULL;
 }
 
 /* Items. */
@@ -288,16 +290,16 @@ _st_item_from_row (StStmt *stmt)
 {
   StItem *item = g_object_new (ST_TYPE_ITEM, NULL);
 
-  item->id = sqlite3_column_int64 (stmt, 0);
+  item->id = st_stmt_column_int64 (stmt, 0);
   item->sku = _st_column_dup (stmt, 1);
   item->name = _st_column_dup (stmt, 2);
   item->unit = _st_column_dup (stmt, 3);
-  item->price = sqlite3_column_int64 (stmt, 4);
-  item->cost = sqlite3_column_int64 (stmt, 5);
-  st_tracking_from_string ((const char *) sqlite3_column_text (stmt, 6), &item->tracking);
-  item->warranty_months = sqlite3_column_int (stmt, 7);
-  st_serial_format_from_string ((const char *) sqlite3_column_text (stmt, 8), &item->serial_format);
-  item->on_hand = sqlite3_column_int64 (stmt, 9);
+  item->price = st_stmt_column_int64 (stmt, 4);
+  item->cost = st_stmt_column_int64 (stmt, 5);
+  st_tracking_from_string (st_stmt_column_text (stmt, 6), &item->tracking);
+  item->warranty_months = st_stmt_column_int (stmt, 7);
+  st_serial_format_from_string (st_stmt_column_text (stmt, 8), &item->serial_format);
+  item->on_hand = st_stmt_column_int64 (stmt, 9);
   return item;
 }
 
@@ -314,6 +316,7 @@ st_store_add_item (StStore           *self,
   /* Translators: the default unit of measure, pieces; it is stored with the item in the
    * language of the user who adds it, like the first warehouse's name */
   const char *default_unit = _("pcs");
+  g_autoptr(GError) local = NULL;
   int rc;
 
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
@@ -359,24 +362,24 @@ st_store_add_item (StStore           *self,
   _st_bind_text (stmt, 2, key);
   _st_bind_text (stmt, 3, name);
   _st_bind_text (stmt, 4, unit);
-  sqlite3_bind_int64 (stmt, 5, spec->price);
-  sqlite3_bind_int64 (stmt, 6, spec->cost);
+  st_stmt_bind_int64 (stmt, 5, spec->price);
+  st_stmt_bind_int64 (stmt, 6, spec->cost);
   _st_bind_text (stmt, 7, st_tracking_to_string (spec->tracking));
-  sqlite3_bind_int (stmt, 8, spec->warranty_months);
+  st_stmt_bind_int64 (stmt, 8, spec->warranty_months);
   _st_bind_text (stmt, 9, st_serial_format_to_string (spec->tracking == ST_TRACKING_SERIAL
                                                       ? spec->serial_format
                                                       : ST_SERIAL_FORMAT_ANY));
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+  rc = st_stmt_step (stmt, &local);
+  if (rc == 0 && g_error_matches (local, ST_ERROR, ST_ERROR_DUPLICATE))
     {
       /* Translators: %s is an item's SKU */
       g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE, _("An item with SKU “%s” already exists"),
                    sku);
       return NULL;
     }
-  if (rc != SQLITE_DONE)
+  if (rc != ST_STEP_DONE)
     {
-      _st_set_sqlite_error (error, _st_store_get_db (self), rc);
+      g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
   _st_store_emit_changed (self);
@@ -407,7 +410,7 @@ st_store_find_item (StStore     *self,
   rc = _st_step (stmt, error);
   if (rc == 0)
     return NULL;
-  if (rc != SQLITE_ROW)
+  if (rc != ST_STEP_ROW)
     {
       /* Translators: %s is an item's SKU as given */
       g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND, _("There is no item with SKU “%s”"), sku);
@@ -429,7 +432,7 @@ st_store_list_all_items (StStore  *self,
                             error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+  while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
     g_ptr_array_add (list, _st_item_from_row (stmt));
-  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+  return rc == ST_STEP_DONE ? g_steal_pointer (&list) : NULL;
 }

@@ -32,63 +32,16 @@ add_problem (StCheckReport *report,
 }
 
 static gboolean
-sqlite_checks (StStore        *self,
+engine_checks (StStore        *self,
                StCheckReport  *report,
                GError        **error)
 {
-  sqlite3 *db = _st_store_get_db (self);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
 
-  rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      /* So damaged that not even the schema reads: that is the finding. */
-      if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
-        {
-          /* Translators: %s is what SQLite's integrity check reported, in English */
-          add_problem (report, g_strdup_printf (_("SQLite integrity check: %s"),
-                                                sqlite3_errmsg (db)));
-          return TRUE;
-        }
-      _st_set_sqlite_error (error, db, rc);
-      return FALSE;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *line = (const char *) sqlite3_column_text (stmt, 0);
-      if (g_strcmp0 (line, "ok") != 0)
-        /* Translators: %s is what SQLite's integrity check reported, in English */
-        add_problem (report, g_strdup_printf (_("SQLite integrity check: %s"), line));
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
-        {
-          /* Translators: %s is what SQLite's integrity check reported, in English */
-          add_problem (report, g_strdup_printf (_("SQLite integrity check: %s"),
-                                                sqlite3_errstr (rc)));
-          return TRUE;
-        }
-      _st_set_sqlite_error (error, db, rc);
-      return FALSE;
-    }
-
-  rc = sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _st_set_sqlite_error (error, db, rc);
-      return FALSE;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    add_problem (report,
-                 /* Translators: %1$s a table, %2$lld a row id, %3$s another table. */
-                 g_strdup_printf (_("Row %2$lld of table %1$s refers to a missing row of %3$s"),
-                                  (const char *) sqlite3_column_text (stmt, 0),
-                                  (long long) sqlite3_column_int64 (stmt, 1),
-                                  (const char *) sqlite3_column_text (stmt, 2)));
-  sqlite3_finalize (stmt);
+  if (!st_db_check_integrity (_st_store_get_db (self), problems, error))
+    return FALSE;
+  for (guint i = 0; i < problems->len; i++)
+    add_problem (report, g_strdup (g_ptr_array_index (problems, i)));
   return TRUE;
 }
 
@@ -128,73 +81,63 @@ ledger_checks (StStore        *self,
                StCheckReport  *report,
                GError        **error)
 {
-  sqlite3 *db = _st_store_get_db (self);
-  sqlite3_stmt *units = NULL, *events = NULL;
+  g_autoptr(StStmt) units = NULL;
+  g_autoptr(StStmt) events = NULL;
   g_autoptr(GArray) batch = g_array_new (FALSE, TRUE, sizeof (StEventRec));
   gboolean have_event;
   int rc;
 
-  if (sqlite3_prepare_v2 (db, "SELECT id, serial, " ST_UNIT_STATE_COLUMNS " FROM units"
-                              " ORDER BY id", -1, &units, NULL) != SQLITE_OK
-      || sqlite3_prepare_v2 (db, "SELECT unit_id, id, document_id, kind, date,"
-                                 " from_warehouse_id, to_warehouse_id, amount, warranty_end,"
-                                 " reverses_id FROM unit_events ORDER BY unit_id, id",
-                             -1, &events, NULL) != SQLITE_OK)
-    {
-      _st_set_sqlite_error (error, db, 0);
-      sqlite3_finalize (units);
-      sqlite3_finalize (events);
-      return FALSE;
-    }
+  units = _st_store_prepare (self, "SELECT id, serial, " ST_UNIT_STATE_COLUMNS " FROM units"
+                                   " ORDER BY id", error);
+  if (units == NULL)
+    return FALSE;
+  events = _st_store_prepare (self, "SELECT unit_id, id, document_id, kind, date,"
+                                    " from_warehouse_id, to_warehouse_id, amount, warranty_end,"
+                                    " reverses_id FROM unit_events ORDER BY unit_id, id", error);
+  if (events == NULL)
+    return FALSE;
 
-  have_event = sqlite3_step (events) == SQLITE_ROW;
-  while ((rc = sqlite3_step (units)) == SQLITE_ROW)
+  have_event = st_stmt_step (events, NULL) == ST_STEP_ROW;
+  while ((rc = st_stmt_step (units, error)) == ST_STEP_ROW)
     {
-      gint64 unit_id = sqlite3_column_int64 (units, 0);
+      gint64 unit_id = st_stmt_column_int64 (units, 0);
       StUnitState stored;
 
       report->n_units++;
       _st_unit_state_from_row (units, 2, &stored);
       g_array_set_size (batch, 0);
-      while (have_event && sqlite3_column_int64 (events, 0) <= unit_id)
+      while (have_event && st_stmt_column_int64 (events, 0) <= unit_id)
         {
           StEventRec e = { 0 };
 
-          if (sqlite3_column_int64 (events, 0) == unit_id)
+          if (st_stmt_column_int64 (events, 0) == unit_id)
             {
               e.unit_id = unit_id;
-              e.id = sqlite3_column_int64 (events, 1);
-              e.document_id = sqlite3_column_int64 (events, 2);
-              st_event_kind_from_string ((const char *) sqlite3_column_text (events, 3), &e.kind);
-              g_strlcpy (e.date, (const char *) sqlite3_column_text (events, 4), ST_DATE_LEN);
-              e.from_warehouse_id = sqlite3_column_int64 (events, 5);
-              e.to_warehouse_id = sqlite3_column_int64 (events, 6);
-              e.has_amount = sqlite3_column_type (events, 7) != SQLITE_NULL;
-              e.amount = sqlite3_column_int64 (events, 7);
-              if (sqlite3_column_type (events, 8) != SQLITE_NULL)
-                g_strlcpy (e.warranty_end, (const char *) sqlite3_column_text (events, 8),
+              e.id = st_stmt_column_int64 (events, 1);
+              e.document_id = st_stmt_column_int64 (events, 2);
+              st_event_kind_from_string (st_stmt_column_text (events, 3), &e.kind);
+              g_strlcpy (e.date, st_stmt_column_text (events, 4), ST_DATE_LEN);
+              e.from_warehouse_id = st_stmt_column_int64 (events, 5);
+              e.to_warehouse_id = st_stmt_column_int64 (events, 6);
+              e.has_amount = !st_stmt_column_is_null (events, 7);
+              e.amount = st_stmt_column_int64 (events, 7);
+              if (!st_stmt_column_is_null (events, 8))
+                g_strlcpy (e.warranty_end, st_stmt_column_text (events, 8),
                            ST_DATE_LEN);
-              e.reverses_id = sqlite3_column_int64 (events, 9);
+              e.reverses_id = st_stmt_column_int64 (events, 9);
               g_array_append_val (batch, e);
             }
           report->n_events++;
-          have_event = sqlite3_step (events) == SQLITE_ROW;
+          have_event = st_stmt_step (events, NULL) == ST_STEP_ROW;
         }
-      check_unit (report, unit_id, (const char *) sqlite3_column_text (units, 1), &stored, batch);
+      check_unit (report, unit_id, st_stmt_column_text (units, 1), &stored, batch);
     }
   while (have_event)
     {
       report->n_events++;
-      have_event = sqlite3_step (events) == SQLITE_ROW;
+      have_event = st_stmt_step (events, NULL) == ST_STEP_ROW;
     }
-  sqlite3_finalize (units);
-  sqlite3_finalize (events);
-  if (rc != SQLITE_DONE)
-    {
-      _st_set_sqlite_error (error, db, rc);
-      return FALSE;
-    }
-  return TRUE;
+  return rc == ST_STEP_DONE;
 }
 
 static gboolean
@@ -228,13 +171,13 @@ stock_checks (StStore        *self,
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+  while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
     add_problem (report,
                  /* Translators: %1$s SKU, %2$s warehouse. */
                  g_strdup_printf (_("Stock of %1$s at %2$s differs from its units and moves"),
-                                  (const char *) sqlite3_column_text (stmt, 0),
-                                  (const char *) sqlite3_column_text (stmt, 1)));
-  return rc == SQLITE_DONE;
+                                  st_stmt_column_text (stmt, 0),
+                                  st_stmt_column_text (stmt, 1)));
+  return rc == ST_STEP_DONE;
 }
 
 /* Returns: a posted return whose invoice (bill) is void, and a return line that takes back
@@ -272,45 +215,45 @@ return_checks (StStore        *self,
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+  while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
     {
       kind = ST_DOC_RETURN;
       ref_kind = ST_DOC_INVOICE;
-      st_doc_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), &kind);
-      st_doc_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &ref_kind);
+      st_doc_kind_from_string (st_stmt_column_text (stmt, 0), &kind);
+      st_doc_kind_from_string (st_stmt_column_text (stmt, 2), &ref_kind);
       add_problem (report,
                    /* Translators: %1$s a return's kind and %2$s its number (“Sales return
                     * RET-00003”), %3$s and %4$s the document it refers to (“Invoice INV-00012”) */
                    g_strdup_printf (_("%1$s %2$s is posted against %3$s %4$s, which is "
                                       "void"),
                                     st_doc_kind_to_label (kind),
-                                    (const char *) sqlite3_column_text (stmt, 1),
+                                    st_stmt_column_text (stmt, 1),
                                     st_doc_kind_to_label (ref_kind),
-                                    (const char *) sqlite3_column_text (stmt, 3)));
+                                    st_stmt_column_text (stmt, 3)));
     }
-  if (rc != SQLITE_DONE)
+  if (rc != ST_STEP_DONE)
     return FALSE;
-  g_clear_pointer (&stmt, _st_stmt_release);
+  g_clear_pointer (&stmt, st_stmt_release);
 
   stmt = _st_store_prepare (self, excess_sql, error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+  while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
     {
       ref_kind = ST_DOC_INVOICE;
-      st_doc_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), &ref_kind);
+      st_doc_kind_from_string (st_stmt_column_text (stmt, 0), &ref_kind);
       add_problem (report,
                    /* Translators: %1$s a document kind and %2$s its number (“Invoice
                     * INV-00012”), %3$s a SKU, %4$lld and %5$lld quantities */
                    g_strdup_printf (_("%1$s %2$s: its posted returns take back %4$lld of %3$s, "
                                       "but it has only %5$lld"),
                                     st_doc_kind_to_label (ref_kind),
-                                    (const char *) sqlite3_column_text (stmt, 1),
-                                    (const char *) sqlite3_column_text (stmt, 2),
-                                    (long long) sqlite3_column_int64 (stmt, 3),
-                                    (long long) sqlite3_column_int64 (stmt, 4)));
+                                    st_stmt_column_text (stmt, 1),
+                                    st_stmt_column_text (stmt, 2),
+                                    (long long) st_stmt_column_int64 (stmt, 3),
+                                    (long long) st_stmt_column_int64 (stmt, 4)));
     }
-  return rc == SQLITE_DONE;
+  return rc == ST_STEP_DONE;
 }
 
 StCheckReport *
@@ -324,9 +267,9 @@ st_store_check (StStore  *self,
   report->problems = g_ptr_array_new_with_free_func (g_free);
 
   /* One read transaction, so that the checks see one consistent snapshot. */
-  if (!_st_store_exec (self, "BEGIN", error))
+  if (!st_db_begin_read (_st_store_get_db (self), error))
     return NULL;
-  if (!sqlite_checks (self, report, error))
+  if (!engine_checks (self, report, error))
     goto fail;
   /* On a damaged file, the ledger and the counts would only read more damage. */
   if (report->problems->len == 0)
@@ -335,10 +278,10 @@ st_store_check (StStore  *self,
           || !return_checks (self, report, error))
         goto fail;
       docs = _st_store_prepare (self, "SELECT count (*) FROM documents", error);
-      if (docs == NULL || _st_step (docs, error) != SQLITE_ROW)
+      if (docs == NULL || _st_step (docs, error) != ST_STEP_ROW)
         goto fail;
-      report->n_documents = sqlite3_column_int64 (docs, 0);
-      g_clear_pointer (&docs, _st_stmt_release);
+      report->n_documents = st_stmt_column_int64 (docs, 0);
+      g_clear_pointer (&docs, st_stmt_release);
     }
   _st_store_exec (self, "COMMIT", NULL);
   return g_steal_pointer (&report);

@@ -3,20 +3,15 @@
  * export, generator) share.  Nothing outside src/core includes this. */
 #pragma once
 
-#include <sqlite3.h>
-
+#include "st-db.h"
 #include "st-store.h"
 #include "st-records-private.h"
 
 G_BEGIN_DECLS
 
-/* A statement borrowed from the store's cache: g_autoptr(StStmt) resets it and clears its
- * bindings when it goes out of scope, so it is ready for the next user. */
-typedef sqlite3_stmt StStmt;
-void _st_stmt_release (StStmt *stmt);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (StStmt, _st_stmt_release)
-
-sqlite3  *_st_store_get_db          (StStore     *self);
+/* Statements are borrowed from the connection's cache (st-db.h): g_autoptr(StStmt) resets
+ * one and clears its bindings when it goes out of scope, so it is ready for the next user. */
+StDb     *_st_store_get_db          (StStore     *self);
 /* Prepared once per store and SQL text, then reused. */
 StStmt   *_st_store_prepare         (StStore     *self,
                                      const char  *sql,
@@ -24,17 +19,13 @@ StStmt   *_st_store_prepare         (StStore     *self,
 gboolean  _st_store_exec            (StStore     *self,
                                      const char  *sql,
                                      GError     **error);
-/* BEGIN IMMEDIATE … COMMIT / ROLLBACK. */
+/* A write transaction (st_db_begin_write) … COMMIT / ROLLBACK. */
 gboolean  _st_store_begin           (StStore     *self,
                                      GError     **error);
 gboolean  _st_store_commit          (StStore     *self,
                                      GError     **error);
 void      _st_store_rollback        (StStore     *self);
-/* Sets @error from SQLite's last error on @db (or @rc), mapped to an ST_ERROR code. */
-void      _st_set_sqlite_error      (GError     **error,
-                                     sqlite3     *db,
-                                     int          rc);
-/* sqlite3_step() that maps failures to GError: returns SQLITE_ROW / SQLITE_DONE, or 0 on error. */
+/* st_stmt_step(): ST_STEP_ROW / ST_STEP_DONE, or 0 with @error set. */
 int       _st_step                  (StStmt      *stmt,
                                      GError     **error);
 /* Column helpers: NULL-safe strdup of a text column. */
@@ -56,13 +47,9 @@ char     *_st_clean_name            (const char  *text,
                                      const char  *field,
                                      guint        max_chars,
                                      GError     **error);
-/* Whether @path's header is a SerialTrack database this program can open (read through
- * SQLite's VFS; nothing written): ST_ERROR_NOT_SERIALTRACK, _NEWER_SCHEMA or _IO. */
-gboolean  _st_store_check_header    (const char  *path,
-                                     GError     **error);
 /* Emits StStore::changed. */
 void      _st_store_emit_changed    (StStore     *self);
-/* Bulk loading (generator): synchronous=OFF for this connection. */
+/* Bulk loading (generator): durability relaxed for this connection. */
 void      _st_store_set_bulk_mode   (StStore     *self,
                                      gboolean     bulk);
 

@@ -18,21 +18,21 @@ _st_unit_from_row (StStmt *stmt)
 {
   StUnit *unit = g_object_new (ST_TYPE_UNIT, NULL);
 
-  unit->id = sqlite3_column_int64 (stmt, 0);
-  unit->item_id = sqlite3_column_int64 (stmt, 1);
+  unit->id = st_stmt_column_int64 (stmt, 0);
+  unit->item_id = st_stmt_column_int64 (stmt, 1);
   unit->sku = _st_column_dup (stmt, 2);
   unit->item_name = _st_column_dup (stmt, 3);
   unit->serial = _st_column_dup (stmt, 4);
-  st_unit_status_from_string ((const char *) sqlite3_column_text (stmt, 5), &unit->status);
+  st_unit_status_from_string (st_stmt_column_text (stmt, 5), &unit->status);
   unit->warehouse = _st_column_dup (stmt, 6);
-  unit->cost = sqlite3_column_int64 (stmt, 7);
-  unit->has_price = sqlite3_column_type (stmt, 8) != SQLITE_NULL;
-  unit->price = sqlite3_column_int64 (stmt, 8);
+  unit->cost = st_stmt_column_int64 (stmt, 7);
+  unit->has_price = !st_stmt_column_is_null (stmt, 8);
+  unit->price = st_stmt_column_int64 (stmt, 8);
   unit->warranty_end = _st_column_dup (stmt, 9);
   unit->received_date = _st_column_dup (stmt, 10);
   unit->received_doc = _st_column_dup (stmt, 11);
-  if (sqlite3_column_type (stmt, 12) != SQLITE_NULL)
-    st_doc_kind_from_string ((const char *) sqlite3_column_text (stmt, 12), &unit->received_kind);
+  if (!st_stmt_column_is_null (stmt, 12))
+    st_doc_kind_from_string (st_stmt_column_text (stmt, 12), &unit->received_kind);
   unit->vendor = _st_column_dup (stmt, 13);
   unit->sold_date = _st_column_dup (stmt, 14);
   unit->invoice = _st_column_dup (stmt, 15);
@@ -45,20 +45,20 @@ _st_document_from_row (StStmt *stmt)
 {
   StDocument *doc = g_object_new (ST_TYPE_DOCUMENT, NULL);
 
-  doc->id = sqlite3_column_int64 (stmt, 0);
-  st_doc_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &doc->kind);
+  doc->id = st_stmt_column_int64 (stmt, 0);
+  st_doc_kind_from_string (st_stmt_column_text (stmt, 1), &doc->kind);
   doc->number = _st_column_dup (stmt, 2);
   doc->date = _st_column_dup (stmt, 3);
-  st_doc_status_from_string ((const char *) sqlite3_column_text (stmt, 4), &doc->status);
+  st_doc_status_from_string (st_stmt_column_text (stmt, 4), &doc->status);
   doc->contact = _st_column_dup (stmt, 5);
   doc->warehouse = _st_column_dup (stmt, 6);
   doc->to_warehouse = _st_column_dup (stmt, 7);
-  doc->in_transit = sqlite3_column_int (stmt, 8);
+  doc->in_transit = st_stmt_column_int (stmt, 8);
   doc->received_date = _st_column_dup (stmt, 9);
   doc->reference = _st_column_dup (stmt, 10);
   doc->reason = _st_column_dup (stmt, 11);
-  doc->total = sqlite3_column_int64 (stmt, 12);
-  doc->quantity = sqlite3_column_int64 (stmt, 13);
+  doc->total = st_stmt_column_int64 (stmt, 12);
+  doc->quantity = st_stmt_column_int64 (stmt, 13);
   return doc;
 }
 
@@ -79,19 +79,19 @@ load_lines (StStore  *self,
                             " WHERE l.document_id = ? ORDER BY l.line_no", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, doc_id);
-  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+  st_stmt_bind_int64 (stmt, 1, doc_id);
+  while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
     {
       StDocumentLine *line = g_new0 (StDocumentLine, 1);
       g_autoptr(StStmt) serials = NULL;
       int src;
 
-      line->line_no = sqlite3_column_int (stmt, 1);
-      line->item_id = sqlite3_column_int64 (stmt, 2);
+      line->line_no = st_stmt_column_int (stmt, 1);
+      line->item_id = st_stmt_column_int64 (stmt, 2);
       line->sku = _st_column_dup (stmt, 3);
       line->item_name = _st_column_dup (stmt, 4);
-      line->quantity = sqlite3_column_int64 (stmt, 5);
-      line->rate = sqlite3_column_int64 (stmt, 6);
+      line->quantity = st_stmt_column_int64 (stmt, 5);
+      line->rate = st_stmt_column_int64 (stmt, 6);
       line->serials = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (lines, line);
 
@@ -104,13 +104,13 @@ load_lines (StStore  *self,
                                    " ORDER BY e.id", error);
       if (serials == NULL)
         return NULL;
-      sqlite3_bind_int64 (serials, 1, sqlite3_column_int64 (stmt, 0));
-      while ((src = _st_step (serials, error)) == SQLITE_ROW)
+      st_stmt_bind_int64 (serials, 1, st_stmt_column_int64 (stmt, 0));
+      while ((src = _st_step (serials, error)) == ST_STEP_ROW)
         g_ptr_array_add (line->serials, _st_column_dup (serials, 0));
-      if (src != SQLITE_DONE)
+      if (src != ST_STEP_DONE)
         return NULL;
     }
-  return rc == SQLITE_DONE ? g_steal_pointer (&lines) : NULL;
+  return rc == ST_STEP_DONE ? g_steal_pointer (&lines) : NULL;
 }
 
 StDocument *
@@ -127,17 +127,17 @@ st_store_get_document_by_id (StStore  *self,
                                   ST_DOCUMENT_JOINS " WHERE d.id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  st_stmt_bind_int64 (stmt, 1, id);
   rc = _st_step (stmt, error);
   if (rc == 0)
     return NULL;
-  if (rc != SQLITE_ROW)
+  if (rc != ST_STEP_ROW)
     {
       g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND, _("The document no longer exists"));
       return NULL;
     }
   doc = _st_document_from_row (stmt);
-  g_clear_pointer (&stmt, _st_stmt_release);
+  g_clear_pointer (&stmt, st_stmt_release);
   doc->lines = load_lines (self, id, error);
   if (doc->lines == NULL)
     return NULL;
@@ -189,11 +189,11 @@ st_store_get_unit (StStore  *self,
                                   " WHERE u.id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
+  st_stmt_bind_int64 (stmt, 1, unit_id);
   rc = _st_step (stmt, error);
   if (rc == 0)
     return NULL;
-  if (rc != SQLITE_ROW)
+  if (rc != ST_STEP_ROW)
     {
       g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND, _("The unit no longer exists"));
       return NULL;
@@ -233,7 +233,7 @@ st_store_find_unit (StStore     *self,
     return NULL;
   _st_bind_text (stmt, 1, key);
   _st_bind_id (stmt, 2, item != NULL ? st_item_get_id (item) : 0);
-  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+  while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
     {
       n++;
       if (found == NULL)
@@ -281,27 +281,27 @@ st_store_get_unit_history (StStore  *self,
                             " WHERE e.unit_id = ? ORDER BY e.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+  st_stmt_bind_int64 (stmt, 1, unit_id);
+  while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
     {
       StUnitEvent *e = g_object_new (ST_TYPE_UNIT_EVENT, NULL);
 
-      e->id = sqlite3_column_int64 (stmt, 0);
+      e->id = st_stmt_column_int64 (stmt, 0);
       e->unit_id = unit_id;
-      st_event_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &e->kind);
+      st_event_kind_from_string (st_stmt_column_text (stmt, 1), &e->kind);
       e->reversed_kind = e->kind;
-      st_event_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &e->reversed_kind);
+      st_event_kind_from_string (st_stmt_column_text (stmt, 2), &e->reversed_kind);
       e->date = _st_column_dup (stmt, 3);
-      st_doc_kind_from_string ((const char *) sqlite3_column_text (stmt, 4), &e->doc_kind);
+      st_doc_kind_from_string (st_stmt_column_text (stmt, 4), &e->doc_kind);
       e->doc_number = _st_column_dup (stmt, 5);
       e->from_warehouse = _st_column_dup (stmt, 6);
       e->to_warehouse = _st_column_dup (stmt, 7);
       e->contact = _st_column_dup (stmt, 8);
-      e->has_amount = sqlite3_column_type (stmt, 9) != SQLITE_NULL;
-      e->amount = sqlite3_column_int64 (stmt, 9);
+      e->has_amount = !st_stmt_column_is_null (stmt, 9);
+      e->amount = st_stmt_column_int64 (stmt, 9);
       g_ptr_array_add (list, e);
     }
-  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+  return rc == ST_STEP_DONE ? g_steal_pointer (&list) : NULL;
 }
 
 /* The smallest key greater than every key starting with @prefix (for prefix range scans). */
@@ -338,10 +338,10 @@ st_store_search_units (StStore     *self,
     return NULL;
   _st_bind_text (stmt, 1, key);
   _st_bind_text (stmt, 2, upper);
-  sqlite3_bind_int (stmt, 3, limit > 0 ? (int) MIN (limit, G_MAXINT) : G_MAXINT);
-  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+  st_stmt_bind_int64 (stmt, 3, limit > 0 ? (int) MIN (limit, G_MAXINT) : G_MAXINT);
+  while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
     g_ptr_array_add (list, _st_unit_from_row (stmt));
-  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+  return rc == ST_STEP_DONE ? g_steal_pointer (&list) : NULL;
 }
 
 /* Stock. */
@@ -377,19 +377,19 @@ st_store_get_stock (StStore  *self,
   if (stmt == NULL)
     return NULL;
   _st_bind_id (stmt, 1, item_id);
-  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+  while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
     {
       StStockRow *row = g_new0 (StStockRow, 1);
 
-      row->item_id = sqlite3_column_int64 (stmt, 0);
+      row->item_id = st_stmt_column_int64 (stmt, 0);
       row->sku = _st_column_dup (stmt, 1);
       row->item_name = _st_column_dup (stmt, 2);
       row->warehouse = _st_column_dup (stmt, 3);
-      row->on_hand = sqlite3_column_int64 (stmt, 4);
-      row->in_transit = sqlite3_column_int64 (stmt, 5);
+      row->on_hand = st_stmt_column_int64 (stmt, 4);
+      row->in_transit = st_stmt_column_int64 (stmt, 5);
       g_ptr_array_add (list, row);
     }
-  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+  return rc == ST_STEP_DONE ? g_steal_pointer (&list) : NULL;
 }
 
 /* Lazy list sources.  Filters and sort keys only ever select among fixed SQL fragments;
@@ -715,15 +715,15 @@ units_bind_filter (const UnitFilter *f,
                    const char       *filter)
 {
   if (f->item_id != 0)
-    sqlite3_bind_int64 (stmt, 1, f->item_id);
+    st_stmt_bind_int64 (stmt, 1, f->item_id);
   if (f->status >= 0)
     _st_bind_text (stmt, 2, st_unit_status_to_string (f->status));
   if (f->warehouse_id != 0)
-    sqlite3_bind_int64 (stmt, 3, f->warehouse_id);
+    st_stmt_bind_int64 (stmt, 3, f->warehouse_id);
   if (f->sold_doc_id != 0)
-    sqlite3_bind_int64 (stmt, 4, f->sold_doc_id);
+    st_stmt_bind_int64 (stmt, 4, f->sold_doc_id);
   if (f->received_doc_id != 0)
-    sqlite3_bind_int64 (stmt, 5, f->received_doc_id);
+    st_stmt_bind_int64 (stmt, 5, f->received_doc_id);
   bind_filter (stmt, filter);
 }
 
@@ -831,7 +831,7 @@ st_store_query_units (StStore           *self,
   if (stmt == NULL)
     return NULL;
   units_bind_filter (&f, stmt, NULL);
-  while ((rc = _st_step (stmt, error)) == SQLITE_ROW)
+  while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
     g_ptr_array_add (list, _st_unit_from_row (stmt));
-  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+  return rc == ST_STEP_DONE ? g_steal_pointer (&list) : NULL;
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* st-store.h — the SerialTrack database: one SQLite file, and every read and write of it. */
+/* st-store.h — the SerialTrack database (a SQLite file or a PostgreSQL database), and every
+ * read and write of it. */
 #pragma once
 
 #include <glib-object.h>
@@ -36,7 +37,21 @@ typedef enum
 StStore    *st_store_open                (const char        *path,
                                           StStoreOpenFlags   flags,
                                           GError           **error);
+/* Another connection to the same database, for a worker thread. */
+StStore    *st_store_open_again          (StStore           *self,
+                                          GError           **error);
+/* Where the database is: the file's path or the server's connection string, as opened. */
 const char *st_store_get_path            (StStore           *self);
+/* TRUE for a database on a server (PostgreSQL), shared by several people. */
+gboolean    st_store_is_shared           (StStore           *self);
+/* Emits "changed" when somebody else (another program or connection) has written to the
+ * database since the last call; returns whether it did. */
+gboolean    st_store_poll_changes        (StStore           *self);
+/* Whether @path is a SerialTrack database file (its header, read without writing). */
+gboolean    st_store_file_is_serialtrack (const char        *path,
+                                          GError           **error);
+/* TRUE when another process has the database file @path open. */
+gboolean    st_store_file_in_use         (const char        *path);
 /* $XDG_DATA_HOME/serialtrack/inventory.serialtrack */
 char       *st_store_default_path        (void);
 /* TRUE when no item and no document exists yet (a newcomer's database). */

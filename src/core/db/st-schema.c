@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-schema.c — the schema, written once for both dialects: @ID@ is a row id that the
+ * database assigns, @INT@ a 64-bit integer, @NOROWID@ SQLite's WITHOUT ROWID for tables keyed
+ * by something else.  Migrations follow the same rules. */
+#define G_LOG_DOMAIN "st-schema"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "st-schema.h"
+
+/* Schema version 1.  Every later version appends a step to `migrations`. */
+static const char schema_v1[] =
+  "CREATE TABLE settings ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ")@NOROWID@;"
+  "CREATE TABLE warehouses ("
+  "  id       @ID@,"
+  "  name     TEXT NOT NULL,"
+  "  name_key TEXT NOT NULL UNIQUE"
+  ");"
+  "CREATE TABLE contacts ("
+  "  id       @ID@,"
+  "  kind     TEXT NOT NULL CHECK (kind IN ('vendor', 'customer')),"
+  "  name     TEXT NOT NULL,"
+  "  name_key TEXT NOT NULL,"
+  "  UNIQUE (kind, name_key)"
+  ");"
+  "CREATE TABLE items ("
+  "  id              @ID@,"
+  "  sku             TEXT NOT NULL,"
+  "  sku_key         TEXT NOT NULL UNIQUE,"
+  "  name            TEXT NOT NULL,"
+  "  unit            TEXT NOT NULL,"
+  "  price           @INT@ NOT NULL,"
+  "  cost            @INT@ NOT NULL,"
+  "  tracking        TEXT NOT NULL CHECK (tracking IN ('serial', 'none')),"
+  "  warranty_months @INT@ NOT NULL DEFAULT 0,"
+  "  serial_format   TEXT NOT NULL CHECK (serial_format IN ('any', 'digits', 'imei'))"
+  ");"
+  "CREATE TABLE documents ("
+  "  id              @ID@,"
+  "  kind            TEXT NOT NULL,"
+  "  number          TEXT NOT NULL,"
+  "  number_key      TEXT NOT NULL,"
+  "  date            TEXT NOT NULL,"
+  "  status          TEXT NOT NULL,"
+  "  contact_id      @INT@ REFERENCES contacts (id),"
+  "  warehouse_id    @INT@ REFERENCES warehouses (id),"
+  "  to_warehouse_id @INT@ REFERENCES warehouses (id),"
+  "  in_transit      @INT@ NOT NULL DEFAULT 0,"
+  "  received_date   TEXT,"
+  "  ref_document_id @INT@ REFERENCES documents (id),"
+  "  reason          TEXT,"
+  "  total           @INT@ NOT NULL DEFAULT 0,"
+  "  quantity        @INT@ NOT NULL DEFAULT 0,"
+  "  voided_date     TEXT"
+  ");"
+  "CREATE UNIQUE INDEX documents_number ON documents (kind, number_key) WHERE kind <> 'bill';"
+  "CREATE UNIQUE INDEX documents_bill_number ON documents (contact_id, number_key)"
+  "  WHERE kind = 'bill';"
+  "CREATE INDEX documents_kind_date ON documents (kind, date, id);"
+  /* Lookups by number: the partial unique indexes above cannot serve "kind = ?". */
+  "CREATE INDEX documents_kind_number ON documents (kind, number_key);"
+  "CREATE INDEX documents_ref ON documents (ref_document_id);"
+  "CREATE TABLE document_lines ("
+  "  id          @ID@,"
+  "  document_id @INT@ NOT NULL REFERENCES documents (id),"
+  "  line_no     @INT@ NOT NULL,"
+  "  item_id     @INT@ NOT NULL REFERENCES items (id),"
+  "  quantity    @INT@ NOT NULL,"
+  "  rate        @INT@ NOT NULL,"
+  "  UNIQUE (document_id, line_no)"
+  ");"
+  "CREATE INDEX document_lines_item ON document_lines (item_id);"
+  "CREATE TABLE units ("
+  "  id              @ID@,"
+  "  item_id         @INT@ NOT NULL REFERENCES items (id),"
+  "  serial          TEXT NOT NULL,"
+  "  serial_key      TEXT NOT NULL,"
+  "  status          TEXT NOT NULL,"
+  "  warehouse_id    @INT@ REFERENCES warehouses (id),"
+  "  cost            @INT@ NOT NULL DEFAULT 0,"
+  "  price           @INT@,"
+  "  warranty_end    TEXT,"
+  "  received_date   TEXT,"
+  "  received_doc_id @INT@ REFERENCES documents (id),"
+  "  sold_date       TEXT,"
+  "  sold_doc_id     @INT@ REFERENCES documents (id),"
+  "  UNIQUE (item_id, serial_key)"
+  ");"
+  "CREATE INDEX units_serial_key ON units (serial_key);"
+  "CREATE INDEX units_fifo ON units (item_id, status, warehouse_id, received_date, id);"
+  "CREATE INDEX units_received ON units (received_date, id);"
+  "CREATE INDEX units_item_received ON units (item_id, received_date, id);"
+  "CREATE INDEX units_received_doc ON units (received_doc_id);"
+  "CREATE INDEX units_sold_doc ON units (sold_doc_id);"
+  "CREATE TABLE unit_events ("
+  "  id                @ID@,"
+  "  unit_id           @INT@ NOT NULL REFERENCES units (id),"
+  "  document_id       @INT@ NOT NULL REFERENCES documents (id),"
+  "  line_id           @INT@ REFERENCES document_lines (id),"
+  "  kind              TEXT NOT NULL,"
+  "  date              TEXT NOT NULL,"
+  "  from_warehouse_id @INT@ REFERENCES warehouses (id),"
+  "  to_warehouse_id   @INT@ REFERENCES warehouses (id),"
+  "  contact_id        @INT@ REFERENCES contacts (id),"
+  "  amount            @INT@,"
+  "  warranty_end      TEXT,"
+  "  reverses_id       @INT@ REFERENCES unit_events (id)"
+  ");"
+  "CREATE INDEX unit_events_unit ON unit_events (unit_id, id);"
+  "CREATE INDEX unit_events_document ON unit_events (document_id);"
+  "CREATE INDEX unit_events_line ON unit_events (line_id);"
+  "CREATE TABLE stock_moves ("
+  "  id           @ID@,"
+  "  document_id  @INT@ NOT NULL REFERENCES documents (id),"
+  "  item_id      @INT@ NOT NULL REFERENCES items (id),"
+  "  warehouse_id @INT@ NOT NULL REFERENCES warehouses (id),"
+  "  quantity     @INT@ NOT NULL,"
+  "  in_transit   @INT@ NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX stock_moves_document ON stock_moves (document_id);"
+  "CREATE INDEX stock_moves_item ON stock_moves (item_id, warehouse_id);"
+  "CREATE TABLE stock ("
+  "  item_id      @INT@ NOT NULL REFERENCES items (id),"
+  "  warehouse_id @INT@ NOT NULL REFERENCES warehouses (id),"
+  "  on_hand      @INT@ NOT NULL DEFAULT 0,"
+  "  in_transit   @INT@ NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (item_id, warehouse_id)"
+  ")@NOROWID@;"
+  "INSERT INTO settings (key, value) VALUES ('tracking', 'serial');";
+
+/* migrations[i] takes a database from version i + 1 to i + 2. */
+static const char * const migrations[] = {
+  NULL,
+};
+
+static char *
+replace_all (const char *text,
+             const char *what,
+             const char *with)
+{
+  g_auto(GStrv) parts = g_strsplit (text, what, -1);
+
+  return g_strjoinv (with, parts);
+}
+
+static char *
+for_dialect (const char  *text,
+             StDbDialect  dialect)
+{
+  gboolean sqlite = dialect == ST_DB_DIALECT_SQLITE;
+  g_autofree char *a = replace_all (text, "@ID@", sqlite ? "INTEGER PRIMARY KEY"
+                                                  : "BIGINT GENERATED BY DEFAULT AS IDENTITY"
+                                                    " PRIMARY KEY");
+  g_autofree char *b = replace_all (a, "@INT@", sqlite ? "INTEGER" : "BIGINT");
+
+  return replace_all (b, "@NOROWID@", sqlite ? " WITHOUT ROWID" : "");
+}
+
+char *
+_st_schema_create_sql (StDbDialect dialect)
+{
+  return for_dialect (schema_v1, dialect);
+}
+
+char *
+_st_schema_migration_sql (StDbDialect dialect,
+                          int         from_version)
+{
+  g_return_val_if_fail (from_version >= 1 && from_version < ST_SCHEMA_VERSION, NULL);
+  return for_dialect (migrations[from_version - 1], dialect);
+}
+
+/* The tables a copy takes over, parents before children, with their columns. */
+const char * const *
+_st_schema_tables (void)
+{
+  static const char * const tables[] = {
+    "settings", "warehouses", "contacts", "items", "documents", "document_lines", "units",
+    "unit_events", "stock_moves", "stock", NULL,
+  };
+
+  return tables;
+}
