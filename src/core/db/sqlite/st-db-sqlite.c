@@ -726,10 +726,13 @@ sqlite_discard (StDb *db)
   delete_database (self->path);
 }
 
-StDb *
-_st_db_sqlite_open (const char  *path,
-                    gboolean     create,
-                    GError     **error)
+/* @known: the file was opened as a SerialTrack database by another connection already (its
+ * header may still be in the WAL when it was just created: no need to read it again). */
+static StDb *
+open_file (const char  *path,
+           gboolean     create,
+           gboolean     known,
+           GError     **error)
 {
   g_autoptr(StDbSqlite) self = NULL;
   g_autofree char *display = NULL;
@@ -752,7 +755,7 @@ _st_db_sqlite_open (const char  *path,
                    display);
       return NULL;
     }
-  if (exists && !st_db_sqlite_check_file (path, error))
+  if (exists && !known && !st_db_sqlite_check_file (path, error))
     return NULL;
   if (!exists)
     {
@@ -808,11 +811,19 @@ _st_db_sqlite_open (const char  *path,
   return ST_DB (g_steal_pointer (&self));
 }
 
+StDb *
+_st_db_sqlite_open (const char  *path,
+                    gboolean     create,
+                    GError     **error)
+{
+  return open_file (path, create, FALSE, error);
+}
+
 static StDb *
 sqlite_open_again (StDb    *db,
                    GError **error)
 {
-  return _st_db_sqlite_open (ST_DB_SQLITE (db)->path, FALSE, error);
+  return open_file (ST_DB_SQLITE (db)->path, FALSE, TRUE, error);
 }
 
 /* Checks. */
