@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <locale.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "st-application.h"
@@ -310,6 +311,41 @@ test_empty_view_shows_empty_state (Fixture       *f,
 
   stack = template_child (documents_view (f, "bills"), ST_TYPE_LIST_PAGE, "stack");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+}
+
+/* A list whose query fails says so, with the error, where it would otherwise look empty. */
+static void
+test_query_error_shows (Fixture       *f,
+                        gconstpointer  data)
+{
+  StListPage *items = ST_LIST_PAGE (items_view (f));
+  GtkStack *stack = template_child (items, ST_TYPE_LIST_PAGE, "stack");
+  GtkLabel *error_label = template_child (items, ST_TYPE_LIST_PAGE, "error_label");
+  const GError *error;
+  sqlite3 *db = NULL;
+  char *message = NULL;
+  int rc;
+
+  st_window_show_view (f->window, "items");
+  spin ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+
+  /* Another program breaks the file under the open window. */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  rc = sqlite3_exec (db, "DROP TABLE items", NULL, NULL, &message);
+  g_assert_cmpstr (message, ==, NULL);
+  g_assert_cmpint (rc, ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  st_list_page_refresh (items);
+  spin ();
+
+  error = st_list_model_get_error (st_list_page_get_model (items));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
+  g_assert_cmpstr (gtk_label_get_text (error_label), ==, error->message);
+  g_assert_nonnull (strstr (gtk_label_get_text (error_label), "items"));
 }
 
 static void
@@ -905,6 +941,7 @@ main (int   argc,
   ADD ("/app/window/items-view/filter", WITH_ITEM, test_filter_entry);
   ADD ("/app/window/bills-view/shows-bill", WITH_BILL, test_bills_view_shows_bill);
   ADD ("/app/window/empty-state", WITH_BILL, test_empty_view_shows_empty_state);
+  ADD ("/app/window/query-error", WITH_BILL, test_query_error_shows);
   ADD ("/app/window/views-by-name", WITH_BILL, test_every_view_by_name);
   ADD ("/app/window/store-change-refreshes", WITH_ITEM, test_store_change_refreshes);
   ADD ("/app/window/sample-data/offer-and-load", WITH_NOTHING, test_sample_data_offer);
