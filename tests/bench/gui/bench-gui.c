@@ -30,6 +30,7 @@
 #include <sys/wait.h>
 
 #include "st-application.h"
+#include "st-list-page.h"
 #include "st-generate.h"
 #include "st-serial-picker.h"
 #include "st-units-view.h"
@@ -751,8 +752,8 @@ workload_scroll (void)
 {
   StWindow *window = open_window (shared_app (), opt.db);
   StUnitsView *view = ST_UNITS_VIEW (st_window_get_view (window, "units"));
-  GtkScrolledWindow *scroller = template_child (view, ST_TYPE_UNITS_VIEW, "scroller");
-  GtkWidget *list = template_child (view, ST_TYPE_UNITS_VIEW, "column_view");
+  GtkScrolledWindow *scroller = template_child (view, ST_TYPE_LIST_PAGE, "scroller");
+  GtkWidget *list = template_child (view, ST_TYPE_LIST_PAGE, "column_view");
   GListModel *model = G_LIST_MODEL (st_units_view_get_model (view));
   guint n = g_list_model_get_n_items (model);
   g_autofree char *last = NULL;
