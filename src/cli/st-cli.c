@@ -97,7 +97,9 @@ static const StCliCommand commands[] = {
   { "units", NULL, st_cli_cmd_units,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "units [--item SKU] [--status STATUS] [--warehouse WH]"),
-    N_("List units (oldest received first).") },
+    /* Translators: keep the status names (in_stock …) as they are */
+    N_("List units (oldest received first); STATUS is in_stock, in_transit, sold, written_off, "
+       "returned_to_vendor or voided.") },
   { "check", NULL, st_cli_cmd_check,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "check"),
