@@ -39,6 +39,40 @@ st_draft_free (StDraft *draft)
   g_free (draft);
 }
 
+StDraft *
+st_draft_copy (const StDraft *draft)
+{
+  StDraft *copy;
+
+  g_return_val_if_fail (draft != NULL, NULL);
+
+  copy = st_draft_new (draft->kind);
+  copy->number = g_strdup (draft->number);
+  copy->date = g_strdup (draft->date);
+  copy->contact = g_strdup (draft->contact);
+  copy->warehouse = g_strdup (draft->warehouse);
+  copy->to_warehouse = g_strdup (draft->to_warehouse);
+  copy->in_transit = draft->in_transit;
+  copy->reference = g_strdup (draft->reference);
+  copy->reason = g_strdup (draft->reason);
+  for (guint i = 0; i < draft->lines->len; i++)
+    {
+      const StDraftLine *line = g_ptr_array_index (draft->lines, i);
+      StDraftLine *line_copy = st_draft_add_line (copy, line->sku, line->quantity);
+
+      line_copy->has_rate = line->has_rate;
+      line_copy->rate = line->rate;
+      /* An empty serial list is not the same as none: it does not pick. */
+      if (line->serials != NULL)
+        {
+          line_copy->serials = g_ptr_array_new_full (line->serials->len, g_free);
+          for (guint j = 0; j < line->serials->len; j++)
+            g_ptr_array_add (line_copy->serials, g_strdup (g_ptr_array_index (line->serials, j)));
+        }
+    }
+  return copy;
+}
+
 void
 st_draft_set_string (char       **field,
                      const char  *value)

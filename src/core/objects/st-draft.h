@@ -34,6 +34,8 @@ struct _StDraft
 
 StDraft     *st_draft_new          (StDocKind    kind);
 void         st_draft_free         (StDraft     *draft);
+/* A deep copy (for work handed to another thread). */
+StDraft     *st_draft_copy         (const StDraft *draft);
 void         st_draft_set_string   (char       **field,
                                     const char  *value);
 /* Appends a line and returns it (owned by the draft). */

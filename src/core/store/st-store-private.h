@@ -47,6 +47,20 @@ char     *_st_clean_name            (const char  *text,
                                      const char  *field,
                                      guint        max_chars,
                                      GError     **error);
+/* The store's worker (st-store-async.c): one thread, one connection of its own. */
+typedef struct _StStoreWorker StStoreWorker;
+StStoreWorker *_st_store_worker_new   (StStore     *store);
+/* Waits for the job running, if any, and closes the worker's connection. */
+void      _st_store_worker_free     (StStoreWorker *worker);
+/* Created at the first call. */
+StStoreWorker *_st_store_get_worker (StStore     *self);
+/* Tests only: @hook runs in the worker thread before each job (before it checks for
+ * cancellation), e.g. to hold the worker until the test lets it go.  NULL removes it. */
+typedef void (*StStoreWorkerHook) (StStore  *store,
+                                   gpointer  data);
+void      _st_store_set_worker_hook (StStore           *self,
+                                     StStoreWorkerHook  hook,
+                                     gpointer           data);
 /* Emits StStore::changed. */
 void      _st_store_emit_changed    (StStore     *self);
 /* Bulk loading (generator): durability relaxed for this connection. */

@@ -21,6 +21,9 @@ struct _StStore
 
   StDb       *db;
   StTracking  tracking;
+
+  /* The asynchronous calls' thread and connection (st-store-async.c), made at the first */
+  StStoreWorker *worker;
 };
 
 G_DEFINE_FINAL_TYPE (StStore, st_store, G_TYPE_OBJECT)
@@ -101,6 +104,14 @@ void
 _st_store_rollback (StStore *self)
 {
   st_db_rollback (self->db);
+}
+
+StStoreWorker *
+_st_store_get_worker (StStore *self)
+{
+  if (self->worker == NULL)
+    self->worker = _st_store_worker_new (self);
+  return self->worker;
 }
 
 void
@@ -438,6 +449,16 @@ fail:
 /* The object. */
 
 static void
+st_store_dispose (GObject *object)
+{
+  StStore *self = ST_STORE (object);
+
+  g_clear_pointer (&self->worker, _st_store_worker_free);
+
+  G_OBJECT_CLASS (st_store_parent_class)->dispose (object);
+}
+
+static void
 st_store_finalize (GObject *object)
 {
   StStore *self = ST_STORE (object);
@@ -450,6 +471,7 @@ st_store_finalize (GObject *object)
 static void
 st_store_class_init (StStoreClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = st_store_dispose;
   G_OBJECT_CLASS (klass)->finalize = st_store_finalize;
 
   /**

@@ -3,8 +3,9 @@
  * read and write of it. */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 #include "st-types.h"
+#include "st-export.h"
 #include "st-item.h"
 #include "st-warehouse.h"
 #include "st-contact.h"
@@ -226,6 +227,84 @@ typedef struct
 void           st_check_report_free      (StCheckReport     *report);
 StCheckReport *st_store_check            (StStore           *self,
                                           GError           **error);
+
+/* Asynchronous calls, for a program with a main loop (st-store-async.c), in the
+ * gnome-text-editor _editor_document_save_async() manner: each runs in the store's worker
+ * thread on a connection of the worker's own (st_store_open_again(), opened at the first
+ * call and closed when the store is disposed), one call after another in the order made, and
+ * answers as its synchronous twin would, with the same errors.  The callback runs in the
+ * caller's thread-default main context; after a write that succeeded (post, void, receive)
+ * the store has emitted "changed" there just before.  Cancelled before the worker starts it,
+ * a call does nothing and fails with G_IO_ERROR_CANCELLED; a write once started completes
+ * and is reported (an export checks @cancellable as it goes: ST_ERROR_CANCELLED). */
+void         st_store_post_async         (StStore             *self,
+                                          const StDraft       *draft,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+/* The posted document (the worker's object: a plain GObject, safe to keep). */
+StDocument  *st_store_post_finish        (StStore             *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+/* st_store_void(), or for a bill st_store_void_bill() with @vendor (NULL: any vendor). */
+void         st_store_void_async         (StStore             *self,
+                                          StDocKind            kind,
+                                          const char          *number,
+                                          const char          *vendor,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+StDocument  *st_store_void_finish        (StStore             *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+void         st_store_receive_transfer_async  (StStore             *self,
+                                               const char          *number,
+                                               const char          *date,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+StDocument  *st_store_receive_transfer_finish (StStore             *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+void         st_store_backup_async       (StStore             *self,
+                                          const char          *dest_path,
+                                          gboolean             overwrite,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean     st_store_backup_finish      (StStore             *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+/* st_export_history() and st_export_sold().  @progress is called in the caller's context
+ * with the latest share done, at most one call pending at a time and none after the result;
+ * @progress_data_destroy (may be NULL) frees @progress_data there once the call is over. */
+void         st_store_export_history_async  (StStore              *self,
+                                             const char           *path,
+                                             const StHistoryScope *scope,
+                                             gboolean              overwrite,
+                                             StProgressFunc        progress,
+                                             gpointer              progress_data,
+                                             GDestroyNotify        progress_data_destroy,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean     st_store_export_history_finish (StStore              *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+void         st_store_export_sold_async     (StStore              *self,
+                                             const char           *path,
+                                             const char           *from,
+                                             const char           *to,
+                                             gboolean              overwrite,
+                                             StProgressFunc        progress,
+                                             gpointer              progress_data,
+                                             GDestroyNotify        progress_data_destroy,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean     st_store_export_sold_finish    (StStore              *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StStockRow, st_stock_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StCheckReport, st_check_report_free)

@@ -1,0 +1,576 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-store-async.c — the store's slow work (posting, voiding, receiving, backups, exports)
+ * off the caller's thread, as gnome-text-editor's _editor_document_save_async() is a method
+ * of its document rather than a GTask built by a widget.
+ *
+ * A store has one worker: a single-thread pool that runs the calls one after another, on a
+ * connection of its own (st_store_open_again(), opened by the worker at its first job and
+ * kept until the store is disposed).  An StStore is not thread-safe, so the caller's
+ * connection is never touched from the worker, nor the worker's from the caller.  The
+ * worker hands each result back to the caller's main context, where "changed" is emitted
+ * on the caller's store after a write, then the caller's callback runs. */
+#define G_LOG_DOMAIN "st-store-async"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "st-error.h"
+#include "st-export.h"
+#include "st-store-private.h"
+
+struct _StStoreWorker
+{
+  StStore           *store;        /* the caller's; not owned (the store owns the worker) */
+  GThreadPool       *pool;
+  StStore           *connection;   /* the worker's own; only the worker thread uses it */
+
+  GMutex             hook_lock;
+  StStoreWorkerHook  hook;
+  gpointer           hook_data;
+};
+
+typedef enum
+{
+  OP_POST,
+  OP_VOID,
+  OP_RECEIVE,
+  OP_BACKUP,
+  OP_EXPORT_HISTORY,
+  OP_EXPORT_SOLD,
+} OpKind;
+
+/* One call: its arguments (owned copies), its result, and the export's progress.  It is
+ * the GTask's data: freed with the task, and the task is only ever released on the caller's
+ * thread (the worker hands its reference on to the completion source). */
+typedef struct
+{
+  OpKind          kind;
+
+  /* Arguments */
+  StDraft        *draft;
+  StDocKind       doc_kind;
+  char           *number;
+  char           *vendor;
+  char           *date;
+  char           *path;
+  gboolean        overwrite;
+  char           *sku;
+  GStrv           serials;
+  GArray         *unit_ids;     /* gint64 */
+  char           *from;
+  char           *to;
+
+  /* Progress, from the worker to the caller's context: the worker stores the latest share
+   * and schedules at most one delivery at a time. */
+  StProgressFunc  progress;
+  gpointer        progress_data;
+  GDestroyNotify  progress_data_destroy;
+  int             permille;          /* atomic */
+  int             progress_pending;  /* atomic */
+  gboolean        completed;         /* caller's thread only: no progress after the result */
+
+  /* Result, written by the worker before it hands the task back */
+  StDocument     *document;
+  gboolean        ok;
+  GError         *error;
+} Op;
+
+static void
+op_free (Op *op)
+{
+  st_draft_free (op->draft);
+  g_free (op->number);
+  g_free (op->vendor);
+  g_free (op->date);
+  g_free (op->path);
+  g_free (op->sku);
+  g_strfreev (op->serials);
+  g_clear_pointer (&op->unit_ids, g_array_unref);
+  g_free (op->from);
+  g_free (op->to);
+  if (op->progress_data_destroy != NULL)
+    op->progress_data_destroy (op->progress_data);
+  g_clear_object (&op->document);
+  g_clear_error (&op->error);
+  g_free (op);
+}
+
+static gboolean
+op_writes (const Op *op)
+{
+  return op->kind == OP_POST || op->kind == OP_VOID || op->kind == OP_RECEIVE;
+}
+
+/* Back in the caller's context. */
+
+/* Takes @task (the reference is the source's). */
+static void
+attach_to_task_context (GTask       *task,
+                        GSourceFunc  func)
+{
+  GSource *source = g_idle_source_new ();
+
+  /* Explicitly a source on the task's context: g_main_context_invoke() may run the function
+   * at once in the calling thread, which here is the worker. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, task, g_object_unref);
+  g_source_set_static_name (source, "[serialtrack] store worker");
+  g_source_attach (source, g_task_get_context (task));
+  g_source_unref (source);
+}
+
+static gboolean
+progress_cb (gpointer data)
+{
+  GTask *task = data;
+  Op *op = g_task_get_task_data (task);
+
+  g_atomic_int_set (&op->progress_pending, 0);
+  if (!op->completed)
+    op->progress (g_atomic_int_get (&op->permille) / 1000.0, op->progress_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+complete_cb (gpointer data)
+{
+  GTask *task = data;
+  StStore *store = g_task_get_source_object (task);
+  Op *op = g_task_get_task_data (task);
+
+  /* No progress after the result, and the progress data goes before the callback runs. */
+  op->completed = TRUE;
+  if (op->progress_data_destroy != NULL)
+    g_steal_pointer (&op->progress_data_destroy) (op->progress_data);
+
+  if (op->error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&op->error));
+      return G_SOURCE_REMOVE;
+    }
+
+  if (op_writes (op))
+    {
+      /* The worker's commit shows on this connection as somebody else's write: take note of
+       * it here, so that polling does not announce it a second time. */
+      st_db_poll_changed (_st_store_get_db (store));
+      _st_store_emit_changed (store);
+    }
+
+  if (op->document != NULL)
+    g_task_return_pointer (task, g_steal_pointer (&op->document), g_object_unref);
+  else
+    g_task_return_boolean (task, op->ok);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* In the worker. */
+
+static void
+worker_progress_cb (double   fraction,
+                    gpointer data)
+{
+  GTask *task = data;
+  Op *op = g_task_get_task_data (task);
+
+  g_atomic_int_set (&op->permille, (int) (CLAMP (fraction, 0.0, 1.0) * 1000.0));
+  if (op->progress != NULL && g_atomic_int_compare_and_exchange (&op->progress_pending, 0, 1))
+    attach_to_task_context (g_object_ref (task), progress_cb);
+}
+
+static void
+run_op (StStore      *connection,
+        GTask        *task,
+        Op           *op,
+        GCancellable *cancellable)
+{
+  GError **error = &op->error;
+
+  switch (op->kind)
+    {
+    case OP_POST:
+      op->document = st_store_post (connection, op->draft, error);
+      break;
+
+    case OP_VOID:
+      if (op->doc_kind == ST_DOC_BILL)
+        op->document = st_store_void_bill (connection, op->number, op->vendor, error);
+      else
+        op->document = st_store_void (connection, op->doc_kind, op->number, error);
+      break;
+
+    case OP_RECEIVE:
+      op->document = st_store_receive_transfer (connection, op->number, op->date, error);
+      break;
+
+    case OP_BACKUP:
+      op->ok = st_store_backup (connection, op->path, op->overwrite, error);
+      break;
+
+    case OP_EXPORT_HISTORY:
+      {
+        StHistoryScope scope = {
+          .sku = op->sku,
+          .serials = (const char * const *) op->serials,
+          .unit_ids = op->unit_ids != NULL ? (const gint64 *) (gpointer) op->unit_ids->data : NULL,
+          .n_unit_ids = op->unit_ids != NULL ? op->unit_ids->len : 0,
+        };
+
+        op->ok = st_export_history (connection, op->path, &scope, op->overwrite, cancellable,
+                                    worker_progress_cb, task, error);
+      }
+      break;
+
+    case OP_EXPORT_SOLD:
+      op->ok = st_export_sold (connection, op->path, op->from, op->to, op->overwrite,
+                               cancellable, worker_progress_cb, task, error);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_assert ((op->document != NULL || op->ok) == (op->error == NULL));
+}
+
+static void
+worker_run (gpointer job,
+            gpointer pool_data)
+{
+  StStoreWorker *worker = pool_data;
+  GTask *task = job;   /* owned: handed on to complete_cb */
+  Op *op = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  StStoreWorkerHook hook;
+  gpointer hook_data;
+
+  g_mutex_lock (&worker->hook_lock);
+  hook = worker->hook;
+  hook_data = worker->hook_data;
+  g_mutex_unlock (&worker->hook_lock);
+  if (hook != NULL)
+    hook (worker->store, hook_data);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, &op->error))
+    goto done;
+
+  if (worker->connection == NULL)
+    worker->connection = st_store_open_again (worker->store, &op->error);
+  if (worker->connection != NULL)
+    run_op (worker->connection, task, op, cancellable);
+
+done:
+  /* The worker's reference goes to the source, never dropped here: the task, and with it
+   * maybe the store, must die on the caller's thread. */
+  attach_to_task_context (task, complete_cb);
+}
+
+StStoreWorker *
+_st_store_worker_new (StStore *store)
+{
+  StStoreWorker *worker = g_new0 (StStoreWorker, 1);
+  g_autoptr(GError) error = NULL;
+
+  worker->store = store;
+  g_mutex_init (&worker->hook_lock);
+  /* Not exclusive: no thread waits while the store is idle; one job at a time, in order. */
+  worker->pool = g_thread_pool_new (worker_run, worker, 1, FALSE, &error);
+  g_assert_no_error (error);
+
+  return worker;
+}
+
+void
+_st_store_worker_free (StStoreWorker *worker)
+{
+  if (worker == NULL)
+    return;
+
+  /* Every job holds a task that holds the store: by the time the store goes, they are done. */
+  g_thread_pool_free (worker->pool, FALSE, TRUE);
+  g_clear_object (&worker->connection);
+  g_mutex_clear (&worker->hook_lock);
+  g_free (worker);
+}
+
+void
+_st_store_set_worker_hook (StStore           *self,
+                           StStoreWorkerHook  hook,
+                           gpointer           data)
+{
+  StStoreWorker *worker;
+
+  g_return_if_fail (ST_IS_STORE (self));
+
+  worker = _st_store_get_worker (self);
+  g_mutex_lock (&worker->hook_lock);
+  worker->hook = hook;
+  worker->hook_data = data;
+  g_mutex_unlock (&worker->hook_lock);
+}
+
+/* The calls. */
+
+static void
+start (StStore             *self,
+       Op                  *op,
+       gpointer             source_tag,
+       GCancellable        *cancellable,
+       GAsyncReadyCallback  callback,
+       gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GError) error = NULL;
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_name (task, "[serialtrack] store");
+  /* A write the worker has begun completes: its answer counts, not a Cancel pressed after. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, op, (GDestroyNotify) op_free);
+
+  if (!g_thread_pool_push (_st_store_get_worker (self)->pool, g_object_ref (task), &error))
+    {
+      g_object_unref (task);
+      g_task_return_error (task, g_steal_pointer (&error));
+    }
+}
+
+static Op *
+op_new (OpKind kind)
+{
+  Op *op = g_new0 (Op, 1);
+
+  op->kind = kind;
+  return op;
+}
+
+static StDocument *
+finish_document (StStore       *self,
+                 GAsyncResult  *result,
+                 gpointer       source_tag,
+                 GError       **error)
+{
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+finish_boolean (StStore       *self,
+                GAsyncResult  *result,
+                gpointer       source_tag,
+                GError       **error)
+{
+  g_return_val_if_fail (ST_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+st_store_post_async (StStore             *self,
+                     const StDraft       *draft,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (ST_IS_STORE (self));
+  g_return_if_fail (draft != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  op = op_new (OP_POST);
+  op->draft = st_draft_copy (draft);
+  start (self, op, st_store_post_async, cancellable, callback, user_data);
+}
+
+StDocument *
+st_store_post_finish (StStore       *self,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  return finish_document (self, result, st_store_post_async, error);
+}
+
+void
+st_store_void_async (StStore             *self,
+                     StDocKind            kind,
+                     const char          *number,
+                     const char          *vendor,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (ST_IS_STORE (self));
+  g_return_if_fail ((guint) kind < ST_N_DOC_KINDS);
+  g_return_if_fail (vendor == NULL || kind == ST_DOC_BILL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  op = op_new (OP_VOID);
+  op->doc_kind = kind;
+  op->number = g_strdup (number);
+  op->vendor = g_strdup (vendor);
+  start (self, op, st_store_void_async, cancellable, callback, user_data);
+}
+
+StDocument *
+st_store_void_finish (StStore       *self,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  return finish_document (self, result, st_store_void_async, error);
+}
+
+void
+st_store_receive_transfer_async (StStore             *self,
+                                 const char          *number,
+                                 const char          *date,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (ST_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  op = op_new (OP_RECEIVE);
+  op->number = g_strdup (number);
+  op->date = g_strdup (date);
+  start (self, op, st_store_receive_transfer_async, cancellable, callback, user_data);
+}
+
+StDocument *
+st_store_receive_transfer_finish (StStore       *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return finish_document (self, result, st_store_receive_transfer_async, error);
+}
+
+void
+st_store_backup_async (StStore             *self,
+                       const char          *dest_path,
+                       gboolean             overwrite,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (ST_IS_STORE (self));
+  g_return_if_fail (dest_path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  op = op_new (OP_BACKUP);
+  op->path = g_strdup (dest_path);
+  op->overwrite = overwrite;
+  start (self, op, st_store_backup_async, cancellable, callback, user_data);
+}
+
+gboolean
+st_store_backup_finish (StStore       *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  return finish_boolean (self, result, st_store_backup_async, error);
+}
+
+static void
+op_set_progress (Op             *op,
+                 StProgressFunc  progress,
+                 gpointer        progress_data,
+                 GDestroyNotify  progress_data_destroy)
+{
+  op->progress = progress;
+  op->progress_data = progress_data;
+  op->progress_data_destroy = progress_data_destroy;
+}
+
+void
+st_store_export_history_async (StStore              *self,
+                               const char           *path,
+                               const StHistoryScope *scope,
+                               gboolean              overwrite,
+                               StProgressFunc        progress,
+                               gpointer              progress_data,
+                               GDestroyNotify        progress_data_destroy,
+                               GCancellable         *cancellable,
+                               GAsyncReadyCallback   callback,
+                               gpointer              user_data)
+{
+  Op *op;
+
+  g_return_if_fail (ST_IS_STORE (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  op = op_new (OP_EXPORT_HISTORY);
+  op->path = g_strdup (path);
+  op->overwrite = overwrite;
+  if (scope != NULL)
+    {
+      op->sku = g_strdup (scope->sku);
+      op->serials = g_strdupv ((char **) scope->serials);
+      if (scope->unit_ids != NULL)
+        {
+          op->unit_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), scope->n_unit_ids);
+          g_array_append_vals (op->unit_ids, scope->unit_ids, scope->n_unit_ids);
+        }
+    }
+  op_set_progress (op, progress, progress_data, progress_data_destroy);
+  start (self, op, st_store_export_history_async, cancellable, callback, user_data);
+}
+
+gboolean
+st_store_export_history_finish (StStore       *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return finish_boolean (self, result, st_store_export_history_async, error);
+}
+
+void
+st_store_export_sold_async (StStore             *self,
+                            const char          *path,
+                            const char          *from,
+                            const char          *to,
+                            gboolean             overwrite,
+                            StProgressFunc       progress,
+                            gpointer             progress_data,
+                            GDestroyNotify       progress_data_destroy,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (ST_IS_STORE (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  op = op_new (OP_EXPORT_SOLD);
+  op->path = g_strdup (path);
+  op->from = g_strdup (from);
+  op->to = g_strdup (to);
+  op->overwrite = overwrite;
+  op_set_progress (op, progress, progress_data, progress_data_destroy);
+  start (self, op, st_store_export_sold_async, cancellable, callback, user_data);
+}
+
+gboolean
+st_store_export_sold_finish (StStore       *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return finish_boolean (self, result, st_store_export_sold_async, error);
+}
