@@ -230,3 +230,44 @@ st_cli_cmd_restore (StCli              *cli,
     }
   return ST_CLI_EXIT_OK;
 }
+
+int
+st_cli_cmd_copy (StCli              *cli,
+                 const StCliCommand *command,
+                 int                 argc,
+                 char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = NULL;
+  g_autoptr(StCheckReport) report = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *db_display = NULL;
+  g_autofree char *target_display = NULL;
+  gboolean force = FALSE;
+  const StCliOption options[] = {
+    { "force", ST_CLI_OPT_FLAG, &force },
+    { NULL }
+  };
+  const char *target;
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 1, 1, &args)) >= 0)
+    return status;
+  target = g_ptr_array_index (args, 0);
+  if (!st_cli_open_store (cli, &error)
+      || (report = st_store_copy (cli->store, target, force, &error)) == NULL)
+    return st_cli_fail (error);
+
+  db_path = st_cli_database_path (cli);
+  db_display = st_store_location_display (db_path);
+  target_display = st_store_location_display (target);
+  if (!cli->json)
+    {
+      /* Translators: %1$s the database copied, %2$s where to (files, or databases on servers) */
+      g_autofree char *text = g_strdup_printf (_("Copied “%1$s” to “%2$s”; its check:"),
+                                               db_display, target_display);
+      st_cli_print_text (text);
+      st_cli_print_text ("\n");
+    }
+  return st_cli_print_check_report (cli, report);
+}

@@ -160,9 +160,13 @@ int st_cli_cmd_unit             (StCli *cli, const StCliCommand *command, int ar
 int st_cli_cmd_units            (StCli *cli, const StCliCommand *command, int argc, char **argv);
 int st_cli_cmd_check            (StCli *cli, const StCliCommand *command, int argc, char **argv);
 
+/* Prints a check report (counts and problems, or JSON); exit 1 when it found problems. */
+int st_cli_print_check_report   (StCli *cli, StCheckReport *report);
+
 /* st-cli-backup.c */
 int st_cli_cmd_backup           (StCli *cli, const StCliCommand *command, int argc, char **argv);
 int st_cli_cmd_restore          (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_copy             (StCli *cli, const StCliCommand *command, int argc, char **argv);
 
 /* st-cli-export.c */
 int st_cli_cmd_export_history   (StCli *cli, const StCliCommand *command, int argc, char **argv);

@@ -27,11 +27,11 @@ st_cli_cmd_init (StCli              *cli,
     return status;
 
   path = st_cli_database_path (cli);
-  display = g_filename_display_name (path);
-  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  display = st_store_location_display (path);
   cli->store = st_store_open (path, ST_STORE_OPEN_CREATE, &error);
   if (cli->store == NULL)
     return st_cli_fail (error);
+  existed = !st_store_was_created (cli->store);
 
   if (cli->json)
     {

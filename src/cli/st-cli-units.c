@@ -139,7 +139,13 @@ st_cli_cmd_check (StCli              *cli,
   if (!st_cli_open_store (cli, &error)
       || (report = st_store_check (cli->store, &error)) == NULL)
     return st_cli_fail (error);
+  return st_cli_print_check_report (cli, report);
+}
 
+int
+st_cli_print_check_report (StCli         *cli,
+                           StCheckReport *report)
+{
   if (cli->json)
     {
       g_autoptr(StJson) json = st_cli_json_new ();

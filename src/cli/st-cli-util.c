@@ -227,7 +227,7 @@ st_cli_open_store (StCli   *cli,
 {
   g_autofree char *path = st_cli_database_path (cli);
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!st_store_location_is_server (path) && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_autofree char *display = g_filename_display_name (path);
 

@@ -124,6 +124,11 @@ static const StCliCommand commands[] = {
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "restore BACKUP [--force]"),
     N_("Replace the database with a checked backup; the replaced file is kept beside it.") },
+  { "copy", NULL, st_cli_cmd_copy,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "copy TARGET [--force]"),
+    N_("Copy the whole database into an empty TARGET (a file, or a PostgreSQL database), then "
+       "check it.") },
 };
 
 static void
@@ -132,7 +137,7 @@ print_overview (gboolean to_stderr)
   g_autoptr(GString) out = g_string_new (NULL);
 
   /* Translators: %s is the program name; keep the option names as they are */
-  g_string_append_printf (out, _("Usage: %s [--db FILE] [--json] COMMAND ..."), ST_CLI_NAME);
+  g_string_append_printf (out, _("Usage: %s [--db FILE|URI] [--json] COMMAND ..."), ST_CLI_NAME);
   g_string_append (out, "\n");
   if (to_stderr)
     {

@@ -4,9 +4,87 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 
+#include "st-db.h"
 #include "st-error.h"
 #include "st-store.h"
+
+/* The driver under test: SQLite files by default; PostgreSQL when ST_TEST_POSTGRES=1 (the
+ * server from libpq's PGHOST, PGPORT, PGUSER, PGPASSWORD — what pg_virtualenv sets). */
+static inline gboolean
+st_test_postgres (void)
+{
+  return g_strcmp0 (g_getenv ("ST_TEST_POSTGRES"), "1") == 0;
+}
+
+/* Runs psql on @dbname with @sql; aborts the test when it fails. */
+static inline void
+st_test_psql (const char *dbname,
+              const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+  const char *argv[] = { "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", dbname, "-c", sql,
+                         NULL };
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("psql -d %s -c '%s': %s", dbname, sql, err);
+}
+
+static inline void
+st_test_drop_database (void)
+{
+  g_autofree char *sql = g_strdup_printf ("DROP DATABASE IF EXISTS st_test_%d WITH (FORCE)",
+                                          (int) getpid ());
+  st_test_psql ("postgres", sql);
+}
+
+/* A new, empty database: a file in a new folder @dir, or on the server a database of this
+ * test process emptied of every table.  Returns where it is, for st_store_open(). */
+static inline char *
+st_test_new_location (const char *dir,
+                      const char *name)
+{
+  static gboolean created;
+
+  if (!st_test_postgres ())
+    return g_build_filename (dir, name, NULL);
+  if (g_getenv ("PGHOST") == NULL && g_getenv ("PGPORT") == NULL)
+    {
+      g_printerr ("ST_TEST_POSTGRES=1 but no server: PGHOST and PGPORT are unset\n");
+      exit (77);
+    }
+  if (!created)
+    {
+      g_autofree char *sql = g_strdup_printf ("CREATE DATABASE st_test_%d", (int) getpid ());
+      st_test_drop_database ();
+      st_test_psql ("postgres", sql);
+      atexit (st_test_drop_database);
+      created = TRUE;
+    }
+  {
+    g_autofree char *dbname = g_strdup_printf ("st_test_%d", (int) getpid ());
+    st_test_psql (dbname, "DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+    return g_strdup_printf ("dbname=%s", dbname);
+  }
+}
+
+/* The start of a test that only means something for a SQLite file (its bytes, its header,
+ * SQLite's own features): skipped, saying so, on PostgreSQL. */
+#define ST_TEST_SQLITE_ONLY() \
+  G_STMT_START { \
+    if (st_test_postgres ()) \
+      { \
+        g_test_skip ("a SQLite file's own behaviour"); \
+        return; \
+      } \
+  } G_STMT_END
 
 typedef struct
 {
@@ -48,7 +126,7 @@ st_fixture_setup (StFixture     *f,
 
   f->dir = g_dir_make_tmp ("st-test-XXXXXX", &error);
   g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.serialtrack", NULL);
+  f->path = st_test_new_location (f->dir, "test.serialtrack");
   f->store = st_store_open (f->path, ST_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   w1 = st_store_add_warehouse (f->store, "Main", &error);
@@ -75,6 +153,25 @@ st_fixture_teardown (StFixture     *f,
   st_fixture_remove_dir (f->dir);
   g_free (f->path);
   g_free (f->dir);
+}
+
+/* Runs @sql on the fixture's database behind the store's back (what an older build or a
+ * hand-edit could have left), then reopens the store. */
+static inline void
+st_test_raw_sql (StFixture  *f,
+                 const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDb) db = NULL;
+
+  g_clear_object (&f->store);
+  db = st_db_open (f->path, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (st_db_exec (db, sql, &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  f->store = st_store_open (f->path, 0, &error);
+  g_assert_no_error (error);
 }
 
 /* Asserts that the ledger check finds nothing wrong. */

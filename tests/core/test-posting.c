@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <sqlite3.h>
 
 #include "st-test-util.h"
 
@@ -870,16 +869,10 @@ test_check_detects_tampering (StFixture     *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(StCheckReport) report = NULL;
-  sqlite3 *db = NULL;
 
   receive_tools (f);
-  g_clear_object (&f->store);
-  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE units SET status = 'sold', warehouse_id = NULL"
-                                     " WHERE serial = 'T2'", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-  f->store = st_store_open (f->path, 0, &error);
-  g_assert_no_error (error);
+  st_test_raw_sql (f, "UPDATE units SET status = 'sold', warehouse_id = NULL"
+                      " WHERE serial = 'T2'");
   report = st_store_check (f->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report->problems->len, >=, 1);
@@ -1090,7 +1083,6 @@ test_check_detects_returns_against_void (StFixture     *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(StDocument) doc = NULL;
   g_autoptr(StCheckReport) report = NULL;
-  sqlite3 *db = NULL;
 
   doc = post (f->store, ST_DOC_BILL, "B1", "2026-01-05", "Acme", "Main", NULL, "CABLE", 10, NULL,
               &error);
@@ -1110,17 +1102,10 @@ test_check_detects_returns_against_void (StFixture     *f,
   g_clear_object (&doc);
   st_assert_check_ok (f->store);
 
-  g_clear_object (&f->store);
-  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE documents SET status = 'void'"
-                                     " WHERE kind = 'invoice' AND number = 'I1'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE document_lines SET quantity = 52 WHERE document_id ="
-                                     " (SELECT id FROM documents WHERE number = 'VR1')",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-  f->store = st_store_open (f->path, 0, &error);
-  g_assert_no_error (error);
+  st_test_raw_sql (f, "UPDATE documents SET status = 'void'"
+                      " WHERE kind = 'invoice' AND number = 'I1';"
+                      "UPDATE document_lines SET quantity = 52 WHERE document_id ="
+                      " (SELECT id FROM documents WHERE number = 'VR1')");
   report = st_store_check (f->store, &error);
   g_assert_no_error (error);
   g_assert_true (report_has (report, "R1 is posted against Invoice I1, which is void"));

@@ -771,6 +771,36 @@ test_cancel_before_start (AsyncFixture  *f,
   g_mutex_clear (&gate.lock);
 }
 
+/* An export answers a cancellation itself, as its synchronous twin does, leaving no file. */
+static void
+test_export_cancelled (AsyncFixture  *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->out, "x.xlsx", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) sync_error = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (st_export_history (f->base.store, path, NULL, FALSE, cancellable, NULL, NULL,
+                                     &sync_error));
+  g_assert_error (sync_error, ST_ERROR, ST_ERROR_CANCELLED);
+  st_store_export_history_async (f->base.store, path, NULL, FALSE, NULL, NULL, NULL,
+                                 cancellable, done_cb, f);
+  g_assert_false (st_store_export_history_finish (f->base.store, wait_for (f, 1), &error));
+  assert_same_error (error, sync_error);
+  g_clear_error (&error);
+  g_clear_error (&sync_error);
+
+  g_assert_false (st_export_sold (f->base.store, path, NULL, NULL, FALSE, cancellable, NULL,
+                                  NULL, &sync_error));
+  st_store_export_sold_async (f->base.store, path, NULL, NULL, FALSE, NULL, NULL, NULL,
+                              cancellable, done_cb, f);
+  g_assert_false (st_store_export_sold_finish (f->base.store, wait_for (f, 2), &error));
+  assert_same_error (error, sync_error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 /* A store whose calls are done goes away with its worker, wherever the last reference is. */
 static void
 test_store_goes (AsyncFixture  *f,
@@ -816,6 +846,7 @@ main (int   argc,
   ADD ("/store-async/export/history", test_export_history);
   ADD ("/store-async/export/sold", test_export_sold);
   ADD ("/store-async/export/progress", test_export_progress);
+  ADD ("/store-async/export/cancelled", test_export_cancelled);
   ADD ("/store-async/worker/in-order", test_in_order);
   ADD ("/store-async/worker/cancel-before-start", test_cancel_before_start);
   ADD ("/store-async/worker/store-goes", test_store_goes);

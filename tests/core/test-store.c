@@ -45,6 +45,7 @@ test_open_foreign_files (void)
   g_autofree char *newer = g_build_filename (dir, "newer.serialtrack", NULL);
   g_autofree char *truncated = g_build_filename (dir, "truncated.serialtrack", NULL);
   sqlite3 *db = NULL;
+  ST_TEST_SQLITE_ONLY ();
 
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
@@ -86,6 +87,7 @@ test_open_missing_without_create (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(StStore) store = st_store_open ("/nonexistent/dir/x.serialtrack", 0, &error);
+  ST_TEST_SQLITE_ONLY ();
 
   g_assert_null (store);
   g_assert_error (error, ST_ERROR, ST_ERROR_NOT_FOUND);
@@ -192,6 +194,7 @@ test_refused_posting_leaves_file_unchanged (StFixture     *f,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   StDraftLine *line;
+  ST_TEST_SQLITE_ONLY ();
 
   g_clear_object (&f->store);
   before = file_hash (f->path);
@@ -423,6 +426,7 @@ test_backup_restore_drill (StFixture     *f,
   g_autofree char *contents = NULL;
   gsize len;
   StDraftLine *line;
+  ST_TEST_SQLITE_ONLY ();
 
   st_draft_set_string (&draft->number, "B1");
   st_draft_set_string (&draft->contact, "Acme");
@@ -465,6 +469,7 @@ test_restore_refuses_foreign (StFixture     *f,
   g_autofree char *text = g_build_filename (f->dir, "notes.txt", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  ST_TEST_SQLITE_ONLY ();
 
   g_clear_object (&f->store);
   before = file_hash (f->path);
@@ -486,6 +491,7 @@ test_disk_full (StFixture     *f,
   StDraftLine *line;
   StDb *db = _st_store_get_db (f->store);
   int pages;
+  ST_TEST_SQLITE_ONLY ();
 
   {
     g_autoptr(StStmt) stmt = st_db_prepare (db, "PRAGMA page_count", &error);
@@ -531,6 +537,7 @@ test_created_then_killed (void)
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(StStore) store = NULL;
+  ST_TEST_SQLITE_ONLY ();
 
   if (g_test_subprocess ())
     {

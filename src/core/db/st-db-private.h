@@ -83,6 +83,8 @@ struct _StDbClass
   const char *(*stmt_column_text) (StStmt       *stmt,
                                    int           col);
   int        (*stmt_column_count) (StStmt       *stmt);
+  const char *(*stmt_column_name) (StStmt       *stmt,
+                                   int           col);
 };
 
 /* For the drivers' constructors. */
@@ -95,6 +97,7 @@ StDb       *_st_db_sqlite_open      (const char  *path,
                                      gboolean     create,
                                      GError     **error);
 StDb       *_st_db_postgres_open    (const char  *conninfo,
+                                     gboolean     create,
                                      GError     **error);
 char       *_st_db_postgres_display (const char  *conninfo);
 

@@ -74,7 +74,7 @@ st_db_open (const char  *location,
   g_return_val_if_fail (location != NULL, NULL);
 
   if (st_db_location_is_server (location))
-    return _st_db_postgres_open (location, error);
+    return _st_db_postgres_open (location, create, error);
   return _st_db_sqlite_open (location, create, error);
 }
 
@@ -375,6 +375,13 @@ int
 st_stmt_column_count (StStmt *stmt)
 {
   return stmt->klass->stmt_column_count (stmt);
+}
+
+const char *
+st_stmt_column_name (StStmt *stmt,
+                     int     col)
+{
+  return stmt->klass->stmt_column_name (stmt, col);
 }
 
 /* The object. */

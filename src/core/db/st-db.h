@@ -144,6 +144,8 @@ const char *st_stmt_column_text     (StStmt          *stmt,
 StDbValue  *st_stmt_column_value    (StStmt          *stmt,
                                      int              col);
 int         st_stmt_column_count    (StStmt          *stmt);
+const char *st_stmt_column_name     (StStmt          *stmt,
+                                     int              col);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StStmt, st_stmt_release)
 

@@ -158,7 +158,11 @@ for_dialect (const char  *text,
                                                     " PRIMARY KEY");
   g_autofree char *b = replace_all (a, "@INT@", sqlite ? "INTEGER" : "BIGINT");
 
-  return replace_all (b, "@NOROWID@", sqlite ? " WITHOUT ROWID" : "");
+  g_autofree char *c = replace_all (b, "@NOROWID@", sqlite ? " WITHOUT ROWID" : "");
+
+  /* Text compares and sorts byte by byte on both (SQLite's BINARY): keys are casefolded by
+   * the core, and a list sorts the same on every desk whatever the server's locale. */
+  return replace_all (c, " TEXT", sqlite ? " TEXT" : " TEXT COLLATE \"C\"");
 }
 
 char *

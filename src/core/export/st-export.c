@@ -87,14 +87,22 @@ resolve_scope (StStore              *store,
 
 /* Filters select among fixed fragments; the values are bound. */
 static const char *
-scope_where (const Scope *scope)
+scope_where (StStore     *store,
+             const Scope *scope)
 {
+  /* A JSON array of unit ids, as rows: each dialect has its own function for it. */
+  gboolean sqlite = _st_store_get_dialect (store) == ST_DB_DIALECT_SQLITE;
+
   if (scope->item_id != 0 && scope->ids_json != NULL)
-    return " WHERE u.item_id = ?1 AND u.id IN (SELECT value FROM json_each (?2))";
+    return sqlite ? " WHERE u.item_id = ?1 AND u.id IN (SELECT value FROM json_each (?2))"
+                  : " WHERE u.item_id = ?1 AND u.id IN (SELECT CAST (value AS bigint)"
+                    "  FROM json_array_elements_text (CAST (?2 AS json)))";
   if (scope->item_id != 0)
     return " WHERE u.item_id = ?1";
   if (scope->ids_json != NULL)
-    return " WHERE u.id IN (SELECT value FROM json_each (?2))";
+    return sqlite ? " WHERE u.id IN (SELECT value FROM json_each (?2))"
+                  : " WHERE u.id IN (SELECT CAST (value AS bigint)"
+                    "  FROM json_array_elements_text (CAST (?2 AS json)))";
   return "";
 }
 
@@ -155,7 +163,7 @@ write_units (StExport     *ex,
   sql = g_strconcat ("SELECT u.serial, i.sku, i.name, u.status, w.name, u.received_date,"
                      " rd.number, rc.name, u.cost, u.sold_date, sd.number, sc.name, u.price,"
                      " u.warranty_end"
-                     " FROM units u" ST_UNIT_JOINS, scope_where (scope),
+                     " FROM units u" ST_UNIT_JOINS, scope_where (ex->store, scope),
                      " ORDER BY i.sku_key, u.serial_key, u.id", NULL);
   stmt = _st_store_prepare (ex->store, sql, error);
   if (stmt == NULL)
@@ -214,10 +222,12 @@ write_events (StExport     *ex,
   int rc;
 
   /* Without a list of units, CROSS JOIN keeps SQLite walking items, units and events along
-   * their indexes, which is the sheet's order: rows stream without a sort of every event. */
+   * their indexes, which is the sheet's order: rows stream without a sort of every event.
+   * (PostgreSQL plans join orders itself and has no CROSS JOIN … ON.) */
   sql = g_strconcat ("SELECT u.serial, i.sku, i.name, e.date, e.kind, r.kind, d.number,"
                      " fw.name, tw.name, c.name, e.amount",
-                     scope->ids_json == NULL
+                     scope->ids_json == NULL && _st_store_get_dialect (ex->store)
+                                                == ST_DB_DIALECT_SQLITE
                        ? " FROM items i CROSS JOIN units u ON u.item_id = i.id"
                          " CROSS JOIN unit_events e ON e.unit_id = u.id"
                        : " FROM units u JOIN items i ON i.id = u.item_id"
@@ -227,7 +237,7 @@ write_events (StExport     *ex,
                      " LEFT JOIN warehouses fw ON fw.id = e.from_warehouse_id"
                      " LEFT JOIN warehouses tw ON tw.id = e.to_warehouse_id"
                      " LEFT JOIN contacts c ON c.id = e.contact_id",
-                     scope_where (scope),
+                     scope_where (ex->store, scope),
                      " ORDER BY i.sku_key, u.serial_key, u.id, e.id", NULL);
   stmt = _st_store_prepare (ex->store, sql, error);
   if (stmt == NULL)
@@ -303,9 +313,9 @@ st_export_history (StStore               *store,
                            progress, progress_data, error))
     goto out;
 
-  units_sql = g_strconcat ("SELECT count (*) FROM units u", scope_where (&sc), NULL);
+  units_sql = g_strconcat ("SELECT count (*) FROM units u", scope_where (store, &sc), NULL);
   events_sql = g_strconcat ("SELECT count (*) FROM units u JOIN unit_events e"
-                            " ON e.unit_id = u.id", scope_where (&sc), NULL);
+                            " ON e.unit_id = u.id", scope_where (store, &sc), NULL);
   if ((n_units = count_rows (store, units_sql, scope_bind, &sc, error)) < 0
       || (n_events = count_rows (store, events_sql, scope_bind, &sc, error)) < 0)
     goto out;
@@ -512,7 +522,7 @@ st_export_sold (StStore       *store,
   if (!_st_export_open (&ex, store, path, overwrite, title, cancellable, progress,
                         progress_data, error))
     goto out;
-  if ((n = count_rows (store, "SELECT count (*) FROM (" SOLD_ROWS_SQL ")", range_bind, &range,
+  if ((n = count_rows (store, "SELECT count (*) FROM (" SOLD_ROWS_SQL ") AS sold", range_bind, &range,
                        error)) < 0)
     goto out;
   ex.n_total = n;

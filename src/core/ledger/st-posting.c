@@ -138,7 +138,7 @@ _st_posting_stock_flush (StPosting *p,
   upsert = _st_store_prepare (p->store,
                               "INSERT INTO stock (item_id, warehouse_id, on_hand, in_transit)"
                               " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (item_id, warehouse_id)"
-                              " DO UPDATE SET on_hand = on_hand + ?3, in_transit = in_transit + ?4",
+                              " DO UPDATE SET on_hand = stock.on_hand + ?3, in_transit = stock.in_transit + ?4",
                               error);
   check = _st_store_prepare (p->store,
                              "SELECT on_hand, in_transit FROM stock"
@@ -428,19 +428,28 @@ resolve_picks (StPosting   *p,
       int rc;
 
       /* The units of one document are few: "+" keeps SQLite on the document's index instead of
-       * walking every unit of the item in FIFO order. */
+       * walking every unit of the item in FIFO order (PostgreSQL has no such hint, nor needs
+       * it). */
+      gboolean sqlite = _st_store_get_dialect (p->store) == ST_DB_DIALECT_SQLITE;
+
       if (kind == ST_DOC_RETURN)
         {
-          sql = "SELECT id, serial, serial_key, " ST_UNIT_STATE_COLUMNS " FROM units"
-                " WHERE +item_id = ? AND sold_doc_id = ? AND +status = 'sold'"
-                " ORDER BY received_date, id LIMIT ?";
+          sql = sqlite ? "SELECT id, serial, serial_key, " ST_UNIT_STATE_COLUMNS " FROM units"
+                         " WHERE +item_id = ? AND sold_doc_id = ? AND +status = 'sold'"
+                         " ORDER BY received_date, id LIMIT ?"
+                       : "SELECT id, serial, serial_key, " ST_UNIT_STATE_COLUMNS " FROM units"
+                         " WHERE item_id = ? AND sold_doc_id = ? AND status = 'sold'"
+                         " ORDER BY received_date, id LIMIT ?";
           bind_id = p->ref_doc_id;
         }
       else if (kind == ST_DOC_VENDOR_RETURN)
         {
-          sql = "SELECT id, serial, serial_key, " ST_UNIT_STATE_COLUMNS " FROM units"
-                " WHERE +item_id = ? AND received_doc_id = ? AND +status = 'in_stock'"
-                " ORDER BY received_date, id LIMIT ?";
+          sql = sqlite ? "SELECT id, serial, serial_key, " ST_UNIT_STATE_COLUMNS " FROM units"
+                         " WHERE +item_id = ? AND received_doc_id = ? AND +status = 'in_stock'"
+                         " ORDER BY received_date, id LIMIT ?"
+                       : "SELECT id, serial, serial_key, " ST_UNIT_STATE_COLUMNS " FROM units"
+                         " WHERE item_id = ? AND received_doc_id = ? AND status = 'in_stock'"
+                         " ORDER BY received_date, id LIMIT ?";
           bind_id = p->ref_doc_id;
         }
       else
@@ -1066,7 +1075,8 @@ take_number (StPosting *p,
   p->number = st_store_next_number (p->store, p->draft->kind);
   digits = p->number + strlen (number_prefix (p->draft->kind));
   value = g_strdup_printf ("%" G_GINT64_FORMAT, g_ascii_strtoll (digits, NULL, 10) + 1);
-  stmt = _st_store_prepare (p->store, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+  stmt = _st_store_prepare (p->store, "INSERT INTO settings (key, value) VALUES (?, ?)"
+                            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                             error);
   if (stmt == NULL)
     return FALSE;

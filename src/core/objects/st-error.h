@@ -32,6 +32,8 @@ typedef enum
   ST_ERROR_DOCUMENT_STATE,      /* void of a void document, receive of a received one   */
   ST_ERROR_PREFERENCE,          /* tracking preference forbids it                       */
   ST_ERROR_CANCELLED,           /* long work cancelled                                  */
+  ST_ERROR_READ_ONLY,           /* the database may only be read (a read-only role)     */
+  ST_ERROR_PASSWORD,            /* the server wants a password (none or a wrong one)    */
 } StErrorCode;
 
 GQuark st_error_quark (void);

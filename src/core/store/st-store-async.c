@@ -254,7 +254,10 @@ worker_run (gpointer job,
   if (hook != NULL)
     hook (worker->store, hook_data);
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, &op->error))
+  /* An export checks @cancellable itself, first thing: its own answer (ST_ERROR_CANCELLED),
+   * as the synchronous call gives. */
+  if (op->kind != OP_EXPORT_HISTORY && op->kind != OP_EXPORT_SOLD
+      && g_cancellable_set_error_if_cancelled (cancellable, &op->error))
     goto done;
 
   if (worker->connection == NULL)

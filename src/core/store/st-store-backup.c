@@ -125,7 +125,10 @@ st_store_backup (StStore     *self,
   tmp = temp_path_beside (dest_path, error);
   if (tmp == NULL)
     return FALSE;
-  if (!st_db_backup_to_file (_st_store_get_db (self), tmp, error))
+  /* A SQLite file copies itself page by page; a server's database row by row. */
+  if (_st_store_get_dialect (self) == ST_DB_DIALECT_SQLITE
+      ? !st_db_backup_to_file (_st_store_get_db (self), tmp, error)
+      : !_st_store_copy_to_new_file (self, tmp, error))
     {
       g_unlink (tmp);
       return FALSE;

@@ -149,21 +149,22 @@ stock_checks (StStore        *self,
    * stock table both ways. */
   static const char sql[] =
     "WITH expected (item_id, warehouse_id, on_hand, in_transit) AS ("
-    "  SELECT u.item_id, u.warehouse_id, sum (u.status = 'in_stock'), sum (u.status = 'in_transit')"
+    "  SELECT u.item_id, u.warehouse_id, sum (CASE WHEN u.status = 'in_stock' THEN 1 ELSE 0 END),"
+    "         sum (CASE WHEN u.status = 'in_transit' THEN 1 ELSE 0 END)"
     "  FROM units u JOIN items i ON i.id = u.item_id"
     "  WHERE i.tracking = 'serial' AND u.status IN ('in_stock', 'in_transit')"
     "  GROUP BY u.item_id, u.warehouse_id"
     "  UNION ALL"
-    "  SELECT m.item_id, m.warehouse_id, sum (CASE WHEN m.in_transit THEN 0 ELSE m.quantity END),"
-    "         sum (CASE WHEN m.in_transit THEN m.quantity ELSE 0 END)"
+    "  SELECT m.item_id, m.warehouse_id, sum (CASE WHEN m.in_transit <> 0 THEN 0 ELSE m.quantity END),"
+    "         sum (CASE WHEN m.in_transit <> 0 THEN m.quantity ELSE 0 END)"
     "  FROM stock_moves m JOIN items i ON i.id = m.item_id WHERE i.tracking = 'none'"
     "  GROUP BY m.item_id, m.warehouse_id),"
     " actual AS (SELECT item_id, warehouse_id, on_hand, in_transit FROM stock"
     "            WHERE on_hand <> 0 OR in_transit <> 0),"
     " diff AS (SELECT item_id, warehouse_id FROM (SELECT * FROM expected"
-    "            WHERE on_hand <> 0 OR in_transit <> 0 EXCEPT SELECT * FROM actual)"
+    "            WHERE on_hand <> 0 OR in_transit <> 0 EXCEPT SELECT * FROM actual) AS missing"
     "          UNION SELECT item_id, warehouse_id FROM (SELECT * FROM actual EXCEPT"
-    "            SELECT * FROM expected))"
+    "            SELECT * FROM expected) AS extra)"
     " SELECT i.sku, w.name FROM diff JOIN items i ON i.id = diff.item_id"
     " JOIN warehouses w ON w.id = diff.warehouse_id";
   g_autoptr(StStmt) stmt = _st_store_prepare (self, sql, error);

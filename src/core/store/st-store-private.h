@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 /* Statements are borrowed from the connection's cache (st-db.h): g_autoptr(StStmt) resets
  * one and clears its bindings when it goes out of scope, so it is ready for the next user. */
 StDb     *_st_store_get_db          (StStore     *self);
+/* The SQL dialect, where a statement must be written twice (side by side, at its use). */
+StDbDialect _st_store_get_dialect   (StStore     *self);
 /* Prepared once per store and SQL text, then reused. */
 StStmt   *_st_store_prepare         (StStore     *self,
                                      const char  *sql,
@@ -66,6 +68,11 @@ void      _st_store_emit_changed    (StStore     *self);
 /* Bulk loading (generator): durability relaxed for this connection. */
 void      _st_store_set_bulk_mode   (StStore     *self,
                                      gboolean     bulk);
+
+/* A SQLite copy of the whole database at @path (a new file), from one snapshot. */
+gboolean  _st_store_copy_to_new_file (StStore     *self,
+                                      const char  *path,
+                                      GError     **error);
 
 /* Lookups by name → id; 0 with ST_ERROR_NOT_FOUND naming it. */
 gint64    _st_store_warehouse_id    (StStore     *self,

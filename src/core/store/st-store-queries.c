@@ -654,6 +654,7 @@ typedef struct
   int     status;
   gint64  sold_doc_id;
   gint64  received_doc_id;
+  gboolean index_hints;   /* SQLite's unary "+" (PostgreSQL has none) */
 } UnitFilter;
 
 static gboolean
@@ -664,6 +665,7 @@ resolve_unit_query (StStore           *self,
 {
   memset (f, 0, sizeof *f);
   f->status = -1;
+  f->index_hints = _st_store_get_dialect (self) == ST_DB_DIALECT_SQLITE;
   if (query == NULL)
     return TRUE;
   f->item_id = query->item_id;
@@ -692,7 +694,7 @@ units_where (const UnitFilter  *f,
   guint n = 0;
   /* The units of one document are few: "+" keeps SQLite on the document's index rather than
    * walking every unit of the item. */
-  gboolean by_document = f->sold_doc_id != 0 || f->received_doc_id != 0;
+  gboolean by_document = (f->sold_doc_id != 0 || f->received_doc_id != 0) && f->index_hints;
 
   if (f->item_id != 0)
     conds[n++] = by_document ? "+u.item_id = ?1" : "u.item_id = ?1";

@@ -21,6 +21,7 @@ struct _StStore
 
   StDb       *db;
   StTracking  tracking;
+  gboolean    created;
 
   /* The asynchronous calls' thread and connection (st-store-async.c), made at the first */
   StStoreWorker *worker;
@@ -68,6 +69,12 @@ StDb *
 _st_store_get_db (StStore *self)
 {
   return self->db;
+}
+
+StDbDialect
+_st_store_get_dialect (StStore *self)
+{
+  return st_db_get_dialect (self->db);
 }
 
 StStmt *
@@ -274,6 +281,7 @@ store_new (StDb    *db,
           st_db_discard (db);
           return NULL;
         }
+      self->created = TRUE;
     }
   else
     {
@@ -323,6 +331,27 @@ st_store_open (const char        *path,
   if (db == NULL)
     return NULL;
   return store_new (db, error);
+}
+
+gboolean
+st_store_location_is_server (const char *location)
+{
+  g_return_val_if_fail (location != NULL, FALSE);
+  return st_db_location_is_server (location);
+}
+
+char *
+st_store_location_display (const char *location)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+  return st_db_location_display (location);
+}
+
+gboolean
+st_store_was_created (StStore *self)
+{
+  g_return_val_if_fail (ST_IS_STORE (self), FALSE);
+  return self->created;
 }
 
 StStore *

@@ -38,6 +38,14 @@ typedef enum
 StStore    *st_store_open                (const char        *path,
                                           StStoreOpenFlags   flags,
                                           GError           **error);
+/* Whether @location names a database on a server (a PostgreSQL URI or "key=value" string)
+ * rather than a file. */
+gboolean    st_store_location_is_server  (const char        *location);
+/* @location fit to show: a file's display name, or "“db” on “user@host:port”" (never a
+ * password). */
+char       *st_store_location_display    (const char        *location);
+/* TRUE when st_store_open() created this database (a new file, an empty server database). */
+gboolean    st_store_was_created         (StStore           *self);
 /* Another connection to the same database, for a worker thread. */
 StStore    *st_store_open_again          (StStore           *self,
                                           GError           **error);
@@ -228,6 +236,14 @@ void           st_check_report_free      (StCheckReport     *report);
 StCheckReport *st_store_check            (StStore           *self,
                                           GError           **error);
 
+/* Copies the whole database (ids, ledger, documents, settings) into @target — a file that does
+ * not exist yet (or, with @force, is replaced), or an empty PostgreSQL database — in one
+ * transaction, then runs st_store_check() on the copy and returns its report. */
+StCheckReport *st_store_copy             (StStore           *self,
+                                          const char        *target,
+                                          gboolean           force,
+                                          GError           **error);
+
 /* Asynchronous calls, for a program with a main loop (st-store-async.c), in the
  * gnome-text-editor _editor_document_save_async() manner: each runs in the store's worker
  * thread on a connection of the worker's own (st_store_open_again(), opened at the first
@@ -236,7 +252,8 @@ StCheckReport *st_store_check            (StStore           *self,
  * caller's thread-default main context; after a write that succeeded (post, void, receive)
  * the store has emitted "changed" there just before.  Cancelled before the worker starts it,
  * a call does nothing and fails with G_IO_ERROR_CANCELLED; a write once started completes
- * and is reported (an export checks @cancellable as it goes: ST_ERROR_CANCELLED). */
+ * and is reported.  An export checks @cancellable itself, from its start and as it goes, and
+ * fails with ST_ERROR_CANCELLED, leaving no file, as st_export_history() does. */
 void         st_store_post_async         (StStore             *self,
                                           const StDraft       *draft,
                                           GCancellable        *cancellable,

@@ -238,6 +238,13 @@ sqlite_stmt_column_count (StStmt *stmt)
   return sqlite3_column_count (SQ (stmt));
 }
 
+static const char *
+sqlite_stmt_column_name (StStmt *stmt,
+                         int     col)
+{
+  return sqlite3_column_name (SQ (stmt), col);
+}
+
 /* Transactions. */
 
 static gboolean
@@ -1030,6 +1037,7 @@ st_db_sqlite_class_init (StDbSqliteClass *klass)
   db_class->stmt_column_int64 = sqlite_stmt_column_int64;
   db_class->stmt_column_text = sqlite_stmt_column_text;
   db_class->stmt_column_count = sqlite_stmt_column_count;
+  db_class->stmt_column_name = sqlite_stmt_column_name;
 }
 
 static void
