@@ -57,6 +57,7 @@ struct _StDbClass
                                    const char   *path,
                                    GError      **error);
   gboolean   (*poll_changed)      (StDb         *self);
+  gboolean   (*is_read_only)      (StDb         *self);
 
   /* Statements. */
   StStmt    *(*prepare)           (StDb         *self,

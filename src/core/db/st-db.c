@@ -270,6 +270,12 @@ st_db_poll_changed (StDb *self)
   return ST_DB_GET_CLASS (self)->poll_changed (self);
 }
 
+gboolean
+st_db_is_read_only (StDb *self)
+{
+  return ST_DB_GET_CLASS (self)->is_read_only (self);
+}
+
 /* Statements. */
 
 int

@@ -114,6 +114,9 @@ gboolean    st_db_check_integrity   (StDb            *self,
 gboolean    st_db_backup_to_file    (StDb            *self,
                                      const char      *path,
                                      GError         **error);
+/* Whether this connection may only read (a read-only file, a server role granted SELECT only,
+ * a standby server). */
+gboolean    st_db_is_read_only      (StDb            *self);
 /* Whether the last commit of anybody else changed the database since the last call. */
 gboolean    st_db_poll_changed      (StDb            *self);
 

@@ -384,6 +384,13 @@ st_store_is_shared (StStore *self)
 }
 
 gboolean
+st_store_is_read_only (StStore *self)
+{
+  g_return_val_if_fail (ST_IS_STORE (self), FALSE);
+  return st_db_is_read_only (self->db);
+}
+
+gboolean
 st_store_poll_changes (StStore *self)
 {
   g_return_val_if_fail (ST_IS_STORE (self), FALSE);

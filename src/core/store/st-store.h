@@ -53,6 +53,9 @@ StStore    *st_store_open_again          (StStore           *self,
 const char *st_store_get_path            (StStore           *self);
 /* TRUE for a database on a server (PostgreSQL), shared by several people. */
 gboolean    st_store_is_shared           (StStore           *self);
+/* TRUE when every write will be refused (ST_ERROR_READ_ONLY): a read-only role on the server,
+ * a read-only file. */
+gboolean    st_store_is_read_only        (StStore           *self);
 /* Emits "changed" when somebody else (another program or connection) has written to the
  * database since the last call; returns whether it did. */
 gboolean    st_store_poll_changes        (StStore           *self);

@@ -650,6 +650,23 @@ pg_poll_changed (StDb *db)
   return changed;
 }
 
+/* A role granted SELECT only (an accountant's), or a standby server. */
+static gboolean
+pg_is_read_only (StDb *db)
+{
+  StDbPostgres *self = ST_DB_POSTGRES (db);
+  PGresult *result = PQexec (self->conn,
+                             "SELECT current_setting ('transaction_read_only') = 'on'"
+                             " OR NOT has_table_privilege ('documents', 'INSERT')"
+                             " OR NOT has_table_privilege ('units', 'UPDATE')");
+  gboolean read_only = FALSE;
+
+  if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1)
+    read_only = PQgetvalue (result, 0, 0)[0] == 't';
+  PQclear (result);
+  return read_only;
+}
+
 /* Identity. */
 
 static gboolean
@@ -894,6 +911,7 @@ st_db_postgres_class_init (StDbPostgresClass *klass)
   db_class->check_integrity = pg_check_integrity;
   db_class->backup_to_file = pg_backup_to_file;
   db_class->poll_changed = pg_poll_changed;
+  db_class->is_read_only = pg_is_read_only;
   db_class->prepare = pg_prepare;
   db_class->stmt_free = pg_stmt_free;
   db_class->stmt_step = pg_stmt_step;

@@ -409,6 +409,12 @@ sqlite_poll_changed (StDb *db)
   return TRUE;
 }
 
+static gboolean
+sqlite_is_read_only (StDb *db)
+{
+  return sqlite3_db_readonly (ST_DB_SQLITE (db)->db, "main") == 1;
+}
+
 /* Opening. */
 
 static guint32
@@ -1025,6 +1031,7 @@ st_db_sqlite_class_init (StDbSqliteClass *klass)
   db_class->check_integrity = sqlite_check_integrity;
   db_class->backup_to_file = sqlite_backup_to_file;
   db_class->poll_changed = sqlite_poll_changed;
+  db_class->is_read_only = sqlite_is_read_only;
   db_class->prepare = sqlite_prepare;
   db_class->stmt_free = sqlite_stmt_free;
   db_class->stmt_step = sqlite_stmt_step;
