@@ -305,53 +305,37 @@ choose_database (StApplication        *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
-/* Backups */
+/* Backups, through the store's worker: SQLite's online backup is one consistent snapshot,
+ * whatever others write meanwhile. */
 
 typedef struct
 {
-  char *db_path;
-  char *dest_path;
-} BackupData;
+  StWindow *window;
+  char     *dest_path;
+} Backup;
 
 static void
-backup_data_free (BackupData *data)
+backup_free (Backup *backup)
 {
-  g_free (data->db_path);
-  g_free (data->dest_path);
-  g_free (data);
+  g_object_unref (backup->window);
+  g_free (backup->dest_path);
+  g_free (backup);
 }
 
-/* On a connection of the thread's own, as a posting does; SQLite's online backup is one
- * consistent snapshot, whatever others write meanwhile. */
-static void
-backup_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  BackupData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StStore) store = st_store_open (data->db_path, ST_STORE_OPEN_DEFAULT, &error);
-
-  /* The file chooser has asked before replacing a file. */
-  if (store == NULL || !st_store_backup (store, data->dest_path, TRUE, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Backup, backup_free)
 
 static void
 backup_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  StWindow *window = ST_WINDOW (source);
-  BackupData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Backup) backup = user_data;
+  StWindow *window = backup->window;
   g_autoptr(GError) error = NULL;
 
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  if (st_store_backup_finish (ST_STORE (source), result, &error))
     {
-      g_autofree char *display = g_filename_display_basename (data->dest_path);
+      g_autofree char *display = g_filename_display_basename (backup->dest_path);
       /* Translators: %s is a file name */
       g_autofree char *message = g_strdup_printf (_("Backed up to “%s”"), display);
 
@@ -389,13 +373,13 @@ backup_chosen_cb (GtkNativeDialog *native,
 
   if (path != NULL)
     {
-      g_autoptr(GTask) task = g_task_new (window, NULL, backup_done_cb, NULL);
-      BackupData *data = g_new0 (BackupData, 1);
+      Backup *backup = g_new0 (Backup, 1);
 
-      data->db_path = g_strdup (st_store_get_path (st_window_get_store (window)));
-      data->dest_path = g_steal_pointer (&path);
-      g_task_set_task_data (task, data, (GDestroyNotify) backup_data_free);
-      g_task_run_in_thread (task, backup_thread);
+      backup->window = g_object_ref (window);
+      backup->dest_path = g_steal_pointer (&path);
+      /* The file chooser has asked before replacing a file. */
+      st_store_backup_async (st_window_get_store (window), backup->dest_path, TRUE, NULL,
+                             backup_done_cb, backup);
     }
 
   gtk_native_dialog_destroy (native);

@@ -402,49 +402,7 @@ calendar_day_selected_cb (StDocumentEditor *self)
   gtk_popover_popdown (self->date_popover);
 }
 
-/* Posting, in a thread on a connection of its own. */
-
-typedef struct
-{
-  char     *path;
-  StDraft  *draft;
-  gboolean  opened;   /* the thread's connection opened */
-} PostData;
-
-static void
-post_data_free (PostData *data)
-{
-  g_free (data->path);
-  st_draft_free (data->draft);
-  g_free (data);
-}
-
-static void
-post_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  PostData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StStore) store = NULL;
-  StDocument *document;
-
-  /* SQLite connections are not shared between threads here: this one is the thread's own. */
-  store = st_store_open (data->path, ST_STORE_OPEN_DEFAULT, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  data->opened = TRUE;
-
-  document = st_store_post (store, data->draft, &error);
-  if (document == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, document, g_object_unref);
-}
+/* Posting, through the store's worker (st_store_post_async()). */
 
 static void
 set_posting (StDocumentEditor *self,
@@ -503,23 +461,15 @@ post_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  StDocumentEditor *self = ST_DOCUMENT_EDITOR (source);
+  g_autoptr(StDocumentEditor) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(StDocument) document = NULL;
-  PostData *data = g_task_get_task_data (G_TASK (result));
 
-  document = g_task_propagate_pointer (G_TASK (result), &error);
+  document = st_store_post_finish (ST_STORE (source), result, &error);
 
-  /* A database just created keeps its header in the WAL until the first checkpoint, and
-   * st_store_open() then refuses a second connection to it as "not a SerialTrack database".
-   * The window's own connection is fine: post there (this once, on the main thread). */
-  if (document == NULL && !data->opened
-      && g_error_matches (error, ST_ERROR, ST_ERROR_NOT_SERIALTRACK))
-    {
-      g_debug ("Posting on the window's connection: %s", error->message);
-      g_clear_error (&error);
-      document = st_store_post (self->store, data->draft, &error);
-    }
+  /* Closed meanwhile (the window's refresh shows a posting that went through). */
+  if (self->store == NULL)
+    return;
 
   set_posting (self, FALSE);
 
@@ -571,9 +521,7 @@ gboolean
 st_document_editor_post (StDocumentEditor *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  PostData *data;
-  StDraft *draft;
+  g_autoptr(StDraft) draft = NULL;
 
   g_return_val_if_fail (ST_IS_DOCUMENT_EDITOR (self), FALSE);
 
@@ -592,15 +540,8 @@ st_document_editor_post (StDocumentEditor *self)
       return FALSE;
     }
 
-  data = g_new0 (PostData, 1);
-  data->path = g_strdup (st_store_get_path (self->store));
-  data->draft = draft;
-
-  task = g_task_new (self, self->cancellable, post_done_cb, NULL);
-  g_task_set_source_tag (task, st_document_editor_post);
-  g_task_set_task_data (task, data, (GDestroyNotify) post_data_free);
   set_posting (self, TRUE);
-  g_task_run_in_thread (task, post_thread);
+  st_store_post_async (self->store, draft, self->cancellable, post_done_cb, g_object_ref (self));
 
   return TRUE;
 }

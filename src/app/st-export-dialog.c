@@ -62,41 +62,6 @@ export_spec_set_sold (ExportSpec *spec,
   spec->to = g_strdup (to);
 }
 
-/* The work shared with the thread (reference-counted: the last of the thread, the task and
- * the progress idles to let go frees it, in whichever thread that is — so it holds nothing
- * that must die on the main thread; the dialog only by weak reference). */
-typedef struct
-{
-  ExportSpec    spec;
-  char         *db_path;
-  char         *path;
-  gboolean      overwrite;
-  GMainContext *context;
-  GWeakRef      dialog;
-  int           permille;          /* atomic */
-  int           progress_pending;  /* atomic */
-} ExportJob;
-
-static void
-export_job_clear (gpointer data)
-{
-  ExportJob *job = data;
-
-  export_spec_clear (&job->spec);
-  g_free (job->db_path);
-  g_free (job->path);
-  g_main_context_unref (job->context);
-  g_weak_ref_clear (&job->dialog);
-}
-
-static void
-export_job_unref (gpointer job)
-{
-  g_atomic_rc_box_release_full (job, export_job_clear);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportJob, export_job_unref)
-
 struct _StExportDialog
 {
   GtkWindow       parent_instance;
@@ -108,10 +73,14 @@ struct _StExportDialog
   GtkButton      *cancel_button;
 
   /* Owned */
-  ExportJob      *job;
+  StStore        *store;
+  ExportSpec      spec;
+  char           *path;
+  gboolean        overwrite;
   GCancellable   *cancellable;
   GFile          *file;
   gboolean        running;
+  gboolean        disposed;   /* the window is gone; its export may still be ending */
 };
 
 G_DEFINE_FINAL_TYPE (StExportDialog, st_export_dialog, GTK_TYPE_WINDOW)
@@ -126,75 +95,16 @@ static guint signals[N_SIGNALS];
 /* The folder of the last export, offered first the next time. */
 static GFile *last_folder;
 
-/* Progress, from the thread to the main loop: the thread stores the latest share and
- * schedules at most one idle at a time. */
-static gboolean
-progress_idle_cb (gpointer data)
-{
-  ExportJob *job = data;
-  g_autoptr(StExportDialog) self = NULL;
-
-  g_atomic_int_set (&job->progress_pending, 0);
-
-  self = g_weak_ref_get (&job->dialog);
-  if (self != NULL && self->running)
-    gtk_progress_bar_set_fraction (self->progress_bar,
-                                   g_atomic_int_get (&job->permille) / 1000.0);
-
-  return G_SOURCE_REMOVE;
-}
-
+/* Progress, in the main loop (the store coalesces the worker's reports). */
 static void
 progress_cb (double   fraction,
              gpointer data)
 {
-  ExportJob *job = data;
+  StExportDialog *self = data;
 
-  g_atomic_int_set (&job->permille, (int) (CLAMP (fraction, 0.0, 1.0) * 1000.0));
-  if (g_atomic_int_compare_and_exchange (&job->progress_pending, 0, 1))
-    g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, progress_idle_cb,
-                                g_atomic_rc_box_acquire (job), export_job_unref);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  g_autoptr(StStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  /* SQLite connections are not shared between threads here: this one is the thread's own. */
-  store = st_store_open (job->db_path, ST_STORE_OPEN_DEFAULT, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (job->spec.sold)
-    ok = st_export_sold (store, job->path, job->spec.from, job->spec.to, job->overwrite,
-                         cancellable, progress_cb, job, &error);
-  else
-    {
-      StHistoryScope scope = {
-        .sku = job->spec.sku,
-        .serials = (const char * const *) job->spec.serials,
-        .unit_ids = job->spec.unit_ids ? (const gint64 *) job->spec.unit_ids->data : NULL,
-        .n_unit_ids = job->spec.unit_ids ? job->spec.unit_ids->len : 0,
-      };
-
-      ok = st_export_history (store, job->path, &scope, job->overwrite,
-                              cancellable, progress_cb, job, &error);
-    }
-
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
+  /* Not once the window is gone (closing it cancels the export, which then still ends). */
+  if (self->running && !self->disposed)
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
 }
 
 static StWindow *
@@ -227,10 +137,22 @@ export_done_cb (GObject      *source,
   g_autoptr(StExportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   StWindow *window;
+  gboolean ok;
+
+  if (self->spec.sold)
+    ok = st_store_export_sold_finish (ST_STORE (source), result, &error);
+  else
+    ok = st_store_export_history_finish (ST_STORE (source), result, &error);
 
   self->running = FALSE;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (self->disposed)
+    {
+      g_signal_emit (self, signals[FINISHED], 0, ok ? self->file : NULL, error);
+      return;
+    }
+
+  if (!ok)
     {
       g_signal_emit (self, signals[FINISHED], 0, NULL, error);
       /* Cancelled: the user knows; the core left no file behind. */
@@ -260,21 +182,33 @@ export_done_cb (GObject      *source,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* The thread starts once the window is up, from the main loop: a Cancel pressed before that
- * still goes through the export (which then writes nothing). */
+/* The export starts once the window is up, from the main loop: a Cancel pressed before that
+ * cancels it before it starts (nothing written). */
 static gboolean
 start_idle_cb (gpointer data)
 {
   StExportDialog *self = data;
-  g_autoptr(GTask) task = NULL;
 
-  task = g_task_new (NULL, self->cancellable, export_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, start_idle_cb);
   /* The export's own answer counts: ST_ERROR_CANCELLED with no file, or a file finished
    * just before Cancel was pressed. */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, g_atomic_rc_box_acquire (self->job), export_job_unref);
-  g_task_run_in_thread (task, export_thread);
+  if (self->spec.sold)
+    st_store_export_sold_async (self->store, self->path, self->spec.from, self->spec.to,
+                                self->overwrite, progress_cb, g_object_ref (self), g_object_unref,
+                                self->cancellable, export_done_cb, g_object_ref (self));
+  else
+    {
+      StHistoryScope scope = {
+        .sku = self->spec.sku,
+        .serials = (const char * const *) self->spec.serials,
+        .unit_ids = self->spec.unit_ids != NULL
+                    ? (const gint64 *) (gpointer) self->spec.unit_ids->data : NULL,
+        .n_unit_ids = self->spec.unit_ids != NULL ? self->spec.unit_ids->len : 0,
+      };
+
+      st_store_export_history_async (self->store, self->path, &scope, self->overwrite,
+                                     progress_cb, g_object_ref (self), g_object_unref,
+                                     self->cancellable, export_done_cb, g_object_ref (self));
+    }
 
   return G_SOURCE_REMOVE;
 }
@@ -289,19 +223,14 @@ start (GtkWindow        *parent,
   StExportDialog *self;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
-  ExportJob *job;
 
   self = g_object_new (ST_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
 
-  job = g_atomic_rc_box_new0 (ExportJob);
-  job->spec = *spec;
+  self->store = g_object_ref (store);
+  self->spec = *spec;
   memset (spec, 0, sizeof *spec);
-  job->db_path = g_strdup (st_store_get_path (store));
-  job->path = g_strdup (path);
-  job->overwrite = overwrite;
-  job->context = g_main_context_ref_thread_default ();
-  g_weak_ref_init (&job->dialog, self);
-  self->job = job;
+  self->path = g_strdup (path);
+  self->overwrite = overwrite;
   self->file = g_file_new_for_path (path);
   self->running = TRUE;
 
@@ -378,7 +307,7 @@ st_export_dialog_get_fraction (StExportDialog *self)
 static void
 cancel_clicked_cb (StExportDialog *self)
 {
-  /* While it runs, Cancel cancels (the window goes when the thread has stopped); after a
+  /* While it runs, Cancel cancels (the window goes when the export has stopped); after a
    * failure the button says Close. */
   if (self->running)
     {
@@ -595,6 +524,7 @@ st_export_dialog_dispose (GObject *object)
 {
   StExportDialog *self = ST_EXPORT_DIALOG (object);
 
+  self->disposed = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_EXPORT_DIALOG);
 
   G_OBJECT_CLASS (st_export_dialog_parent_class)->dispose (object);
@@ -605,7 +535,9 @@ st_export_dialog_finalize (GObject *object)
 {
   StExportDialog *self = ST_EXPORT_DIALOG (object);
 
-  g_clear_pointer (&self->job, export_job_unref);
+  g_clear_object (&self->store);
+  export_spec_clear (&self->spec);
+  g_free (self->path);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->file);
 
