@@ -11,6 +11,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "st-doc-kind.h"
 #include "st-error.h"
 #include "st-posting-private.h"
 #include "st-parse.h"
@@ -281,7 +282,7 @@ _st_store_find_document (StStore     *self,
   g_autoptr(StStmt) stmt = NULL;
   int rc;
 
-  if (kind == ST_DOC_BILL)
+  if (st_doc_kind_info (kind)->numbering == ST_DOC_NUMBER_VENDOR)
     return _st_store_find_bill (self, number, NULL, error);
   if (number == NULL || *number == '\0')
     {
@@ -329,47 +330,6 @@ _st_store_load_doc_header (StStore     *store,
   h->in_transit = st_stmt_column_int (stmt, 5);
   h->number = _st_column_dup (stmt, 6);
   return TRUE;
-}
-
-static gboolean
-is_picking (StDocKind kind,
-            gint64    quantity)
-{
-  switch (kind)
-    {
-    case ST_DOC_BILL:
-      return FALSE;
-    case ST_DOC_ADJUSTMENT:
-      return quantity < 0;
-    case ST_DOC_INVOICE:
-    case ST_DOC_TRANSFER:
-    case ST_DOC_RETURN:
-    case ST_DOC_VENDOR_RETURN:
-    default:
-      return TRUE;
-    }
-}
-
-static StEventKind
-event_kind_for (const StPosting *p,
-                gint64           quantity)
-{
-  switch (p->draft->kind)
-    {
-    case ST_DOC_BILL:
-      return ST_EVENT_RECEIVED;
-    case ST_DOC_INVOICE:
-      return ST_EVENT_SOLD;
-    case ST_DOC_TRANSFER:
-      return p->draft->in_transit ? ST_EVENT_TRANSFER_OUT : ST_EVENT_TRANSFERRED;
-    case ST_DOC_ADJUSTMENT:
-      return quantity > 0 ? ST_EVENT_ADJUSTED_IN : ST_EVENT_WRITTEN_OFF;
-    case ST_DOC_RETURN:
-      return ST_EVENT_RETURNED;
-    case ST_DOC_VENDOR_RETURN:
-    default:
-      return ST_EVENT_RETURNED_TO_VENDOR;
-    }
 }
 
 /* Why a picked unit cannot be used, as one clear sentence. */
@@ -683,7 +643,7 @@ check_returnable_quantity (StPosting *p,
                            GError   **error)
 {
   g_autoptr(StStmt) stmt = NULL;
-  const char *ret_kind = p->draft->kind == ST_DOC_RETURN ? "return" : "vendor-return";
+  const char *ret_kind = st_doc_kind_to_string (p->draft->kind);
   gint64 available;
 
   stmt = _st_store_prepare (p->store,
@@ -724,17 +684,11 @@ default_rate (StPosting *p,
 {
   g_autoptr(StStmt) stmt = NULL;
 
-  switch (p->draft->kind)
+  const StDocKindInfo *info = st_doc_kind_info (p->draft->kind);
+
+  /* A return's lines come back at the rate they went out at. */
+  if (info->has_reference)
     {
-    case ST_DOC_BILL:
-    case ST_DOC_ADJUSTMENT:
-    case ST_DOC_TRANSFER:
-      return st_item_get_cost (line->item);
-    case ST_DOC_INVOICE:
-      return st_item_get_price (line->item);
-    case ST_DOC_RETURN:
-    case ST_DOC_VENDOR_RETURN:
-    default:
       stmt = _st_store_prepare (p->store,
                                 "SELECT rate FROM document_lines WHERE document_id = ?"
                                 " AND item_id = ? ORDER BY line_no LIMIT 1", NULL);
@@ -745,9 +699,8 @@ default_rate (StPosting *p,
           if (st_stmt_step (stmt, NULL) == ST_STEP_ROW)
             return st_stmt_column_int64 (stmt, 0);
         }
-      return p->draft->kind == ST_DOC_RETURN ? st_item_get_price (line->item)
-                                             : st_item_get_cost (line->item);
     }
+  return info->rate_is_price ? st_item_get_price (line->item) : st_item_get_cost (line->item);
 }
 
 static gboolean
@@ -756,6 +709,7 @@ resolve_header (StPosting *p,
 {
   const StDraft *d = p->draft;
   StDocKind kind = d->kind;
+  const StDocKindInfo *info = st_doc_kind_info (kind);
   g_autoptr(StStmt) stmt = NULL;
 
   if (d->date != NULL)
@@ -773,42 +727,27 @@ resolve_header (StPosting *p,
       return FALSE;
     }
 
-  switch (kind)
-    {
-    case ST_DOC_BILL:
-      if ((p->contact_id = _st_store_contact_id (p->store, ST_CONTACT_VENDOR, d->contact,
-                                                 error)) == 0)
-        return FALSE;
-      if ((p->number = _st_clean_name (d->number, _("bill number"), 64, error)) == NULL)
-        return FALSE;
-      break;
-    case ST_DOC_INVOICE:
-      if ((p->contact_id = _st_store_contact_id (p->store, ST_CONTACT_CUSTOMER, d->contact,
-                                                 error)) == 0)
-        return FALSE;
-      break;
-    case ST_DOC_ADJUSTMENT:
-      if ((p->reason = _st_clean_name (d->reason, _("reason"), 500, error)) == NULL)
-        return FALSE;
-      break;
-    case ST_DOC_TRANSFER:
-    case ST_DOC_RETURN:
-    case ST_DOC_VENDOR_RETURN:
-    default:
-      break;
-    }
+  if (info->has_contact
+      && (p->contact_id = _st_store_contact_id (p->store, info->contact_kind, d->contact,
+                                                error)) == 0)
+    return FALSE;
+  if (info->numbering == ST_DOC_NUMBER_VENDOR
+      && (p->number = _st_clean_name (d->number, _("bill number"), 64, error)) == NULL)
+    return FALSE;
+  if (info->has_reason
+      && (p->reason = _st_clean_name (d->reason, _("reason"), 500, error)) == NULL)
+    return FALSE;
+  if (info->numbering != ST_DOC_NUMBER_VENDOR && d->number != NULL && *d->number != '\0'
+      && (p->number = _st_clean_name (d->number, _("document number"), 64, error)) == NULL)
+    return FALSE;
 
-  if (kind != ST_DOC_BILL && d->number != NULL && *d->number != '\0')
-    if ((p->number = _st_clean_name (d->number, _("document number"), 64, error)) == NULL)
-      return FALSE;
-
-  if (kind == ST_DOC_RETURN || kind == ST_DOC_VENDOR_RETURN)
+  if (info->has_reference)
     {
-      StDocKind ref_kind = kind == ST_DOC_RETURN ? ST_DOC_INVOICE : ST_DOC_BILL;
+      StDocKind ref_kind = info->reference_kind;
       StDocHeader ref = { 0 };
 
       /* A bill is the vendor's: @contact, when given, says which vendor's bill. */
-      if (kind == ST_DOC_VENDOR_RETURN)
+      if (st_doc_kind_info (ref_kind)->numbering == ST_DOC_NUMBER_VENDOR)
         p->ref_doc_id = _st_store_find_bill (p->store, d->reference, d->contact, error);
       else
         p->ref_doc_id = _st_store_find_document (p->store, ref_kind, d->reference, error);
@@ -835,15 +774,15 @@ resolve_header (StPosting *p,
           return FALSE;
         }
       p->contact_id = ref.contact_id;
-      if (kind == ST_DOC_VENDOR_RETURN)
+      if (!info->has_warehouse)
         p->warehouse_id = ref.warehouse_id;
     }
 
-  if (kind != ST_DOC_VENDOR_RETURN)
+  if (info->has_warehouse)
     if ((p->warehouse_id = _st_store_warehouse_id (p->store, d->warehouse, error)) == 0)
       return FALSE;
 
-  if (kind == ST_DOC_TRANSFER)
+  if (info->has_to_warehouse)
     {
       if ((p->to_warehouse_id = _st_store_warehouse_id (p->store, d->to_warehouse, error)) == 0)
         return FALSE;
@@ -857,7 +796,7 @@ resolve_header (StPosting *p,
         }
     }
 
-  if (kind == ST_DOC_BILL)
+  if (info->numbering == ST_DOC_NUMBER_VENDOR)
     {
       g_autofree char *key = _st_name_key (p->number);
       stmt = _st_store_prepare (p->store,
@@ -919,7 +858,7 @@ resolve_lines (StPosting *p,
         return FALSE;
       serial = st_item_get_tracking (line->item) == ST_TRACKING_SERIAL;
 
-      if (dl->quantity == 0 || (d->kind != ST_DOC_ADJUSTMENT && dl->quantity < 0)
+      if (dl->quantity == 0 || (!st_doc_kind_allows_negative (d->kind) && dl->quantity < 0)
           || dl->quantity > G_MAXINT32 || dl->quantity < -G_MAXINT32)
         {
           g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
@@ -929,8 +868,8 @@ resolve_lines (StPosting *p,
           return FALSE;
         }
       line->quantity = ABS (dl->quantity);
-      line->incoming = !is_picking (d->kind, dl->quantity);
-      line->event_kind = event_kind_for (p, dl->quantity);
+      line->incoming = !st_doc_kind_picks (d->kind, dl->quantity);
+      line->event_kind = st_doc_kind_line_event (d->kind, dl->quantity, d->in_transit);
       if (dl->has_rate && (dl->rate < 0 || dl->rate > ST_MONEY_MAX))
         {
           g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
@@ -953,7 +892,7 @@ resolve_lines (StPosting *p,
                            line->line_no, dl->sku);
               return FALSE;
             }
-          if (d->kind == ST_DOC_RETURN || d->kind == ST_DOC_VENDOR_RETURN)
+          if (st_doc_kind_info (d->kind)->has_reference)
             {
               gpointer key = GINT_TO_POINTER ((int) st_item_get_id (line->item));
               gint64 *before = g_hash_table_lookup (returned, key);
@@ -1000,21 +939,6 @@ resolve_lines (StPosting *p,
   return TRUE;
 }
 
-static const char *
-number_prefix (StDocKind kind)
-{
-  switch (kind)
-    {
-    case ST_DOC_BILL:          return "BILL-";
-    case ST_DOC_INVOICE:       return "INV-";
-    case ST_DOC_TRANSFER:      return "TO-";
-    case ST_DOC_ADJUSTMENT:    return "ADJ-";
-    case ST_DOC_RETURN:        return "RET-";
-    case ST_DOC_VENDOR_RETURN: return "VR-";
-    default:                   return "DOC-";
-    }
-}
-
 static gboolean
 number_taken (StStore    *self,
               StDocKind   kind,
@@ -1056,7 +980,8 @@ st_store_next_number (StStore   *self,
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
   for (n = next_counter (self, kind);; n++)
     {
-      g_autofree char *number = g_strdup_printf ("%s%05" G_GINT64_FORMAT, number_prefix (kind), n);
+      g_autofree char *number = g_strdup_printf ("%s%05" G_GINT64_FORMAT,
+                                                 st_doc_kind_info (kind)->number_prefix, n);
 
       if (!number_taken (self, kind, number))
         return g_steal_pointer (&number);
@@ -1073,7 +998,7 @@ take_number (StPosting *p,
   const char *digits;
 
   p->number = st_store_next_number (p->store, p->draft->kind);
-  digits = p->number + strlen (number_prefix (p->draft->kind));
+  digits = p->number + strlen (st_doc_kind_info (p->draft->kind)->number_prefix);
   value = g_strdup_printf ("%" G_GINT64_FORMAT, g_ascii_strtoll (digits, NULL, 10) + 1);
   stmt = _st_store_prepare (p->store, "INSERT INTO settings (key, value) VALUES (?, ?)"
                             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -1394,7 +1319,7 @@ write_document (StPosting *p,
   _st_bind_id (doc, 5, p->contact_id);
   _st_bind_id (doc, 6, p->warehouse_id);
   _st_bind_id (doc, 7, p->to_warehouse_id);
-  st_stmt_bind_int64 (doc, 8, d->kind == ST_DOC_TRANSFER && d->in_transit);
+  st_stmt_bind_int64 (doc, 8, st_doc_kind_info (d->kind)->has_transit && d->in_transit);
   _st_bind_id (doc, 9, p->ref_doc_id);
   _st_bind_text (doc, 10, p->reason);
   st_stmt_bind_int64 (doc, 11, total);

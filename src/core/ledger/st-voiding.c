@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "st-doc-kind.h"
 #include "st-error.h"
 #include "st-parse.h"
 #include "st-posting-private.h"
@@ -224,7 +225,7 @@ refuse_if_returned_against (StStore     *self,
   StDocKind return_kind = ST_DOC_RETURN;
   int rc;
 
-  if (kind != ST_DOC_INVOICE && kind != ST_DOC_BILL)
+  if (!st_doc_kind_is_referenced (kind))
     return TRUE;
   stmt = _st_store_prepare (self, "SELECT kind, number FROM documents"
                                   " WHERE ref_document_id = ? AND status = 'posted'"
@@ -267,8 +268,9 @@ void_document (StStore     *self,
   p.stock_delta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (!_st_store_begin (self, error))
     goto fail;
-  p.doc_id = kind == ST_DOC_BILL ? _st_store_find_bill (self, number, vendor, error)
-                                 : _st_store_find_document (self, kind, number, error);
+  p.doc_id = st_doc_kind_info (kind)->numbering == ST_DOC_NUMBER_VENDOR
+    ? _st_store_find_bill (self, number, vendor, error)
+    : _st_store_find_document (self, kind, number, error);
   if (p.doc_id == 0 || !_st_store_load_doc_header (self, p.doc_id, &h, error))
     goto fail;
   if (h.status != ST_DOC_STATUS_POSTED)

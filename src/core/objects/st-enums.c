@@ -8,7 +8,8 @@
 #include "st-types.h"
 
 /* Machine names are stored in the database and printed by the CLI: never translate or
- * rename them.  Each table is indexed by its enum. */
+ * rename them.  Each table is indexed by its enum.  The document kinds have a table of their
+ * own, in ledger/st-doc-kind.c. */
 
 static const char * const tracking_names[] = {
   [ST_TRACKING_NONE] = "none",
@@ -34,16 +35,6 @@ static const char * const unit_status_names[] = {
   [ST_UNIT_RETURNED_TO_VENDOR] = "returned_to_vendor",
   [ST_UNIT_VOIDED] = "voided",
 };
-
-static const char * const doc_kind_names[] = {
-  [ST_DOC_BILL] = "bill",
-  [ST_DOC_INVOICE] = "invoice",
-  [ST_DOC_TRANSFER] = "transfer",
-  [ST_DOC_ADJUSTMENT] = "adjustment",
-  [ST_DOC_RETURN] = "return",
-  [ST_DOC_VENDOR_RETURN] = "vendor-return",
-};
-G_STATIC_ASSERT (G_N_ELEMENTS (doc_kind_names) == ST_N_DOC_KINDS);
 
 static const char * const doc_status_names[] = {
   [ST_DOC_STATUS_DRAFT] = "draft",
@@ -77,21 +68,6 @@ static const char * const unit_status_labels[] = {
   [ST_UNIT_RETURNED_TO_VENDOR] = N_("Returned to vendor"),
   /* Translators: the status of a unit whose receipt (bill, adjustment) was voided */
   [ST_UNIT_VOIDED] = N_("Voided"),
-};
-
-static const char * const doc_kind_labels[] = {
-  /* Translators: a document kind: a vendor's bill that brings stock in */
-  [ST_DOC_BILL] = N_("Bill"),
-  /* Translators: a document kind: a sale to a customer */
-  [ST_DOC_INVOICE] = N_("Invoice"),
-  /* Translators: a document kind: moves stock from one warehouse to another */
-  [ST_DOC_TRANSFER] = N_("Transfer order"),
-  /* Translators: a document kind: an inventory adjustment (stock added or written off) */
-  [ST_DOC_ADJUSTMENT] = N_("Adjustment"),
-  /* Translators: a document kind: goods returned by a customer */
-  [ST_DOC_RETURN] = N_("Sales return"),
-  /* Translators: a document kind: goods sent back to a vendor */
-  [ST_DOC_VENDOR_RETURN] = N_("Vendor return"),
 };
 
 static const char * const doc_status_labels[] = {
@@ -136,7 +112,6 @@ static const char * const serial_format_labels[] = {
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (unit_status_labels) == G_N_ELEMENTS (unit_status_names));
-G_STATIC_ASSERT (G_N_ELEMENTS (doc_kind_labels) == G_N_ELEMENTS (doc_kind_names));
 G_STATIC_ASSERT (G_N_ELEMENTS (doc_status_labels) == G_N_ELEMENTS (doc_status_names));
 G_STATIC_ASSERT (G_N_ELEMENTS (event_kind_labels) == G_N_ELEMENTS (event_kind_names));
 G_STATIC_ASSERT (G_N_ELEMENTS (serial_format_labels) == G_N_ELEMENTS (serial_format_names));
@@ -231,14 +206,6 @@ st_unit_status_to_string (StUnitStatus status)
 DEFINE_FROM_STRING (st_unit_status_from_string, unit_status_names, StUnitStatus)
 
 const char *
-st_doc_kind_to_string (StDocKind kind)
-{
-  return LOOKUP (doc_kind_names, kind);
-}
-
-DEFINE_FROM_STRING (st_doc_kind_from_string, doc_kind_names, StDocKind)
-
-const char *
 st_doc_status_to_string (StDocStatus status)
 {
   return LOOKUP (doc_status_names, status);
@@ -258,12 +225,6 @@ const char *
 st_unit_status_to_label (StUnitStatus status)
 {
   return LOOKUP_LABEL (unit_status_labels, status);
-}
-
-const char *
-st_doc_kind_to_label (StDocKind kind)
-{
-  return LOOKUP_LABEL (doc_kind_labels, kind);
 }
 
 const char *
