@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "st-doc-kind.h"
 #include "st-error.h"
 #include "st-parse.h"
 #include "st-serial.h"
@@ -344,31 +345,72 @@ fail_on_bill (StCli        *cli,
   return st_cli_fail (error);
 }
 
-/* Posting. */
+/* Posting: one command for every kind, its options from the kind's table entry. */
+
+/* Appends option @name (NULL: the kind has none) to @options; a required one to @required. */
+static void
+add_option (GArray       *options,
+            GPtrArray    *required,
+            const char   *name,
+            StCliOptKind  kind,
+            gpointer      target,
+            gboolean      is_required)
+{
+  StCliOption option = { name, kind, target };
+
+  if (name == NULL)
+    return;
+  g_array_append_val (options, option);
+  if (is_required)
+    g_ptr_array_add (required, (gpointer) name);
+}
 
 static int
-run_post (StCli              *cli,
-          const StCliCommand *command,
-          StDocKind           kind,
-          const StCliOption  *options,
-          const char * const *required,
-          int                 argc,
-          char              **argv,
-          PostArgs           *a)
+run_post (StCli               *cli,
+          const StCliCommand  *command,
+          const StDocKindInfo *info,
+          int                  argc,
+          char               **argv,
+          PostArgs            *a)
 {
+  const StDocKindOptions *names = &info->cli;
   g_autoptr(GError) error = NULL;
   g_autoptr(StDraft) draft = NULL;
   g_autoptr(StDocument) document = NULL;
+  g_autoptr(GArray) options = g_array_new (TRUE, TRUE, sizeof (StCliOption));
+  g_autoptr(GPtrArray) required = g_ptr_array_new ();
   int status;
 
-  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 0, 0, NULL)) >= 0)
+  /* In the order the first missing one is reported. */
+  add_option (options, required, names->contact, ST_CLI_OPT_VALUE, &a->contact,
+              info->has_contact);
+  add_option (options, required, "number", ST_CLI_OPT_VALUE, &a->number,
+              info->numbering == ST_DOC_NUMBER_VENDOR);
+  add_option (options, required, names->reference, ST_CLI_OPT_VALUE, &a->reference, TRUE);
+  add_option (options, required, names->warehouse, ST_CLI_OPT_VALUE, &a->warehouse, TRUE);
+  add_option (options, required, names->to_warehouse, ST_CLI_OPT_VALUE, &a->to_warehouse,
+              TRUE);
+  add_option (options, required, names->in_transit, ST_CLI_OPT_FLAG, &a->in_transit, FALSE);
+  add_option (options, required, names->reason, ST_CLI_OPT_VALUE, &a->reason, TRUE);
+  add_option (options, required, "date", ST_CLI_OPT_VALUE, &a->date, FALSE);
+  add_option (options, required, "line", ST_CLI_OPT_VALUES, &a->lines, FALSE);
+
+  status = st_cli_parse_options (cli, command, (const StCliOption *) options->data, argc, argv,
+                                 0, 0, NULL);
+  if (status >= 0)
     return status;
-  for (guint i = 0; required[i] != NULL; i++)
+  for (guint i = 0; i < required->len; i++)
     {
-      for (const StCliOption *o = options; o->name != NULL; o++)
-        if (strcmp (o->name, required[i]) == 0 && *(char **) o->target == NULL)
-          /* Translators: %s is an option name, like “vendor”; keep the two dashes */
-          return st_cli_usage_error (command, _("Missing --%s"), required[i]);
+      const char *name = g_ptr_array_index (required, i);
+
+      for (guint j = 0; j < options->len; j++)
+        {
+          const StCliOption *o = &g_array_index (options, StCliOption, j);
+
+          if (o->name == name && *(char **) o->target == NULL)
+            /* Translators: %s is an option name, like “vendor”; keep the two dashes */
+            return st_cli_usage_error (command, _("Missing --%s"), name);
+        }
     }
   if (a->lines == NULL)
     return st_cli_usage_error (command, _("Missing --line: give at least one LINE"));
@@ -376,7 +418,7 @@ run_post (StCli              *cli,
   if (a->date != NULL && !st_date_validate (a->date, "--date", &error))
     return st_cli_fail (error);
 
-  draft = st_draft_new (kind);
+  draft = st_draft_new (info->kind);
   st_draft_set_string (&draft->number, a->number);
   st_draft_set_string (&draft->date, a->date);
   st_draft_set_string (&draft->contact, a->contact);
@@ -391,143 +433,28 @@ run_post (StCli              *cli,
     return st_cli_fail (error);
   if ((document = st_store_post (cli->store, draft, &error)) == NULL)
     {
-      if (kind == ST_DOC_VENDOR_RETURN)
+      /* A bill is found by its number and, when given, its vendor. */
+      if (info->has_reference
+          && st_doc_kind_info (info->reference_kind)->numbering == ST_DOC_NUMBER_VENDOR)
         return fail_on_bill (cli, error, a->reference, a->contact);
       return st_cli_fail (error);
     }
   return print_document (cli, document, DONE_POSTED);
 }
 
+/* `serialtrack-cli KIND post …`: the kind is the command's group ("adjust"). */
 int
-st_cli_cmd_bill_post (StCli              *cli,
-                      const StCliCommand *command,
-                      int                 argc,
-                      char              **argv)
+st_cli_cmd_post (StCli              *cli,
+                 const StCliCommand *command,
+                 int                 argc,
+                 char              **argv)
 {
+  const StDocKindInfo *info = st_doc_kind_info_for_command (command->group);
   PostArgs a = { 0 };
-  const StCliOption options[] = {
-    { "vendor", ST_CLI_OPT_VALUE, &a.contact },
-    { "number", ST_CLI_OPT_VALUE, &a.number },
-    { "warehouse", ST_CLI_OPT_VALUE, &a.warehouse },
-    { "date", ST_CLI_OPT_VALUE, &a.date },
-    { "line", ST_CLI_OPT_VALUES, &a.lines },
-    { NULL }
-  };
-  const char * const required[] = { "vendor", "number", "warehouse", NULL };
-  int status = run_post (cli, command, ST_DOC_BILL, options, required, argc, argv, &a);
+  int status;
 
-  post_args_clear (&a);
-  return status;
-}
-
-int
-st_cli_cmd_invoice_post (StCli              *cli,
-                         const StCliCommand *command,
-                         int                 argc,
-                         char              **argv)
-{
-  PostArgs a = { 0 };
-  const StCliOption options[] = {
-    { "customer", ST_CLI_OPT_VALUE, &a.contact },
-    { "warehouse", ST_CLI_OPT_VALUE, &a.warehouse },
-    { "number", ST_CLI_OPT_VALUE, &a.number },
-    { "date", ST_CLI_OPT_VALUE, &a.date },
-    { "line", ST_CLI_OPT_VALUES, &a.lines },
-    { NULL }
-  };
-  const char * const required[] = { "customer", "warehouse", NULL };
-  int status = run_post (cli, command, ST_DOC_INVOICE, options, required, argc, argv, &a);
-
-  post_args_clear (&a);
-  return status;
-}
-
-int
-st_cli_cmd_transfer_post (StCli              *cli,
-                          const StCliCommand *command,
-                          int                 argc,
-                          char              **argv)
-{
-  PostArgs a = { 0 };
-  const StCliOption options[] = {
-    { "from", ST_CLI_OPT_VALUE, &a.warehouse },
-    { "to", ST_CLI_OPT_VALUE, &a.to_warehouse },
-    { "in-transit", ST_CLI_OPT_FLAG, &a.in_transit },
-    { "number", ST_CLI_OPT_VALUE, &a.number },
-    { "date", ST_CLI_OPT_VALUE, &a.date },
-    { "line", ST_CLI_OPT_VALUES, &a.lines },
-    { NULL }
-  };
-  const char * const required[] = { "from", "to", NULL };
-  int status = run_post (cli, command, ST_DOC_TRANSFER, options, required, argc, argv, &a);
-
-  post_args_clear (&a);
-  return status;
-}
-
-int
-st_cli_cmd_adjust_post (StCli              *cli,
-                        const StCliCommand *command,
-                        int                 argc,
-                        char              **argv)
-{
-  PostArgs a = { 0 };
-  const StCliOption options[] = {
-    { "warehouse", ST_CLI_OPT_VALUE, &a.warehouse },
-    { "reason", ST_CLI_OPT_VALUE, &a.reason },
-    { "number", ST_CLI_OPT_VALUE, &a.number },
-    { "date", ST_CLI_OPT_VALUE, &a.date },
-    { "line", ST_CLI_OPT_VALUES, &a.lines },
-    { NULL }
-  };
-  const char * const required[] = { "warehouse", "reason", NULL };
-  int status = run_post (cli, command, ST_DOC_ADJUSTMENT, options, required, argc, argv, &a);
-
-  post_args_clear (&a);
-  return status;
-}
-
-int
-st_cli_cmd_return_post (StCli              *cli,
-                        const StCliCommand *command,
-                        int                 argc,
-                        char              **argv)
-{
-  PostArgs a = { 0 };
-  const StCliOption options[] = {
-    { "invoice", ST_CLI_OPT_VALUE, &a.reference },
-    { "warehouse", ST_CLI_OPT_VALUE, &a.warehouse },
-    { "number", ST_CLI_OPT_VALUE, &a.number },
-    { "date", ST_CLI_OPT_VALUE, &a.date },
-    { "line", ST_CLI_OPT_VALUES, &a.lines },
-    { NULL }
-  };
-  const char * const required[] = { "invoice", "warehouse", NULL };
-  int status = run_post (cli, command, ST_DOC_RETURN, options, required, argc, argv, &a);
-
-  post_args_clear (&a);
-  return status;
-}
-
-int
-st_cli_cmd_vendor_return_post (StCli              *cli,
-                               const StCliCommand *command,
-                               int                 argc,
-                               char              **argv)
-{
-  PostArgs a = { 0 };
-  const StCliOption options[] = {
-    { "bill", ST_CLI_OPT_VALUE, &a.reference },
-    { "vendor", ST_CLI_OPT_VALUE, &a.contact },
-    { "number", ST_CLI_OPT_VALUE, &a.number },
-    { "date", ST_CLI_OPT_VALUE, &a.date },
-    { "line", ST_CLI_OPT_VALUES, &a.lines },
-    { NULL }
-  };
-  const char * const required[] = { "bill", NULL };
-  int status = run_post (cli, command, ST_DOC_VENDOR_RETURN, options, required, argc, argv,
-                         &a);
-
+  g_assert (info != NULL);
+  status = run_post (cli, command, info, argc, argv, &a);
   post_args_clear (&a);
   return status;
 }
@@ -577,6 +504,7 @@ st_cli_cmd_void (StCli              *cli,
   };
   const char *number;
   StDocKind kind;
+  gboolean by_vendor;
   int status;
 
   if ((status = st_cli_parse_options (cli, command, options, argc, argv, 2, 2, &args)) >= 0)
@@ -588,7 +516,9 @@ st_cli_cmd_void (StCli              *cli,
                                _("Unknown document kind “%s”; use bill, invoice, transfer, "
                                  "adjustment, return or vendor-return"),
                                (const char *) g_ptr_array_index (args, 0));
-  if (vendor != NULL && kind != ST_DOC_BILL)
+  /* Only a bill's number is its vendor's own, and so may need the vendor to say which. */
+  by_vendor = st_doc_kind_info (kind)->numbering == ST_DOC_NUMBER_VENDOR;
+  if (vendor != NULL && !by_vendor)
     return st_cli_usage_error (command,
                                /* Translators: keep “--vendor” as it is */
                                _("--vendor names the vendor of a bill; other documents are "
@@ -596,11 +526,11 @@ st_cli_cmd_void (StCli              *cli,
   number = g_ptr_array_index (args, 1);
   if (!st_cli_open_store (cli, &error))
     return st_cli_fail (error);
-  if (kind == ST_DOC_BILL)
+  if (by_vendor)
     document = st_store_void_bill (cli->store, number, vendor, &error);
   else
     document = st_store_void (cli->store, kind, number, &error);
   if (document == NULL)
-    return kind == ST_DOC_BILL ? fail_on_bill (cli, error, number, vendor) : st_cli_fail (error);
+    return by_vendor ? fail_on_bill (cli, error, number, vendor) : st_cli_fail (error);
   return print_document (cli, document, DONE_VOIDED);
 }

@@ -146,14 +146,11 @@ int st_cli_cmd_item_add         (StCli *cli, const StCliCommand *command, int ar
 int st_cli_cmd_item_list        (StCli *cli, const StCliCommand *command, int argc, char **argv);
 
 /* st-cli-documents.c */
-int st_cli_cmd_bill_post          (StCli *cli, const StCliCommand *command, int argc, char **argv);
-int st_cli_cmd_invoice_post       (StCli *cli, const StCliCommand *command, int argc, char **argv);
-int st_cli_cmd_transfer_post      (StCli *cli, const StCliCommand *command, int argc, char **argv);
-int st_cli_cmd_transfer_receive   (StCli *cli, const StCliCommand *command, int argc, char **argv);
-int st_cli_cmd_adjust_post        (StCli *cli, const StCliCommand *command, int argc, char **argv);
-int st_cli_cmd_return_post        (StCli *cli, const StCliCommand *command, int argc, char **argv);
-int st_cli_cmd_vendor_return_post (StCli *cli, const StCliCommand *command, int argc, char **argv);
-int st_cli_cmd_void               (StCli *cli, const StCliCommand *command, int argc, char **argv);
+/* Every "KIND post" command: the kind is found by the command's group in the table of document
+ * kinds (st-doc-kind.h), which also gives its options. */
+int st_cli_cmd_post             (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_transfer_receive (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_void             (StCli *cli, const StCliCommand *command, int argc, char **argv);
 
 /* st-cli-units.c */
 int st_cli_cmd_unit             (StCli *cli, const StCliCommand *command, int argc, char **argv);

@@ -49,17 +49,17 @@ static const StCliCommand commands[] = {
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "item list"),
     N_("List the items with their stock on hand.") },
-  { "bill", "post", st_cli_cmd_bill_post,
+  { "bill", "post", st_cli_cmd_post,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "bill post --vendor NAME --number NO --warehouse WH "
         "[--date D] --line LINE..."),
     N_("Receive units from a vendor: new serials come into stock.") },
-  { "invoice", "post", st_cli_cmd_invoice_post,
+  { "invoice", "post", st_cli_cmd_post,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "invoice post --customer NAME --warehouse WH [--number NO] "
         "[--date D] --line LINE..."),
     N_("Sell units; without SERIALS the oldest units in stock are picked.") },
-  { "transfer", "post", st_cli_cmd_transfer_post,
+  { "transfer", "post", st_cli_cmd_post,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "transfer post --from WH --to WH [--in-transit] [--number NO] "
         "[--date D] --line LINE..."),
@@ -68,17 +68,17 @@ static const StCliCommand commands[] = {
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "transfer receive NUMBER [--date D]"),
     N_("Receive an in-transit transfer at its destination.") },
-  { "adjust", "post", st_cli_cmd_adjust_post,
+  { "adjust", "post", st_cli_cmd_post,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "adjust post --warehouse WH --reason TEXT [--number NO] "
         "[--date D] --line LINE..."),
     N_("Add units (positive QTY, new serials) or write them off (negative QTY).") },
-  { "return", "post", st_cli_cmd_return_post,
+  { "return", "post", st_cli_cmd_post,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "return post --invoice NUMBER --warehouse WH [--number NO] "
         "[--date D] --line LINE..."),
     N_("Take back units sold on an invoice.") },
-  { "vendor-return", "post", st_cli_cmd_vendor_return_post,
+  { "vendor-return", "post", st_cli_cmd_post,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "vendor-return post --bill NUMBER [--vendor NAME] [--number NO] "
         "[--date D] --line LINE..."),
