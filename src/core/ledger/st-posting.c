@@ -1107,13 +1107,27 @@ _st_store_write_unit_state (StStore           *store,
       }
   if (n == 0)
     return TRUE;
-  g_string_append (sql, " WHERE id = ?10");
+  /* Only from the state this posting validated: with writers serialised it always is, and if
+   * it ever were not (two writers at once), nothing would be written over the other's unit. */
+  g_string_append (sql, before != NULL ? " WHERE id = ?10 AND status = ?11" : " WHERE id = ?10");
   stmt = _st_store_prepare (store, sql->str, error);
   if (stmt == NULL)
     return FALSE;
   bind_state (stmt, 1, s);
   st_stmt_bind_int64 (stmt, 10, unit_id);
-  return _st_step (stmt, error) != 0;
+  if (before != NULL)
+    _st_bind_text (stmt, 11, st_unit_status_to_string (before->status));
+  if (_st_step (stmt, error) == 0)
+    return FALSE;
+  if (before != NULL && st_db_changes (_st_store_get_db (store)) != 1)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_BUSY,
+                   /* Translators: %lld is a unit's number in the database */
+                   _("Unit %lld was changed by someone else at the same moment; nothing was "
+                     "written, try again"), (long long) unit_id);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gint64
