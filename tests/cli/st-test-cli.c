@@ -2,8 +2,10 @@
 #include <string.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
+#include <sqlite3.h>
 
 #include "st-test-cli.h"
+#include "st-test-pg.h"
 
 void
 run_free (Run *run)
@@ -174,12 +176,59 @@ cli_json (Fixture *f,
   return node;
 }
 
+gboolean
+on_postgres (void)
+{
+  return st_pg_enabled ();
+}
+
+gboolean
+database_exists (Fixture *f)
+{
+  if (st_pg_is_conninfo (f->db))
+    return st_pg_initialised (f->db);
+  return g_file_test (f->db, G_FILE_TEST_EXISTS);
+}
+
+void
+database_remove (Fixture *f)
+{
+  if (st_pg_is_conninfo (f->db))
+    st_pg_empty (f->db);
+  else
+    g_assert_cmpint (g_remove (f->db), ==, 0);
+}
+
+void
+database_sql (Fixture    *f,
+              const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  if (st_pg_is_conninfo (f->db))
+    {
+      g_free (st_pg_sql (f->db, sql));
+      return;
+    }
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
 char *
 database_hash (Fixture *f)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
-  const char *files[] = { f->db, wal };
+  g_autofree char *wal = NULL;
+  const char *files[2];
+
+  if (st_pg_is_conninfo (f->db))
+    return st_pg_hash (f->db);
+  wal = g_strconcat (f->db, "-wal", NULL);
+  files[0] = f->db;
+  files[1] = wal;
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
@@ -234,7 +283,7 @@ cli_usage_error (Fixture    *f,
 {
   g_autoptr(GPtrArray) args = NULL;
   g_autoptr(Run) run = NULL;
-  g_autofree char *before = g_file_test (f->db, G_FILE_TEST_EXISTS) ? database_hash (f) : NULL;
+  g_autofree char *before = database_exists (f) ? database_hash (f) : NULL;
   va_list ap;
 
   va_start (ap, needle);
@@ -297,6 +346,10 @@ stock_base (Fixture *f)
 
 /* Fixtures. */
 
+/* Fixtures alive at once (a test may make a second one): on PostgreSQL each has a database
+ * of its own, st_test_<pid>_<n>, emptied when the next fixture takes it. */
+static guint n_live_fixtures;
+
 void
 fixture_setup_empty (Fixture       *f,
                      gconstpointer  data)
@@ -305,7 +358,14 @@ fixture_setup_empty (Fixture       *f,
 
   f->dir = g_dir_make_tmp ("st-cli-XXXXXX", &error);
   g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "inventory.serialtrack", NULL);
+  if (st_pg_enabled ())
+    {
+      g_autofree char *tag = g_strdup_printf ("%u", n_live_fixtures);
+      f->db = st_pg_database (tag);
+    }
+  else
+    f->db = g_build_filename (f->dir, "inventory.serialtrack", NULL);
+  n_live_fixtures++;
 }
 
 void
@@ -350,7 +410,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   /* Whatever a test did or was refused, the ledger must still add up. */
-  if (g_file_test (f->db, G_FILE_TEST_EXISTS))
+  if (database_exists (f))
     {
       g_autoptr(TjNode) report = cli_json (f, "check", NULL);
 
@@ -360,4 +420,5 @@ fixture_teardown (Fixture       *f,
   remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db);
+  n_live_fixtures--;
 }

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 typedef struct
 {
   char *dir;   /* temporary folder, removed afterwards */
-  char *db;    /* dir/inventory.serialtrack */
+  char *db;    /* dir/inventory.serialtrack, or on PostgreSQL (ST_TEST_POSTGRES=1) the
+                * conninfo of a database of this test process and fixture */
 } Fixture;
 
 typedef struct
@@ -67,8 +68,19 @@ void    cli_usage_error      (Fixture    *f,
                               const char *needle,
                               ...) G_GNUC_NULL_TERMINATED;
 
-/* SHA-256 of the database file (and of its WAL, if one was left). */
+/* SHA-256 of the database file (and of its WAL, if one was left); on PostgreSQL of every
+ * table's rows (st_pg_hash()). */
 char   *database_hash        (Fixture    *f);
+/* Whether the fixture's database was created (the file, or the schema on the server). */
+gboolean database_exists     (Fixture    *f);
+/* Removes it (the file, or every table), e.g. so that teardown does not check purpose-made
+ * damage. */
+void    database_remove      (Fixture    *f);
+/* Runs @sql on the database behind the CLI's back (sqlite3, or psql). */
+void    database_sql         (Fixture    *f,
+                              const char *sql);
+/* Whether this run is on PostgreSQL. */
+gboolean on_postgres         (void);
 
 /* `unit SERIAL --json`, asserting its status, warehouse (NULL: none) and the machine names
  * of its events ("received,transferred,sold").  Returns the unit for more checks. */

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "st-test-cli.h"
+#include "st-test-pg.h"
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -160,6 +161,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  st_pg_require_server ("test-cli-export");
 
   ADD ("/cli/export/history-matches-unit", test_export_history_matches_unit);
   ADD ("/cli/export/refusals", test_export_refusals);

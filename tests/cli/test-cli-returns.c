@@ -4,7 +4,6 @@
  * older build. */
 #include <string.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include "st-test-cli.h"
 
@@ -111,19 +110,6 @@ test_void_serial_invoice_with_return (Fixture       *f,
   tj_free (assert_unit (f, "S2", "in_stock", "Main", "received,sold,voided"));
 }
 
-static void
-exec_sql (Fixture    *f,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
 /* What an older build let happen, made with raw SQL: invoice I1 void while its return R1 is
  * posted (I1 voided before the refusal existed), and a second line on R1 that takes back
  * 50 more cables than I1 ever sold. */
@@ -139,8 +125,8 @@ test_check_older_build (Fixture       *f,
                   "--number", "I1", "--line", "CAB:3", NULL));
   g_free (cli_ok (f, "return", "post", "--invoice", "I1", "--warehouse", "Primary Warehouse",
                   "--number", "R1", "--line", "CAB:3", NULL));
-  exec_sql (f, "UPDATE documents SET status = 'void' WHERE kind = 'invoice' AND number = 'I1'");
-  exec_sql (f, "INSERT INTO document_lines (document_id, line_no, item_id, quantity, rate)"
+  database_sql (f, "UPDATE documents SET status = 'void' WHERE kind = 'invoice' AND number = 'I1'");
+  database_sql (f, "INSERT INTO document_lines (document_id, line_no, item_id, quantity, rate)"
                " SELECT document_id, line_no + 1, item_id, 50, rate FROM document_lines"
                " WHERE document_id = (SELECT id FROM documents"
                "                      WHERE kind = 'return' AND number = 'R1')");
@@ -161,7 +147,7 @@ test_check_older_build (Fixture       *f,
   g_assert_cmpuint (tj_len (report, "problems"), ==, 2);
 
   /* The teardown's check would fail on purpose-made damage. */
-  g_assert_cmpint (g_remove (f->db), ==, 0);
+  database_remove (f);
 }
 
 /* The same for a vendor return: bill B1 void under VR1, VR1 taking back 52 of 10. */
@@ -174,8 +160,8 @@ test_check_older_build_vendor_return (Fixture       *f,
   issue_setup (f);
   g_free (cli_ok (f, "vendor-return", "post", "--bill", "B1", "--number", "VR1",
                   "--line", "CAB:2", NULL));
-  exec_sql (f, "UPDATE documents SET status = 'void' WHERE kind = 'bill' AND number = 'B1'");
-  exec_sql (f, "UPDATE document_lines SET quantity = 52 WHERE document_id ="
+  database_sql (f, "UPDATE documents SET status = 'void' WHERE kind = 'bill' AND number = 'B1'");
+  database_sql (f, "UPDATE document_lines SET quantity = 52 WHERE document_id ="
                " (SELECT id FROM documents WHERE kind = 'vendor-return' AND number = 'VR1')");
 
   run = cli_run (f, NULL, "check", NULL);
@@ -183,7 +169,7 @@ test_check_older_build_vendor_return (Fixture       *f,
   assert_contains (run->out, "Vendor return VR1 is posted against Bill B1, which is void");
   assert_contains (run->out, "Bill B1: its posted returns take back 52 of CAB, but it has only "
                              "10");
-  g_assert_cmpint (g_remove (f->db), ==, 0);
+  database_remove (f);
 }
 
 void

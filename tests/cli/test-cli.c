@@ -4,9 +4,9 @@
 #include <string.h>
 #include <locale.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include "st-test-cli.h"
+#include "st-test-pg.h"
 
 void add_refusal_tests (void);
 void add_return_tests (void);
@@ -789,14 +789,10 @@ test_check_finds_tampering (Fixture       *f,
 {
   g_autoptr(Run) run = NULL;
   g_autoptr(TjNode) report = NULL;
-  sqlite3 *db = NULL;
 
   stock_base (f);
   /* Change a unit behind the ledger's back. */
-  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE units SET status = 'sold', warehouse_id = NULL"
-                                     " WHERE serial = 'S2'", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  database_sql (f, "UPDATE units SET status = 'sold', warehouse_id = NULL WHERE serial = 'S2'");
 
   run = cli_run (f, NULL, "check", NULL);
   g_assert_cmpint (run->status, ==, 1);
@@ -813,7 +809,7 @@ test_check_finds_tampering (Fixture       *f,
   assert_contains (tj_str (report, "problems/0"), "S2");
 
   /* The teardown's check would fail on purpose-made damage. */
-  g_assert_cmpint (g_remove (f->db), ==, 0);
+  database_remove (f);
 }
 
 int
@@ -828,6 +824,7 @@ main (int    argc,
       g_printerr ("SERIALTRACK_CLI is not set; run through meson test\n");
       return 77;
     }
+  st_pg_require_server ("test-cli");
 
   TEST ("/cli/usage/errors", test_usage_errors);
   TEST ("/cli/usage/global", test_usage_global);
