@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "st-doc-kind.h"
 #include "st-document-editor.h"
 #include "st-error.h"
 #include "st-format.h"
@@ -67,22 +68,62 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* What the form asks for, by the table of document kinds. */
 static gboolean
 has_contact (StDocKind kind)
 {
-  return kind == ST_DOC_BILL || kind == ST_DOC_INVOICE;
+  return st_doc_kind_info (kind)->has_contact;
 }
 
 static gboolean
 has_reference (StDocKind kind)
 {
-  return kind == ST_DOC_RETURN || kind == ST_DOC_VENDOR_RETURN;
+  return st_doc_kind_info (kind)->has_reference;
 }
 
 static gboolean
 has_warehouse (StDocKind kind)
 {
-  return kind != ST_DOC_VENDOR_RETURN;
+  return st_doc_kind_info (kind)->has_warehouse;
+}
+
+static gboolean
+has_to_warehouse (StDocKind kind)
+{
+  return st_doc_kind_info (kind)->has_to_warehouse;
+}
+
+static gboolean
+has_reason (StDocKind kind)
+{
+  return st_doc_kind_info (kind)->has_reason;
+}
+
+/* The vendor's own number, required: a bill's. */
+static gboolean
+has_vendor_number (StDocKind kind)
+{
+  return st_doc_kind_info (kind)->numbering == ST_DOC_NUMBER_VENDOR;
+}
+
+/* A number the user may type (a bill's, an invoice's); others are numbered when posted. */
+static gboolean
+has_typed_number (StDocKind kind)
+{
+  return st_doc_kind_info (kind)->numbering != ST_DOC_NUMBER_AUTOMATIC;
+}
+
+static gboolean
+contact_is_vendor (StDocKind kind)
+{
+  return st_doc_kind_info (kind)->contact_kind == ST_CONTACT_VENDOR;
+}
+
+/* A sales return's reference is an invoice, a vendor return's a bill. */
+static gboolean
+reference_is_invoice (StDocKind kind)
+{
+  return st_doc_kind_info (kind)->reference_kind == ST_DOC_INVOICE;
 }
 
 /* Text of a string list dropdown's selection, or NULL. */
@@ -137,20 +178,20 @@ find_problem (StDocumentEditor *self)
   if (has_contact (self->kind) && dropdown_text (self->contact_dropdown) == NULL)
     {
       if (g_list_model_get_n_items (G_LIST_MODEL (self->contacts)) == 0)
-        return g_strdup (self->kind == ST_DOC_BILL
+        return g_strdup (contact_is_vendor (self->kind)
                          ? _("There are no vendors yet: add one first.")
                          : _("There are no customers yet: add one first."));
-      return g_strdup (self->kind == ST_DOC_BILL ? _("Choose the vendor.")
-                                                 : _("Choose the customer."));
+      return g_strdup (contact_is_vendor (self->kind) ? _("Choose the vendor.")
+                                                      : _("Choose the customer."));
     }
 
   if (has_reference (self->kind) && self->reference == NULL)
-    return g_strdup (self->kind == ST_DOC_RETURN
+    return g_strdup (reference_is_invoice (self->kind)
                      ? _("Enter the number of the posted invoice the units come back from.")
                      : _("Enter the number of the posted bill the units go back on."));
 
   number = entry_text (self->number_entry);
-  if (self->kind == ST_DOC_BILL && number[0] == '\0')
+  if (has_vendor_number (self->kind) && number[0] == '\0')
     return g_strdup (_("Enter the vendor’s bill number."));
 
   date = entry_text (self->date_entry);
@@ -160,7 +201,7 @@ find_problem (StDocumentEditor *self)
   if (has_warehouse (self->kind) && dropdown_text (self->warehouse_dropdown) == NULL)
     return g_strdup (_("Choose the warehouse."));
 
-  if (self->kind == ST_DOC_TRANSFER)
+  if (has_to_warehouse (self->kind))
     {
       const char *to = dropdown_text (self->to_dropdown);
 
@@ -171,7 +212,7 @@ find_problem (StDocumentEditor *self)
     }
 
   reason = entry_text (self->reason_entry);
-  if (self->kind == ST_DOC_ADJUSTMENT && reason[0] == '\0')
+  if (has_reason (self->kind) && reason[0] == '\0')
     return g_strdup (_("Enter the reason for the adjustment."));
 
   n_lines = st_document_editor_get_n_lines (self);
@@ -336,7 +377,7 @@ reference_changed_cb (StDocumentEditor *self)
   g_autoptr(StDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *hint = NULL;
-  StDocKind ref_kind = self->kind == ST_DOC_RETURN ? ST_DOC_INVOICE : ST_DOC_BILL;
+  StDocKind ref_kind = st_doc_kind_info (self->kind)->reference_kind;
 
   g_clear_pointer (&self->reference, g_free);
 
@@ -447,7 +488,7 @@ show_refusal (StDocumentEditor *self,
     if (st_editor_line_mark_refusal (st_document_editor_get_line (self, i), error->message))
       break;
 
-  if (self->kind == ST_DOC_BILL && g_error_matches (error, ST_ERROR, ST_ERROR_DUPLICATE))
+  if (has_vendor_number (self->kind) && g_error_matches (error, ST_ERROR, ST_ERROR_DUPLICATE))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->number_entry), "error");
       gtk_widget_grab_focus (GTK_WIDGET (self->number_entry));
@@ -493,21 +534,21 @@ build_draft (StDocumentEditor  *self,
   g_autofree char *reason = entry_text (self->reason_entry);
   guint n_lines = st_document_editor_get_n_lines (self);
 
-  if ((self->kind == ST_DOC_BILL || self->kind == ST_DOC_INVOICE) && number[0] != '\0')
+  if (has_typed_number (self->kind) && number[0] != '\0')
     st_draft_set_string (&draft->number, number);
   st_draft_set_string (&draft->date, date);
   if (has_contact (self->kind))
     st_draft_set_string (&draft->contact, dropdown_text (self->contact_dropdown));
   if (has_warehouse (self->kind))
     st_draft_set_string (&draft->warehouse, dropdown_text (self->warehouse_dropdown));
-  if (self->kind == ST_DOC_TRANSFER)
+  if (has_to_warehouse (self->kind))
     {
       st_draft_set_string (&draft->to_warehouse, dropdown_text (self->to_dropdown));
       draft->in_transit = gtk_check_button_get_active (self->transit_check);
     }
   if (has_reference (self->kind))
     st_draft_set_string (&draft->reference, self->reference);
-  if (self->kind == ST_DOC_ADJUSTMENT)
+  if (has_reason (self->kind))
     st_draft_set_string (&draft->reason, reason);
 
   for (guint i = 0; i < n_lines; i++)
@@ -561,7 +602,7 @@ has_input (StDocumentEditor *self)
   g_autofree char *reference = entry_text (self->reference_entry);
   guint n_lines = st_document_editor_get_n_lines (self);
 
-  if (((self->kind == ST_DOC_BILL || self->kind == ST_DOC_INVOICE) && number[0] != '\0')
+  if ((has_typed_number (self->kind) && number[0] != '\0')
       || reason[0] != '\0' || reference[0] != '\0')
     return TRUE;
 
@@ -634,21 +675,6 @@ st_document_editor_close_request (GtkWindow *window)
 
 /* Setting the form up for a kind. */
 
-static const char *
-title_for_kind (StDocKind kind)
-{
-  switch (kind)
-    {
-    case ST_DOC_BILL:          return _("New Bill");
-    case ST_DOC_INVOICE:       return _("New Invoice");
-    case ST_DOC_TRANSFER:      return _("New Transfer Order");
-    case ST_DOC_ADJUSTMENT:    return _("New Adjustment");
-    case ST_DOC_RETURN:        return _("New Sales Return");
-    case ST_DOC_VENDOR_RETURN: return _("New Vendor Return");
-    default:                   return _("New Document");
-    }
-}
-
 static void
 fill_lists (StDocumentEditor *self)
 {
@@ -669,9 +695,7 @@ fill_lists (StDocumentEditor *self)
       g_autoptr(GPtrArray) contacts = NULL;
 
       contacts = st_store_list_contacts (self->store,
-                                         self->kind == ST_DOC_BILL ? ST_CONTACT_VENDOR
-                                                                   : ST_CONTACT_CUSTOMER,
-                                         NULL);
+                                         st_doc_kind_info (self->kind)->contact_kind, NULL);
       for (guint i = 0; contacts != NULL && i < contacts->len; i++)
         gtk_string_list_append (self->contacts,
                                 st_contact_get_name (g_ptr_array_index (contacts, i)));
@@ -696,7 +720,7 @@ setup_form (StDocumentEditor *self)
   StDocKind kind = self->kind;
   guint n_warehouses;
 
-  gtk_window_set_title (GTK_WINDOW (self), title_for_kind (kind));
+  gtk_window_set_title (GTK_WINDOW (self), _(st_doc_kind_info (kind)->new_title));
   fill_lists (self);
 
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
@@ -706,10 +730,10 @@ setup_form (StDocumentEditor *self)
   set_row_visible (GTK_WIDGET (self->contact_label), GTK_WIDGET (self->contact_dropdown),
                    has_contact (kind));
   gtk_label_set_text_with_mnemonic (self->contact_label,
-                                    kind == ST_DOC_BILL ? _("_Vendor") : _("C_ustomer"));
+                                    contact_is_vendor (kind) ? _("_Vendor") : _("C_ustomer"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->contact_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  kind == ST_DOC_BILL ? _("Vendor") : _("Customer"),
+                                  contact_is_vendor (kind) ? _("Vendor") : _("Customer"),
                                   -1);
   gtk_drop_down_set_model (self->contact_dropdown, G_LIST_MODEL (self->contacts));
   /* The only contact there is is the one; of several, nobody is chosen for the user. */
@@ -722,23 +746,23 @@ setup_form (StDocumentEditor *self)
                    gtk_widget_get_parent (GTK_WIDGET (self->reference_entry)),
                    has_reference (kind));
   gtk_label_set_text_with_mnemonic (self->reference_label,
-                                    kind == ST_DOC_RETURN ? _("_Invoice") : _("_Bill"));
+                                    reference_is_invoice (kind) ? _("_Invoice") : _("_Bill"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->reference_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  kind == ST_DOC_RETURN ? _("Invoice") : _("Bill"),
+                                  reference_is_invoice (kind) ? _("Invoice") : _("Bill"),
                                   -1);
   gtk_entry_set_placeholder_text (self->reference_entry,
-                                  kind == ST_DOC_RETURN ? _("e.g. INV-00001")
-                                                        : _("e.g. BILL-00001"));
+                                  reference_is_invoice (kind) ? _("e.g. INV-00001")
+                                                              : _("e.g. BILL-00001"));
 
   /* Number: the vendor's for bills, optional for invoices, automatic otherwise. */
   next = st_store_next_number (self->store, kind);
-  if (kind == ST_DOC_BILL)
+  if (has_vendor_number (kind))
     {
       gtk_label_set_text_with_mnemonic (self->number_label, _("Bill _number"));
       gtk_entry_set_placeholder_text (self->number_entry, _("The vendor’s bill number"));
     }
-  else if (kind == ST_DOC_INVOICE)
+  else if (has_typed_number (kind))
     gtk_entry_set_placeholder_text (self->number_entry, next);
   else
     {
@@ -757,7 +781,7 @@ setup_form (StDocumentEditor *self)
   n_warehouses = g_list_model_get_n_items (G_LIST_MODEL (self->warehouses));
   set_row_visible (GTK_WIDGET (self->warehouse_label), GTK_WIDGET (self->warehouse_dropdown),
                    has_warehouse (kind));
-  if (kind == ST_DOC_TRANSFER)
+  if (has_to_warehouse (kind))
     {
       /* Translators: the label of a transfer's source warehouse */
       gtk_label_set_text_with_mnemonic (self->warehouse_label, C_("warehouse", "_From"));
@@ -771,13 +795,13 @@ setup_form (StDocumentEditor *self)
 
   set_row_visible (GTK_WIDGET (self->to_label),
                    gtk_widget_get_parent (GTK_WIDGET (self->to_dropdown)),
-                   kind == ST_DOC_TRANSFER);
+                   has_to_warehouse (kind));
   gtk_drop_down_set_model (self->to_dropdown, G_LIST_MODEL (self->warehouses));
   gtk_drop_down_set_selected (self->to_dropdown,
                               n_warehouses > 1 ? 1 : GTK_INVALID_LIST_POSITION);
 
   set_row_visible (GTK_WIDGET (self->reason_label), GTK_WIDGET (self->reason_entry),
-                   kind == ST_DOC_ADJUSTMENT);
+                   has_reason (kind));
 
   g_signal_connect_object (self->contact_dropdown, "notify::selected",
                            G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
@@ -800,11 +824,11 @@ setup_form (StDocumentEditor *self)
   /* Start where the user starts. */
   if (has_contact (kind) && dropdown_text (self->contact_dropdown) == NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->contact_dropdown));
-  else if (kind == ST_DOC_BILL)
+  else if (has_vendor_number (kind))
     gtk_widget_grab_focus (GTK_WIDGET (self->number_entry));
   else if (has_reference (kind))
     gtk_widget_grab_focus (GTK_WIDGET (self->reference_entry));
-  else if (kind == ST_DOC_ADJUSTMENT)
+  else if (has_reason (kind))
     gtk_widget_grab_focus (GTK_WIDGET (self->reason_entry));
   else
     gtk_widget_grab_focus (GTK_WIDGET (st_document_editor_get_line (self, 0)));
