@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "st-columns.h"
+#include "st-doc-kind.h"
 #include "st-document-actions.h"
 #include "st-documents-view.h"
 #include "st-format.h"
@@ -179,7 +180,7 @@ doc_reason_text (gpointer doc)
 static char *
 warehouses_text (StDocument *doc)
 {
-  if (st_document_get_kind (doc) == ST_DOC_TRANSFER)
+  if (st_doc_kind_info (st_document_get_kind (doc))->has_to_warehouse)
     /* Translators: a transfer's source (%1$s) and destination (%2$s) warehouses */
     return g_strdup_printf (_("%1$s → %2$s"),
                             st_document_get_warehouse (doc),
@@ -209,7 +210,7 @@ doc_total_text (gpointer doc)
 static char *
 status_text (StDocument *doc)
 {
-  if (st_document_get_kind (doc) == ST_DOC_TRANSFER
+  if (st_doc_kind_info (st_document_get_kind (doc))->has_transit
       && st_document_get_status (doc) == ST_DOC_STATUS_POSTED
       && st_document_get_in_transit (doc))
     return g_strdup (st_unit_status_to_label (ST_UNIT_IN_TRANSIT));
@@ -423,13 +424,14 @@ show_document (StDocumentsView *self,
   gtk_label_set_text (self->status_label, status);
   total = st_format_money (st_document_get_total (self->document));
   gtk_label_set_text (self->total_label, total);
-  gtk_widget_set_visible (GTK_WIDGET (self->total_label), self->kind != ST_DOC_TRANSFER);
+  gtk_widget_set_visible (GTK_WIDGET (self->total_label),
+                          st_doc_kind_info (self->kind)->has_amount);
 
   date = st_format_date (st_document_get_date (self->document));
   add_fact (self, &row, _("Date"), date);
   if (info->contact_title != NULL)
     add_fact (self, &row, _(info->contact_title), st_document_get_contact (self->document));
-  if (self->kind == ST_DOC_TRANSFER)
+  if (st_doc_kind_info (self->kind)->has_to_warehouse)
     {
       /* Translators: a transfer's source warehouse */
       add_fact (self, &row, _("From"), st_document_get_warehouse (self->document));
@@ -629,6 +631,7 @@ static void
 setup_kind (StDocumentsView *self)
 {
   const KindInfo *info = &kind_info[self->kind];
+  const StDocKindInfo *kind = st_doc_kind_info (self->kind);
   GtkColumnView *column_view = _st_list_page_get_column_view (ST_LIST_PAGE (self));
   gboolean has_expanding = FALSE;
 
@@ -639,7 +642,7 @@ setup_kind (StDocumentsView *self)
                 NULL);
   gtk_label_set_text (self->new_button_label, _(info->new_label));
   gtk_button_set_label (self->empty_new_button, _(info->empty_button));
-  gtk_widget_set_visible (self->receive_button, self->kind == ST_DOC_TRANSFER);
+  gtk_widget_set_visible (self->receive_button, kind->has_transit);
   gtk_label_set_text (self->none_label, _(info->none_text));
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->new_button),
@@ -666,20 +669,20 @@ setup_kind (StDocumentsView *self)
   if (info->reference_title != NULL)
     st_columns_append (column_view, _(info->reference_title), doc_reference_text,
                        ST_COLUMN_TEXT, ST_SORT_DEFAULT);
-  if (self->kind == ST_DOC_ADJUSTMENT)
+  if (kind->has_reason)
     {
       st_columns_append (column_view, _("Reason"), doc_reason_text,
                          ST_COLUMN_EXPAND, ST_SORT_DEFAULT);
       has_expanding = TRUE;
     }
   st_columns_append (column_view,
-                     self->kind == ST_DOC_TRANSFER ? _("Warehouses") : _("Warehouse"),
+                     kind->has_to_warehouse ? _("Warehouses") : _("Warehouse"),
                      doc_warehouse_text,
                      has_expanding ? ST_COLUMN_TEXT : ST_COLUMN_EXPAND,
                      ST_SORT_WAREHOUSE);
   st_columns_append (column_view, _("Quantity"), doc_quantity_text,
                      ST_COLUMN_NUMERIC, ST_SORT_DEFAULT);
-  if (self->kind != ST_DOC_TRANSFER)
+  if (kind->has_amount)
     st_columns_append (column_view, _("Total"), doc_total_text,
                        ST_COLUMN_NUMERIC, ST_SORT_TOTAL);
   st_columns_append (column_view, _("Status"), doc_status_text,
