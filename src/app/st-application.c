@@ -7,7 +7,10 @@
 #include <glib/gi18n.h>
 
 #include "st-application.h"
+#include "st-connect-dialog.h"
+#include "st-error.h"
 #include "st-preferences-dialog.h"
+#include "st-server-location.h"
 
 struct _StApplication
 {
@@ -22,9 +25,13 @@ G_DEFINE_FINAL_TYPE (StApplication, st_application, GTK_TYPE_APPLICATION)
 /* Response of the "Open Another Database…" button of the open-failure dialog. */
 #define RESPONSE_OPEN_OTHER 1
 
+/* How many server connections Connect to Server… offers again. */
+#define N_RECENT_SERVERS 8
+
 static const GOptionEntry option_entries[] = {
   { "db", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Open the SerialTrack database FILE"), N_("FILE") },
+    N_("Open the SerialTrack database FILE, or one on a server (a PostgreSQL URI)"),
+    N_("FILE|URI") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and quit"), NULL },
   { NULL }
@@ -42,21 +49,77 @@ static StWindow *
 find_window_for_path (StApplication *self,
                       const char    *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gboolean server = st_store_location_is_server (path);
+  g_autoptr(GFile) file = server ? NULL : g_file_new_for_path (path);
+  g_autofree char *display = server ? st_store_location_display (path) : NULL;
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     {
-      g_autoptr(GFile) other = NULL;
+      const char *location;
 
       if (!ST_IS_WINDOW (l->data))
         continue;
 
-      other = g_file_new_for_path (st_store_get_path (st_window_get_store (l->data)));
-      if (g_file_equal (file, other))
-        return l->data;
+      location = st_store_get_path (st_window_get_store (l->data));
+      if (server != st_store_location_is_server (location))
+        continue;
+
+      /* One database on one server as one user, however the address was written. */
+      if (server)
+        {
+          g_autofree char *other = st_store_location_display (location);
+
+          if (g_str_equal (display, other))
+            return l->data;
+        }
+      else
+        {
+          g_autoptr(GFile) other = g_file_new_for_path (location);
+
+          if (g_file_equal (file, other))
+            return l->data;
+        }
     }
 
   return NULL;
+}
+
+/* A server's address is remembered without its password, newest first. */
+static void
+remember_location (StApplication *self,
+                   const char    *location)
+{
+  g_autofree char *kept = NULL;
+  g_auto(GStrv) recent = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  guint n = 1;
+
+  if (self->settings == NULL)
+    return;
+
+  if (!st_store_location_is_server (location))
+    {
+      g_settings_set_string (self->settings, "last-database", location);
+      return;
+    }
+
+  kept = st_server_location_without_password (location);
+  if (kept == NULL)
+    return;
+  g_settings_set_string (self->settings, "last-database", kept);
+
+  builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, kept);
+  recent = g_settings_get_strv (self->settings, "recent-servers");
+  for (guint i = 0; recent[i] != NULL && n < N_RECENT_SERVERS; i++)
+    if (!g_str_equal (recent[i], kept))
+      {
+        g_strv_builder_add (builder, recent[i]);
+        n++;
+      }
+  g_strfreev (recent);
+  recent = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-servers", (const char * const *) recent);
 }
 
 StWindow *
@@ -81,8 +144,7 @@ st_application_open_database (StApplication     *self,
       window = st_window_new (GTK_APPLICATION (self), store);
     }
 
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-database", path);
+  remember_location (self, path);
 
   gtk_window_present (GTK_WINDOW (window));
   return window;
@@ -116,16 +178,39 @@ st_application_open_or_report (StApplication    *self,
   if (window != NULL)
     return window;
 
-  g_message ("Cannot open %s: %s", path, error->message);
+  if (st_store_location_is_server (path))
+    {
+      display = st_store_location_display (path);
+      g_message ("Cannot open %s: %s", display, error->message);
+
+      /* The server wants a password: ask for it where the address can be checked too. */
+      if (g_error_matches (error, ST_ERROR, ST_ERROR_PASSWORD))
+        {
+          StConnectDialog *connect = st_connect_dialog_new (parent, self);
+          g_autofree char *message = NULL;
+
+          st_connect_dialog_set_location (connect, path);
+          /* Translators: %s names a database and its server, like “inventory on shop@server” */
+          message = g_strdup_printf (_("The server of %s asks for a password."), display);
+          st_connect_dialog_ask_password (connect, message);
+          gtk_window_present (GTK_WINDOW (connect));
+          return NULL;
+        }
+    }
+  else
+    {
+      g_message ("Cannot open %s: %s", path, error->message);
+      display = g_filename_display_basename (path);
+    }
 
   /* The dialog belongs to the application, so that it keeps running when no window is
    * open yet (the database given on the command line, or the last one, is broken). */
-  display = g_filename_display_basename (path);
   dialog = gtk_message_dialog_new (parent,
                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_ERROR,
                                    GTK_BUTTONS_NONE,
-                                   /* Translators: %s is a file name */
+                                   /* Translators: %s is a file name, or a database on a
+                                    * server */
                                    _("Could not open “%s”"),
                                    display);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
@@ -151,7 +236,8 @@ open_default_database (StApplication *self)
   if (self->settings != NULL)
     last = g_settings_get_string (self->settings, "last-database");
 
-  if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+  if (last != NULL && *last != '\0'
+      && (st_store_location_is_server (last) || g_file_test (last, G_FILE_TEST_IS_REGULAR)))
     {
       st_application_open_or_report (self, NULL, last, ST_STORE_OPEN_DEFAULT);
       return;
@@ -219,7 +305,14 @@ st_application_command_line (GApplication            *app,
   const char *db = NULL;
 
   options = g_application_command_line_get_options_dict (command_line);
-  if (g_variant_dict_lookup (options, "db", "^&ay", &db) && db != NULL && *db != '\0')
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db) && db != NULL && *db != '\0'
+      && st_store_location_is_server (db))
+    {
+      st_application_open_or_report (self, GTK_WINDOW (active_st_window (self)), db,
+                                     ST_STORE_OPEN_DEFAULT);
+      return 0;
+    }
+  if (db != NULL && *db != '\0')
     {
       g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, db);
       g_autofree char *path = g_file_get_path (file);
@@ -445,6 +538,18 @@ open_database_action (GSimpleAction *action,
 }
 
 static void
+connect_server_action (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  StApplication *self = ST_APPLICATION (user_data);
+  StConnectDialog *dialog;
+
+  dialog = st_connect_dialog_new (GTK_WINDOW (active_st_window (self)), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 preferences_action (GSimpleAction *action,
                     GVariant      *param,
                     gpointer       user_data)
@@ -514,6 +619,7 @@ quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "new-database", new_database_action },
   { "open-database", open_database_action },
+  { "connect-server", connect_server_action },
   { "backup", backup_action },
   { "preferences", preferences_action },
   { "shortcuts", shortcuts_action },

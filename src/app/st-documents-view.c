@@ -373,8 +373,10 @@ line_selected_cb (StDocumentsView *self,
 static void
 update_actions (StDocumentsView *self)
 {
+  /* A read-only role may look, not void or receive. */
   gboolean posted = self->document != NULL
-                    && st_document_get_status (self->document) == ST_DOC_STATUS_POSTED;
+                    && st_document_get_status (self->document) == ST_DOC_STATUS_POSTED
+                    && store (self) != NULL && !st_store_is_read_only (store (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.void", posted);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.receive",

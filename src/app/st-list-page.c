@@ -32,6 +32,11 @@ typedef struct
   /* Putting the focus on the selected row once it is laid out (st_list_page_show_id). */
   guint              focus_tick;
   guint              focus_tries;
+
+  /* Where a refreshed list was scrolled to, put back once its new rows are laid out. */
+  GtkAdjustment     *scroll_adjustment;
+  gulong             scroll_handler;
+  double             scroll_value;
 } StListPagePrivate;
 
 static void st_list_page_buildable_init (GtkBuildableIface *iface);
@@ -226,18 +231,52 @@ refresh_action (GtkWidget  *widget,
 }
 
 static void
+stop_keeping_scroll (StListPage *self)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+
+  if (priv->scroll_handler != 0)
+    g_clear_signal_handler (&priv->scroll_handler, priv->scroll_adjustment);
+  g_clear_object (&priv->scroll_adjustment);
+}
+
+/* The list's size is known again ("changed" from its allocation): scroll back. */
+static void
+scroll_adjustment_changed_cb (StListPage    *self,
+                              GtkAdjustment *adjustment)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+  double value = priv->scroll_value;
+
+  stop_keeping_scroll (self);
+  gtk_adjustment_set_value (adjustment, value);
+}
+
+static void
 st_list_page_real_refresh (StListPage *self)
 {
   StListPagePrivate *priv = st_list_page_get_instance_private (self);
   StListPageClass *klass = ST_LIST_PAGE_GET_CLASS (self);
   gpointer selected = _st_list_page_get_selected (self);
+  GtkAdjustment *adjustment;
   gint64 previous = 0;
+  double scrolled;
 
   if (priv->model == NULL)
     return;
 
   if (selected != NULL && klass->get_row_id != NULL)
     previous = klass->get_row_id (self, selected);
+
+  /* Somebody else's posting refreshes the list under the reader's eyes: it stays where it
+   * was scrolled to.  GTK scrolls a list whose rows were all replaced back to the top, and
+   * can scroll it back only once the new rows are laid out. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (priv->column_view));
+  if (priv->scroll_adjustment != NULL)
+    scrolled = priv->scroll_value;
+  else
+    scrolled = adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0.0;
+  stop_keeping_scroll (self);
 
   st_list_model_refresh (priv->model);
 
@@ -247,6 +286,15 @@ st_list_page_real_refresh (StListPage *self)
     selected_item_cb (self);
 
   rows_replaced (self);
+
+  if (adjustment != NULL && scrolled > 0.0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      priv->scroll_adjustment = g_object_ref (adjustment);
+      priv->scroll_value = scrolled;
+      priv->scroll_handler = g_signal_connect_object (adjustment, "changed",
+                                                      G_CALLBACK (scroll_adjustment_changed_cb),
+                                                      self, G_CONNECT_SWAPPED);
+    }
 }
 
 /* Public API */
@@ -484,6 +532,7 @@ st_list_page_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), priv->focus_tick);
       priv->focus_tick = 0;
     }
+  stop_keeping_scroll (self);
 
   /* Not gtk_widget_dispose_template (self, ST_TYPE_LIST_PAGE): GTK 4.8 walks the template of
    * the instance's own class whatever type it is given, so for a subclass it looks for the

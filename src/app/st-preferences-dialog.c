@@ -98,6 +98,15 @@ st_preferences_dialog_constructed (GObject *object)
   G_OBJECT_CLASS (st_preferences_dialog_parent_class)->constructed (object);
 
   sync_choice (self);
+
+  /* The choice is shown, not offered, to a role (or on a file) that may only read. */
+  if (st_store_is_read_only (self->store))
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->serial_check), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->quantity_check), FALSE);
+      gtk_label_set_text (self->error_label, _("Read only: you may look and export, not change"));
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+    }
 }
 
 static void

@@ -373,8 +373,16 @@ search_result_activated_cb (StWindow      *self,
 void
 _st_window_update_actions (StWindow *self)
 {
+  static const char * const writing[] = {
+    "win.new", "win.new-document", "win.new-item", "win.new-warehouse", "win.new-contact",
+  };
+  /* A read-only role (or file) may look and export: nothing that writes is offered. */
+  gboolean writable = self->store != NULL && !st_store_is_read_only (self->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (writing); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), writing[i], writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample-data",
-                                 self->store != NULL && st_store_is_empty (self->store));
+                                 writable && st_store_is_empty (self->store));
 }
 
 void

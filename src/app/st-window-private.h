@@ -25,6 +25,7 @@ struct _StWindow
   GtkLabel             *search_message_label;
   GtkWidget            *search_results_scroller;
   GtkListBox           *search_results;
+  GtkInfoBar           *read_only_bar;
 
   /* Views (owned by the stacks) */
   GtkWidget            *items_view;
@@ -42,6 +43,9 @@ struct _StWindow
 
   /* An idle refresh after the store said "changed" (a burst of writes refreshes once). */
   guint                 refresh_source;
+  /* Asks the store every second whether somebody else wrote (st-window.c). */
+  guint                 poll_source;
+  guint                 poll_ticks;
 };
 
 void _st_window_class_init_actions (GtkWidgetClass *widget_class);

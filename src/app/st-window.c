@@ -41,19 +41,31 @@ static const struct
 static void
 update_title (StWindow *self)
 {
-  g_autofree char *basename = NULL;
+  const char *location;
+  g_autofree char *name = NULL;
   g_autofree char *title = NULL;
 
   if (self->store == NULL)
     return;
 
-  basename = g_path_get_basename (st_store_get_path (self->store));
-  gtk_label_set_text (self->subtitle_label, basename);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label),
-                               st_store_get_path (self->store));
+  /* A server's connection string may hold a password typed in this run: show only the
+   * database and the server, never the string itself. */
+  location = st_store_get_path (self->store);
+  if (st_store_location_is_server (location))
+    {
+      name = st_store_location_display (location);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), name);
+    }
+  else
+    {
+      name = g_path_get_basename (location);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), location);
+    }
+  gtk_label_set_text (self->subtitle_label, name);
 
-  /* Translators: the window title: the app's name and the database file's name */
-  title = g_strdup_printf (_("SerialTrack — %s"), basename);
+  /* Translators: the window title: the app's name and the database's name (a file's name,
+   * or a database on a server) */
+  title = g_strdup_printf (_("SerialTrack — %s"), name);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
@@ -113,6 +125,34 @@ store_changed_cb (StWindow *self)
 {
   if (self->refresh_source == 0)
     self->refresh_source = g_idle_add (refresh_idle_cb, self);
+}
+
+/* Live views: another program on the same file (the CLI) or another desk on the server has
+ * written — the store says so with "changed", which refreshes the views as above.  Asking is
+ * cheap (PRAGMA data_version; notifications the server already sent): every second while the
+ * window is shown, also when another window has the focus (a second screen at the counter),
+ * every few seconds while it is hidden. */
+#define POLL_INTERVAL_MS  1000
+#define POLL_HIDDEN_EVERY    5
+
+static gboolean
+poll_changes_cb (gpointer data)
+{
+  StWindow *self = data;
+
+  self->poll_ticks++;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) || self->poll_ticks % POLL_HIDDEN_EVERY == 0)
+    st_store_poll_changes (self->store);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Coming back to the window shows what others did meanwhile at once. */
+static void
+is_active_changed_cb (StWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)) && self->store != NULL)
+    st_store_poll_changes (self->store);
 }
 
 /* A list view reads its list when it is first shown or asked for, not when the window opens:
@@ -366,11 +406,16 @@ st_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
+  self->poll_source = g_timeout_add (POLL_INTERVAL_MS, poll_changes_cb, self);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_changed_cb), NULL);
+  gtk_info_bar_set_revealed (self->read_only_bar, st_store_is_read_only (self->store));
+
   update_title (self);
   /* Start in the list, not in its filter: typing (or a scanner) then goes to the serial
    * search, which captures keys for the whole window. */
   gtk_widget_grab_focus (self->items_view);
-  gtk_info_bar_set_revealed (self->sample_bar, st_store_is_empty (self->store));
+  gtk_info_bar_set_revealed (self->sample_bar, st_store_is_empty (self->store)
+                                              && !st_store_is_read_only (self->store));
   load_window_state (self);
   g_signal_connect (self, "notify::application", G_CALLBACK (load_window_state), NULL);
   _st_window_update_actions (self);
@@ -382,6 +427,7 @@ st_window_dispose (GObject *object)
   StWindow *self = ST_WINDOW (object);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->poll_source, g_source_remove);
   _st_window_dispose_actions (self);
   _st_window_dispose_navigation (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_WINDOW);
@@ -458,6 +504,7 @@ st_window_class_init (StWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, StWindow, sample_bar);
   gtk_widget_class_bind_template_child (widget_class, StWindow, error_bar);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, read_only_bar);
   gtk_widget_class_bind_template_child (widget_class, StWindow, error_title_label);
   gtk_widget_class_bind_template_child (widget_class, StWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, StWindow, view_stack);
