@@ -209,8 +209,7 @@ st_application_open_or_report (StApplication    *self,
                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_ERROR,
                                    GTK_BUTTONS_NONE,
-                                   /* Translators: %s is a file name, or a database on a
-                                    * server */
+                                   /* Translators: %s is a file name or a server database */
                                    _("Could not open “%s”"),
                                    display);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
