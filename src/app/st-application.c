@@ -169,6 +169,7 @@ st_application_open_or_report (StApplication    *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *display = NULL;
+  StConnectDialog *connect;
   GtkWidget *dialog;
   StWindow *window;
 
@@ -183,19 +184,21 @@ st_application_open_or_report (StApplication    *self,
       display = st_store_location_display (path);
       g_message ("Cannot open %s: %s", display, error->message);
 
-      /* The server wants a password: ask for it where the address can be checked too. */
+      /* Where the address can be corrected, or the password the server wants typed. */
+      connect = st_connect_dialog_new (parent, self);
+      st_connect_dialog_set_location (connect, path);
       if (g_error_matches (error, ST_ERROR, ST_ERROR_PASSWORD))
         {
-          StConnectDialog *connect = st_connect_dialog_new (parent, self);
           g_autofree char *message = NULL;
 
-          st_connect_dialog_set_location (connect, path);
           /* Translators: %s names a database and its server, like “inventory on shop@server” */
           message = g_strdup_printf (_("The server of %s asks for a password."), display);
           st_connect_dialog_ask_password (connect, message);
-          gtk_window_present (GTK_WINDOW (connect));
-          return NULL;
         }
+      else
+        st_connect_dialog_show_error (connect, error->message);
+      gtk_window_present (GTK_WINDOW (connect));
+      return NULL;
     }
   else
     {

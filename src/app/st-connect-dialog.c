@@ -140,6 +140,15 @@ st_connect_dialog_get_location (StConnectDialog *self)
 }
 
 void
+st_connect_dialog_show_error (StConnectDialog *self,
+                              const char      *message)
+{
+  g_return_if_fail (ST_IS_CONNECT_DIALOG (self));
+
+  show_error (self, message, FALSE);
+}
+
+void
 st_connect_dialog_ask_password (StConnectDialog *self,
                                 const char      *message)
 {
@@ -327,9 +336,9 @@ load_recent (StConnectDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->recent_dropdown),
                           self->recent != NULL && self->recent[0] != NULL);
 
-  /* The last connection is the likeliest next one. */
+  /* The last connection is the likeliest next one (choosing it fills the fields). */
   if (self->recent != NULL && self->recent[0] != NULL)
-    st_connect_dialog_set_location (self, self->recent[0]);
+    gtk_drop_down_set_selected (self->recent_dropdown, 1);
 }
 
 StConnectDialog *

@@ -19,6 +19,9 @@ void             st_connect_dialog_set_location (StConnectDialog  *self,
                                                  const char       *location);
 /* The address the fields make, without a password. */
 char            *st_connect_dialog_get_location (StConnectDialog  *self);
+/* Shows why the address in the fields could not be opened (NULL: nothing). */
+void             st_connect_dialog_show_error   (StConnectDialog  *self,
+                                                 const char       *message);
 /* Shows the password field, with @message (may be NULL) as the reason. */
 void             st_connect_dialog_ask_password (StConnectDialog  *self,
                                                  const char       *message);

@@ -552,6 +552,28 @@ test_connect_unreachable (void)
   destroy_toplevels (FALSE);
 }
 
+/* --db with a server's address, or the last database on start: a failure opens Connect to
+ * Server… with the address in its fields and the reason in it, to correct or retry. */
+static void
+test_open_server_reports_in_dialog (void)
+{
+  StConnectDialog *dialog;
+
+  g_assert_null (st_application_open_or_report (app, NULL, "postgresql://anna@127.0.0.1:1/shop",
+                                                ST_STORE_OPEN_DEFAULT));
+  spin ();
+  dialog = find_toplevel (ST_TYPE_CONNECT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_null (find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (gtk_editable_get_text (template_child (dialog, ST_TYPE_CONNECT_DIALOG,
+                                                          "dbname_entry")), ==, "shop");
+  g_assert_cmpstr (gtk_editable_get_text (template_child (dialog, ST_TYPE_CONNECT_DIALOG,
+                                                          "user_entry")), ==, "anna");
+  g_assert_nonnull (strstr (dialog_error (dialog), "shop on anna@127.0.0.1:1"));
+
+  destroy_toplevels (FALSE);
+}
+
 static void
 test_connect_password (Fixture       *f,
                        gconstpointer  data)
@@ -700,6 +722,7 @@ main (int   argc,
   ADD ("/app/shared/read-only/postgres-role", TRUE, test_read_only_role);
   g_test_add_func ("/app/shared/connect/location-parts", test_location_parts);
   g_test_add_func ("/app/shared/connect/unreachable", test_connect_unreachable);
+  g_test_add_func ("/app/shared/connect/open-or-report", test_open_server_reports_in_dialog);
   ADD ("/app/shared/connect/password", TRUE, test_connect_password);
   ADD ("/app/shared/connect/empty-database", TRUE, test_connect_empty_database);
   ADD ("/app/shared/connect/foreign-database", TRUE, test_connect_foreign_database);
