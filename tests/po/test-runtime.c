@@ -21,6 +21,7 @@
 #include "st-application.h"
 #include "st-format.h"
 #include "st-items-view.h"
+#include "st-list-page.h"
 #include "st-window.h"
 
 static StApplication *app;
@@ -406,7 +407,7 @@ test_window (Fixture       *f,
     }
 
   filter = gtk_widget_get_template_child (st_window_get_view (window, "items"),
-                                          ST_TYPE_ITEMS_VIEW, "filter_entry");
+                                          ST_TYPE_LIST_PAGE, "filter_entry");
   g_assert_nonnull (filter);
   g_object_get (filter, "placeholder-text", &placeholder, NULL);
   expected = translation (lang, NULL, "Filter by SKU or name");

@@ -51,6 +51,9 @@ struct _StDbPostgres
   gboolean  in_transaction;
   gboolean  wrote;            /* the open transaction is a write transaction */
   gboolean  changed;          /* a notification from somebody else arrived */
+  gint64    last_id;          /* the id the last INSERT returned, when last_id_known */
+  gboolean  last_id_known;
+  GHashTable *has_id;         /* table name → GINT_TO_POINTER (1 + whether it has an id) */
 };
 
 G_DEFINE_FINAL_TYPE (StDbPostgres, st_db_postgres, ST_TYPE_DB)
@@ -68,6 +71,7 @@ typedef struct
   int        row;
   int        n_rows;
   gboolean   executed;
+  gboolean   returns_id;      /* an INSERT we added RETURNING id to (see insert_returning_id) */
 } PgStmt;
 
 #define PG(s) ((PgStmt *) (s))
@@ -243,6 +247,80 @@ translate_sql (const char  *sql,
   return g_string_free (out, FALSE);
 }
 
+/* Whether @table has an id column (asked once per table and connection). */
+static gboolean
+table_has_id (StDbPostgres *self,
+              const char   *table)
+{
+  gpointer known = g_hash_table_lookup (self->has_id, table);
+  const char *params[1] = { table };
+  PGresult *result;
+  gboolean has_id = FALSE;
+
+  if (known != NULL)
+    return GPOINTER_TO_INT (known) == 2;
+  result = PQexecParams (self->conn, "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute"
+                                     " WHERE attrelid = to_regclass ($1) AND attname = 'id'"
+                                     " AND attnum > 0 AND NOT attisdropped)",
+                         1, NULL, params, NULL, NULL, 0);
+  if (PQresultStatus (result) != PGRES_TUPLES_OK || PQntuples (result) != 1)
+    {
+      PQclear (result);
+      return FALSE;               /* not cached: asked again next time */
+    }
+  has_id = PQgetvalue (result, 0, 0)[0] == 't';
+  PQclear (result);
+  g_hash_table_insert (self->has_id, g_strdup (table), GINT_TO_POINTER (has_id ? 2 : 1));
+  return has_id;
+}
+
+/* A single-row `INSERT INTO table (columns) VALUES (…)` into a table with an id column, that
+ * neither gives the id itself nor has ON CONFLICT or RETURNING, gets ` RETURNING id`: the
+ * execution then brings back the new row's id, and st_db_last_insert_id() needs no second round
+ * trip (SELECT lastval ()) — a bill of 10,000 serials made 10,000 of them.  Returns the new SQL,
+ * or NULL to leave @sql as it is. */
+static char *
+insert_returning_id (StDbPostgres *self,
+                     const char   *sql)
+{
+  g_autofree char *lower = g_ascii_strdown (sql, -1);
+  g_autofree char *table = NULL;
+  const char *p = lower, *start, *open, *close;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (!g_str_has_prefix (p, "insert into "))
+    return NULL;
+  if (strstr (lower, " returning ") != NULL || strstr (lower, "on conflict") != NULL
+      || strstr (lower, " select ") != NULL || strchr (lower, ';') != NULL)
+    return NULL;
+  p += strlen ("insert into ");
+  while (g_ascii_isspace (*p))
+    p++;
+  start = p;
+  while (g_ascii_isalnum (*p) || *p == '_')
+    p++;
+  if (p == start)
+    return NULL;
+  table = g_strndup (start, p - start);
+  open = strchr (p, '(');
+  close = open != NULL ? strchr (open, ')') : NULL;
+  if (close == NULL || strstr (close, "values") == NULL)
+    return NULL;
+  /* The column list names id: the caller gives it (copy); leave it to lastval () as before. */
+  {
+    g_autofree char *cols = g_strndup (open + 1, close - open - 1);
+    g_auto(GStrv) names = g_strsplit (cols, ",", -1);
+
+    for (guint i = 0; names[i] != NULL; i++)
+      if (g_str_equal (g_strstrip (names[i]), "id"))
+        return NULL;
+  }
+  if (!table_has_id (self, table))
+    return NULL;
+  return g_strconcat (sql, " RETURNING id", NULL);
+}
+
 static StStmt *
 pg_prepare (StDb        *db,
             const char  *sql,
@@ -250,8 +328,10 @@ pg_prepare (StDb        *db,
 {
   PgStmt *s = g_new0 (PgStmt, 1);
   g_autoptr(GArray) used = NULL;
+  g_autofree char *returning = insert_returning_id (ST_DB_POSTGRES (db), sql);
 
-  s->sql = translate_sql (sql, &s->n_params, &used);
+  s->returns_id = returning != NULL;
+  s->sql = translate_sql (returning != NULL ? returning : sql, &s->n_params, &used);
   s->used = g_new0 (gboolean, MAX (s->n_params, 1));
   if (s->n_params > 0)
     memcpy (s->used, used->data, sizeof (gboolean) * s->n_params);
@@ -395,10 +475,22 @@ pg_stmt_execute (PgStmt  *s,
       PQclear (prepared);
       s->name = g_steal_pointer (&name);
     }
+  self->last_id_known = FALSE;
   s->result = PQexecPrepared (self->conn, s->name, s->n_params,
                               (const char * const *) s->values, NULL, NULL, 0);
   status = PQresultStatus (s->result);
-  if (status == PGRES_TUPLES_OK)
+  if (status == PGRES_TUPLES_OK && s->returns_id)
+    {
+      const char *tuples = PQcmdTuples (s->result);
+
+      /* The row of RETURNING id is ours, not the caller's: an INSERT steps to its end. */
+      self->last_id_known = PQntuples (s->result) == 1;
+      if (self->last_id_known)
+        self->last_id = g_ascii_strtoll (PQgetvalue (s->result, 0, 0), NULL, 10);
+      s->n_rows = 0;
+      self->changes = tuples[0] != '\0' ? g_ascii_strtoll (tuples, NULL, 10) : 0;
+    }
+  else if (status == PGRES_TUPLES_OK)
     {
       s->n_rows = PQntuples (s->result);
       self->changes = 0;
@@ -409,6 +501,8 @@ pg_stmt_execute (PgStmt  *s,
 
       s->n_rows = 0;
       self->changes = tuples[0] != '\0' ? g_ascii_strtoll (tuples, NULL, 10) : 0;
+      /* Any other INSERT may have taken a new id: lastval () knows which. */
+      self->last_id_known = FALSE;
     }
   else
     {
@@ -519,8 +613,10 @@ pg_exec (StDb        *db,
          const char  *sql,
          GError     **error)
 {
-  PGresult *result = run (ST_DB_POSTGRES (db), sql, error);
+  PGresult *result;
 
+  ST_DB_POSTGRES (db)->last_id_known = FALSE;
+  result = run (ST_DB_POSTGRES (db), sql, error);
   if (result == NULL)
     return FALSE;
   PQclear (result);
@@ -607,9 +703,12 @@ static gint64
 pg_last_insert_id (StDb *db)
 {
   StDbPostgres *self = ST_DB_POSTGRES (db);
-  PGresult *result = PQexec (self->conn, "SELECT lastval ()");
+  PGresult *result;
   gint64 id = 0;
 
+  if (self->last_id_known)
+    return self->last_id;
+  result = PQexec (self->conn, "SELECT lastval ()");
   if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1)
     id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
   PQclear (result);
@@ -818,7 +917,10 @@ open_conninfo (const char  *conninfo,
                                                                : "");
       int code = ST_ERROR_IO;
 
-      if (self->conn != NULL && PQconnectionNeedsPassword (self->conn))
+      /* No password and the server wants one, or the one sent (PGPASSWORD, ~/.pgpass, the
+       * app's prompt) was refused: either way a password is what is missing. */
+      if (self->conn != NULL && (PQconnectionNeedsPassword (self->conn)
+                                 || PQconnectionUsedPassword (self->conn)))
         code = ST_ERROR_PASSWORD;
       g_set_error (error, ST_ERROR, code,
                    /* Translators: %1$s names a database and its server, %2$s the reason */
@@ -879,6 +981,7 @@ st_db_postgres_finalize (GObject *object)
   StDbPostgres *self = ST_DB_POSTGRES (object);
 
   g_clear_pointer (&self->conn, PQfinish);
+  g_clear_pointer (&self->has_id, g_hash_table_unref);
   g_free (self->conninfo);
   g_free (self->display);
 
@@ -930,4 +1033,5 @@ st_db_postgres_class_init (StDbPostgresClass *klass)
 static void
 st_db_postgres_init (StDbPostgres *self)
 {
+  self->has_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
