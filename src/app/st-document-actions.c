@@ -98,31 +98,41 @@ ask (GtkWindow   *parent,
 }
 
 static void
+void_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Request *request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) voided = st_store_void_finish (ST_STORE (source), result, &error);
+
+  if (voided == NULL)
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: %s is a document number */
+      title = g_strdup_printf (_("%s was not voided"), request->number);
+      show_refusal (request->parent, title, error);
+    }
+  else if (request->callback != NULL)
+    request->callback (voided, request->user_data);
+  request_free (request);
+}
+
+/* The void runs on the store's worker (a database across the network must not freeze the
+ * window); the request goes with it. */
+static void
 void_response_cb (GtkDialog *dialog,
                   int        response,
                   Request   *request)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StDocument) voided = NULL;
-
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      if (request->kind == ST_DOC_BILL)
-        voided = st_store_void_bill (request->store, request->number, request->contact, &error);
-      else
-        voided = st_store_void (request->store, request->kind, request->number, &error);
-      if (voided == NULL)
-        {
-          g_autofree char *title = NULL;
-
-          /* Translators: %s is a document number */
-          title = g_strdup_printf (_("%s was not voided"), request->number);
-          show_refusal (request->parent, title, error);
-        }
-      else if (request->callback != NULL)
-        request->callback (voided, request->user_data);
+      g_object_steal_data (G_OBJECT (dialog), "st-request");
+      st_store_void_async (request->store, request->kind, request->number,
+                           request->kind == ST_DOC_BILL ? request->contact : NULL, NULL,
+                           void_done_cb, request);
     }
-
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -150,28 +160,39 @@ st_document_actions_void (GtkWindow            *parent,
 }
 
 static void
+receive_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Request *request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) received = st_store_receive_transfer_finish (ST_STORE (source), result,
+                                                                     &error);
+
+  if (received == NULL)
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: %s is a transfer order's number */
+      title = g_strdup_printf (_("%s was not received"), request->number);
+      show_refusal (request->parent, title, error);
+    }
+  else if (request->callback != NULL)
+    request->callback (received, request->user_data);
+  request_free (request);
+}
+
+static void
 receive_response_cb (GtkDialog *dialog,
                      int        response,
                      Request   *request)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StDocument) received = NULL;
-
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      received = st_store_receive_transfer (request->store, request->number, NULL, &error);
-      if (received == NULL)
-        {
-          g_autofree char *title = NULL;
-
-          /* Translators: %s is a transfer order's number */
-          title = g_strdup_printf (_("%s was not received"), request->number);
-          show_refusal (request->parent, title, error);
-        }
-      else if (request->callback != NULL)
-        request->callback (received, request->user_data);
+      g_object_steal_data (G_OBJECT (dialog), "st-request");
+      st_store_receive_transfer_async (request->store, request->number, NULL, NULL,
+                                       receive_done_cb, request);
     }
-
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
