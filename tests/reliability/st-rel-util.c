@@ -190,6 +190,30 @@ rel_cli_refused (const char *db,
 }
 
 char *
+rel_new_db (const char *dir,
+            const char *name)
+{
+  if (st_pg_enabled ())
+    {
+      g_autofree char *tag = g_strdelimit (g_strdup (name), ".-", '_');
+      return st_pg_database (tag);
+    }
+  return g_build_filename (dir, name, NULL);
+}
+
+gboolean
+rel_db_is_server (const char *db)
+{
+  return st_pg_is_conninfo (db);
+}
+
+char *
+rel_db_hash (const char *db)
+{
+  return rel_db_is_server (db) ? st_pg_hash (db) : rel_hash (db);
+}
+
+char *
 rel_hash (const char *path)
 {
   g_autofree char *contents = NULL;
@@ -225,6 +249,11 @@ rel_remove_db (const char *path)
 {
   static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
 
+  if (rel_db_is_server (path))
+    {
+      st_pg_empty (path);
+      return;
+    }
   for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
       g_autofree char *name = g_strconcat (path, suffixes[i], NULL);

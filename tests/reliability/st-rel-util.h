@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include "st-test-json.h"
+#include "st-test-pg.h"
 
 G_BEGIN_DECLS
 
@@ -41,12 +42,22 @@ char     *rel_cli_refused      (const char *db,
 void      rel_assert_refusal   (const RelRun *run,
                                 const char   *needle);
 
+/* Where a test's database is: the file @dir/@name, or on PostgreSQL (ST_TEST_POSTGRES=1) an
+ * empty database of this process tagged @name (st-test-pg.h), as a conninfo for --db. */
+char     *rel_new_db           (const char *dir,
+                                const char *name);
+/* Whether @db names a server database. */
+gboolean  rel_db_is_server     (const char *db);
+/* What must not change after a refusal: the file's hash (rel_hash()) or the digest of every
+ * table (st_pg_hash()). */
+char     *rel_db_hash          (const char *db);
+
 /* SHA-256 of a file, or "absent". */
 char     *rel_hash             (const char *path);
 gint64    rel_file_size        (const char *path);
 void      rel_copy             (const char *from,
                                 const char *to);
-/* Removes the database and its -wal, -shm and -journal files. */
+/* Removes the database and its -wal, -shm and -journal files (a server database: empties it). */
 void      rel_remove_db        (const char *path);
 char     *rel_tmpdir           (const char *name);
 void      rel_rmtree           (const char *path);

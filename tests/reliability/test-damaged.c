@@ -162,6 +162,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  st_pg_skip_binary ("damaged SQLite files (their headers and pages)");
   rand_ = rel_rand ("test-damaged");
   rounds = rel_count ("ST_REL_RANDOM_FILES", 3);
   dir = rel_tmpdir ("damaged");

@@ -226,6 +226,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  st_pg_skip_binary ("a full disk, through SQLite's max_page_count and the file size limit");
   make_base ();
   g_test_add_data_func ("/disk-full/max-page-count/bill", GINT_TO_POINTER (ST_DOC_BILL),
                         test_max_page_count);

@@ -98,7 +98,7 @@ make_database (void)
   guint n = G_N_ELEMENTS (serials);
 
   dir = rel_tmpdir ("hostile");
-  db = g_build_filename (dir, "hostile.serialtrack", NULL);
+  db = rel_new_db (dir, "hostile.serialtrack");
   store = st_store_open (db, ST_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   w1 = st_store_add_warehouse (store, "\t" FROM_WH, &error);
@@ -339,6 +339,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  st_pg_require_server ("test-hostile");
   g_assert_cmpint (g_utf8_strlen (LONG_SERIAL, -1), ==, 100);
   make_database ();
   g_test_add_func ("/hostile/core-round-trip", test_core_round_trip);

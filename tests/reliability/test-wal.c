@@ -224,6 +224,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  st_pg_skip_binary ("SQLite's WAL and its locks");
   g_test_add_func ("/wal/second-connection-keeps-locks", test_second_connection_keeps_locks);
   g_test_add_func ("/wal/no-automatic-checkpoint", test_no_automatic_checkpoint);
   g_test_add_func ("/wal/checkpoint-under-write-lock", test_checkpoint_under_write_lock);
