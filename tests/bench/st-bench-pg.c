@@ -1296,6 +1296,14 @@ run_smoke (void)
   }
   g_clear_object (&store);
 
+  /* The read-only COPY source leaves its -wal and -shm behind. */
+  {
+    g_autofree char *wal = g_strconcat (file, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (file, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
   g_unlink (file);
   g_rmdir (dir);
   pg_exec (admin, drop);
