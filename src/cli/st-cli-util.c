@@ -82,7 +82,9 @@ st_cli_usage_error (const StCliCommand *command,
 int
 st_cli_fail (const GError *error)
 {
-  g_autofree char *message = g_strdup (error->message);
+  g_autofree char *message = g_strdup (error != NULL ? error->message
+                                                     : _("Something went wrong; nothing was "
+                                                         "written"));
 
   /* One line, whatever the message holds. */
   g_strdelimit (message, "\r\n", ' ');

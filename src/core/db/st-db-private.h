@@ -46,7 +46,8 @@ struct _StDbClass
                                    GError      **error);
   void       (*rollback)          (StDb         *self);
   gboolean   (*in_transaction)    (StDb         *self);
-  gint64     (*last_insert_id)    (StDb         *self);
+  gint64     (*last_insert_id)    (StDb         *self,
+                                   GError      **error);
   gint64     (*changes)           (StDb         *self);
   void       (*set_bulk)          (StDb         *self,
                                    gboolean      bulk);

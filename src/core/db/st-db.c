@@ -230,9 +230,10 @@ st_db_in_transaction (StDb *self)
 }
 
 gint64
-st_db_last_insert_id (StDb *self)
+st_db_last_insert_id (StDb    *self,
+                      GError **error)
 {
-  return ST_DB_GET_CLASS (self)->last_insert_id (self);
+  return ST_DB_GET_CLASS (self)->last_insert_id (self, error);
 }
 
 gint64

@@ -97,8 +97,10 @@ gboolean    st_db_commit            (StDb            *self,
                                      GError         **error);
 void        st_db_rollback          (StDb            *self);
 gboolean    st_db_in_transaction    (StDb            *self);
-/* The id the last INSERT of this connection gave its row. */
-gint64      st_db_last_insert_id    (StDb            *self);
+/* The id the last INSERT of this connection gave its row; 0 with @error set when it cannot be
+ * read (a connection lost just after the INSERT). */
+gint64      st_db_last_insert_id    (StDb            *self,
+                                     GError         **error);
 /* Rows changed by the last INSERT, UPDATE or DELETE of this connection. */
 gint64      st_db_changes           (StDb            *self);
 /* Bulk loading (the generator): durability relaxed for this connection. */

@@ -1039,8 +1039,8 @@ _st_store_insert_event (StStore          *store,
   if (!_st_step (stmt, error))
     return FALSE;
   if (id_out != NULL)
-    *id_out = st_db_last_insert_id (_st_store_get_db (store));
-  return TRUE;
+    *id_out = st_db_last_insert_id (_st_store_get_db (store), error);
+  return id_out == NULL || *id_out != 0;
 }
 
 static void
@@ -1150,7 +1150,7 @@ insert_unit (StStore           *store,
   bind_state (stmt, 4, s);
   if (!_st_step (stmt, error))
     return 0;
-  return st_db_last_insert_id (_st_store_get_db (store));
+  return st_db_last_insert_id (_st_store_get_db (store), error);
 }
 
 gboolean
@@ -1340,7 +1340,9 @@ write_document (StPosting *p,
   st_stmt_bind_int64 (doc, 12, quantity);
   if (!_st_step (doc, error))
     return FALSE;
-  p->doc_id = st_db_last_insert_id (_st_store_get_db (p->store));
+  p->doc_id = st_db_last_insert_id (_st_store_get_db (p->store), error);
+  if (p->doc_id == 0)
+    return FALSE;
 
   for (guint i = 0; i < p->lines->len; i++)
     {
@@ -1361,7 +1363,9 @@ write_document (StPosting *p,
       st_stmt_bind_int64 (stmt, 5, line->rate);
       if (!_st_step (stmt, error))
         return FALSE;
-      line_id = st_db_last_insert_id (_st_store_get_db (p->store));
+      line_id = st_db_last_insert_id (_st_store_get_db (p->store), error);
+      if (line_id == 0)
+        return FALSE;
 
       if (st_item_get_tracking (line->item) == ST_TRACKING_SERIAL)
         {
@@ -1401,6 +1405,10 @@ st_store_post (StStore        *self,
     {
       _st_store_rollback (self);
       _st_posting_clear (&p);
+      /* Every refusal names its reason; were one ever to come without, still say so. */
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, ST_ERROR, ST_ERROR_FAILED,
+                             _("The document could not be posted; nothing was written"));
       return NULL;
     }
   doc_id = p.doc_id;

@@ -62,7 +62,7 @@ st_store_add_warehouse (StStore     *self,
       return NULL;
     }
   _st_store_emit_changed (self);
-  return warehouse_new (st_db_last_insert_id (_st_store_get_db (self)), clean);
+  return warehouse_new (st_db_last_insert_id (_st_store_get_db (self), NULL), clean);
 }
 
 gint64
@@ -195,7 +195,7 @@ st_store_add_contact (StStore        *self,
       return NULL;
     }
   _st_store_emit_changed (self);
-  return contact_new (st_db_last_insert_id (_st_store_get_db (self)), kind, clean);
+  return contact_new (st_db_last_insert_id (_st_store_get_db (self), NULL), kind, clean);
 }
 
 gint64

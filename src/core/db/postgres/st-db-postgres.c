@@ -700,7 +700,8 @@ pg_in_transaction (StDb *db)
 }
 
 static gint64
-pg_last_insert_id (StDb *db)
+pg_last_insert_id (StDb    *db,
+                   GError **error)
 {
   StDbPostgres *self = ST_DB_POSTGRES (db);
   PGresult *result;
@@ -708,10 +709,14 @@ pg_last_insert_id (StDb *db)
 
   if (self->last_id_known)
     return self->last_id;
-  result = PQexec (self->conn, "SELECT lastval ()");
-  if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1)
+  result = run (self, "SELECT lastval ()", error);
+  if (result == NULL)
+    return 0;
+  if (PQntuples (result) == 1)
     id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
   PQclear (result);
+  if (id == 0)
+    set_error (self, NULL, error);
   return id;
 }
 
@@ -861,6 +866,16 @@ pg_backup_to_file (StDb        *db,
 
 /* Opening. */
 
+/* The server's notices and messages outside a query ("terminating connection due to
+ * administrator command") are the driver's to report, as errors: libpq would print them to
+ * stderr, a second line after the CLI's one. */
+static void
+notice_cb (void       *data,
+           const char *message)
+{
+  g_debug ("%s", message);
+}
+
 /* Whether the database has tables (in its search path) other than ours. */
 static gboolean
 inspect (StDbPostgres  *self,
@@ -927,6 +942,7 @@ open_conninfo (const char  *conninfo,
                    _("Cannot connect to %1$s: %2$s"), self->display, reason);
       return NULL;
     }
+  PQsetNoticeProcessor (self->conn, notice_cb, NULL);
   /* Our messages name things in the user's language; the server's stay one line. */
   PQclear (PQexec (self->conn, "SET client_min_messages = warning"));
   PQsetClientEncoding (self->conn, "UTF8");

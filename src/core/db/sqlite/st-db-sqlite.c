@@ -368,7 +368,8 @@ sqlite_in_transaction (StDb *db)
 }
 
 static gint64
-sqlite_last_insert_id (StDb *db)
+sqlite_last_insert_id (StDb    *db,
+                       GError **error)
 {
   return sqlite3_last_insert_rowid (ST_DB_SQLITE (db)->db);
 }
