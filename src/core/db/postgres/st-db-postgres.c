@@ -17,12 +17,45 @@
 #include "config.h"
 
 #include <string.h>
-#include <libpq-fe.h>
 #include <glib/gi18n.h>
 
 #include "st-error.h"
 #include "st-store.h"
 #include "st-db-private.h"
+#include "st-pq-private.h"
+
+/* Calls go through the library loaded at the first connection (st-pq-private.h). */
+#define PQbackendPID (_st_pq.PQbackendPID)
+#define PQclear (_st_pq.PQclear)
+#define PQcmdStatus (_st_pq.PQcmdStatus)
+#define PQcmdTuples (_st_pq.PQcmdTuples)
+#define PQconnectdb (_st_pq.PQconnectdb)
+#define PQconnectionNeedsPassword (_st_pq.PQconnectionNeedsPassword)
+#define PQconnectionUsedPassword (_st_pq.PQconnectionUsedPassword)
+#define PQconninfoFree (_st_pq.PQconninfoFree)
+#define PQconninfoParse (_st_pq.PQconninfoParse)
+#define PQconsumeInput (_st_pq.PQconsumeInput)
+#define PQerrorMessage (_st_pq.PQerrorMessage)
+#define PQexec (_st_pq.PQexec)
+#define PQexecParams (_st_pq.PQexecParams)
+#define PQexecPrepared (_st_pq.PQexecPrepared)
+#define PQfinish (_st_pq.PQfinish)
+#define PQfname (_st_pq.PQfname)
+#define PQfreemem (_st_pq.PQfreemem)
+#define PQftype (_st_pq.PQftype)
+#define PQgetisnull (_st_pq.PQgetisnull)
+#define PQgetvalue (_st_pq.PQgetvalue)
+#define PQnfields (_st_pq.PQnfields)
+#define PQnotifies (_st_pq.PQnotifies)
+#define PQntuples (_st_pq.PQntuples)
+#define PQprepare (_st_pq.PQprepare)
+#define PQresultErrorField (_st_pq.PQresultErrorField)
+#define PQresultErrorMessage (_st_pq.PQresultErrorMessage)
+#define PQresultStatus (_st_pq.PQresultStatus)
+#define PQsetClientEncoding (_st_pq.PQsetClientEncoding)
+#define PQsetNoticeProcessor (_st_pq.PQsetNoticeProcessor)
+#define PQstatus (_st_pq.PQstatus)
+#define PQtransactionStatus (_st_pq.PQtransactionStatus)
 
 /* pg_type OIDs (catalog/pg_type_d.h, stable across releases). */
 #define BOOL_OID 16
@@ -161,7 +194,8 @@ run (StDbPostgres  *self,
 char *
 _st_db_postgres_display (const char *conninfo)
 {
-  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+  PQconninfoOption *options = _st_pq_load (NULL) != NULL ? PQconninfoParse (conninfo, NULL)
+                                                          : NULL;
   const char *dbname = NULL, *host = NULL, *port = NULL, *user = NULL;
   g_autofree char *where = NULL;
   char *display;
@@ -910,6 +944,8 @@ open_conninfo (const char  *conninfo,
   PQconninfoOption *options;
   gboolean has_meta = FALSE, has_tables = FALSE;
 
+  if (_st_pq_load (error) == NULL)
+    return NULL;
   self->conninfo = g_strdup (conninfo);
   self->display = _st_db_postgres_display (conninfo);
   _st_db_set_location (ST_DB (self), conninfo);
