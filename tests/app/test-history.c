@@ -20,6 +20,7 @@
 #include "st-toast.h"
 #include "st-unit-page.h"
 #include "st-window.h"
+#include "st-test-app.h"
 
 typedef struct
 {
@@ -32,76 +33,6 @@ typedef struct
 } Fixture;
 
 static StApplication *app;
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until *@flag is set (or ten seconds have gone: a failure). */
-static void
-wait_for (gboolean *flag)
-{
-  gboolean timed_out = FALSE;
-  guint source = g_timeout_add_seconds (10, timeout_cb, &timed_out);
-
-  while (!*flag && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (source);
-  spin ();
-}
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
-}
-
-/* Postings, through the core as another program would. */
-
-static StDocument *
-post (StStore *store,
-      StDraft *draft)
-{
-  g_autoptr(GError) error = NULL;
-  StDocument *document;
-
-  document = st_store_post (store, draft, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-  return document;
-}
 
 static void
 post_bill (StStore            *store,
@@ -121,7 +52,7 @@ post_bill (StStore            *store,
   st_draft_line_set_rate (line, 30000);
   for (guint i = 0; serials[i] != NULL; i++)
     st_draft_line_add_serial (line, serials[i]);
-  bill = post (store, draft);
+  bill = st_test_post (store, draft);
 }
 
 static char *
@@ -140,7 +71,7 @@ post_invoice (StStore    *store,
   line = st_draft_add_line (draft, "PHN-1", 1);
   st_draft_line_set_rate (line, 49900);
   st_draft_line_add_serial (line, serial);
-  invoice = post (store, draft);
+  invoice = st_test_post (store, draft);
 
   return g_strdup (st_document_get_number (invoice));
 }
@@ -171,8 +102,7 @@ fixture_setup (Fixture       *f,
   g_autofree char *today = st_date_today ();
   StDraftLine *line;
 
-  f->dir = g_dir_make_tmp ("st-history-test-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = st_test_make_tmp_dir ("st-history-test-XXXXXX");
   f->path = g_build_filename (f->dir, "test.serialtrack", NULL);
 
   store = st_store_open (f->path, ST_STORE_OPEN_CREATE, &error);
@@ -195,7 +125,7 @@ fixture_setup (Fixture       *f,
   st_draft_set_string (&transfer->to_warehouse, "Storeroom");
   line = st_draft_add_line (transfer, "PHN-1", 1);
   st_draft_line_add_serial (line, "SN-RICH");
-  posted = post (store, transfer);
+  posted = st_test_post (store, transfer);
   g_clear_object (&posted);
 
   f->invoice = post_invoice (store, "2024-02-01", "Storeroom", "SN-RICH");
@@ -205,7 +135,7 @@ fixture_setup (Fixture       *f,
   st_draft_set_string (&ret->warehouse, "Storeroom");
   line = st_draft_add_line (ret, "PHN-1", 1);
   st_draft_line_add_serial (line, "SN-RICH");
-  posted = post (store, ret);
+  posted = st_test_post (store, ret);
 
   new_invoice = post_invoice (store, today, "Primary Warehouse", "SN-NEW");
   f->voided_invoice = post_invoice (store, "2024-03-01", "Primary Warehouse", "SN-VOID");
@@ -214,50 +144,19 @@ fixture_setup (Fixture       *f,
 
   g_clear_object (&store);
 
-  f->window = st_application_open_database (app, f->path, ST_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  f->window = st_test_open_window (app, f->path);
   f->store = st_window_get_store (f->window);
-  spin ();
-}
-
-static void
-destroy_toplevels (gboolean main_windows)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      GObject *window = g_list_model_get_item (toplevels, i);
-
-      if (g_str_has_prefix (G_OBJECT_TYPE_NAME (window), "St")
-          && ST_IS_WINDOW (window) == main_windows)
-        g_ptr_array_add (doomed, window);
-      else
-        g_object_unref (window);
-    }
-  for (guint i = 0; i < doomed->len; i++)
-    gtk_window_destroy (g_ptr_array_index (doomed, i));
-  spin ();
+  st_test_spin ();
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
+  st_test_destroy_toplevels (FALSE);
+  st_test_destroy_toplevels (TRUE);
 
-  destroy_toplevels (FALSE);
-  destroy_toplevels (TRUE);
-
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  st_test_remove_dir (f->dir);
   g_free (f->path);
   g_free (f->dir);
   g_free (f->invoice);
@@ -294,12 +193,12 @@ static void
 search (Fixture    *f,
         const char *text)
 {
-  GtkSearchEntry *entry = template_child (f->window, ST_TYPE_WINDOW, "search_entry");
+  GtkSearchEntry *entry = st_test_template_child (f->window, ST_TYPE_WINDOW, "search_entry");
 
   gtk_widget_grab_focus (GTK_WIDGET (entry));
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "activate");
-  spin ();
+  st_test_spin ();
 }
 
 /* The texts of a widget's labels (a link's too), in tree order, joined by " | ". */
@@ -329,7 +228,7 @@ collect_texts (GtkWidget *widget,
 static GPtrArray *
 timeline_rows (Fixture *f)
 {
-  GtkWidget *view = template_child (unit_page (f), ST_TYPE_UNIT_PAGE, "history_view");
+  GtkWidget *view = st_test_template_child (unit_page (f), ST_TYPE_UNIT_PAGE, "history_view");
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
   GtkWidget *list = NULL;
 
@@ -338,7 +237,7 @@ timeline_rows (Fixture *f)
     {
       gboolean done = FALSE;
 
-      g_timeout_add (20, timeout_cb, &done);
+      g_timeout_add (20, st_test_timeout_cb, &done);
       while (!done)
         g_main_context_iteration (NULL, TRUE);
     }
@@ -460,8 +359,8 @@ test_search_opens_timeline (Fixture       *f,
 {
   StUnitPage *page = unit_page (f);
   GListModel *history = st_unit_page_get_history (page);
-  GtkLabel *status = template_child (page, ST_TYPE_UNIT_PAGE, "status_label");
-  GtkLabel *serial = template_child (page, ST_TYPE_UNIT_PAGE, "serial_label");
+  GtkLabel *status = st_test_template_child (page, ST_TYPE_UNIT_PAGE, "status_label");
+  GtkLabel *serial = st_test_template_child (page, ST_TYPE_UNIT_PAGE, "serial_label");
   g_autofree char *invoice_link = g_strdup_printf ("Invoice %s", f->invoice);
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *expected = NULL;
@@ -508,7 +407,7 @@ test_search_opens_timeline (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (rows, 3), ==, expected);
 
   /* A scanner's serial leaves the search empty for the next one. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (template_child (f->window,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (st_test_template_child (f->window,
                                                                         ST_TYPE_WINDOW,
                                                                         "search_entry"))),
                    ==, "");
@@ -519,7 +418,7 @@ test_facts_of_sold_unit (Fixture       *f,
                          gconstpointer  data)
 {
   StUnitPage *page = unit_page (f);
-  GtkWidget *facts = template_child (page, ST_TYPE_UNIT_PAGE, "facts_grid");
+  GtkWidget *facts = st_test_template_child (page, ST_TYPE_UNIT_PAGE, "facts_grid");
   g_autoptr(GString) texts = g_string_new (NULL);
   g_autofree char *today = st_date_today ();
   g_autofree char *sold = st_format_date (today);
@@ -535,7 +434,7 @@ test_facts_of_sold_unit (Fixture       *f,
   g_assert_nonnull (strstr (texts->str, "Vendor | Acme"));
   g_assert_nonnull (strstr (texts->str, "Customer | Bob"));
   g_assert_nonnull (strstr (texts->str, sold));
-  g_assert_true (gtk_widget_has_css_class (template_child (page, ST_TYPE_UNIT_PAGE,
+  g_assert_true (gtk_widget_has_css_class (st_test_template_child (page, ST_TYPE_UNIT_PAGE,
                                                            "status_label"), "sold"));
 }
 
@@ -578,7 +477,7 @@ test_voided_event (Fixture       *f,
   g_assert_nonnull (strstr (g_ptr_array_index (rows, 2), f->voided_invoice));
 
   /* Back in stock: the void put it back. */
-  status = template_child (unit_page (f), ST_TYPE_UNIT_PAGE, "status_label");
+  status = st_test_template_child (unit_page (f), ST_TYPE_UNIT_PAGE, "status_label");
   g_assert_cmpstr (gtk_label_get_text (status), ==, "In stock");
 }
 
@@ -588,7 +487,7 @@ static void
 test_search_exact_wins (Fixture       *f,
                         gconstpointer  data)
 {
-  GtkListBox *results = template_child (f->window, ST_TYPE_WINDOW, "search_results");
+  GtkListBox *results = st_test_template_child (f->window, ST_TYPE_WINDOW, "search_results");
 
   /* SN-NEW2 starts with SN-NEW too, but SN-NEW is the serial typed. */
   search (f, "SN-NEW");
@@ -601,12 +500,12 @@ static void
 test_search_prefix_lists (Fixture       *f,
                           gconstpointer  data)
 {
-  GtkListBox *results = template_child (f->window, ST_TYPE_WINDOW, "search_results");
-  GtkLabel *message = template_child (f->window, ST_TYPE_WINDOW, "search_message_label");
-  GtkSearchEntry *entry = template_child (f->window, ST_TYPE_WINDOW, "search_entry");
+  GtkListBox *results = st_test_template_child (f->window, ST_TYPE_WINDOW, "search_results");
+  GtkLabel *message = st_test_template_child (f->window, ST_TYPE_WINDOW, "search_message_label");
+  GtkSearchEntry *entry = st_test_template_child (f->window, ST_TYPE_WINDOW, "search_entry");
 
   g_assert_cmpuint (st_window_search_serial (f->window, "sn-ne"), ==, 2);
-  spin ();
+  st_test_spin ();
   g_assert_false (visible_view (f) == GTK_WIDGET (unit_page (f)));
   g_assert_cmpstr (gtk_label_get_text (message), ==, "2 units match");
   g_assert_nonnull (gtk_list_box_get_row_at_index (results, 1));
@@ -636,7 +535,7 @@ test_link_opens_document (Fixture       *f,
   link = find_link (GTK_WIDGET (unit_page (f)), label);
   g_assert_nonnull (link);
   g_signal_emit_by_name (link, "clicked");
-  spin ();
+  st_test_spin ();
 
   g_assert_true (visible_view (f) == GTK_WIDGET (invoices));
   shown = st_documents_view_get_document (invoices);
@@ -648,7 +547,7 @@ test_link_opens_document (Fixture       *f,
     {
       gboolean done = FALSE;
 
-      g_timeout_add (20, timeout_cb, &done);
+      g_timeout_add (20, st_test_timeout_cb, &done);
       while (!done)
         g_main_context_iteration (NULL, TRUE);
     }
@@ -658,7 +557,7 @@ test_link_opens_document (Fixture       *f,
 
   /* Back: the unit page again, the same unit. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
-  spin ();
+  st_test_spin ();
   g_assert_true (visible_view (f) == GTK_WIDGET (unit_page (f)));
   g_assert_cmpint (st_unit_page_get_unit_id (unit_page (f)), ==, unit_id (f, "SN-RICH"));
 
@@ -677,24 +576,24 @@ test_row_activation_opens_document (Fixture       *f,
   GtkWidget *history;
 
   st_window_show_unit (f->window, unit_id (f, "SN-RICH"));
-  history = template_child (unit_page (f), ST_TYPE_UNIT_PAGE, "history_view");
+  history = st_test_template_child (unit_page (f), ST_TYPE_UNIT_PAGE, "history_view");
 
   /* Enter (or a double-click) on the return's row: the Returns page, Sales Returns tab. */
   g_signal_emit_by_name (history, "activate", 3);
-  spin ();
+  st_test_spin ();
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (returns)));
   g_assert_cmpstr (st_document_get_number (st_documents_view_get_document (returns)), ==,
                    "RET-00001");
 
   /* The bill, even when the bills' filter hides it. */
-  gtk_editable_set_text (GTK_EDITABLE (template_child (bills, ST_TYPE_LIST_PAGE,
+  gtk_editable_set_text (GTK_EDITABLE (st_test_template_child (bills, ST_TYPE_LIST_PAGE,
                                                        "filter_entry")), "BILL-0");
   st_list_model_set_filter (st_list_page_get_model (ST_LIST_PAGE (bills)), "BILL-0");
   g_assert_cmpuint (g_list_model_get_n_items (
                       G_LIST_MODEL (st_list_page_get_selection (ST_LIST_PAGE (bills)))), ==, 1);
   g_assert_true (st_window_go_back (f->window));
   g_signal_emit_by_name (history, "activate", 0);
-  spin ();
+  st_test_spin ();
   g_assert_true (visible_view (f) == GTK_WIDGET (bills));
   g_assert_cmpstr (st_document_get_number (st_documents_view_get_document (bills)), ==,
                    "BILL-1");
@@ -704,7 +603,7 @@ static void
 test_unknown_document_says_so (Fixture       *f,
                                gconstpointer  data)
 {
-  GtkInfoBar *bar = template_child (f->window, ST_TYPE_WINDOW, "error_bar");
+  GtkInfoBar *bar = st_test_template_child (f->window, ST_TYPE_WINDOW, "error_bar");
 
   g_assert_false (st_window_show_document (f->window, ST_DOC_INVOICE, "NOPE-1"));
   g_assert_true (gtk_info_bar_get_revealed (bar));
@@ -722,7 +621,7 @@ test_escape_goes_back (Fixture       *f,
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
                                          GTK_WIDGET (unit_page (f))));
   g_assert_true (press_shortcut (GTK_WIDGET (unit_page (f)), GDK_KEY_Escape, 0));
-  spin ();
+  st_test_spin ();
   g_assert_true (visible_view (f) == st_window_get_view (f->window, "transfers"));
 }
 
@@ -734,18 +633,18 @@ test_from_item_units (Fixture       *f,
 {
   StItemsView *items = ST_ITEMS_VIEW (st_window_get_view (f->window, "items"));
   GtkSelectionModel *units = st_items_view_get_units_selection (items);
-  GtkWidget *units_view = template_child (items, ST_TYPE_ITEMS_VIEW, "units_view");
+  GtkWidget *units_view = st_test_template_child (items, ST_TYPE_ITEMS_VIEW, "units_view");
   g_autoptr(StUnit) unit = NULL;
 
   gtk_selection_model_select_item (st_list_page_get_selection (ST_LIST_PAGE (items)), 0, TRUE);
-  spin ();
+  st_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (units)), ==, 5);
   unit = g_list_model_get_item (G_LIST_MODEL (units), 2);
 
   /* Several can be selected (for an export); activating one opens its history. */
   g_assert_true (GTK_IS_MULTI_SELECTION (units));
   g_signal_emit_by_name (units_view, "activate", 2);
-  spin ();
+  st_test_spin ();
   g_assert_true (visible_view (f) == GTK_WIDGET (unit_page (f)));
   g_assert_cmpint (st_unit_page_get_unit_id (unit_page (f)), ==, st_unit_get_id (unit));
 }
@@ -755,17 +654,17 @@ test_from_document_serials (Fixture       *f,
                             gconstpointer  data)
 {
   StDocumentsView *bills = ST_DOCUMENTS_VIEW (st_window_get_view (f->window, "bills"));
-  GtkWidget *serials = template_child (bills, ST_TYPE_DOCUMENTS_VIEW, "serials_view");
+  GtkWidget *serials = st_test_template_child (bills, ST_TYPE_DOCUMENTS_VIEW, "serials_view");
   g_autoptr(GError) error = NULL;
   g_autoptr(StDocument) bill = st_store_get_document (f->store, ST_DOC_BILL, "BILL-1", &error);
 
   g_assert_no_error (error);
   st_window_show_view (f->window, "bills");
   g_assert_true (st_list_page_select_id (ST_LIST_PAGE (bills), st_document_get_id (bill)));
-  spin ();
+  st_test_spin ();
 
   g_signal_emit_by_name (serials, "activate", 3);
-  spin ();
+  st_test_spin ();
   g_assert_true (visible_view (f) == GTK_WIDGET (unit_page (f)));
   g_assert_cmpint (st_unit_page_get_unit_id (unit_page (f)), ==, unit_id (f, "SN-VOID"));
 }
@@ -830,7 +729,7 @@ test_export_history (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "history-SN-RICH.xlsx", NULL);
   gint64 id = unit_id (f, "SN-RICH");
   StHistoryScope scope = { .unit_ids = &id, .n_unit_ids = 1 };
-  StToast *toast = ST_TOAST (gtk_widget_get_last_child (template_child (f->window,
+  StToast *toast = ST_TOAST (gtk_widget_get_last_child (st_test_template_child (f->window,
                                                                        ST_TYPE_WINDOW,
                                                                        "overlay")));
   Finished finished = { 0 };
@@ -841,17 +740,17 @@ test_export_history (Fixture       *f,
   g_assert_true (st_export_dialog_get_running (dialog));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
-  wait_for (&finished.done);
+  st_test_wait_for (&finished.done);
 
   g_assert_no_error (finished.error);
   g_assert_nonnull (finished.file);
   assert_xlsx (path);
   /* Done: the progress window went, the window says so with "Open". */
-  g_assert_null (find_toplevel (ST_TYPE_EXPORT_DIALOG));
+  g_assert_null (st_test_find_toplevel (ST_TYPE_EXPORT_DIALOG, FALSE));
   g_assert_true (st_toast_get_shown (toast));
   g_assert_cmpstr (st_toast_get_message (toast), ==, "Exported “history-SN-RICH.xlsx”");
   g_assert_true (g_file_equal (st_toast_get_file (toast), finished.file));
-  g_assert_true (gtk_widget_get_visible (template_child (toast, ST_TYPE_TOAST, "open_button")));
+  g_assert_true (gtk_widget_get_visible (st_test_template_child (toast, ST_TYPE_TOAST, "open_button")));
   finished_clear (&finished);
 }
 
@@ -866,7 +765,7 @@ test_export_sold (Fixture       *f,
   dialog = st_export_dialog_start_sold (GTK_WINDOW (f->window), f->store,
                                         "2024-01-01", "2024-12-31", path, FALSE);
   g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
-  wait_for (&finished.done);
+  st_test_wait_for (&finished.done);
 
   g_assert_no_error (finished.error);
   assert_xlsx (path);
@@ -886,15 +785,15 @@ test_export_cancelled_leaves_nothing (Fixture       *f,
   dialog = st_export_dialog_start_history (GTK_WINDOW (f->window), f->store, NULL, path,
                                            FALSE);
   g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
-  cancel = template_child (dialog, ST_TYPE_EXPORT_DIALOG, "cancel_button");
+  cancel = st_test_template_child (dialog, ST_TYPE_EXPORT_DIALOG, "cancel_button");
   g_signal_emit_by_name (cancel, "clicked");
-  wait_for (&finished.done);
+  st_test_wait_for (&finished.done);
 
   g_assert_error (finished.error, ST_ERROR, ST_ERROR_CANCELLED);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   /* No temporary file left beside it either. */
   g_assert_cmpuint (n_files (f->dir), ==, before);
-  g_assert_null (find_toplevel (ST_TYPE_EXPORT_DIALOG));
+  g_assert_null (st_test_find_toplevel (ST_TYPE_EXPORT_DIALOG, FALSE));
   finished_clear (&finished);
 }
 
@@ -910,11 +809,11 @@ test_export_escape_cancels (Fixture       *f,
                                         FALSE);
   g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
   g_assert_true (press_shortcut (GTK_WIDGET (dialog), GDK_KEY_Escape, 0));
-  wait_for (&finished.done);
+  st_test_wait_for (&finished.done);
 
   g_assert_error (finished.error, ST_ERROR, ST_ERROR_CANCELLED);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_assert_null (find_toplevel (ST_TYPE_EXPORT_DIALOG));
+  g_assert_null (st_test_find_toplevel (ST_TYPE_EXPORT_DIALOG, FALSE));
   finished_clear (&finished);
 }
 
@@ -937,10 +836,10 @@ test_export_failure_shown (Fixture       *f,
   dialog = st_export_dialog_start_sold (GTK_WINDOW (f->window), f->store, NULL, NULL, path,
                                         FALSE);
   g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
-  wait_for (&finished.done);
+  st_test_wait_for (&finished.done);
 
   g_assert_nonnull (finished.error);
-  error_label = template_child (dialog, ST_TYPE_EXPORT_DIALOG, "error_label");
+  error_label = st_test_template_child (dialog, ST_TYPE_EXPORT_DIALOG, "error_label");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_assert_cmpstr (gtk_label_get_text (error_label), ==, finished.error->message);
   g_file_get_contents (path, &contents, NULL, &error);
@@ -948,11 +847,11 @@ test_export_failure_shown (Fixture       *f,
   g_assert_cmpstr (contents, ==, "mine");
 
   /* The button now closes the window. */
-  close = template_child (dialog, ST_TYPE_EXPORT_DIALOG, "cancel_button");
+  close = st_test_template_child (dialog, ST_TYPE_EXPORT_DIALOG, "cancel_button");
   g_assert_cmpstr (gtk_button_get_label (close), ==, "_Close");
   g_signal_emit_by_name (close, "clicked");
-  spin ();
-  g_assert_null (find_toplevel (ST_TYPE_EXPORT_DIALOG));
+  st_test_spin ();
+  g_assert_null (st_test_find_toplevel (ST_TYPE_EXPORT_DIALOG, FALSE));
   finished_clear (&finished);
 }
 
@@ -1008,7 +907,7 @@ save_from_chooser (Fixture    *f,
   GtkFileChooser *chooser;
   StExportDialog *dialog;
 
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  chooser = st_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, FALSE);
   g_assert_nonnull (chooser);
   current = gtk_file_chooser_get_current_name (chooser);
   g_assert_cmpstr (current, ==, suggested);
@@ -1018,18 +917,18 @@ save_from_chooser (Fixture    *f,
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 
   /* The chooser checks the name it was given (asynchronously) before it answers. */
-  for (guint i = 0; i < 100 && find_toplevel (ST_TYPE_EXPORT_DIALOG) == NULL; i++)
+  for (guint i = 0; i < 100 && st_test_find_toplevel (ST_TYPE_EXPORT_DIALOG, FALSE) == NULL; i++)
     {
       gboolean done = FALSE;
 
-      g_timeout_add (20, timeout_cb, &done);
+      g_timeout_add (20, st_test_timeout_cb, &done);
       while (!done)
         g_main_context_iteration (NULL, TRUE);
     }
-  dialog = find_toplevel (ST_TYPE_EXPORT_DIALOG);
+  dialog = st_test_find_toplevel (ST_TYPE_EXPORT_DIALOG, FALSE);
   g_assert_nonnull (dialog);
   g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
-  wait_for (&finished.done);
+  st_test_wait_for (&finished.done);
   g_assert_no_error (finished.error);
   finished_clear (&finished);
 }
@@ -1043,9 +942,9 @@ test_export_from_unit_page (Fixture       *f,
   g_autoptr(GPtrArray) serials = NULL;
 
   st_window_show_unit (f->window, unit_id (f, "SN-RICH"));
-  g_signal_emit_by_name (template_child (unit_page (f), ST_TYPE_UNIT_PAGE, "export_button"),
+  g_signal_emit_by_name (st_test_template_child (unit_page (f), ST_TYPE_UNIT_PAGE, "export_button"),
                          "clicked");
-  spin ();
+  st_test_spin ();
   save_from_chooser (f, "history-SN-RICH.xlsx", "unit.xlsx");
 
   serials = unit_serials (path);
@@ -1064,13 +963,13 @@ test_export_selected_units (Fixture       *f,
   g_autoptr(GPtrArray) serials = NULL;
 
   gtk_selection_model_select_item (st_list_page_get_selection (ST_LIST_PAGE (items)), 0, TRUE);
-  spin ();
+  st_test_spin ();
   /* FIFO order: SN-OLD, SN-RICH, SN-NEW, SN-NEW2, SN-VOID. */
   gtk_selection_model_select_item (units, 1, TRUE);
   gtk_selection_model_select_item (units, 4, FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (items), "items.export-selection",
                                              NULL));
-  spin ();
+  st_test_spin ();
   save_from_chooser (f, "history-PHN-1-selection.xlsx", "picked.xlsx");
 
   serials = unit_serials (path);
@@ -1090,9 +989,9 @@ test_export_item (Fixture       *f,
   g_autoptr(GPtrArray) serials = NULL;
 
   gtk_selection_model_select_item (st_list_page_get_selection (ST_LIST_PAGE (items)), 0, TRUE);
-  spin ();
+  st_test_spin ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (items), "items.export-item", NULL));
-  spin ();
+  st_test_spin ();
   /* A name typed without ".xlsx" gets it. */
   save_from_chooser (f, "history-PHN-1.xlsx", "item");
 
@@ -1110,23 +1009,23 @@ test_export_all_selected_is_item (Fixture       *f,
   g_autofree char *name = NULL;
 
   gtk_selection_model_select_item (st_list_page_get_selection (ST_LIST_PAGE (items)), 0, TRUE);
-  spin ();
+  st_test_spin ();
   gtk_selection_model_select_all (st_items_view_get_units_selection (items));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (items), "items.export-selection",
                                              NULL));
-  spin ();
+  st_test_spin ();
 
   /* Every unit selected is the item: exported by its SKU, not unit by unit. */
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  chooser = st_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, FALSE);
   g_assert_nonnull (chooser);
   name = gtk_file_chooser_get_current_name (chooser);
   g_assert_cmpstr (name, ==, "history-PHN-1.xlsx");
 
   /* Cancelled: nothing starts. */
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  spin ();
-  g_assert_null (find_toplevel (ST_TYPE_EXPORT_DIALOG));
-  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  st_test_spin ();
+  g_assert_null (st_test_find_toplevel (ST_TYPE_EXPORT_DIALOG, FALSE));
+  g_assert_null (st_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, FALSE));
 }
 
 /* The sold-serials report's dates */
@@ -1158,8 +1057,8 @@ open_sold_report (Fixture *f)
   StSoldReportDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-sold", NULL));
-  spin ();
-  dialog = find_toplevel (ST_TYPE_SOLD_REPORT_DIALOG);
+  st_test_spin ();
+  dialog = st_test_find_toplevel (ST_TYPE_SOLD_REPORT_DIALOG, FALSE);
   g_assert_nonnull (dialog);
   return dialog;
 }
@@ -1169,10 +1068,10 @@ test_sold_report_refuses_reversed_range (Fixture       *f,
                                          gconstpointer  data)
 {
   StSoldReportDialog *dialog = open_sold_report (f);
-  GtkEditable *from = template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG, "from_entry");
-  GtkEditable *to = template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG, "to_entry");
-  GtkLabel *error_label = template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG, "error_label");
-  GtkButton *export = template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG, "export_button");
+  GtkEditable *from = st_test_template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG, "from_entry");
+  GtkEditable *to = st_test_template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG, "to_entry");
+  GtkLabel *error_label = st_test_template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG, "error_label");
+  GtkButton *export = st_test_template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG, "export_button");
   g_autofree char *today = st_date_today ();
   g_autofree char *quarter_from = NULL;
   g_autofree char *quarter_to = NULL;
@@ -1185,13 +1084,13 @@ test_sold_report_refuses_reversed_range (Fixture       *f,
   gtk_editable_set_text (from, "2024-03-31");
   gtk_editable_set_text (to, "2024-01-01");
   g_signal_emit_by_name (export, "clicked");
-  spin ();
+  st_test_spin ();
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_assert_cmpstr (gtk_label_get_text (error_label), ==, "The start date is after the end date.");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (to), "error"));
   /* Still open, nothing asked or written. */
-  g_assert_true (find_toplevel (ST_TYPE_SOLD_REPORT_DIALOG) == dialog);
+  g_assert_true (st_test_find_toplevel (ST_TYPE_SOLD_REPORT_DIALOG, FALSE) == dialog);
 
   /* Typing again clears the message. */
   gtk_editable_set_text (to, "2024-06-30");
@@ -1203,9 +1102,9 @@ test_sold_report_refuses_bad_date (Fixture       *f,
                                    gconstpointer  data)
 {
   StSoldReportDialog *dialog = open_sold_report (f);
-  GtkEditable *from = template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG, "from_entry");
-  GtkEditable *to = template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG, "to_entry");
-  GtkLabel *error_label = template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG, "error_label");
+  GtkEditable *from = st_test_template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG, "from_entry");
+  GtkEditable *to = st_test_template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG, "to_entry");
+  GtkLabel *error_label = st_test_template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG, "error_label");
   g_autoptr(GError) error = NULL;
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
@@ -1214,7 +1113,7 @@ test_sold_report_refuses_bad_date (Fixture       *f,
   g_assert_false (st_sold_report_dialog_get_range (dialog, &start, &end, &error));
   g_assert_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT);
 
-  g_signal_emit_by_name (template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG, "export_button"),
+  g_signal_emit_by_name (st_test_template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG, "export_button"),
                          "clicked");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_assert_nonnull (strstr (gtk_label_get_text (error_label), "2024-02-30"));
@@ -1237,8 +1136,8 @@ test_sold_report_escape_closes (Fixture       *f,
   StSoldReportDialog *dialog = open_sold_report (f);
 
   g_assert_true (press_shortcut (GTK_WIDGET (dialog), GDK_KEY_Escape, 0));
-  spin ();
-  g_assert_null (find_toplevel (ST_TYPE_SOLD_REPORT_DIALOG));
+  st_test_spin ();
+  g_assert_null (st_test_find_toplevel (ST_TYPE_SOLD_REPORT_DIALOG, FALSE));
 }
 
 static void
@@ -1253,23 +1152,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display: run the app tests under xvfb-run.\n");
-      return 77;
-    }
-
-  setlocale (LC_ALL, "");
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = st_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = st_test_app_start (&argc, &argv);
+  if (app == NULL)
+    return 77;
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -1303,8 +1188,5 @@ main (int   argc,
   g_test_add_func ("/app/sold-report/previous-quarter", test_previous_quarter);
   g_test_add_func ("/app/export/clean-file-name", test_clean_file_name);
 
-  status = g_test_run ();
-
-  g_clear_object (&app);
-  return status;
+  return st_test_app_run (&app);
 }

@@ -19,6 +19,7 @@
 #include "st-serial-picker.h"
 #include "st-serial-row.h"
 #include "st-window.h"
+#include "st-test-app.h"
 
 typedef struct
 {
@@ -32,64 +33,13 @@ typedef struct
 
 static StApplication *app;
 
-/* Main loop helpers. */
-
+/* Runs the main loop until @condition holds (asserting it does within 10 s), then spins. */
 static void
-spin (void)
+wait_until (StTestCondition condition,
+            gpointer        data)
 {
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds (asserting it does within 10 s). */
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (10000, timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-  spin ();
-}
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
+  st_test_wait_until (condition, data);
+  st_test_spin ();
 }
 
 static void
@@ -97,7 +47,7 @@ click (gpointer button)
 {
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
   g_signal_emit_by_name (button, "clicked");
-  spin ();
+  st_test_spin ();
 }
 
 /* Types @text into an entry and presses Enter, as a barcode scanner does. */
@@ -118,7 +68,7 @@ scan (GtkEditable *entry,
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, text);
   /* Enter in the text field, as its key binding does. */
   g_signal_emit_by_name (delegate, "activate");
-  spin ();
+  st_test_spin ();
 }
 
 /* The core, behind the widgets' backs. */
@@ -192,8 +142,7 @@ fixture_setup (Fixture       *f,
   StItemSpec phone = { "PHONE", "Phone X", NULL, 50000, 30000, ST_TRACKING_SERIAL, 12,
                        ST_SERIAL_FORMAT_IMEI };
 
-  f->dir = g_dir_make_tmp ("st-serial-widgets-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = st_test_make_tmp_dir ("st-serial-widgets-XXXXXX");
   f->path = g_build_filename (f->dir, "test.serialtrack", NULL);
   f->store = st_store_open (f->path, ST_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
@@ -225,44 +174,31 @@ fixture_setup (Fixture       *f,
     }
 }
 
+static gboolean
+is_dialog (GObject *window)
+{
+  return !ST_IS_WINDOW (window);
+}
+
+static gboolean
+is_main_window (GObject *window)
+{
+  return ST_IS_WINDOW (window);
+}
+
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   /* Dialogs first, then the windows they are transient for. */
-  for (int pass = 0; pass < 2; pass++)
-    {
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          GObject *window = g_list_model_get_item (toplevels, i);
-
-          if ((pass == 0) != ST_IS_WINDOW (window))
-            g_ptr_array_add (doomed, window);
-          else
-            g_object_unref (window);
-        }
-      for (guint i = 0; i < doomed->len; i++)
-        gtk_window_destroy (g_ptr_array_index (doomed, i));
-      g_ptr_array_set_size (doomed, 0);
-      spin ();
-    }
+  st_test_destroy_toplevels_if (is_dialog);
+  st_test_destroy_toplevels_if (is_main_window);
 
   g_clear_object (&f->tool);
   g_clear_object (&f->phone);
   g_clear_object (&f->store);
 
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  st_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -281,7 +217,7 @@ make_entry (Fixture *f,
   f->host = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_child (f->host, entry);
   gtk_window_present (f->host);
-  spin ();
+  st_test_spin ();
 
   return ST_SERIAL_ENTRY (entry);
 }
@@ -302,7 +238,7 @@ label_text (gpointer widget,
             GType    type,
             const char *name)
 {
-  return gtk_label_get_text (template_child (widget, type, name));
+  return gtk_label_get_text (st_test_template_child (widget, type, name));
 }
 
 /* The serial entry. */
@@ -312,7 +248,7 @@ test_entry_scan_five (Fixture       *f,
                       gconstpointer  data)
 {
   StSerialEntry *entry = make_entry (f, f->tool, 5);
-  GtkEditable *scan_entry = template_child (entry, ST_TYPE_SERIAL_ENTRY, "scan_entry");
+  GtkEditable *scan_entry = st_test_template_child (entry, ST_TYPE_SERIAL_ENTRY, "scan_entry");
   static const char * const serials[] = { "D-1001", "D-1002", "D-1003", "D-1004", "D-1005" };
   g_autoptr(GPtrArray) valid = NULL;
 
@@ -379,18 +315,18 @@ test_entry_paste_marks_bad_ones (Fixture       *f,
 
   g_assert_cmpstr (label_text (entry, ST_TYPE_SERIAL_ENTRY, "count_label"), ==,
                    "4 of 4 serials");
-  g_assert_cmpstr (gtk_button_get_label (template_child (entry, ST_TYPE_SERIAL_ENTRY,
+  g_assert_cmpstr (gtk_button_get_label (st_test_template_child (entry, ST_TYPE_SERIAL_ENTRY,
                                                         "problems_button")), ==,
                    "3 marked serials are left out");
   /* That button shows the problems only. */
-  gtk_toggle_button_set_active (template_child (entry, ST_TYPE_SERIAL_ENTRY, "problems_button"),
+  gtk_toggle_button_set_active (st_test_template_child (entry, ST_TYPE_SERIAL_ENTRY, "problems_button"),
                                 TRUE);
   {
-    GtkSelectionModel *shown = gtk_list_view_get_model (template_child (entry,
+    GtkSelectionModel *shown = gtk_list_view_get_model (st_test_template_child (entry,
                                                                         ST_TYPE_SERIAL_ENTRY,
                                                                         "list_view"));
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, 3);
-    gtk_toggle_button_set_active (template_child (entry, ST_TYPE_SERIAL_ENTRY,
+    gtk_toggle_button_set_active (st_test_template_child (entry, ST_TYPE_SERIAL_ENTRY,
                                                   "problems_button"), FALSE);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, 7);
   }
@@ -428,12 +364,12 @@ test_entry_case_and_stock (Fixture       *f,
   g_assert_cmpint (st_serial_row_get_state (row_at (entry, 2)), ==, ST_SERIAL_STATE_EXISTS);
 
   /* Delete on the selected row removes it; the duplicate then counts. */
-  gtk_selection_model_select_item (gtk_list_view_get_model (template_child (entry,
+  gtk_selection_model_select_item (gtk_list_view_get_model (st_test_template_child (entry,
                                                                             ST_TYPE_SERIAL_ENTRY,
                                                                             "list_view")),
                                    0, TRUE);
   {
-    GtkWidget *list = template_child (entry, ST_TYPE_SERIAL_ENTRY, "list_view");
+    GtkWidget *list = st_test_template_child (entry, ST_TYPE_SERIAL_ENTRY, "list_view");
     GListModel *controllers = gtk_widget_observe_controllers (list);
     gboolean handled = FALSE;
 
@@ -452,7 +388,7 @@ test_entry_case_and_stock (Fixture       *f,
   g_assert_cmpint (st_serial_row_get_state (row_at (entry, 0)), ==, ST_SERIAL_STATE_VALID);
 
   /* Clear All. */
-  click (template_child (entry, ST_TYPE_SERIAL_ENTRY, "clear_button"));
+  click (st_test_template_child (entry, ST_TYPE_SERIAL_ENTRY, "clear_button"));
   g_assert_cmpuint (g_list_model_get_n_items (st_serial_entry_get_model (entry)), ==, 0);
   g_assert_cmpstr (label_text (entry, ST_TYPE_SERIAL_ENTRY, "count_label"), ==,
                    "0 of 3 serials");
@@ -463,8 +399,8 @@ test_entry_range (Fixture       *f,
                   gconstpointer  data)
 {
   StSerialEntry *entry = make_entry (f, f->tool, 10);
-  GtkEditable *scan_entry = template_child (entry, ST_TYPE_SERIAL_ENTRY, "scan_entry");
-  GtkWidget *message = template_child (entry, ST_TYPE_SERIAL_ENTRY, "message_label");
+  GtkEditable *scan_entry = st_test_template_child (entry, ST_TYPE_SERIAL_ENTRY, "scan_entry");
+  GtkWidget *message = st_test_template_child (entry, ST_TYPE_SERIAL_ENTRY, "message_label");
   g_autoptr(GPtrArray) valid = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -518,13 +454,13 @@ test_entry_paste_clipboard (Fixture       *f,
                             gconstpointer  data)
 {
   StSerialEntry *entry = make_entry (f, f->tool, 3);
-  GtkEditable *scan_entry = template_child (entry, ST_TYPE_SERIAL_ENTRY, "scan_entry");
+  GtkEditable *scan_entry = st_test_template_child (entry, ST_TYPE_SERIAL_ENTRY, "scan_entry");
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (entry));
   int position;
 
   /* The Paste button reads the clipboard. */
   gdk_clipboard_set_text (clipboard, "P-1\nP-2\nP-3\n");
-  click (template_child (entry, ST_TYPE_SERIAL_ENTRY, "paste_button"));
+  click (st_test_template_child (entry, ST_TYPE_SERIAL_ENTRY, "paste_button"));
   g_object_set_data (G_OBJECT (entry), "wanted", GUINT_TO_POINTER (3));
   wait_until (has_n_rows, entry);
   g_assert_true (st_serial_entry_get_valid (entry));
@@ -534,7 +470,7 @@ test_entry_paste_clipboard (Fixture       *f,
   gtk_editable_set_text (scan_entry, "P-");
   position = 2;
   gtk_editable_insert_text (scan_entry, "4\nP-5,P-6", -1, &position);
-  spin ();
+  st_test_spin ();
   g_assert_cmpstr (gtk_editable_get_text (scan_entry), ==, "");
   g_assert_cmpuint (g_list_model_get_n_items (st_serial_entry_get_model (entry)), ==, 6);
   g_assert_cmpstr (st_serial_row_get_serial (row_at (entry, 3)), ==, "P-4");
@@ -674,7 +610,7 @@ static void
 choose_item (StEditorLine *line,
              StItem       *item)
 {
-  GtkDropDown *dropdown = template_child (line, ST_TYPE_EDITOR_LINE, "item_dropdown");
+  GtkDropDown *dropdown = st_test_template_child (line, ST_TYPE_EDITOR_LINE, "item_dropdown");
   GListModel *items = gtk_drop_down_get_model (dropdown);
 
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
@@ -684,7 +620,7 @@ choose_item (StEditorLine *line,
       if (st_item_get_id (candidate) == st_item_get_id (item))
         {
           gtk_drop_down_set_selected (dropdown, i);
-          spin ();
+          st_test_spin ();
           return;
         }
     }
@@ -695,15 +631,15 @@ static void
 set_quantity (StEditorLine *line,
               double        quantity)
 {
-  gtk_spin_button_set_value (template_child (line, ST_TYPE_EDITOR_LINE, "quantity_spin"),
+  gtk_spin_button_set_value (st_test_template_child (line, ST_TYPE_EDITOR_LINE, "quantity_spin"),
                              quantity);
-  spin ();
+  st_test_spin ();
 }
 
 static void
 post (Posting *posting)
 {
-  GtkWidget *post_button = template_child (posting->editor, ST_TYPE_DOCUMENT_EDITOR,
+  GtkWidget *post_button = st_test_template_child (posting->editor, ST_TYPE_DOCUMENT_EDITOR,
                                            "post_button");
 
   g_signal_connect (posting->editor, "posted", G_CALLBACK (posted_cb), posting);
@@ -730,13 +666,13 @@ test_editor_posts_bill (Fixture       *f,
   editor = st_document_editor_new (NULL, f->store, ST_DOC_BILL);
   posting.editor = g_object_ref (editor);
   gtk_window_present (GTK_WINDOW (editor));
-  spin ();
+  st_test_spin ();
 
   /* The only vendor is chosen; the bill number is missing. */
   g_assert_false (st_document_editor_can_post (editor));
   g_assert_cmpstr (st_document_editor_get_problem (editor), ==,
                    "Enter the vendor’s bill number.");
-  gtk_editable_set_text (template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "number_entry"),
+  gtk_editable_set_text (st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "number_entry"),
                          "ACME-7731");
   g_assert_cmpstr (st_document_editor_get_problem (editor), ==, "Line 1: Choose an item.");
 
@@ -746,7 +682,7 @@ test_editor_posts_bill (Fixture       *f,
   set_quantity (line, 3);
   g_assert_true (st_editor_line_get_receiving (line));
 
-  scan_entry = template_child (st_editor_line_get_serial_entry (line), ST_TYPE_SERIAL_ENTRY,
+  scan_entry = st_test_template_child (st_editor_line_get_serial_entry (line), ST_TYPE_SERIAL_ENTRY,
                                "scan_entry");
   scan (scan_entry, "B-1");
   scan (scan_entry, "B-2");
@@ -756,17 +692,17 @@ test_editor_posts_bill (Fixture       *f,
   g_assert_true (st_document_editor_can_post (editor));
 
   /* A bad date disables Post again. */
-  gtk_editable_set_text (template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "date_entry"),
+  gtk_editable_set_text (st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "date_entry"),
                          "2024-02-30");
   g_assert_false (st_document_editor_can_post (editor));
-  gtk_editable_set_text (template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "date_entry"),
+  gtk_editable_set_text (st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "date_entry"),
                          "2024-02-29");
   g_assert_true (st_document_editor_can_post (editor));
 
   post (&posting);
   g_assert_nonnull (posting.posted);
   g_assert_cmpstr (st_document_get_number (posting.posted), ==, "ACME-7731");
-  g_assert_null (find_toplevel (ST_TYPE_DOCUMENT_EDITOR));
+  g_assert_null (st_test_find_toplevel (ST_TYPE_DOCUMENT_EDITOR, TRUE));
 
   for (guint i = 1; i <= 3; i++)
     {
@@ -808,8 +744,8 @@ open_picker (StEditorLine *line)
 {
   StSerialPicker *picker;
 
-  click (template_child (line, ST_TYPE_EDITOR_LINE, "choose_button"));
-  picker = find_toplevel (ST_TYPE_SERIAL_PICKER);
+  click (st_test_template_child (line, ST_TYPE_EDITOR_LINE, "choose_button"));
+  picker = st_test_find_toplevel (ST_TYPE_SERIAL_PICKER, TRUE);
   g_assert_nonnull (picker);
   return picker;
 }
@@ -832,7 +768,7 @@ test_picker_invoice (Fixture       *f,
   editor = st_document_editor_new (NULL, f->store, ST_DOC_INVOICE);
   posting.editor = g_object_ref (editor);
   gtk_window_present (GTK_WINDOW (editor));
-  spin ();
+  st_test_spin ();
 
   line = st_document_editor_get_line (editor, 0);
   choose_item (line, f->tool);
@@ -843,8 +779,8 @@ test_picker_invoice (Fixture       *f,
   g_assert_false (st_document_editor_can_post (editor));
 
   picker = open_picker (line);
-  filter = template_child (picker, ST_TYPE_SERIAL_PICKER, "filter_entry");
-  ok = template_child (picker, ST_TYPE_SERIAL_PICKER, "ok_button");
+  filter = st_test_template_child (picker, ST_TYPE_SERIAL_PICKER, "filter_entry");
+  ok = st_test_template_child (picker, ST_TYPE_SERIAL_PICKER, "ok_button");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (st_serial_picker_get_model (picker))),
                     ==, 10);
   g_assert_cmpstr (label_text (picker, ST_TYPE_SERIAL_PICKER, "count_label"), ==,
@@ -878,7 +814,7 @@ test_picker_invoice (Fixture       *f,
   g_assert_cmpuint (st_serial_picker_get_n_selected (picker), ==, 1);
 
   /* Select Oldest 3: the first received, first out. */
-  click (template_child (picker, ST_TYPE_SERIAL_PICKER, "oldest_button"));
+  click (st_test_template_child (picker, ST_TYPE_SERIAL_PICKER, "oldest_button"));
   g_assert_cmpuint (st_serial_picker_get_n_selected (picker), ==, 3);
   chosen = st_serial_picker_get_selected (picker);
   g_assert_cmpstr (st_unit_get_serial (g_ptr_array_index (chosen, 0)), ==, "T01");
@@ -896,13 +832,13 @@ test_picker_invoice (Fixture       *f,
   g_clear_pointer (&chosen, g_ptr_array_unref);
 
   /* Clear, then Select Oldest again, and OK. */
-  click (template_child (picker, ST_TYPE_SERIAL_PICKER, "clear_button"));
+  click (st_test_template_child (picker, ST_TYPE_SERIAL_PICKER, "clear_button"));
   g_assert_cmpuint (st_serial_picker_get_n_selected (picker), ==, 0);
   scan (filter, "T08");
   scan (filter, "T02");
   scan (filter, "T06");
   click (ok);
-  g_assert_null (find_toplevel (ST_TYPE_SERIAL_PICKER));
+  g_assert_null (st_test_find_toplevel (ST_TYPE_SERIAL_PICKER, TRUE));
 
   /* The line has them, first received first. */
   g_assert_cmpuint (st_editor_line_get_picked (line)->len, ==, 3);
@@ -962,7 +898,7 @@ test_picker_other_warehouse (Fixture       *f,
   picker = st_serial_picker_new (NULL, f->store, &query, 2);
   st_serial_picker_set_item (picker, f->tool);
   gtk_window_present (GTK_WINDOW (picker));
-  spin ();
+  st_test_spin ();
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (st_serial_picker_get_model (picker))),
                     ==, 0);
@@ -973,7 +909,7 @@ test_picker_other_warehouse (Fixture       *f,
   g_assert_cmpuint (st_serial_picker_get_n_selected (picker), ==, 0);
 
   /* Nothing eligible: nothing to select the oldest of. */
-  g_assert_false (gtk_widget_get_sensitive (template_child (picker, ST_TYPE_SERIAL_PICKER,
+  g_assert_false (gtk_widget_get_sensitive (st_test_template_child (picker, ST_TYPE_SERIAL_PICKER,
                                                             "oldest_button")));
   g_assert_cmpstr (label_text (picker, ST_TYPE_SERIAL_PICKER, "available_label"), ==,
                    "0 units available");
@@ -1007,7 +943,7 @@ test_picker_big_list (Fixture       *f,
   start = g_get_monotonic_time ();
   picker = st_serial_picker_new (NULL, f->store, &query, 5);
   gtk_window_present (GTK_WINDOW (picker));
-  spin ();
+  st_test_spin ();
   elapsed = g_get_monotonic_time () - start;
   g_test_message ("Picker over 50,000 units open in %" G_GINT64_FORMAT " ms", elapsed / 1000);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (st_serial_picker_get_model (picker))),
@@ -1017,7 +953,7 @@ test_picker_big_list (Fixture       *f,
    * handed "all removed, all added" while attached: seconds on a list this size). */
   start = g_get_monotonic_time ();
   st_serial_picker_set_filter (picker, "big0");
-  spin ();
+  st_test_spin ();
   elapsed = g_get_monotonic_time () - start;
   g_test_message ("Filter to 50,000 rows in %" G_GINT64_FORMAT " ms", elapsed / 1000);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (st_serial_picker_get_model (picker))),
@@ -1053,14 +989,14 @@ test_editor_refused_writes_nothing (Fixture       *f,
   editor = st_document_editor_new (NULL, f->store, ST_DOC_INVOICE);
   posting.editor = g_object_ref (editor);
   gtk_window_present (GTK_WINDOW (editor));
-  spin ();
+  st_test_spin ();
 
   line = st_document_editor_get_line (editor, 0);
   choose_item (line, f->tool);
   set_quantity (line, 3);
   picker = open_picker (line);
-  click (template_child (picker, ST_TYPE_SERIAL_PICKER, "oldest_button"));
-  click (template_child (picker, ST_TYPE_SERIAL_PICKER, "ok_button"));
+  click (st_test_template_child (picker, ST_TYPE_SERIAL_PICKER, "oldest_button"));
+  click (st_test_template_child (picker, ST_TYPE_SERIAL_PICKER, "ok_button"));
   g_assert_true (st_document_editor_can_post (editor));
 
   /* Meanwhile someone else sells T02. */
@@ -1077,16 +1013,16 @@ test_editor_refused_writes_nothing (Fixture       *f,
   message = st_document_editor_get_error (editor);
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (message, "T02"));
-  g_assert_true (gtk_widget_get_visible (template_child (editor, ST_TYPE_DOCUMENT_EDITOR,
+  g_assert_true (gtk_widget_get_visible (st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR,
                                                          "error_label")));
   g_assert_cmpstr (label_text (editor, ST_TYPE_DOCUMENT_EDITOR, "error_label"), ==, message);
-  g_assert_true (find_toplevel (ST_TYPE_DOCUMENT_EDITOR) == (gpointer) editor);
+  g_assert_true (st_test_find_toplevel (ST_TYPE_DOCUMENT_EDITOR, TRUE) == (gpointer) editor);
 
   /* T02 is out of the line's choice, which must be fixed before posting again. */
   g_assert_cmpuint (st_editor_line_get_picked (line)->len, ==, 2);
   g_assert_cmpstr (label_text (line, ST_TYPE_EDITOR_LINE, "picked_label"), ==,
                    "2 of 3 selected");
-  g_assert_true (gtk_widget_get_visible (template_child (line, ST_TYPE_EDITOR_LINE,
+  g_assert_true (gtk_widget_get_visible (st_test_template_child (line, ST_TYPE_EDITOR_LINE,
                                                          "picked_error_label")));
   g_assert_false (st_document_editor_can_post (editor));
 
@@ -1104,8 +1040,8 @@ test_editor_refused_writes_nothing (Fixture       *f,
   /* Fixed with one more unit, it posts. */
   picker = open_picker (line);
   g_assert_cmpuint (st_serial_picker_get_n_selected (picker), ==, 2);
-  scan (template_child (picker, ST_TYPE_SERIAL_PICKER, "filter_entry"), "T04");
-  click (template_child (picker, ST_TYPE_SERIAL_PICKER, "ok_button"));
+  scan (st_test_template_child (picker, ST_TYPE_SERIAL_PICKER, "filter_entry"), "T04");
+  click (st_test_template_child (picker, ST_TYPE_SERIAL_PICKER, "ok_button"));
   post (&posting);
   g_assert_nonnull (posting.posted);
 
@@ -1127,9 +1063,9 @@ test_editor_refused_bill_marks_serial (Fixture       *f,
   editor = st_document_editor_new (NULL, f->store, ST_DOC_BILL);
   posting.editor = g_object_ref (editor);
   gtk_window_present (GTK_WINDOW (editor));
-  spin ();
+  st_test_spin ();
 
-  gtk_editable_set_text (template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "number_entry"), "V-9");
+  gtk_editable_set_text (st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "number_entry"), "V-9");
   line = st_document_editor_get_line (editor, 0);
   choose_item (line, f->tool);
   set_quantity (line, 3);
@@ -1170,17 +1106,17 @@ test_editor_transfer_and_adjustment (Fixture       *f,
   editor = st_document_editor_new (NULL, f->store, ST_DOC_TRANSFER);
   posting.editor = g_object_ref (editor);
   gtk_window_present (GTK_WINDOW (editor));
-  spin ();
-  g_assert_cmpstr (gtk_editable_get_text (template_child (editor, ST_TYPE_DOCUMENT_EDITOR,
+  st_test_spin ();
+  g_assert_cmpstr (gtk_editable_get_text (st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR,
                                                           "number_entry")), ==, "TO-00001");
-  gtk_check_button_set_active (template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "transit_check"),
+  gtk_check_button_set_active (st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "transit_check"),
                                TRUE);
   line = st_document_editor_get_line (editor, 0);
   choose_item (line, f->tool);
   set_quantity (line, 2);
   picker = open_picker (line);
-  click (template_child (picker, ST_TYPE_SERIAL_PICKER, "oldest_button"));
-  click (template_child (picker, ST_TYPE_SERIAL_PICKER, "ok_button"));
+  click (st_test_template_child (picker, ST_TYPE_SERIAL_PICKER, "oldest_button"));
+  click (st_test_template_child (picker, ST_TYPE_SERIAL_PICKER, "ok_button"));
   post (&posting);
   g_assert_nonnull (posting.posted);
   unit = st_store_find_unit (f->store, "T01", "TOOL", NULL);
@@ -1193,18 +1129,18 @@ test_editor_transfer_and_adjustment (Fixture       *f,
   editor = st_document_editor_new (NULL, f->store, ST_DOC_ADJUSTMENT);
   posting.editor = g_object_ref (editor);
   gtk_window_present (GTK_WINDOW (editor));
-  spin ();
-  gtk_editable_set_text (template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "reason_entry"),
+  st_test_spin ();
+  gtk_editable_set_text (st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "reason_entry"),
                          "stock count");
   line = st_document_editor_get_line (editor, 0);
   choose_item (line, f->tool);
   set_quantity (line, -1);
   g_assert_true (st_editor_line_get_picking (line));
   picker = open_picker (line);
-  scan (template_child (picker, ST_TYPE_SERIAL_PICKER, "filter_entry"), "T10");
-  click (template_child (picker, ST_TYPE_SERIAL_PICKER, "ok_button"));
+  scan (st_test_template_child (picker, ST_TYPE_SERIAL_PICKER, "filter_entry"), "T10");
+  click (st_test_template_child (picker, ST_TYPE_SERIAL_PICKER, "ok_button"));
 
-  click (template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "add_line_button"));
+  click (st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "add_line_button"));
   line = st_document_editor_get_line (editor, 1);
   choose_item (line, f->tool);
   g_assert_true (st_editor_line_get_receiving (line));
@@ -1251,9 +1187,9 @@ test_editor_sales_return (Fixture       *f,
   editor = st_document_editor_new (NULL, f->store, ST_DOC_RETURN);
   posting.editor = g_object_ref (editor);
   gtk_window_present (GTK_WINDOW (editor));
-  spin ();
+  st_test_spin ();
 
-  reference = template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "reference_entry");
+  reference = st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "reference_entry");
   gtk_editable_set_text (reference, "INV-00099");
   g_assert_cmpstr (label_text (editor, ST_TYPE_DOCUMENT_EDITOR, "reference_hint"), ==,
                    "No invoice has this number.");
@@ -1269,8 +1205,8 @@ test_editor_sales_return (Fixture       *f,
                     ==, 2);
   g_assert_false (st_serial_picker_select_serial (picker, "T01", &error));
   g_assert_error (error, ST_ERROR, ST_ERROR_NOT_ON_DOCUMENT);
-  scan (template_child (picker, ST_TYPE_SERIAL_PICKER, "filter_entry"), "T07");
-  click (template_child (picker, ST_TYPE_SERIAL_PICKER, "ok_button"));
+  scan (st_test_template_child (picker, ST_TYPE_SERIAL_PICKER, "filter_entry"), "T07");
+  click (st_test_template_child (picker, ST_TYPE_SERIAL_PICKER, "ok_button"));
   post (&posting);
   g_assert_nonnull (posting.posted);
 
@@ -1292,32 +1228,32 @@ test_editor_escape_asks (Fixture       *f,
   /* Nothing entered: Escape closes at once. */
   editor = st_document_editor_new (NULL, f->store, ST_DOC_INVOICE);
   gtk_window_present (GTK_WINDOW (editor));
-  spin ();
+  st_test_spin ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
-  spin ();
-  g_assert_null (find_toplevel (ST_TYPE_DOCUMENT_EDITOR));
+  st_test_spin ();
+  g_assert_null (st_test_find_toplevel (ST_TYPE_DOCUMENT_EDITOR, TRUE));
 
   /* With a line: it asks, and Keep Editing keeps it. */
   editor = st_document_editor_new (NULL, f->store, ST_DOC_INVOICE);
   gtk_window_present (GTK_WINDOW (editor));
-  spin ();
+  st_test_spin ();
   choose_item (st_document_editor_get_line (editor, 0), f->tool);
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
-  spin ();
-  dialog = find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  st_test_spin ();
+  dialog = st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE);
   g_assert_nonnull (dialog);
   g_object_get (dialog, "text", &text, NULL);
   g_assert_cmpstr (text, ==, "Discard this document?");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  spin ();
-  g_assert_true (find_toplevel (ST_TYPE_DOCUMENT_EDITOR) == (gpointer) editor);
+  st_test_spin ();
+  g_assert_true (st_test_find_toplevel (ST_TYPE_DOCUMENT_EDITOR, TRUE) == (gpointer) editor);
 
   /* Discard closes it. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
-  spin ();
-  gtk_dialog_response (GTK_DIALOG (find_toplevel (GTK_TYPE_MESSAGE_DIALOG)), GTK_RESPONSE_ACCEPT);
-  spin ();
-  g_assert_null (find_toplevel (ST_TYPE_DOCUMENT_EDITOR));
+  st_test_spin ();
+  gtk_dialog_response (GTK_DIALOG (st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE)), GTK_RESPONSE_ACCEPT);
+  st_test_spin ();
+  g_assert_null (st_test_find_toplevel (ST_TYPE_DOCUMENT_EDITOR, TRUE));
 }
 
 /* Void, through its confirmation dialog. */
@@ -1340,14 +1276,14 @@ test_void_confirmed (Fixture       *f,
   g_autofree char *text = NULL;
 
   st_document_actions_void (NULL, f->store, bill, voided_cb, &voided);
-  spin ();
-  dialog = find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  st_test_spin ();
+  dialog = st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE);
   g_assert_nonnull (dialog);
   g_object_get (dialog, "text", &text, NULL);
   g_assert_cmpstr (text, ==, "Void V-1?");
 
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  spin ();
+  st_test_spin ();
   g_assert_nonnull (voided);
   g_assert_cmpint (st_document_get_status (voided), ==, ST_DOC_STATUS_VOID);
   unit = st_store_find_unit (f->store, "W01", "TOOL", NULL);
@@ -1375,14 +1311,14 @@ test_void_refused (Fixture       *f,
   g_assert_no_error (error);
 
   st_document_actions_void (NULL, f->store, bill, voided_cb, &voided);
-  spin ();
-  dialog = find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  st_test_spin ();
+  dialog = st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  spin ();
+  st_test_spin ();
   g_assert_null (voided);
 
   /* The refusal, naming the unit that moved on. */
-  dialog = find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  dialog = st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE);
   g_assert_nonnull (dialog);
   g_object_get (dialog, "text", &text, "secondary-text", &secondary, NULL);
   g_assert_cmpstr (text, ==, "V-1 was not voided");
@@ -1426,12 +1362,12 @@ test_void_bill_same_number (Fixture       *f,
 
   /* The selected document is Globex's V-1: that one is voided, not refused as ambiguous. */
   st_document_actions_void (NULL, f->store, globex, voided_cb, &voided);
-  spin ();
-  dialog = find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  st_test_spin ();
+  dialog = st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE);
   g_assert_nonnull (dialog);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  spin ();
-  g_assert_null (find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+  st_test_spin ();
+  g_assert_null (st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE));
   g_assert_nonnull (voided);
   g_assert_cmpint (st_document_get_id (voided), ==, st_document_get_id (globex));
   g_assert_cmpint (st_document_get_status (voided), ==, ST_DOC_STATUS_VOID);
@@ -1455,8 +1391,8 @@ test_editor_vendor_return_same_number (Fixture       *f,
 
   editor = st_document_editor_new (NULL, f->store, ST_DOC_VENDOR_RETURN);
   gtk_window_present (GTK_WINDOW (editor));
-  spin ();
-  reference = template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "reference_entry");
+  st_test_spin ();
+  reference = st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "reference_entry");
   gtk_editable_set_text (reference, "V-1");
   /* Not "No bill has this number": the store's reason. */
   hint = label_text (editor, ST_TYPE_DOCUMENT_EDITOR, "reference_hint");
@@ -1487,12 +1423,12 @@ test_receive_confirmed (Fixture       *f,
   g_assert_no_error (error);
 
   st_document_actions_receive (NULL, f->store, transfer, voided_cb, &received);
-  spin ();
-  dialog = find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  st_test_spin ();
+  dialog = st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE);
   g_object_get (dialog, "text", &text, NULL);
   g_assert_cmpstr (text, ==, "Receive TO-00001 at Shop?");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  spin ();
+  st_test_spin ();
   g_assert_nonnull (received);
   unit = st_store_find_unit (f->store, "R02", "TOOL", NULL);
   g_assert_cmpint (st_unit_get_status (unit), ==, ST_UNIT_IN_STOCK);
@@ -1518,18 +1454,18 @@ test_window_new_document (Fixture       *f,
   g_assert_no_error (error);
   f->store = g_object_ref (st_window_get_store (window));
   f->tool = st_store_find_item (f->store, "TOOL", NULL);
-  spin ();
+  st_test_spin ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-document", "s",
                                              "bill"));
-  spin ();
-  editor = find_toplevel (ST_TYPE_DOCUMENT_EDITOR);
+  st_test_spin ();
+  editor = st_test_find_toplevel (ST_TYPE_DOCUMENT_EDITOR, TRUE);
   g_assert_nonnull (editor);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (window));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
   posting.editor = g_object_ref (editor);
 
-  gtk_editable_set_text (template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "number_entry"), "W-1");
+  gtk_editable_set_text (st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "number_entry"), "W-1");
   line = st_document_editor_get_line (editor, 0);
   choose_item (line, f->tool);
   g_assert_true (st_serial_entry_add_text (ST_SERIAL_ENTRY (st_editor_line_get_serial_entry (line)),
@@ -1544,8 +1480,8 @@ test_window_new_document (Fixture       *f,
                    ==, "W-1");
   /* The selected posted bill can be voided from the view. */
   g_assert_true (gtk_widget_activate_action (view, "document.void", NULL));
-  spin ();
-  g_assert_nonnull (find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+  st_test_spin ();
+  g_assert_nonnull (st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE));
 
   g_clear_object (&posting.posted);
   g_clear_object (&posting.editor);
@@ -1555,25 +1491,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display: run the app tests under xvfb-run.\n");
-      return 77;
-    }
-
-  setlocale (LC_ALL, "");
-  gtk_test_init (&argc, &argv, NULL);
+  app = st_test_app_start (&argc, &argv);
+  if (app == NULL)
+    return 77;
   /* Windows come and go faster than Xvfb's focus: a blinking cursor would notice. */
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
-  app = st_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -1605,8 +1528,5 @@ main (int   argc,
   ADD ("/window/new-document", test_window_new_document);
 #undef ADD
 
-  status = g_test_run ();
-
-  g_clear_object (&app);
-  return status;
+  return st_test_app_run (&app);
 }

@@ -22,6 +22,7 @@
 #include "st-list-page-private.h"
 #include "st-server-location.h"
 #include "st-window.h"
+#include "st-test-app.h"
 
 /* Bills in the fixture: enough for the Bills list to scroll. */
 #define N_BILLS 60
@@ -42,58 +43,6 @@ typedef struct
 
 static StApplication *app;
 static guint n_databases;
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  spin ();
-}
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
-}
 
 static gboolean
 have_server (void)
@@ -227,8 +176,7 @@ fixture_setup (Fixture       *f,
       return;
     }
 
-  f->dir = g_dir_make_tmp ("st-app-shared-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = st_test_make_tmp_dir ("st-app-shared-XXXXXX");
   if (f->postgres)
     {
       f->dbname = new_server_database ();
@@ -242,59 +190,37 @@ static void
 open_window (Fixture    *f,
              const char *location)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->window = st_application_open_database (app, location, ST_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  f->window = st_test_open_window (app, location);
   g_assert_true (ST_IS_WINDOW (f->window));
-  spin ();
+  st_test_spin ();
 }
 
-static void
-destroy_toplevels (gboolean main_windows)
+/* Our own toplevels and message dialogs: the main windows, or the others. */
+static gboolean
+is_own_main_window (GObject *window)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
+  return (st_test_is_own_window (window) || GTK_IS_MESSAGE_DIALOG (window))
+         && ST_IS_WINDOW (window);
+}
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      GObject *window = g_list_model_get_item (toplevels, i);
-
-      if ((g_str_has_prefix (G_OBJECT_TYPE_NAME (window), "St")
-           || GTK_IS_MESSAGE_DIALOG (window))
-          && ST_IS_WINDOW (window) == main_windows)
-        g_ptr_array_add (doomed, window);
-      else
-        g_object_unref (window);
-    }
-  for (guint i = 0; i < doomed->len; i++)
-    gtk_window_destroy (g_ptr_array_index (doomed, i));
-  spin ();
+static gboolean
+is_own_other_window (GObject *window)
+{
+  return (st_test_is_own_window (window) || GTK_IS_MESSAGE_DIALOG (window))
+         && !ST_IS_WINDOW (window);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  destroy_toplevels (FALSE);
-  destroy_toplevels (TRUE);
+  st_test_destroy_toplevels_if (is_own_other_window);
+  st_test_destroy_toplevels_if (is_own_main_window);
 
   if (f->dbname != NULL)
     drop_server_database (f->dbname);
 
-  dir = f->dir != NULL ? g_dir_open (f->dir, 0, NULL) : NULL;
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_chmod (path, 0644);
-      g_unlink (path);
-    }
-  if (f->dir != NULL)
-    g_rmdir (f->dir);
+  st_test_remove_dir (f->dir);
 
   g_free (f->dir);
   g_free (f->dbname);
@@ -339,7 +265,7 @@ test_live_view (Fixture       *f,
   units = ST_LIST_PAGE (st_window_get_view (f->window, "units"));
   st_window_show_view (f->window, "bills");
   bills = ST_LIST_PAGE (st_window_get_view (f->window, "bills"));
-  wait_ms (200);
+  st_test_wait_ms (200);
   n_bills = g_list_model_get_n_items (G_LIST_MODEL (st_list_page_get_selection (bills)));
   n_units = g_list_model_get_n_items (G_LIST_MODEL (st_list_page_get_selection (units)));
   g_assert_cmpuint (n_bills, ==, N_BILLS);
@@ -351,7 +277,7 @@ test_live_view (Fixture       *f,
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment),
                      >, 200);
   gtk_adjustment_set_value (adjustment, 200);
-  wait_ms (200);
+  st_test_wait_ms (200);
   scrolled = gtk_adjustment_get_value (adjustment);
   g_assert_cmpfloat (scrolled, >, 0);
 
@@ -363,7 +289,7 @@ test_live_view (Fixture       *f,
   start = g_get_monotonic_time ();
   while (g_list_model_get_n_items (G_LIST_MODEL (st_list_page_get_selection (bills))) == n_bills
          && g_get_monotonic_time () - start < 2 * G_USEC_PER_SEC)
-    wait_ms (50);
+    st_test_wait_ms (50);
   g_test_message ("the posting showed after %.2f s",
                   (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
 
@@ -373,7 +299,7 @@ test_live_view (Fixture       *f,
                     ==, n_units + 1);
   /* The same bill stays selected, and the list where it was. */
   g_assert_cmpint (selected_document_id (bills), ==, f->selected_id);
-  wait_ms (100);
+  st_test_wait_ms (100);
   g_assert_cmpfloat (fabs (gtk_adjustment_get_value (adjustment) - scrolled), <, 1.0);
 }
 
@@ -386,25 +312,25 @@ assert_read_only_window (Fixture *f)
   StListPage *bills;
 
   g_assert_true (st_store_is_read_only (st_window_get_store (f->window)));
-  g_assert_true (gtk_info_bar_get_revealed (template_child (f->window, ST_TYPE_WINDOW,
+  g_assert_true (gtk_info_bar_get_revealed (st_test_template_child (f->window, ST_TYPE_WINDOW,
                                                             "read_only_bar")));
 
   /* Nothing that writes is offered, neither in the window nor in its views. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-item", NULL);
-  spin ();
-  g_assert_null (find_toplevel (ST_TYPE_ITEM_DIALOG));
+  st_test_spin ();
+  g_assert_null (st_test_find_toplevel (ST_TYPE_ITEM_DIALOG, FALSE));
   g_assert_false (st_window_get_sample_offer (f->window));
 
   st_window_show_view (f->window, "bills");
   bills = ST_LIST_PAGE (st_window_get_view (f->window, "bills"));
-  wait_ms (100);
-  new_button = template_child (bills, ST_TYPE_DOCUMENTS_VIEW, "new_button");
+  st_test_wait_ms (100);
+  new_button = st_test_template_child (bills, ST_TYPE_DOCUMENTS_VIEW, "new_button");
   g_assert_false (gtk_widget_is_sensitive (new_button));
   g_assert_true (st_list_page_select_id (bills, f->selected_id));
-  spin ();
+  st_test_spin ();
   gtk_widget_activate_action (GTK_WIDGET (bills), "document.void", NULL);
-  spin ();
-  g_assert_null (find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+  st_test_spin ();
+  g_assert_null (st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, FALSE));
 
   /* Reading and looking still work. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (st_list_page_get_selection (bills))),
@@ -450,7 +376,7 @@ test_read_only_role (Fixture       *f,
   open_window (f, location);
   assert_read_only_window (f);
 
-  destroy_toplevels (TRUE);
+  st_test_destroy_toplevels_if (is_own_main_window);
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("DROP OWNED BY %1$s; DROP ROLE %1$s", role);
   psql (f->dbname, sql);
@@ -464,7 +390,7 @@ connect_dialog (void)
   StConnectDialog *dialog = st_connect_dialog_new (NULL, app);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  spin ();
+  st_test_spin ();
   return dialog;
 }
 
@@ -473,13 +399,13 @@ set_field (StConnectDialog *dialog,
            const char      *name,
            const char      *text)
 {
-  gtk_editable_set_text (template_child (dialog, ST_TYPE_CONNECT_DIALOG, name), text);
+  gtk_editable_set_text (st_test_template_child (dialog, ST_TYPE_CONNECT_DIALOG, name), text);
 }
 
 static const char *
 dialog_error (StConnectDialog *dialog)
 {
-  GtkWidget *label = template_child (dialog, ST_TYPE_CONNECT_DIALOG, "error_label");
+  GtkWidget *label = st_test_template_child (dialog, ST_TYPE_CONNECT_DIALOG, "error_label");
 
   return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }
@@ -542,14 +468,14 @@ test_connect_unreachable (void)
   /* One line, naming the database and the server. */
   g_assert_null (strchr (error, '\n'));
   g_assert_nonnull (strstr (error, "shop on anna@127.0.0.1:1"));
-  g_assert_null (find_toplevel (ST_TYPE_WINDOW));
+  g_assert_null (st_test_find_toplevel (ST_TYPE_WINDOW, FALSE));
 
   /* A port that is no port is said so before anything goes to a server. */
   set_field (dialog, "port_entry", "54x");
   g_assert_null (st_connect_dialog_connect (dialog, FALSE));
   g_assert_nonnull (strstr (dialog_error (dialog), "port"));
 
-  destroy_toplevels (FALSE);
+  st_test_destroy_toplevels_if (is_own_other_window);
 }
 
 /* --db with a server's address, or the last database on start: a failure opens Connect to
@@ -561,17 +487,17 @@ test_open_server_reports_in_dialog (void)
 
   g_assert_null (st_application_open_or_report (app, NULL, "postgresql://anna@127.0.0.1:1/shop",
                                                 ST_STORE_OPEN_DEFAULT));
-  spin ();
-  dialog = find_toplevel (ST_TYPE_CONNECT_DIALOG);
+  st_test_spin ();
+  dialog = st_test_find_toplevel (ST_TYPE_CONNECT_DIALOG, FALSE);
   g_assert_nonnull (dialog);
-  g_assert_null (find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
-  g_assert_cmpstr (gtk_editable_get_text (template_child (dialog, ST_TYPE_CONNECT_DIALOG,
+  g_assert_null (st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, FALSE));
+  g_assert_cmpstr (gtk_editable_get_text (st_test_template_child (dialog, ST_TYPE_CONNECT_DIALOG,
                                                           "dbname_entry")), ==, "shop");
-  g_assert_cmpstr (gtk_editable_get_text (template_child (dialog, ST_TYPE_CONNECT_DIALOG,
+  g_assert_cmpstr (gtk_editable_get_text (st_test_template_child (dialog, ST_TYPE_CONNECT_DIALOG,
                                                           "user_entry")), ==, "anna");
   g_assert_nonnull (strstr (dialog_error (dialog), "shop on anna@127.0.0.1:1"));
 
-  destroy_toplevels (FALSE);
+  st_test_destroy_toplevels_if (is_own_other_window);
 }
 
 static void
@@ -604,7 +530,7 @@ test_connect_password (Fixture       *f,
   dialog = connect_dialog ();
   set_field (dialog, "dbname_entry", f->dbname);
   set_field (dialog, "user_entry", role);
-  password = template_child (dialog, ST_TYPE_CONNECT_DIALOG, "password_entry");
+  password = st_test_template_child (dialog, ST_TYPE_CONNECT_DIALOG, "password_entry");
   g_assert_false (gtk_widget_get_visible (password));
 
   g_assert_null (st_connect_dialog_connect (dialog, FALSE));
@@ -631,16 +557,16 @@ test_connect_password (Fixture       *f,
   g_assert_cmpstr (recent[0], ==, last);
 
   /* Offered again, and in this run the password is not asked again. */
-  destroy_toplevels (FALSE);
-  destroy_toplevels (TRUE);
+  st_test_destroy_toplevels_if (is_own_other_window);
+  st_test_destroy_toplevels_if (is_own_main_window);
   dialog = connect_dialog ();
-  g_assert_cmpstr (gtk_editable_get_text (template_child (dialog, ST_TYPE_CONNECT_DIALOG,
+  g_assert_cmpstr (gtk_editable_get_text (st_test_template_child (dialog, ST_TYPE_CONNECT_DIALOG,
                                                           "dbname_entry")), ==, f->dbname);
   window = st_connect_dialog_connect (dialog, FALSE);
   g_assert_true (ST_IS_WINDOW (window));
 
-  destroy_toplevels (FALSE);
-  destroy_toplevels (TRUE);
+  st_test_destroy_toplevels_if (is_own_other_window);
+  st_test_destroy_toplevels_if (is_own_main_window);
   if (saved_password != NULL)
     g_setenv ("PGPASSWORD", saved_password, TRUE);
   g_clear_pointer (&sql, g_free);
@@ -663,7 +589,7 @@ test_connect_empty_database (Fixture       *f,
   set_field (dialog, "user_entry", "");
   g_assert_null (st_connect_dialog_connect (dialog, FALSE));
   g_assert_nonnull (strstr (dialog_error (dialog), "has no inventory yet"));
-  g_assert_true (gtk_widget_get_visible (template_child (dialog, ST_TYPE_CONNECT_DIALOG,
+  g_assert_true (gtk_widget_get_visible (st_test_template_child (dialog, ST_TYPE_CONNECT_DIALOG,
                                                          "create_button")));
 
   window = st_connect_dialog_connect (dialog, TRUE);
@@ -687,7 +613,7 @@ test_connect_foreign_database (Fixture       *f,
   set_field (dialog, "user_entry", "");
   g_assert_null (st_connect_dialog_connect (dialog, FALSE));
   g_assert_nonnull (strstr (dialog_error (dialog), "another program"));
-  g_assert_false (gtk_widget_get_visible (template_child (dialog, ST_TYPE_CONNECT_DIALOG,
+  g_assert_false (gtk_widget_get_visible (st_test_template_child (dialog, ST_TYPE_CONNECT_DIALOG,
                                                           "create_button")));
 }
 
@@ -695,23 +621,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display: run the app tests under xvfb-run.\n");
-      return 77;
-    }
-
-  setlocale (LC_ALL, "");
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = st_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = st_test_app_start (&argc, &argv);
+  if (app == NULL)
+    return 77;
 
 #define ADD(path, postgres, func) \
   g_test_add (path, Fixture, GINT_TO_POINTER (postgres), fixture_setup, func, fixture_teardown)
@@ -728,8 +640,5 @@ main (int   argc,
   ADD ("/app/shared/connect/foreign-database", TRUE, test_connect_foreign_database);
 #undef ADD
 
-  status = g_test_run ();
-
-  g_clear_object (&app);
-  return status;
+  return st_test_app_run (&app);
 }

@@ -15,6 +15,7 @@
 #include "st-list-page.h"
 #include "st-store-private.h"
 #include "st-window.h"
+#include "st-test-app.h"
 
 /* Holds the worker at the start of each job until released. */
 typedef struct
@@ -37,47 +38,6 @@ typedef struct
 } Fixture;
 
 static StApplication *app;
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (Fixture *f);
-
-/* Runs the main loop until @condition holds (asserting it does within 10 s). */
-static void
-wait_until (Fixture   *f,
-            Condition  condition)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (10000, timeout_cb, &timed_out);
-
-  while (!condition (f) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
 
 static void
 gate_hook (StStore  *store,
@@ -126,8 +86,7 @@ fixture_setup (Fixture       *f,
   g_autoptr(StItem) item = NULL;
   g_autoptr(StContact) vendor = NULL;
 
-  f->dir = g_dir_make_tmp ("st-worker-test-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = st_test_make_tmp_dir ("st-worker-test-XXXXXX");
   f->path = g_build_filename (f->dir, "test.serialtrack", NULL);
   store = st_store_open (f->path, ST_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
@@ -137,54 +96,32 @@ fixture_setup (Fixture       *f,
   g_assert_no_error (error);
   g_clear_object (&store);
 
-  f->window = st_application_open_database (app, f->path, ST_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  f->window = st_test_open_window (app, f->path);
   f->store = st_window_get_store (f->window);
 
   g_mutex_init (&f->gate.lock);
   g_cond_init (&f->gate.cond);
   f->gate.hold = TRUE;
   _st_store_set_worker_hook (f->store, gate_hook, &f->gate);
-  spin ();
+  st_test_spin ();
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
 
   /* Whatever happened, the worker must not wait forever: the store waits for it. */
   gate_release (&f->gate);
   _st_store_set_worker_hook (f->store, NULL, NULL);
   g_clear_object (&f->posted);
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      GObject *window = g_list_model_get_item (toplevels, i);
-
-      if (g_str_has_prefix (G_OBJECT_TYPE_NAME (window), "St"))
-        g_ptr_array_add (doomed, window);
-      else
-        g_object_unref (window);
-    }
-  for (guint i = 0; i < doomed->len; i++)
-    gtk_window_destroy (g_ptr_array_index (doomed, i));
-  spin ();
+  st_test_destroy_toplevels_if (st_test_is_own_window);
 
   g_cond_clear (&f->gate.cond);
   g_mutex_clear (&f->gate.lock);
 
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  st_test_remove_dir (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -210,14 +147,18 @@ tick_cb (GtkWidget     *widget,
 }
 
 static gboolean
-worker_holds_a_job (Fixture *f)
+worker_holds_a_job (gpointer data)
 {
+  Fixture *f = data;
+
   return gate_n_jobs (&f->gate) >= 1;
 }
 
 static gboolean
-frames_drawn (Fixture *f)
+frames_drawn (gpointer data)
 {
+  Fixture *f = data;
+
   return f->n_ticks >= 5;
 }
 
@@ -229,21 +170,27 @@ view (Fixture    *f,
 }
 
 static gboolean
-items_filtered_out (Fixture *f)
+items_filtered_out (gpointer data)
 {
+  Fixture *f = data;
+
   return g_list_model_get_n_items (G_LIST_MODEL (st_list_page_get_selection (view (f, "items"))))
          == 0;
 }
 
 static gboolean
-posting_done (Fixture *f)
+posting_done (gpointer data)
 {
+  Fixture *f = data;
+
   return f->posted != NULL;
 }
 
 static gboolean
-bill_listed (Fixture *f)
+bill_listed (gpointer data)
 {
+  Fixture *f = data;
+
   GListModel *bills = G_LIST_MODEL (st_list_page_get_selection (view (f, "bills")));
   g_autoptr(StDocument) row = NULL;
 
@@ -270,29 +217,29 @@ test_window_draws_while_posting (Fixture       *f,
   g_autoptr(StDocument) stored = NULL;
 
   st_window_show_view (f->window, "items");
-  spin ();
+  st_test_spin ();
   g_assert_false (items_filtered_out (f));
 
   /* A bill for 5 cables, posted from the editor. */
   editor = st_document_editor_new (GTK_WINDOW (f->window), f->store, ST_DOC_BILL);
   g_signal_connect (editor, "posted", G_CALLBACK (posted_cb), f);
   gtk_window_present (GTK_WINDOW (editor));
-  spin ();
-  gtk_editable_set_text (template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "number_entry"),
+  st_test_spin ();
+  gtk_editable_set_text (st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "number_entry"),
                          "ACME-1");
   line = st_document_editor_get_line (editor, 0);
-  items = template_child (line, ST_TYPE_EDITOR_LINE, "item_dropdown");
+  items = st_test_template_child (line, ST_TYPE_EDITOR_LINE, "item_dropdown");
   gtk_drop_down_set_selected (items, 0);
-  gtk_spin_button_set_value (template_child (line, ST_TYPE_EDITOR_LINE, "quantity_spin"), 5);
-  spin ();
+  gtk_spin_button_set_value (st_test_template_child (line, ST_TYPE_EDITOR_LINE, "quantity_spin"), 5);
+  st_test_spin ();
   g_assert_true (st_document_editor_can_post (editor));
 
-  post_button = template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "post_button");
+  post_button = st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "post_button");
   g_signal_emit_by_name (post_button, "clicked");
   g_assert_true (st_document_editor_is_posting (editor));
 
   /* The worker has the posting and holds it. */
-  wait_until (f, worker_holds_a_job);
+  st_test_wait_until (worker_holds_a_job, f);
   g_assert_true (st_document_editor_is_posting (editor));
   g_assert_null (f->posted);
 
@@ -301,20 +248,20 @@ test_window_draws_while_posting (Fixture       *f,
   g_assert_nonnull (clock);
   frame_before = gdk_frame_clock_get_frame_counter (clock);
   tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (f->window), tick_cb, f, NULL);
-  wait_until (f, frames_drawn);
+  st_test_wait_until (frames_drawn, f);
   gtk_widget_remove_tick_callback (GTK_WIDGET (f->window), tick_id);
   g_assert_cmpint (gdk_frame_clock_get_frame_counter (clock), >, frame_before);
 
   /* … a timeout fires … */
-  g_timeout_add (50, timeout_cb, &fired);
+  g_timeout_add (50, st_test_timeout_cb, &fired);
   while (!fired)
     g_main_context_iteration (NULL, TRUE);
 
   /* … and it answers: typing in the Items filter narrows the list, read on the window's own
    * connection while the worker's waits. */
-  filter = template_child (view (f, "items"), ST_TYPE_LIST_PAGE, "filter_entry");
+  filter = st_test_template_child (view (f, "items"), ST_TYPE_LIST_PAGE, "filter_entry");
   gtk_editable_set_text (filter, "no such item");
-  wait_until (f, items_filtered_out);
+  st_test_wait_until (items_filtered_out, f);
 
   g_assert_true (st_document_editor_is_posting (editor));
   g_assert_null (f->posted);
@@ -325,12 +272,12 @@ test_window_draws_while_posting (Fixture       *f,
 
   /* Let go: the posting ends, the editor closes and the Bills view lists the bill. */
   gate_release (&f->gate);
-  wait_until (f, posting_done);
+  st_test_wait_until (posting_done, f);
   g_assert_cmpstr (st_document_get_number (f->posted), ==, "ACME-1");
   g_assert_cmpint (st_document_get_quantity (f->posted), ==, 5);
 
   st_window_show_view (f->window, "bills");
-  wait_until (f, bill_listed);
+  st_test_wait_until (bill_listed, f);
   g_clear_object (&stored);
   stored = st_store_get_bill (f->store, "ACME-1", NULL, &error);
   g_assert_no_error (error);
@@ -341,30 +288,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display: run the app tests under xvfb-run.\n");
-      return 77;
-    }
-
-  setlocale (LC_ALL, "");
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = st_application_new ();
-  /* No D-Bus uniqueness in tests: each test run is its own instance. */
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = st_test_app_start (&argc, &argv);
+  if (app == NULL)
+    return 77;
 
   g_test_add ("/app/store-worker/window-draws-while-posting", Fixture, NULL, fixture_setup,
               test_window_draws_while_posting, fixture_teardown);
 
-  status = g_test_run ();
-
-  g_clear_object (&app);
-  return status;
+  return st_test_app_run (&app);
 }

@@ -15,6 +15,7 @@
 #include "st-unit-page.h"
 #include "st-units-view.h"
 #include "st-window.h"
+#include "st-test-app.h"
 
 typedef enum
 {
@@ -35,72 +36,13 @@ typedef struct
 static StApplication *app;
 
 static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  spin ();
-}
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-static char *
-first_warehouse (StStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) warehouses = st_store_list_warehouses (store, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (warehouses->len, >=, 1);
-  return g_strdup (st_warehouse_get_name (g_ptr_array_index (warehouses, 0)));
-}
-
-static void
-post (StStore *store,
-      StDraft *draft)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StDocument) document = NULL;
-
-  document = st_store_post (store, draft, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-}
-
-static void
 post_bill (StStore            *store,
            const char         *number,
            const char         *date,
            const char * const *serials)
 {
   g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
-  g_autofree char *warehouse = first_warehouse (store);
+  g_autofree char *warehouse = st_test_first_warehouse (store);
   StDraftLine *line;
   guint n = g_strv_length ((char **) serials);
 
@@ -112,7 +54,7 @@ post_bill (StStore            *store,
   st_draft_line_set_rate (line, 30000);
   for (guint i = 0; i < n; i++)
     st_draft_line_add_serial (line, serials[i]);
-  post (store, draft);
+  g_object_unref (st_test_post (store, draft));
 }
 
 static void
@@ -123,8 +65,7 @@ fixture_setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(StStore) store = NULL;
 
-  f->dir = g_dir_make_tmp ("st-units-test-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = st_test_make_tmp_dir ("st-units-test-XXXXXX");
   f->path = g_build_filename (f->dir, "test.serialtrack", NULL);
 
   store = st_store_open (f->path, ST_STORE_OPEN_CREATE, &error);
@@ -151,7 +92,7 @@ fixture_setup (Fixture       *f,
       const char * const first[] = { "SN-A", "SN-B", "SN-C", NULL };
       const char * const second[] = { "SN-D", NULL };
       g_autoptr(StDraft) invoice = st_draft_new (ST_DOC_INVOICE);
-      g_autofree char *warehouse = first_warehouse (store);
+      g_autofree char *warehouse = st_test_first_warehouse (store);
       StDraftLine *line;
 
       post_bill (store, "BILL-1", "2024-03-05", first);
@@ -163,34 +104,24 @@ fixture_setup (Fixture       *f,
       line = st_draft_add_line (invoice, "PHN-1", 1);
       st_draft_line_set_rate (line, 49900);
       st_draft_line_add_serial (line, "SN-B");
-      post (store, invoice);
+      g_object_unref (st_test_post (store, invoice));
     }
 
   g_clear_object (&store);
 
-  f->window = st_application_open_database (app, f->path, ST_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  f->window = st_test_open_window (app, f->path);
   f->store = st_window_get_store (f->window);
-  spin ();
+  st_test_spin ();
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
+  st_test_spin ();
 
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  st_test_remove_dir (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -274,11 +205,11 @@ compare_cells (gconstpointer a,
 static char *
 shown_serials (Fixture *f)
 {
-  GtkWidget *view = template_child (units_view (f), ST_TYPE_LIST_PAGE, "column_view");
+  GtkWidget *view = st_test_template_child (units_view (f), ST_TYPE_LIST_PAGE, "column_view");
   g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (Cell));
   GString *s = g_string_new (NULL);
 
-  wait_ms (50);
+  st_test_wait_ms (50);
   collect_serial_cells (view, view, cells);
   g_array_sort (cells, compare_cells);
   for (guint i = 0; i < cells->len; i++)
@@ -289,7 +220,7 @@ shown_serials (Fixture *f)
 static const char *
 count_text (Fixture *f)
 {
-  return gtk_label_get_text (template_child (units_view (f), ST_TYPE_LIST_PAGE, "count_label"));
+  return gtk_label_get_text (st_test_template_child (units_view (f), ST_TYPE_LIST_PAGE, "count_label"));
 }
 
 static GtkColumnViewColumn *
@@ -313,7 +244,7 @@ static void
 show_units (Fixture *f)
 {
   st_window_show_view (f->window, "units");
-  spin ();
+  st_test_spin ();
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (units_view (f))));
 }
 
@@ -324,7 +255,7 @@ test_lists_every_unit (Fixture       *f,
 {
   g_autofree char *serials = NULL;
   g_autofree char *shown = NULL;
-  GtkStack *stack = template_child (units_view (f), ST_TYPE_LIST_PAGE, "stack");
+  GtkStack *stack = st_test_template_child (units_view (f), ST_TYPE_LIST_PAGE, "stack");
 
   show_units (f);
   serials = listed_serials (f);
@@ -343,7 +274,7 @@ test_columns (Fixture       *f,
     "Serial", "SKU", "Item", "Status", "Warehouse", "Received", "Cost", "Price",
     "Warranty Ends",
   };
-  GtkColumnView *view = template_child (units_view (f), ST_TYPE_LIST_PAGE, "column_view");
+  GtkColumnView *view = st_test_template_child (units_view (f), ST_TYPE_LIST_PAGE, "column_view");
   GListModel *columns = gtk_column_view_get_columns (view);
   g_autoptr(StUnit) sold = NULL;
 
@@ -369,8 +300,8 @@ static void
 test_filter (Fixture       *f,
              gconstpointer  data)
 {
-  GtkEditable *filter = template_child (units_view (f), ST_TYPE_LIST_PAGE, "filter_entry");
-  GtkStack *stack = template_child (units_view (f), ST_TYPE_LIST_PAGE, "stack");
+  GtkEditable *filter = st_test_template_child (units_view (f), ST_TYPE_LIST_PAGE, "filter_entry");
+  GtkStack *stack = st_test_template_child (units_view (f), ST_TYPE_LIST_PAGE, "stack");
   g_autofree char *one = NULL;
   g_autofree char *one_shown = NULL;
   g_autofree char *all = NULL;
@@ -379,7 +310,7 @@ test_filter (Fixture       *f,
   show_units (f);
   /* Serials compare case-insensitively, as a part. */
   gtk_editable_set_text (filter, "n-c");
-  wait_ms (400);
+  st_test_wait_ms (400);
   one = listed_serials (f);
   g_assert_cmpstr (one, ==, "SN-C");
   one_shown = shown_serials (f);
@@ -387,14 +318,14 @@ test_filter (Fixture       *f,
   g_assert_cmpstr (count_text (f), ==, "1 unit");
 
   gtk_editable_set_text (filter, "nothing like it");
-  wait_ms (400);
+  st_test_wait_ms (400);
   g_assert_cmpuint (g_list_model_get_n_items (rows (f)), ==, 0);
   g_assert_cmpstr (count_text (f), ==, "0 units");
   /* Filtered down to nothing is not the "no units yet" page. */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
 
   gtk_editable_set_text (filter, "");
-  wait_ms (400);
+  st_test_wait_ms (400);
   all = listed_serials (f);
   g_assert_cmpstr (all, ==, "SN-D,SN-C,SN-B,SN-A");
   all_shown = shown_serials (f);
@@ -405,8 +336,8 @@ static void
 test_status_dropdown (Fixture       *f,
                       gconstpointer  data)
 {
-  GtkDropDown *dropdown = template_child (units_view (f), ST_TYPE_UNITS_VIEW, "status_dropdown");
-  GtkEditable *filter = template_child (units_view (f), ST_TYPE_LIST_PAGE, "filter_entry");
+  GtkDropDown *dropdown = st_test_template_child (units_view (f), ST_TYPE_UNITS_VIEW, "status_dropdown");
+  GtkEditable *filter = st_test_template_child (units_view (f), ST_TYPE_LIST_PAGE, "filter_entry");
   GListModel *choices = gtk_drop_down_get_model (dropdown);
   g_autofree char *sold = NULL;
   g_autofree char *in_stock = NULL;
@@ -421,7 +352,7 @@ test_status_dropdown (Fixture       *f,
   g_assert_cmpint (st_units_view_get_status (units_view (f)), ==, -1);
 
   gtk_drop_down_set_selected (dropdown, 1 + ST_UNIT_SOLD);
-  spin ();
+  st_test_spin ();
   g_assert_cmpint (st_units_view_get_status (units_view (f)), ==, ST_UNIT_SOLD);
   sold = listed_serials (f);
   g_assert_cmpstr (sold, ==, "SN-B");
@@ -434,22 +365,22 @@ test_status_dropdown (Fixture       *f,
 
   /* The filter typed carries over to the new status, and the other way round. */
   gtk_editable_set_text (filter, "sn-a");
-  wait_ms (400);
+  st_test_wait_ms (400);
   g_assert_cmpuint (g_list_model_get_n_items (rows (f)), ==, 0);
   st_units_view_set_status (units_view (f), ST_UNIT_IN_STOCK);
-  spin ();
+  st_test_spin ();
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 1 + ST_UNIT_IN_STOCK);
   filtered = listed_serials (f);
   g_assert_cmpstr (filtered, ==, "SN-A");
 
   gtk_editable_set_text (filter, "");
-  wait_ms (400);
+  st_test_wait_ms (400);
   in_stock = listed_serials (f);
   g_assert_cmpstr (in_stock, ==, "SN-D,SN-C,SN-A");
   g_assert_cmpstr (count_text (f), ==, "3 units");
 
   gtk_drop_down_set_selected (dropdown, 0);
-  spin ();
+  st_test_spin ();
   g_assert_cmpint (st_units_view_get_status (units_view (f)), ==, -1);
   g_assert_cmpuint (g_list_model_get_n_items (rows (f)), ==, 4);
 }
@@ -459,7 +390,7 @@ static void
 test_sort (Fixture       *f,
            gconstpointer  data)
 {
-  GtkColumnView *view = template_child (units_view (f), ST_TYPE_LIST_PAGE, "column_view");
+  GtkColumnView *view = st_test_template_child (units_view (f), ST_TYPE_LIST_PAGE, "column_view");
   gboolean descending = FALSE;
   g_autofree char *by_serial = NULL;
   g_autofree char *by_serial_down = NULL;
@@ -470,7 +401,7 @@ test_sort (Fixture       *f,
   g_assert_true (descending);
 
   gtk_column_view_sort_by_column (view, column_titled (view, "Serial"), GTK_SORT_ASCENDING);
-  spin ();
+  st_test_spin ();
   g_assert_cmpint (st_columns_get_sort (view, &descending), ==, ST_SORT_SERIAL);
   g_assert_false (descending);
   by_serial = listed_serials (f);
@@ -482,18 +413,18 @@ test_sort (Fixture       *f,
   }
 
   gtk_column_view_sort_by_column (view, column_titled (view, "Serial"), GTK_SORT_DESCENDING);
-  spin ();
+  st_test_spin ();
   by_serial_down = listed_serials (f);
   g_assert_cmpstr (by_serial_down, ==, "SN-D,SN-C,SN-B,SN-A");
 
   gtk_column_view_sort_by_column (view, column_titled (view, "Received"), GTK_SORT_ASCENDING);
-  spin ();
+  st_test_spin ();
   oldest_first = listed_serials (f);
   g_assert_cmpstr (oldest_first, ==, "SN-A,SN-B,SN-C,SN-D");
 
   /* The sort survives a new status (a new model). */
   st_units_view_set_status (units_view (f), ST_UNIT_IN_STOCK);
-  spin ();
+  st_test_spin ();
   g_assert_cmpint (st_columns_get_sort (view, &descending), ==, ST_SORT_RECEIVED);
   g_assert_false (descending);
   {
@@ -508,7 +439,7 @@ static void
 test_activate_opens_unit_page (Fixture       *f,
                                gconstpointer  data)
 {
-  GtkColumnView *view = template_child (units_view (f), ST_TYPE_LIST_PAGE, "column_view");
+  GtkColumnView *view = st_test_template_child (units_view (f), ST_TYPE_LIST_PAGE, "column_view");
   GtkStack *stack;
   g_autoptr(StUnit) unit = NULL;
   GtkWidget *page = st_window_get_view (f->window, "unit");
@@ -518,14 +449,14 @@ test_activate_opens_unit_page (Fixture       *f,
   g_assert_cmpstr (st_unit_get_serial (unit), ==, "SN-C");
 
   g_signal_emit_by_name (view, "activate", 1);
-  spin ();
+  st_test_spin ();
   stack = GTK_STACK (gtk_widget_get_parent (page));
   g_assert_true (gtk_stack_get_visible_child (stack) == page);
   g_assert_cmpint (st_unit_page_get_unit_id (ST_UNIT_PAGE (page)), ==, st_unit_get_id (unit));
 
   /* Back returns to the Units view. */
   g_assert_true (st_window_go_back (f->window));
-  spin ();
+  st_test_spin ();
   g_assert_true (gtk_stack_get_visible_child (stack) == GTK_WIDGET (units_view (f)));
 }
 
@@ -540,26 +471,10 @@ test_refreshes_after_posting (Fixture       *f,
   show_units (f);
   g_assert_cmpstr (count_text (f), ==, "4 units");
   post_bill (f->store, "BILL-3", "2024-05-01", serials);
-  spin ();
+  st_test_spin ();
   g_assert_cmpstr (count_text (f), ==, "6 units");
   listed = listed_serials (f);
   g_assert_true (g_str_has_prefix (listed, "SN-E,SN-F,") || g_str_has_prefix (listed, "SN-F,SN-E,"));
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
 }
 
 typedef struct
@@ -593,7 +508,7 @@ save_from_chooser (Fixture    *f,
   GtkFileChooser *chooser;
   StExportDialog *dialog;
 
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  chooser = st_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, FALSE);
   g_assert_nonnull (chooser);
   current = gtk_file_chooser_get_current_name (chooser);
   g_assert_cmpstr (current, ==, suggested);
@@ -602,13 +517,13 @@ save_from_chooser (Fixture    *f,
   gtk_file_chooser_set_current_name (chooser, name);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 
-  for (guint i = 0; i < 100 && find_toplevel (ST_TYPE_EXPORT_DIALOG) == NULL; i++)
-    wait_ms (20);
-  dialog = find_toplevel (ST_TYPE_EXPORT_DIALOG);
+  for (guint i = 0; i < 100 && st_test_find_toplevel (ST_TYPE_EXPORT_DIALOG, FALSE) == NULL; i++)
+    st_test_wait_ms (20);
+  dialog = st_test_find_toplevel (ST_TYPE_EXPORT_DIALOG, FALSE);
   g_assert_nonnull (dialog);
   g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
   for (guint i = 0; i < 500 && !finished.done; i++)
-    wait_ms (20);
+    st_test_wait_ms (20);
   g_assert_true (finished.done);
   g_assert_no_error (finished.error);
   return g_build_filename (f->dir, name, NULL);
@@ -663,24 +578,24 @@ test_export_selection (Fixture       *f,
 
   show_units (f);
   gtk_widget_activate_action (view, "units.export-selection", NULL);
-  spin ();
-  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  st_test_spin ();
+  g_assert_null (st_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, FALSE));
 
   /* SN-D and SN-B, in the view's order. */
   gtk_selection_model_select_item (selection, 0, TRUE);
   gtk_selection_model_select_item (selection, 2, FALSE);
   g_assert_true (gtk_widget_activate_action (view, "units.export-selection", NULL));
-  spin ();
+  st_test_spin ();
   path = save_from_chooser (f, "unit-histories.xlsx", "picked.xlsx");
   serials = workbook_serials (path);
   g_assert_cmpstr (serials, ==, "str:SN-B,str:SN-D");
 
   /* Every unit of a status selected is those units, not the whole inventory. */
   st_units_view_set_status (units_view (f), ST_UNIT_SOLD);
-  spin ();
+  st_test_spin ();
   gtk_selection_model_select_all (selection);
   g_assert_true (gtk_widget_activate_action (view, "units.export-selection", NULL));
-  spin ();
+  st_test_spin ();
   sold_path = save_from_chooser (f, "history-SN-B.xlsx", "sold.xlsx");
   sold = workbook_serials (sold_path);
   g_assert_cmpstr (sold, ==, "str:SN-B");
@@ -690,7 +605,7 @@ static void
 test_empty_state (Fixture       *f,
                   gconstpointer  data)
 {
-  GtkStack *stack = template_child (units_view (f), ST_TYPE_LIST_PAGE, "stack");
+  GtkStack *stack = st_test_template_child (units_view (f), ST_TYPE_LIST_PAGE, "stack");
 
   show_units (f);
   g_assert_cmpuint (g_list_model_get_n_items (rows (f)), ==, 0);
@@ -714,14 +629,14 @@ test_place_in_window (Fixture       *f,
   g_assert_cmpstr (gtk_stack_page_get_name (second), ==, "units");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "units"));
-  spin ();
+  st_test_spin ();
   g_assert_true (gtk_stack_get_visible_child (stack) == view);
 
   /* Ctrl+L filters the Units view when it is shown. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter", NULL));
-  spin ();
+  st_test_spin ();
   {
-    GtkWidget *entry = template_child (view, ST_TYPE_LIST_PAGE, "filter_entry");
+    GtkWidget *entry = st_test_template_child (view, ST_TYPE_LIST_PAGE, "filter_entry");
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
 
     g_assert_nonnull (focus);
@@ -745,14 +660,14 @@ test_hidden_without_tracking (Fixture       *f,
   g_assert_true (st_store_set_tracking (f->store, ST_TRACKING_NONE, &error));
   g_assert_no_error (error);
   st_window_refresh (f->window);
-  spin ();
+  st_test_spin ();
   g_assert_false (gtk_stack_page_get_visible (page));
   g_assert_false (gtk_stack_get_visible_child (stack) == view);
 
   g_assert_true (st_store_set_tracking (f->store, ST_TRACKING_SERIAL, &error));
   g_assert_no_error (error);
   st_window_refresh (f->window);
-  spin ();
+  st_test_spin ();
   g_assert_true (gtk_stack_page_get_visible (page));
 }
 
@@ -835,23 +750,9 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display: run the app tests under xvfb-run.\n");
-      return 77;
-    }
-
-  setlocale (LC_ALL, "");
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = st_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = st_test_app_start (&argc, &argv);
+  if (app == NULL)
+    return 77;
 
 #define ADD(path, contents, func) \
   g_test_add (path, Fixture, GINT_TO_POINTER (contents), fixture_setup, func, fixture_teardown)
@@ -870,8 +771,5 @@ main (int    argc,
 #undef ADD
   g_test_add_func ("/app/row-slots/stable-rows", test_row_slots);
 
-  status = g_test_run ();
-
-  g_clear_object (&app);
-  return status;
+  return st_test_app_run (&app);
 }

@@ -19,6 +19,7 @@
 #include "st-preferences-dialog.h"
 #include "st-unit-page.h"
 #include "st-window.h"
+#include "st-test-app.h"
 
 typedef enum
 {
@@ -36,59 +37,6 @@ typedef struct
 } Fixture;
 
 static StApplication *app;
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* A button's "activate" clicks it after a short delay: let the main loop run that long. */
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  spin ();
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
-}
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
 
 static void
 post_bill (StStore    *store,
@@ -121,8 +69,7 @@ fixture_setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(StStore) store = NULL;
 
-  f->dir = g_dir_make_tmp ("st-app-test-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = st_test_make_tmp_dir ("st-app-test-XXXXXX");
   f->path = g_build_filename (f->dir, "test.serialtrack", NULL);
 
   /* Fill the file through the core first, as another program would. */
@@ -153,53 +100,21 @@ fixture_setup (Fixture       *f,
 
   g_clear_object (&store);
 
-  f->window = st_application_open_database (app, f->path, ST_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  f->window = st_test_open_window (app, f->path);
   g_assert_true (ST_IS_WINDOW (f->window));
   f->store = st_window_get_store (f->window);
-  spin ();
-}
-
-static void
-destroy_toplevels (gboolean main_windows)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
-
-  /* Only our own (GTK's help overlay goes with its window). */
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      GObject *window = g_list_model_get_item (toplevels, i);
-
-      if (g_str_has_prefix (G_OBJECT_TYPE_NAME (window), "St")
-          && ST_IS_WINDOW (window) == main_windows)
-        g_ptr_array_add (doomed, window);
-      else
-        g_object_unref (window);
-    }
-  for (guint i = 0; i < doomed->len; i++)
-    gtk_window_destroy (g_ptr_array_index (doomed, i));
-  spin ();
+  st_test_spin ();
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   /* Dialogs and unit pages before the windows they are transient for. */
-  destroy_toplevels (FALSE);
-  destroy_toplevels (TRUE);
+  st_test_destroy_toplevels (FALSE);
+  st_test_destroy_toplevels (TRUE);
 
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  st_test_remove_dir (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -265,7 +180,7 @@ test_items_view_shows_units (Fixture       *f,
   g_autoptr(StUnit) second = NULL;
 
   gtk_selection_model_select_item (items, 0, TRUE);
-  spin ();
+  st_test_spin ();
 
   g_assert_cmpuint (n_rows (units), ==, 2);
   first = g_list_model_get_item (G_LIST_MODEL (units), 0);
@@ -291,7 +206,7 @@ test_bills_view_shows_bill (Fixture       *f,
   g_assert_cmpint (st_document_get_total (row), ==, 60000);
 
   gtk_selection_model_select_item (rows, 0, TRUE);
-  spin ();
+  st_test_spin ();
   document = st_documents_view_get_document (bills);
   g_assert_nonnull (document);
   g_assert_cmpuint (st_document_get_lines (document)->len, ==, 1);
@@ -304,12 +219,12 @@ test_empty_view_shows_empty_state (Fixture       *f,
                                    gconstpointer  data)
 {
   StDocumentsView *invoices = documents_view (f, "invoices");
-  GtkStack *stack = template_child (invoices, ST_TYPE_LIST_PAGE, "stack");
+  GtkStack *stack = st_test_template_child (invoices, ST_TYPE_LIST_PAGE, "stack");
 
   g_assert_cmpuint (n_rows (st_list_page_get_selection (ST_LIST_PAGE (invoices))), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
 
-  stack = template_child (documents_view (f, "bills"), ST_TYPE_LIST_PAGE, "stack");
+  stack = st_test_template_child (documents_view (f, "bills"), ST_TYPE_LIST_PAGE, "stack");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
 }
 
@@ -319,15 +234,15 @@ test_query_error_shows (Fixture       *f,
                         gconstpointer  data)
 {
   StListPage *items = ST_LIST_PAGE (items_view (f));
-  GtkStack *stack = template_child (items, ST_TYPE_LIST_PAGE, "stack");
-  GtkLabel *error_label = template_child (items, ST_TYPE_LIST_PAGE, "error_label");
+  GtkStack *stack = st_test_template_child (items, ST_TYPE_LIST_PAGE, "stack");
+  GtkLabel *error_label = st_test_template_child (items, ST_TYPE_LIST_PAGE, "error_label");
   const GError *error;
   sqlite3 *db = NULL;
   char *message = NULL;
   int rc;
 
   st_window_show_view (f->window, "items");
-  spin ();
+  st_test_spin ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
 
   /* Another program breaks the file under the open window. */
@@ -339,7 +254,7 @@ test_query_error_shows (Fixture       *f,
   sqlite3_close (db);
 
   st_list_page_refresh (items);
-  spin ();
+  st_test_spin ();
 
   error = st_list_model_get_error (st_list_page_get_model (items));
   g_assert_nonnull (error);
@@ -378,7 +293,7 @@ test_sort_by_column (Fixture       *f,
   g_autoptr(StItem) added = NULL;
   g_autoptr(StItem) first = NULL;
   g_autoptr(StItem) again = NULL;
-  GtkColumnView *view = template_child (items_view (f), ST_TYPE_LIST_PAGE, "column_view");
+  GtkColumnView *view = st_test_template_child (items_view (f), ST_TYPE_LIST_PAGE, "column_view");
   GtkSelectionModel *items = st_list_page_get_selection (ST_LIST_PAGE (items_view (f)));
   gboolean descending = FALSE;
 
@@ -388,14 +303,14 @@ test_sort_by_column (Fixture       *f,
   g_assert_cmpuint (n_rows (items), ==, 2);
 
   gtk_column_view_sort_by_column (view, column_titled (view, "SKU"), GTK_SORT_DESCENDING);
-  spin ();
+  st_test_spin ();
   g_assert_cmpint (st_columns_get_sort (view, &descending), ==, ST_SORT_SKU);
   g_assert_true (descending);
   first = g_list_model_get_item (G_LIST_MODEL (items), 0);
   g_assert_cmpstr (st_item_get_sku (first), ==, "PHN-1");
 
   gtk_column_view_sort_by_column (view, column_titled (view, "Name"), GTK_SORT_ASCENDING);
-  spin ();
+  st_test_spin ();
   g_assert_cmpint (st_columns_get_sort (view, &descending), ==, ST_SORT_NAME);
   g_assert_false (descending);
   again = g_list_model_get_item (G_LIST_MODEL (items), 0);
@@ -406,19 +321,19 @@ static void
 test_filter_entry (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkEditable *filter = template_child (items_view (f), ST_TYPE_LIST_PAGE, "filter_entry");
+  GtkEditable *filter = st_test_template_child (items_view (f), ST_TYPE_LIST_PAGE, "filter_entry");
   GtkSelectionModel *items = st_list_page_get_selection (ST_LIST_PAGE (items_view (f)));
-  GtkStack *stack = template_child (items_view (f), ST_TYPE_LIST_PAGE, "stack");
+  GtkStack *stack = st_test_template_child (items_view (f), ST_TYPE_LIST_PAGE, "stack");
 
   gtk_editable_set_text (filter, "nothing like it");
   /* GtkSearchEntry delays "search-changed"; wait it out. */
-  wait_ms (400);
+  st_test_wait_ms (400);
   g_assert_cmpuint (n_rows (items), ==, 0);
   /* Filtered down to nothing is not the "no items yet" page. */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
 
   gtk_editable_set_text (filter, "phone");
-  wait_ms (400);
+  st_test_wait_ms (400);
   g_assert_cmpuint (n_rows (items), ==, 1);
 }
 
@@ -436,7 +351,7 @@ test_store_change_refreshes (Fixture       *f,
   g_assert_cmpuint (n_rows (items), ==, 1);
   item = st_store_add_item (f->store, &spec, &error);
   g_assert_no_error (error);
-  spin ();
+  st_test_spin ();
   g_assert_cmpuint (n_rows (items), ==, 2);
 }
 
@@ -448,8 +363,8 @@ open_item_dialog (Fixture *f)
   StItemDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-item", NULL));
-  spin ();
-  dialog = find_toplevel (ST_TYPE_ITEM_DIALOG);
+  st_test_spin ();
+  dialog = st_test_find_toplevel (ST_TYPE_ITEM_DIALOG, FALSE);
   g_assert_nonnull (dialog);
   return dialog;
 }
@@ -459,7 +374,7 @@ fill (gpointer    dialog,
       const char *field,
       const char *text)
 {
-  gtk_editable_set_text (template_child (dialog, ST_TYPE_ITEM_DIALOG, field), text);
+  gtk_editable_set_text (st_test_template_child (dialog, ST_TYPE_ITEM_DIALOG, field), text);
 }
 
 /* Activates the dialog's default button (Add), as Enter in a field does. */
@@ -472,7 +387,7 @@ click_add (gpointer dialog,
   g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (dialog, type));
   g_assert_true (GTK_IS_BUTTON (button));
   gtk_widget_activate (button);
-  wait_ms (400);
+  st_test_wait_ms (400);
 }
 
 static void
@@ -489,9 +404,9 @@ test_item_dialog_adds_item (Fixture       *f,
   fill (dialog, "name_entry", "Tablet 9");
   fill (dialog, "price_entry", "199.50");
   fill (dialog, "cost_entry", "120");
-  gtk_drop_down_set_selected (template_child (dialog, ST_TYPE_ITEM_DIALOG, "format_dropdown"),
+  gtk_drop_down_set_selected (st_test_template_child (dialog, ST_TYPE_ITEM_DIALOG, "format_dropdown"),
                               ST_SERIAL_FORMAT_DIGITS);
-  gtk_spin_button_set_value (template_child (dialog, ST_TYPE_ITEM_DIALOG, "warranty_spin"), 6);
+  gtk_spin_button_set_value (st_test_template_child (dialog, ST_TYPE_ITEM_DIALOG, "warranty_spin"), 6);
   click_add (dialog, ST_TYPE_ITEM_DIALOG);
 
   /* Written through the core, dialog gone, list refreshed with the new item selected. */
@@ -503,7 +418,7 @@ test_item_dialog_adds_item (Fixture       *f,
   g_assert_cmpint (st_item_get_tracking (item), ==, ST_TRACKING_SERIAL);
   g_assert_cmpint (st_item_get_serial_format (item), ==, ST_SERIAL_FORMAT_DIGITS);
   g_assert_cmpuint (st_item_get_warranty_months (item), ==, 6);
-  g_assert_null (find_toplevel (ST_TYPE_ITEM_DIALOG));
+  g_assert_null (st_test_find_toplevel (ST_TYPE_ITEM_DIALOG, FALSE));
 
   items = st_list_page_get_selection (ST_LIST_PAGE (items_view (f)));
   g_assert_cmpuint (n_rows (items), ==, 2);
@@ -526,11 +441,11 @@ test_item_dialog_duplicate_sku (Fixture       *f,
   click_add (dialog, ST_TYPE_ITEM_DIALOG);
 
   /* Refused: the dialog stays with the core's message under the form, nothing written. */
-  g_assert_true (find_toplevel (ST_TYPE_ITEM_DIALOG) == dialog);
-  error_label = template_child (dialog, ST_TYPE_ITEM_DIALOG, "error_label");
+  g_assert_true (st_test_find_toplevel (ST_TYPE_ITEM_DIALOG, FALSE) == dialog);
+  error_label = st_test_template_child (dialog, ST_TYPE_ITEM_DIALOG, "error_label");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_assert_true (strstr (gtk_label_get_text (error_label), "PHN-1") != NULL);
-  g_assert_true (gtk_widget_has_css_class (template_child (dialog, ST_TYPE_ITEM_DIALOG,
+  g_assert_true (gtk_widget_has_css_class (st_test_template_child (dialog, ST_TYPE_ITEM_DIALOG,
                                                            "sku_entry"), "error"));
 
   all = st_store_list_all_items (f->store, &error);
@@ -556,9 +471,9 @@ test_item_dialog_bad_price (Fixture       *f,
   fill (dialog, "price_entry", "12.345");
   click_add (dialog, ST_TYPE_ITEM_DIALOG);
 
-  error_label = template_child (dialog, ST_TYPE_ITEM_DIALOG, "error_label");
+  error_label = st_test_template_child (dialog, ST_TYPE_ITEM_DIALOG, "error_label");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
-  g_assert_true (gtk_widget_has_css_class (template_child (dialog, ST_TYPE_ITEM_DIALOG,
+  g_assert_true (gtk_widget_has_css_class (st_test_template_child (dialog, ST_TYPE_ITEM_DIALOG,
                                                            "price_entry"), "error"));
   item = st_store_find_item (f->store, "BAD-1", &error);
   g_assert_error (error, ST_ERROR, ST_ERROR_NOT_FOUND);
@@ -580,26 +495,26 @@ test_warehouse_dialog (Fixture       *f,
   GType type;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-warehouse", NULL));
-  spin ();
+  st_test_spin ();
   type = g_type_from_name ("StWarehouseDialog");
-  dialog = find_toplevel (type);
+  dialog = st_test_find_toplevel (type, FALSE);
   g_assert_nonnull (dialog);
 
   /* The existing name is refused in the dialog … */
-  gtk_editable_set_text (template_child (dialog, type, "name_entry"),
+  gtk_editable_set_text (st_test_template_child (dialog, type, "name_entry"),
                          st_warehouse_get_name (g_ptr_array_index (before, 0)));
   click_add (dialog, type);
-  error_label = template_child (dialog, type, "error_label");
+  error_label = st_test_template_child (dialog, type, "error_label");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   after = st_store_list_warehouses (f->store, NULL);
   g_assert_cmpuint (after->len, ==, before->len);
 
   /* … a new one is added. */
-  gtk_editable_set_text (template_child (dialog, type, "name_entry"), "Back Room");
+  gtk_editable_set_text (st_test_template_child (dialog, type, "name_entry"), "Back Room");
   click_add (dialog, type);
   found = st_store_find_warehouse (f->store, "Back Room", &error);
   g_assert_no_error (error);
-  g_assert_null (find_toplevel (type));
+  g_assert_null (st_test_find_toplevel (type, FALSE));
 }
 
 static void
@@ -612,13 +527,13 @@ test_contact_dialog (Fixture       *f,
   GType type;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-contact", NULL));
-  spin ();
+  st_test_spin ();
   type = g_type_from_name ("StContactDialog");
-  dialog = find_toplevel (type);
+  dialog = st_test_find_toplevel (type, FALSE);
   g_assert_nonnull (dialog);
 
-  gtk_check_button_set_active (template_child (dialog, type, "customer_check"), TRUE);
-  gtk_editable_set_text (template_child (dialog, type, "name_entry"), "Walk-in Customer");
+  gtk_check_button_set_active (st_test_template_child (dialog, type, "customer_check"), TRUE);
+  gtk_editable_set_text (st_test_template_child (dialog, type, "name_entry"), "Walk-in Customer");
   click_add (dialog, type);
 
   found = st_store_find_contact (f->store, ST_CONTACT_CUSTOMER, "Walk-in Customer", &error);
@@ -645,19 +560,19 @@ test_preferences_refused (Fixture       *f,
 
   g_signal_connect (dialog, "tracking-changed", G_CALLBACK (tracking_changed_cb), &changes);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin ();
-  g_assert_true (gtk_check_button_get_active (template_child (dialog, ST_TYPE_PREFERENCES_DIALOG,
+  st_test_spin ();
+  g_assert_true (gtk_check_button_get_active (st_test_template_child (dialog, ST_TYPE_PREFERENCES_DIALOG,
                                                               "serial_check")));
 
   /* Serial units are in stock: switching to quantity-only is refused and shown. */
-  gtk_check_button_set_active (template_child (dialog, ST_TYPE_PREFERENCES_DIALOG,
+  gtk_check_button_set_active (st_test_template_child (dialog, ST_TYPE_PREFERENCES_DIALOG,
                                                "quantity_check"), TRUE);
-  spin ();
+  st_test_spin ();
 
-  error_label = template_child (dialog, ST_TYPE_PREFERENCES_DIALOG, "error_label");
+  error_label = st_test_template_child (dialog, ST_TYPE_PREFERENCES_DIALOG, "error_label");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_assert_cmpstr (gtk_label_get_text (error_label), !=, "");
-  g_assert_true (gtk_check_button_get_active (template_child (dialog, ST_TYPE_PREFERENCES_DIALOG,
+  g_assert_true (gtk_check_button_get_active (st_test_template_child (dialog, ST_TYPE_PREFERENCES_DIALOG,
                                                               "serial_check")));
   g_assert_cmpint (st_store_get_tracking (f->store), ==, ST_TRACKING_SERIAL);
   g_assert_cmpuint (changes, ==, 0);
@@ -669,7 +584,7 @@ test_preferences_quantity_only (Fixture       *f,
 {
   StPreferencesDialog *dialog;
   StItemDialog *item_dialog;
-  GtkColumnView *view = template_child (items_view (f), ST_TYPE_LIST_PAGE, "column_view");
+  GtkColumnView *view = st_test_template_child (items_view (f), ST_TYPE_LIST_PAGE, "column_view");
   guint changes = 0;
 
   g_assert_true (gtk_column_view_column_get_visible (column_titled (view, "Tracking")));
@@ -679,22 +594,22 @@ test_preferences_quantity_only (Fixture       *f,
                             f->window);
   g_signal_connect (dialog, "tracking-changed", G_CALLBACK (tracking_changed_cb), &changes);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin ();
+  st_test_spin ();
 
-  gtk_check_button_set_active (template_child (dialog, ST_TYPE_PREFERENCES_DIALOG,
+  gtk_check_button_set_active (st_test_template_child (dialog, ST_TYPE_PREFERENCES_DIALOG,
                                                "quantity_check"), TRUE);
-  spin ();
+  st_test_spin ();
 
   g_assert_cmpint (st_store_get_tracking (f->store), ==, ST_TRACKING_NONE);
   g_assert_cmpuint (changes, ==, 1);
-  g_assert_false (gtk_widget_get_visible (template_child (dialog, ST_TYPE_PREFERENCES_DIALOG,
+  g_assert_false (gtk_widget_get_visible (st_test_template_child (dialog, ST_TYPE_PREFERENCES_DIALOG,
                                                           "error_label")));
   /* Serial columns and choices are gone. */
   g_assert_false (gtk_column_view_column_get_visible (column_titled (view, "Tracking")));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   item_dialog = open_item_dialog (f);
-  g_assert_false (gtk_widget_get_visible (template_child (item_dialog, ST_TYPE_ITEM_DIALOG,
+  g_assert_false (gtk_widget_get_visible (st_test_template_child (item_dialog, ST_TYPE_ITEM_DIALOG,
                                                           "serial_check")));
 }
 
@@ -723,7 +638,7 @@ test_search_one_opens_unit_page (Fixture       *f,
 
   /* Serials compare case-insensitively, as a scanner may type them. */
   g_assert_cmpuint (st_window_search_serial (f->window, "sn-a"), ==, 1);
-  spin ();
+  st_test_spin ();
 
   page = shown_unit_page (f);
   g_assert_nonnull (page);
@@ -738,11 +653,11 @@ static void
 test_search_several_lists_them (Fixture       *f,
                                 gconstpointer  data)
 {
-  GtkListBox *results = template_child (f->window, ST_TYPE_WINDOW, "search_results");
+  GtkListBox *results = st_test_template_child (f->window, ST_TYPE_WINDOW, "search_results");
   GtkListBoxRow *row;
 
   g_assert_cmpuint (st_window_search_serial (f->window, "SN-"), ==, 2);
-  spin ();
+  st_test_spin ();
   g_assert_null (shown_unit_page (f));
   g_assert_nonnull (gtk_list_box_get_row_at_index (results, 1));
   g_assert_null (gtk_list_box_get_row_at_index (results, 2));
@@ -750,7 +665,7 @@ test_search_several_lists_them (Fixture       *f,
   /* Choosing one opens its page. */
   row = gtk_list_box_get_row_at_index (results, 1);
   g_signal_emit_by_name (results, "row-activated", row);
-  spin ();
+  st_test_spin ();
   g_assert_nonnull (shown_unit_page (f));
 }
 
@@ -758,10 +673,10 @@ static void
 test_search_none_says_so (Fixture       *f,
                           gconstpointer  data)
 {
-  GtkLabel *message = template_child (f->window, ST_TYPE_WINDOW, "search_message_label");
+  GtkLabel *message = st_test_template_child (f->window, ST_TYPE_WINDOW, "search_message_label");
 
   g_assert_cmpuint (st_window_search_serial (f->window, "NOPE-42"), ==, 0);
-  spin ();
+  st_test_spin ();
   g_assert_null (shown_unit_page (f));
   g_assert_cmpstr (gtk_label_get_text (message), ==, "No unit with serial “NOPE-42”");
 }
@@ -778,7 +693,7 @@ test_show_unit_action (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-unit", "x",
                                              st_unit_get_id (unit)));
-  spin ();
+  st_test_spin ();
   page = shown_unit_page (f);
   g_assert_nonnull (page);
   g_assert_cmpint (st_unit_page_get_unit_id (page), ==, st_unit_get_id (unit));
@@ -797,7 +712,7 @@ test_sample_data_offer (Fixture       *f,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-sample-data",
                                              NULL));
-  spin ();
+  st_test_spin ();
 
   g_assert_false (st_window_get_sample_offer (f->window));
   g_assert_false (st_store_is_empty (f->store));
@@ -857,7 +772,7 @@ test_remembers_database_and_size (Fixture       *f,
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 600);
   gtk_window_close (GTK_WINDOW (f->window));
-  spin ();
+  st_test_spin ();
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
@@ -870,8 +785,8 @@ test_new_in_items_view (Fixture       *f,
 {
   st_window_show_view (f->window, "items");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
-  spin ();
-  g_assert_nonnull (find_toplevel (ST_TYPE_ITEM_DIALOG));
+  st_test_spin ();
+  g_assert_nonnull (st_test_find_toplevel (ST_TYPE_ITEM_DIALOG, FALSE));
 }
 
 /* Formatting */
@@ -913,24 +828,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display: run the app tests under xvfb-run.\n");
-      return 77;
-    }
-
-  setlocale (LC_ALL, "");
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = st_application_new ();
-  /* No D-Bus uniqueness in tests: each test run is its own instance. */
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = st_test_app_start (&argc, &argv);
+  if (app == NULL)
+    return 77;
 
 #define ADD(path, contents, func) \
   g_test_add (path, Fixture, GINT_TO_POINTER (contents), fixture_setup, func, fixture_teardown)
@@ -966,8 +866,5 @@ main (int   argc,
   g_test_add_func ("/app/format/money", test_format_money);
   g_test_add_func ("/app/format/date", test_format_date);
 
-  status = g_test_run ();
-
-  g_clear_object (&app);
-  return status;
+  return st_test_app_run (&app);
 }

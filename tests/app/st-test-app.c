@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-test-app.c — helpers shared by the app tests (see st-test-app.h). */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "st-test-app.h"
+
+StApplication *
+st_test_app_start (int    *argc,
+                   char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  StApplication *app;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display: run the app tests under xvfb-run.\n");
+      return NULL;
+    }
+
+  setlocale (LC_ALL, "");
+  gtk_test_init (argc, argv, NULL);
+
+  app = st_application_new ();
+  /* No D-Bus uniqueness in tests: each test run is its own instance. */
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  return app;
+}
+
+int
+st_test_app_run (StApplication **app)
+{
+  int status = g_test_run ();
+
+  g_clear_object (app);
+  return status;
+}
+
+void
+st_test_spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+gboolean
+st_test_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+st_test_wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, st_test_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  st_test_spin ();
+}
+
+void
+st_test_wait_until (StTestCondition condition,
+                    gpointer        data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (10000, st_test_timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+void
+st_test_wait_for (gboolean *flag)
+{
+  st_test_wait_until (flag_is_set, flag);
+  st_test_spin ();
+}
+
+gpointer
+st_test_template_child (gpointer    widget,
+                        GType       type,
+                        const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+gpointer
+st_test_find_toplevel (GType    type,
+                       gboolean visible_only)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type)
+          && (!visible_only || gtk_widget_get_visible (GTK_WIDGET (window))))
+        return window;
+    }
+
+  return NULL;
+}
+
+void
+st_test_destroy_toplevels_if (StTestWindowFilter filter)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GObject *window = g_list_model_get_item (toplevels, i);
+
+      if (filter (window))
+        g_ptr_array_add (doomed, window);
+      else
+        g_object_unref (window);
+    }
+  for (guint i = 0; i < doomed->len; i++)
+    gtk_window_destroy (g_ptr_array_index (doomed, i));
+  st_test_spin ();
+}
+
+gboolean
+st_test_is_own_window (GObject *window)
+{
+  return g_str_has_prefix (G_OBJECT_TYPE_NAME (window), "St");
+}
+
+static gboolean
+is_own_main_window (GObject *window)
+{
+  return st_test_is_own_window (window) && ST_IS_WINDOW (window);
+}
+
+/* Only our own (GTK's help overlay goes with its window). */
+static gboolean
+is_own_other_window (GObject *window)
+{
+  return st_test_is_own_window (window) && !ST_IS_WINDOW (window);
+}
+
+void
+st_test_destroy_toplevels (gboolean main_windows)
+{
+  st_test_destroy_toplevels_if (main_windows ? is_own_main_window : is_own_other_window);
+}
+
+char *
+st_test_make_tmp_dir (const char *tmpl)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+st_test_remove_dir (const char *dir_path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (dir_path == NULL)
+    return;
+
+  dir = g_dir_open (dir_path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+
+      g_chmod (path, 0644);
+      g_unlink (path);
+    }
+  g_rmdir (dir_path);
+}
+
+StWindow *
+st_test_open_window (StApplication *app,
+                     const char    *location)
+{
+  g_autoptr(GError) error = NULL;
+  StWindow *window;
+
+  window = st_application_open_database (app, location, ST_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  return window;
+}
+
+StDocument *
+st_test_post (StStore *store,
+              StDraft *draft)
+{
+  g_autoptr(GError) error = NULL;
+  StDocument *document;
+
+  document = st_store_post (store, draft, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  return document;
+}
+
+char *
+st_test_first_warehouse (StStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warehouses = st_store_list_warehouses (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (warehouses->len, >=, 1);
+  return g_strdup (st_warehouse_get_name (g_ptr_array_index (warehouses, 0)));
+}

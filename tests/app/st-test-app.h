@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-test-app.h — what every app test shares: the application under test, the main loop
+ * helpers, widget look-ups, the toplevels' teardown and the temporary database directory. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "st-application.h"
+#include "st-window.h"
+
+G_BEGIN_DECLS
+
+/* Checks for a display, sets the locale, initialises GTK's tests and registers a
+ * non-unique StApplication.  NULL without a display (said so): main returns 77 then. */
+StApplication *st_test_app_start       (int           *argc,
+                                        char        ***argv);
+/* g_test_run (), then the application is released; returns the run's status. */
+int            st_test_app_run         (StApplication **app);
+
+/* Main loop helpers. */
+void           st_test_spin            (void);
+/* A timeout's callback: sets the gboolean at @data, once. */
+gboolean       st_test_timeout_cb      (gpointer       data);
+/* Runs the main loop for @ms milliseconds, then spins. */
+void           st_test_wait_ms         (guint          ms);
+
+typedef gboolean (*StTestCondition) (gpointer data);
+
+/* Runs the main loop until @condition holds (asserting it does within 10 s); no spin after. */
+void           st_test_wait_until      (StTestCondition condition,
+                                        gpointer        data);
+/* Runs the main loop until *@flag is set (asserting it is within 10 s), then spins. */
+void           st_test_wait_for        (gboolean      *flag);
+
+/* Widgets. */
+gpointer       st_test_template_child  (gpointer       widget,
+                                        GType          type,
+                                        const char    *name);
+/* The first toplevel of @type (a visible one only, if @visible_only), or NULL. */
+gpointer       st_test_find_toplevel   (GType          type,
+                                        gboolean       visible_only);
+
+typedef gboolean (*StTestWindowFilter) (GObject *window);
+
+/* Destroys every toplevel @filter accepts, then spins. */
+void           st_test_destroy_toplevels_if (StTestWindowFilter filter);
+/* One of our own toplevels (type name St…). */
+gboolean       st_test_is_own_window        (GObject *window);
+/* Our own toplevels: the main windows if @main_windows, else the others. */
+void           st_test_destroy_toplevels    (gboolean main_windows);
+
+/* Temporary directories: a new one from @tmpl (asserted), and one emptied and removed (NULL:
+ * nothing; files made read-only by a test are removed as well). */
+char          *st_test_make_tmp_dir    (const char    *tmpl);
+void           st_test_remove_dir      (const char    *dir);
+
+/* Opens @location in a new window of @app, asserting it opens. */
+StWindow      *st_test_open_window     (StApplication *app,
+                                        const char    *location);
+
+/* Postings and look-ups through the core, asserted. */
+StDocument    *st_test_post            (StStore       *store,
+                                        StDraft       *draft);
+char          *st_test_first_warehouse (StStore       *store);
+
+G_END_DECLS
