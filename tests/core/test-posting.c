@@ -42,6 +42,42 @@ post (StStore     *store,
   return st_store_post (store, draft, error);
 }
 
+/* post (), asserting that it posts; the document is not kept. */
+static void
+post_ok (StStore     *store,
+         StDocKind    kind,
+         const char  *number,
+         const char  *date,
+         const char  *contact,
+         const char  *warehouse,
+         const char  *to_warehouse,
+         const char  *sku,
+         gint64       quantity,
+         const char  *serials)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) doc = NULL;
+
+  doc = post (store, kind, number, date, contact, warehouse, to_warehouse, sku, quantity, serials,
+              &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+}
+
+/* st_store_void (), asserting that it voids. */
+static void
+void_ok (StStore    *store,
+         StDocKind   kind,
+         const char *number)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) doc = NULL;
+
+  doc = st_store_void (store, kind, number, &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+}
+
 static StUnit *
 unit (StStore    *store,
       const char *serial)
@@ -526,13 +562,8 @@ test_picking_refusals (StFixture     *f,
   g_autoptr(StDocument) doc = NULL;
 
   receive_tools (f);
-  doc = post (f->store, ST_DOC_TRANSFER, NULL, NULL, NULL, "Main", "Shop", "TOOL", 1, "T3",
-              &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
-  doc = post (f->store, ST_DOC_INVOICE, NULL, NULL, "Bob", "Main", NULL, "TOOL", 1, "T1", &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
+  post_ok (f->store, ST_DOC_TRANSFER, NULL, NULL, NULL, "Main", "Shop", "TOOL", 1, "T3");
+  post_ok (f->store, ST_DOC_INVOICE, NULL, NULL, "Bob", "Main", NULL, "TOOL", 1, "T1");
 
   /* Already sold. */
   doc = post (f->store, ST_DOC_INVOICE, NULL, NULL, "Bob", "Main", NULL, "TOOL", 1, "t1", &error);
@@ -730,9 +761,7 @@ test_void_bill_and_receive_again (StFixture     *f,
   g_autoptr(StDocument) doc = NULL;
 
   receive_tools (f);
-  doc = post (f->store, ST_DOC_INVOICE, NULL, NULL, "Bob", "Main", NULL, "TOOL", 1, "T2", &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
+  post_ok (f->store, ST_DOC_INVOICE, NULL, NULL, "Bob", "Main", NULL, "TOOL", 1, "T2");
 
   doc = st_store_void (f->store, ST_DOC_BILL, "B1", &error);
   assert_refused (f, doc, error, ST_ERROR_MOVED_ON, "T2");
@@ -740,9 +769,7 @@ test_void_bill_and_receive_again (StFixture     *f,
   g_clear_error (&error);
   assert_unit (f->store, "T1", ST_UNIT_IN_STOCK, "Main");
 
-  doc = st_store_void (f->store, ST_DOC_INVOICE, "INV-00001", &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
+  void_ok (f->store, ST_DOC_INVOICE, "INV-00001");
   doc = st_store_void (f->store, ST_DOC_BILL, "B1", &error);
   g_assert_no_error (error);
   assert_unit (f->store, "T1", ST_UNIT_VOIDED, NULL);
@@ -800,16 +827,9 @@ test_quantity_items (StFixture     *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(StDocument) doc = NULL;
 
-  doc = post (f->store, ST_DOC_BILL, "Q1", NULL, "Acme", "Main", NULL, "CABLE", 10, NULL, &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
-  doc = post (f->store, ST_DOC_INVOICE, NULL, NULL, "Bob", "Main", NULL, "CABLE", 3, NULL, &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
-  doc = post (f->store, ST_DOC_TRANSFER, NULL, NULL, NULL, "Main", "Shop", "CABLE", 2, NULL,
-              &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
+  post_ok (f->store, ST_DOC_BILL, "Q1", NULL, "Acme", "Main", NULL, "CABLE", 10, NULL);
+  post_ok (f->store, ST_DOC_INVOICE, NULL, NULL, "Bob", "Main", NULL, "CABLE", 3, NULL);
+  post_ok (f->store, ST_DOC_TRANSFER, NULL, NULL, NULL, "Main", "Shop", "CABLE", 2, NULL);
   g_assert_cmpint (on_hand (f->store, "CABLE", "Main"), ==, 5);
   g_assert_cmpint (on_hand (f->store, "CABLE", "Shop"), ==, 2);
 
@@ -821,10 +841,7 @@ test_quantity_items (StFixture     *f,
               &error);
   assert_refused (f, doc, error, ST_ERROR_NOT_ON_DOCUMENT, "CABLE");
   g_clear_error (&error);
-  doc = post (f->store, ST_DOC_RETURN, NULL, NULL, "INV-00001", "Main", NULL, "CABLE", 1, NULL,
-              &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
+  post_ok (f->store, ST_DOC_RETURN, NULL, NULL, "INV-00001", "Main", NULL, "CABLE", 1, NULL);
   g_assert_cmpint (on_hand (f->store, "CABLE", "Main"), ==, 6);
 
   /* Voiding the bill would leave negative stock: refused. */
@@ -901,18 +918,9 @@ test_void_invoice_refused_while_returned (StFixture     *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(StDocument) doc = NULL;
 
-  doc = post (f->store, ST_DOC_BILL, "B1", "2026-01-05", "Acme", "Main", NULL, "CABLE", 10, NULL,
-              &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
-  doc = post (f->store, ST_DOC_INVOICE, "I1", "2026-01-06", "Bob", "Main", NULL, "CABLE", 3, NULL,
-              &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
-  doc = post (f->store, ST_DOC_RETURN, "R1", "2026-01-07", "I1", "Shop", NULL, "CABLE", 3, NULL,
-              &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
+  post_ok (f->store, ST_DOC_BILL, "B1", "2026-01-05", "Acme", "Main", NULL, "CABLE", 10, NULL);
+  post_ok (f->store, ST_DOC_INVOICE, "I1", "2026-01-06", "Bob", "Main", NULL, "CABLE", 3, NULL);
+  post_ok (f->store, ST_DOC_RETURN, "R1", "2026-01-07", "I1", "Shop", NULL, "CABLE", 3, NULL);
   g_assert_cmpint (on_hand (f->store, "CABLE", "Main"), ==, 7);
   g_assert_cmpint (on_hand (f->store, "CABLE", "Shop"), ==, 3);
 
@@ -928,9 +936,7 @@ test_void_invoice_refused_while_returned (StFixture     *f,
   st_assert_check_ok (f->store);
 
   /* The return first, then the invoice. */
-  doc = st_store_void (f->store, ST_DOC_RETURN, "R1", &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
+  void_ok (f->store, ST_DOC_RETURN, "R1");
   g_assert_cmpint (on_hand (f->store, "CABLE", "Shop"), ==, 0);
   doc = st_store_void (f->store, ST_DOC_INVOICE, "I1", &error);
   g_assert_no_error (error);
@@ -949,25 +955,11 @@ test_void_invoice_after_void_return_only (StFixture     *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(StDocument) doc = NULL;
 
-  doc = post (f->store, ST_DOC_BILL, "B1", "2026-01-05", "Acme", "Main", NULL, "CABLE", 10, NULL,
-              &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
-  doc = post (f->store, ST_DOC_INVOICE, "I1", "2026-01-06", "Bob", "Main", NULL, "CABLE", 4, NULL,
-              &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
-  doc = post (f->store, ST_DOC_RETURN, "R1", "2026-01-07", "I1", "Main", NULL, "CABLE", 1, NULL,
-              &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
-  doc = post (f->store, ST_DOC_RETURN, "R2", "2026-01-08", "I1", "Main", NULL, "CABLE", 2, NULL,
-              &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
-  doc = st_store_void (f->store, ST_DOC_RETURN, "R1", &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
+  post_ok (f->store, ST_DOC_BILL, "B1", "2026-01-05", "Acme", "Main", NULL, "CABLE", 10, NULL);
+  post_ok (f->store, ST_DOC_INVOICE, "I1", "2026-01-06", "Bob", "Main", NULL, "CABLE", 4, NULL);
+  post_ok (f->store, ST_DOC_RETURN, "R1", "2026-01-07", "I1", "Main", NULL, "CABLE", 1, NULL);
+  post_ok (f->store, ST_DOC_RETURN, "R2", "2026-01-08", "I1", "Main", NULL, "CABLE", 2, NULL);
+  void_ok (f->store, ST_DOC_RETURN, "R1");
 
   /* R2 still refers to I1. */
   doc = st_store_void (f->store, ST_DOC_INVOICE, "I1", &error);
@@ -975,9 +967,7 @@ test_void_invoice_after_void_return_only (StFixture     *f,
   g_clear_error (&error);
   g_assert_cmpint (on_hand (f->store, "CABLE", "Main"), ==, 8);
 
-  doc = st_store_void (f->store, ST_DOC_RETURN, "R2", &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
+  void_ok (f->store, ST_DOC_RETURN, "R2");
   doc = st_store_void (f->store, ST_DOC_INVOICE, "I1", &error);
   g_assert_no_error (error);
   g_assert_cmpint (on_hand (f->store, "CABLE", "Main"), ==, 10);
@@ -993,14 +983,9 @@ test_void_bill_refused_while_vendor_returned (StFixture     *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(StDocument) doc = NULL;
 
-  doc = post (f->store, ST_DOC_BILL, "B1", "2026-01-05", "Acme", "Main", NULL, "CABLE", 10, NULL,
-              &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
-  doc = post (f->store, ST_DOC_VENDOR_RETURN, "VR1", "2026-01-06", "B1", NULL, NULL, "CABLE", 4,
-              NULL, &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
+  post_ok (f->store, ST_DOC_BILL, "B1", "2026-01-05", "Acme", "Main", NULL, "CABLE", 10, NULL);
+  post_ok (f->store, ST_DOC_VENDOR_RETURN, "VR1", "2026-01-06", "B1", NULL, NULL, "CABLE", 4,
+           NULL);
   g_assert_cmpint (on_hand (f->store, "CABLE", "Main"), ==, 6);
 
   doc = st_store_void (f->store, ST_DOC_BILL, "B1", &error);
@@ -1015,9 +1000,7 @@ test_void_bill_refused_while_vendor_returned (StFixture     *f,
   g_assert_cmpint (on_hand (f->store, "CABLE", "Main"), ==, 6);
   st_assert_check_ok (f->store);
 
-  doc = st_store_void (f->store, ST_DOC_VENDOR_RETURN, "VR1", &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
+  void_ok (f->store, ST_DOC_VENDOR_RETURN, "VR1");
   g_assert_cmpint (on_hand (f->store, "CABLE", "Main"), ==, 10);
   doc = st_store_void (f->store, ST_DOC_BILL, "B1", &error);
   g_assert_no_error (error);
@@ -1036,14 +1019,8 @@ test_void_serial_invoice_refused_while_returned (StFixture     *f,
   g_autoptr(StDocument) doc = NULL;
 
   receive_tools (f);
-  doc = post (f->store, ST_DOC_INVOICE, "I1", "2026-01-06", "Bob", "Main", NULL, "TOOL", 2,
-              "T1,T2", &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
-  doc = post (f->store, ST_DOC_RETURN, "R1", "2026-01-07", "I1", "Shop", NULL, "TOOL", 1, "T1",
-              &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
+  post_ok (f->store, ST_DOC_INVOICE, "I1", "2026-01-06", "Bob", "Main", NULL, "TOOL", 2, "T1,T2");
+  post_ok (f->store, ST_DOC_RETURN, "R1", "2026-01-07", "I1", "Shop", NULL, "TOOL", 1, "T1");
 
   doc = st_store_void (f->store, ST_DOC_INVOICE, "I1", &error);
   assert_refused (f, doc, error, ST_ERROR_MOVED_ON, "R1");
@@ -1051,13 +1028,9 @@ test_void_serial_invoice_refused_while_returned (StFixture     *f,
   assert_unit (f->store, "T1", ST_UNIT_IN_STOCK, "Shop");
   assert_unit (f->store, "T2", ST_UNIT_SOLD, NULL);
 
-  doc = st_store_void (f->store, ST_DOC_RETURN, "R1", &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
+  void_ok (f->store, ST_DOC_RETURN, "R1");
   assert_unit (f->store, "T1", ST_UNIT_SOLD, NULL);
-  doc = st_store_void (f->store, ST_DOC_INVOICE, "I1", &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
+  void_ok (f->store, ST_DOC_INVOICE, "I1");
   assert_unit (f->store, "T1", ST_UNIT_IN_STOCK, "Main");
   assert_unit (f->store, "T2", ST_UNIT_IN_STOCK, "Main");
   g_assert_cmpint (on_hand (f->store, "TOOL", "Main"), ==, 3);
@@ -1084,22 +1057,11 @@ test_check_detects_returns_against_void (StFixture     *f,
   g_autoptr(StDocument) doc = NULL;
   g_autoptr(StCheckReport) report = NULL;
 
-  doc = post (f->store, ST_DOC_BILL, "B1", "2026-01-05", "Acme", "Main", NULL, "CABLE", 10, NULL,
-              &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
-  doc = post (f->store, ST_DOC_INVOICE, "I1", "2026-01-06", "Bob", "Main", NULL, "CABLE", 3, NULL,
-              &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
-  doc = post (f->store, ST_DOC_RETURN, "R1", "2026-01-07", "I1", "Main", NULL, "CABLE", 3, NULL,
-              &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
-  doc = post (f->store, ST_DOC_VENDOR_RETURN, "VR1", "2026-01-08", "B1", NULL, NULL, "CABLE", 2,
-              NULL, &error);
-  g_assert_no_error (error);
-  g_clear_object (&doc);
+  post_ok (f->store, ST_DOC_BILL, "B1", "2026-01-05", "Acme", "Main", NULL, "CABLE", 10, NULL);
+  post_ok (f->store, ST_DOC_INVOICE, "I1", "2026-01-06", "Bob", "Main", NULL, "CABLE", 3, NULL);
+  post_ok (f->store, ST_DOC_RETURN, "R1", "2026-01-07", "I1", "Main", NULL, "CABLE", 3, NULL);
+  post_ok (f->store, ST_DOC_VENDOR_RETURN, "VR1", "2026-01-08", "B1", NULL, NULL, "CABLE", 2,
+           NULL);
   st_assert_check_ok (f->store);
 
   st_test_raw_sql (f, "UPDATE documents SET status = 'void'"
