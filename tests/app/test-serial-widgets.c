@@ -1265,6 +1265,21 @@ voided_cb (StDocument *document,
   *(StDocument **) user_data = g_object_ref (document);
 }
 
+
+/* Void and Receive answer from the store's worker thread: spin until the answer is here (the
+ * document, or the refusal's message dialog — the question's dialog is gone by then). */
+static void
+wait_for_answer (StDocument **result)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+  while (*result == NULL && st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE) == NULL
+         && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  st_test_spin ();
+}
+
 static void
 test_void_confirmed (Fixture       *f,
                      gconstpointer  data)
@@ -1283,7 +1298,7 @@ test_void_confirmed (Fixture       *f,
   g_assert_cmpstr (text, ==, "Void V-1?");
 
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  st_test_spin ();
+  wait_for_answer (&voided);
   g_assert_nonnull (voided);
   g_assert_cmpint (st_document_get_status (voided), ==, ST_DOC_STATUS_VOID);
   unit = st_store_find_unit (f->store, "W01", "TOOL", NULL);
@@ -1314,7 +1329,7 @@ test_void_refused (Fixture       *f,
   st_test_spin ();
   dialog = st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  st_test_spin ();
+  wait_for_answer (&voided);
   g_assert_null (voided);
 
   /* The refusal, naming the unit that moved on. */
@@ -1366,7 +1381,7 @@ test_void_bill_same_number (Fixture       *f,
   dialog = st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE);
   g_assert_nonnull (dialog);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  st_test_spin ();
+  wait_for_answer (&voided);
   g_assert_null (st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE));
   g_assert_nonnull (voided);
   g_assert_cmpint (st_document_get_id (voided), ==, st_document_get_id (globex));
@@ -1428,7 +1443,7 @@ test_receive_confirmed (Fixture       *f,
   g_object_get (dialog, "text", &text, NULL);
   g_assert_cmpstr (text, ==, "Receive TO-00001 at Shop?");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  st_test_spin ();
+  wait_for_answer (&received);
   g_assert_nonnull (received);
   unit = st_store_find_unit (f->store, "R02", "TOOL", NULL);
   g_assert_cmpint (st_unit_get_status (unit), ==, ST_UNIT_IN_STOCK);
