@@ -6,6 +6,7 @@
 
 #include "st-test-cli.h"
 #include "st-test-pg.h"
+#include "st-test-run.h"
 
 void
 run_free (Run *run)
@@ -17,81 +18,19 @@ run_free (Run *run)
   g_free (run);
 }
 
-static const char *
-cli_path (void)
-{
-  const char *path = g_getenv ("SERIALTRACK_CLI");
-
-  g_assert_nonnull (path);
-  return path;
-}
-
-static char *
-bytes_to_string (GBytes *bytes)
-{
-  gsize size = 0;
-  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
-
-  return g_strndup (data != NULL ? data : "", size);
-}
-
 Run *
 cli_runv (Fixture            *f,
           DbMode              mode,
           const char         *input,
           const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GBytes) stdin_bytes = NULL;
-  g_autoptr(GBytes) stdout_bytes = NULL;
-  g_autoptr(GBytes) stderr_bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE;
   Run *run = g_new0 (Run, 1);
+  gboolean exited;
 
-  g_ptr_array_add (argv, (gpointer) cli_path ());
-  if (mode == DB_ARG)
-    {
-      g_ptr_array_add (argv, (gpointer) "--db");
-      g_ptr_array_add (argv, f->db);
-    }
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  if (input != NULL)
-    {
-      flags |= G_SUBPROCESS_FLAGS_STDIN_PIPE;
-      stdin_bytes = g_bytes_new (input, strlen (input));
-    }
-  launcher = g_subprocess_launcher_new (flags);
-  if (mode == DB_ENV)
-    g_subprocess_launcher_setenv (launcher, "SERIALTRACK_DB", f->db, TRUE);
-  else
-    g_subprocess_launcher_unsetenv (launcher, "SERIALTRACK_DB");
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (process, stdin_bytes, NULL, &stdout_bytes, &stderr_bytes, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  run->out = bytes_to_string (stdout_bytes);
-  run->err = bytes_to_string (stderr_bytes);
+  st_test_cli_spawn (mode == DB_ARG ? f->db : NULL, mode == DB_ENV ? f->db : NULL, input, args,
+                     &exited, &run->status, &run->out, &run->err);
+  g_assert_true (exited);
   return run;
-}
-
-static GPtrArray *
-collect_args (va_list args)
-{
-  GPtrArray *array = g_ptr_array_new ();
-  const char *arg;
-
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (array, (gpointer) arg);
-  g_ptr_array_add (array, NULL);
-  return array;
 }
 
 static char *
@@ -126,7 +65,7 @@ cli_run (Fixture    *f,
   va_list ap;
 
   va_start (ap, input);
-  args = collect_args (ap);
+  args = st_test_collect_args (ap);
   va_end (ap);
   return cli_runv (f, DB_ARG, input, (const char * const *) args->pdata);
 }
@@ -140,7 +79,7 @@ cli_ok (Fixture *f,
   va_list ap;
 
   va_start (ap, f);
-  args = collect_args (ap);
+  args = st_test_collect_args (ap);
   va_end (ap);
   run = cli_runv (f, DB_ARG, NULL, (const char * const *) args->pdata);
   expect_status (run, (const char * const *) args->pdata, 0);
@@ -258,7 +197,7 @@ cli_refused (Fixture    *f,
   va_list ap;
 
   va_start (ap, needle);
-  args = collect_args (ap);
+  args = st_test_collect_args (ap);
   va_end (ap);
   run = cli_runv (f, DB_ARG, NULL, (const char * const *) args->pdata);
   expect_status (run, (const char * const *) args->pdata, 1);
@@ -287,7 +226,7 @@ cli_usage_error (Fixture    *f,
   va_list ap;
 
   va_start (ap, needle);
-  args = collect_args (ap);
+  args = st_test_collect_args (ap);
   va_end (ap);
   run = cli_runv (f, DB_ARG, NULL, (const char * const *) args->pdata);
   expect_status (run, (const char * const *) args->pdata, 2);

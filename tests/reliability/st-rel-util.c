@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "st-rel-util.h"
+#include "st-test-run.h"
 
 void
 rel_run_free (RelRun *run)
@@ -21,69 +22,18 @@ rel_run_free (RelRun *run)
 const char *
 rel_cli_path (void)
 {
-  const char *path = g_getenv ("SERIALTRACK_CLI");
-
-  g_assert_nonnull (path);
-  return path;
-}
-
-static char *
-bytes_to_string (GBytes *bytes)
-{
-  gsize size = 0;
-  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
-
-  return g_strndup (data != NULL ? data : "", size);
+  return st_test_cli_path ();
 }
 
 RelRun *
 rel_cli_v (const char         *db,
            const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
-  g_autoptr(GError) error = NULL;
   RelRun *run = g_new0 (RelRun, 1);
+  gboolean exited;
 
-  g_ptr_array_add (argv, (gpointer) rel_cli_path ());
-  if (db != NULL)
-    {
-      g_ptr_array_add (argv, (gpointer) "--db");
-      g_ptr_array_add (argv, (gpointer) db);
-    }
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "SERIALTRACK_DB");
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  if (g_subprocess_get_if_exited (process))
-    run->status = g_subprocess_get_exit_status (process);
-  else
-    run->status = 128 + g_subprocess_get_term_sig (process);
-  run->out = bytes_to_string (out);
-  run->err = bytes_to_string (err);
+  st_test_cli_spawn (db, NULL, NULL, args, &exited, &run->status, &run->out, &run->err);
   return run;
-}
-
-static GPtrArray *
-collect (va_list ap)
-{
-  GPtrArray *args = g_ptr_array_new ();
-  const char *arg;
-
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (args, (gpointer) arg);
-  g_ptr_array_add (args, NULL);
-  return args;
 }
 
 static void
@@ -104,7 +54,7 @@ rel_cli (const char *db,
   va_list ap;
 
   va_start (ap, db);
-  args = collect (ap);
+  args = st_test_collect_args (ap);
   va_end (ap);
   return rel_cli_v (db, (const char * const *) args->pdata);
 }
@@ -118,7 +68,7 @@ rel_cli_ok (const char *db,
   va_list ap;
 
   va_start (ap, db);
-  args = collect (ap);
+  args = st_test_collect_args (ap);
   va_end (ap);
   run = rel_cli_v (db, (const char * const *) args->pdata);
   if (run->status != 0)
@@ -138,7 +88,7 @@ rel_cli_json (const char *db,
   va_list ap;
 
   va_start (ap, db);
-  args = collect (ap);
+  args = st_test_collect_args (ap);
   va_end (ap);
   g_ptr_array_insert (args, 0, (gpointer) "--json");
   run = rel_cli_v (db, (const char * const *) args->pdata);
@@ -180,7 +130,7 @@ rel_cli_refused (const char *db,
   va_list ap;
 
   va_start (ap, needle);
-  args = collect (ap);
+  args = st_test_collect_args (ap);
   va_end (ap);
   run = rel_cli_v (db, (const char * const *) args->pdata);
   if (run->status != 1)

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-test-run.h — running serialtrack-cli as a subprocess: what the CLI tests (st-test-cli.c)
+ * and the reliability tests (st-rel-util.c) share. */
+#pragma once
+
+#include <stdarg.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The serialtrack-cli under test ($SERIALTRACK_CLI, asserted set). */
+const char *st_test_cli_path     (void);
+/* The NULL-terminated strings of @ap, in a NULL-terminated array. */
+GPtrArray  *st_test_collect_args (va_list ap);
+
+/* Runs the CLI with "--db @db" (when @db is not NULL) and @args, SERIALTRACK_DB set to
+ * @env_db (NULL: unset) and @input (NULL: none) on its standard input; waits for it.
+ * *@exited tells whether it exited; *@status is its exit status, or 128 + the signal. */
+void        st_test_cli_spawn    (const char         *db,
+                                  const char         *env_db,
+                                  const char         *input,
+                                  const char * const *args,
+                                  gboolean           *exited,
+                                  int                *status,
+                                  char              **out,
+                                  char              **err);
+
+G_END_DECLS
