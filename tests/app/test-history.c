@@ -750,7 +750,8 @@ test_export_history (Fixture       *f,
   g_assert_true (st_toast_get_shown (toast));
   g_assert_cmpstr (st_toast_get_message (toast), ==, "Exported “history-SN-RICH.xlsx”");
   g_assert_true (g_file_equal (st_toast_get_file (toast), finished.file));
-  g_assert_true (gtk_widget_get_visible (st_test_template_child (toast, ST_TYPE_TOAST, "open_button")));
+  g_assert_true (gtk_widget_get_visible (st_test_template_child (toast, ST_TYPE_TOAST,
+                                                                 "open_button")));
   finished_clear (&finished);
 }
 
@@ -1070,7 +1071,8 @@ test_sold_report_refuses_reversed_range (Fixture       *f,
   StSoldReportDialog *dialog = open_sold_report (f);
   GtkEditable *from = st_test_template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG, "from_entry");
   GtkEditable *to = st_test_template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG, "to_entry");
-  GtkLabel *error_label = st_test_template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG, "error_label");
+  GtkLabel *error_label = st_test_template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG,
+                                                  "error_label");
   GtkButton *export = st_test_template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG, "export_button");
   g_autofree char *today = st_date_today ();
   g_autofree char *quarter_from = NULL;
@@ -1104,7 +1106,8 @@ test_sold_report_refuses_bad_date (Fixture       *f,
   StSoldReportDialog *dialog = open_sold_report (f);
   GtkEditable *from = st_test_template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG, "from_entry");
   GtkEditable *to = st_test_template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG, "to_entry");
-  GtkLabel *error_label = st_test_template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG, "error_label");
+  GtkLabel *error_label = st_test_template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG,
+                                                  "error_label");
   g_autoptr(GError) error = NULL;
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
@@ -1113,7 +1116,8 @@ test_sold_report_refuses_bad_date (Fixture       *f,
   g_assert_false (st_sold_report_dialog_get_range (dialog, &start, &end, &error));
   g_assert_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT);
 
-  g_signal_emit_by_name (st_test_template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG, "export_button"),
+  g_signal_emit_by_name (st_test_template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG,
+                                                 "export_button"),
                          "clicked");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_assert_nonnull (strstr (gtk_label_get_text (error_label), "2024-02-30"));

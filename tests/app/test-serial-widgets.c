@@ -319,7 +319,8 @@ test_entry_paste_marks_bad_ones (Fixture       *f,
                                                         "problems_button")), ==,
                    "3 marked serials are left out");
   /* That button shows the problems only. */
-  gtk_toggle_button_set_active (st_test_template_child (entry, ST_TYPE_SERIAL_ENTRY, "problems_button"),
+  gtk_toggle_button_set_active (st_test_template_child (entry, ST_TYPE_SERIAL_ENTRY,
+                                                        "problems_button"),
                                 TRUE);
   {
     GtkSelectionModel *shown = gtk_list_view_get_model (st_test_template_child (entry,
@@ -1065,7 +1066,8 @@ test_editor_refused_bill_marks_serial (Fixture       *f,
   gtk_window_present (GTK_WINDOW (editor));
   st_test_spin ();
 
-  gtk_editable_set_text (st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "number_entry"), "V-9");
+  gtk_editable_set_text (st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "number_entry"),
+                         "V-9");
   line = st_document_editor_get_line (editor, 0);
   choose_item (line, f->tool);
   set_quantity (line, 3);
@@ -1109,7 +1111,8 @@ test_editor_transfer_and_adjustment (Fixture       *f,
   st_test_spin ();
   g_assert_cmpstr (gtk_editable_get_text (st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR,
                                                           "number_entry")), ==, "TO-00001");
-  gtk_check_button_set_active (st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "transit_check"),
+  gtk_check_button_set_active (st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR,
+                                                       "transit_check"),
                                TRUE);
   line = st_document_editor_get_line (editor, 0);
   choose_item (line, f->tool);
@@ -1251,7 +1254,8 @@ test_editor_escape_asks (Fixture       *f,
   /* Discard closes it. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
   st_test_spin ();
-  gtk_dialog_response (GTK_DIALOG (st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE)), GTK_RESPONSE_ACCEPT);
+  gtk_dialog_response (GTK_DIALOG (st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE)),
+                       GTK_RESPONSE_ACCEPT);
   st_test_spin ();
   g_assert_null (st_test_find_toplevel (ST_TYPE_DOCUMENT_EDITOR, TRUE));
 }
@@ -1480,7 +1484,8 @@ test_window_new_document (Fixture       *f,
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
   posting.editor = g_object_ref (editor);
 
-  gtk_editable_set_text (st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "number_entry"), "W-1");
+  gtk_editable_set_text (st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "number_entry"),
+                         "W-1");
   line = st_document_editor_get_line (editor, 0);
   choose_item (line, f->tool);
   g_assert_true (st_serial_entry_add_text (ST_SERIAL_ENTRY (st_editor_line_get_serial_entry (line)),

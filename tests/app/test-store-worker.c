@@ -230,7 +230,8 @@ test_window_draws_while_posting (Fixture       *f,
   line = st_document_editor_get_line (editor, 0);
   items = st_test_template_child (line, ST_TYPE_EDITOR_LINE, "item_dropdown");
   gtk_drop_down_set_selected (items, 0);
-  gtk_spin_button_set_value (st_test_template_child (line, ST_TYPE_EDITOR_LINE, "quantity_spin"), 5);
+  gtk_spin_button_set_value (st_test_template_child (line, ST_TYPE_EDITOR_LINE, "quantity_spin"),
+                             5);
   st_test_spin ();
   g_assert_true (st_document_editor_can_post (editor));
 

@@ -220,7 +220,8 @@ shown_serials (Fixture *f)
 static const char *
 count_text (Fixture *f)
 {
-  return gtk_label_get_text (st_test_template_child (units_view (f), ST_TYPE_LIST_PAGE, "count_label"));
+  return gtk_label_get_text (st_test_template_child (units_view (f), ST_TYPE_LIST_PAGE,
+                                                     "count_label"));
 }
 
 static GtkColumnViewColumn *
@@ -336,7 +337,8 @@ static void
 test_status_dropdown (Fixture       *f,
                       gconstpointer  data)
 {
-  GtkDropDown *dropdown = st_test_template_child (units_view (f), ST_TYPE_UNITS_VIEW, "status_dropdown");
+  GtkDropDown *dropdown = st_test_template_child (units_view (f), ST_TYPE_UNITS_VIEW,
+                                                  "status_dropdown");
   GtkEditable *filter = st_test_template_child (units_view (f), ST_TYPE_LIST_PAGE, "filter_entry");
   GListModel *choices = gtk_drop_down_get_model (dropdown);
   g_autofree char *sold = NULL;

@@ -404,9 +404,11 @@ test_item_dialog_adds_item (Fixture       *f,
   fill (dialog, "name_entry", "Tablet 9");
   fill (dialog, "price_entry", "199.50");
   fill (dialog, "cost_entry", "120");
-  gtk_drop_down_set_selected (st_test_template_child (dialog, ST_TYPE_ITEM_DIALOG, "format_dropdown"),
+  gtk_drop_down_set_selected (st_test_template_child (dialog, ST_TYPE_ITEM_DIALOG,
+                                                      "format_dropdown"),
                               ST_SERIAL_FORMAT_DIGITS);
-  gtk_spin_button_set_value (st_test_template_child (dialog, ST_TYPE_ITEM_DIALOG, "warranty_spin"), 6);
+  gtk_spin_button_set_value (st_test_template_child (dialog, ST_TYPE_ITEM_DIALOG, "warranty_spin"),
+                             6);
   click_add (dialog, ST_TYPE_ITEM_DIALOG);
 
   /* Written through the core, dialog gone, list refreshed with the new item selected. */
@@ -561,7 +563,8 @@ test_preferences_refused (Fixture       *f,
   g_signal_connect (dialog, "tracking-changed", G_CALLBACK (tracking_changed_cb), &changes);
   gtk_window_present (GTK_WINDOW (dialog));
   st_test_spin ();
-  g_assert_true (gtk_check_button_get_active (st_test_template_child (dialog, ST_TYPE_PREFERENCES_DIALOG,
+  g_assert_true (gtk_check_button_get_active (st_test_template_child (dialog,
+                                                                      ST_TYPE_PREFERENCES_DIALOG,
                                                               "serial_check")));
 
   /* Serial units are in stock: switching to quantity-only is refused and shown. */
@@ -572,7 +575,8 @@ test_preferences_refused (Fixture       *f,
   error_label = st_test_template_child (dialog, ST_TYPE_PREFERENCES_DIALOG, "error_label");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_assert_cmpstr (gtk_label_get_text (error_label), !=, "");
-  g_assert_true (gtk_check_button_get_active (st_test_template_child (dialog, ST_TYPE_PREFERENCES_DIALOG,
+  g_assert_true (gtk_check_button_get_active (st_test_template_child (dialog,
+                                                                      ST_TYPE_PREFERENCES_DIALOG,
                                                               "serial_check")));
   g_assert_cmpint (st_store_get_tracking (f->store), ==, ST_TRACKING_SERIAL);
   g_assert_cmpuint (changes, ==, 0);
@@ -602,7 +606,8 @@ test_preferences_quantity_only (Fixture       *f,
 
   g_assert_cmpint (st_store_get_tracking (f->store), ==, ST_TRACKING_NONE);
   g_assert_cmpuint (changes, ==, 1);
-  g_assert_false (gtk_widget_get_visible (st_test_template_child (dialog, ST_TYPE_PREFERENCES_DIALOG,
+  g_assert_false (gtk_widget_get_visible (st_test_template_child (dialog,
+                                                                  ST_TYPE_PREFERENCES_DIALOG,
                                                           "error_label")));
   /* Serial columns and choices are gone. */
   g_assert_false (gtk_column_view_column_get_visible (column_titled (view, "Tracking")));

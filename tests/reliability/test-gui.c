@@ -18,33 +18,9 @@
 #include "st-store.h"
 #include "st-rel-damage.h"
 #include "st-rel-util.h"
+#include "st-test-app.h"
 
 static StApplication *app;
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  spin ();
-}
 
 /* The newest shown toplevel of @type. */
 static gpointer
@@ -99,7 +75,7 @@ test_damaged_files (void)
       before = rel_hash (path);
 
       window = st_application_open_or_report (app, NULL, path, ST_STORE_OPEN_DEFAULT);
-      spin ();
+      st_test_spin ();
       if (window == NULL)
         {
           GtkMessageDialog *dialog = find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
@@ -123,11 +99,11 @@ test_damaged_files (void)
           /* Damage the header and the schema do not show: the window opens; its views read
            * what they can.  Then it is closed again. */
           g_test_message ("%s: opened", variants[i].name);
-          wait_ms (300);
+          st_test_wait_ms (300);
           gtk_window_destroy (GTK_WINDOW (window));
           n_windows++;
         }
-      spin ();
+      st_test_spin ();
 
       after = rel_hash (path);
       g_assert_cmpstr (after, ==, before);
@@ -166,10 +142,10 @@ test_backup_menu (void)
   window = st_application_open_database (app, db, ST_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_nonnull (window);
-  spin ();
+  st_test_spin ();
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "backup", NULL);
-  spin ();
+  st_test_spin ();
   chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_nonnull (chooser);
   g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
@@ -179,8 +155,8 @@ test_backup_menu (void)
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 
   for (guint i = 0; i < 100 && !g_file_test (dest, G_FILE_TEST_EXISTS); i++)
-    wait_ms (100);
-  wait_ms (100);
+    st_test_wait_ms (100);
+  st_test_wait_ms (100);
   g_assert_true (g_file_test (dest, G_FILE_TEST_EXISTS));
   g_assert_null (find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
 
@@ -195,7 +171,7 @@ test_backup_menu (void)
   g_clear_object (&copy);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  st_test_spin ();
   rel_rmtree (dir);
   rel_figure ("gui-backup-menu", "Back Up Database… answered in the file chooser: a backup "
               "written off the main thread, 250 units, check passes");
@@ -205,26 +181,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display: run the GUI tests under xvfb-run.\n");
-      return 77;
-    }
-  setlocale (LC_ALL, "");
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = st_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = st_test_app_start (&argc, &argv);
+  if (app == NULL)
+    return 77;
 
   g_test_add_func ("/gui/damaged-files", test_damaged_files);
   g_test_add_func ("/gui/backup-menu", test_backup_menu);
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  return st_test_app_run (&app);
 }
