@@ -361,3 +361,21 @@ fixture_teardown (Fixture       *f,
   g_free (f->db);
   n_live_fixtures--;
 }
+
+gint64
+cli_on_hand (Fixture    *f,
+             const char *sku)
+{
+  g_autoptr(TjNode) items = cli_json (f, "item", "list", NULL);
+
+  for (guint i = 0; i < tj_len (items, NULL); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%u/sku", i);
+      g_autofree char *on_hand_path = g_strdup_printf ("%u/on_hand", i);
+
+      if (g_strcmp0 (tj_str (items, path), sku) == 0)
+        return tj_int (items, on_hand_path);
+    }
+  g_assert_not_reached ();
+  return -1;
+}

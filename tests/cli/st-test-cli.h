@@ -90,6 +90,10 @@ TjNode *assert_unit          (Fixture    *f,
                               const char *warehouse,
                               const char *events);
 
+/* `--json item list`: the on-hand quantity of @sku (asserted listed). */
+gint64  cli_on_hand          (Fixture    *f,
+                              const char *sku);
+
 void    assert_contains      (const char *haystack,
                               const char *needle);
 

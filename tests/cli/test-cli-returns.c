@@ -9,25 +9,6 @@
 
 void add_return_tests (void);
 
-/* `--json item list`: the on-hand quantity of @sku. */
-static gint64
-on_hand (Fixture    *f,
-         const char *sku)
-{
-  g_autoptr(TjNode) items = cli_json (f, "item", "list", NULL);
-
-  for (guint i = 0; i < tj_len (items, NULL); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("%u/sku", i);
-      g_autofree char *on_hand_path = g_strdup_printf ("%u/on_hand", i);
-
-      if (g_strcmp0 (tj_str (items, path), sku) == 0)
-        return tj_int (items, on_hand_path);
-    }
-  g_assert_not_reached ();
-  return -1;
-}
-
 /* The commands of the issue, on a new database. */
 static void
 issue_setup (Fixture *f)
@@ -53,21 +34,21 @@ test_void_invoice_with_return (Fixture       *f,
                   "--number", "I1", "--line", "CAB:3", NULL));
   g_free (cli_ok (f, "return", "post", "--invoice", "I1", "--warehouse", "Primary Warehouse",
                   "--number", "R1", "--line", "CAB:3", NULL));
-  g_assert_cmpint (on_hand (f, "CAB"), ==, 10);
+  g_assert_cmpint (cli_on_hand (f, "CAB"), ==, 10);
 
   /* Exit 1, one line naming the return, the database byte for byte as before. */
   err = cli_refused (f, "R1", "void", "invoice", "I1", NULL);
   g_assert_cmpstr (err, ==, "serialtrack-cli: Cannot void Invoice I1: Sales return R1 refers to "
                             "it; void that first\n");
-  g_assert_cmpint (on_hand (f, "CAB"), ==, 10);
+  g_assert_cmpint (cli_on_hand (f, "CAB"), ==, 10);
   out = cli_ok (f, "check", NULL);
   assert_contains (out, "No problems found");
 
   /* The return first, then the invoice: everything as before the sale. */
   g_free (cli_ok (f, "void", "return", "R1", NULL));
-  g_assert_cmpint (on_hand (f, "CAB"), ==, 7);
+  g_assert_cmpint (cli_on_hand (f, "CAB"), ==, 7);
   g_free (cli_ok (f, "void", "invoice", "I1", NULL));
-  g_assert_cmpint (on_hand (f, "CAB"), ==, 10);
+  g_assert_cmpint (cli_on_hand (f, "CAB"), ==, 10);
 }
 
 static void
@@ -79,18 +60,18 @@ test_void_bill_with_vendor_return (Fixture       *f,
   issue_setup (f);
   g_free (cli_ok (f, "vendor-return", "post", "--bill", "B1", "--number", "VR1",
                   "--line", "CAB:4", NULL));
-  g_assert_cmpint (on_hand (f, "CAB"), ==, 6);
+  g_assert_cmpint (cli_on_hand (f, "CAB"), ==, 6);
 
   err = cli_refused (f, "VR1", "void", "bill", "B1", NULL);
   g_assert_cmpstr (err, ==, "serialtrack-cli: Cannot void Bill B1: Vendor return VR1 refers to "
                             "it; void that first\n");
   g_free (cli_refused (f, "VR1", "void", "bill", "B1", "--vendor", "V", NULL));
-  g_assert_cmpint (on_hand (f, "CAB"), ==, 6);
+  g_assert_cmpint (cli_on_hand (f, "CAB"), ==, 6);
 
   g_free (cli_ok (f, "void", "vendor-return", "VR1", NULL));
-  g_assert_cmpint (on_hand (f, "CAB"), ==, 10);
+  g_assert_cmpint (cli_on_hand (f, "CAB"), ==, 10);
   g_free (cli_ok (f, "void", "bill", "B1", NULL));
-  g_assert_cmpint (on_hand (f, "CAB"), ==, 0);
+  g_assert_cmpint (cli_on_hand (f, "CAB"), ==, 0);
 }
 
 /* A serial item: the unit's own history refuses, naming the return that moved it on. */

@@ -561,23 +561,6 @@ test_bill_same_number (Fixture       *f,
   assert_contains (help_return->out, "--bill NUMBER [--vendor NAME]");
 }
 
-static gint64
-on_hand (Fixture    *f,
-         const char *sku)
-{
-  g_autoptr(TjNode) items = cli_json (f, "item", "list", NULL);
-
-  for (guint i = 0; i < tj_len (items, NULL); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("%u/sku", i);
-      g_autofree char *count = g_strdup_printf ("%u/on_hand", i);
-
-      if (g_strcmp0 (tj_str (items, path), sku) == 0)
-        return tj_int (items, count);
-    }
-  g_assert_not_reached ();
-}
-
 static void
 test_quantity_items (Fixture       *f,
                      gconstpointer  data)
@@ -587,7 +570,7 @@ test_quantity_items (Fixture       *f,
   g_autofree char *text = NULL;
 
   stock_base (f);
-  g_assert_cmpint (on_hand (f, "CABLE"), ==, 10);
+  g_assert_cmpint (cli_on_hand (f, "CABLE"), ==, 10);
 
   doc = cli_json (f, "invoice", "post", "--customer", "Bob", "--warehouse", "Main",
                   "--date", "2024-03-02", "--line", "CABLE:3", NULL);
@@ -595,21 +578,21 @@ test_quantity_items (Fixture       *f,
   g_assert_cmpint (tj_int (doc, "total_cents"), ==, 1500);
   g_assert_cmpuint (tj_len (doc, "lines/0/serials"), ==, 0);
   invoice = posted_number (doc);
-  g_assert_cmpint (on_hand (f, "CABLE"), ==, 7);
+  g_assert_cmpint (cli_on_hand (f, "CABLE"), ==, 7);
 
   g_free (cli_ok (f, "transfer", "post", "--from", "Main", "--to", "Store", "--date", "2024-03-02",
                   "--line", "CABLE:2", NULL));
-  g_assert_cmpint (on_hand (f, "CABLE"), ==, 7);
+  g_assert_cmpint (cli_on_hand (f, "CABLE"), ==, 7);
   g_free (cli_ok (f, "invoice", "post", "--customer", "Carol", "--warehouse", "Store",
                   "--date", "2024-03-03", "--line", "CABLE:2:4.50", NULL));
-  g_assert_cmpint (on_hand (f, "CABLE"), ==, 5);
+  g_assert_cmpint (cli_on_hand (f, "CABLE"), ==, 5);
   g_free (cli_refused (f, "CABLE", "invoice", "post", "--customer", "Carol", "--warehouse", "Store",
                        "--date", "2024-03-03", "--line", "CABLE:1", NULL));
 
   text = cli_ok (f, "return", "post", "--invoice", invoice, "--warehouse", "Main",
                  "--date", "2024-03-04", "--line", "CABLE:1", NULL);
   assert_contains (text, "Posted sales return");
-  g_assert_cmpint (on_hand (f, "CABLE"), ==, 6);
+  g_assert_cmpint (cli_on_hand (f, "CABLE"), ==, 6);
   /* No more back than was sold. */
   g_free (cli_refused (f, "CABLE", "return", "post", "--invoice", invoice, "--warehouse", "Main",
                        "--date", "2024-03-04", "--line", "CABLE:3", NULL));
