@@ -14,9 +14,9 @@
 #include "st-db-sqlite.h"
 #include "st-store-private.h"
 
-static char *
-temp_path_beside (const char  *path,
-                  GError     **error)
+char *
+_st_store_temp_path_beside (const char  *path,
+                            GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
@@ -68,8 +68,8 @@ is_database_file (const char *db_path,
 }
 
 /* Removes a database file with its WAL and shared-memory files. */
-static void
-delete_database (const char *path)
+void
+_st_store_delete_database_files (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
@@ -122,7 +122,7 @@ st_store_backup (StStore     *self,
                    _("“%s” already exists; choose another name or allow overwriting"), display);
       return FALSE;
     }
-  tmp = temp_path_beside (dest_path, error);
+  tmp = _st_store_temp_path_beside (dest_path, error);
   if (tmp == NULL)
     return FALSE;
   /* A SQLite file copies itself page by page; a server's database row by row. */
@@ -174,7 +174,7 @@ st_store_restore (const char  *backup_path,
     }
   /* Copy beside the target, check the copy, then swap it in; the old WAL belongs to the old
    * file. */
-  tmp = temp_path_beside (target_path, error);
+  tmp = _st_store_temp_path_beside (target_path, error);
   if (tmp == NULL)
     return FALSE;
   copied = st_db_sqlite_copy_file (backup_path, tmp, error);
@@ -189,7 +189,7 @@ st_store_restore (const char  *backup_path,
   if (report == NULL || report->problems->len > 0)
     {
       g_clear_object (&copy);
-      delete_database (tmp);
+      _st_store_delete_database_files (tmp);
       if (report == NULL)
         g_set_error (error, ST_ERROR, local->code,
                      /* Translators: %1$s is a file name, %2$s what went wrong */
@@ -213,7 +213,7 @@ st_store_restore (const char  *backup_path,
     {
       int saved = errno;
       g_autofree char *target = g_filename_display_name (target_path);
-      delete_database (tmp);
+      _st_store_delete_database_files (tmp);
       /* Translators: %1$s is a file name, %2$s the system's reason */
       g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot write “%1$s”: %2$s"), target,
                    g_strerror (saved));

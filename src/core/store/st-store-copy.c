@@ -188,11 +188,10 @@ st_store_copy (StStore     *self,
   if (!st_db_location_is_server (target))
     {
       /* A file: written beside, checked, then renamed over the target. */
-      g_autofree char *tmp = g_strconcat (target, ".part", NULL);
+      g_autofree char *tmp = _st_store_temp_path_beside (target, error);
       g_autoptr(StCheckReport) report = NULL;
 
-      g_unlink (tmp);
-      if (!_st_store_copy_to_new_file (self, tmp, error))
+      if (tmp == NULL || !_st_store_copy_to_new_file (self, tmp, error))
         return NULL;
       copy = st_store_open (tmp, ST_STORE_OPEN_DEFAULT, error);
       report = copy != NULL ? st_store_check (copy, error) : NULL;
@@ -200,16 +199,12 @@ st_store_copy (StStore     *self,
       if (report == NULL || g_rename (tmp, target) != 0)
         {
           int saved = errno;
-          g_autofree char *wal = g_strconcat (tmp, "-wal", NULL);
-          g_autofree char *shm = g_strconcat (tmp, "-shm", NULL);
 
           if (report != NULL)
             g_set_error (error, ST_ERROR, ST_ERROR_IO,
                          /* Translators: %1$s is a file name, %2$s the system's reason */
                          _("Cannot write “%1$s”: %2$s"), display, g_strerror (saved));
-          g_unlink (tmp);
-          g_unlink (wal);
-          g_unlink (shm);
+          _st_store_delete_database_files (tmp);
           return NULL;
         }
       return g_steal_pointer (&report);
