@@ -133,10 +133,39 @@ static const char schema_v1[] =
   ")@NOROWID@;"
   "INSERT INTO settings (key, value) VALUES ('tracking', 'serial');";
 
-/* migrations[i] takes a database from version i + 1 to i + 2. */
+/* Version 2: after-sales service (DESIGN §8). */
+static const char migration_v2_service[] =
+  "";
+
+/* ---------------------------------------------------------------------------------------- */
+
+/* Version 3: stock counts (DESIGN §9). */
+static const char migration_v3_counts[] =
+  "";
+
+/* ---------------------------------------------------------------------------------------- */
+
+/* Version 4: everyday editing — archived master data, contact details, drafts (DESIGN §11). */
+static const char migration_v4_editing[] =
+  "";
+
+/* ---------------------------------------------------------------------------------------- */
+
+/* Version 5: search by any part of a serial and by contact (issue 17). */
+static const char migration_v5_search[] =
+  "";
+
+/* ---------------------------------------------------------------------------------------- */
+
+/* migrations[i] takes a database from version i + 1 to i + 2; a new database gets schema_v1
+ * and then every migration, so that both paths end in the same schema. */
 static const char * const migrations[] = {
-  NULL,
+  migration_v2_service,
+  migration_v3_counts,
+  migration_v4_editing,
+  migration_v5_search,
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ST_SCHEMA_VERSION - 1);
 
 static char *
 replace_all (const char *text,
@@ -168,7 +197,20 @@ for_dialect (const char  *text,
 char *
 _st_schema_create_sql (StDbDialect dialect)
 {
-  return for_dialect (schema_v1, dialect);
+  return _st_schema_create_sql_at (dialect, ST_SCHEMA_VERSION);
+}
+
+/* The schema as a database of @version has it: tests make "older builds'" databases with it. */
+char *
+_st_schema_create_sql_at (StDbDialect dialect,
+                          int         version)
+{
+  g_autoptr(GString) sql = g_string_new (schema_v1);
+
+  g_return_val_if_fail (version >= 1 && version <= ST_SCHEMA_VERSION, NULL);
+  for (int i = 0; i < version - 1; i++)
+    g_string_append (sql, migrations[i]);
+  return for_dialect (sql->str, dialect);
 }
 
 char *

@@ -8,6 +8,8 @@
 G_BEGIN_DECLS
 
 char               *_st_schema_create_sql    (StDbDialect  dialect);
+char               *_st_schema_create_sql_at (StDbDialect  dialect,
+                                              int          version);
 char               *_st_schema_migration_sql (StDbDialect  dialect,
                                               int          from_version);
 const char * const *_st_schema_tables        (void);

@@ -232,7 +232,7 @@ migrate (StStore  *self,
 
       if (!_st_store_begin (self, error))
         return FALSE;
-      if (!_st_store_exec (self, sql, error)
+      if ((sql[0] != '\0' && !_st_store_exec (self, sql, error))
           || !st_db_write_version (self->db, version + 1, error))
         {
           _st_store_rollback (self);
