@@ -168,6 +168,9 @@ int st_cli_cmd_copy             (StCli *cli, const StCliCommand *command, int ar
 /* st-cli-export.c */
 int st_cli_cmd_export_history   (StCli *cli, const StCliCommand *command, int argc, char **argv);
 int st_cli_cmd_export_sold      (StCli *cli, const StCliCommand *command, int argc, char **argv);
+/* st-cli-labels.c */
+int st_cli_cmd_labels           (StCli *cli, const StCliCommand *command, int argc, char **argv);
+
 int st_cli_cmd_generate         (StCli *cli, const StCliCommand *command, int argc, char **argv);
 
 G_END_DECLS

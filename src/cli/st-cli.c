@@ -112,6 +112,13 @@ static const StCliCommand commands[] = {
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "export sold FILE.xlsx [--from D] [--to D] [--force]"),
     N_("Export the serials sold in a date range, with price, cost and margin.") },
+  { "labels", NULL, st_cli_cmd_labels,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "labels FILE.pdf (--bill NO [--vendor V] | --serial S... | --item SKU "
+        "[--status STATUS]) [--layout a4-3x8|letter-3x10|roll-62x29] [--skip N] [--copies N] "
+        "[--code code128|qr] [--force]"),
+    N_("Write barcode labels of units to a PDF: the serial as Code 128 (or QR), the serial, "
+       "SKU and item name.") },
   { "generate", NULL, st_cli_cmd_generate,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "generate --items N --units N [--seed S]"),
