@@ -10,6 +10,7 @@
 #include "st-document-actions.h"
 #include "st-documents-view.h"
 #include "st-format.h"
+#include "st-label-print.h"
 #include "st-list-page-private.h"
 #include "st-window.h"
 
@@ -21,6 +22,7 @@ struct _StDocumentsView
   GtkButton          *new_button;
   GtkLabel           *new_button_label;
   GtkWidget          *receive_button;
+  GtkWidget          *labels_button;
   GtkStack           *details_stack;
   GtkLabel           *none_label;
   GtkLabel           *number_label;
@@ -381,6 +383,11 @@ update_actions (StDocumentsView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.void", posted);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.receive",
                                  posted && st_document_get_in_transit (self->document));
+  /* Labels only read: a read-only role prints them too. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.print-labels",
+                                 self->document != NULL && self->kind == ST_DOC_BILL
+                                 && st_document_get_status (self->document)
+                                    == ST_DOC_STATUS_POSTED);
 }
 
 static void
@@ -598,6 +605,23 @@ receive_action (GtkWidget  *widget,
                                store (self), self->document, done_cb, self);
 }
 
+/* Labels for the units a posted bill brought in, in its order. */
+static void
+print_labels_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  StDocumentsView *self = ST_DOCUMENTS_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(StLabelJob) job = NULL;
+
+  if (self->document == NULL)
+    return;
+  job = st_label_job_new (ST_LABEL_LAYOUT_A4_3X8, ST_LABEL_CODE_128);
+  st_label_job_add_document (job, self->document);
+  st_label_print_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, job);
+}
+
 /* StListPage */
 
 static StListModel *
@@ -645,6 +669,7 @@ setup_kind (StDocumentsView *self)
   gtk_label_set_text (self->new_button_label, _(info->new_label));
   gtk_button_set_label (self->empty_new_button, _(info->empty_button));
   gtk_widget_set_visible (self->receive_button, kind->has_transit);
+  gtk_widget_set_visible (self->labels_button, self->kind == ST_DOC_BILL);
   gtk_label_set_text (self->none_label, _(info->none_text));
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->new_button),
@@ -782,6 +807,7 @@ st_documents_view_class_init (StDocumentsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, new_button);
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, new_button_label);
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, receive_button);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, labels_button);
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, details_stack);
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, none_label);
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, number_label);
@@ -799,6 +825,8 @@ st_documents_view_class_init (StDocumentsViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "document.void", NULL, void_action);
   gtk_widget_class_install_action (widget_class, "document.receive", NULL, receive_action);
+  gtk_widget_class_install_action (widget_class, "document.print-labels", NULL,
+                                   print_labels_action);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "st-export-dialog.h"
 #include "st-format.h"
 #include "st-items-view.h"
+#include "st-label-print.h"
 #include "st-list-page-private.h"
 #include "st-window.h"
 
@@ -444,6 +445,40 @@ export_item_action (GtkWidget  *widget,
   st_export_dialog_choose_history (GTK_WINDOW (root), store (self), &scope, name);
 }
 
+/* Labels for the item's units in stock, first received first. */
+static void
+print_labels_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  StItemsView *self = ST_ITEMS_VIEW (widget);
+  StItem *item = _st_list_page_get_selected (ST_LIST_PAGE (self));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  g_autoptr(StLabelJob) job = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GError) error = NULL;
+  StUnitQuery query = { 0 };
+
+  if (item == NULL || store (self) == NULL)
+    return;
+  query.item_id = st_item_get_id (item);
+  query.status = ST_UNIT_IN_STOCK;
+  units = st_store_query_units (store (self), &query, &error);
+  if (units != NULL && units->len == 0)
+    g_set_error (&error, ST_ERROR, ST_ERROR_NOT_FOUND, _("There are no units to label"));
+  if (error != NULL)
+    {
+      if (ST_IS_WINDOW (parent))
+        st_window_show_error (ST_WINDOW (parent), _("The labels were not printed"), error);
+      return;
+    }
+  job = st_label_job_new (ST_LABEL_LAYOUT_A4_3X8, ST_LABEL_CODE_128);
+  for (guint i = 0; i < units->len; i++)
+    st_label_job_add_unit (job, g_ptr_array_index (units, i));
+  st_label_print_run (parent, job);
+}
+
 static void
 export_selection_action (GtkWidget  *widget,
                          const char *action_name,
@@ -620,6 +655,8 @@ st_items_view_class_init (StItemsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, units_view_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "items.export-item", NULL, export_item_action);
+  gtk_widget_class_install_action (widget_class, "items.print-labels", NULL,
+                                   print_labels_action);
   gtk_widget_class_install_action (widget_class, "items.export-selection", NULL,
                                    export_selection_action);
 

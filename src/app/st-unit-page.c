@@ -8,6 +8,7 @@
 #include "st-columns.h"
 #include "st-export.h"
 #include "st-export-dialog.h"
+#include "st-label-print.h"
 #include "st-format.h"
 #include "st-parse.h"
 #include "st-unit-page.h"
@@ -22,6 +23,7 @@ struct _StUnitPage
   GtkLabel      *item_label;
   GtkLabel      *status_label;
   GtkButton     *export_button;
+  GtkButton     *labels_button;
   GtkGrid       *facts_grid;
   GtkWidget     *warranty_box;
   GtkImage      *warranty_icon;
@@ -396,6 +398,7 @@ clear (StUnitPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_widget_set_visible (self->warranty_box, FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->labels_button), FALSE);
   gtk_label_set_text (self->history_count_label, "");
 }
 
@@ -441,6 +444,7 @@ st_unit_page_reload (StUnitPage *self)
   set_warranty (self, unit);
   gtk_widget_set_visible (self->warranty_box, TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->labels_button), TRUE);
   self->unit = g_steal_pointer (&unit);
 
   events = st_store_get_unit_history (self->store, self->unit_id, &error);
@@ -471,6 +475,20 @@ export_clicked_cb (StUnitPage *self)
   /* Translators: the suggested file name of one unit's history export; %s is its serial */
   name = g_strdup_printf (_("history-%s.xlsx"), st_unit_get_serial (self->unit));
   st_export_dialog_choose_history (GTK_WINDOW (root), self->store, &scope, name);
+}
+
+/* A label (a roll's, by default) for this one unit. */
+static void
+labels_clicked_cb (StUnitPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(StLabelJob) job = NULL;
+
+  if (self->unit == NULL)
+    return;
+  job = st_label_job_new (ST_LABEL_LAYOUT_ROLL_62X29, ST_LABEL_CODE_128);
+  st_label_job_add_unit (job, self->unit);
+  st_label_print_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, job);
 }
 
 StUnitPage *
@@ -637,6 +655,7 @@ st_unit_page_class_init (StUnitPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StUnitPage, item_label);
   gtk_widget_class_bind_template_child (widget_class, StUnitPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, StUnitPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, StUnitPage, labels_button);
   gtk_widget_class_bind_template_child (widget_class, StUnitPage, facts_grid);
   gtk_widget_class_bind_template_child (widget_class, StUnitPage, warranty_box);
   gtk_widget_class_bind_template_child (widget_class, StUnitPage, warranty_icon);
@@ -645,6 +664,7 @@ st_unit_page_class_init (StUnitPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StUnitPage, history_count_label);
   gtk_widget_class_bind_template_child (widget_class, StUnitPage, history_view);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, labels_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, history_activate_cb);
 
   /* Escape leaves the page as the back button does (Alt+Left is the window's). */

@@ -16,6 +16,7 @@
 #include "st-error.h"
 #include "st-export-dialog.h"
 #include "st-format.h"
+#include "st-label-print.h"
 #include "st-list-page-private.h"
 #include "st-units-view.h"
 #include "st-window.h"
@@ -23,6 +24,8 @@
 /* A selection exported unit by unit (its ids passed on) stops here, as in the items view;
  * everything is exported from the main menu. */
 #define EXPORT_SELECTION_MAX 100000
+/* Labels are printed for at most this many selected units at once (417 A4 sheets). */
+#define LABELS_SELECTION_MAX 10000
 
 struct _StUnitsView
 {
@@ -125,6 +128,8 @@ update_actions (StUnitsView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.export-selection",
                                  !gtk_bitset_is_empty (selected));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.print-labels",
+                                 !gtk_bitset_is_empty (selected));
 }
 
 /* Callbacks */
@@ -222,6 +227,51 @@ export_selection_action (GtkWidget  *widget,
                                    st_list_page_get_store (ST_LIST_PAGE (self)), &scope, name);
 }
 
+/* Labels for the selected units, in the list's order (only those rows are read). */
+static void
+print_labels_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  StUnitsView *self = ST_UNITS_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(StLabelJob) job = NULL;
+  GtkBitsetIter iter;
+  guint position;
+
+  if (model (self) == NULL)
+    return;
+  selected = gtk_selection_model_get_selection (selection (self));
+  if (gtk_bitset_get_size (selected) > LABELS_SELECTION_MAX)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *max = st_format_quantity (LABELS_SELECTION_MAX);
+
+      g_set_error (&error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                   /* Translators: %s is a number (10,000) */
+                   ngettext ("Select at most %s unit to print labels for.",
+                             "Select at most %s units to print labels for.",
+                             LABELS_SELECTION_MAX),
+                   max);
+      if (ST_IS_WINDOW (root))
+        st_window_show_error (ST_WINDOW (root), _("Too many units selected"), error);
+      return;
+    }
+  job = st_label_job_new (ST_LABEL_LAYOUT_A4_3X8, ST_LABEL_CODE_128);
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
+       more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(StUnit) unit = g_list_model_get_item (G_LIST_MODEL (model (self)), position);
+
+      if (unit != NULL)
+        st_label_job_add_unit (job, unit);
+    }
+  if (st_label_job_get_n_units (job) > 0)
+    st_label_print_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, job);
+}
+
 /* StListPage */
 
 static StListModel *
@@ -316,6 +366,8 @@ st_units_view_class_init (StUnitsViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "units.export-selection", NULL,
                                    export_selection_action);
+  gtk_widget_class_install_action (widget_class, "units.print-labels", NULL,
+                                   print_labels_action);
 }
 
 static void
