@@ -22,8 +22,6 @@ struct _StApplication
 
 G_DEFINE_FINAL_TYPE (StApplication, st_application, GTK_TYPE_APPLICATION)
 
-/* Response of the "Open Another Database…" button of the open-failure dialog. */
-#define RESPONSE_OPEN_OTHER 1
 
 /* How many server connections Connect to Server… offers again. */
 #define N_RECENT_SERVERS 8
@@ -155,10 +153,14 @@ open_failed_response_cb (GtkDialog     *dialog,
                          int            response,
                          StApplication *self)
 {
-  gtk_window_destroy (GTK_WINDOW (dialog));
-
-  if (response == RESPONSE_OPEN_OTHER)
+  /* The file chooser first: it holds the application, which would otherwise quit when this
+   * dialog, perhaps its only window, goes. */
+  if (response == ST_APPLICATION_RESPONSE_CREATE)
+    g_action_group_activate_action (G_ACTION_GROUP (self), "new-database", NULL);
+  else if (response == ST_APPLICATION_RESPONSE_OPEN)
     g_action_group_activate_action (G_ACTION_GROUP (self), "open-database", NULL);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 StWindow *
@@ -217,8 +219,9 @@ st_application_open_or_report (StApplication    *self,
                                    display);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
   gtk_dialog_add_buttons (GTK_DIALOG (dialog),
-                          _("_Open Another Database…"), RESPONSE_OPEN_OTHER,
                           _("_Close"), GTK_RESPONSE_CLOSE,
+                          _("Create _New…"), ST_APPLICATION_RESPONSE_CREATE,
+                          _("_Open…"), ST_APPLICATION_RESPONSE_OPEN,
                           NULL);
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
@@ -328,8 +331,10 @@ st_application_command_line (GApplication            *app,
           return 1;
         }
 
+      /* A name that does not exist yet is a new database, as an editor makes a new file. */
       st_application_open_or_report (self, GTK_WINDOW (active_st_window (self)), path,
-                                     ST_STORE_OPEN_DEFAULT);
+                                     g_file_test (path, G_FILE_TEST_EXISTS)
+                                     ? ST_STORE_OPEN_DEFAULT : ST_STORE_OPEN_CREATE);
       return 0;
     }
 
@@ -363,6 +368,7 @@ database_chosen_cb (GtkNativeDialog *native,
 
   gtk_native_dialog_destroy (native);
   g_object_unref (native);
+  g_application_release (G_APPLICATION (self));
 }
 
 static void
@@ -397,6 +403,9 @@ choose_database (StApplication        *self,
 
   /* The native dialog is not owned by anyone: it keeps this reference until it answers. */
   g_signal_connect_object (native, "response", G_CALLBACK (database_chosen_cb), self, 0);
+  /* A native dialog is no window of the application: without this hold the application
+   * quits under it when no window is open (the open-failure dialog has just gone). */
+  g_application_hold (G_APPLICATION (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 

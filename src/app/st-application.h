@@ -10,6 +10,14 @@ G_BEGIN_DECLS
 #define ST_TYPE_APPLICATION (st_application_get_type ())
 G_DECLARE_FINAL_TYPE (StApplication, st_application, ST, APPLICATION, GtkApplication)
 
+/* The answers of the dialog st_application_open_or_report shows besides Close: a file
+ * chooser for a new database, or for another existing one. */
+enum
+{
+  ST_APPLICATION_RESPONSE_CREATE = 1,
+  ST_APPLICATION_RESPONSE_OPEN   = 2,
+};
+
 StApplication *st_application_new             (void);
 /* The app's settings, or NULL when the GSettings schema is not installed (an uninstalled
  * build run without GSETTINGS_SCHEMA_DIR): the app then works without remembering. */

@@ -6,7 +6,7 @@
 #
 # Needs clang and libclang-rt-14-dev (apt-get install clang libclang-rt-14-dev).
 # The build dir (default build-fuzz, or $FUZZ_BUILDDIR) is configured on first use with
-#   CC=clang meson setup build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Dgui=disabled
+#   CC=clang meson setup build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false -Dgui=disabled
 # so the core is compiled with ASan/UBSan and libFuzzer's coverage instrumentation
 # (-fsanitize=fuzzer-no-link, added by the top-level meson.build when fuzzing is on).
 #
@@ -23,7 +23,7 @@ targets="serial-text line csv"
 
 if [ ! -f "$builddir/build.ninja" ]; then
   CC=clang meson setup "$builddir" "$srcdir" \
-    -Dfuzzing=true -Db_sanitize=address,undefined -Dgui=disabled
+    -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false -Dgui=disabled
 fi
 
 build_targets=""
