@@ -12,6 +12,8 @@
 
 static char *export_path_for_tests;
 static GtkPrintOperation *running;
+/* The printer and its settings chosen last, offered again for the next labels. */
+static GtkPrintSettings *last_settings;
 
 #define REFUSAL_KEY "st-label-refusal"
 
@@ -161,6 +163,8 @@ done_cb (GtkPrintOperation       *operation,
 
   if (running == operation)
     running = NULL;
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    g_set_object (&last_settings, gtk_print_operation_get_print_settings (operation));
   if (!finish (operation, result, NULL, &error) && ST_IS_WINDOW (parent))
     st_window_show_error (ST_WINDOW (parent), _("The labels were not printed"), error);
   g_object_unref (operation);
@@ -185,6 +189,8 @@ st_label_print_run (GtkWindow  *parent,
     }
 
   operation = operation_new (job);
+  if (last_settings != NULL)
+    gtk_print_operation_set_print_settings (operation, last_settings);
   gtk_print_operation_set_allow_async (operation, TRUE);
   gtk_print_operation_set_show_progress (operation, TRUE);
   /* Unreferenced in done_cb, which every run ends with. */
