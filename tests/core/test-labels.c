@@ -207,6 +207,49 @@ test_qr_unicode (Fixture       *f,
   assert_decodes (f, job, list, 2);
 }
 
+/* At the edge: the longest serial each layout still takes prints at (nearly) the smallest
+ * module, and reads back; one character more is refused.  The longest serial of all (100
+ * characters) reads back as QR on the lowest labels. */
+static void
+test_smallest_module (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-/";
+  g_autofree char *hundred = g_strndup ("0123456789abcdefghijABCDEFGHIJ0123456789abcdefghij"
+                                        "ABCDEFGHIJ0123456789abcdefghijABCDEFGHIJ0123456789"
+                                        "abcdefghij", 100);
+
+  for (StLabelLayout layout = 0; layout < ST_N_LABEL_LAYOUTS; layout++)
+    {
+      g_autofree char *longest = NULL;
+      g_autoptr(StLabelJob) job = NULL;
+      g_autoptr(StLabelJob) qr = job_of (layout, ST_LABEL_CODE_QR, (const char **) &hundred, 1);
+
+      for (guint n = 10; n < strlen (alphabet); n++)
+        {
+          g_autofree char *serial = g_strndup (alphabet, n);
+          g_autoptr(StLabelJob) probe = job_of (layout, ST_LABEL_CODE_128,
+                                                (const char **) &serial, 1);
+          g_autoptr(GError) error = NULL;
+
+          if (!st_label_job_check (probe, &error))
+            {
+              g_assert_error (error, ST_ERROR, ST_ERROR_INVALID_SERIAL);
+              break;
+            }
+          g_free (longest);
+          longest = g_steal_pointer (&serial);
+        }
+      g_assert_nonnull (longest);
+      g_assert_cmpuint (strlen (longest), >=, 20);
+      job = job_of (layout, ST_LABEL_CODE_128, (const char **) &longest, 1);
+      assert_decodes (f, job, (const char **) &longest, 1);
+      /* US Letter's labels are the lowest (1 in): the tightest square for the QR symbol. */
+      if (layout == ST_LABEL_LAYOUT_LETTER_3X10)
+        assert_decodes (f, qr, (const char **) &hundred, 1);
+    }
+}
+
 static void
 test_existing_file (Fixture       *f,
                     gconstpointer  data)
@@ -264,6 +307,7 @@ main (int    argc,
               setup, test_skip_and_copies, teardown);
   g_test_add ("/labels/refused", Fixture, NULL, setup, test_refused, teardown);
   g_test_add ("/labels/qr/unicode", Fixture, NULL, setup, test_qr_unicode, teardown);
+  g_test_add ("/labels/smallest-module", Fixture, NULL, setup, test_smallest_module, teardown);
   g_test_add ("/labels/existing-file", Fixture, NULL, setup, test_existing_file, teardown);
   g_test_add_func ("/labels/skip-refused", test_skip_refused);
   g_test_add_func ("/labels/names", test_names);
