@@ -149,6 +149,74 @@ st_application_open_database (StApplication     *self,
 }
 
 static void
+store_opened_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  StApplication *self = g_task_get_source_object (task);
+  const char *path = g_task_get_task_data (task);
+  g_autoptr(StStore) store = NULL;
+  GError *error = NULL;
+  StWindow *window;
+
+  store = st_store_open_finish (result, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* The same database may have been opened meanwhile (twice asked for). */
+  window = find_window_for_path (self, path);
+  if (window == NULL)
+    window = st_window_new (GTK_APPLICATION (self), store);
+  remember_location (self, path);
+  gtk_window_present (GTK_WINDOW (window));
+  g_task_return_pointer (task, window, NULL);
+}
+
+void
+st_application_open_database_async (StApplication       *self,
+                                    const char          *path,
+                                    StStoreOpenFlags     flags,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  StWindow *window;
+
+  g_return_if_fail (ST_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, st_application_open_database_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+
+  window = find_window_for_path (self, path);
+  if (window != NULL)
+    {
+      remember_location (self, path);
+      gtk_window_present (GTK_WINDOW (window));
+      g_task_return_pointer (task, window, NULL);
+      return;
+    }
+
+  st_store_open_async (path, flags, cancellable, store_opened_cb, g_steal_pointer (&task));
+}
+
+StWindow *
+st_application_open_database_finish (StApplication  *self,
+                                     GAsyncResult   *result,
+                                     GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
 open_failed_response_cb (GtkDialog     *dialog,
                          int            response,
                          StApplication *self)
@@ -177,36 +245,24 @@ st_application_open_or_report (StApplication    *self,
 
   g_return_val_if_fail (ST_IS_APPLICATION (self), NULL);
 
+  /* A server may take seconds to answer, or not answer at all: Connect to Server… shows the
+   * connection going on (and lets it be cancelled), then the reason if it fails, in fields
+   * where the address can be corrected or the password the server wants typed. */
+  if (st_store_location_is_server (path) && find_window_for_path (self, path) == NULL)
+    {
+      connect = st_connect_dialog_new (parent, self);
+      st_connect_dialog_set_location (connect, path);
+      gtk_window_present (GTK_WINDOW (connect));
+      st_connect_dialog_open_location (connect, path, flags);
+      return NULL;
+    }
+
   window = st_application_open_database (self, path, flags, &error);
   if (window != NULL)
     return window;
 
-  if (st_store_location_is_server (path))
-    {
-      display = st_store_location_display (path);
-      g_message ("Cannot open %s: %s", display, error->message);
-
-      /* Where the address can be corrected, or the password the server wants typed. */
-      connect = st_connect_dialog_new (parent, self);
-      st_connect_dialog_set_location (connect, path);
-      if (g_error_matches (error, ST_ERROR, ST_ERROR_PASSWORD))
-        {
-          g_autofree char *message = NULL;
-
-          /* Translators: %s names a database and its server, like “inventory on shop@server” */
-          message = g_strdup_printf (_("The server of %s asks for a password."), display);
-          st_connect_dialog_ask_password (connect, message);
-        }
-      else
-        st_connect_dialog_show_error (connect, error->message);
-      gtk_window_present (GTK_WINDOW (connect));
-      return NULL;
-    }
-  else
-    {
-      g_message ("Cannot open %s: %s", path, error->message);
-      display = g_filename_display_basename (path);
-    }
+  g_message ("Cannot open %s: %s", path, error->message);
+  display = g_filename_display_basename (path);
 
   /* The dialog belongs to the application, so that it keeps running when no window is
    * open yet (the database given on the command line, or the last one, is broken). */

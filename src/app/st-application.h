@@ -28,7 +28,21 @@ StWindow      *st_application_open_database   (StApplication     *self,
                                                const char        *path,
                                                StStoreOpenFlags   flags,
                                                GError           **error);
-/* The same, telling the user in a dialog (over @parent, may be NULL) when it fails. */
+/* The same without blocking the windows: the database (a server's, which may take until
+ * libpq's connect_timeout to answer) is opened in a thread (st_store_open_async()). */
+void           st_application_open_database_async  (StApplication       *self,
+                                                    const char          *path,
+                                                    StStoreOpenFlags     flags,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+/* The window (the application's), or NULL with @error set. */
+StWindow      *st_application_open_database_finish (StApplication       *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+/* The same, telling the user in a dialog (over @parent, may be NULL) when it fails.  A
+ * server's database is opened from Connect to Server…, which shows the connection going on
+ * and its outcome: NULL is returned then, and the window comes when the server answers. */
 StWindow      *st_application_open_or_report  (StApplication     *self,
                                                GtkWindow         *parent,
                                                const char        *path,

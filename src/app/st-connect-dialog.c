@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "st-connect-dialog.h"
@@ -31,10 +32,36 @@ struct _StConnectDialog
   GtkWidget      *password_entry;
   GtkLabel       *error_label;
   GtkWidget      *create_button;
+  GtkWidget      *fields;
+  GtkWidget      *connect_button;
+  GtkWidget      *cancel_button;
+  GtkWidget      *connecting_box;
+  GtkSpinner     *connecting_spinner;
+  GtkLabel       *connecting_label;
 
   /* Owned */
   GStrv           recent;     /* the remembered addresses, newest first */
+  GCancellable   *connecting; /* while a connection is being made */
 };
+
+/* One connection being made: the address as shown and remembered, and the password typed. */
+typedef struct
+{
+  char *location;
+  char *password;
+  char *display;
+} Attempt;
+
+static void
+attempt_free (Attempt *attempt)
+{
+  g_free (attempt->location);
+  if (attempt->password != NULL)
+    memset (attempt->password, 0, strlen (attempt->password));
+  g_free (attempt->password);
+  g_free (attempt->display);
+  g_free (attempt);
+}
 
 G_DEFINE_FINAL_TYPE (StConnectDialog, st_connect_dialog, GTK_TYPE_WINDOW)
 
@@ -187,38 +214,67 @@ fields_valid (StConnectDialog *self)
   return TRUE;
 }
 
-StWindow *
-st_connect_dialog_connect (StConnectDialog *self,
-                           gboolean         create)
+/* While a connection is being made the fields wait, a spinner says so, and Cancel stops
+ * waiting. */
+static void
+set_connecting (StConnectDialog *self,
+                const char      *display)
 {
+  gboolean connecting = display != NULL;
+
+  if (connecting)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s names a database and its server, like “inventory on shop@server” */
+      text = g_strdup_printf (_("Connecting to %s…"), display);
+      gtk_label_set_text (self->connecting_label, text);
+      /* Out of the fields before they wait (a focused entry made insensitive misses its
+       * focus-out), onto what can be done now. */
+      gtk_widget_grab_focus (self->cancel_button);
+    }
+  gtk_widget_set_visible (self->connecting_box, connecting);
+  gtk_spinner_set_spinning (self->connecting_spinner, connecting);
+  gtk_widget_set_sensitive (self->fields, !connecting);
+  gtk_widget_set_sensitive (self->connect_button, !connecting);
+  if (!connecting)
+    g_clear_object (&self->connecting);
+}
+
+gboolean
+st_connect_dialog_is_connecting (StConnectDialog *self)
+{
+  g_return_val_if_fail (ST_IS_CONNECT_DIALOG (self), FALSE);
+
+  return self->connecting != NULL;
+}
+
+static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  StConnectDialog *self = g_task_get_source_object (task);
+  Attempt *attempt = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autofree char *location = NULL;
-  g_autofree char *with_password = NULL;
-  g_autofree char *display = NULL;
-  const char *password;
   StWindow *window;
 
-  g_return_val_if_fail (ST_IS_CONNECT_DIALOG (self), NULL);
+  window = st_application_open_database_finish (ST_APPLICATION (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Cancelled, or the dialog closed: nothing to show. */
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+  set_connecting (self, NULL);
 
-  show_error (self, NULL, FALSE);
-  if (!fields_valid (self))
-    return NULL;
-
-  location = st_connect_dialog_get_location (self);
-  display = st_store_location_display (location);
-  password = gtk_editable_get_text (GTK_EDITABLE (self->password_entry));
-  if (*password == '\0' || !gtk_widget_get_visible (self->password_entry))
-    password = remembered_password (location);
-  with_password = st_server_location_with_password (location, password);
-
-  window = st_application_open_database (application (self), with_password,
-                                         create ? ST_STORE_OPEN_CREATE : ST_STORE_OPEN_DEFAULT,
-                                         &error);
   if (window != NULL)
     {
-      if (password != NULL && *password != '\0')
-        remember_password (location, password);
-      return window;
+      if (attempt->password != NULL && *attempt->password != '\0')
+        remember_password (attempt->location, attempt->password);
+      g_task_return_pointer (task, window, NULL);
+      return;
     }
 
   if (g_error_matches (error, ST_ERROR, ST_ERROR_PASSWORD))
@@ -226,7 +282,7 @@ st_connect_dialog_connect (StConnectDialog *self,
       g_autofree char *message = NULL;
 
       /* Translators: %s names a database and its server, like “inventory on shop@server” */
-      message = g_strdup_printf (_("The server of %s asks for a password."), display);
+      message = g_strdup_printf (_("The server of %s asks for a password."), attempt->display);
       st_connect_dialog_ask_password (self, message);
     }
   else if (g_error_matches (error, ST_ERROR, ST_ERROR_NOT_FOUND))
@@ -234,25 +290,134 @@ st_connect_dialog_connect (StConnectDialog *self,
       g_autofree char *message = NULL;
 
       /* Translators: %s names a database and its server, like “inventory on shop@server” */
-      message = g_strdup_printf (_("%s has no inventory yet."), display);
+      message = g_strdup_printf (_("%s has no inventory yet."), attempt->display);
       show_error (self, message, TRUE);
     }
   else
     {
+      g_message ("Cannot open %s: %s", attempt->display, error->message);
       show_error (self, error->message, FALSE);
       /* A wrong password is the likeliest reason once one was typed. */
       if (gtk_widget_get_visible (self->password_entry))
         gtk_widget_grab_focus (self->password_entry);
     }
+  g_task_return_pointer (task, NULL, NULL);
+}
 
-  return NULL;
+/* Opens @with_password (@location with the password, if any, that goes with it). */
+static void
+start (StConnectDialog *self,
+       GTask           *task,
+       const char      *location,
+       const char      *with_password,
+       const char      *password,
+       StStoreOpenFlags flags)
+{
+  Attempt *attempt = g_new0 (Attempt, 1);
+
+  attempt->location = g_strdup (location);
+  attempt->password = g_strdup (password);
+  attempt->display = st_store_location_display (location);
+  g_task_set_task_data (task, attempt, (GDestroyNotify) attempt_free);
+
+  if (self->connecting != NULL)
+    g_cancellable_cancel (self->connecting);
+  g_clear_object (&self->connecting);
+  self->connecting = g_cancellable_new ();
+  set_connecting (self, attempt->display);
+  st_application_open_database_async (application (self), with_password, flags,
+                                      self->connecting, opened_cb, task);
+}
+
+void
+st_connect_dialog_connect_async (StConnectDialog     *self,
+                                 gboolean             create,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *with_password = NULL;
+  const char *password;
+
+  g_return_if_fail (ST_IS_CONNECT_DIALOG (self));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, st_connect_dialog_connect_async);
+
+  show_error (self, NULL, FALSE);
+  if (!fields_valid (self))
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
+  location = st_connect_dialog_get_location (self);
+  password = gtk_editable_get_text (GTK_EDITABLE (self->password_entry));
+  if (*password == '\0' || !gtk_widget_get_visible (self->password_entry))
+    password = remembered_password (location);
+  with_password = st_server_location_with_password (location, password);
+
+  start (self, g_steal_pointer (&task), location, with_password, password,
+         create ? ST_STORE_OPEN_CREATE : ST_STORE_OPEN_DEFAULT);
+}
+
+StWindow *
+st_connect_dialog_connect_finish (StConnectDialog  *self,
+                                  GAsyncResult     *result)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), NULL);
+}
+
+/* Closes the dialog once its window is open. */
+static void
+connected_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  StConnectDialog *self = ST_CONNECT_DIALOG (source);
+
+  if (st_connect_dialog_connect_finish (self, result) != NULL)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+void
+st_connect_dialog_open_location (StConnectDialog  *self,
+                                 const char       *location,
+                                 StStoreOpenFlags  flags)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *without = NULL;
+
+  g_return_if_fail (ST_IS_CONNECT_DIALOG (self));
+  g_return_if_fail (location != NULL);
+
+  task = g_task_new (self, NULL, connected_cb, NULL);
+  g_task_set_source_tag (task, st_connect_dialog_connect_async);
+  without = st_server_location_without_password (location);
+  start (self, g_steal_pointer (&task), without != NULL ? without : location, location, NULL,
+         flags);
 }
 
 static void
 connect_clicked_cb (StConnectDialog *self)
 {
-  if (st_connect_dialog_connect (self, FALSE) != NULL)
-    gtk_window_destroy (GTK_WINDOW (self));
+  st_connect_dialog_connect_async (self, FALSE, connected_cb, NULL);
+}
+
+static void
+cancel_clicked_cb (StConnectDialog *self)
+{
+  /* The first Cancel stops waiting for the server; the dialog stays, to correct the address. */
+  if (self->connecting != NULL)
+    {
+      g_cancellable_cancel (self->connecting);
+      set_connecting (self, NULL);
+      return;
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
@@ -262,8 +427,8 @@ create_confirmed_cb (StConnectDialog *self,
 {
   gtk_window_destroy (GTK_WINDOW (confirm));
 
-  if (response == GTK_RESPONSE_ACCEPT && st_connect_dialog_connect (self, TRUE) != NULL)
-    gtk_window_destroy (GTK_WINDOW (self));
+  if (response == GTK_RESPONSE_ACCEPT)
+    st_connect_dialog_connect_async (self, TRUE, connected_cb, NULL);
 }
 
 static void
@@ -364,6 +529,9 @@ st_connect_dialog_dispose (GObject *object)
 {
   StConnectDialog *self = ST_CONNECT_DIALOG (object);
 
+  if (self->connecting != NULL)
+    g_cancellable_cancel (self->connecting);
+  g_clear_object (&self->connecting);
   gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_CONNECT_DIALOG);
   g_clear_pointer (&self->recent, g_strfreev);
 
@@ -391,7 +559,14 @@ st_connect_dialog_class_init (StConnectDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StConnectDialog, password_entry);
   gtk_widget_class_bind_template_child (widget_class, StConnectDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, StConnectDialog, create_button);
+  gtk_widget_class_bind_template_child (widget_class, StConnectDialog, fields);
+  gtk_widget_class_bind_template_child (widget_class, StConnectDialog, connect_button);
+  gtk_widget_class_bind_template_child (widget_class, StConnectDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, StConnectDialog, connecting_box);
+  gtk_widget_class_bind_template_child (widget_class, StConnectDialog, connecting_spinner);
+  gtk_widget_class_bind_template_child (widget_class, StConnectDialog, connecting_label);
   gtk_widget_class_bind_template_callback (widget_class, connect_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, create_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, recent_selected_cb);
 }

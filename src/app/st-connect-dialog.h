@@ -25,10 +25,23 @@ void             st_connect_dialog_show_error   (StConnectDialog  *self,
 /* Shows the password field, with @message (may be NULL) as the reason. */
 void             st_connect_dialog_ask_password (StConnectDialog  *self,
                                                  const char       *message);
-/* Connects as the Connect button does: the window on that database, or NULL with the reason
- * shown in the dialog (and the password field, or the offer to create the inventory, when
- * that is what is missing).  With @create, an empty database gets a new inventory. */
-StWindow        *st_connect_dialog_connect      (StConnectDialog  *self,
-                                                 gboolean          create);
+/* Connects as the Connect button does, without blocking: the fields wait and a spinner
+ * shows while the server is asked; the outcome shows in the dialog (a password field, an
+ * offer to create the inventory, the reason).  @create: make the inventory in an empty
+ * database. */
+void             st_connect_dialog_connect_async  (StConnectDialog     *self,
+                                                   gboolean             create,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+/* The window on that database, or NULL (cancelled, or the reason is in the dialog). */
+StWindow        *st_connect_dialog_connect_finish (StConnectDialog     *self,
+                                                   GAsyncResult        *result);
+/* Opens @location exactly as given (a --db address, the last database), in the dialog's
+ * waiting state; the dialog closes itself when the window opens. */
+void             st_connect_dialog_open_location  (StConnectDialog     *self,
+                                                   const char          *location,
+                                                   StStoreOpenFlags     flags);
+/* TRUE while a connection is being made. */
+gboolean         st_connect_dialog_is_connecting  (StConnectDialog     *self);
 
 G_END_DECLS

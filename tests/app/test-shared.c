@@ -410,6 +410,42 @@ dialog_error (StConnectDialog *dialog)
   return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }
 
+typedef struct
+{
+  gboolean  done;
+  StWindow *window;
+} Connected;
+
+static void
+connected_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  Connected *connected = data;
+
+  connected->window = st_connect_dialog_connect_finish (ST_CONNECT_DIALOG (source), result);
+  connected->done = TRUE;
+}
+
+/* The Connect button, and the main loop run until the dialog has the server's answer. */
+static StWindow *
+connect_and_wait (StConnectDialog *dialog,
+                  gboolean         create)
+{
+  Connected connected = { FALSE, NULL };
+
+  st_connect_dialog_connect_async (dialog, create, connected_cb, &connected);
+  st_test_wait_for (&connected.done);
+  g_assert_false (st_connect_dialog_is_connecting (dialog));
+  return connected.window;
+}
+
+static gboolean
+not_connecting (gpointer data)
+{
+  return !st_connect_dialog_is_connecting (data);
+}
+
 static void
 test_location_parts (void)
 {
@@ -462,7 +498,7 @@ test_connect_unreachable (void)
   location = st_connect_dialog_get_location (dialog);
   g_assert_cmpstr (location, ==, "postgresql://anna@127.0.0.1:1/shop?connect_timeout=10");
 
-  g_assert_null (st_connect_dialog_connect (dialog, FALSE));
+  g_assert_null (connect_and_wait (dialog, FALSE));
   error = dialog_error (dialog);
   g_assert_nonnull (error);
   /* One line, naming the database and the server. */
@@ -472,8 +508,113 @@ test_connect_unreachable (void)
 
   /* A port that is no port is said so before anything goes to a server. */
   set_field (dialog, "port_entry", "54x");
-  g_assert_null (st_connect_dialog_connect (dialog, FALSE));
+  g_assert_null (connect_and_wait (dialog, FALSE));
   g_assert_nonnull (strstr (dialog_error (dialog), "port"));
+
+  st_test_destroy_toplevels_if (is_own_other_window);
+}
+
+typedef struct
+{
+  guint  frames;
+  gint64 last;
+  gint64 longest;    /* µs between two frames */
+} Frames;
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  Frames *frames = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (frames->last != 0)
+    frames->longest = MAX (frames->longest, now - frames->last);
+  frames->last = now;
+  frames->frames++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A server that takes the connection and never answers (a host gone mid-handshake, a
+ * firewall that swallows packets): the window keeps drawing while the dialog waits, a
+ * spinner says so, and Cancel stops waiting at once. */
+static void
+test_connect_stays_live (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocket) listener = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autofree char *port = NULL;
+  Frames frames = { 0, };
+  Connected connected = { FALSE, NULL };
+  StConnectDialog *dialog;
+  guint tick;
+
+  fill (f);
+  open_window (f, f->location);
+
+  listener = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                           &error);
+  g_assert_no_error (error);
+  g_assert_true (g_socket_bind (listener, any_port, TRUE, &error));
+  g_assert_true (g_socket_listen (listener, &error));
+  bound = g_socket_get_local_address (listener, &error);
+  g_assert_no_error (error);
+  port = g_strdup_printf ("%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+
+  dialog = st_connect_dialog_new (GTK_WINDOW (f->window), app);
+  gtk_window_present (GTK_WINDOW (dialog));
+  set_field (dialog, "host_entry", "127.0.0.1");
+  set_field (dialog, "port_entry", port);
+  set_field (dialog, "dbname_entry", "shop");
+  set_field (dialog, "user_entry", "anna");
+  st_test_spin ();
+
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (f->window), count_frame_cb, &frames, NULL);
+  st_connect_dialog_connect_async (dialog, FALSE, connected_cb, &connected);
+  g_assert_true (st_connect_dialog_is_connecting (dialog));
+  frames.frames = 0;
+  frames.last = g_get_monotonic_time ();
+  st_test_wait_ms (1500);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (f->window), tick);
+
+  /* Still waiting for the server, and the window drew all along (about 60 frames a second
+   * under Xvfb; a blocked main loop draws none). */
+  g_assert_false (connected.done);
+  g_assert_true (st_connect_dialog_is_connecting (dialog));
+  g_test_message ("%u frames in 1.5 s while connecting, longest gap %" G_GINT64_FORMAT " ms",
+                  frames.frames, frames.longest / 1000);
+  g_assert_cmpuint (frames.frames, >=, 10);
+  g_assert_cmpint (frames.longest, <, 500 * 1000);
+  g_assert_true (gtk_widget_get_visible (st_test_template_child (dialog, ST_TYPE_CONNECT_DIALOG,
+                                                                 "connecting_box")));
+  g_assert_false (gtk_widget_get_sensitive (st_test_template_child (dialog,
+                                                                    ST_TYPE_CONNECT_DIALOG,
+                                                                    "connect_button")));
+
+  /* Cancel stops waiting: the fields are back, nothing opened, no error. */
+  gtk_widget_activate (st_test_template_child (dialog, ST_TYPE_CONNECT_DIALOG, "cancel_button"));
+  st_test_wait_for (&connected.done);
+  g_assert_null (connected.window);
+  g_assert_false (st_connect_dialog_is_connecting (dialog));
+  g_assert_true (gtk_widget_get_sensitive (st_test_template_child (dialog,
+                                                                   ST_TYPE_CONNECT_DIALOG,
+                                                                   "connect_button")));
+  g_assert_false (gtk_widget_get_visible (st_test_template_child (dialog,
+                                                                  ST_TYPE_CONNECT_DIALOG,
+                                                                  "connecting_box")));
+  g_assert_null (dialog_error (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  /* The abandoned connection fails when the listener goes; the dialog is not told. */
+  g_assert_true (g_socket_close (listener, &error));
+  st_test_wait_ms (200);
+  g_assert_null (dialog_error (dialog));
+  g_assert_true (st_test_find_toplevel (ST_TYPE_WINDOW, FALSE) == f->window);
 
   st_test_destroy_toplevels_if (is_own_other_window);
 }
@@ -490,6 +631,8 @@ test_open_server_reports_in_dialog (void)
   st_test_spin ();
   dialog = st_test_find_toplevel (ST_TYPE_CONNECT_DIALOG, FALSE);
   g_assert_nonnull (dialog);
+  st_test_wait_until (not_connecting, dialog);
+  st_test_spin ();
   g_assert_null (st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, FALSE));
   g_assert_cmpstr (gtk_editable_get_text (st_test_template_child (dialog, ST_TYPE_CONNECT_DIALOG,
                                                           "dbname_entry")), ==, "shop");
@@ -533,17 +676,17 @@ test_connect_password (Fixture       *f,
   password = st_test_template_child (dialog, ST_TYPE_CONNECT_DIALOG, "password_entry");
   g_assert_false (gtk_widget_get_visible (password));
 
-  g_assert_null (st_connect_dialog_connect (dialog, FALSE));
+  g_assert_null (connect_and_wait (dialog, FALSE));
   g_assert_true (gtk_widget_get_visible (password));
   g_assert_nonnull (strstr (dialog_error (dialog), "asks for a password"));
 
   gtk_editable_set_text (GTK_EDITABLE (password), "wrong");
-  g_assert_null (st_connect_dialog_connect (dialog, FALSE));
+  g_assert_null (connect_and_wait (dialog, FALSE));
   g_assert_nonnull (dialog_error (dialog));
   g_assert_null (strstr (dialog_error (dialog), "wrong"));
 
   gtk_editable_set_text (GTK_EDITABLE (password), "s3cret");
-  window = st_connect_dialog_connect (dialog, FALSE);
+  window = connect_and_wait (dialog, FALSE);
   g_assert_true (ST_IS_WINDOW (window));
   g_assert_false (st_store_is_read_only (st_window_get_store (window)));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), f->dbname));
@@ -562,7 +705,7 @@ test_connect_password (Fixture       *f,
   dialog = connect_dialog ();
   g_assert_cmpstr (gtk_editable_get_text (st_test_template_child (dialog, ST_TYPE_CONNECT_DIALOG,
                                                           "dbname_entry")), ==, f->dbname);
-  window = st_connect_dialog_connect (dialog, FALSE);
+  window = connect_and_wait (dialog, FALSE);
   g_assert_true (ST_IS_WINDOW (window));
 
   st_test_destroy_toplevels_if (is_own_other_window);
@@ -587,12 +730,12 @@ test_connect_empty_database (Fixture       *f,
   dialog = connect_dialog ();
   set_field (dialog, "dbname_entry", f->dbname);
   set_field (dialog, "user_entry", "");
-  g_assert_null (st_connect_dialog_connect (dialog, FALSE));
+  g_assert_null (connect_and_wait (dialog, FALSE));
   g_assert_nonnull (strstr (dialog_error (dialog), "has no inventory yet"));
   g_assert_true (gtk_widget_get_visible (st_test_template_child (dialog, ST_TYPE_CONNECT_DIALOG,
                                                          "create_button")));
 
-  window = st_connect_dialog_connect (dialog, TRUE);
+  window = connect_and_wait (dialog, TRUE);
   g_assert_true (ST_IS_WINDOW (window));
   g_assert_true (st_store_is_shared (st_window_get_store (window)));
   g_assert_true (st_store_is_empty (st_window_get_store (window)));
@@ -611,7 +754,7 @@ test_connect_foreign_database (Fixture       *f,
   dialog = connect_dialog ();
   set_field (dialog, "dbname_entry", f->dbname);
   set_field (dialog, "user_entry", "");
-  g_assert_null (st_connect_dialog_connect (dialog, FALSE));
+  g_assert_null (connect_and_wait (dialog, FALSE));
   g_assert_nonnull (strstr (dialog_error (dialog), "another program"));
   g_assert_false (gtk_widget_get_visible (st_test_template_child (dialog, ST_TYPE_CONNECT_DIALOG,
                                                           "create_button")));
@@ -635,6 +778,7 @@ main (int   argc,
   g_test_add_func ("/app/shared/connect/location-parts", test_location_parts);
   g_test_add_func ("/app/shared/connect/unreachable", test_connect_unreachable);
   g_test_add_func ("/app/shared/connect/open-or-report", test_open_server_reports_in_dialog);
+  ADD ("/app/shared/connect/stays-live", FALSE, test_connect_stays_live);
   ADD ("/app/shared/connect/password", TRUE, test_connect_password);
   ADD ("/app/shared/connect/empty-database", TRUE, test_connect_empty_database);
   ADD ("/app/shared/connect/foreign-database", TRUE, test_connect_foreign_database);

@@ -577,3 +577,75 @@ st_store_export_sold_finish (StStore       *self,
 {
   return finish_boolean (self, result, st_store_export_sold_async, error);
 }
+
+/* Opening.  No store exists yet, so no worker either: the open runs in a thread of GLib's
+ * pool, and the new store, whose connection no other thread has touched, is handed to the
+ * caller.  A connection to a server that does not answer cannot be interrupted inside libpq
+ * (connect_timeout ends it); cancelling returns at once and the late store, if any, is
+ * closed when its thread ends. */
+
+typedef struct
+{
+  char             *location;
+  StStoreOpenFlags  flags;
+} OpenArgs;
+
+static void
+open_args_free (OpenArgs *args)
+{
+  g_free (args->location);
+  g_free (args);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenArgs *args = task_data;
+  GError *error = NULL;
+  StStore *store;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  store = st_store_open (args->location, args->flags, &error);
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+void
+st_store_open_async (const char          *location,
+                     StStoreOpenFlags     flags,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenArgs *args;
+
+  g_return_if_fail (location != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  args = g_new0 (OpenArgs, 1);
+  args->location = g_strdup (location);
+  args->flags = flags;
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, st_store_open_async);
+  g_task_set_name (task, "[serialtrack] open");
+  g_task_set_task_data (task, args, (GDestroyNotify) open_args_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, open_thread);
+}
+
+StStore *
+st_store_open_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == st_store_open_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

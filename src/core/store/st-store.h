@@ -326,6 +326,18 @@ gboolean     st_store_export_sold_finish    (StStore              *self,
                                              GAsyncResult         *result,
                                              GError              **error);
 
+/* st_store_open() in a thread of its own, so that a window stays live while a server is
+ * connected to (up to libpq's connect_timeout for one that does not answer).  The callback
+ * runs in the caller's thread-default main context.  Cancelling answers at once with
+ * G_IO_ERROR_CANCELLED; the connection being made is closed when it ends. */
+void         st_store_open_async         (const char          *location,
+                                          StStoreOpenFlags     flags,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+StStore     *st_store_open_finish        (GAsyncResult        *result,
+                                          GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StStockRow, st_stock_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StCheckReport, st_check_report_free)
 
