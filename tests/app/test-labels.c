@@ -269,6 +269,45 @@ test_refused (Fixture       *f,
   g_assert_false (g_file_test (f->pdf, G_FILE_TEST_EXISTS));
 }
 
+/* Print Labels… on a bill whose serial does not fit: the window says so, naming the serial,
+ * and nothing is written. */
+static void
+test_refused_in_window (Fixture       *f,
+                        gconstpointer  data)
+{
+  StItemSpec spec = { "CASE", "Laptop case", NULL, 1500, 900, ST_TRACKING_SERIAL, 0,
+                      ST_SERIAL_FORMAT_ANY };
+  const char *serial = "ABCDEFGHIJKLMNOPQRSTUVWXYZ-abcdefghijklm";
+  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
+  g_autofree char *warehouse = st_test_first_warehouse (f->store);
+  g_autoptr(StItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkInfoBar *bar;
+  GtkLabel *label;
+
+  item = st_store_add_item (f->store, &spec, &error);
+  g_assert_no_error (error);
+  st_draft_set_string (&draft->number, "LONG-1");
+  st_draft_set_string (&draft->date, "2024-05-03");
+  st_draft_set_string (&draft->contact, "Acme");
+  st_draft_set_string (&draft->warehouse, warehouse);
+  st_draft_line_add_serial (st_draft_add_line (draft, "CASE", 1), serial);
+  g_object_unref (st_test_post (f->store, draft));
+  st_window_refresh (f->window);
+  st_test_spin ();
+
+  g_assert_true (st_window_show_document (f->window, ST_DOC_BILL, "LONG-1"));
+  st_test_spin ();
+  g_assert_true (gtk_widget_activate_action (st_window_get_view (f->window, "bills"),
+                                             "document.print-labels", NULL));
+  st_test_spin ();
+  bar = st_test_template_child (f->window, ST_TYPE_WINDOW, "error_bar");
+  label = st_test_template_child (f->window, ST_TYPE_WINDOW, "error_label");
+  g_assert_true (gtk_info_bar_get_revealed (bar));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), serial));
+  g_assert_false (g_file_test (f->pdf, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -283,5 +322,7 @@ main (int    argc,
               fixture_teardown);
   g_test_add ("/labels-print/refused", Fixture, NULL, fixture_setup, test_refused,
               fixture_teardown);
+  g_test_add ("/labels-print/refused-in-window", Fixture, NULL, fixture_setup,
+              test_refused_in_window, fixture_teardown);
   return st_test_app_run (&app);
 }
