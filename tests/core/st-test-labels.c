@@ -149,6 +149,10 @@ st_test_decode_labels (const char    *pdf,
   g_ptr_array_add (zbar, "-q");
   g_ptr_array_add (zbar, "--nodbus");
   g_ptr_array_add (zbar, "--xml");
+  /* Only the two symbologies labels use: nothing else may be read into a label. */
+  g_ptr_array_add (zbar, "-Sdisable");
+  g_ptr_array_add (zbar, "-Scode128.enable");
+  g_ptr_array_add (zbar, "-Sqrcode.enable");
   for (guint i = 0; i < pages->len; i++)
     {
       Pgm pgm = { 0 };
