@@ -151,8 +151,8 @@ parse_serial_list (const char  *text,
   return g_steal_pointer (&serials);
 }
 
-static gboolean
-add_lines (StCli      *cli,
+gboolean
+st_cli_add_lines (StCli      *cli,
            StDraft    *draft,
            GPtrArray  *texts,
            GError    **error)
@@ -428,7 +428,7 @@ run_post (StCli               *cli,
   st_draft_set_string (&draft->reason, a->reason);
   draft->in_transit = a->in_transit;
 
-  if (!add_lines (cli, draft, a->lines, &error)
+  if (!st_cli_add_lines (cli, draft, a->lines, &error)
       || !st_cli_open_store (cli, &error))
     return st_cli_fail (error);
   if ((document = st_store_post (cli->store, draft, &error)) == NULL)
@@ -509,7 +509,7 @@ st_cli_cmd_void (StCli              *cli,
 
   if ((status = st_cli_parse_options (cli, command, options, argc, argv, 2, 2, &args)) >= 0)
     return status;
-  if (!st_doc_kind_from_string (g_ptr_array_index (args, 0), &kind))
+  if (!st_doc_kind_from_string (g_ptr_array_index (args, 0), &kind) || kind >= ST_N_DOC_KINDS)
     return st_cli_usage_error (command,
                                /* Translators: %s is what was typed; keep the kind names (bill,
                                 * invoice …) as they are */

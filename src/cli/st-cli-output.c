@@ -305,6 +305,9 @@ st_cli_unit_to_json (StUnit    *unit,
           st_json_member_string (json, "contact", st_unit_event_get_contact (event));
           st_json_member_money (json, "amount", st_unit_event_has_amount (event),
                                 st_unit_event_get_amount (event));
+          if (st_unit_event_get_related_serial (event) != NULL)
+            st_json_member_string (json, "related_serial",
+                                   st_unit_event_get_related_serial (event));
           st_json_end_object (json);
         }
       st_json_end_array (json);
@@ -321,6 +324,12 @@ event_label (StUnitEvent *event)
     /* Translators: %s is what was voided, such as "Sold" */
     return g_strdup_printf (_("Voided: %s"),
                             st_event_kind_to_label (st_unit_event_get_reversed_kind (event)));
+  if (kind == ST_EVENT_REPLACED && st_unit_event_get_related_serial (event) != NULL)
+    /* Translators: a unit's history: %s is the serial of the unit that replaced it */
+    return g_strdup_printf (_("Replaced by %s"), st_unit_event_get_related_serial (event));
+  if (kind == ST_EVENT_REPLACEMENT && st_unit_event_get_related_serial (event) != NULL)
+    /* Translators: a unit's history: %s is the serial of the faulty unit it replaced */
+    return g_strdup_printf (_("Replacement for %s"), st_unit_event_get_related_serial (event));
   return g_strdup (st_event_kind_to_label (kind));
 }
 

@@ -152,6 +152,23 @@ int st_cli_cmd_post             (StCli *cli, const StCliCommand *command, int ar
 int st_cli_cmd_transfer_receive (StCli *cli, const StCliCommand *command, int argc, char **argv);
 int st_cli_cmd_void             (StCli *cli, const StCliCommand *command, int argc, char **argv);
 
+/* Adds the LINEs of @texts (SKU:QTY[:RATE[:SERIALS]]) to @draft. */
+gboolean st_cli_add_lines       (StCli *cli, StDraft *draft, GPtrArray *texts, GError **error);
+
+/* st-cli-service.c */
+int st_cli_cmd_service_open     (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_service_show     (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_service_note     (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_service_part     (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_service_status   (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_service_close    (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_service_replace  (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_service_refund   (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_service_void     (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_services         (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_warranty_expiring (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_export_services  (StCli *cli, const StCliCommand *command, int argc, char **argv);
+
 /* st-cli-units.c */
 int st_cli_cmd_unit             (StCli *cli, const StCliCommand *command, int argc, char **argv);
 int st_cli_cmd_units            (StCli *cli, const StCliCommand *command, int argc, char **argv);

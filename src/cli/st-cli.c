@@ -90,6 +90,66 @@ static const StCliCommand commands[] = {
         "[--vendor NAME]"),
     N_("Void a posted document (refused when its units have moved on since); for a bill, "
        "--vendor says whose, when several vendors use its number.") },
+  { "service", "open", st_cli_cmd_service_open,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "service open SERIAL [--item SKU] --complaint TEXT "
+        "[--customer NAME] [--warehouse WH] [--date D]"),
+    N_("Take a customer's unit in for service (warranty claim or repair); a serial never sold "
+       "here needs --item and --customer.") },
+  { "service", "show", st_cli_cmd_service_show,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "service show CASE"),
+    N_("Show a service case with its log of notes, parts and status changes.") },
+  { "service", "note", st_cli_cmd_service_note,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "service note CASE TEXT [--date D]"),
+    N_("Add a dated note (work done) to a service case.") },
+  { "service", "part", st_cli_cmd_service_part,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "service part CASE --line LINE... [--date D]"),
+    N_("Parts used: stock at the case's warehouse written off to the case, at cost.") },
+  { "service", "start", st_cli_cmd_service_status,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "service start CASE [--date D]"),
+    N_("Start the repair of an open service case.") },
+  { "service", "ready", st_cli_cmd_service_status,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "service ready CASE [--date D]"),
+    N_("Mark a service case ready for the customer to collect.") },
+  { "service", "cancel", st_cli_cmd_service_status,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "service cancel CASE [--date D]"),
+    N_("Cancel a service case: the unit goes back to the customer untouched.") },
+  { "service", "close", st_cli_cmd_service_close,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "service close CASE --resolution repaired|unrepaired "
+        "[--charge AMOUNT] [--date D]"),
+    N_("Close a service case: the unit goes back to the customer, its warranty unchanged.") },
+  { "service", "replace", st_cli_cmd_service_replace,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "service replace CASE [--with SERIAL] [--item SKU] "
+        "[--warranty carry|restart] [--charge AMOUNT] [--date D]"),
+    N_("Hand the customer a unit from stock instead; the faulty one stays with us. The "
+       "warranty end is carried over unless restarted.") },
+  { "service", "refund", st_cli_cmd_service_refund,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "service refund CASE [--warehouse WH] [--date D]"),
+    N_("Refund the unit's price; the unit stays with us, faulty.") },
+  { "service", "void", st_cli_cmd_service_void,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "service void CASE [--date D]"),
+    N_("Void a service case's last step (its closing or cancellation), refused when a unit "
+       "has moved on since.") },
+  { "services", NULL, st_cli_cmd_services,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "services [--status STATUS] [--serial SERIAL] [--customer NAME]"),
+    /* Translators: keep the status names as they are */
+    N_("List service cases, open ones first; STATUS is open, in_repair, ready, closed or "
+       "cancelled.") },
+  { "warranty", "expiring", st_cli_cmd_warranty_expiring,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "warranty expiring [--within DAYS] [--date D]"),
+    N_("Sold units whose warranty ends within DAYS (30) of today or of --date.") },
   { "unit", NULL, st_cli_cmd_unit,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "unit SERIAL [--item SKU]"),

@@ -10,6 +10,7 @@
 
 void add_refusal_tests (void);
 void add_return_tests (void);
+void add_service_tests (void);
 
 #define TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -830,6 +831,7 @@ main (int    argc,
   TEST ("/cli/check/finds-tampering", test_check_finds_tampering);
   add_refusal_tests ();
   add_return_tests ();
+  add_service_tests ();
 
   return g_test_run ();
 }

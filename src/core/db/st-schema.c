@@ -135,7 +135,44 @@ static const char schema_v1[] =
 
 /* Version 2: after-sales service (DESIGN §8). */
 static const char migration_v2_service[] =
-  "";
+  /* A case is a document of kind 'service' (its number, date, customer, service desk and the
+   * lines of parts used); this table holds the rest.  The custody steps are unit events on
+   * that document; resolution_event_id / replacement_event_id name the events of the last
+   * step (for voiding it). */
+  "CREATE TABLE service_cases ("
+  "  id                   @ID@,"
+  "  document_id          @INT@ NOT NULL UNIQUE REFERENCES documents (id),"
+  "  unit_id              @INT@ NOT NULL REFERENCES units (id),"
+  "  status               TEXT NOT NULL CHECK (status IN ('open', 'in_repair', 'ready',"
+  "                         'closed', 'cancelled')),"
+  "  complaint            TEXT NOT NULL,"
+  "  warranty_status      TEXT NOT NULL CHECK (warranty_status IN ('under_warranty', 'expired',"
+  "                         'none')),"
+  "  warranty_end         TEXT,"
+  "  resolution           TEXT CHECK (resolution IN ('repaired', 'unrepaired', 'replaced',"
+  "                         'refunded')),"
+  "  charge               @INT@ NOT NULL DEFAULT 0,"
+  "  refund               @INT@ NOT NULL DEFAULT 0,"
+  "  closed_date          TEXT,"
+  "  replacement_unit_id  @INT@ REFERENCES units (id),"
+  "  resolution_event_id  @INT@ REFERENCES unit_events (id),"
+  "  replacement_event_id @INT@ REFERENCES unit_events (id)"
+  ");"
+  "CREATE INDEX service_cases_unit ON service_cases (unit_id, id);"
+  "CREATE INDEX service_cases_replacement ON service_cases (replacement_unit_id);"
+  "CREATE INDEX service_cases_status ON service_cases (status, id);"
+  /* The case's log: dated notes, parts used (a line of the case's document), status changes. */
+  "CREATE TABLE service_log ("
+  "  id      @ID@,"
+  "  case_id @INT@ NOT NULL REFERENCES service_cases (id),"
+  "  date    TEXT NOT NULL,"
+  "  kind    TEXT NOT NULL CHECK (kind IN ('note', 'part', 'status')),"
+  "  text    TEXT,"
+  "  line_id @INT@ REFERENCES document_lines (id)"
+  ");"
+  "CREATE INDEX service_log_case ON service_log (case_id, id);"
+  /* The warranty-expiring list: sold units by warranty end. */
+  "CREATE INDEX units_warranty ON units (status, warranty_end);";
 
 /* ---------------------------------------------------------------------------------------- */
 
@@ -227,7 +264,7 @@ _st_schema_tables (void)
 {
   static const char * const tables[] = {
     "settings", "warehouses", "contacts", "items", "documents", "document_lines", "units",
-    "unit_events", "stock_moves", "stock", NULL,
+    "unit_events", "stock_moves", "stock", "service_cases", "service_log", NULL,
   };
 
   return tables;

@@ -116,8 +116,27 @@ static const StDocKindInfo kinds[] = {
     .event = ST_EVENT_RETURNED_TO_VENDOR,
     .cli = { .command = "vendor-return", .contact = "vendor", .reference = "bill" },
   },
+  /* A service case: its customer, its service desk, and the lines of the parts used on it
+   * (picked from stock at the desk and written off to the case).  Its steps are written by
+   * st-store-service.c; it has no "post" command. */
+  [ST_DOC_SERVICE] = {
+    .kind = ST_DOC_SERVICE,
+    .name = "service",
+    /* Translators: a document kind: a warranty claim or repair of one customer's unit */
+    .label = N_("Service case"),
+    .plural_label = N_("Service Cases"),
+    .new_title = N_("New Service Case"),
+    .number_prefix = "SC-",
+    .numbering = ST_DOC_NUMBER_AUTOMATIC,
+    .has_contact = TRUE,
+    .contact_kind = ST_CONTACT_CUSTOMER,
+    .has_warehouse = TRUE,
+    .has_amount = TRUE,
+    .serials = ST_DOC_SERIALS_PICKED,
+    .event = ST_EVENT_WRITTEN_OFF,
+  },
 };
-G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == ST_N_DOC_KINDS);
+G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == ST_N_ALL_DOC_KINDS);
 
 const StDocKindInfo *
 st_doc_kind_info (StDocKind kind)
@@ -134,7 +153,7 @@ st_doc_kind_info_for_command (const char *command)
   g_return_val_if_fail (command != NULL, NULL);
 
   for (gsize i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (strcmp (kinds[i].cli.command, command) == 0)
+    if (kinds[i].cli.command != NULL && strcmp (kinds[i].cli.command, command) == 0)
       return &kinds[i];
   return NULL;
 }

@@ -41,7 +41,8 @@ _st_unit_state_apply (const StUnitState *before,
     {
     case ST_EVENT_RECEIVED:
     case ST_EVENT_ADJUSTED_IN:
-      if (before->status == ST_UNIT_IN_STOCK || before->status == ST_UNIT_IN_TRANSIT)
+      if (before->status == ST_UNIT_IN_STOCK || before->status == ST_UNIT_IN_TRANSIT
+          || before->status == ST_UNIT_IN_SERVICE)
         return FALSE;
       _st_unit_state_init (after);
       after->event_id = e->id;
@@ -73,6 +74,7 @@ _st_unit_state_apply (const StUnitState *before,
       return TRUE;
 
     case ST_EVENT_SOLD:
+    case ST_EVENT_REPLACEMENT:
       if (!in_stock_at (before, e->from_warehouse_id))
         return FALSE;
       after->status = ST_UNIT_SOLD;
@@ -98,11 +100,52 @@ _st_unit_state_apply (const StUnitState *before,
 
     case ST_EVENT_WRITTEN_OFF:
     case ST_EVENT_RETURNED_TO_VENDOR:
-      if (!in_stock_at (before, e->from_warehouse_id))
+      /* A faulty unit (taken back on a service case) leaves the same ways as stock. */
+      if (!in_stock_at (before, e->from_warehouse_id)
+          && !(before->status == ST_UNIT_FAULTY && before->warehouse_id == e->from_warehouse_id))
         return FALSE;
       after->status = e->kind == ST_EVENT_WRITTEN_OFF ? ST_UNIT_WRITTEN_OFF
                                                       : ST_UNIT_RETURNED_TO_VENDOR;
       after->warehouse_id = 0;
+      return TRUE;
+
+    /* After-sales service (DESIGN §8).  A unit we sold, or one we never had (the empty
+     * state: registered as the customer's), comes in; the sale's columns stay as they were,
+     * so that handing it back restores them. */
+    case ST_EVENT_SERVICE_IN:
+      if (before->status == ST_UNIT_VOIDED)
+        {
+          _st_unit_state_init (after);
+          after->event_id = e->id;
+          after->event_doc_id = e->document_id;
+          copy_date (after->received_date, e->date);
+          after->received_doc_id = e->document_id;
+        }
+      else if (before->status != ST_UNIT_SOLD)
+        return FALSE;
+      after->status = ST_UNIT_IN_SERVICE;
+      after->warehouse_id = e->to_warehouse_id;
+      return TRUE;
+
+    case ST_EVENT_SERVICE_OUT:
+      if (before->status != ST_UNIT_IN_SERVICE || before->warehouse_id != e->from_warehouse_id)
+        return FALSE;
+      after->status = ST_UNIT_SOLD;
+      after->warehouse_id = 0;
+      return TRUE;
+
+    /* Swapped or refunded: the unit is ours again, faulty, at the event's warehouse. */
+    case ST_EVENT_REPLACED:
+    case ST_EVENT_REFUNDED:
+      if (before->status != ST_UNIT_IN_SERVICE || before->warehouse_id != e->from_warehouse_id)
+        return FALSE;
+      after->status = ST_UNIT_FAULTY;
+      after->warehouse_id = e->to_warehouse_id;
+      after->has_price = FALSE;
+      after->price = 0;
+      after->warranty_end[0] = '\0';
+      after->sold_date[0] = '\0';
+      after->sold_doc_id = 0;
       return TRUE;
 
     case ST_EVENT_VOIDED:

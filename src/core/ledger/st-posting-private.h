@@ -37,6 +37,25 @@ typedef struct
   char       *number;
 } StDocHeader;
 
+/* Sets @p up for @draft: empty lines and stock deltas. */
+void      _st_posting_init             (StPosting         *p,
+                                        StStore           *store,
+                                        const StDraft     *draft);
+/* Resolves the draft's lines and the units they pick or bring in (the header — date,
+ * contact, warehouses — already set in @p). */
+gboolean  _st_posting_resolve_lines    (StPosting         *p,
+                                        GError           **error);
+/* Writes the resolved lines into the document @p->doc_id, numbered after @first_line_no, with
+ * their units' events and stock moves, then flushes the stock deltas; appends each line's id
+ * to @line_ids (may be NULL). */
+gboolean  _st_posting_write_lines      (StPosting         *p,
+                                        guint              first_line_no,
+                                        GArray            *line_ids,
+                                        GError           **error);
+/* The next automatic number of @kind, taken (its counter moved on). */
+char     *_st_store_take_number        (StStore           *store,
+                                        StDocKind          kind,
+                                        GError           **error);
 /* Frees what @p owns (not @p itself). */
 void      _st_posting_clear            (StPosting         *p);
 /* Stock deltas, flushed into the stock table at the end and checked for negatives: adds

@@ -548,13 +548,17 @@ resolve_picks (StPosting   *p,
                            q, sku, p->draft->reference);
               return FALSE;
             }
-          if (pick.state.status != ST_UNIT_IN_STOCK)
+          /* A faulty unit taken back on a service case goes back to its vendor too. */
+          if (pick.state.status != ST_UNIT_IN_STOCK && pick.state.status != ST_UNIT_FAULTY)
             {
               g_autofree char *q = quote_serial (serial);
               set_unavailable_error (p, line, q, &pick.state, pick.state.warehouse_id, error);
               return FALSE;
             }
         }
+      else if (kind == ST_DOC_ADJUSTMENT && pick.state.status == ST_UNIT_FAULTY
+               && pick.state.warehouse_id == from_wh)
+        ;  /* a faulty unit is written off by name, never picked as "the oldest in stock" */
       else if (pick.state.status != ST_UNIT_IN_STOCK || pick.state.warehouse_id != from_wh)
         {
           g_autofree char *q = quote_serial (serial);
@@ -624,6 +628,14 @@ resolve_incoming (StPosting   *p,
               g_set_error (error, ST_ERROR, ST_ERROR_SERIAL_EXISTS,
                            /* Translators: %1$s serial, %2$s SKU, %3$s warehouse. */
                            _("Serial “%1$s” of %2$s is already in stock at %3$s"), q, sku, wh);
+              return FALSE;
+            }
+          if (pick.state.status == ST_UNIT_IN_SERVICE)
+            {
+              g_autofree char *q = quote_serial (serial);
+              g_set_error (error, ST_ERROR, ST_ERROR_NOT_IN_STOCK,
+                           /* Translators: %1$s serial, %2$s SKU. */
+                           _("Serial “%1$s” of %2$s is a customer's unit in service"), q, sku);
               return FALSE;
             }
         }
@@ -836,9 +848,21 @@ resolve_header (StPosting *p,
   return TRUE;
 }
 
-static gboolean
-resolve_lines (StPosting *p,
-               GError   **error)
+void
+_st_posting_init (StPosting     *p,
+                  StStore       *store,
+                  const StDraft *draft)
+{
+  memset (p, 0, sizeof *p);
+  p->store = store;
+  p->draft = draft;
+  p->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
+  p->stock_delta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+gboolean
+_st_posting_resolve_lines (StPosting *p,
+                           GError   **error)
 {
   const StDraft *d = p->draft;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -988,26 +1012,38 @@ st_store_next_number (StStore   *self,
     }
 }
 
+char *
+_st_store_take_number (StStore    *store,
+                       StDocKind   kind,
+                       GError    **error)
+{
+  g_autofree char *setting = g_strconcat ("next.", st_doc_kind_to_string (kind), NULL);
+  g_autofree char *value = NULL;
+  g_autofree char *number = NULL;
+  g_autoptr(StStmt) stmt = NULL;
+  const char *digits;
+
+  number = st_store_next_number (store, kind);
+  digits = number + strlen (st_doc_kind_info (kind)->number_prefix);
+  value = g_strdup_printf ("%" G_GINT64_FORMAT, g_ascii_strtoll (digits, NULL, 10) + 1);
+  stmt = _st_store_prepare (store, "INSERT INTO settings (key, value) VALUES (?, ?)"
+                            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  _st_bind_text (stmt, 1, setting);
+  _st_bind_text (stmt, 2, value);
+  if (_st_step (stmt, error) == 0)
+    return NULL;
+  return g_steal_pointer (&number);
+}
+
 static gboolean
 take_number (StPosting *p,
              GError   **error)
 {
-  g_autofree char *setting = g_strconcat ("next.", st_doc_kind_to_string (p->draft->kind), NULL);
-  g_autofree char *value = NULL;
-  g_autoptr(StStmt) stmt = NULL;
-  const char *digits;
-
-  p->number = st_store_next_number (p->store, p->draft->kind);
-  digits = p->number + strlen (st_doc_kind_info (p->draft->kind)->number_prefix);
-  value = g_strdup_printf ("%" G_GINT64_FORMAT, g_ascii_strtoll (digits, NULL, 10) + 1);
-  stmt = _st_store_prepare (p->store, "INSERT INTO settings (key, value) VALUES (?, ?)"
-                            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  _st_bind_text (stmt, 1, setting);
-  _st_bind_text (stmt, 2, value);
-  return _st_step (stmt, error) != 0;
+  p->number = _st_store_take_number (p->store, p->draft->kind, error);
+  return p->number != NULL;
 }
 
 gboolean
@@ -1343,6 +1379,16 @@ write_document (StPosting *p,
   p->doc_id = st_db_last_insert_id (_st_store_get_db (p->store), error);
   if (p->doc_id == 0)
     return FALSE;
+  return _st_posting_write_lines (p, 0, NULL, error);
+}
+
+gboolean
+_st_posting_write_lines (StPosting *p,
+                         guint      first_line_no,
+                         GArray    *line_ids,
+                         GError   **error)
+{
+  const StDraft *d = p->draft;
 
   for (guint i = 0; i < p->lines->len; i++)
     {
@@ -1357,7 +1403,7 @@ write_document (StPosting *p,
       if (stmt == NULL)
         return FALSE;
       st_stmt_bind_int64 (stmt, 1, p->doc_id);
-      st_stmt_bind_int64 (stmt, 2, line->line_no);
+      st_stmt_bind_int64 (stmt, 2, first_line_no + line->line_no);
       st_stmt_bind_int64 (stmt, 3, st_item_get_id (line->item));
       st_stmt_bind_int64 (stmt, 4, dl->quantity);
       st_stmt_bind_int64 (stmt, 5, line->rate);
@@ -1366,6 +1412,8 @@ write_document (StPosting *p,
       line_id = st_db_last_insert_id (_st_store_get_db (p->store), error);
       if (line_id == 0)
         return FALSE;
+      if (line_ids != NULL)
+        g_array_append_val (line_ids, line_id);
 
       if (st_item_get_tracking (line->item) == ST_TRACKING_SERIAL)
         {
@@ -1390,6 +1438,15 @@ st_store_post (StStore        *self,
   g_return_val_if_fail (draft != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if ((guint) draft->kind >= ST_N_DOC_KINDS)
+    {
+      /* Service cases are written step by step (st-store-service.c). */
+      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                   /* Translators: %s is a document kind such as "Service case" */
+                   _("A %s cannot be posted as a document"), st_doc_kind_to_label (draft->kind));
+      return NULL;
+    }
+
   p.store = self;
   p.draft = draft;
   p.lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
@@ -1400,7 +1457,8 @@ st_store_post (StStore        *self,
       _st_posting_clear (&p);
       return NULL;
     }
-  if (!resolve_header (&p, error) || !resolve_lines (&p, error) || !write_document (&p, error)
+  if (!resolve_header (&p, error) || !_st_posting_resolve_lines (&p, error)
+      || !write_document (&p, error)
       || !_st_store_commit (self, error))
     {
       _st_store_rollback (self);

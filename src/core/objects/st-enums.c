@@ -34,6 +34,8 @@ static const char * const unit_status_names[] = {
   [ST_UNIT_WRITTEN_OFF] = "written_off",
   [ST_UNIT_RETURNED_TO_VENDOR] = "returned_to_vendor",
   [ST_UNIT_VOIDED] = "voided",
+  [ST_UNIT_IN_SERVICE] = "in_service",
+  [ST_UNIT_FAULTY] = "faulty",
 };
 
 static const char * const doc_status_names[] = {
@@ -53,6 +55,11 @@ static const char * const event_kind_names[] = {
   [ST_EVENT_WRITTEN_OFF] = "written_off",
   [ST_EVENT_RETURNED_TO_VENDOR] = "returned_to_vendor",
   [ST_EVENT_VOIDED] = "voided",
+  [ST_EVENT_SERVICE_IN] = "service_in",
+  [ST_EVENT_SERVICE_OUT] = "service_out",
+  [ST_EVENT_REPLACED] = "replaced",
+  [ST_EVENT_REPLACEMENT] = "replacement",
+  [ST_EVENT_REFUNDED] = "refunded",
 };
 
 static const char * const unit_status_labels[] = {
@@ -68,6 +75,10 @@ static const char * const unit_status_labels[] = {
   [ST_UNIT_RETURNED_TO_VENDOR] = N_("Returned to vendor"),
   /* Translators: the status of a unit whose receipt (bill, adjustment) was voided */
   [ST_UNIT_VOIDED] = N_("Voided"),
+  /* Translators: the status of a customer's unit in the shop for repair */
+  [ST_UNIT_IN_SERVICE] = N_("In service"),
+  /* Translators: the status of a defective unit taken back from a customer */
+  [ST_UNIT_FAULTY] = N_("Faulty"),
 };
 
 static const char * const doc_status_labels[] = {
@@ -100,6 +111,17 @@ static const char * const event_kind_labels[] = {
   [ST_EVENT_RETURNED_TO_VENDOR] = N_("Returned to vendor"),
   /* Translators: an event in a unit's history: an earlier event was voided (reversed) */
   [ST_EVENT_VOIDED] = N_("Voided"),
+  /* Translators: an event in a unit's history: taken in for repair on a service case */
+  [ST_EVENT_SERVICE_IN] = N_("Taken in for service"),
+  /* Translators: an event in a unit's history: given back to the customer after service */
+  [ST_EVENT_SERVICE_OUT] = N_("Returned to customer"),
+  /* Translators: an event in a unit's history: swapped for another unit on a service case */
+  [ST_EVENT_REPLACED] = N_("Replaced"),
+  /* Translators: an event in a unit's history: given to a customer in place of a faulty unit */
+  [ST_EVENT_REPLACEMENT] = N_("Given as replacement"),
+  /* Translators: an event in a unit's history: the customer got their money back on a service
+   * case, the unit stays with the shop */
+  [ST_EVENT_REFUNDED] = N_("Refunded"),
 };
 
 static const char * const serial_format_labels[] = {

@@ -9,6 +9,7 @@
 #include "st-unit.h"
 #include "st-unit-event.h"
 #include "st-document.h"
+#include "st-service-case.h"
 
 G_BEGIN_DECLS
 
@@ -80,6 +81,7 @@ struct _StUnitEvent
   char        *contact;
   gboolean     has_amount;
   gint64       amount;
+  char        *related_serial;   /* service: the unit it replaced or was replaced by */
 };
 
 struct _StDocument
@@ -103,5 +105,36 @@ struct _StDocument
 };
 
 void _st_document_line_free (StDocumentLine *line);
+
+struct _StServiceCase
+{
+  GObject              parent_instance;
+  gint64               id;
+  gint64               document_id;
+  char                *number;
+  char                *date;
+  StServiceStatus      status;
+  char                *customer;
+  char                *warehouse;
+  gint64               unit_id;
+  char                *serial;
+  char                *sku;
+  char                *item_name;
+  char                *complaint;
+  StWarrantyStatus     warranty_status;
+  char                *warranty_end;
+  StServiceResolution  resolution;
+  gint64               charge;
+  gint64               refund;
+  gint64               parts_cost;
+  char                *closed_date;
+  gint64               replacement_unit_id;
+  char                *replacement_serial;
+  char                *replacement_sku;
+  char                *replacement_warranty_end;
+  GPtrArray           *log;          /* StServiceLogEntry*, or NULL */
+};
+
+void _st_service_log_entry_free (StServiceLogEntry *entry);
 
 G_END_DECLS

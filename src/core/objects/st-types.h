@@ -44,6 +44,10 @@ typedef enum
   ST_UNIT_RETURNED_TO_VENDOR,
   /* The unit's receipt was voided: it is not in the inventory. */
   ST_UNIT_VOIDED,
+  /* After-sales service (DESIGN §8): a customer's unit in our hands for repair. */
+  ST_UNIT_IN_SERVICE,
+  /* A unit we took back as defective: ours, not sellable until refurbished. */
+  ST_UNIT_FAULTY,
 } StUnitStatus;
 
 typedef enum
@@ -54,8 +58,14 @@ typedef enum
   ST_DOC_ADJUSTMENT,
   ST_DOC_RETURN,
   ST_DOC_VENDOR_RETURN,
+  /* A service case (DESIGN §8): its steps are written by st-store-service.c, never posted
+   * through the document editor; it has no documents view of its own. */
+  ST_DOC_SERVICE,
 } StDocKind;
+/* The trading documents: each has an editor and a documents view. */
 #define ST_N_DOC_KINDS 6
+/* Every kind of the table of document kinds (st-doc-kind.c), service cases included. */
+#define ST_N_ALL_DOC_KINDS 7
 
 typedef enum
 {
@@ -76,6 +86,11 @@ typedef enum
   ST_EVENT_WRITTEN_OFF,        /* - adjustment                            */
   ST_EVENT_RETURNED_TO_VENDOR, /* vendor return                           */
   ST_EVENT_VOIDED,             /* reverses an earlier event               */
+  ST_EVENT_SERVICE_IN,         /* service case: taken in from the customer */
+  ST_EVENT_SERVICE_OUT,        /* service case: handed back to the customer */
+  ST_EVENT_REPLACED,           /* service case: swapped, stays with us faulty */
+  ST_EVENT_REPLACEMENT,        /* service case: handed out in place of another */
+  ST_EVENT_REFUNDED,           /* service case: refunded, stays with us faulty */
 } StEventKind;
 
 /* Machine names (database, CLI, JSON); never translated. */

@@ -17,6 +17,7 @@ st_unit_event_finalize (GObject *object)
   g_free (self->from_warehouse);
   g_free (self->to_warehouse);
   g_free (self->contact);
+  g_free (self->related_serial);
 
   G_OBJECT_CLASS (st_unit_event_parent_class)->finalize (object);
 }
@@ -44,3 +45,4 @@ const char  *st_unit_event_get_to_warehouse   (StUnitEvent *self) { return self-
 const char  *st_unit_event_get_contact        (StUnitEvent *self) { return self->contact; }
 gboolean     st_unit_event_has_amount         (StUnitEvent *self) { return self->has_amount; }
 gint64       st_unit_event_get_amount         (StUnitEvent *self) { return self->amount; }
+const char  *st_unit_event_get_related_serial (StUnitEvent *self) { return self->related_serial; }

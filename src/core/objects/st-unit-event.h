@@ -22,5 +22,8 @@ const char   *st_unit_event_get_to_warehouse   (StUnitEvent *self);
 const char   *st_unit_event_get_contact        (StUnitEvent *self);
 gboolean      st_unit_event_has_amount         (StUnitEvent *self);
 gint64        st_unit_event_get_amount         (StUnitEvent *self);
+/* ST_EVENT_REPLACED: the serial of the replacement; ST_EVENT_REPLACEMENT: the serial of the
+ * unit it replaced ("Replaced by …", "Replacement for …").  NULL otherwise. */
+const char   *st_unit_event_get_related_serial (StUnitEvent *self);
 
 G_END_DECLS

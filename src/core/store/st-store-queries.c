@@ -271,7 +271,14 @@ st_store_get_unit_history (StStore  *self,
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
   stmt = _st_store_prepare (self,
                             "SELECT e.id, e.kind, coalesce (r.kind, ''), e.date, d.kind, d.number,"
-                            " fw.name, tw.name, c.name, e.amount"
+                            " fw.name, tw.name, c.name, e.amount,"
+                            /* The other unit of a replacement, both ways. */
+                            " CASE e.kind WHEN 'replaced' THEN (SELECT ru.serial"
+                            "   FROM service_cases s JOIN units ru ON ru.id = s.replacement_unit_id"
+                            "   WHERE s.document_id = e.document_id)"
+                            "  WHEN 'replacement' THEN (SELECT fu.serial"
+                            "   FROM service_cases s JOIN units fu ON fu.id = s.unit_id"
+                            "   WHERE s.document_id = e.document_id) END"
                             " FROM unit_events e"
                             " JOIN documents d ON d.id = e.document_id"
                             " LEFT JOIN unit_events r ON r.id = e.reverses_id"
@@ -299,6 +306,7 @@ st_store_get_unit_history (StStore  *self,
       e->contact = _st_column_dup (stmt, 8);
       e->has_amount = !st_stmt_column_is_null (stmt, 9);
       e->amount = st_stmt_column_int64 (stmt, 9);
+      e->related_serial = _st_column_dup (stmt, 10);
       g_ptr_array_add (list, e);
     }
   return rc == ST_STEP_DONE ? g_steal_pointer (&list) : NULL;

@@ -14,6 +14,7 @@
 #include "st-document.h"
 #include "st-draft.h"
 #include "st-list-model.h"
+#include "st-store-service.h"
 
 G_BEGIN_DECLS
 

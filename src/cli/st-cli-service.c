@@ -1,0 +1,646 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-cli-service.c — after-sales service (DESIGN §8): `service …`, `services`,
+ * `warranty expiring` and `export services`. */
+#define G_LOG_DOMAIN "st-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "st-error.h"
+#include "st-parse.h"
+#include "st-cli-private.h"
+
+static void
+add_field (StCliTable *fields,
+           const char *label,
+           const char *value)
+{
+  if (value != NULL && *value != '\0')
+    st_cli_table_add_row (fields, label, value);
+}
+
+static void
+case_to_json (StServiceCase *sc,
+              StJson        *json)
+{
+  GPtrArray *log = st_service_case_get_log (sc);
+  g_autofree char *today = st_date_today ();
+
+  st_json_begin_object (json);
+  st_json_member_string (json, "number", st_service_case_get_number (sc));
+  st_json_member_string (json, "date", st_service_case_get_date (sc));
+  st_json_member_string (json, "status",
+                         st_service_status_to_string (st_service_case_get_status (sc)));
+  st_json_member_string (json, "serial", st_service_case_get_serial (sc));
+  st_json_member_string (json, "sku", st_service_case_get_sku (sc));
+  st_json_member_string (json, "customer", st_service_case_get_customer (sc));
+  st_json_member_string (json, "warehouse", st_service_case_get_warehouse (sc));
+  st_json_member_string (json, "complaint", st_service_case_get_complaint (sc));
+  st_json_member_string (json, "warranty_status",
+                         st_warranty_status_to_string (st_service_case_get_warranty_status (sc)));
+  st_json_member_string (json, "warranty_end", st_service_case_get_warranty_end (sc));
+  st_json_member_string (json, "resolution",
+                         st_service_case_get_resolution (sc) != ST_RESOLUTION_NONE
+                         ? st_service_resolution_to_string (st_service_case_get_resolution (sc))
+                         : NULL);
+  st_json_member_money (json, "charge", TRUE, st_service_case_get_charge (sc));
+  st_json_member_money (json, "refund", TRUE, st_service_case_get_refund (sc));
+  st_json_member_money (json, "parts_cost", TRUE, st_service_case_get_parts_cost (sc));
+  st_json_member_string (json, "closed_date", st_service_case_get_closed_date (sc));
+  st_json_member_int (json, "days_in_service", st_service_case_get_days_in_service (sc, today));
+  st_json_member_string (json, "replacement_serial", st_service_case_get_replacement_serial (sc));
+  st_json_member_string (json, "replacement_sku", st_service_case_get_replacement_sku (sc));
+  st_json_member_string (json, "replacement_warranty_end",
+                         st_service_case_get_replacement_warranty_end (sc));
+  if (log != NULL)
+    {
+      st_json_key (json, "log");
+      st_json_begin_array (json);
+      for (guint i = 0; i < log->len; i++)
+        {
+          StServiceLogEntry *e = g_ptr_array_index (log, i);
+
+          st_json_begin_object (json);
+          st_json_member_string (json, "date", e->date);
+          switch (e->kind)
+            {
+            case ST_SERVICE_LOG_NOTE:
+              st_json_member_string (json, "kind", "note");
+              st_json_member_string (json, "text", e->text);
+              break;
+            case ST_SERVICE_LOG_STATUS:
+              st_json_member_string (json, "kind", "status");
+              st_json_member_string (json, "status", e->text);
+              break;
+            case ST_SERVICE_LOG_PART:
+            default:
+              st_json_member_string (json, "kind", "part");
+              st_json_member_string (json, "sku", e->sku);
+              st_json_member_int (json, "quantity", e->quantity);
+              st_json_member_money (json, "cost", TRUE, e->cost);
+              st_json_member_string (json, "serials", e->serials);
+              break;
+            }
+          st_json_end_object (json);
+        }
+      st_json_end_array (json);
+    }
+  st_json_end_object (json);
+}
+
+static void
+case_to_text (StServiceCase *sc,
+              GString       *out)
+{
+  g_autoptr(StCliTable) fields = st_cli_table_new (2);
+  GPtrArray *log = st_service_case_get_log (sc);
+  g_autofree char *item = NULL;
+  g_autofree char *charge = st_money_format (st_service_case_get_charge (sc));
+  g_autofree char *parts = st_money_format (st_service_case_get_parts_cost (sc));
+  g_autofree char *refund = st_service_case_get_refund (sc) != 0
+                            ? st_money_format (st_service_case_get_refund (sc)) : NULL;
+  g_autofree char *warranty = NULL;
+  g_autofree char *replacement = NULL;
+
+  /* Translators: %1$s is a serial, %2$s a SKU */
+  item = g_strdup_printf (_("%1$s (%2$s)"), st_service_case_get_serial (sc),
+                          st_service_case_get_sku (sc));
+  if (st_service_case_get_warranty_end (sc) != NULL)
+    /* Translators: %1$s a warranty status such as “Under warranty”, %2$s the end date */
+    warranty = g_strdup_printf (_("%1$s (ends %2$s)"),
+                                st_warranty_status_to_label (st_service_case_get_warranty_status (sc)),
+                                st_service_case_get_warranty_end (sc));
+  else
+    warranty = g_strdup (st_warranty_status_to_label (st_service_case_get_warranty_status (sc)));
+  if (st_service_case_get_replacement_serial (sc) != NULL)
+    {
+      if (st_service_case_get_replacement_warranty_end (sc) != NULL)
+        /* Translators: %1$s a serial, %2$s a SKU, %3$s the date its warranty ends */
+        replacement = g_strdup_printf (_("%1$s (%2$s), warranty until %3$s"),
+                                       st_service_case_get_replacement_serial (sc),
+                                       st_service_case_get_replacement_sku (sc),
+                                       st_service_case_get_replacement_warranty_end (sc));
+      else
+        replacement = g_strdup_printf (_("%1$s (%2$s)"),
+                                       st_service_case_get_replacement_serial (sc),
+                                       st_service_case_get_replacement_sku (sc));
+    }
+
+  st_cli_table_add_row (fields, _("Service case"), st_service_case_get_number (sc));
+  st_cli_table_add_row (fields, _("Opened"), st_service_case_get_date (sc));
+  st_cli_table_add_row (fields, _("Status"),
+                        st_service_status_to_label (st_service_case_get_status (sc)));
+  st_cli_table_add_row (fields, _("Unit"), item);
+  add_field (fields, _("Customer"), st_service_case_get_customer (sc));
+  add_field (fields, _("Warehouse"), st_service_case_get_warehouse (sc));
+  add_field (fields, _("Warranty"), warranty);
+  add_field (fields, _("Complaint"), st_service_case_get_complaint (sc));
+  add_field (fields, _("Resolution"),
+             st_service_resolution_to_label (st_service_case_get_resolution (sc)));
+  add_field (fields, _("Replacement"), replacement);
+  add_field (fields, _("Closed"), st_service_case_get_closed_date (sc));
+  add_field (fields, _("Charge"), charge);
+  add_field (fields, _("Refund"), refund);
+  add_field (fields, _("Parts cost"), parts);
+  st_cli_table_render (fields, NULL, out);
+
+  if (log == NULL || log->len == 0)
+    return;
+  g_string_append_c (out, '\n');
+  g_string_append (out, _("Log"));
+  g_string_append_c (out, '\n');
+  {
+    g_autoptr(StCliTable) table = st_cli_table_new (2);
+
+    for (guint i = 0; i < log->len; i++)
+      {
+        StServiceLogEntry *e = g_ptr_array_index (log, i);
+        g_autofree char *text = NULL;
+        StServiceStatus status;
+
+        if (e->kind == ST_SERVICE_LOG_NOTE)
+          text = g_strdup (e->text);
+        else if (e->kind == ST_SERVICE_LOG_STATUS)
+          {
+            st_service_status_from_string (e->text, &status);
+            /* Translators: a line of a service case's log: %s a status such as “Ready” */
+            text = g_strdup_printf (_("Status: %s"), st_service_status_to_label (status));
+          }
+        else
+          {
+            g_autofree char *cost = st_money_format (e->cost);
+
+            if (e->serials != NULL)
+              /* Translators: a part used on a service case: %1$lld a quantity, %2$s a SKU,
+               * %3$s its cost per piece, %4$s serial numbers */
+              text = g_strdup_printf (_("Part: %1$lld × %2$s at %3$s (%4$s)"),
+                                      (long long) e->quantity, e->sku, cost, e->serials);
+            else
+              /* Translators: a part used on a service case: %1$lld a quantity, %2$s a SKU,
+               * %3$s its cost per piece */
+              text = g_strdup_printf (_("Part: %1$lld × %2$s at %3$s"), (long long) e->quantity,
+                                      e->sku, cost);
+          }
+        st_cli_table_add_row (table, e->date, text);
+      }
+    st_cli_table_render (table, "  ", out);
+  }
+}
+
+static int
+print_case (StCli         *cli,
+            StServiceCase *sc)
+{
+  if (cli->json)
+    {
+      g_autoptr(StJson) json = st_cli_json_new ();
+
+      case_to_json (sc, json);
+      st_cli_print_json (json);
+    }
+  else
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      case_to_text (sc, out);
+      st_cli_print_text (out->str);
+    }
+  return ST_CLI_EXIT_OK;
+}
+
+static int
+finish (StCli         *cli,
+        StServiceCase *sc,
+        GError        *error)
+{
+  if (sc == NULL)
+    return st_cli_fail (error);
+  return print_case (cli, sc);
+}
+
+int
+st_cli_cmd_service_open (StCli              *cli,
+                         const StCliCommand *command,
+                         int                 argc,
+                         char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = NULL;
+  g_autoptr(StServiceCase) sc = NULL;
+  g_autofree char *sku = NULL, *complaint = NULL, *customer = NULL, *warehouse = NULL;
+  g_autofree char *date = NULL;
+  const StCliOption options[] = {
+    { "item", ST_CLI_OPT_VALUE, &sku },
+    { "complaint", ST_CLI_OPT_VALUE, &complaint },
+    { "customer", ST_CLI_OPT_VALUE, &customer },
+    { "warehouse", ST_CLI_OPT_VALUE, &warehouse },
+    { "date", ST_CLI_OPT_VALUE, &date },
+    { NULL }
+  };
+  StServiceIntake intake = { 0 };
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 1, 1, &args)) >= 0)
+    return status;
+  if (complaint == NULL)
+    /* Translators: keep “--complaint” as it is */
+    return st_cli_usage_error (command, _("--complaint is required"));
+  if (!st_cli_open_store (cli, &error))
+    return st_cli_fail (error);
+  intake.serial = g_ptr_array_index (args, 0);
+  intake.sku = sku;
+  intake.complaint = complaint;
+  intake.customer = customer;
+  intake.warehouse = warehouse;
+  intake.date = date;
+  sc = st_store_service_open (cli->store, &intake, &error);
+  return finish (cli, sc, error);
+}
+
+int
+st_cli_cmd_service_show (StCli              *cli,
+                         const StCliCommand *command,
+                         int                 argc,
+                         char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = NULL;
+  g_autoptr(StServiceCase) sc = NULL;
+  const StCliOption options[] = { { NULL } };
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 1, 1, &args)) >= 0)
+    return status;
+  if (!st_cli_open_store (cli, &error))
+    return st_cli_fail (error);
+  sc = st_store_service_get (cli->store, g_ptr_array_index (args, 0), &error);
+  return finish (cli, sc, error);
+}
+
+int
+st_cli_cmd_service_note (StCli              *cli,
+                         const StCliCommand *command,
+                         int                 argc,
+                         char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = NULL;
+  g_autoptr(StServiceCase) sc = NULL;
+  g_autofree char *date = NULL;
+  const StCliOption options[] = {
+    { "date", ST_CLI_OPT_VALUE, &date },
+    { NULL }
+  };
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 2, 2, &args)) >= 0)
+    return status;
+  if (!st_cli_open_store (cli, &error))
+    return st_cli_fail (error);
+  sc = st_store_service_note (cli->store, g_ptr_array_index (args, 0),
+                              g_ptr_array_index (args, 1), date, &error);
+  return finish (cli, sc, error);
+}
+
+int
+st_cli_cmd_service_part (StCli              *cli,
+                         const StCliCommand *command,
+                         int                 argc,
+                         char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(StServiceCase) sc = NULL;
+  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_SERVICE);
+  g_autofree char *date = NULL;
+  const StCliOption options[] = {
+    { "line", ST_CLI_OPT_VALUES, &lines },
+    { "date", ST_CLI_OPT_VALUE, &date },
+    { NULL }
+  };
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 1, 1, &args)) >= 0)
+    return status;
+  if (lines == NULL || lines->len == 0)
+    /* Translators: keep “--line” as it is */
+    return st_cli_usage_error (command, _("At least one --line is required"));
+  st_draft_set_string (&draft->date, date);
+  if (!st_cli_add_lines (cli, draft, lines, &error) || !st_cli_open_store (cli, &error))
+    return st_cli_fail (error);
+  sc = st_store_service_add_parts (cli->store, g_ptr_array_index (args, 0), draft, &error);
+  return finish (cli, sc, error);
+}
+
+/* service start / ready / cancel CASE */
+int
+st_cli_cmd_service_status (StCli              *cli,
+                           const StCliCommand *command,
+                           int                 argc,
+                           char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = NULL;
+  g_autoptr(StServiceCase) sc = NULL;
+  g_autofree char *date = NULL;
+  const StCliOption options[] = {
+    { "date", ST_CLI_OPT_VALUE, &date },
+    { NULL }
+  };
+  const char *number;
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 1, 1, &args)) >= 0)
+    return status;
+  if (!st_cli_open_store (cli, &error))
+    return st_cli_fail (error);
+  number = g_ptr_array_index (args, 0);
+  if (g_str_equal (command->name, "start"))
+    sc = st_store_service_set_status (cli->store, number, ST_SERVICE_IN_REPAIR, date, &error);
+  else if (g_str_equal (command->name, "ready"))
+    sc = st_store_service_set_status (cli->store, number, ST_SERVICE_READY, date, &error);
+  else
+    sc = st_store_service_cancel (cli->store, number, date, &error);
+  return finish (cli, sc, error);
+}
+
+static gboolean
+parse_charge (const char  *text,
+              gint64      *charge,
+              GError     **error)
+{
+  *charge = 0;
+  if (text == NULL)
+    return TRUE;
+  if (!st_money_parse (text, _("charge"), charge, error))
+    return FALSE;
+  if (*charge < 0)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT, _("The charge cannot be negative"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+st_cli_cmd_service_close (StCli              *cli,
+                          const StCliCommand *command,
+                          int                 argc,
+                          char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = NULL;
+  g_autoptr(StServiceCase) sc = NULL;
+  g_autofree char *resolution_name = NULL, *charge_text = NULL, *date = NULL;
+  const StCliOption options[] = {
+    { "resolution", ST_CLI_OPT_VALUE, &resolution_name },
+    { "charge", ST_CLI_OPT_VALUE, &charge_text },
+    { "date", ST_CLI_OPT_VALUE, &date },
+    { NULL }
+  };
+  StServiceResolution resolution;
+  gint64 charge;
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 1, 1, &args)) >= 0)
+    return status;
+  if (resolution_name == NULL || !st_service_resolution_from_string (resolution_name, &resolution)
+      || (resolution != ST_RESOLUTION_REPAIRED && resolution != ST_RESOLUTION_UNREPAIRED))
+    return st_cli_usage_error (command,
+                               /* Translators: keep the option and the names as they are */
+                               _("--resolution must be repaired or unrepaired (use “service "
+                                 "replace” or “service refund” for the others)"));
+  if (!parse_charge (charge_text, &charge, &error) || !st_cli_open_store (cli, &error))
+    return st_cli_fail (error);
+  sc = st_store_service_close (cli->store, g_ptr_array_index (args, 0), resolution, charge, date,
+                               &error);
+  return finish (cli, sc, error);
+}
+
+int
+st_cli_cmd_service_replace (StCli              *cli,
+                            const StCliCommand *command,
+                            int                 argc,
+                            char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = NULL;
+  g_autoptr(StServiceCase) sc = NULL;
+  g_autofree char *with = NULL, *sku = NULL, *warranty = NULL, *charge_text = NULL;
+  g_autofree char *date = NULL;
+  const StCliOption options[] = {
+    { "with", ST_CLI_OPT_VALUE, &with },
+    { "item", ST_CLI_OPT_VALUE, &sku },
+    { "warranty", ST_CLI_OPT_VALUE, &warranty },
+    { "charge", ST_CLI_OPT_VALUE, &charge_text },
+    { "date", ST_CLI_OPT_VALUE, &date },
+    { NULL }
+  };
+  StServiceReplacement r = { 0 };
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 1, 1, &args)) >= 0)
+    return status;
+  if (warranty != NULL && !g_str_equal (warranty, "carry") && !g_str_equal (warranty, "restart"))
+    /* Translators: keep the option and the names as they are */
+    return st_cli_usage_error (command, _("--warranty must be carry or restart"));
+  if (!parse_charge (charge_text, &r.charge, &error) || !st_cli_open_store (cli, &error))
+    return st_cli_fail (error);
+  r.serial = with;
+  r.sku = sku;
+  r.restart_warranty = warranty != NULL && g_str_equal (warranty, "restart");
+  r.date = date;
+  sc = st_store_service_replace (cli->store, g_ptr_array_index (args, 0), &r, &error);
+  return finish (cli, sc, error);
+}
+
+int
+st_cli_cmd_service_refund (StCli              *cli,
+                           const StCliCommand *command,
+                           int                 argc,
+                           char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = NULL;
+  g_autoptr(StServiceCase) sc = NULL;
+  g_autofree char *warehouse = NULL, *date = NULL;
+  const StCliOption options[] = {
+    { "warehouse", ST_CLI_OPT_VALUE, &warehouse },
+    { "date", ST_CLI_OPT_VALUE, &date },
+    { NULL }
+  };
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 1, 1, &args)) >= 0)
+    return status;
+  if (!st_cli_open_store (cli, &error))
+    return st_cli_fail (error);
+  sc = st_store_service_refund (cli->store, g_ptr_array_index (args, 0), warehouse, date, &error);
+  return finish (cli, sc, error);
+}
+
+int
+st_cli_cmd_service_void (StCli              *cli,
+                         const StCliCommand *command,
+                         int                 argc,
+                         char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = NULL;
+  g_autoptr(StServiceCase) sc = NULL;
+  g_autofree char *date = NULL;
+  const StCliOption options[] = {
+    { "date", ST_CLI_OPT_VALUE, &date },
+    { NULL }
+  };
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 1, 1, &args)) >= 0)
+    return status;
+  if (!st_cli_open_store (cli, &error))
+    return st_cli_fail (error);
+  sc = st_store_service_void_step (cli->store, g_ptr_array_index (args, 0), date, &error);
+  return finish (cli, sc, error);
+}
+
+static void
+cases_to_text (GPtrArray *cases,
+               GString   *out)
+{
+  g_autoptr(StCliTable) table = st_cli_table_new (8);
+
+  st_cli_table_align_right (table, 7);
+  st_cli_table_add_row (table,
+                        /* Translators: column headings of the list of service cases */
+                        _("Case"), _("Date"), _("Status"), _("Serial"), _("SKU"), _("Customer"),
+                        _("Resolution"), _("Charge"));
+  for (guint i = 0; i < cases->len; i++)
+    {
+      StServiceCase *sc = g_ptr_array_index (cases, i);
+      g_autofree char *charge = st_money_format (st_service_case_get_charge (sc));
+
+      st_cli_table_add_row (table, st_service_case_get_number (sc), st_service_case_get_date (sc),
+                            st_service_status_to_label (st_service_case_get_status (sc)),
+                            st_service_case_get_serial (sc), st_service_case_get_sku (sc),
+                            st_service_case_get_customer (sc),
+                            st_service_resolution_to_label (st_service_case_get_resolution (sc)),
+                            charge);
+    }
+  st_cli_table_render (table, NULL, out);
+}
+
+int
+st_cli_cmd_services (StCli              *cli,
+                     const StCliCommand *command,
+                     int                 argc,
+                     char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autofree char *status_name = NULL, *serial = NULL, *customer = NULL;
+  const StCliOption options[] = {
+    { "status", ST_CLI_OPT_VALUE, &status_name },
+    { "serial", ST_CLI_OPT_VALUE, &serial },
+    { "customer", ST_CLI_OPT_VALUE, &customer },
+    { NULL }
+  };
+  StServiceQuery query = { .status = -1 };
+  StServiceStatus case_status;
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 0, 0, NULL)) >= 0)
+    return status;
+  if (status_name != NULL)
+    {
+      if (!st_service_status_from_string (status_name, &case_status))
+        return st_cli_usage_error (command,
+                                   /* Translators: %s is what was typed; keep the status names */
+                                   _("Unknown status “%s”; use open, in_repair, ready, closed or "
+                                     "cancelled"), status_name);
+      query.status = case_status;
+    }
+  query.serial = serial;
+  query.customer = customer;
+  if (!st_cli_open_store (cli, &error)
+      || (cases = st_store_query_service_cases (cli->store, &query, &error)) == NULL)
+    return st_cli_fail (error);
+  if (cli->json)
+    {
+      g_autoptr(StJson) json = st_cli_json_new ();
+
+      st_json_begin_array (json);
+      for (guint i = 0; i < cases->len; i++)
+        case_to_json (g_ptr_array_index (cases, i), json);
+      st_json_end_array (json);
+      st_cli_print_json (json);
+    }
+  else if (cases->len > 0)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      cases_to_text (cases, out);
+      st_cli_print_text (out->str);
+    }
+  return ST_CLI_EXIT_OK;
+}
+
+int
+st_cli_cmd_warranty_expiring (StCli              *cli,
+                              const StCliCommand *command,
+                              int                 argc,
+                              char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  g_autofree char *within = NULL, *date = NULL;
+  const StCliOption options[] = {
+    { "within", ST_CLI_OPT_VALUE, &within },
+    { "date", ST_CLI_OPT_VALUE, &date },
+    { NULL }
+  };
+  guint64 days = 30;
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 0, 0, NULL)) >= 0)
+    return status;
+  if (within != NULL && !g_ascii_string_to_unsigned (within, 10, 0, 36500, &days, NULL))
+    /* Translators: %s is what was typed; keep “--within” as it is */
+    return st_cli_usage_error (command, _("--within needs a number of days from 0 to 36500, not "
+                                          "“%s”"), within);
+  if (!st_cli_open_store (cli, &error)
+      || (units = st_store_warranty_expiring (cli->store, date, (guint) days, &error)) == NULL)
+    return st_cli_fail (error);
+  if (cli->json)
+    {
+      g_autoptr(StJson) json = st_cli_json_new ();
+
+      st_json_begin_array (json);
+      for (guint i = 0; i < units->len; i++)
+        st_cli_unit_to_json (g_ptr_array_index (units, i), NULL, json);
+      st_json_end_array (json);
+      st_cli_print_json (json);
+    }
+  else if (units->len > 0)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(StCliTable) table = st_cli_table_new (5);
+
+      st_cli_table_add_row (table,
+                            /* Translators: column headings of the warranty-expiring list */
+                            _("Warranty ends"), _("Serial"), _("SKU"), _("Customer"),
+                            _("Sold"));
+      for (guint i = 0; i < units->len; i++)
+        {
+          StUnit *unit = g_ptr_array_index (units, i);
+
+          st_cli_table_add_row (table, st_unit_get_warranty_end (unit), st_unit_get_serial (unit),
+                                st_unit_get_sku (unit), st_unit_get_customer (unit),
+                                st_unit_get_sold_date (unit));
+        }
+      st_cli_table_render (table, NULL, out);
+      st_cli_print_text (out->str);
+    }
+  return ST_CLI_EXIT_OK;
+}
