@@ -93,6 +93,8 @@ st_contact_dialog_new (GtkWindow     *parent,
   gtk_check_button_set_active (kind == ST_CONTACT_CUSTOMER
                                ? self->customer_check : self->vendor_check,
                                TRUE);
+  /* The kind is usually right already: the name is what is typed first. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_entry));
   return self;
 }
 

@@ -40,6 +40,7 @@ struct _StDocumentEditor
   GtkEntry       *reason_entry;
   GtkListBox     *lines_list;
   GtkButton      *add_line_button;
+  GtkLabel       *total_label;
   GtkLabel       *error_label;
   GtkLabel       *hint_label;
 
@@ -55,6 +56,8 @@ struct _StDocumentEditor
   GtkWidget      *focus_before_posting;  /* weak */
 
   StDocKind       kind;
+  gint64          total;
+  gboolean        has_total;
   gboolean        posting;
   gboolean        discard;        /* the user said so: close without asking */
 };
@@ -231,6 +234,57 @@ find_problem (StDocumentEditor *self)
   return NULL;
 }
 
+/* The sum of the lines' amounts, live; a line whose amount is not known yet is left out. */
+static void
+update_total (StDocumentEditor *self)
+{
+  g_autofree char *total = NULL;
+  g_autofree char *text = NULL;
+  guint n_lines = st_document_editor_get_n_lines (self);
+  gboolean any = FALSE;
+  gint64 sum = 0;
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      gint64 amount;
+
+      if (st_editor_line_get_amount (st_document_editor_get_line (self, i), &amount))
+        {
+          sum += amount;
+          any = TRUE;
+        }
+    }
+
+  self->total = sum;
+  self->has_total = any;
+  if (any)
+    {
+      total = st_format_money (sum);
+      /* Translators: the document's total below its lines, %s is an amount */
+      text = g_strdup_printf (_("Total: %s"), total);
+    }
+  gtk_label_set_text (self->total_label, text != NULL ? text : "");
+}
+
+gboolean
+st_document_editor_get_total (StDocumentEditor *self,
+                              gint64           *total)
+{
+  g_return_val_if_fail (ST_IS_DOCUMENT_EDITOR (self), FALSE);
+
+  if (total != NULL)
+    *total = self->total;
+  return self->has_total;
+}
+
+/* Enter in a field moves on to the next one and never posts: a scanner's Enter in the wrong
+ * field must not post a half-checked document.  Ctrl+Enter posts. */
+static void
+field_activate_cb (StDocumentEditor *self)
+{
+  gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 update_state (StDocumentEditor *self)
 {
@@ -249,6 +303,7 @@ update_state (StDocumentEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->hint_label), self->problem != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->post_button),
                             self->problem == NULL && !self->posting);
+  update_total (self);
 }
 
 gboolean
@@ -593,6 +648,18 @@ post_clicked_cb (StDocumentEditor *self)
   st_document_editor_post (self);
 }
 
+static gboolean
+post_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  StDocumentEditor *self = ST_DOCUMENT_EDITOR (widget);
+
+  if (!st_document_editor_post (self))
+    gtk_widget_error_bell (widget);
+  return TRUE;
+}
+
 /* Whether closing would lose something the user entered. */
 static gboolean
 has_input (StDocumentEditor *self)
@@ -933,14 +1000,22 @@ st_document_editor_class_init (StDocumentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, reason_entry);
   gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, lines_list);
   gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, add_line_button);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, total_label);
   gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, hint_label);
   gtk_widget_class_bind_template_callback (widget_class, post_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_line_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, field_activate_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                post_shortcut_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                post_shortcut_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_ISO_Enter, GDK_CONTROL_MASK,
+                                post_shortcut_cb, NULL);
 }
 
 static void

@@ -33,6 +33,9 @@ const char       *st_document_editor_get_problem  (StDocumentEditor *self);
 /* Starts posting, as the Post button does.  FALSE when the form is not complete. */
 gboolean          st_document_editor_post         (StDocumentEditor *self);
 gboolean          st_document_editor_is_posting   (StDocumentEditor *self);
+/* The sum of the lines' known amounts, as shown under the lines; FALSE when none is known. */
+gboolean          st_document_editor_get_total    (StDocumentEditor *self,
+                                                   gint64           *total);
 /* The refusal shown under the lines, or NULL. */
 const char       *st_document_editor_get_error    (StDocumentEditor *self);
 

@@ -23,8 +23,10 @@ struct _StEditorLine
   GtkLabel       *number_label;
   GtkDropDown    *item_dropdown;
   GtkSpinButton  *quantity_spin;
+  GtkLabel       *direction_label;
   GtkLabel       *rate_label;
   GtkEntry       *rate_entry;
+  GtkLabel       *amount_label;
   GtkButton      *remove_button;
   GtkStack       *serial_stack;
   StSerialEntry  *serial_entry;
@@ -44,6 +46,8 @@ struct _StEditorLine
 
   StDocKind       kind;
   gboolean        complete;
+  gboolean        has_amount;
+  gint64          amount;       /* cents: quantity × rate, negative for a write-off */
 };
 
 G_DEFINE_FINAL_TYPE (StEditorLine, st_editor_line, GTK_TYPE_WIDGET)
@@ -157,6 +161,118 @@ update_picked_labels (StEditorLine *self)
   gtk_label_set_text (self->picked_serials_label, serials->str);
 }
 
+/* The rate a line posts at when none is typed: the item's cost or price; a return's is what
+ * its units were invoiced or billed at, known once they are chosen. */
+static gboolean
+default_amount (StEditorLine *self,
+                gint64       *amount)
+{
+  gint64 quantity = st_editor_line_get_quantity (self);
+
+  *amount = 0;
+  switch (self->kind)
+    {
+    case ST_DOC_BILL:
+    case ST_DOC_ADJUSTMENT:
+      *amount = quantity * st_item_get_cost (self->item);
+      return TRUE;
+    case ST_DOC_INVOICE:
+      *amount = quantity * st_item_get_price (self->item);
+      return TRUE;
+    case ST_DOC_RETURN:
+    case ST_DOC_VENDOR_RETURN:
+      if (!is_serial_item (self) || self->picked->len != (guint) ABS (quantity))
+        return FALSE;
+      for (guint i = 0; i < self->picked->len; i++)
+        {
+          StUnit *unit = g_ptr_array_index (self->picked, i);
+
+          *amount += self->kind == ST_DOC_RETURN ? st_unit_get_price (unit)
+                                                 : st_unit_get_cost (unit);
+        }
+      return TRUE;
+    case ST_DOC_TRANSFER:
+    default:
+      return FALSE;
+    }
+}
+
+/* The line's amount and, for adjustments, its direction in words. */
+static void
+update_amount (StEditorLine *self,
+               gboolean      rate_ok,
+               gboolean      has_rate,
+               gint64        cents)
+{
+  gint64 quantity = st_editor_line_get_quantity (self);
+  g_autofree char *text = NULL;
+
+  if (self->kind == ST_DOC_ADJUSTMENT)
+    {
+      const char *direction = NULL;
+
+      if (quantity > 0)
+        /* Translators: an adjustment line that brings units into stock */
+        direction = C_("adjustment", "Add");
+      else if (quantity < 0)
+        /* Translators: an adjustment line that takes units out of stock for good */
+        direction = C_("adjustment", "Write off");
+      gtk_label_set_text (self->direction_label, direction != NULL ? direction : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->direction_label), TRUE);
+      if (quantity < 0)
+        gtk_widget_add_css_class (GTK_WIDGET (self->direction_label), "error");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->direction_label), "error");
+    }
+
+  self->has_amount = FALSE;
+  self->amount = 0;
+  if (self->item != NULL && quantity != 0 && rate_ok)
+    {
+      if (has_rate)
+        {
+          self->amount = quantity * cents;
+          self->has_amount = TRUE;
+        }
+      else
+        self->has_amount = default_amount (self, &self->amount);
+    }
+
+  if (self->has_amount)
+    text = st_format_money (self->amount);
+  gtk_label_set_text (self->amount_label, text != NULL ? text : "");
+}
+
+gboolean
+st_editor_line_get_amount (StEditorLine *self,
+                           gint64       *amount)
+{
+  g_return_val_if_fail (ST_IS_EDITOR_LINE (self), FALSE);
+
+  if (amount != NULL)
+    *amount = self->amount;
+  return self->has_amount;
+}
+
+const char *
+st_editor_line_get_direction (StEditorLine *self)
+{
+  g_return_val_if_fail (ST_IS_EDITOR_LINE (self), NULL);
+
+  return gtk_label_get_text (self->direction_label);
+}
+
+/* Enter in a field moves on to the next one: it never posts (a scanner's Enter in the wrong
+ * field must not post a half-checked document). */
+static void
+field_activate_cb (StEditorLine *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (root != NULL)
+    gtk_widget_child_focus (GTK_WIDGET (root), GTK_DIR_TAB_FORWARD);
+}
+
 /* Re-evaluates whether the line can be posted, and says why not. */
 static void
 update_state (StEditorLine *self)
@@ -178,6 +294,7 @@ update_state (StEditorLine *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->rate_entry), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->rate_entry), NULL);
     }
+  update_amount (self, error == NULL, has_rate, cents);
 
   if (self->item == NULL)
     problem = g_strdup (_("Choose an item."));
@@ -669,6 +786,7 @@ st_editor_line_new (StStore    *store,
   /* A transfer moves units at their cost: it has no rate to enter. */
   gtk_widget_set_visible (GTK_WIDGET (self->rate_label), kind != ST_DOC_TRANSFER);
   gtk_widget_set_visible (GTK_WIDGET (self->rate_entry), kind != ST_DOC_TRANSFER);
+  gtk_widget_set_visible (GTK_WIDGET (self->amount_label), kind != ST_DOC_TRANSFER);
 
   update_mode (self);
   update_state (self);
@@ -772,8 +890,10 @@ st_editor_line_class_init (StEditorLineClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StEditorLine, number_label);
   gtk_widget_class_bind_template_child (widget_class, StEditorLine, item_dropdown);
   gtk_widget_class_bind_template_child (widget_class, StEditorLine, quantity_spin);
+  gtk_widget_class_bind_template_child (widget_class, StEditorLine, direction_label);
   gtk_widget_class_bind_template_child (widget_class, StEditorLine, rate_label);
   gtk_widget_class_bind_template_child (widget_class, StEditorLine, rate_entry);
+  gtk_widget_class_bind_template_child (widget_class, StEditorLine, amount_label);
   gtk_widget_class_bind_template_child (widget_class, StEditorLine, remove_button);
   gtk_widget_class_bind_template_child (widget_class, StEditorLine, serial_stack);
   gtk_widget_class_bind_template_child (widget_class, StEditorLine, serial_entry);
@@ -783,6 +903,7 @@ st_editor_line_class_init (StEditorLineClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StEditorLine, picked_error_label);
   gtk_widget_class_bind_template_callback (widget_class, choose_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, field_activate_cb);
 
   gtk_widget_class_set_css_name (widget_class, "editorline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -799,6 +920,10 @@ st_editor_line_init (StEditorLine *self)
                            G_CALLBACK (quantity_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->rate_entry, "changed",
                            G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  /* The spin button's own text field: Enter there moves on, after the value is taken. */
+  g_signal_connect_object (gtk_editable_get_delegate (GTK_EDITABLE (self->quantity_spin)),
+                           "activate", G_CALLBACK (field_activate_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->serial_entry, "notify::n-valid",
                            G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->serial_entry, "notify::valid",

@@ -38,6 +38,12 @@ gboolean        st_editor_line_get_picking     (StEditorLine *self);
 
 /* Ready to post: item chosen, quantity and rate fine, exactly the quantity of serials. */
 gboolean        st_editor_line_get_complete    (StEditorLine *self);
+/* Quantity × rate (the typed rate, else the item's cost or price, a return's units' own);
+ * FALSE when it is not known yet. */
+gboolean        st_editor_line_get_amount      (StEditorLine *self,
+                                                gint64       *amount);
+/* An adjustment line's direction in words ("Add", "Write off"), "" otherwise. */
+const char     *st_editor_line_get_direction   (StEditorLine *self);
 /* Why not (translated), or NULL. */
 const char     *st_editor_line_get_problem     (StEditorLine *self);
 

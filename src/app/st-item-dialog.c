@@ -166,6 +166,15 @@ add_clicked_cb (StItemDialog *self)
     gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* Enter in the warranty field, the last one, adds the item as it does in the others. */
+static void
+warranty_activate_cb (StItemDialog *self)
+{
+  gtk_spin_button_update (self->warranty_spin);
+  if (gtk_widget_is_sensitive (GTK_WIDGET (self->add_button)))
+    add_clicked_cb (self);
+}
+
 static void
 serial_toggled_cb (StItemDialog *self)
 {
@@ -316,4 +325,9 @@ st_item_dialog_init (StItemDialog *self)
   gtk_string_list_append (formats, st_serial_format_to_label (ST_SERIAL_FORMAT_DIGITS));
   gtk_string_list_append (formats, st_serial_format_to_label (ST_SERIAL_FORMAT_IMEI));
   gtk_drop_down_set_model (self->format_dropdown, G_LIST_MODEL (formats));
+
+  /* A spin button's Enter only takes its value (GTK 4.8): its text field's is ours too. */
+  g_signal_connect_object (gtk_editable_get_delegate (GTK_EDITABLE (self->warranty_spin)),
+                           "activate", G_CALLBACK (warranty_activate_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }

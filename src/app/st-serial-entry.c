@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "st-error.h"
+#include "st-format.h"
 #include "st-serial.h"
 #include "st-serial-entry.h"
 #include "st-serial-row.h"
@@ -27,6 +28,7 @@ struct _StSerialEntry
   GtkListView          *list_view;
   GtkLabel             *count_label;
   GtkToggleButton      *problems_button;
+  GtkButton            *remove_problems_button;
 
   /* Owned */
   StStore              *store;
@@ -133,10 +135,22 @@ update_count (StSerialEntry *self)
                                                n_bad),
                                   n_bad);
       gtk_button_set_label (GTK_BUTTON (self->problems_button), problems);
+
+      g_free (problems);
+      problems = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               /* Translators: a button that removes every
+                                                * serial marked with a problem; %u is their
+                                                * number */
+                                               "_Remove %u with Problems",
+                                               "_Remove %u with Problems",
+                                               n_bad),
+                                  n_bad);
+      gtk_button_set_label (self->remove_problems_button, problems);
     }
   else if (gtk_toggle_button_get_active (self->problems_button))
     gtk_toggle_button_set_active (self->problems_button, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->problems_button), n_rows > n_valid);
+  gtk_widget_set_visible (GTK_WIDGET (self->remove_problems_button), n_rows > n_valid);
   if (gtk_toggle_button_get_active (self->problems_button))
     gtk_filter_changed (GTK_FILTER (self->problems_filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_widget_set_visible (GTK_WIDGET (self->scroller), n_rows > 0);
@@ -163,6 +177,7 @@ check_row (StSerialEntry *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(StUnit) unit = NULL;
   g_autofree char *exists = NULL;
+  g_autofree char *note = NULL;
   const char *serial = st_serial_row_get_serial (row);
 
   if (st_serial_row_get_key (row) == NULL)
@@ -196,9 +211,24 @@ check_row (StSerialEntry *self,
             /* Translators: %s is a warehouse name */
             exists = g_strdup_printf (_("Already in stock, on its way to %s"),
                                       st_unit_get_warehouse (unit));
+          else if (st_unit_get_status (unit) == ST_UNIT_SOLD
+                   && st_unit_get_customer (unit) != NULL)
+            {
+              g_autofree char *date = st_format_date (st_unit_get_sold_date (unit));
+
+              /* Translators: a serial received again that was sold before (a buy-back);
+               * %1$s is a customer, %2$s the sale's date */
+              note = g_strdup_printf (_("sold to %1$s on %2$s — receiving it again"),
+                                      st_unit_get_customer (unit), date);
+            }
+          else if (st_unit_get_status (unit) == ST_UNIT_RETURNED_TO_VENDOR)
+            note = g_strdup (_("returned to its vendor before — receiving it again"));
+          else if (st_unit_get_status (unit) == ST_UNIT_WRITTEN_OFF)
+            note = g_strdup (_("written off before — receiving it again"));
         }
     }
   st_serial_row_set_problem (row, ST_SERIAL_STATE_EXISTS, exists);
+  st_serial_row_set_note (row, note);
 }
 
 static gboolean
@@ -359,6 +389,54 @@ remove_row (StSerialEntry *self,
   update_count (self);
 }
 
+guint
+st_serial_entry_remove_problems (StSerialEntry *self)
+{
+  g_autoptr(GPtrArray) keep = NULL;
+  guint n_rows, n_removed;
+
+  g_return_val_if_fail (ST_IS_SERIAL_ENTRY (self), 0);
+
+  /* The valid rows stay, in their order; each is the first of its key (a duplicate is never
+   * valid), so the index is rebuilt from them alone. */
+  n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  keep = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      StSerialRow *row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      if (st_serial_row_get_valid (row))
+        g_ptr_array_add (keep, row);
+      else
+        g_object_unref (row);
+    }
+
+  n_removed = n_rows - keep->len;
+  if (n_removed == 0)
+    return 0;
+
+  g_hash_table_remove_all (self->first_by_key);
+  for (guint i = 0; i < keep->len; i++)
+    {
+      StSerialRow *row = g_ptr_array_index (keep, i);
+
+      g_hash_table_insert (self->first_by_key, (gpointer) st_serial_row_get_key (row), row);
+    }
+  g_list_store_splice (self->rows, 0, n_rows, keep->pdata, keep->len);
+  gtk_toggle_button_set_active (self->problems_button, FALSE);
+  show_message (self, NULL, FALSE);
+  update_count (self);
+
+  return n_removed;
+}
+
+static void
+remove_problems_clicked_cb (StSerialEntry *self)
+{
+  st_serial_entry_remove_problems (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->scan_entry));
+}
+
 void
 st_serial_entry_clear (StSerialEntry *self)
 {
@@ -458,10 +536,13 @@ scan_activate_cb (StSerialEntry *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->scan_entry));
 
-  /* An empty Enter means "done": it goes to the dialog's default button. */
+  /* An empty Enter means "done": on to the next field (it never posts a document). */
   if (text[0] == '\0')
     {
-      gtk_widget_activate_action (GTK_WIDGET (self), "default.activate", NULL);
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (root != NULL)
+        gtk_widget_child_focus (GTK_WIDGET (root), GTK_DIR_TAB_FORWARD);
       return;
     }
 
@@ -705,6 +786,7 @@ update_row_widgets (GtkListItem *list_item)
   GtkWidget *reason = gtk_widget_get_next_sibling (serial);
   GtkWidget *remove = gtk_widget_get_next_sibling (reason);
   g_autofree char *remove_label = NULL;
+  const char *note;
   gboolean valid;
 
   if (row == NULL)
@@ -726,9 +808,20 @@ update_row_widgets (GtkListItem *list_item)
       gtk_widget_add_css_class (serial, "error");
     }
 
+  note = valid ? st_serial_row_get_note (row) : st_serial_row_get_reason (row);
+  if (valid)
+    {
+      gtk_widget_remove_css_class (reason, "error");
+      gtk_widget_add_css_class (reason, "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (reason, "dim-label");
+      gtk_widget_add_css_class (reason, "error");
+    }
   gtk_label_set_text (GTK_LABEL (serial), st_serial_row_get_serial (row));
-  gtk_label_set_text (GTK_LABEL (reason), valid ? "" : st_serial_row_get_reason (row));
-  gtk_widget_set_tooltip_text (box, valid ? NULL : st_serial_row_get_reason (row));
+  gtk_label_set_text (GTK_LABEL (reason), note != NULL ? note : "");
+  gtk_widget_set_tooltip_text (box, note);
 
   /* Translators: %s is a serial */
   remove_label = g_strdup_printf (_("Remove %s"), st_serial_row_get_serial (row));
@@ -737,7 +830,7 @@ update_row_widgets (GtkListItem *list_item)
                                   -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  valid ? "" : st_serial_row_get_reason (row),
+                                  note != NULL ? note : "",
                                   -1);
 }
 
@@ -758,6 +851,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   update_row_widgets (list_item);
   g_signal_connect_object (row, "notify::reason", G_CALLBACK (row_notify_cb), list_item, 0);
+  g_signal_connect_object (row, "notify::note", G_CALLBACK (row_notify_cb), list_item, 0);
 }
 
 static void
@@ -1058,11 +1152,13 @@ st_serial_entry_class_init (StSerialEntryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StSerialEntry, list_view);
   gtk_widget_class_bind_template_child (widget_class, StSerialEntry, count_label);
   gtk_widget_class_bind_template_child (widget_class, StSerialEntry, problems_button);
+  gtk_widget_class_bind_template_child (widget_class, StSerialEntry, remove_problems_button);
   gtk_widget_class_bind_template_callback (widget_class, scan_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, paste_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, problems_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remove_problems_clicked_cb);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

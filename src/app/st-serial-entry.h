@@ -48,6 +48,9 @@ gboolean    st_serial_entry_mark_error   (StSerialEntry *self,
                                           const char    *message);
 /* Removes every serial. */
 void        st_serial_entry_clear        (StSerialEntry *self);
+/* Removes every serial marked with a problem, as "Remove N with Problems" does; returns how
+ * many. */
+guint       st_serial_entry_remove_problems (StSerialEntry *self);
 /* The message under the entry (a refused paste or import), or NULL. */
 const char *st_serial_entry_get_message  (StSerialEntry *self);
 

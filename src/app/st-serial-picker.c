@@ -222,27 +222,29 @@ st_serial_picker_clear (StSerialPicker *self)
   selection_changed (self);
 }
 
+/* Keeps what was picked by hand and fills up to the quantity with the first received of the
+ * others. */
 void
 st_serial_picker_select_oldest (StSerialPicker *self)
 {
-  guint n;
+  guint n_units, n_available, i;
 
   g_return_if_fail (ST_IS_SERIAL_PICKER (self));
 
-  /* The first rows of the unfiltered FIFO list: one page read, whatever the list's size. */
+  /* The first rows of the unfiltered FIFO list: a page or two read, whatever its size. */
   if (self->fifo == NULL)
     self->fifo = st_store_list_units (self->store, &self->query);
-  n = MIN (self->quantity, g_list_model_get_n_items (G_LIST_MODEL (self->fifo)));
-  g_hash_table_remove_all (self->selected);
-  for (guint i = 0; i < n; i++)
+  n_units = g_list_model_get_n_items (G_LIST_MODEL (self->fifo));
+  for (i = 0; i < n_units && g_hash_table_size (self->selected) < self->quantity; i++)
     {
       g_autoptr(StUnit) unit = g_list_model_get_item (G_LIST_MODEL (self->fifo), i);
 
-      if (unit != NULL)
+      if (unit != NULL && !st_serial_picker_is_selected (self, st_unit_get_id (unit)))
         select_unit (self, unit);
     }
 
-  if (n < self->quantity)
+  n_available = MAX (n_units, g_hash_table_size (self->selected));
+  if (n_available < self->quantity)
     {
       g_autofree char *message = NULL;
 
@@ -250,8 +252,8 @@ st_serial_picker_select_oldest (StSerialPicker *self)
                                               /* Translators: %u is the number of units that
                                                * can be chosen */
                                               "Only %u unit is available.",
-                                              "Only %u units are available.", n),
-                                 n);
+                                              "Only %u units are available.", n_available),
+                                 n_available);
       show_message (self, message);
     }
   else

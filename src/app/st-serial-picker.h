@@ -50,8 +50,8 @@ void            st_serial_picker_set_unit_selected (StSerialPicker  *self,
 gboolean        st_serial_picker_select_serial   (StSerialPicker    *self,
                                                   const char        *serial,
                                                   GError           **error);
-/* Chooses the first received units (FIFO), as many as the quantity, instead of the current
- * choice.  Only those rows are read. */
+/* Keeps the units already chosen (by hand) and adds the first received of the others (FIFO)
+ * until the quantity is reached.  Only those rows are read. */
 void            st_serial_picker_select_oldest   (StSerialPicker    *self);
 void            st_serial_picker_clear           (StSerialPicker    *self);
 

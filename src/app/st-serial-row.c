@@ -18,6 +18,8 @@ struct _StSerialRow
   char    *key;
   /* Indexed by StSerialState; [VALID] is unused.  The lowest set index is the state. */
   char    *problems[N_STATES];
+  /* Something worth saying about a valid serial (a unit that comes back), or NULL. */
+  char    *note;
 };
 
 G_DEFINE_FINAL_TYPE (StSerialRow, st_serial_row, G_TYPE_OBJECT)
@@ -28,6 +30,7 @@ enum {
   PROP_STATE,
   PROP_VALID,
   PROP_REASON,
+  PROP_NOTE,
   N_PROPS
 };
 
@@ -145,6 +148,28 @@ st_serial_row_get_problem (StSerialRow   *self,
   return self->problems[problem];
 }
 
+const char *
+st_serial_row_get_note (StSerialRow *self)
+{
+  g_return_val_if_fail (ST_IS_SERIAL_ROW (self), NULL);
+
+  return self->note;
+}
+
+void
+st_serial_row_set_note (StSerialRow *self,
+                        const char  *note)
+{
+  g_return_if_fail (ST_IS_SERIAL_ROW (self));
+
+  if (g_strcmp0 (self->note, note) == 0)
+    return;
+
+  g_free (self->note);
+  self->note = g_strdup (note);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
 static void
 st_serial_row_finalize (GObject *object)
 {
@@ -152,6 +177,7 @@ st_serial_row_finalize (GObject *object)
 
   g_free (self->serial);
   g_free (self->key);
+  g_free (self->note);
   for (guint i = 0; i < N_STATES; i++)
     g_free (self->problems[i]);
 
@@ -184,6 +210,10 @@ st_serial_row_get_property (GObject    *object,
       g_value_set_string (value, st_serial_row_get_reason (self));
       break;
 
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -210,6 +240,9 @@ st_serial_row_class_init (StSerialRowClass *klass)
   properties[PROP_REASON] =
     g_param_spec_string ("reason", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NOTE] =
+    g_param_spec_string ("note", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -38,4 +38,10 @@ void           st_serial_row_set_problem  (StSerialRow   *self,
 const char    *st_serial_row_get_problem  (StSerialRow   *self,
                                            StSerialState  problem);
 
+/* A note on a valid serial, shown dimmed (such as a sold unit that is received again); NULL
+ * clears it. */
+const char    *st_serial_row_get_note     (StSerialRow   *self);
+void           st_serial_row_set_note     (StSerialRow   *self,
+                                           const char    *note);
+
 G_END_DECLS
