@@ -177,6 +177,14 @@ int st_cli_cmd_check            (StCli *cli, const StCliCommand *command, int ar
 /* Prints a check report (counts and problems, or JSON); exit 1 when it found problems. */
 int st_cli_print_check_report   (StCli *cli, StCheckReport *report);
 
+/* st-cli-count.c */
+int st_cli_cmd_count_start      (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_count_scan       (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_count_show       (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_count_list       (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_count_finish     (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_export_count     (StCli *cli, const StCliCommand *command, int argc, char **argv);
+
 /* st-cli-backup.c */
 int st_cli_cmd_backup           (StCli *cli, const StCliCommand *command, int argc, char **argv);
 int st_cli_cmd_restore          (StCli *cli, const StCliCommand *command, int argc, char **argv);

@@ -179,6 +179,32 @@ static const StCliCommand commands[] = {
         "[--code code128|qr] [--force]"),
     N_("Write barcode labels of units to a PDF: the serial as Code 128 (or QR), the serial, "
        "SKU and item name.") },
+  { "count", "start", st_cli_cmd_count_start,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "count start --warehouse WH [--item SKU]... [--date D]"),
+    N_("Start a stock count: the units in stock at WH now are expected.") },
+  { "count", "scan", st_cli_cmd_count_scan,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "count scan COUNT [SERIALS]... [--quantity SKU:N]..."),
+    N_("Scan serials into a count, printing each one's class (found, again, elsewhere, "
+       "not_in_stock, unknown, ambiguous, moved).") },
+  { "count", "show", st_cli_cmd_count_show,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "count show COUNT"),
+    N_("Show a count's tally, missing and unexpected units.") },
+  { "count", "list", st_cli_cmd_count_list,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "count list"),
+    N_("List the stock counts, newest first.") },
+  { "count", "finish", st_cli_cmd_count_finish,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "count finish COUNT [--write-off-missing] [--date D]"),
+    N_("Finish a count; with --write-off-missing, post one adjustment writing the missing "
+       "off.") },
+  { "export", "count", st_cli_cmd_export_count,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "export count COUNT FILE.xlsx [--force]"),
+    N_("Export a count's report (scans, missing, unexpected) to an Excel workbook.") },
   { "generate", NULL, st_cli_cmd_generate,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "generate --items N --units N [--seed S]"),

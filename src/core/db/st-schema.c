@@ -178,7 +178,68 @@ static const char migration_v2_service[] =
 
 /* Version 3: stock counts (DESIGN §9). */
 static const char migration_v3_counts[] =
-  "";
+  /* A count of one warehouse (optionally some items): open while scanned into, then finished,
+   * with the adjustment that wrote its missing units off, if any. */
+  "CREATE TABLE counts ("
+  "  id            @ID@,"
+  "  number        TEXT NOT NULL,"
+  "  number_key    TEXT NOT NULL UNIQUE,"
+  "  warehouse_id  @INT@ NOT NULL REFERENCES warehouses (id),"
+  "  date          TEXT NOT NULL,"
+  "  status        TEXT NOT NULL CHECK (status IN ('open', 'finished')),"
+  "  n_expected    @INT@ NOT NULL DEFAULT 0,"
+  "  finished_date TEXT,"
+  "  adjustment_id @INT@ REFERENCES documents (id)"
+  ");"
+  "CREATE INDEX counts_status ON counts (status, id);"
+  /* The items a count is limited to (none: every item). */
+  "CREATE TABLE count_items ("
+  "  id       @ID@,"
+  "  count_id @INT@ NOT NULL REFERENCES counts (id),"
+  "  item_id  @INT@ NOT NULL REFERENCES items (id),"
+  "  UNIQUE (count_id, item_id)"
+  ");"
+  /* The expected set: the units in stock at the count's warehouse when it started; missing
+   * is set when the count is finished. */
+  "CREATE TABLE count_expected ("
+  "  id       @ID@,"
+  "  count_id @INT@ NOT NULL REFERENCES counts (id),"
+  "  unit_id  @INT@ NOT NULL REFERENCES units (id),"
+  "  missing  @INT@ NOT NULL DEFAULT 0,"
+  "  UNIQUE (count_id, unit_id)"
+  ");"
+  /* Quantity items: on hand at the start, the number counted (NULL: not yet) and on hand when
+   * the count was finished. */
+  "CREATE TABLE count_quantities ("
+  "  id       @ID@,"
+  "  count_id @INT@ NOT NULL REFERENCES counts (id),"
+  "  item_id  @INT@ NOT NULL REFERENCES items (id),"
+  "  expected @INT@ NOT NULL,"
+  "  counted  @INT@,"
+  "  on_hand  @INT@,"
+  "  UNIQUE (count_id, item_id)"
+  ");"
+  /* Every scan, classified when it was made (DESIGN §9): the unit it found, and where the
+   * unit was (elsewhere, moved) or its status (not_in_stock), or the items (ambiguous). */
+  "CREATE TABLE count_scans ("
+  "  id           @ID@,"
+  "  count_id     @INT@ NOT NULL REFERENCES counts (id),"
+  "  serial       TEXT NOT NULL,"
+  "  serial_key   TEXT NOT NULL,"
+  "  class        TEXT NOT NULL CHECK (class IN ('found', 'again', 'elsewhere', 'not_in_stock',"
+  "                                             'unknown', 'ambiguous', 'moved')),"
+  "  unit_id      @INT@ REFERENCES units (id),"
+  "  status       TEXT,"
+  "  warehouse_id @INT@ REFERENCES warehouses (id),"
+  "  detail       TEXT,"
+  "  scanned_at   TEXT NOT NULL"
+  ");"
+  "CREATE INDEX count_scans_serial ON count_scans (count_id, serial_key);"
+  "CREATE INDEX count_scans_class ON count_scans (count_id, class);"
+  /* One first scan of a unit per count, whatever the race between two scanners. */
+  "CREATE UNIQUE INDEX count_scans_unit ON count_scans (count_id, unit_id)"
+  "  WHERE class <> 'again';"
+  "CREATE INDEX count_scans_unit_all ON count_scans (unit_id);";
 
 /* ---------------------------------------------------------------------------------------- */
 
@@ -264,7 +325,8 @@ _st_schema_tables (void)
 {
   static const char * const tables[] = {
     "settings", "warehouses", "contacts", "items", "documents", "document_lines", "units",
-    "unit_events", "stock_moves", "stock", "service_cases", "service_log", NULL,
+    "unit_events", "stock_moves", "stock", "service_cases", "service_log", "counts",
+    "count_items", "count_expected", "count_quantities", "count_scans", NULL,
   };
 
   return tables;

@@ -43,4 +43,15 @@ gboolean st_export_sold    (StStore               *store,
                             gpointer               progress_data,
                             GError               **error);
 
+/* A stock count's report (st-export-count.c): sheets Count (a summary), Missing, Unexpected,
+ * Moved, Quantities and Scans (every scan, oldest first). */
+gboolean st_export_count   (StStore               *store,
+                            const char            *number,
+                            const char            *path,
+                            gboolean               overwrite,
+                            GCancellable          *cancellable,
+                            StProgressFunc         progress,
+                            gpointer               progress_data,
+                            GError               **error);
+
 G_END_DECLS

@@ -93,4 +93,10 @@ gboolean  _st_store_write_unit_state   (StStore           *store,
                                         const StUnitState *s,
                                         GError           **error);
 
+/* Posts @draft within the write transaction the caller began; the document's id, or 0 with
+ * @error set (the caller then rolls back). */
+gint64    _st_store_post_in_transaction (StStore          *store,
+                                         const StDraft    *draft,
+                                         GError          **error);
+
 G_END_DECLS

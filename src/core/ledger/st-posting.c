@@ -1426,12 +1426,36 @@ _st_posting_write_lines (StPosting *p,
   return _st_posting_stock_flush (p, error);
 }
 
+/* Posts @draft inside the write transaction the caller has begun (a count's write-off is
+ * posted in the transaction that finishes the count); on failure the caller rolls back. */
+gint64
+_st_store_post_in_transaction (StStore        *self,
+                               const StDraft  *draft,
+                               GError        **error)
+{
+  StPosting p = { 0 };
+  gint64 doc_id = 0;
+
+  p.store = self;
+  p.draft = draft;
+  p.lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
+  p.stock_delta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (resolve_header (&p, error) && _st_posting_resolve_lines (&p, error)
+      && write_document (&p, error))
+    doc_id = p.doc_id;
+  _st_posting_clear (&p);
+  /* Every refusal names its reason; were one ever to come without, still say so. */
+  if (doc_id == 0 && error != NULL && *error == NULL)
+    g_set_error_literal (error, ST_ERROR, ST_ERROR_FAILED,
+                         _("The document could not be posted; nothing was written"));
+  return doc_id;
+}
+
 StDocument *
 st_store_post (StStore        *self,
                const StDraft  *draft,
                GError        **error)
 {
-  StPosting p = { 0 };
   gint64 doc_id;
 
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
@@ -1446,31 +1470,14 @@ st_store_post (StStore        *self,
                    _("A %s cannot be posted as a document"), st_doc_kind_to_label (draft->kind));
       return NULL;
     }
-
-  p.store = self;
-  p.draft = draft;
-  p.lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
-  p.stock_delta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
   if (!_st_store_begin (self, error))
-    {
-      _st_posting_clear (&p);
-      return NULL;
-    }
-  if (!resolve_header (&p, error) || !_st_posting_resolve_lines (&p, error)
-      || !write_document (&p, error)
-      || !_st_store_commit (self, error))
+    return NULL;
+  doc_id = _st_store_post_in_transaction (self, draft, error);
+  if (doc_id == 0 || !_st_store_commit (self, error))
     {
       _st_store_rollback (self);
-      _st_posting_clear (&p);
-      /* Every refusal names its reason; were one ever to come without, still say so. */
-      if (error != NULL && *error == NULL)
-        g_set_error_literal (error, ST_ERROR, ST_ERROR_FAILED,
-                             _("The document could not be posted; nothing was written"));
       return NULL;
     }
-  doc_id = p.doc_id;
-  _st_posting_clear (&p);
   _st_store_emit_changed (self);
   return st_store_get_document_by_id (self, doc_id, error);
 }

@@ -15,6 +15,7 @@
 #include "st-draft.h"
 #include "st-list-model.h"
 #include "st-store-service.h"
+#include "st-store-count.h"
 
 G_BEGIN_DECLS
 
