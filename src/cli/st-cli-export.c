@@ -13,8 +13,8 @@
 #include "st-generate.h"
 #include "st-parse.h"
 
-static void
-print_written (StCli      *cli,
+void
+st_cli_print_written (StCli      *cli,
                const char *kind,
                const char *path)
 {
@@ -73,7 +73,7 @@ st_cli_cmd_export_history (StCli              *cli,
     }
   if (!st_export_history (cli->store, path, &scope, force, NULL, NULL, NULL, &error))
     return st_cli_fail (error);
-  print_written (cli, "history", path);
+  st_cli_print_written (cli, "history", path);
   return ST_CLI_EXIT_OK;
 }
 
@@ -104,7 +104,7 @@ st_cli_cmd_export_sold (StCli              *cli,
     return st_cli_fail (error);
   if (!st_export_sold (cli->store, path, from, to, force, NULL, NULL, NULL, &error))
     return st_cli_fail (error);
-  print_written (cli, "sold", path);
+  st_cli_print_written (cli, "sold", path);
   return ST_CLI_EXIT_OK;
 }
 

@@ -191,6 +191,8 @@ int st_cli_cmd_restore          (StCli *cli, const StCliCommand *command, int ar
 int st_cli_cmd_copy             (StCli *cli, const StCliCommand *command, int argc, char **argv);
 
 /* st-cli-export.c */
+/* "Wrote FILE", or {"export": KIND, "file": FILE} with --json. */
+void st_cli_print_written       (StCli *cli, const char *kind, const char *path);
 int st_cli_cmd_export_history   (StCli *cli, const StCliCommand *command, int argc, char **argv);
 int st_cli_cmd_export_sold      (StCli *cli, const StCliCommand *command, int argc, char **argv);
 /* st-cli-labels.c */

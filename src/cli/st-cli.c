@@ -205,6 +205,11 @@ static const StCliCommand commands[] = {
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "export count COUNT FILE.xlsx [--force]"),
     N_("Export a count's report (scans, missing, unexpected) to an Excel workbook.") },
+  { "export", "services", st_cli_cmd_export_services,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "export services FILE.xlsx [--from D] [--to D] [--force]"),
+    N_("Export the service cases opened in a date range: dates, days in service, warranty, "
+       "resolution, charge and parts cost.") },
   { "generate", NULL, st_cli_cmd_generate,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "generate --items N --units N [--seed S]"),

@@ -8,6 +8,25 @@
 
 void add_service_tests (void);
 
+/* The workbook as tests/core/read-xlsx.py prints it (openpyxl). */
+static char *
+read_xlsx (const char *path)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "core", "read-xlsx.py", NULL);
+  const char *argv[] = { "/usr/bin/python3", script, path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("read-xlsx.py failed: %s", err);
+  return g_steal_pointer (&out);
+}
+
 static void
 assert_sound (Fixture *f)
 {
@@ -97,6 +116,51 @@ test_done_when (Fixture       *f,
   g_free (text);
   text = cli_ok (f, "unit", "S2", NULL);
   assert_contains (text, "Replacement for S1");
+
+  /* The Services workbook: real dates, money as numbers, days in service, a totals row. */
+  {
+    g_autofree char *xlsx = g_build_filename (f->dir, "services.xlsx", NULL);
+    g_autofree char *history = g_build_filename (f->dir, "history.xlsx", NULL);
+    g_autofree char *dump = NULL;
+
+    g_free (cli_ok (f, "export", "services", xlsx, "--from", "2024-05-01", NULL));
+    dump = read_xlsx (xlsx);
+    assert_contains (dump, "sheet\tServices\n");
+    assert_contains (dump, "row\t2\tstr:SC-00001\tdate:2024-05-06\tstr:Closed\tstr:S1\t"
+                           "str:PHONE\t");
+    assert_contains (dump, "\tstr:Screen flickers\tstr:Under warranty\tdate:2025-03-15\t"
+                           "str:Replaced\tstr:S2\tdate:2024-05-08\tnum:2\tmoney:0\tmoney:0\t"
+                           "money:0\n");
+    assert_contains (dump, "row\t3\tstr:Total\t");
+    assert_contains (dump, "formula:=SUM(O2:O2)=2");
+    g_free (dump);
+    g_free (cli_ok (f, "export", "services", xlsx, "--force", "--to", "2024-05-01", NULL));
+    dump = read_xlsx (xlsx);
+    g_assert_null (strstr (dump, "SC-00001"));
+    g_free (dump);
+
+    /* Both units' histories show the case. */
+    g_free (cli_ok (f, "export", "history", history, "--serial", "S1", "--serial", "S2", NULL));
+    dump = read_xlsx (history);
+    assert_contains (dump, "\tstr:S1\tstr:PHONE\tstr:Phone X\tdate:2024-05-06\t"
+                           "str:Taken in for service\tstr:SC-00001\t");
+    assert_contains (dump, "\tstr:S1\tstr:PHONE\tstr:Phone X\tdate:2024-05-08\tstr:Replaced\t"
+                           "str:SC-00001\t");
+    assert_contains (dump, "\tstr:S2\tstr:PHONE\tstr:Phone X\tdate:2024-05-08\t"
+                           "str:Given as replacement\tstr:SC-00001\t");
+  }
+
+  /* A copy carries the cases and passes its check. */
+  {
+    g_autofree char *copy = g_build_filename (f->dir, "copy.serialtrack", NULL);
+    g_autofree char *out = cli_ok (f, "copy", copy, NULL);
+    g_autoptr(TjNode) list = NULL;
+    Fixture other = { .dir = f->dir, .db = copy };
+
+    list = cli_json (&other, "services", NULL);
+    g_assert_cmpuint (tj_len (list, NULL), ==, 1);
+    g_assert_cmpstr (tj_str (list, "0/replacement_serial"), ==, "S2");
+  }
 
   /* The faulty unit moved on: the replacement can no longer be voided. */
   g_free (cli_refused (f, "has moved on since, in Vendor return VR-1", "service", "void",

@@ -125,6 +125,9 @@ void      _st_cell_date            (StSheet              *s,
                                     guint                 col,
                                     StStmt               *stmt,
                                     int                   i);
+void      _st_cell_date_text       (StSheet              *s,
+                                    guint                 col,
+                                    const char           *iso);
 void      _st_cell_money           (StSheet              *s,
                                     guint                 col,
                                     gint64                cents);

@@ -518,7 +518,14 @@ _st_cell_date (StSheet      *s,
                StStmt *stmt,
                int           i)
 {
-  const char *text = st_stmt_column_text (stmt, i);
+  _st_cell_date_text (s, col, st_stmt_column_text (stmt, i));
+}
+
+void
+_st_cell_date_text (StSheet    *s,
+                    guint       col,
+                    const char *text)
+{
   lxw_datetime dt = { 0 };
 
   if (text == NULL || *text == '\0')

@@ -54,4 +54,17 @@ gboolean st_export_count   (StStore               *store,
                             gpointer               progress_data,
                             GError               **error);
 
+/* The Services workbook (DESIGN §8): one row per service case opened between @from and @to
+ * (ISO dates, inclusive; NULL = open end) — case, unit, customer, dates, days in service,
+ * warranty status, resolution, charge, refund and parts cost — and a totals row. */
+gboolean st_export_services (StStore               *store,
+                             const char            *path,
+                             const char            *from,
+                             const char            *to,
+                             gboolean               overwrite,
+                             GCancellable          *cancellable,
+                             StProgressFunc         progress,
+                             gpointer               progress_data,
+                             GError               **error);
+
 G_END_DECLS

@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-service.c — after-sales service in the core (issue 13): two desks acting on one unit or
+ * one case (one wins, the other gets the ordinary refusal), the ledger check after every step
+ * and when a service step is tampered with, error codes, warranty dates. */
+#include "st-test-util.h"
+
+static void
+post (StStore    *store,
+      StDocKind   kind,
+      const char *contact,
+      const char *date,
+      const char *serials)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDraft) draft = st_draft_new (kind);
+  g_autoptr(StDocument) doc = NULL;
+  g_auto(GStrv) list = g_strsplit (serials, ",", -1);
+  StDraftLine *line;
+
+  st_draft_set_string (&draft->contact, contact);
+  st_draft_set_string (&draft->warehouse, "Main");
+  st_draft_set_string (&draft->date, date);
+  if (kind == ST_DOC_BILL)
+    st_draft_set_string (&draft->number, "B-1");
+  line = st_draft_add_line (draft, "PH", g_strv_length (list));
+  st_draft_line_set_rate (line, 10000);
+  for (guint i = 0; list[i] != NULL; i++)
+    st_draft_line_add_serial (line, list[i]);
+  doc = st_store_post (store, draft, &error);
+  g_assert_no_error (error);
+}
+
+/* PH (serial, 12 months) P1..P4 received, P1 sold to Bob on @sold. */
+static void
+setup_sold (StFixture  *f,
+            const char *sold)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StItem) item = NULL;
+  StItemSpec ph = { "PH", "Phone", NULL, 20000, 10000, ST_TRACKING_SERIAL, 12,
+                    ST_SERIAL_FORMAT_ANY };
+
+  item = st_store_add_item (f->store, &ph, &error);
+  g_assert_no_error (error);
+  post (f->store, ST_DOC_BILL, "Acme", "2024-01-02", "P1,P2,P3,P4");
+  post (f->store, ST_DOC_INVOICE, "Bob", sold, "P1");
+  st_assert_check_ok (f->store);
+}
+
+static StServiceCase *
+open_case (StStore     *store,
+           const char  *serial,
+           const char  *date,
+           GError     **error)
+{
+  StServiceIntake in = { .serial = serial, .complaint = "Broken", .date = date };
+
+  return st_store_service_open (store, &in, error);
+}
+
+static StUnitStatus
+unit_status (StStore    *store,
+             const char *serial)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StUnit) unit = st_store_find_unit (store, serial, NULL, &error);
+
+  g_assert_no_error (error);
+  return st_unit_get_status (unit);
+}
+
+static void
+test_two_desks (StFixture     *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StStore) other = NULL;
+  g_autoptr(StServiceCase) a = NULL;
+  g_autoptr(StServiceCase) b = NULL;
+  g_autoptr(StServiceCase) c = NULL;
+  StServiceReplacement r = { .serial = "P2", .date = "2024-05-02" };
+
+  setup_sold (f, "2024-03-15");
+  post (f->store, ST_DOC_INVOICE, "Bob", "2024-03-16", "P4");
+  other = st_store_open_again (f->store, &error);
+  g_assert_no_error (error);
+
+  /* Both desks take in P1: one case only. */
+  a = open_case (f->store, "P1", "2024-05-01", &error);
+  g_assert_no_error (error);
+  b = open_case (other, "P1", "2024-05-01", &error);
+  g_assert_error (error, ST_ERROR, ST_ERROR_DOCUMENT_STATE);
+  g_assert_null (b);
+  g_clear_error (&error);
+  g_assert_cmpint (unit_status (other, "P1"), ==, ST_UNIT_IN_SERVICE);
+
+  /* Two cases, both replacing with P2: the second desk is refused, naming P2. */
+  b = open_case (other, "P4", "2024-05-01", &error);
+  g_assert_no_error (error);
+  g_clear_object (&c);
+  c = st_store_service_replace (f->store, "SC-00001", &r, &error);
+  g_assert_no_error (error);
+  g_clear_object (&c);
+  c = st_store_service_replace (other, "SC-00002", &r, &error);
+  g_assert_error (error, ST_ERROR, ST_ERROR_NOT_IN_STOCK);
+  g_assert_nonnull (strstr (error->message, "P2"));
+  g_clear_error (&error);
+
+  /* Both close SC-00002: the second finds it closed. */
+  c = st_store_service_close (f->store, "SC-00002", ST_RESOLUTION_REPAIRED, 0, "2024-05-03",
+                              &error);
+  g_assert_no_error (error);
+  g_clear_object (&c);
+  c = st_store_service_close (other, "SC-00002", ST_RESOLUTION_UNREPAIRED, 0, "2024-05-03",
+                              &error);
+  g_assert_error (error, ST_ERROR, ST_ERROR_DOCUMENT_STATE);
+  g_clear_error (&error);
+  st_assert_check_ok (f->store);
+  st_assert_check_ok (other);
+}
+
+static void
+test_check_every_step (StFixture     *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StServiceCase) sc = NULL;
+  g_autoptr(StDraft) parts = st_draft_new (ST_DOC_SERVICE);
+  g_autoptr(StDraft) stock = st_draft_new (ST_DOC_BILL);
+  StServiceReplacement r = { .restart_warranty = TRUE, .date = "2028-02-29" };
+
+  setup_sold (f, "2027-12-31");
+  st_draft_set_string (&stock->contact, "Acme");
+  st_draft_set_string (&stock->warehouse, "Main");
+  st_draft_set_string (&stock->number, "B-2");
+  st_draft_add_line (stock, "CABLE", 5);
+  g_clear_object (&sc);
+  {
+    g_autoptr(StDocument) doc = st_store_post (f->store, stock, &error);
+    g_assert_no_error (error);
+  }
+
+  sc = open_case (f->store, "P1", "2028-02-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (st_service_case_get_warranty_status (sc), ==, ST_WARRANTY_UNDER);
+  g_assert_cmpstr (st_service_case_get_warranty_end (sc), ==, "2028-12-31");
+  st_assert_check_ok (f->store);
+  g_clear_object (&sc);
+  sc = st_store_service_note (f->store, "SC-00001", "Board swapped", "2028-02-02", &error);
+  g_assert_no_error (error);
+  g_clear_object (&sc);
+  st_draft_add_line (parts, "CABLE", 2);
+  st_draft_set_string (&parts->date, "2028-02-03");
+  sc = st_store_service_add_parts (f->store, "SC-00001", parts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (st_service_case_get_parts_cost (sc), ==, 200);
+  g_assert_cmpuint (st_service_case_get_log (sc)->len, ==, 3);
+  st_assert_check_ok (f->store);
+  g_clear_object (&sc);
+  sc = st_store_service_set_status (f->store, "SC-00001", ST_SERVICE_IN_REPAIR, "2028-02-03",
+                                    &error);
+  g_assert_no_error (error);
+  g_clear_object (&sc);
+  /* Back to open is not a step. */
+  sc = st_store_service_set_status (f->store, "SC-00001", ST_SERVICE_IN_REPAIR, NULL, &error);
+  g_assert_error (error, ST_ERROR, ST_ERROR_DOCUMENT_STATE);
+  g_clear_error (&error);
+  /* Restarted on a leap day: P2's warranty ends 12 months on, clamped to Feb 28. */
+  sc = st_store_service_replace (f->store, "SC-00001", &r, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (st_service_case_get_replacement_serial (sc), ==, "P2");
+  g_assert_cmpstr (st_service_case_get_replacement_warranty_end (sc), ==, "2029-02-28");
+  g_assert_cmpint (st_service_case_get_days_in_service (sc, NULL), ==, 28);
+  g_assert_cmpint (unit_status (f->store, "P1"), ==, ST_UNIT_FAULTY);
+  st_assert_check_ok (f->store);
+
+  /* A service step tampered with behind the store's back: the check names it. */
+  st_test_raw_sql (f, "UPDATE units SET status = 'in_service' WHERE serial = 'P1'");
+  {
+    g_autoptr(StCheckReport) report = st_store_check (f->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->problems->len, >, 0);
+  }
+  st_test_raw_sql (f, "UPDATE units SET status = 'faulty' WHERE serial = 'P1'");
+  st_assert_check_ok (f->store);
+}
+
+static void
+test_error_codes (StFixture     *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StServiceCase) sc = NULL;
+
+  setup_sold (f, "2024-03-15");
+  sc = open_case (f->store, "P2", NULL, &error);
+  g_assert_error (error, ST_ERROR, ST_ERROR_NOT_IN_STOCK);
+  g_clear_error (&error);
+  sc = open_case (f->store, "NOPE", NULL, &error);
+  g_assert_error (error, ST_ERROR, ST_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  sc = open_case (f->store, "P1", "2024-03-01", &error);
+  g_assert_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  sc = st_store_service_get (f->store, "SC-00001", &error);
+  g_assert_error (error, ST_ERROR, ST_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  sc = st_store_service_void_step (f->store, "SC-00001", NULL, &error);
+  g_assert_error (error, ST_ERROR, ST_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* A service draft is not posted through the posting engine. */
+  {
+    g_autoptr(StDraft) draft = st_draft_new (ST_DOC_SERVICE);
+    g_autoptr(StDocument) doc = NULL;
+
+    st_draft_add_line (draft, "CABLE", 1);
+    doc = st_store_post (f->store, draft, &error);
+    g_assert_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT);
+    g_clear_error (&error);
+  }
+  st_assert_check_ok (f->store);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, StFixture, NULL, st_fixture_setup, func, st_fixture_teardown)
+  ADD ("/service/two-desks-one-wins", test_two_desks);
+  ADD ("/service/check-every-step-and-tampering", test_check_every_step);
+  ADD ("/service/error-codes", test_error_codes);
+#undef ADD
+  return g_test_run ();
+}
