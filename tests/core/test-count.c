@@ -590,6 +590,73 @@ test_copy (StFixture     *f,
   g_unlink (target);
 }
 
+/* The asynchronous calls (the app's): answers as the synchronous ones, "changed" emitted. */
+static void
+got_cb (GObject      *source,
+        GAsyncResult *result,
+        gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
+changed_cb (StStore *store,
+            guint   *n)
+{
+  (*n)++;
+}
+
+static void
+test_async (StFixture     *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StCount) count = NULL;
+  g_autoptr(StCountScan) scan = NULL;
+  g_autoptr(StCountReport) report = NULL;
+  GAsyncResult *result = NULL;
+  guint n_changed = 0;
+
+  post_serials (f->store, ST_DOC_BILL, "B1", "Acme", "Main", NULL, "TOOL", "T1,T2");
+  g_signal_connect (f->store, "changed", G_CALLBACK (changed_cb), &n_changed);
+  st_store_count_start_async (f->store, "Main", "TOOL", NULL, NULL, got_cb, &result);
+  count = st_store_count_start_finish (f->store, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpint (st_count_get_n_expected (count), ==, 2);
+
+  st_store_count_scan_async (f->store, st_count_get_number (count), "T1", NULL, got_cb, &result);
+  scan = st_store_count_scan_finish (f->store, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpint (st_count_scan_get_class (scan), ==, ST_SCAN_FOUND);
+
+  st_store_count_scan_async (f->store, st_count_get_number (count), "", NULL, got_cb, &result);
+  g_assert_null (st_store_count_scan_finish (f->store, wait_result (&result), &error));
+  g_assert_error (error, ST_ERROR, ST_ERROR_INVALID_SERIAL);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  st_store_count_finish_async (f->store, st_count_get_number (count), TRUE, NULL, NULL, got_cb,
+                               &result);
+  report = st_store_count_finish_finish (f->store, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (report->missing->len, ==, 1);
+  g_assert_nonnull (report->adjustment);
+  g_assert_cmpuint (n_changed, ==, 3);
+  g_signal_handlers_disconnect_by_func (f->store, changed_cb, &n_changed);
+  st_assert_check_ok (f->store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -608,6 +675,7 @@ main (int   argc,
   ADD ("/count/scan-many", test_scan_many);
   ADD ("/count/two-scanners", test_two_scanners);
   ADD ("/count/copy", test_copy);
+  ADD ("/count/async", test_async);
 #undef ADD
 
   return g_test_run ();

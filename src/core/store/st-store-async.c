@@ -38,6 +38,9 @@ typedef enum
   OP_BACKUP,
   OP_EXPORT_HISTORY,
   OP_EXPORT_SOLD,
+  OP_COUNT_START,
+  OP_COUNT_SCAN,
+  OP_COUNT_FINISH,
 } OpKind;
 
 /* One call: its arguments (owned copies), its result, and the export's progress.  It is
@@ -72,6 +75,8 @@ typedef struct
 
   /* Result, written by the worker before it hands the task back */
   StDocument     *document;
+  GObject        *object;       /* a count, a scan */
+  StCountReport  *report;
   gboolean        ok;
   GError         *error;
 } Op;
@@ -92,6 +97,8 @@ op_free (Op *op)
   if (op->progress_data_destroy != NULL)
     op->progress_data_destroy (op->progress_data);
   g_clear_object (&op->document);
+  g_clear_object (&op->object);
+  g_clear_pointer (&op->report, st_count_report_free);
   g_clear_error (&op->error);
   g_free (op);
 }
@@ -99,7 +106,8 @@ op_free (Op *op)
 static gboolean
 op_writes (const Op *op)
 {
-  return op->kind == OP_POST || op->kind == OP_VOID || op->kind == OP_RECEIVE;
+  return op->kind == OP_POST || op->kind == OP_VOID || op->kind == OP_RECEIVE
+         || op->kind == OP_COUNT_START || op->kind == OP_COUNT_SCAN || op->kind == OP_COUNT_FINISH;
 }
 
 /* Back in the caller's context. */
@@ -161,6 +169,11 @@ complete_cb (gpointer data)
 
   if (op->document != NULL)
     g_task_return_pointer (task, g_steal_pointer (&op->document), g_object_unref);
+  else if (op->object != NULL)
+    g_task_return_pointer (task, g_steal_pointer (&op->object), g_object_unref);
+  else if (op->report != NULL)
+    g_task_return_pointer (task, g_steal_pointer (&op->report),
+                           (GDestroyNotify) st_count_report_free);
   else
     g_task_return_boolean (task, op->ok);
 
@@ -229,11 +242,30 @@ run_op (StStore      *connection,
                                cancellable, worker_progress_cb, task, error);
       break;
 
+    case OP_COUNT_START:
+      {
+        const char *skus[] = { op->sku, NULL };
+
+        op->object = (GObject *) st_store_count_start (connection, op->number,
+                                                       op->sku != NULL ? skus : NULL, op->date,
+                                                       error);
+      }
+      break;
+
+    case OP_COUNT_SCAN:
+      op->object = (GObject *) st_store_count_scan (connection, op->number, op->sku, error);
+      break;
+
+    case OP_COUNT_FINISH:
+      op->report = st_store_count_finish (connection, op->number, op->overwrite, op->date, error);
+      break;
+
     default:
       g_assert_not_reached ();
     }
 
-  g_assert ((op->document != NULL || op->ok) == (op->error == NULL));
+  g_assert ((op->document != NULL || op->object != NULL || op->report != NULL || op->ok)
+            == (op->error == NULL));
 }
 
 static void
@@ -648,4 +680,105 @@ st_store_open_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == st_store_open_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gpointer
+finish_pointer (StStore       *self,
+                GAsyncResult  *result,
+                gpointer       source_tag,
+                GError       **error)
+{
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Stock counts (st-store-count.h).  @sku of an Op carries the one item a count is limited
+ * to, or the serial scanned; @overwrite whether the finish writes the missing off. */
+
+void
+st_store_count_start_async (StStore             *self,
+                            const char          *warehouse,
+                            const char          *sku,
+                            const char          *date,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (ST_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  op = op_new (OP_COUNT_START);
+  op->number = g_strdup (warehouse);
+  op->sku = g_strdup (sku);
+  op->date = g_strdup (date);
+  start (self, op, st_store_count_start_async, cancellable, callback, user_data);
+}
+
+StCount *
+st_store_count_start_finish (StStore       *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return finish_pointer (self, result, st_store_count_start_async, error);
+}
+
+void
+st_store_count_scan_async (StStore             *self,
+                           const char          *number,
+                           const char          *serial,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (ST_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  op = op_new (OP_COUNT_SCAN);
+  op->number = g_strdup (number);
+  op->sku = g_strdup (serial != NULL ? serial : "");
+  start (self, op, st_store_count_scan_async, cancellable, callback, user_data);
+}
+
+StCountScan *
+st_store_count_scan_finish (StStore       *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  return finish_pointer (self, result, st_store_count_scan_async, error);
+}
+
+void
+st_store_count_finish_async (StStore             *self,
+                             const char          *number,
+                             gboolean             write_off_missing,
+                             const char          *date,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (ST_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  op = op_new (OP_COUNT_FINISH);
+  op->number = g_strdup (number);
+  op->overwrite = write_off_missing;
+  op->date = g_strdup (date);
+  start (self, op, st_store_count_finish_async, cancellable, callback, user_data);
+}
+
+StCountReport *
+st_store_count_finish_finish (StStore       *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return finish_pointer (self, result, st_store_count_finish_async, error);
 }

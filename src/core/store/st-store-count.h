@@ -100,4 +100,37 @@ StCountReport *st_store_count_finish    (StStore             *self,
                                          const char          *date,
                                          GError             **error);
 
+/* Asynchronous twins for a program with a main loop, run by the store's worker as
+ * st_store_post_async() is (st-store-async.c): the store emits "changed" after each. */
+void           st_store_count_start_async   (StStore             *self,
+                                             const char          *warehouse,
+                                             const char          *sku,
+                                             const char          *date,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+StCount       *st_store_count_start_finish  (StStore             *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+/* Refusals of the serial come back as the synchronous call gives them. */
+void           st_store_count_scan_async    (StStore             *self,
+                                             const char          *number,
+                                             const char          *serial,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+StCountScan   *st_store_count_scan_finish   (StStore             *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+void           st_store_count_finish_async  (StStore             *self,
+                                             const char          *number,
+                                             gboolean             write_off_missing,
+                                             const char          *date,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+StCountReport *st_store_count_finish_finish (StStore             *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
 G_END_DECLS

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-store-count-private.h — what counting (st-store-count.c: start, scan) shares with the
+ * reports and the finish (st-store-count-report.c).  Only the core includes this. */
+#pragma once
+
+#include "st-store-private.h"
+#include "st-store-count.h"
+
+G_BEGIN_DECLS
+
+/* The count being scanned into, read once per transaction. */
+typedef struct
+{
+  gint64      id;
+  char       *number;
+  gint64      warehouse_id;
+  gboolean    finished;
+  GHashTable *items;   /* item ids the count is limited to; NULL: every item */
+} CountCtx;
+
+/* Reads the count numbered @number (ST_ERROR_NOT_FOUND naming it) into @ctx. */
+gboolean   _st_count_ctx_load    (StStore     *self,
+                                  const char  *number,
+                                  CountCtx    *ctx,
+                                  GError     **error);
+void       _st_count_ctx_clear   (CountCtx    *ctx);
+StCount   *_st_count_get_by_id   (StStore     *self,
+                                  gint64       id,
+                                  GError     **error);
+/* The scans @sql selects (SCAN_COLUMNS, ?1 the count, ?2 a limit), as StCountScan*. */
+GPtrArray *_st_count_query_scans (StStore     *self,
+                                  const char  *sql,
+                                  gint64       count_id,
+                                  gint64       limit,
+                                  GError     **error);
+
+#define SCAN_COLUMNS \
+  "s.id, s.serial, s.class, s.unit_id, i.sku, i.name, w.name, s.status, s.detail, s.scanned_at"
+#define SCAN_JOINS \
+  " LEFT JOIN units u ON u.id = s.unit_id" \
+  " LEFT JOIN items i ON i.id = u.item_id" \
+  " LEFT JOIN warehouses w ON w.id = s.warehouse_id"
+
+G_END_DECLS

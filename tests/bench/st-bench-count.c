@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-bench-count.c — stock counts at scale (issue 14, item 5): on the generated inventory
+ * (1,000,000 units by default) plus a warehouse holding --shelf units (100,000) of one item, a
+ * count of that warehouse: each scan classified in process (ms a scan), `serialtrack-cli count
+ * scan COUNT @FILE` of every unit of the shelf, and the finish with the write-off of what was
+ * left unscanned.  Prints RESULT|workload|seconds|-|-|target|verdict|peak RSS KiB lines like
+ * st-bench.c.  With --smoke it runs on a tiny inventory and checks results, never timings. */
+#define G_LOG_DOMAIN "st-bench-count"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <glib/gstdio.h>
+
+#include "st-error.h"
+#include "st-generate.h"
+#include "st-store.h"
+
+#define SHELF      "Count shelf"
+#define SHELF_SKU  "BENCH-COUNT"
+#define VENDOR     "Bench Count Vendor"
+
+static guint64  opt_units = 1000000;
+static guint    opt_items = 1000;
+static guint    opt_shelf = 100000;
+static guint    opt_single = 2000;     /* scans timed one by one */
+static guint    opt_left = 1000;       /* shelf units never scanned: the write-off */
+static char    *opt_db_dir;
+static gboolean opt_smoke;
+
+static double
+now (void)
+{
+  return g_get_monotonic_time () / 1e6;
+}
+
+static void
+result (const char *workload,
+        double      seconds,
+        double      max_seconds,
+        const char *target)
+{
+  struct rusage ru;
+  const char *verdict = opt_smoke ? "smoke" : max_seconds <= 0 ? "info"
+                                  : seconds <= max_seconds ? "PASS" : "MISS";
+
+  getrusage (RUSAGE_SELF, &ru);
+  g_print ("RESULT|%s|%.6f|-|-|%s|%s|%ld\n", workload, seconds, target, verdict, ru.ru_maxrss);
+}
+
+static char *
+shelf_serial (guint i)
+{
+  return g_strdup_printf ("CS%07u", i);
+}
+
+/* The generated inventory and the shelf, made once per size and kept in --db-dir. */
+static char *
+prepare_db (void)
+{
+  g_autofree char *name = g_strdup_printf ("bench-count-u%" G_GUINT64_FORMAT "-i%u-c%u.serialtrack",
+                                           opt_units, opt_items, opt_shelf);
+  g_autofree char *path = g_build_filename (opt_db_dir, name, NULL);
+  g_autofree char *tmp = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StStore) store = NULL;
+  g_autoptr(StDraft) draft = NULL;
+  g_autoptr(StDocument) doc = NULL;
+  g_autoptr(StItem) item = NULL;
+  g_autoptr(StWarehouse) shelf = NULL;
+  g_autoptr(StContact) vendor = NULL;
+  StItemSpec spec = { SHELF_SKU, "Bench count item", NULL, 9900, 5000, ST_TRACKING_SERIAL, 0,
+                      ST_SERIAL_FORMAT_ANY };
+  StDraftLine *line;
+  double t0;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return g_steal_pointer (&path);
+  g_mkdir_with_parents (opt_db_dir, 0755);
+  tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
+  store = st_store_open (tmp, ST_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  t0 = now ();
+  st_generate (store, opt_items, opt_units, 7, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  result ("generate (info)", now () - t0, 0, "-");
+  item = st_store_add_item (store, &spec, &error);
+  g_assert_no_error (error);
+  shelf = st_store_add_warehouse (store, SHELF, &error);
+  g_assert_no_error (error);
+  vendor = st_store_add_contact (store, ST_CONTACT_VENDOR, VENDOR, &error);
+  g_assert_no_error (error);
+  draft = st_draft_new (ST_DOC_BILL);
+  st_draft_set_string (&draft->number, "BENCH-COUNT-1");
+  st_draft_set_string (&draft->contact, VENDOR);
+  st_draft_set_string (&draft->warehouse, SHELF);
+  line = st_draft_add_line (draft, SHELF_SKU, opt_shelf);
+  for (guint i = 0; i < opt_shelf; i++)
+    {
+      g_autofree char *serial = shelf_serial (i);
+
+      st_draft_line_add_serial (line, serial);
+    }
+  doc = st_store_post (store, draft, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (g_rename (tmp, path), ==, 0);
+  return g_steal_pointer (&path);
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOptionContext) context = g_option_context_new ("— stock count benchmark");
+  g_autofree char *cached = NULL, *work = NULL, *list = NULL, *arg = NULL, *copy_cmd = NULL;
+  g_autoptr(StStore) store = NULL;
+  g_autoptr(StCount) count = NULL;
+  g_autoptr(StCountReport) report = NULL;
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GString) file = g_string_new (NULL);
+  const char *cli = g_getenv ("SERIALTRACK_CLI");
+  GOptionEntry entries[] = {
+    { "units", 0, 0, G_OPTION_ARG_INT64, &opt_units, "generated units", "N" },
+    { "items", 0, 0, G_OPTION_ARG_INT, &opt_items, "generated items", "N" },
+    { "shelf", 0, 0, G_OPTION_ARG_INT, &opt_shelf, "units of the counted warehouse", "N" },
+    { "db-dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_db_dir, "where the database is cached", "DIR" },
+    { "smoke", 0, 0, G_OPTION_ARG_NONE, &opt_smoke, "tiny sizes, results only", NULL },
+    { NULL }
+  };
+  double t0, t, median, p99, sum = 0;
+  int status = 0;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    g_error ("%s", error->message);
+  if (opt_smoke)
+    {
+      opt_units = 2000;
+      opt_items = 40;
+      opt_shelf = 600;
+      opt_single = 100;
+      opt_left = 50;
+    }
+  if (opt_db_dir == NULL)
+    opt_db_dir = g_dir_make_tmp ("st-bench-count-XXXXXX", NULL);
+  cached = prepare_db ();
+  work = g_strconcat (cached, ".work.serialtrack", NULL);
+  copy_cmd = g_strdup_printf ("cp '%s' '%s'", cached, work);
+  g_assert_cmpint (system (copy_cmd), ==, 0);
+
+  store = st_store_open (work, 0, &error);
+  g_assert_no_error (error);
+  t0 = now ();
+  count = st_store_count_start (store, SHELF, NULL, NULL, &error);
+  g_assert_no_error (error);
+  result ("count start (info)", now () - t0, 0, "-");
+  g_assert_cmpint (st_count_get_n_expected (count), ==, opt_shelf);
+
+  /* One scan a transaction, spread over the shelf. */
+  for (guint i = 0; i < opt_single; i++)
+    {
+      g_autofree char *serial = shelf_serial ((guint) ((guint64) i * (opt_shelf - opt_left)
+                                                       / opt_single));
+      g_autoptr(StCountScan) scan = NULL;
+
+      t0 = now ();
+      scan = st_store_count_scan (store, st_count_get_number (count), serial, &error);
+      t = now () - t0;
+      g_assert_no_error (error);
+      g_assert_cmpint (st_count_scan_get_class (scan), ==, ST_SCAN_FOUND);
+      g_array_append_val (times, t);
+      sum += t;
+    }
+  g_array_sort (times, compare_double);
+  median = g_array_index (times, double, times->len / 2);
+  p99 = g_array_index (times, double, times->len * 99 / 100);
+  result ("count scan, one in process (median)", median, 0.005, "< 5 ms");
+  result ("count scan, one in process (99th percentile)", p99, 0.005, "< 5 ms");
+  result ("count scan, one in process (mean)", sum / opt_single, 0.005, "< 5 ms");
+  g_clear_object (&store);
+
+  /* The CLI over a file of every shelf unit but the last opt_left. */
+  for (guint i = 0; i < opt_shelf - opt_left; i++)
+    g_string_append_printf (file, "CS%07u\n", i);
+  list = g_strconcat (cached, ".scans.txt", NULL);
+  g_assert_true (g_file_set_contents (list, file->str, (gssize) file->len, NULL));
+  arg = g_strconcat ("@", list, NULL);
+  if (cli != NULL)
+    {
+      const char *cli_argv[] = { cli, "--db", work, "count", "scan", st_count_get_number (count),
+                                 arg, NULL };
+
+      t0 = now ();
+      g_spawn_sync (NULL, (char **) cli_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                    NULL, &status, &error);
+      t = now () - t0;
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      result ("serialtrack-cli count scan @FILE (100,000 serials)", t, 15, "< 15 s");
+    }
+  else
+    g_print ("SERIALTRACK_CLI unset: the CLI's timing skipped\n");
+
+  store = st_store_open (work, 0, &error);
+  g_assert_no_error (error);
+  t0 = now ();
+  report = st_store_count_finish (store, st_count_get_number (count), TRUE, NULL, &error);
+  t = now () - t0;
+  g_assert_no_error (error);
+  result ("count finish with the write-off", t, 2, "< 2 s");
+  if (cli != NULL)
+    {
+      g_assert_cmpuint (report->missing->len, ==, opt_left);
+      g_assert_cmpint (st_count_get_n_scans (report->count, ST_SCAN_FOUND), ==, opt_shelf - opt_left);
+      g_assert_cmpint (st_count_get_n_scans (report->count, ST_SCAN_AGAIN), ==, opt_single);
+      g_assert_nonnull (report->adjustment);
+      g_assert_cmpint (st_document_get_quantity (report->adjustment), ==, -(gint64) opt_left);
+    }
+  g_clear_pointer (&report, st_count_report_free);
+  g_clear_object (&store);
+  g_unlink (work);
+  g_unlink (list);
+  return 0;
+}
