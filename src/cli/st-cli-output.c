@@ -372,7 +372,8 @@ st_cli_unit_to_text (StUnit    *unit,
     }
   if (st_unit_get_invoice (unit) != NULL)
     {
-      g_autofree char *doc = document_label (ST_DOC_INVOICE, st_unit_get_invoice (unit));
+      g_autofree char *doc = document_label (st_unit_get_sold_kind (unit),
+                                             st_unit_get_invoice (unit));
       /* Translators: %1$s a date, %2$s a document such as "Invoice INV-00001", %3$s a customer */
       sold = g_strdup_printf (_("%1$s, %2$s to %3$s"),
                               st_unit_get_sold_date (unit) != NULL ? st_unit_get_sold_date (unit)

@@ -116,6 +116,7 @@ test_done_when (Fixture       *f,
   g_free (text);
   text = cli_ok (f, "unit", "S2", NULL);
   assert_contains (text, "Replacement for S1");
+  assert_contains (text, "2024-05-08, Service case SC-00001 to Bob");
 
   /* The Services workbook: real dates, money as numbers, days in service, a totals row. */
   {

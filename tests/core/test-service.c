@@ -184,6 +184,19 @@ test_check_every_step (StFixture     *f,
   }
   st_test_raw_sql (f, "UPDATE units SET status = 'faulty' WHERE serial = 'P1'");
   st_assert_check_ok (f->store);
+  /* A closed case reopened behind the store's back: its unit is not in service. */
+  st_test_raw_sql (f, "UPDATE service_cases SET status = 'open'");
+  {
+    g_autoptr(StCheckReport) report = st_store_check (f->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->problems->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (report->problems, 0), ==,
+                     "Service case SC-00001 is open, but its unit “P1” is not in service "
+                     "(status: Faulty)");
+  }
+  st_test_raw_sql (f, "UPDATE service_cases SET status = 'closed'");
+  st_assert_check_ok (f->store);
 }
 
 static void

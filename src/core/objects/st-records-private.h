@@ -64,6 +64,7 @@ struct _StUnit
   char         *sold_date;
   char         *invoice;
   char         *customer;
+  StDocKind     sold_kind;      /* of @invoice: an invoice, or a service case (replacement) */
 };
 
 struct _StUnitEvent

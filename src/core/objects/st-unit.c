@@ -56,3 +56,4 @@ const char   *st_unit_get_vendor        (StUnit *self) { return self->vendor; }
 const char   *st_unit_get_sold_date     (StUnit *self) { return self->sold_date; }
 const char   *st_unit_get_invoice       (StUnit *self) { return self->invoice; }
 const char   *st_unit_get_customer      (StUnit *self) { return self->customer; }
+StDocKind     st_unit_get_sold_kind     (StUnit *self) { return self->sold_kind; }

@@ -31,5 +31,8 @@ const char   *st_unit_get_vendor         (StUnit *self);
 const char   *st_unit_get_sold_date      (StUnit *self);
 const char   *st_unit_get_invoice        (StUnit *self);
 const char   *st_unit_get_customer       (StUnit *self);
+/* The kind of the document it was sold on: an invoice, or a service case that handed it out
+ * as a replacement. */
+StDocKind     st_unit_get_sold_kind      (StUnit *self);
 
 G_END_DECLS

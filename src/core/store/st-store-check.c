@@ -257,6 +257,48 @@ return_checks (StStore        *self,
   return rc == ST_STEP_DONE;
 }
 
+/* Service cases (DESIGN §8): a case still in our hands (open, in repair, ready) has its unit
+ * in service, and a unit is in service on exactly one such case. */
+static gboolean
+service_checks (StStore        *self,
+                StCheckReport  *report,
+                GError        **error)
+{
+  static const char sql[] =
+    "SELECT d.number, u.serial, u.status FROM service_cases s"
+    " JOIN documents d ON d.id = s.document_id JOIN units u ON u.id = s.unit_id"
+    " WHERE s.status IN ('open', 'in_repair', 'ready') AND u.status <> 'in_service'"
+    " UNION ALL"
+    " SELECT '', u.serial, u.status FROM units u WHERE u.status = 'in_service'"
+    " AND (SELECT count (*) FROM service_cases s WHERE s.unit_id = u.id"
+    "      AND s.status IN ('open', 'in_repair', 'ready')) <> 1";
+  g_autoptr(StStmt) stmt = _st_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
+    {
+      const char *number = st_stmt_column_text (stmt, 0);
+      g_autofree char *serial = g_strescape (st_stmt_column_text (stmt, 1), NULL);
+      StUnitStatus status = ST_UNIT_VOIDED;
+
+      st_unit_status_from_string (st_stmt_column_text (stmt, 2), &status);
+      if (number != NULL && *number != '\0')
+        add_problem (report,
+                     /* Translators: %1$s a service case number, %2$s a serial, %3$s a status */
+                     g_strdup_printf (_("Service case %1$s is open, but its unit “%2$s” is not "
+                                        "in service (status: %3$s)"),
+                                      number, serial, st_unit_status_to_label (status)));
+      else
+        add_problem (report,
+                     /* Translators: %s is a serial */
+                     g_strdup_printf (_("Unit “%s” is in service, but not on exactly one open "
+                                        "service case"), serial));
+    }
+  return rc == ST_STEP_DONE;
+}
+
 StCheckReport *
 st_store_check (StStore  *self,
                 GError  **error)
@@ -276,7 +318,7 @@ st_store_check (StStore  *self,
   if (report->problems->len == 0)
     {
       if (!ledger_checks (self, report, error) || !stock_checks (self, report, error)
-          || !return_checks (self, report, error))
+          || !return_checks (self, report, error) || !service_checks (self, report, error))
         goto fail;
       docs = _st_store_prepare (self, "SELECT count (*) FROM documents", error);
       if (docs == NULL || _st_step (docs, error) != ST_STEP_ROW)

@@ -98,7 +98,7 @@ StItem     *_st_item_from_row      (StStmt *stmt);
 
 #define ST_UNIT_COLUMNS \
   "u.id, u.item_id, i.sku, i.name, u.serial, u.status, w.name, u.cost, u.price, u.warranty_end, " \
-  "u.received_date, rd.number, rd.kind, rc.name, u.sold_date, sd.number, sc.name"
+  "u.received_date, rd.number, rd.kind, rc.name, u.sold_date, sd.number, sc.name, sd.kind"
 #define ST_UNIT_JOINS \
   " JOIN items i ON i.id = u.item_id" \
   " LEFT JOIN warehouses w ON w.id = u.warehouse_id" \

@@ -37,6 +37,9 @@ _st_unit_from_row (StStmt *stmt)
   unit->sold_date = _st_column_dup (stmt, 14);
   unit->invoice = _st_column_dup (stmt, 15);
   unit->customer = _st_column_dup (stmt, 16);
+  unit->sold_kind = ST_DOC_INVOICE;
+  if (!st_stmt_column_is_null (stmt, 17))
+    st_doc_kind_from_string (st_stmt_column_text (stmt, 17), &unit->sold_kind);
   return unit;
 }
 
