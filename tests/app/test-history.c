@@ -21,6 +21,7 @@
 #include "st-unit-page.h"
 #include "st-window.h"
 #include "st-test-app.h"
+#include "../st-test-xlsx.h"
 
 typedef struct
 {
@@ -856,43 +857,6 @@ test_export_failure_shown (Fixture       *f,
   finished_clear (&finished);
 }
 
-/* The Units sheet's serials of a workbook, read back with tests/core/read-xlsx.py. */
-static GPtrArray *
-unit_serials (const char *path)
-{
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "..", "core", "read-xlsx.py",
-                                                   NULL);
-  const char *argv[] = { "/usr/bin/python3", script, path, NULL };
-  GPtrArray *serials = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean in_units = FALSE;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
-                &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("read-xlsx.py %s failed:\n%s", path, err);
-
-  lines = g_strsplit (out, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) cells = g_strsplit (lines[i], "\t", -1);
-
-      if (cells[0] == NULL || cells[1] == NULL)
-        continue;
-      if (g_str_equal (cells[0], "sheet"))
-        in_units = g_strcmp0 (cells[1], "Units") == 0;
-      else if (in_units && g_str_equal (cells[0], "row") && !g_str_equal (cells[1], "1"))
-        g_ptr_array_add (serials, g_strdup (cells[2]));
-    }
-
-  return serials;
-}
-
 /* Answers the file chooser an export opened (GtkFileChooserNative shows a
  * GtkFileChooserDialog when there is no portal): checks the name it suggests, saves as
  * @name in the test's folder, and waits for the export to finish. */
@@ -948,7 +912,7 @@ test_export_from_unit_page (Fixture       *f,
   st_test_spin ();
   save_from_chooser (f, "history-SN-RICH.xlsx", "unit.xlsx");
 
-  serials = unit_serials (path);
+  serials = st_test_xlsx_column (path, "Units", 1);
   g_assert_cmpuint (serials->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (serials, 0), ==, "str:SN-RICH");
 }
@@ -973,7 +937,7 @@ test_export_selected_units (Fixture       *f,
   st_test_spin ();
   save_from_chooser (f, "history-PHN-1-selection.xlsx", "picked.xlsx");
 
-  serials = unit_serials (path);
+  serials = st_test_xlsx_column (path, "Units", 1);
   g_assert_cmpuint (serials->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (serials, 0), ==, "str:SN-RICH");
   g_assert_cmpstr (g_ptr_array_index (serials, 1), ==, "str:SN-VOID");
@@ -997,7 +961,7 @@ test_export_item (Fixture       *f,
   save_from_chooser (f, "history-PHN-1.xlsx", "item");
 
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  serials = unit_serials (completed);
+  serials = st_test_xlsx_column (completed, "Units", 1);
   g_assert_cmpuint (serials->len, ==, 5);
 }
 

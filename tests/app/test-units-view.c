@@ -16,6 +16,7 @@
 #include "st-units-view.h"
 #include "st-window.h"
 #include "st-test-app.h"
+#include "../st-test-xlsx.h"
 
 typedef enum
 {
@@ -535,34 +536,10 @@ save_from_chooser (Fixture    *f,
 static char *
 workbook_serials (const char *path)
 {
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "..", "core", "read-xlsx.py",
-                                                   NULL);
-  const char *argv[] = { "/usr/bin/python3", script, path, NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) lines = NULL;
-  GString *serials = g_string_new (NULL);
-  gboolean in_units = FALSE;
-  int status = 0;
+  g_autoptr(GPtrArray) serials = st_test_xlsx_column (path, "Units", 1);
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status,
-                &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  lines = g_strsplit (out, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) cells = g_strsplit (lines[i], "\t", -1);
-
-      if (cells[0] == NULL || cells[1] == NULL)
-        continue;
-      if (g_str_equal (cells[0], "sheet"))
-        in_units = g_strcmp0 (cells[1], "Units") == 0;
-      else if (in_units && g_str_equal (cells[0], "row") && !g_str_equal (cells[1], "1"))
-        g_string_append_printf (serials, "%s%s", serials->len > 0 ? "," : "", cells[2]);
-    }
-  return g_string_free (serials, FALSE);
+  g_ptr_array_add (serials, NULL);
+  return g_strjoinv (",", (char **) serials->pdata);
 }
 
 /* "Export Selected Units to Excel…": nothing without a selection, else the units selected,

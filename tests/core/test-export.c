@@ -8,6 +8,7 @@
 #include "st-export-private.h"
 #include "st-parse.h"
 #include "st-test-util.h"
+#include "../st-test-xlsx.h"
 
 #define IMEI "490154203237518"
 
@@ -140,36 +141,10 @@ list_out (ExportFixture *f)
   return g_strjoinv (" ", (char **) names->pdata);
 }
 
-/* The lines read-xlsx.py prints for @path (with --summary when @summary). */
-static GStrv
-run_reader (const char *path,
-            gboolean    summary)
-{
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "core", "read-xlsx.py", NULL);
-  const char *argv[] = { "/usr/bin/python3", script, path, NULL, NULL };
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (summary)
-    {
-      argv[2] = "--summary";
-      argv[3] = path;
-    }
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
-                &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("read-xlsx.py %s failed:\n%s", path, err);
-  g_strchomp (out);
-  return g_strsplit (out, "\n", -1);
-}
-
 static GStrv
 read_xlsx (const char *path)
 {
-  return run_reader (path, FALSE);
+  return st_test_read_xlsx (path, FALSE);
 }
 
 static void
@@ -724,7 +699,7 @@ test_progress (ExportFixture *f,
   g_assert_cmpfloat_with_epsilon (g_array_index (fractions, double, 1), 20000.0 / 24000.0,
                                   1e-9);
   g_assert_cmpfloat (g_array_index (fractions, double, 2), ==, 1.0);
-  lines = run_reader (path, TRUE);
+  lines = st_test_read_xlsx (path, TRUE);
   assert_lines (lines, expected);
 }
 

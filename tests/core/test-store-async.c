@@ -9,6 +9,7 @@
 
 #include "st-store-private.h"
 #include "st-test-util.h"
+#include "../st-test-xlsx.h"
 
 typedef struct
 {
@@ -466,30 +467,12 @@ test_backup (AsyncFixture  *f,
 
 /* Exports */
 
-static GStrv
-read_xlsx (const char *path)
-{
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "core", "read-xlsx.py", NULL);
-  const char *argv[] = { "/usr/bin/python3", script, path, NULL };
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
-                &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("read-xlsx.py %s failed:\n%s", path, err);
-  return g_strsplit (out, "\n", -1);
-}
-
 static void
 assert_same_workbook (const char *a,
                       const char *b)
 {
-  g_auto(GStrv) lines_a = read_xlsx (a);
-  g_auto(GStrv) lines_b = read_xlsx (b);
+  g_auto(GStrv) lines_a = st_test_read_xlsx (a, FALSE);
+  g_auto(GStrv) lines_b = st_test_read_xlsx (b, FALSE);
 
   g_assert_cmpuint (g_strv_length (lines_a), >, 3);
   g_assert_cmpstrv (lines_a, lines_b);

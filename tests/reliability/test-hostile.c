@@ -18,6 +18,7 @@
 #include "st-error.h"
 #include "st-store.h"
 #include "st-rel-util.h"
+#include "../st-test-xlsx.h"
 
 typedef struct
 {
@@ -214,25 +215,6 @@ test_cli_round_trip (void)
     }
 }
 
-/* read-xlsx.py's lines for @path. */
-static char **
-read_workbook (const char *path)
-{
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "core", "read-xlsx.py", NULL);
-  const char *argv[] = { "/usr/bin/python3", script, path, NULL };
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
-                &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("read-xlsx.py %s failed:\n%s", path, err);
-  return g_strsplit (out, "\n", -1);
-}
-
 /* read-xlsx.py's escaping of text. */
 static char *
 escaped (const char *text)
@@ -298,8 +280,8 @@ test_export (void)
 
   g_free (rel_cli_ok (db, "export", "history", history, NULL));
   g_free (rel_cli_ok (db, "export", "sold", sold, NULL));
-  history_lines = read_workbook (history);
-  sold_lines = read_workbook (sold);
+  history_lines = st_test_read_xlsx (history, FALSE);
+  sold_lines = st_test_read_xlsx (sold, FALSE);
 
   for (gsize i = 0; i < G_N_ELEMENTS (serials); i++)
     {
