@@ -10,6 +10,7 @@
 #include "st-error.h"
 #include "st-format.h"
 #include "st-parse.h"
+#include "st-store-editing.h"
 
 struct _StDocumentEditor
 {
@@ -748,7 +749,7 @@ fill_lists (StDocumentEditor *self)
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) warehouses = NULL;
 
-  items = st_store_list_all_items (self->store, NULL);
+  items = st_store_list_active_items (self->store, NULL);  /* archived: not offered */
   for (guint i = 0; items != NULL && i < items->len; i++)
     g_list_store_append (self->items, g_ptr_array_index (items, i));
 

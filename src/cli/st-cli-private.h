@@ -145,6 +145,13 @@ int st_cli_cmd_contact_list     (StCli *cli, const StCliCommand *command, int ar
 int st_cli_cmd_item_add         (StCli *cli, const StCliCommand *command, int argc, char **argv);
 int st_cli_cmd_item_list        (StCli *cli, const StCliCommand *command, int argc, char **argv);
 
+/* st-cli-editing.c */
+int st_cli_cmd_item_edit        (StCli *cli, const StCliCommand *command, int argc, char **argv);
+/* item archive | item restore | item delete, by the command's name. */
+int st_cli_cmd_item_archive     (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_contact_edit     (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_warehouse_rename (StCli *cli, const StCliCommand *command, int argc, char **argv);
+
 /* st-cli-documents.c */
 /* Every "KIND post" command: the kind is found by the command's group in the table of document
  * kinds (st-doc-kind.h), which also gives its options. */

@@ -49,6 +49,33 @@ static const StCliCommand commands[] = {
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "item list"),
     N_("List the items with their stock on hand.") },
+  { "item", "edit", st_cli_cmd_item_edit,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "item edit SKU [--sku NEW] [--name NAME] [--unit UNIT] "
+        "[--price AMOUNT] [--cost AMOUNT] [--warranty-months N] [--format any|digits|imei]"),
+    N_("Change an item; history shows the new name.  A stricter serial format is refused "
+       "while a serial of the item does not meet it.") },
+  { "item", "archive", st_cli_cmd_item_archive,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "item archive SKU"),
+    N_("Archive an item: new documents no longer offer it; reports and histories keep it.") },
+  { "item", "restore", st_cli_cmd_item_archive,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "item restore SKU"),
+    N_("Bring an archived item back.") },
+  { "item", "delete", st_cli_cmd_item_archive,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "item delete SKU"),
+    N_("Delete an item no document uses (one that history uses is archived instead).") },
+  { "contact", "edit", st_cli_cmd_contact_edit,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "contact edit NAME (--vendor | --customer) [--name NEW] "
+        "[--email E] [--phone P]"),
+    N_("Rename a vendor or customer, or set its e-mail address and phone number.") },
+  { "warehouse", "rename", st_cli_cmd_warehouse_rename,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "warehouse rename NAME NEW"),
+    N_("Rename a warehouse; history shows the new name.") },
   { "bill", "post", st_cli_cmd_post,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "bill post --vendor NAME --number NO --warehouse WH "

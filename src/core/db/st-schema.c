@@ -245,7 +245,12 @@ static const char migration_v3_counts[] =
 
 /* Version 4: everyday editing — archived master data, contact details, drafts (DESIGN §11). */
 static const char migration_v4_editing[] =
-  "";
+  /* Archived: hidden from the choosers of new documents, kept wherever history shows it. */
+  "ALTER TABLE items ADD COLUMN archived @INT@ NOT NULL DEFAULT 0;"
+  "ALTER TABLE warehouses ADD COLUMN archived @INT@ NOT NULL DEFAULT 0;"
+  "ALTER TABLE contacts ADD COLUMN archived @INT@ NOT NULL DEFAULT 0;"
+  "ALTER TABLE contacts ADD COLUMN email TEXT;"
+  "ALTER TABLE contacts ADD COLUMN phone TEXT;";
 
 /* ---------------------------------------------------------------------------------------- */
 
