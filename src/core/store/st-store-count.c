@@ -452,6 +452,7 @@ typedef struct
   char         *warehouse;
   char         *sku;
   char         *item_name;
+  gboolean      expected;   /* in the count's expected set */
 } Candidate;
 
 static void
@@ -464,37 +465,22 @@ candidate_free (Candidate *c)
 }
 
 static gboolean
-is_expected (StStore   *self,
-             CountCtx  *ctx,
-             gint64     unit_id,
-             gboolean  *expected,
-             GError   **error)
-{
-  g_autoptr(StStmt) stmt = _st_store_prepare (self, "SELECT 1 FROM count_expected"
-                                                    " WHERE count_id = ? AND unit_id = ?", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  st_stmt_bind_int64 (stmt, 1, ctx->id);
-  st_stmt_bind_int64 (stmt, 2, unit_id);
-  rc = _st_step (stmt, error);
-  *expected = rc == ST_STEP_ROW;
-  return rc != 0;
-}
-
-static gboolean
 load_candidates (StStore     *self,
+                 CountCtx    *ctx,
                  const char  *key,
                  GPtrArray   *out,
                  GError     **error)
 {
   g_autoptr(StStmt) stmt = _st_store_prepare (self, "SELECT u.id, u.item_id, u.status,"
-                                                    " u.warehouse_id, w.name, i.sku, i.name"
+                                                    " u.warehouse_id, w.name, i.sku, i.name,"
+                                                    " CASE WHEN EXISTS (SELECT 1"
+                                                    " FROM count_expected e"
+                                                    " WHERE e.count_id = ?2"
+                                                    " AND e.unit_id = u.id) THEN 1 ELSE 0 END"
                                                     " FROM units u JOIN items i"
                                                     " ON i.id = u.item_id LEFT JOIN warehouses w"
                                                     " ON w.id = u.warehouse_id"
-                                                    " WHERE u.serial_key = ?"
+                                                    " WHERE u.serial_key = ?1"
                                                     " AND u.status <> 'voided' ORDER BY i.sku_key",
                                               error);
   int rc;
@@ -502,6 +488,7 @@ load_candidates (StStore     *self,
   if (stmt == NULL)
     return FALSE;
   _st_bind_text (stmt, 1, key);
+  st_stmt_bind_int64 (stmt, 2, ctx->id);
   while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
     {
       Candidate *c = g_new0 (Candidate, 1);
@@ -514,6 +501,7 @@ load_candidates (StStore     *self,
       c->warehouse = _st_column_dup (stmt, 4);
       c->sku = _st_column_dup (stmt, 5);
       c->item_name = _st_column_dup (stmt, 6);
+      c->expected = st_stmt_column_int64 (stmt, 7) != 0;
       g_ptr_array_add (out, c);
     }
   return rc == ST_STEP_DONE;
@@ -571,7 +559,7 @@ scan_in_transaction (StStore     *self,
       return NULL;
     }
   key = st_serial_key (serial);
-  if (!load_candidates (self, key, all, error))
+  if (!load_candidates (self, ctx, key, all, error))
     return NULL;
   for (guint i = 0; i < all->len; i++)
     {
@@ -621,8 +609,7 @@ scan_in_transaction (StStore     *self,
       if (mine->len == 1)
         {
           unit = g_ptr_array_index (mine, 0);
-          if (!is_expected (self, ctx, unit->unit_id, &expected, error))
-            return NULL;
+          expected = unit->expected;
         }
       else
         {
@@ -632,11 +619,8 @@ scan_in_transaction (StStore     *self,
           for (guint i = 0; i < mine->len; i++)
             {
               Candidate *c = g_ptr_array_index (mine, i);
-              gboolean e;
 
-              if (!is_expected (self, ctx, c->unit_id, &e, error))
-                return NULL;
-              if (e)
+              if (c->expected)
                 {
                   n_expected++;
                   unit = c;
