@@ -179,6 +179,7 @@ int st_cli_cmd_export_services  (StCli *cli, const StCliCommand *command, int ar
 /* st-cli-units.c */
 int st_cli_cmd_unit             (StCli *cli, const StCliCommand *command, int argc, char **argv);
 int st_cli_cmd_units            (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_search           (StCli *cli, const StCliCommand *command, int argc, char **argv);
 int st_cli_cmd_check            (StCli *cli, const StCliCommand *command, int argc, char **argv);
 
 /* Prints a check report (counts and problems, or JSON); exit 1 when it found problems. */

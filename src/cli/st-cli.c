@@ -187,6 +187,11 @@ static const StCliCommand commands[] = {
     /* Translators: keep the status names (in_stock …) as they are */
     N_("List units (oldest received first); STATUS is in_stock, in_transit, sold, written_off, "
        "returned_to_vendor or voided.") },
+  { "search", NULL, st_cli_cmd_search,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "search TEXT [--limit N]"),
+    N_("Find units whose serial contains TEXT (the last digits too), and the units of "
+       "customers and vendors whose name contains it; the first 100 unless --limit says.") },
   { "check", NULL, st_cli_cmd_check,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "check"),

@@ -256,7 +256,13 @@ static const char migration_v4_editing[] =
 
 /* Version 5: search by any part of a serial and by contact (issue 17). */
 static const char migration_v5_search[] =
-  "";
+  /* The serial key reversed (by character), so that "ends with" — the last digits read off
+   * a box — is a range scan of an index as "starts with" is of units_serial_key. */
+  "ALTER TABLE units ADD COLUMN serial_rkey TEXT NOT NULL DEFAULT '';"
+  "UPDATE units SET serial_rkey = reverse (serial_key);"
+  "CREATE INDEX units_serial_rkey ON units (serial_rkey);"
+  /* A customer's or vendor's units: their documents. */
+  "CREATE INDEX documents_contact ON documents (contact_id, id);";
 
 /* ---------------------------------------------------------------------------------------- */
 

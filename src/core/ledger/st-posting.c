@@ -1176,14 +1176,19 @@ insert_unit (StStore           *store,
 {
   g_autoptr(StStmt) stmt = _st_store_prepare (store,
                                               "INSERT INTO units (item_id, serial, serial_key, "
-                                              ST_UNIT_STATE_COLUMNS ") VALUES (?, ?, ?,"
-                                              " ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                              ST_UNIT_STATE_COLUMNS ", serial_rkey)"
+                                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                                              " ?)", error);
+  g_autofree char *rkey = NULL;
+
   if (stmt == NULL)
     return 0;
+  rkey = g_utf8_strreverse (key, -1);
   st_stmt_bind_int64 (stmt, 1, item_id);
   _st_bind_text (stmt, 2, serial);
   _st_bind_text (stmt, 3, key);
   bind_state (stmt, 4, s);
+  _st_bind_text (stmt, 13, rkey);
   if (!_st_step (stmt, error))
     return 0;
   return st_db_last_insert_id (_st_store_get_db (store), error);

@@ -18,6 +18,7 @@
 #include "st-error.h"
 #include "st-export.h"
 #include "st-store-private.h"
+#include "st-store-search.h"
 
 struct _StStoreWorker
 {
@@ -41,6 +42,7 @@ typedef enum
   OP_COUNT_START,
   OP_COUNT_SCAN,
   OP_COUNT_FINISH,
+  OP_SEARCH,
 } OpKind;
 
 /* One call: its arguments (owned copies), its result, and the export's progress.  It is
@@ -63,6 +65,8 @@ typedef struct
   GArray         *unit_ids;     /* gint64 */
   char           *from;
   char           *to;
+  StSearchScope   search_scope;
+  guint           search_limit;
 
   /* Progress, from the worker to the caller's context: the worker stores the latest share
    * and schedules at most one delivery at a time. */
@@ -77,6 +81,7 @@ typedef struct
   StDocument     *document;
   GObject        *object;       /* a count, a scan */
   StCountReport  *report;
+  StSearchResult *search;
   gboolean        ok;
   GError         *error;
 } Op;
@@ -99,6 +104,7 @@ op_free (Op *op)
   g_clear_object (&op->document);
   g_clear_object (&op->object);
   g_clear_pointer (&op->report, st_count_report_free);
+  g_clear_pointer (&op->search, st_search_result_free);
   g_clear_error (&op->error);
   g_free (op);
 }
@@ -174,6 +180,9 @@ complete_cb (gpointer data)
   else if (op->report != NULL)
     g_task_return_pointer (task, g_steal_pointer (&op->report),
                            (GDestroyNotify) st_count_report_free);
+  else if (op->search != NULL)
+    g_task_return_pointer (task, g_steal_pointer (&op->search),
+                           (GDestroyNotify) st_search_result_free);
   else
     g_task_return_boolean (task, op->ok);
 
@@ -258,6 +267,12 @@ run_op (StStore      *connection,
 
     case OP_COUNT_FINISH:
       op->report = st_store_count_finish (connection, op->number, op->overwrite, op->date, error);
+      break;
+
+    case OP_SEARCH:
+      op->search = st_store_search (connection, op->number, op->search_scope, op->search_limit,
+                                    error);
+      op->ok = op->search != NULL;
       break;
 
     default:
@@ -781,4 +796,38 @@ st_store_count_finish_finish (StStore       *self,
                               GError       **error)
 {
   return finish_pointer (self, result, st_store_count_finish_async, error);
+}
+
+void
+st_store_search_async (StStore             *self,
+                       const char          *text,
+                       StSearchScope        scope,
+                       guint                limit,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (ST_IS_STORE (self));
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  op = op_new (OP_SEARCH);
+  op->number = g_strdup (text);
+  op->search_scope = scope;
+  op->search_limit = limit;
+  start (self, op, st_store_search_async, cancellable, callback, user_data);
+}
+
+StSearchResult *
+st_store_search_finish (StStore       *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == st_store_search_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

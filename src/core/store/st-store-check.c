@@ -181,6 +181,27 @@ stock_checks (StStore        *self,
   return rc == ST_STEP_DONE;
 }
 
+/* The reversed serial key that search by the last digits uses (schema v5), on every unit. */
+static gboolean
+search_key_checks (StStore        *self,
+                   StCheckReport  *report,
+                   GError        **error)
+{
+  g_autoptr(StStmt) stmt = _st_store_prepare (self, "SELECT serial FROM units"
+                                                    " WHERE serial_rkey <> reverse (serial_key)"
+                                                    " LIMIT 20", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
+    add_problem (report,
+                 /* Translators: %s is a serial */
+                 g_strdup_printf (_("Unit %s has a wrong search key: its last digits do not "
+                                    "find it"), st_stmt_column_text (stmt, 0)));
+  return rc == ST_STEP_DONE;
+}
+
 /* Returns: a posted return whose invoice (bill) is void, and a return line that takes back
  * more of an item than its invoice (bill) has left after every posted return of it. */
 static gboolean
@@ -318,7 +339,8 @@ st_store_check (StStore  *self,
   if (report->problems->len == 0)
     {
       if (!ledger_checks (self, report, error) || !stock_checks (self, report, error)
-          || !return_checks (self, report, error) || !service_checks (self, report, error))
+          || !return_checks (self, report, error) || !service_checks (self, report, error)
+          || !search_key_checks (self, report, error))
         goto fail;
       docs = _st_store_prepare (self, "SELECT count (*) FROM documents", error);
       if (docs == NULL || _st_step (docs, error) != ST_STEP_ROW)

@@ -472,9 +472,10 @@ open_case (StStore               *self,
   if (ok && unit_id == 0)
     {
       g_autoptr(StStmt) ins = _st_store_prepare (self, "INSERT INTO units (item_id, serial,"
-                                                 " serial_key, status) VALUES (?, ?, ?,"
-                                                 " 'voided')", error);
+                                                 " serial_key, status, serial_rkey)"
+                                                 " VALUES (?, ?, ?, 'voided', ?)", error);
       g_autofree char *new_key = st_serial_key (serial);
+      g_autofree char *new_rkey = g_utf8_strreverse (new_key, -1);
 
       ok = ins != NULL;
       if (ok)
@@ -482,6 +483,7 @@ open_case (StStore               *self,
           st_stmt_bind_int64 (ins, 1, item_id);
           _st_bind_text (ins, 2, serial);
           _st_bind_text (ins, 3, new_key);
+          _st_bind_text (ins, 4, new_rkey);
           ok = _st_step (ins, error) != 0
                && (unit_id = st_db_last_insert_id (_st_store_get_db (self), error)) != 0;
         }

@@ -742,6 +742,27 @@ sqlite_discard (StDb *db)
 
 /* @known: the file was opened as a SerialTrack database by another connection already (its
  * header may still be in the WAL when it was just created: no need to read it again). */
+static void
+reverse_func (sqlite3_context  *context,
+              int               argc,
+              sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  int len = sqlite3_value_bytes (argv[0]);
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  if (!g_utf8_validate_len (text, len, NULL))
+    {
+      sqlite3_result_error (context, "reverse: not UTF-8", -1);
+      return;
+    }
+  sqlite3_result_text (context, g_utf8_strreverse (text, len), -1, g_free);
+}
+
 static StDb *
 open_file (const char  *path,
            gboolean     create,
@@ -801,6 +822,10 @@ open_file (const char  *path,
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, ST_BUSY_TIMEOUT_MS);
+  /* PostgreSQL's reverse(), which schema migrations use (the reversed serial key). */
+  sqlite3_create_function_v2 (self->db, "reverse", 1,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                              reverse_func, NULL, NULL, NULL);
   /* Replaces SQLite's automatic checkpoint: see checkpoint_under_write_lock(). */
   sqlite3_wal_hook (self->db, wal_hook_cb, self);
   if (!sqlite_exec (ST_DB (self), "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", error))
