@@ -12,6 +12,7 @@
 #include "st-items-view.h"
 #include "st-units-view.h"
 #include "st-serial.h"
+#include "st-store-search.h"
 #include "st-warehouse-dialog.h"
 #include "st-window-private.h"
 
@@ -233,28 +234,15 @@ show_search_message (StWindow   *self,
   gtk_popover_popup (self->search_popover);
 }
 
-/* The search lists units whose serial is the text first, then those that start with it. */
+/* How many units the search found by their whole serial (they come first). */
 static guint
-n_exact_matches (GPtrArray  *units,
-                 const char *text)
+n_exact_matches (StSearchResult *result)
 {
-  g_autofree char *clean = st_serial_normalize (text, NULL);
-  g_autofree char *key = clean != NULL ? st_serial_key (clean) : NULL;
   guint n = 0;
 
-  if (key == NULL)
-    return 0;
-
-  for (guint i = 0; i < units->len; i++)
-    {
-      StUnit *unit = g_ptr_array_index (units, i);
-      g_autofree char *unit_key = st_serial_key (st_unit_get_serial (unit));
-
-      if (g_strcmp0 (unit_key, key) != 0)
-        break;
-      n++;
-    }
-
+  while (n < result->matches->len
+         && g_array_index (result->matches, StSearchMatch, n) == ST_SEARCH_MATCH_EXACT)
+    n++;
   return n;
 }
 
@@ -262,9 +250,10 @@ guint
 st_window_search_serial (StWindow   *self,
                          const char *text)
 {
-  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(StSearchResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *needle = NULL;
+  GPtrArray *units;
 
   g_return_val_if_fail (ST_IS_WINDOW (self), 0);
   g_return_val_if_fail (text != NULL, 0);
@@ -277,12 +266,15 @@ st_window_search_serial (StWindow   *self,
   if (*needle == '\0')
     return 0;
 
-  units = st_store_search_units (self->store, needle, SEARCH_LIMIT, &error);
-  if (units == NULL)
+  /* The whole serial, its last digits (read off a box), its start: index range scans, quick
+   * enough for the main thread on a million units. */
+  result = st_store_search (self->store, needle, ST_SEARCH_QUICK, SEARCH_LIMIT, &error);
+  if (result == NULL)
     {
       show_search_message (self, error->message);
       return 0;
     }
+  units = result->units;
 
   if (units->len == 0)
     {
@@ -296,7 +288,7 @@ st_window_search_serial (StWindow   *self,
 
   /* One unit with exactly that serial wins over longer serials that start with it: a
    * scanned "SN-1" opens SN-1, not a list with SN-10 … SN-19. */
-  if (units->len == 1 || n_exact_matches (units, needle) == 1)
+  if (units->len == 1 || n_exact_matches (result) == 1)
     {
       st_window_show_unit (self, st_unit_get_id (g_ptr_array_index (units, 0)));
       return 1;
@@ -311,7 +303,7 @@ st_window_search_serial (StWindow   *self,
       g_array_append_val (self->search_ids, id);
     }
 
-  if (units->len >= SEARCH_LIMIT)
+  if (result->more)
     {
       g_autofree char *message = NULL;
 

@@ -654,6 +654,20 @@ test_search_one_opens_unit_page (Fixture       *f,
   g_assert_cmpstr (st_unit_event_get_doc_number (received), ==, "BILL-1");
 }
 
+/* The last characters of a serial, as read off a box, find it (issue 17). */
+static void
+test_search_last_digits (Fixture       *f,
+                         gconstpointer  data)
+{
+  StUnitPage *page;
+
+  g_assert_cmpuint (st_window_search_serial (f->window, "-b"), ==, 1);
+  st_test_spin ();
+  page = shown_unit_page (f);
+  g_assert_nonnull (page);
+  g_assert_cmpstr (st_unit_get_serial (st_unit_page_get_unit (page)), ==, "SN-B");
+}
+
 static void
 test_search_several_lists_them (Fixture       *f,
                                 gconstpointer  data)
@@ -860,6 +874,7 @@ main (int   argc,
   ADD ("/app/preferences/quantity-only", WITH_ITEM, test_preferences_quantity_only);
   ADD ("/app/search/one-opens-unit-page", WITH_BILL, test_search_one_opens_unit_page);
   ADD ("/app/search/several-listed", WITH_BILL, test_search_several_lists_them);
+  ADD ("/app/search/last-digits", WITH_BILL, test_search_last_digits);
   ADD ("/app/search/none", WITH_BILL, test_search_none_says_so);
   ADD ("/app/window/show-unit-action", WITH_BILL, test_show_unit_action);
   ADD ("/app/window/remembers-database-and-size", WITH_ITEM,
