@@ -87,6 +87,19 @@ struct _StDbClass
   int        (*stmt_column_count) (StStmt       *stmt);
   const char *(*stmt_column_name) (StStmt       *stmt,
                                    int           col);
+  /* Optional: bulk loading (see st_db_copy_begin()); without them rows are INSERTed. */
+  gboolean   (*copy_begin)        (StDb               *self,
+                                   const char         *table,
+                                   const char * const *columns,
+                                   GError            **error);
+  gboolean   (*copy_row)          (StDb               *self,
+                                   const char * const *values,
+                                   GError            **error);
+  gboolean   (*copy_end)          (StDb               *self,
+                                   gboolean            keep,
+                                   GError            **error);
+  /* Optional: the rows will be many (see st_stmt_set_streaming()). */
+  void       (*stmt_set_streaming) (StStmt      *stmt);
 };
 
 /* For the drivers' constructors. */

@@ -265,6 +265,124 @@ st_db_backup_to_file (StDb        *self,
   return ST_DB_GET_CLASS (self)->backup_to_file (self, path, error);
 }
 
+/* Without the driver's own bulk path: one prepared INSERT, stepped a row at a time. */
+typedef struct
+{
+  StStmt *insert;
+  int     n_columns;
+  gint64  n_rows;
+} StDbCopy;
+
+static void
+st_db_copy_free (StDbCopy *copy)
+{
+  g_clear_pointer (&copy->insert, st_stmt_release);
+  g_free (copy);
+}
+
+/* "12", "-3", "0" but not "012", "+1", " 1" or "1.0": text that is exactly an integer's. */
+static gboolean
+is_canonical_integer (const char *text,
+                      gint64     *number)
+{
+  g_autofree char *back = NULL;
+
+  if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, number, NULL))
+    return FALSE;
+  back = g_strdup_printf ("%" G_GINT64_FORMAT, *number);
+  return g_str_equal (back, text);
+}
+
+static GQuark
+copy_quark (void)
+{
+  return g_quark_from_static_string ("st-db-copy");
+}
+
+gboolean
+st_db_copy_begin (StDb               *self,
+                  const char         *table,
+                  const char * const *columns,
+                  GError            **error)
+{
+  StDbClass *klass = ST_DB_GET_CLASS (self);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  StDbCopy *copy;
+
+  if (klass->copy_begin != NULL)
+    return klass->copy_begin (self, table, columns, error);
+
+  g_string_append_printf (sql, "INSERT INTO %s (", table);
+  for (guint i = 0; columns[i] != NULL; i++)
+    g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", columns[i]);
+  g_string_append (sql, ") VALUES (");
+  for (guint i = 0; columns[i] != NULL; i++)
+    g_string_append (sql, i > 0 ? ", ?" : "?");
+  g_string_append (sql, ")");
+  copy = g_new0 (StDbCopy, 1);
+  copy->n_columns = (int) g_strv_length ((char **) columns);
+  copy->insert = st_db_prepare (self, sql->str, error);
+  if (copy->insert == NULL)
+    {
+      st_db_copy_free (copy);
+      return FALSE;
+    }
+  g_object_set_qdata_full (G_OBJECT (self), copy_quark (), copy,
+                           (GDestroyNotify) st_db_copy_free);
+  return TRUE;
+}
+
+gboolean
+st_db_copy_row (StDb               *self,
+                const char * const *values,
+                GError            **error)
+{
+  StDbClass *klass = ST_DB_GET_CLASS (self);
+  StDbCopy *copy;
+  int rc;
+
+  if (klass->copy_row != NULL)
+    return klass->copy_row (self, values, error);
+
+  copy = g_object_get_qdata (G_OBJECT (self), copy_quark ());
+  g_return_val_if_fail (copy != NULL, FALSE);
+  for (int i = 0; i < copy->n_columns; i++)
+    {
+      gint64 number;
+
+      /* An integer goes in as one (a column without a type keeps what it is given). */
+      if (values[i] != NULL && is_canonical_integer (values[i], &number))
+        st_stmt_bind_int64 (copy->insert, i + 1, number);
+      else
+        st_stmt_bind_text (copy->insert, i + 1, values[i]);
+    }
+  rc = st_stmt_step (copy->insert, error);
+  copy->insert->klass->stmt_reset (copy->insert);
+  if (rc == 0)
+    return FALSE;
+  copy->n_rows++;
+  return TRUE;
+}
+
+gint64
+st_db_copy_end (StDb     *self,
+                gboolean  keep,
+                GError  **error)
+{
+  StDbClass *klass = ST_DB_GET_CLASS (self);
+  StDbCopy *copy;
+  gint64 n_rows;
+
+  if (klass->copy_end != NULL)
+    return klass->copy_end (self, keep, error) ? st_db_changes (self) : -1;
+
+  copy = g_object_get_qdata (G_OBJECT (self), copy_quark ());
+  g_return_val_if_fail (copy != NULL, -1);
+  n_rows = keep ? copy->n_rows : -1;
+  g_object_set_qdata (G_OBJECT (self), copy_quark (), NULL);
+  return n_rows;
+}
+
 gboolean
 st_db_poll_changed (StDb *self)
 {
@@ -278,6 +396,13 @@ st_db_is_read_only (StDb *self)
 }
 
 /* Statements. */
+
+void
+st_stmt_set_streaming (StStmt *stmt)
+{
+  if (stmt->klass->stmt_set_streaming != NULL)
+    stmt->klass->stmt_set_streaming (stmt);
+}
 
 int
 st_stmt_step (StStmt  *stmt,

@@ -116,12 +116,34 @@ gboolean    st_db_check_integrity   (StDb            *self,
 gboolean    st_db_backup_to_file    (StDb            *self,
                                      const char      *path,
                                      GError         **error);
+/* Bulk loading (copy, backup): rows for @table's @columns (NULL-terminated), added with
+ * st_db_copy_row() — a value a string as st_stmt_column_text() gives it, NULL for NULL — and
+ * ended with st_db_copy_end(), inside a write transaction.  PostgreSQL streams them with
+ * COPY … FROM STDIN (no round trip a row); other drivers INSERT each row.  Errors (a foreign
+ * key, a duplicate) may only show at st_db_copy_end(). */
+gboolean    st_db_copy_begin        (StDb               *self,
+                                     const char         *table,
+                                     const char * const *columns,
+                                     GError            **error);
+gboolean    st_db_copy_row          (StDb               *self,
+                                     const char * const *values,
+                                     GError            **error);
+/* The rows added since st_db_copy_begin(), or -1 with @error set.  Without @keep (a row
+ * could not be read), the rows are given up and the transaction is to be rolled back. */
+gint64      st_db_copy_end          (StDb               *self,
+                                     gboolean            keep,
+                                     GError            **error);
 /* Whether this connection may only read (a read-only file, a server role granted SELECT only,
  * a standby server). */
 gboolean    st_db_is_read_only      (StDb            *self);
 /* Whether the last commit of anybody else changed the database since the last call. */
 gboolean    st_db_poll_changed      (StDb            *self);
 
+/* Says that @stmt (a SELECT) returns many rows (an export, check, copy): stepped inside a
+ * transaction, the driver then fetches them in batches rather than all at once, so that
+ * memory stays flat (PostgreSQL: a server-side cursor; SQLite steps row by row anyway).
+ * Kept for the statement's life. */
+void        st_stmt_set_streaming   (StStmt          *stmt);
 int         st_stmt_step            (StStmt          *stmt,
                                      GError         **error);
 void        st_stmt_release         (StStmt          *stmt);

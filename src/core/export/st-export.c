@@ -168,6 +168,7 @@ write_units (StExport     *ex,
   stmt = _st_store_prepare (ex->store, sql, error);
   if (stmt == NULL)
     return FALSE;
+  st_stmt_set_streaming (stmt);
   scope_bind (stmt, scope);
 
   _st_sheet_init (&s, ex, _("Units"), unit_columns, G_N_ELEMENTS (unit_columns),
@@ -242,6 +243,7 @@ write_events (StExport     *ex,
   stmt = _st_store_prepare (ex->store, sql, error);
   if (stmt == NULL)
     return FALSE;
+  st_stmt_set_streaming (stmt);
   scope_bind (stmt, scope);
 
   _st_sheet_init (&s, ex, _("History"), event_columns, G_N_ELEMENTS (event_columns),
@@ -406,6 +408,7 @@ write_sold (StExport     *ex,
   stmt = _st_store_prepare (ex->store, SOLD_ROWS_SQL " ORDER BY 1, doc, line, ev", error);
   if (stmt == NULL)
     return FALSE;
+  st_stmt_set_streaming (stmt);
   range_bind (stmt, range);
 
   /* One row fewer per sheet: the last one needs room for the totals. */

@@ -1456,16 +1456,12 @@ _st_store_post_in_transaction (StStore        *self,
   return doc_id;
 }
 
-StDocument *
-st_store_post (StStore        *self,
-               const StDraft  *draft,
-               GError        **error)
+static StDocument *
+post_once (StStore        *self,
+           const StDraft  *draft,
+           GError        **error)
 {
   gint64 doc_id;
-
-  g_return_val_if_fail (ST_IS_STORE (self), NULL);
-  g_return_val_if_fail (draft != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if ((guint) draft->kind >= ST_N_DOC_KINDS)
     {
@@ -1485,4 +1481,29 @@ st_store_post (StStore        *self,
     }
   _st_store_emit_changed (self);
   return st_store_get_document_by_id (self, doc_id, error);
+}
+
+/* Everything is validated again in the next try: what another desk committed meanwhile
+ * decides (a unit it sold is refused as not in stock). */
+StDocument *
+st_store_post (StStore        *self,
+               const StDraft  *draft,
+               GError        **error)
+{
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  g_return_val_if_fail (draft != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  for (guint attempt = 0; ; attempt++)
+    {
+      GError *local = NULL;
+      StDocument *doc = post_once (self, draft, &local);
+
+      if (doc != NULL || !_st_store_retry_write (self, attempt, &local))
+        {
+          if (local != NULL)
+            g_propagate_error (error, local);
+          return doc;
+        }
+    }
 }

@@ -251,11 +251,11 @@ refuse_if_returned_against (StStore     *self,
 
 /* @vendor: for a bill, whose (NULL: any vendor's); ignored for other kinds. */
 static StDocument *
-void_document (StStore     *self,
-               StDocKind    kind,
-               const char  *number,
-               const char  *vendor,
-               GError     **error)
+void_document_once (StStore     *self,
+                    StDocKind    kind,
+                    const char  *number,
+                    const char  *vendor,
+                    GError     **error)
 {
   StPosting p = { 0 };
   StDocHeader h = { 0 };
@@ -325,6 +325,28 @@ fail:
   return NULL;
 }
 
+/* Run again when a concurrent transaction got in the way (_st_store_retry_write()). */
+static StDocument *
+void_document (StStore     *self,
+               StDocKind    kind,
+               const char  *number,
+               const char  *vendor,
+               GError     **error)
+{
+  for (guint attempt = 0; ; attempt++)
+    {
+      GError *local = NULL;
+      StDocument *doc = void_document_once (self, kind, number, vendor, &local);
+
+      if (doc != NULL || !_st_store_retry_write (self, attempt, &local))
+        {
+          if (local != NULL)
+            g_propagate_error (error, local);
+          return doc;
+        }
+    }
+}
+
 StDocument *
 st_store_void (StStore     *self,
                StDocKind    kind,
@@ -352,11 +374,11 @@ st_store_void_bill (StStore     *self,
 
 /* Receiving an in-transit transfer. */
 
-StDocument *
-st_store_receive_transfer (StStore     *self,
-                           const char  *number,
-                           const char  *date,
-                           GError     **error)
+static StDocument *
+receive_transfer_once (StStore     *self,
+                       const char  *number,
+                       const char  *date,
+                       GError     **error)
 {
   StPosting p = { 0 };
   StDocHeader h = { 0 };
@@ -492,4 +514,28 @@ fail:
   g_free (h.number);
   _st_posting_clear (&p);
   return NULL;
+}
+
+StDocument *
+st_store_receive_transfer (StStore     *self,
+                           const char  *number,
+                           const char  *date,
+                           GError     **error)
+{
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  g_return_val_if_fail (number != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  for (guint attempt = 0; ; attempt++)
+    {
+      GError *local = NULL;
+      StDocument *doc = receive_transfer_once (self, number, date, &local);
+
+      if (doc != NULL || !_st_store_retry_write (self, attempt, &local))
+        {
+          if (local != NULL)
+            g_propagate_error (error, local);
+          return doc;
+        }
+    }
 }

@@ -34,6 +34,8 @@ typedef enum
   ST_ERROR_CANCELLED,           /* long work cancelled                                  */
   ST_ERROR_READ_ONLY,           /* the database may only be read (a read-only role)     */
   ST_ERROR_PASSWORD,            /* the server wants a password (none or a wrong one)    */
+  ST_ERROR_CONFLICT,            /* a concurrent transaction got in the way (a server's
+                                 * serialization failure, a deadlock): retried by the core */
 } StErrorCode;
 
 GQuark st_error_quark (void);

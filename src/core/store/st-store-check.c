@@ -91,11 +91,13 @@ ledger_checks (StStore        *self,
                                    " ORDER BY id", error);
   if (units == NULL)
     return FALSE;
+  st_stmt_set_streaming (units);
   events = _st_store_prepare (self, "SELECT unit_id, id, document_id, kind, date,"
                                     " from_warehouse_id, to_warehouse_id, amount, warranty_end,"
                                     " reverses_id FROM unit_events ORDER BY unit_id, id", error);
   if (events == NULL)
     return FALSE;
+  st_stmt_set_streaming (events);
 
   have_event = st_stmt_step (events, NULL) == ST_STEP_ROW;
   while ((rc = st_stmt_step (units, error)) == ST_STEP_ROW)

@@ -25,45 +25,46 @@ copy_table (StDb        *source,
             GError     **error)
 {
   g_autofree char *select = g_strdup_printf ("SELECT * FROM %s ORDER BY 1", table);
-  g_autofree char *insert = NULL;
   g_autoptr(StStmt) from = st_db_prepare (source, select, error);
-  StStmt *to = NULL;
+  g_autoptr(GPtrArray) columns = NULL;
+  g_autofree const char **values = NULL;
+  gboolean copying = FALSE;
+  gint64 copied;
   int rc;
 
   if (from == NULL)
     return FALSE;
+  st_stmt_set_streaming (from);
   while ((rc = st_stmt_step (from, error)) == ST_STEP_ROW)
     {
       int n = st_stmt_column_count (from);
 
-      if (insert == NULL)
+      if (!copying)
         {
-          GString *sql = g_string_new (NULL);
-
-          g_string_append_printf (sql, "INSERT INTO %s (", table);
+          columns = g_ptr_array_new ();
           for (int i = 0; i < n; i++)
-            g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", st_stmt_column_name (from, i));
-          g_string_append (sql, ") VALUES (");
-          for (int i = 0; i < n; i++)
-            g_string_append (sql, i > 0 ? ", ?" : "?");
-          g_string_append (sql, ")");
-          insert = g_string_free (sql, FALSE);
-          to = st_db_prepare (target, insert, error);
-          if (to == NULL)
+            g_ptr_array_add (columns, (char *) st_stmt_column_name (from, i));
+          g_ptr_array_add (columns, NULL);
+          values = g_new0 (const char *, n + 1);
+          if (!st_db_copy_begin (target, table, (const char * const *) columns->pdata, error))
             return FALSE;
+          copying = TRUE;
         }
       for (int i = 0; i < n; i++)
+        values[i] = st_stmt_column_text (from, i);
+      if (!st_db_copy_row (target, values, error))
         {
-          g_autoptr(StDbValue) value = st_stmt_column_value (from, i);
-          st_stmt_bind_value (to, i + 1, value);
+          st_db_copy_end (target, FALSE, NULL);
+          return FALSE;
         }
-      rc = st_stmt_step (to, error);
-      st_stmt_release (to);
-      if (rc == 0)
-        return FALSE;
-      (*n_rows)++;
     }
-  return rc == ST_STEP_DONE;
+  if (!copying)
+    return rc == ST_STEP_DONE;
+  copied = st_db_copy_end (target, rc == ST_STEP_DONE, rc == ST_STEP_DONE ? error : NULL);
+  if (rc != ST_STEP_DONE || copied < 0)
+    return FALSE;
+  *n_rows += copied;
+  return TRUE;
 }
 
 /* After rows came in with their ids, a server's id sequences go on from the largest. */

@@ -63,6 +63,14 @@ typedef void (*StStoreWorkerHook) (StStore  *store,
 void      _st_store_set_worker_hook (StStore           *self,
                                      StStoreWorkerHook  hook,
                                      gpointer           data);
+/* After a write transaction failed and was rolled back: whether to run it again, because a
+ * concurrent transaction got in the way (ST_ERROR_CONFLICT: a serialization failure or a
+ * deadlock on a server) and @attempt (0 for the first run) leaves tries.  Then the error is
+ * cleared and a short, growing, jittered pause taken.  Every write of the core loops on it,
+ * so that the user sees the ordinary outcome, never the conflict. */
+gboolean  _st_store_retry_write     (StStore     *self,
+                                     guint        attempt,
+                                     GError     **error);
 /* Emits StStore::changed. */
 void      _st_store_emit_changed    (StStore     *self);
 /* Bulk loading (generator): durability relaxed for this connection. */

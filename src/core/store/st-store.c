@@ -113,6 +113,27 @@ _st_store_rollback (StStore *self)
   st_db_rollback (self->db);
 }
 
+/* Tries of one write: a conflict again and again means something else is wrong. */
+#define ST_WRITE_TRIES 8
+
+gboolean
+_st_store_retry_write (StStore  *self,
+                       guint     attempt,
+                       GError  **error)
+{
+  guint pause_ms;
+
+  if (error == NULL || !g_error_matches (*error, ST_ERROR, ST_ERROR_CONFLICT)
+      || attempt + 1 >= ST_WRITE_TRIES)
+    return FALSE;
+  g_debug ("Write conflict, try %u again: %s", attempt + 2, (*error)->message);
+  g_clear_error (error);
+  /* 5, 10, 20 … ms and a random share of it, so that two desks that collided do not again. */
+  pause_ms = 5u << MIN (attempt, 6u);
+  g_usleep ((pause_ms + g_random_int_range (0, (gint32) pause_ms + 1)) * 1000);
+  return TRUE;
+}
+
 StStoreWorker *
 _st_store_get_worker (StStore *self)
 {

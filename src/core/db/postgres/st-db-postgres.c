@@ -5,7 +5,10 @@
  * Statements: the core's SQL uses `?` and `?NN` parameters (SQLite's spelling); they become
  * `$N` here, once per statement.  A statement is prepared on the server at its first
  * execution, with integer parameters typed bigint and text left for the server to infer from
- * where it stands.  Rows come back whole (one result per execution).
+ * where it stands.  Rows come back whole (one result per execution), except for a statement
+ * marked streaming (exports, check, copy): inside a transaction it runs as a server-side
+ * cursor fetched ST_PG_FETCH_ROWS rows at a time, so that memory stays flat however many
+ * rows it has.
  *
  * Writers: a write transaction takes one transaction-scoped advisory lock first, so writers
  * run one after the other exactly as on SQLite (BEGIN IMMEDIATE): everything a posting
@@ -44,11 +47,14 @@
 #define PQfreemem (_st_pq.PQfreemem)
 #define PQftype (_st_pq.PQftype)
 #define PQgetisnull (_st_pq.PQgetisnull)
+#define PQgetResult (_st_pq.PQgetResult)
 #define PQgetvalue (_st_pq.PQgetvalue)
 #define PQnfields (_st_pq.PQnfields)
 #define PQnotifies (_st_pq.PQnotifies)
 #define PQntuples (_st_pq.PQntuples)
 #define PQprepare (_st_pq.PQprepare)
+#define PQputCopyData (_st_pq.PQputCopyData)
+#define PQputCopyEnd (_st_pq.PQputCopyEnd)
 #define PQresultErrorField (_st_pq.PQresultErrorField)
 #define PQresultErrorMessage (_st_pq.PQresultErrorMessage)
 #define PQresultStatus (_st_pq.PQresultStatus)
@@ -87,7 +93,13 @@ struct _StDbPostgres
   gint64    last_id;          /* the id the last INSERT returned, when last_id_known */
   gboolean  last_id_known;
   GHashTable *has_id;         /* table name → GINT_TO_POINTER (1 + whether it has an id) */
+  guint     transaction;      /* counts transactions begun and ended (a cursor's lifetime) */
+  GString  *copy;             /* COPY … FROM STDIN in progress: rows not sent yet */
+  guint     copy_columns;
 };
+
+/* Bytes of COPY data sent at a time. */
+#define ST_PG_COPY_CHUNK (256 * 1024)
 
 G_DEFINE_FINAL_TYPE (StDbPostgres, st_db_postgres, ST_TYPE_DB)
 
@@ -100,12 +112,21 @@ typedef struct
   gboolean  *used;            /* [n_params]: the SQL refers to $i + 1 */
   char     **values;          /* [n_params], NULL = NULL */
   Oid       *types;           /* [n_params] at the first execution */
+  Oid       *prepared_types;  /* [n_params] as the server prepared it (for its cursor) */
   PGresult  *result;
   int        row;
   int        n_rows;
   gboolean   executed;
   gboolean   returns_id;      /* an INSERT we added RETURNING id to (see insert_returning_id) */
+  gboolean   streaming;       /* many rows: fetched through a cursor inside a transaction */
+  char      *cursor;          /* its name */
+  gboolean   cursor_open;     /* declared in transaction number cursor_transaction */
+  guint      cursor_transaction;
+  gboolean   cursor_more;     /* the last FETCH filled its batch */
 } PgStmt;
+
+/* Rows a streaming statement fetches at a time: libpq keeps one batch in memory. */
+#define ST_PG_FETCH_ROWS 2000
 
 #define PG(s) ((PgStmt *) (s))
 
@@ -154,6 +175,10 @@ set_error (StDbPostgres   *self,
     g_set_error (error, ST_ERROR, ST_ERROR_READ_ONLY,
                  /* Translators: %s names a database and its server */
                  _("You may only read %s: nothing was written"), self->display);
+  else if (g_str_equal (state, "40001") || g_str_equal (state, "40P01"))
+    g_set_error (error, ST_ERROR, ST_ERROR_CONFLICT,
+                 /* Translators: %s is the server's description of the failure */
+                 _("Another change to the same rows got in the way; try again (%s)"), msg);
   else if (g_str_has_prefix (state, "40") || g_str_equal (state, "55P03"))
     g_set_error (error, ST_ERROR, ST_ERROR_BUSY,
                  /* Translators: %s is the server's description of the failure */
@@ -377,6 +402,18 @@ pg_prepare (StDb        *db,
 static void
 pg_stmt_clear_result (PgStmt *s)
 {
+  StDbPostgres *self = ST_DB_POSTGRES (s->parent.db);
+
+  /* A cursor ends with its transaction; one still open is closed, so that the statement can
+   * declare it again. */
+  if (s->cursor_open && s->cursor_transaction == self->transaction && self->conn != NULL
+      && PQtransactionStatus (self->conn) == PQTRANS_INTRANS)
+    {
+      g_autofree char *sql = g_strdup_printf ("CLOSE %s", s->cursor);
+      PQclear (PQexec (self->conn, sql));
+    }
+  s->cursor_open = FALSE;
+  s->cursor_more = FALSE;
   g_clear_pointer (&s->result, PQclear);
   s->executed = FALSE;
   s->row = -1;
@@ -408,10 +445,12 @@ pg_stmt_free (StStmt *stmt)
       PQclear (PQexec (self->conn, sql));
     }
   g_free (s->sql);
+  g_free (s->cursor);
   g_free (s->name);
   g_free (s->used);
   g_free (s->values);
   g_free (s->types);
+  g_free (s->prepared_types);
   g_free (s);
 }
 
@@ -455,12 +494,12 @@ pg_stmt_bind_null (StStmt *stmt,
   set_param (PG (stmt), idx, NULL, 0);
 }
 
+/* Prepares the statement on the server at its first execution. */
 static gboolean
-pg_stmt_execute (PgStmt  *s,
-                 GError **error)
+pg_stmt_prepare_named (PgStmt  *s,
+                       GError **error)
 {
   StDbPostgres *self = ST_DB_POSTGRES (s->parent.db);
-  ExecStatusType status;
 
   if (s->name == NULL)
     {
@@ -508,8 +547,77 @@ pg_stmt_execute (PgStmt  *s,
         }
       PQclear (prepared);
       s->name = g_steal_pointer (&name);
+      s->prepared_types = g_memdup2 (s->types, sizeof (Oid) * MAX (s->n_params, 1));
     }
+  return TRUE;
+}
+
+/* The next batch of a streaming statement's rows. */
+static gboolean
+pg_stmt_fetch (PgStmt  *s,
+               GError **error)
+{
+  StDbPostgres *self = ST_DB_POSTGRES (s->parent.db);
+  g_autofree char *sql = g_strdup_printf ("FETCH FORWARD %d FROM %s", ST_PG_FETCH_ROWS,
+                                          s->cursor);
+
+  g_clear_pointer (&s->result, PQclear);
+  s->row = -1;
+  s->n_rows = 0;
+  s->result = PQexec (self->conn, sql);
+  if (PQresultStatus (s->result) != PGRES_TUPLES_OK)
+    {
+      set_error (self, s->result, error);
+      g_clear_pointer (&s->result, PQclear);
+      s->cursor_more = FALSE;
+      return FALSE;
+    }
+  s->n_rows = PQntuples (s->result);
+  s->cursor_more = s->n_rows == ST_PG_FETCH_ROWS;
+  return TRUE;
+}
+
+/* DECLARE … CURSOR FOR the statement, with its parameters typed as its prepared twin's. */
+static gboolean
+pg_stmt_open_cursor (PgStmt  *s,
+                     GError **error)
+{
+  StDbPostgres *self = ST_DB_POSTGRES (s->parent.db);
+  g_autofree char *sql = NULL;
+  PGresult *declared;
+
+  if (s->cursor == NULL)
+    s->cursor = g_strdup_printf ("st_cursor_%u", ++self->next_statement);
+  sql = g_strdup_printf ("DECLARE %s NO SCROLL CURSOR FOR %s", s->cursor, s->sql);
+  declared = PQexecParams (self->conn, sql, s->n_params, s->prepared_types,
+                           (const char * const *) s->values, NULL, NULL, 0);
+  if (PQresultStatus (declared) != PGRES_COMMAND_OK)
+    {
+      set_error (self, declared, error);
+      PQclear (declared);
+      return FALSE;
+    }
+  PQclear (declared);
+  s->cursor_open = TRUE;
+  s->cursor_transaction = self->transaction;
+  s->executed = TRUE;
+  self->changes = 0;
+  return pg_stmt_fetch (s, error);
+}
+
+static gboolean
+pg_stmt_execute (PgStmt  *s,
+                 GError **error)
+{
+  StDbPostgres *self = ST_DB_POSTGRES (s->parent.db);
+  ExecStatusType status;
+
+  if (!pg_stmt_prepare_named (s, error))
+    return FALSE;
   self->last_id_known = FALSE;
+  /* A cursor lives in a transaction; outside one the rows come whole. */
+  if (s->streaming && PQtransactionStatus (self->conn) == PQTRANS_INTRANS)
+    return pg_stmt_open_cursor (s, error);
   s->result = PQexecPrepared (self->conn, s->name, s->n_params,
                               (const char * const *) s->values, NULL, NULL, 0);
   status = PQresultStatus (s->result);
@@ -562,8 +670,24 @@ pg_stmt_step (StStmt  *stmt,
       s->row++;
       return ST_STEP_ROW;
     }
+  if (s->cursor_open && s->cursor_more)
+    {
+      if (!pg_stmt_fetch (s, error))
+        return 0;
+      if (s->n_rows > 0)
+        {
+          s->row = 0;
+          return ST_STEP_ROW;
+        }
+    }
   s->row = s->n_rows;
   return ST_STEP_DONE;
+}
+
+static void
+pg_stmt_set_streaming (StStmt *stmt)
+{
+  PG (stmt)->streaming = TRUE;
 }
 
 static gboolean
@@ -647,10 +771,14 @@ pg_exec (StDb        *db,
          const char  *sql,
          GError     **error)
 {
+  StDbPostgres *self = ST_DB_POSTGRES (db);
+  PGTransactionStatusType before = PQtransactionStatus (self->conn);
   PGresult *result;
 
-  ST_DB_POSTGRES (db)->last_id_known = FALSE;
-  result = run (ST_DB_POSTGRES (db), sql, error);
+  self->last_id_known = FALSE;
+  result = run (self, sql, error);
+  if (PQtransactionStatus (self->conn) != before)
+    self->transaction++;
   if (result == NULL)
     return FALSE;
   PQclear (result);
@@ -698,6 +826,7 @@ pg_rollback (StDb *db)
   if (PQtransactionStatus (self->conn) != PQTRANS_IDLE)
     PQclear (PQexec (self->conn, "ROLLBACK"));
   self->in_transaction = FALSE;
+  self->transaction++;
 }
 
 static gboolean
@@ -724,6 +853,7 @@ pg_commit (StDb    *db,
   g_clear_pointer (&result, PQclear);
   self->in_transaction = FALSE;
   self->wrote = FALSE;
+  self->transaction++;
   return ok;
 }
 
@@ -803,6 +933,120 @@ pg_is_read_only (StDb *db)
     read_only = PQgetvalue (result, 0, 0)[0] == 't';
   PQclear (result);
   return read_only;
+}
+
+/* Bulk loading: COPY … FROM STDIN in text format, sent in chunks. */
+
+static gboolean
+pg_copy_begin (StDb               *db,
+               const char         *table,
+               const char * const *columns,
+               GError            **error)
+{
+  StDbPostgres *self = ST_DB_POSTGRES (db);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  PGresult *result;
+
+  g_return_val_if_fail (self->copy == NULL, FALSE);
+  g_string_append_printf (sql, "COPY %s (", table);
+  for (guint i = 0; columns[i] != NULL; i++)
+    g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", columns[i]);
+  g_string_append (sql, ") FROM STDIN");
+  result = PQexec (self->conn, sql->str);
+  if (PQresultStatus (result) != PGRES_COPY_IN)
+    {
+      set_error (self, result, error);
+      PQclear (result);
+      return FALSE;
+    }
+  PQclear (result);
+  self->copy = g_string_sized_new (ST_PG_COPY_CHUNK + 4096);
+  self->copy_columns = g_strv_length ((char **) columns);
+  return TRUE;
+}
+
+static gboolean
+pg_copy_send (StDbPostgres  *self,
+              GError       **error)
+{
+  if (self->copy->len > 0
+      && PQputCopyData (self->conn, self->copy->str, (int) self->copy->len) != 1)
+    {
+      set_error (self, NULL, error);
+      return FALSE;
+    }
+  g_string_truncate (self->copy, 0);
+  return TRUE;
+}
+
+static gboolean
+pg_copy_row (StDb               *db,
+             const char * const *values,
+             GError            **error)
+{
+  StDbPostgres *self = ST_DB_POSTGRES (db);
+  GString *out = self->copy;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+  /* One line a row, a tab between values, \N for NULL; backslash, tab, newline and carriage
+   * return escaped inside values. */
+  for (guint i = 0; i < self->copy_columns; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, '\t');
+      if (values[i] == NULL)
+        {
+          g_string_append (out, "\\N");
+          continue;
+        }
+      for (const char *p = values[i]; *p != '\0'; p++)
+        switch (*p)
+          {
+          case '\\': g_string_append (out, "\\\\"); break;
+          case '\t': g_string_append (out, "\\t"); break;
+          case '\n': g_string_append (out, "\\n"); break;
+          case '\r': g_string_append (out, "\\r"); break;
+          default: g_string_append_c (out, *p); break;
+          }
+    }
+  g_string_append_c (out, '\n');
+  return out->len < ST_PG_COPY_CHUNK || pg_copy_send (self, error);
+}
+
+static gboolean
+pg_copy_end (StDb     *db,
+             gboolean  keep,
+             GError  **error)
+{
+  StDbPostgres *self = ST_DB_POSTGRES (db);
+  gboolean ok = keep;
+  PGresult *result;
+
+  g_return_val_if_fail (self->copy != NULL, FALSE);
+  if (ok && !pg_copy_send (self, error))
+    ok = FALSE;
+  g_string_free (g_steal_pointer (&self->copy), TRUE);
+  /* Given up: the server is told to throw the rows away (the COPY then fails, as wanted). */
+  if (PQputCopyEnd (self->conn, ok ? NULL : "abandoned") != 1 && ok)
+    {
+      set_error (self, NULL, error);
+      ok = FALSE;
+    }
+  while ((result = PQgetResult (self->conn)) != NULL)
+    {
+      if (PQresultStatus (result) == PGRES_COMMAND_OK)
+        {
+          const char *tuples = PQcmdTuples (result);
+          self->changes = tuples[0] != '\0' ? g_ascii_strtoll (tuples, NULL, 10) : 0;
+        }
+      else if (ok)
+        {
+          set_error (self, result, error);
+          ok = FALSE;
+        }
+      PQclear (result);
+    }
+  return ok;
 }
 
 /* Identity. */
@@ -1080,6 +1324,10 @@ st_db_postgres_class_init (StDbPostgresClass *klass)
   db_class->stmt_column_text = pg_stmt_column_text;
   db_class->stmt_column_count = pg_stmt_column_count;
   db_class->stmt_column_name = pg_stmt_column_name;
+  db_class->stmt_set_streaming = pg_stmt_set_streaming;
+  db_class->copy_begin = pg_copy_begin;
+  db_class->copy_row = pg_copy_row;
+  db_class->copy_end = pg_copy_end;
 }
 
 static void

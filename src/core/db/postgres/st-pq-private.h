@@ -17,6 +17,7 @@ G_BEGIN_DECLS
   F (PQbackendPID) F (PQclear) F (PQcmdStatus) F (PQcmdTuples) F (PQconnectdb) \
   F (PQconnectionNeedsPassword) F (PQconnectionUsedPassword) F (PQconninfoFree) \
   F (PQconninfoParse) F (PQconsumeInput) F (PQerrorMessage) F (PQexec) F (PQexecParams) \
+  F (PQgetResult) F (PQputCopyData) F (PQputCopyEnd) \
   F (PQexecPrepared) F (PQfinish) F (PQfname) F (PQfreemem) F (PQftype) F (PQgetisnull) \
   F (PQgetvalue) F (PQnfields) F (PQnotifies) F (PQntuples) F (PQprepare) \
   F (PQresultErrorField) F (PQresultErrorMessage) F (PQresultStatus) F (PQsetClientEncoding) \
