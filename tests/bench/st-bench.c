@@ -376,9 +376,10 @@ raw_bill (sqlite3    *db,
                                         " item_id, quantity, rate) VALUES (?, 1, ?, ?, 6000)");
   sqlite3_stmt *unit = raw_prepare (db, "INSERT INTO units (item_id, serial, serial_key, status,"
                                         " warehouse_id, cost, price, warranty_end,"
-                                        " received_date, received_doc_id, sold_date, sold_doc_id)"
+                                        " received_date, received_doc_id, sold_date, sold_doc_id,"
+                                        " serial_rkey)"
                                         " VALUES (?, ?, ?, 'in_stock', ?, 6000, NULL, NULL, ?, ?,"
-                                        " NULL, NULL)");
+                                        " NULL, NULL, ?7)");
   sqlite3_stmt *event = raw_prepare (db, "INSERT INTO unit_events (unit_id, document_id, line_id,"
                                          " kind, date, from_warehouse_id, to_warehouse_id,"
                                          " contact_id, amount, warranty_end, reverses_id)"
@@ -411,17 +412,20 @@ raw_bill (sqlite3    *db,
   for (guint i = 0; i < n; i++)
     {
       char serial[32], key[32];
+      g_autofree char *rkey = NULL;
 
       g_snprintf (serial, sizeof serial, "%s%06u", prefix, i);
       g_snprintf (key, sizeof key, "%s%06u", prefix, i);
       for (char *p = key; *p; p++)
         *p = g_ascii_tolower (*p);
+      rkey = g_utf8_strreverse (key, -1);
       sqlite3_bind_int64 (unit, 1, item);
       sqlite3_bind_text (unit, 2, serial, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (unit, 3, key, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (unit, 4, warehouse);
       sqlite3_bind_text (unit, 5, date, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (unit, 6, doc_id);
+      sqlite3_bind_text (unit, 7, rkey, -1, SQLITE_TRANSIENT);
       g_assert_cmpint (sqlite3_step (unit), ==, SQLITE_DONE);
       sqlite3_reset (unit);
       sqlite3_bind_int64 (event, 1, sqlite3_last_insert_rowid (db));
