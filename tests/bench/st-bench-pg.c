@@ -457,8 +457,9 @@ workload_post_bill (void)
                                  " quantity, rate) VALUES ($1, 1, $2, $3, 6000) RETURNING id");
   pg_prepare (conn, "bill_unit", "INSERT INTO units (item_id, serial, serial_key, status,"
                                  " warehouse_id, cost, price, warranty_end, received_date,"
-                                 " received_doc_id, sold_date, sold_doc_id) VALUES ($1, $2, $3,"
-                                 " 'in_stock', $4, 6000, NULL, NULL, $5, $6, NULL, NULL)"
+                                 " received_doc_id, sold_date, sold_doc_id, serial_rkey)"
+                                 " VALUES ($1, $2, $3, 'in_stock', $4, 6000, NULL, NULL, $5, $6,"
+                                 " NULL, NULL, reverse ($3::text))"
                                  " RETURNING id");
   pg_prepare (conn, "bill_event", "INSERT INTO unit_events (unit_id, document_id, line_id, kind,"
                                   " date, from_warehouse_id, to_warehouse_id, contact_id, amount,"
