@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "st-cli-charset.h"
 #include "st-cli-private.h"
 
 /* The synopses carry the context "command synopsis"; print them with g_dpgettext2 (). */
@@ -387,6 +388,8 @@ setup_i18n (void)
   const char *localedir = g_getenv ("SERIALTRACK_LOCALEDIR");
 
   setlocale (LC_ALL, "");
+  /* UTF-8 out in a C locale, ASCII look-alikes for what another charset lacks. */
+  st_cli_charset_setup ();
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir
                                                                             : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
