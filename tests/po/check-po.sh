@@ -19,7 +19,7 @@ if ! sort -c "$tmp/listed" 2>/dev/null; then :; fi
 {
   grep -rlE '\b(N?C?_|ngettext|g_dngettext)[[:space:]]*\(' src --include='*.c' || true
   grep -rl 'translatable="yes"' src data --include='*.ui' --include='*.xml' --include='*.in' || true
-  ls data/*.xml.in data/*.gschema.xml ./*.desktop.in 2>/dev/null | sed 's|^\./||' || true
+  ls data/*.xml.in data/*.gschema.xml ./*.desktop 2>/dev/null | sed 's|^\./||' || true
 } | sed 's|^\./||' | sort -u > "$tmp/needed"
 missing=$(comm -13 "$tmp/listed" "$tmp/needed")
 if [ -n "$missing" ]; then
