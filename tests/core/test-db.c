@@ -295,62 +295,50 @@ invoice_of (const char *serial)
   return draft;
 }
 
+/* A write run on its own thread while a psql session sets up the deadlock. */
 typedef struct
 {
   StStore    *store;
-  StDraft    *draft;
-  StDocument *document;
+  StDraft    *draft;      /* a posting: the invoice */
+  const char *case_no;    /* or a service step: the case to start repairing */
+  GObject    *result;
   GError     *error;
-} Posting;
+} Write;
 
 static gpointer
-post_thread (gpointer data)
+write_thread (gpointer data)
 {
-  Posting *posting = data;
+  Write *w = data;
 
-  posting->document = st_store_post (posting->store, posting->draft, &posting->error);
+  if (w->draft != NULL)
+    w->result = G_OBJECT (st_store_post (w->store, w->draft, &w->error));
+  else
+    w->result = G_OBJECT (st_store_service_set_status (w->store, w->case_no,
+                                                       ST_SERVICE_IN_REPAIR, "2024-05-04",
+                                                       &w->error));
   return NULL;
 }
 
+/* Runs @w while another session holds the row @lock_sql locks and then asks for the
+ * writers' lock the write holds: a cycle the server breaks by failing the write's
+ * transaction.  Returns when both are done; the write's outcome is in @w. */
 static void
-test_retry_deadlock (StFixture     *f,
-                     gconstpointer  data)
+deadlock_around (const char *dbname,
+                 const char *lock_sql,
+                 Write      *w)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(StDraft) bill = st_draft_new (ST_DOC_BILL);
-  g_autoptr(StDocument) posted = NULL;
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) locker = NULL;
-  g_autoptr(StUnit) unit = NULL;
   g_autofree char *deadlocks_before = NULL;
-  const char *dbname;
+  g_autofree char *first = NULL;
   GOutputStream *in;
-  Posting posting = { 0 };
   GThread *thread;
-  StDraftLine *line;
 
-  if (!st_test_postgres ())
-    {
-      g_test_skip ("a server's own behaviour (a SQLite writer locks the whole file first)");
-      return;
-    }
-  g_assert_true (g_str_has_prefix (f->path, "dbname="));
-  dbname = f->path + strlen ("dbname=");
-
-  st_draft_set_string (&bill->number, "B-1");
-  st_draft_set_string (&bill->date, "2024-05-01");
-  st_draft_set_string (&bill->contact, "Acme");
-  st_draft_set_string (&bill->warehouse, "Main");
-  line = st_draft_add_line (bill, "TOOL", 2);
-  st_draft_line_set_rate (line, 5000);
-  st_draft_line_add_serial (line, "T-1");
-  st_draft_line_add_serial (line, "T-2");
-  posted = st_store_post (f->store, bill, &error);
-  g_assert_no_error (error);
   deadlocks_before = psql_value (dbname, "SELECT deadlocks FROM pg_stat_database"
                                          " WHERE datname = current_database ()");
 
-  /* The other session takes the unit's row and keeps its transaction open. */
+  /* The other session takes the row and keeps its transaction open. */
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
                                         | G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
   g_subprocess_launcher_setenv (launcher, "PGAPPNAME", "st_locker", TRUE);
@@ -358,23 +346,15 @@ test_retry_deadlock (StFixture     *f,
                                         "ON_ERROR_STOP=1", "-d", dbname, NULL);
   g_assert_no_error (error);
   in = g_subprocess_get_stdin_pipe (locker);
-  g_assert_true (g_output_stream_write_all (in, "SET deadlock_timeout = '20s';\n"
-                                                "BEGIN;\n"
-                                                "SELECT id FROM units WHERE serial = 'T-1'"
-                                                " FOR UPDATE;\n",
-                                            strlen ("SET deadlock_timeout = '20s';\n"
-                                                    "BEGIN;\n"
-                                                    "SELECT id FROM units WHERE serial = 'T-1'"
-                                                    " FOR UPDATE;\n"), NULL, NULL, &error));
+  first = g_strdup_printf ("SET deadlock_timeout = '20s';\nBEGIN;\n%s;\n", lock_sql);
+  g_assert_true (g_output_stream_write_all (in, first, strlen (first), NULL, NULL, &error));
   g_assert_true (g_output_stream_flush (in, NULL, &error));
   psql_wait_for (dbname, "SELECT EXISTS (SELECT 1 FROM pg_stat_activity"
                          " WHERE application_name = 'st_locker'"
                          " AND state = 'idle in transaction')");
 
-  /* The posting takes the writers' lock, then waits for the row. */
-  posting.store = f->store;
-  posting.draft = invoice_of ("T-1");
-  thread = g_thread_new ("posting", post_thread, &posting);
+  /* The write takes the writers' lock, then waits for the row. */
+  thread = g_thread_new ("write", write_thread, w);
   psql_wait_for (dbname, "SELECT EXISTS (SELECT 1 FROM pg_stat_activity"
                          " WHERE datname = current_database () AND wait_event_type = 'Lock'"
                          " AND application_name <> 'st_locker')");
@@ -389,24 +369,111 @@ test_retry_deadlock (StFixture     *f,
   g_thread_join (thread);
   g_assert_true (g_subprocess_wait_check (locker, NULL, &error));
 
-  /* The posting went through, as if nothing had happened. */
-  g_assert_no_error (posting.error);
-  g_assert_nonnull (posting.document);
-  unit = st_store_find_unit (f->store, "T-1", "TOOL", &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (st_unit_get_status (unit), ==, ST_UNIT_SOLD);
-  st_assert_check_ok (f->store);
-
-  /* And the server did see a deadlock (its statistics may lag a moment). */
+  /* The server did see a deadlock (its statistics may lag a moment). */
   {
     g_autofree char *sql = g_strdup_printf ("SELECT deadlocks > %s FROM pg_stat_database"
                                             " WHERE datname = current_database ()",
                                             deadlocks_before);
     psql_wait_for (dbname, sql);
   }
+}
 
-  g_clear_object (&posting.document);
-  st_draft_free (posting.draft);
+static const char *
+postgres_dbname (StFixture *f)
+{
+  if (!st_test_postgres ())
+    {
+      g_test_skip ("a server's own behaviour (a SQLite writer locks the whole file first)");
+      return NULL;
+    }
+  g_assert_true (g_str_has_prefix (f->path, "dbname="));
+  return f->path + strlen ("dbname=");
+}
+
+static void
+receive_two_tools (StFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDraft) bill = st_draft_new (ST_DOC_BILL);
+  g_autoptr(StDocument) posted = NULL;
+  StDraftLine *line;
+
+  st_draft_set_string (&bill->number, "B-1");
+  st_draft_set_string (&bill->date, "2024-05-01");
+  st_draft_set_string (&bill->contact, "Acme");
+  st_draft_set_string (&bill->warehouse, "Main");
+  line = st_draft_add_line (bill, "TOOL", 2);
+  st_draft_line_set_rate (line, 5000);
+  st_draft_line_add_serial (line, "T-1");
+  st_draft_line_add_serial (line, "T-2");
+  posted = st_store_post (f->store, bill, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_retry_deadlock (StFixture     *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StUnit) unit = NULL;
+  const char *dbname = postgres_dbname (f);
+  Write w = { 0 };
+
+  if (dbname == NULL)
+    return;
+  receive_two_tools (f);
+
+  w.store = f->store;
+  w.draft = invoice_of ("T-1");
+  deadlock_around (dbname, "SELECT id FROM units WHERE serial = 'T-1' FOR UPDATE", &w);
+
+  /* The posting went through, as if nothing had happened. */
+  g_assert_no_error (w.error);
+  g_assert_nonnull (w.result);
+  unit = st_store_find_unit (f->store, "T-1", "TOOL", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (st_unit_get_status (unit), ==, ST_UNIT_SOLD);
+  st_assert_check_ok (f->store);
+
+  g_clear_object (&w.result);
+  st_draft_free (w.draft);
+}
+
+/* The same for a step of a service case: its writes are retried like a posting's. */
+static void
+test_retry_deadlock_service (StFixture     *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDraft) invoice = NULL;
+  g_autoptr(StDocument) sold = NULL;
+  g_autoptr(StServiceCase) opened = NULL;
+  g_autoptr(StServiceCase) now = NULL;
+  StServiceIntake intake = { .serial = "T-1", .complaint = "Does not start",
+                             .date = "2024-05-03" };
+  const char *dbname = postgres_dbname (f);
+  Write w = { 0 };
+
+  if (dbname == NULL)
+    return;
+  receive_two_tools (f);
+  invoice = invoice_of ("T-1");
+  sold = st_store_post (f->store, invoice, &error);
+  g_assert_no_error (error);
+  opened = st_store_service_open (f->store, &intake, &error);
+  g_assert_no_error (error);
+
+  w.store = f->store;
+  w.case_no = st_service_case_get_number (opened);
+  deadlock_around (dbname, "SELECT id FROM service_cases FOR UPDATE", &w);
+
+  g_assert_no_error (w.error);
+  g_assert_nonnull (w.result);
+  now = st_store_service_get (f->store, w.case_no, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (st_service_case_get_status (now), ==, ST_SERVICE_IN_REPAIR);
+  st_assert_check_ok (f->store);
+  g_clear_object (&w.result);
 }
 
 int
@@ -423,6 +490,8 @@ main (int   argc,
   g_test_add ("/db/copy/rows", Fixture, NULL, fixture_setup, test_copy_rows, fixture_teardown);
   g_test_add ("/db/retry/deadlock", StFixture, NULL, st_fixture_setup, test_retry_deadlock,
               st_fixture_teardown);
+  g_test_add ("/db/retry/deadlock-service", StFixture, NULL, st_fixture_setup,
+              test_retry_deadlock_service, st_fixture_teardown);
 
   return g_test_run ();
 }

@@ -246,12 +246,12 @@ typedef gboolean (*StepFunc) (StPosting *p,
                               GError   **error);
 
 /* One step: one transaction around @func on the case @number, then the case as it is now. */
-static StServiceCase *
-run_step (StStore     *self,
-          const char  *number,
-          StepFunc     func,
-          gpointer     data,
-          GError     **error)
+static char *
+run_step_once (StStore     *self,
+               const char  *number,
+               StepFunc     func,
+               gpointer     data,
+               GError     **error)
 {
   StPosting p;
   CaseRec c = { 0 };
@@ -271,10 +271,35 @@ run_step (StStore     *self,
         g_set_error_literal (error, ST_ERROR, ST_ERROR_FAILED,
                              _("The service case could not be changed; nothing was written"));
     }
-  found = g_strdup (c.number);
+  found = ok ? g_strdup (c.number) : NULL;
   case_rec_clear (&c);
   _st_posting_clear (&p);
-  if (!ok)
+  return g_steal_pointer (&found);
+}
+
+/* One step of a case, run again when a concurrent transaction got in the way. */
+static StServiceCase *
+run_step (StStore     *self,
+          const char  *number,
+          StepFunc     func,
+          gpointer     data,
+          GError     **error)
+{
+  g_autofree char *found = NULL;
+
+  for (guint attempt = 0; ; attempt++)
+    {
+      GError *local = NULL;
+
+      found = run_step_once (self, number, func, data, &local);
+      if (found != NULL || !_st_store_retry_write (self, attempt, &local))
+        {
+          if (local != NULL)
+            g_propagate_error (error, local);
+          break;
+        }
+    }
+  if (found == NULL)
     return NULL;
   _st_store_emit_changed (self);
   return st_store_service_get (self, found, error);
@@ -539,7 +564,18 @@ st_store_service_open (StStore               *self,
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
   g_return_val_if_fail (intake != NULL, NULL);
 
-  number = open_case (self, intake, error);
+  for (guint attempt = 0; ; attempt++)
+    {
+      GError *local = NULL;
+
+      number = open_case (self, intake, &local);
+      if (number != NULL || !_st_store_retry_write (self, attempt, &local))
+        {
+          if (local != NULL)
+            g_propagate_error (error, local);
+          break;
+        }
+    }
   if (number == NULL)
     {
       if (error != NULL && *error == NULL)
