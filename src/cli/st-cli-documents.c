@@ -25,6 +25,7 @@ typedef struct
   char      *reference;
   char      *reason;
   gboolean   in_transit;
+  gboolean   draft;      /* --draft: save a draft, post later */
   GPtrArray *lines;      /* char*, the --line values */
 } PostArgs;
 
@@ -281,6 +282,18 @@ headline (StDocument *document,
 static int
 print_document (StCli      *cli,
                 StDocument *document,
+                DoneAction  action);
+
+int
+st_cli_print_posted (StCli      *cli,
+                     StDocument *document)
+{
+  return print_document (cli, document, DONE_POSTED);
+}
+
+static int
+print_document (StCli      *cli,
+                StDocument *document,
                 DoneAction  action)
 {
   g_autoptr(StDocument) full = NULL;
@@ -394,12 +407,14 @@ run_post (StCli               *cli,
   add_option (options, required, names->reason, ST_CLI_OPT_VALUE, &a->reason, TRUE);
   add_option (options, required, "date", ST_CLI_OPT_VALUE, &a->date, FALSE);
   add_option (options, required, "line", ST_CLI_OPT_VALUES, &a->lines, FALSE);
+  add_option (options, required, "draft", ST_CLI_OPT_FLAG, &a->draft, FALSE);
 
   status = st_cli_parse_options (cli, command, (const StCliOption *) options->data, argc, argv,
                                  0, 0, NULL);
   if (status >= 0)
     return status;
-  for (guint i = 0; i < required->len; i++)
+  /* A draft keeps what was given, complete or not: posting it checks everything. */
+  for (guint i = 0; !a->draft && i < required->len; i++)
     {
       const char *name = g_ptr_array_index (required, i);
 
@@ -412,10 +427,10 @@ run_post (StCli               *cli,
             return st_cli_usage_error (command, _("Missing --%s"), name);
         }
     }
-  if (a->lines == NULL)
+  if (a->lines == NULL && !a->draft)
     return st_cli_usage_error (command, _("Missing --line: give at least one LINE"));
 
-  if (a->date != NULL && !st_date_validate (a->date, "--date", &error))
+  if (a->date != NULL && !a->draft && !st_date_validate (a->date, "--date", &error))
     return st_cli_fail (error);
 
   draft = st_draft_new (info->kind);
@@ -428,9 +443,11 @@ run_post (StCli               *cli,
   st_draft_set_string (&draft->reason, a->reason);
   draft->in_transit = a->in_transit;
 
-  if (!st_cli_add_lines (cli, draft, a->lines, &error)
+  if ((a->lines != NULL && !st_cli_add_lines (cli, draft, a->lines, &error))
       || !st_cli_open_store (cli, &error))
     return st_cli_fail (error);
+  if (a->draft)
+    return st_cli_save_draft (cli, draft);
   if ((document = st_store_post (cli->store, draft, &error)) == NULL)
     {
       /* A bill is found by its number and, when given, its vendor. */

@@ -159,6 +159,17 @@ int st_cli_cmd_post             (StCli *cli, const StCliCommand *command, int ar
 int st_cli_cmd_transfer_receive (StCli *cli, const StCliCommand *command, int argc, char **argv);
 int st_cli_cmd_void             (StCli *cli, const StCliCommand *command, int argc, char **argv);
 
+/* A posted document as "KIND post" prints it ("Posted bill …" and the document, or JSON). */
+int st_cli_print_posted         (StCli *cli, StDocument *document);
+
+/* st-cli-drafts.c */
+/* Saves @draft as a new draft and prints it ("KIND post … --draft"). */
+int st_cli_save_draft           (StCli *cli, StDraft *draft);
+int st_cli_cmd_draft_list       (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_draft_show       (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_draft_post       (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_draft_delete     (StCli *cli, const StCliCommand *command, int argc, char **argv);
+
 /* Adds the LINEs of @texts (SKU:QTY[:RATE[:SERIALS]]) to @draft. */
 gboolean st_cli_add_lines       (StCli *cli, StDraft *draft, GPtrArray *texts, GError **error);
 

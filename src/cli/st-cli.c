@@ -80,17 +80,17 @@ static const StCliCommand commands[] = {
   { "bill", "post", st_cli_cmd_post,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "bill post --vendor NAME --number NO --warehouse WH "
-        "[--date D] --line LINE..."),
+        "[--date D] --line LINE... [--draft]"),
     N_("Receive units from a vendor: new serials come into stock.") },
   { "invoice", "post", st_cli_cmd_post,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "invoice post --customer NAME --warehouse WH [--number NO] "
-        "[--date D] --line LINE..."),
+        "[--date D] --line LINE... [--draft]"),
     N_("Sell units; without SERIALS the oldest units in stock are picked.") },
   { "transfer", "post", st_cli_cmd_post,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "transfer post --from WH --to WH [--in-transit] [--number NO] "
-        "[--date D] --line LINE..."),
+        "[--date D] --line LINE... [--draft]"),
     N_("Move units between warehouses, at once or through transit.") },
   { "transfer", "receive", st_cli_cmd_transfer_receive,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
@@ -99,19 +99,35 @@ static const StCliCommand commands[] = {
   { "adjust", "post", st_cli_cmd_post,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "adjust post --warehouse WH --reason TEXT [--number NO] "
-        "[--date D] --line LINE..."),
+        "[--date D] --line LINE... [--draft]"),
     N_("Add units (positive QTY, new serials) or write them off (negative QTY).") },
   { "return", "post", st_cli_cmd_post,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "return post --invoice NUMBER --warehouse WH [--number NO] "
-        "[--date D] --line LINE..."),
+        "[--date D] --line LINE... [--draft]"),
     N_("Take back units sold on an invoice.") },
   { "vendor-return", "post", st_cli_cmd_post,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "vendor-return post --bill NUMBER [--vendor NAME] [--number NO] "
-        "[--date D] --line LINE..."),
+        "[--date D] --line LINE... [--draft]"),
     N_("Send units of a bill back to their vendor; --vendor says whose bill, when several "
        "vendors use its number.") },
+  { "draft", "list", st_cli_cmd_draft_list,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "draft list [--kind KIND]"),
+    N_("List the saved drafts, the last saved first.") },
+  { "draft", "show", st_cli_cmd_draft_show,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "draft show NUMBER"),
+    N_("Show a draft as it was entered.") },
+  { "draft", "post", st_cli_cmd_draft_post,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "draft post NUMBER"),
+    N_("Post a draft: every check is made again; refused, the draft stays as it was.") },
+  { "draft", "delete", st_cli_cmd_draft_delete,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "draft delete NUMBER"),
+    N_("Delete a draft.") },
   { "void", NULL, st_cli_cmd_void,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "void (bill|invoice|transfer|adjustment|return|vendor-return) NUMBER "

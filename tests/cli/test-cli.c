@@ -11,6 +11,7 @@
 void add_refusal_tests (void);
 void add_return_tests (void);
 void add_service_tests (void);
+void add_drafts_tests (void);
 void add_editing_tests (void);
 
 #define TEST(path, func) \
@@ -833,6 +834,7 @@ main (int    argc,
   add_refusal_tests ();
   add_return_tests ();
   add_service_tests ();
+  add_drafts_tests ();
   add_editing_tests ();
 
   return g_test_run ();

@@ -266,6 +266,42 @@ static const char migration_v5_search[] =
 
 /* ---------------------------------------------------------------------------------------- */
 
+/* Version 6: drafts (DESIGN §11), kept as entered and apart from the documents: nothing that
+ * reads documents, units, stock or the ledger sees one.  Names (SKU, contact, warehouses) are
+ * kept as text, as typed: a draft may name what does not exist (yet). */
+static const char migration_v6_drafts[] =
+  "CREATE TABLE drafts ("
+  "  id           @ID@,"
+  "  number       TEXT NOT NULL,"
+  "  number_key   TEXT NOT NULL UNIQUE,"
+  "  kind         TEXT NOT NULL,"
+  "  doc_number   TEXT,"
+  "  date         TEXT,"
+  "  contact      TEXT,"
+  "  warehouse    TEXT,"
+  "  to_warehouse TEXT,"
+  "  in_transit   @INT@ NOT NULL DEFAULT 0,"
+  "  reference    TEXT,"
+  "  reason       TEXT,"
+  "  saved        TEXT NOT NULL"
+  ");"
+  "CREATE INDEX drafts_kind ON drafts (kind, saved);"
+  /* serials: NULL for a line that picks the oldest units when posted, else n_serials serials
+   * joined by line breaks. */
+  "CREATE TABLE draft_lines ("
+  "  id        @ID@,"
+  "  draft_id  @INT@ NOT NULL REFERENCES drafts (id),"
+  "  line_no   @INT@ NOT NULL,"
+  "  sku       TEXT,"
+  "  quantity  @INT@ NOT NULL,"
+  "  rate      @INT@,"
+  "  n_serials @INT@ NOT NULL DEFAULT 0,"
+  "  serials   TEXT,"
+  "  UNIQUE (draft_id, line_no)"
+  ");";
+
+/* ---------------------------------------------------------------------------------------- */
+
 /* migrations[i] takes a database from version i + 1 to i + 2; a new database gets schema_v1
  * and then every migration, so that both paths end in the same schema. */
 static const char * const migrations[] = {
@@ -273,6 +309,7 @@ static const char * const migrations[] = {
   migration_v3_counts,
   migration_v4_editing,
   migration_v5_search,
+  migration_v6_drafts,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ST_SCHEMA_VERSION - 1);
 
@@ -337,7 +374,8 @@ _st_schema_tables (void)
   static const char * const tables[] = {
     "settings", "warehouses", "contacts", "items", "documents", "document_lines", "units",
     "unit_events", "stock_moves", "stock", "service_cases", "service_log", "counts",
-    "count_items", "count_expected", "count_quantities", "count_scans", NULL,
+    "count_items", "count_expected", "count_quantities", "count_scans", "drafts", "draft_lines",
+    NULL,
   };
 
   return tables;

@@ -18,6 +18,7 @@
 #include "st-error.h"
 #include "st-export.h"
 #include "st-store-private.h"
+#include "st-store-drafts.h"
 #include "st-store-search.h"
 
 struct _StStoreWorker
@@ -34,6 +35,7 @@ struct _StStoreWorker
 typedef enum
 {
   OP_POST,
+  OP_POST_DRAFT,
   OP_VOID,
   OP_RECEIVE,
   OP_BACKUP,
@@ -112,7 +114,8 @@ op_free (Op *op)
 static gboolean
 op_writes (const Op *op)
 {
-  return op->kind == OP_POST || op->kind == OP_VOID || op->kind == OP_RECEIVE
+  return op->kind == OP_POST || op->kind == OP_POST_DRAFT || op->kind == OP_VOID
+         || op->kind == OP_RECEIVE
          || op->kind == OP_COUNT_START || op->kind == OP_COUNT_SCAN || op->kind == OP_COUNT_FINISH;
 }
 
@@ -215,6 +218,10 @@ run_op (StStore      *connection,
     {
     case OP_POST:
       op->document = st_store_post (connection, op->draft, error);
+      break;
+
+    case OP_POST_DRAFT:
+      op->document = st_store_post_draft (connection, op->number, op->draft, error);
       break;
 
     case OP_VOID:
@@ -447,6 +454,34 @@ st_store_post_finish (StStore       *self,
                       GError       **error)
 {
   return finish_document (self, result, st_store_post_async, error);
+}
+
+void
+st_store_post_draft_async (StStore             *self,
+                           const char          *number,
+                           const StDraft       *draft,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (ST_IS_STORE (self));
+  g_return_if_fail (number != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  op = op_new (OP_POST_DRAFT);
+  op->number = g_strdup (number);
+  op->draft = draft != NULL ? st_draft_copy (draft) : NULL;
+  start (self, op, st_store_post_draft_async, cancellable, callback, user_data);
+}
+
+StDocument *
+st_store_post_draft_finish (StStore       *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  return finish_document (self, result, st_store_post_draft_async, error);
 }
 
 void
