@@ -31,8 +31,12 @@ struct _StUnitPage
   GtkLabel      *error_label;
   GtkLabel      *history_count_label;
   GtkColumnView *history_view;
+  GtkLabel      *service_count_label;
+  GtkButton     *service_button;
+  GtkListBox    *service_list;
 
   /* Owned */
+  GPtrArray     *cases;       /* StServiceCase, by row of service_list */
   StStore       *store;
   StUnit        *unit;
   GListStore    *history;
@@ -386,10 +390,115 @@ fill_facts (StUnitPage *self,
     }
 }
 
+static void show_error (StUnitPage   *self,
+                        const GError *error);
+
+/* The unit's service cases (also those it was handed out on as a replacement), newest
+ * first; a row opens the case. */
+static GtkWidget *
+service_row_new (StServiceCase *sc)
+{
+  g_autofree char *date = st_format_date (st_service_case_get_date (sc));
+  g_autofree char *detail = NULL;
+  StServiceResolution resolution = st_service_case_get_resolution (sc);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label;
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  label = gtk_label_new (st_service_case_get_number (sc));
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (resolution != ST_RESOLUTION_NONE)
+    /* Translators: a service case on a unit's page: opened on (%1$s), status (%2$s), how it
+     * ended (%3$s) and the complaint (%4$s) */
+    detail = g_strdup_printf (_("%1$s · %2$s (%3$s) · %4$s"), date,
+                              st_service_status_to_label (st_service_case_get_status (sc)),
+                              st_service_resolution_to_label (resolution),
+                              st_service_case_get_complaint (sc) != NULL
+                              ? st_service_case_get_complaint (sc) : "");
+  else
+    /* Translators: a service case on a unit's page: opened on (%1$s), status (%2$s) and the
+     * complaint (%3$s) */
+    detail = g_strdup_printf (_("%1$s · %2$s · %3$s"), date,
+                              st_service_status_to_label (st_service_case_get_status (sc)),
+                              st_service_case_get_complaint (sc) != NULL
+                              ? st_service_case_get_complaint (sc) : "");
+  label = gtk_label_new (detail);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+
+  return box;
+}
+
+static void
+fill_service (StUnitPage *self)
+{
+  StServiceQuery query = { .status = -1, .unit_id = self->unit_id };
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+  StUnitStatus status = st_unit_get_status (self->unit);
+
+  /* A unit that is the customer's (sold) can come back; one in stock or already with us
+   * cannot. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->service_button),
+                            status == ST_UNIT_SOLD && !st_store_is_read_only (self->store));
+
+  cases = st_store_query_service_cases (self->store, &query, &error);
+  if (cases == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  for (guint i = 0; i < cases->len; i++)
+    gtk_list_box_append (self->service_list, service_row_new (g_ptr_array_index (cases, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->service_list), cases->len > 0);
+  if (cases->len > 0)
+    /* Translators: the number of service cases of a unit */
+    count = g_strdup_printf (ngettext ("%u case", "%u cases", cases->len), cases->len);
+  gtk_label_set_text (self->service_count_label, count != NULL ? count : "");
+  self->cases = g_steal_pointer (&cases);
+}
+
+static void
+service_row_activated_cb (StUnitPage    *self,
+                          GtkListBoxRow *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  if (self->cases == NULL || index < 0 || (guint) index >= self->cases->len)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-service-case", "s",
+                              st_service_case_get_number (g_ptr_array_index (self->cases,
+                                                                             index)));
+}
+
+static void
+service_clicked_cb (StUnitPage *self)
+{
+  if (self->unit != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-service-case", "s",
+                                st_unit_get_serial (self->unit));
+}
+
 static void
 clear (StUnitPage *self)
 {
   GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->service_list))) != NULL)
+    gtk_list_box_remove (self->service_list, child);
+  g_clear_pointer (&self->cases, g_ptr_array_unref);
+  gtk_widget_set_visible (GTK_WIDGET (self->service_list), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->service_button), FALSE);
+  gtk_label_set_text (self->service_count_label, "");
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->facts_grid))) != NULL)
     gtk_grid_remove (self->facts_grid, child);
@@ -446,6 +555,7 @@ st_unit_page_reload (StUnitPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->labels_button), TRUE);
   self->unit = g_steal_pointer (&unit);
+  fill_service (self);
 
   events = st_store_get_unit_history (self->store, self->unit_id, &error);
   if (events == NULL)
@@ -556,6 +666,14 @@ st_unit_page_get_history (StUnitPage *self)
   return G_LIST_MODEL (self->history);
 }
 
+GPtrArray *
+st_unit_page_get_service_cases (StUnitPage *self)
+{
+  g_return_val_if_fail (ST_IS_UNIT_PAGE (self), NULL);
+
+  return self->cases;
+}
+
 const char *
 st_unit_page_get_warranty_text (StUnitPage *self)
 {
@@ -585,6 +703,7 @@ st_unit_page_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->history);
+  g_clear_pointer (&self->cases, g_ptr_array_unref);
   g_clear_object (&self->unit);
   g_clear_object (&self->store);
   g_clear_pointer (&self->status_class, g_free);
@@ -666,6 +785,11 @@ st_unit_page_class_init (StUnitPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, labels_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, history_activate_cb);
+  gtk_widget_class_bind_template_child (widget_class, StUnitPage, service_count_label);
+  gtk_widget_class_bind_template_child (widget_class, StUnitPage, service_button);
+  gtk_widget_class_bind_template_child (widget_class, StUnitPage, service_list);
+  gtk_widget_class_bind_template_callback (widget_class, service_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, service_clicked_cb);
 
   /* Escape leaves the page as the back button does (Alt+Left is the window's). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);

@@ -29,6 +29,8 @@ void        st_unit_page_reload           (StUnitPage *self);
 StUnit     *st_unit_page_get_unit         (StUnitPage *self);
 /* The unit's events, oldest first (StUnitEvent), as listed. */
 GListModel *st_unit_page_get_history      (StUnitPage *self);
+/* The unit's service cases as listed (StServiceCase), newest first; NULL before a unit is read. */
+GPtrArray  *st_unit_page_get_service_cases (StUnitPage *self);
 /* The warranty line as shown ("Under warranty until …"). */
 const char *st_unit_page_get_warranty_text (StUnitPage *self);
 

@@ -109,6 +109,12 @@ new_action (GtkWidget  *widget,
       return;
     }
 
+  if (_st_window_inner_view (self, visible) == self->service_view)
+    {
+      gtk_widget_activate_action (widget, "win.open-service-case", "s", "");
+      return;
+    }
+
   if (visible == gtk_widget_get_parent (GTK_WIDGET (self->returns_stack)))
     visible = gtk_stack_get_visible_child (self->returns_stack);
 
@@ -138,10 +144,8 @@ filter_action (GtkWidget  *widget,
                GVariant   *param)
 {
   StWindow *self = ST_WINDOW (widget);
-  GtkWidget *visible = gtk_stack_get_visible_child (self->view_stack);
-
-  if (visible == gtk_widget_get_parent (GTK_WIDGET (self->returns_stack)))
-    visible = gtk_stack_get_visible_child (self->returns_stack);
+  GtkWidget *visible = _st_window_inner_view (self,
+                                              gtk_stack_get_visible_child (self->view_stack));
 
   if (ST_IS_LIST_PAGE (visible))
     st_list_page_focus_filter (ST_LIST_PAGE (visible));
@@ -367,6 +371,7 @@ _st_window_update_actions (StWindow *self)
 {
   static const char * const writing[] = {
     "win.new", "win.new-document", "win.new-item", "win.new-warehouse", "win.new-contact",
+    "win.open-service-case",
   };
   /* A read-only role (or file) may look and export: nothing that writes is offered. */
   gboolean writable = self->store != NULL && !st_store_is_read_only (self->store);

@@ -16,6 +16,7 @@
 #include "st-documents-view.h"
 #include "st-export-dialog.h"
 #include "st-sold-report-dialog.h"
+#include "st-service-page.h"
 #include "st-toast.h"
 #include "st-unit-page.h"
 #include "st-window-private.h"
@@ -23,44 +24,64 @@
 /* How many jumps Back remembers. */
 #define BACK_LIMIT 50
 
-/* Where Back returns to: a view, or the unit page with the unit it showed. */
+/* Where Back returns to: a view, the unit page with the unit it showed, or the case page with
+ * the case. */
 typedef struct
 {
   GtkWidget *view;
   gint64     unit_id;
+  char      *number;
 } BackStep;
 
-/* The innermost visible view: a document view inside the Returns page. */
-static GtkWidget *
-visible_view (StWindow *self)
+static void
+back_step_clear (gpointer data)
 {
-  GtkWidget *visible = gtk_stack_get_visible_child (self->view_stack);
+  BackStep *step = data;
 
-  if (visible != NULL && visible == gtk_widget_get_parent (GTK_WIDGET (self->returns_stack)))
-    visible = gtk_stack_get_visible_child (self->returns_stack);
+  g_clear_pointer (&step->number, g_free);
+}
+
+GtkWidget *
+_st_window_inner_view (StWindow  *self,
+                       GtkWidget *visible)
+{
+  GtkStack *inner[] = { self->returns_stack, self->service_stack };
+
+  for (guint i = 0; visible != NULL && i < G_N_ELEMENTS (inner); i++)
+    if (inner[i] != NULL && visible == gtk_widget_get_parent (GTK_WIDGET (inner[i])))
+      return gtk_stack_get_visible_child (inner[i]);
 
   return visible;
 }
 
-static void
-show_view_widget (StWindow  *self,
-                  GtkWidget *view)
+/* The innermost visible view: a document view inside the Returns page, a tab of the Service
+ * page. */
+static GtkWidget *
+visible_view (StWindow *self)
 {
-  if (gtk_widget_get_parent (view) == GTK_WIDGET (self->returns_stack))
+  return _st_window_inner_view (self, gtk_stack_get_visible_child (self->view_stack));
+}
+
+void
+_st_window_show_view_widget (StWindow  *self,
+                             GtkWidget *view)
+{
+  GtkWidget *parent = gtk_widget_get_parent (view);
+
+  if (parent != NULL && parent != GTK_WIDGET (self->view_stack) && GTK_IS_STACK (parent))
     {
-      gtk_stack_set_visible_child (self->returns_stack, view);
-      gtk_stack_set_visible_child (self->view_stack,
-                                   gtk_widget_get_parent (GTK_WIDGET (self->returns_stack)));
+      gtk_stack_set_visible_child (GTK_STACK (parent), view);
+      gtk_stack_set_visible_child (self->view_stack, gtk_widget_get_parent (parent));
     }
   else
     gtk_stack_set_visible_child (self->view_stack, view);
 }
 
 /* Remembers where the user is before a jump. */
-static void
-push_back_step (StWindow *self)
+void
+_st_window_push_back_step (StWindow *self)
 {
-  BackStep step = { visible_view (self), 0 };
+  BackStep step = { visible_view (self), 0, NULL };
 
   if (step.view == NULL)
     return;
@@ -70,14 +91,26 @@ push_back_step (StWindow *self)
       if (step.unit_id == 0)
         return;
     }
+  if (step.view == self->service_page)
+    {
+      const char *number = st_service_page_get_number (ST_SERVICE_PAGE (self->service_page));
+
+      if (number == NULL)
+        return;
+      step.number = g_strdup (number);
+    }
 
   /* The same place twice in a row is one step. */
   if (self->back_steps->len > 0)
     {
       BackStep *last = &g_array_index (self->back_steps, BackStep, self->back_steps->len - 1);
 
-      if (last->view == step.view && last->unit_id == step.unit_id)
-        return;
+      if (last->view == step.view && last->unit_id == step.unit_id
+          && g_strcmp0 (last->number, step.number) == 0)
+        {
+          back_step_clear (&step);
+          return;
+        }
     }
 
   if (self->back_steps->len >= BACK_LIMIT)
@@ -95,7 +128,7 @@ st_window_show_unit (StWindow *self,
 
   page = ST_UNIT_PAGE (self->unit_page);
   if (visible_view (self) != self->unit_page || st_unit_page_get_unit_id (page) != unit_id)
-    push_back_step (self);
+    _st_window_push_back_step (self);
 
   st_unit_page_set_unit_id (page, unit_id);
   gtk_stack_set_visible_child (self->view_stack, self->unit_page);
@@ -126,8 +159,8 @@ st_window_show_document (StWindow   *self,
     }
 
   view = ST_DOCUMENTS_VIEW (self->document_views[kind]);
-  push_back_step (self);
-  show_view_widget (self, GTK_WIDGET (view));
+  _st_window_push_back_step (self);
+  _st_window_show_view_widget (self, GTK_WIDGET (view));
   gtk_widget_grab_focus (GTK_WIDGET (view));
   /* It takes the focus on to the document's row once that is laid out. */
   return st_list_page_show_id (ST_LIST_PAGE (view), st_document_get_id (document));
@@ -136,6 +169,7 @@ st_window_show_document (StWindow   *self,
 gboolean
 st_window_go_back (StWindow *self)
 {
+  g_autofree char *number = NULL;
   BackStep step;
 
   g_return_val_if_fail (ST_IS_WINDOW (self), FALSE);
@@ -143,7 +177,7 @@ st_window_go_back (StWindow *self)
   if (self->back_steps->len == 0)
     {
       /* Opened without a jump (a restored session, a test): back to the items. */
-      if (visible_view (self) != self->unit_page)
+      if (visible_view (self) != self->unit_page && visible_view (self) != self->service_page)
         return FALSE;
       st_window_show_view (self, "items");
       gtk_widget_grab_focus (self->items_view);
@@ -151,11 +185,15 @@ st_window_go_back (StWindow *self)
     }
 
   step = g_array_index (self->back_steps, BackStep, self->back_steps->len - 1);
+  number = g_steal_pointer (&g_array_index (self->back_steps, BackStep,
+                                            self->back_steps->len - 1).number);
   g_array_remove_index (self->back_steps, self->back_steps->len - 1);
 
   if (step.view == self->unit_page)
     st_unit_page_set_unit_id (ST_UNIT_PAGE (self->unit_page), step.unit_id);
-  show_view_widget (self, step.view);
+  if (step.view == self->service_page)
+    st_service_page_set_number (ST_SERVICE_PAGE (self->service_page), number);
+  _st_window_show_view_widget (self, step.view);
   gtk_widget_grab_focus (step.view);
 
   return TRUE;
@@ -226,6 +264,7 @@ void
 _st_window_init_navigation (StWindow *self)
 {
   self->back_steps = g_array_new (FALSE, FALSE, sizeof (BackStep));
+  g_array_set_clear_func (self->back_steps, back_step_clear);
 
   self->unit_page = GTK_WIDGET (st_unit_page_new ());
   /* No title: the header bar's switcher leaves the page out. */

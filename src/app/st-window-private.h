@@ -33,6 +33,10 @@ struct _StWindow
   GtkWidget            *document_views[ST_N_DOC_KINDS];
   GtkStack             *returns_stack;
   GtkWidget            *unit_page;
+  GtkStack             *service_stack;  /* the Service page: cases, warranty expiring */
+  GtkWidget            *service_view;
+  GtkWidget            *warranty_view;
+  GtkWidget            *service_page;   /* one case */
   GtkWidget            *toast;
 
   /* Owned */
@@ -58,5 +62,19 @@ void _st_window_dispose_actions    (StWindow       *self);
 void _st_window_class_init_navigation (GtkWidgetClass *widget_class);
 void _st_window_init_navigation       (StWindow       *self);
 void _st_window_dispose_navigation    (StWindow       *self);
+/* Remembers where the user is before a jump (Back returns there). */
+void _st_window_push_back_step        (StWindow       *self);
+
+/* st-window-service.c: the Service page (cases, warranty expiring), the case page, and Open
+ * Service Case…. */
+void _st_window_class_init_service (GtkWidgetClass *widget_class);
+void _st_window_add_service_views  (StWindow       *self);
+/* The innermost view of @visible (a page of the view stack): the tab shown inside the
+ * Returns or the Service page, else @visible itself. */
+GtkWidget *_st_window_inner_view   (StWindow       *self,
+                                    GtkWidget      *visible);
+/* Shows @view, also when it is a tab inside the Returns or the Service page. */
+void _st_window_show_view_widget   (StWindow       *self,
+                                    GtkWidget      *view);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "st-application.h"
 #include "st-documents-view.h"
 #include "st-items-view.h"
+#include "st-service-page.h"
 #include "st-unit-page.h"
 #include "st-units-view.h"
 #include "st-window-private.h"
@@ -101,8 +102,12 @@ st_window_refresh (StWindow *self)
   st_list_page_refresh (ST_LIST_PAGE (self->units_view));
   for (guint i = 0; i < ST_N_DOC_KINDS; i++)
     st_list_page_refresh (ST_LIST_PAGE (self->document_views[i]));
+  st_list_page_refresh (ST_LIST_PAGE (self->service_view));
+  st_list_page_refresh (ST_LIST_PAGE (self->warranty_view));
   if (st_unit_page_get_unit_id (ST_UNIT_PAGE (self->unit_page)) != 0)
     st_unit_page_reload (ST_UNIT_PAGE (self->unit_page));
+  if (st_service_page_get_number (ST_SERVICE_PAGE (self->service_page)) != NULL)
+    st_service_page_reload (ST_SERVICE_PAGE (self->service_page));
 
   update_sample_offer (self);
   _st_window_update_actions (self);
@@ -174,11 +179,7 @@ load_view (StWindow  *self,
 static void
 load_visible_views (StWindow *self)
 {
-  GtkWidget *visible = gtk_stack_get_visible_child (self->view_stack);
-
-  if (visible != NULL && visible == gtk_widget_get_parent (GTK_WIDGET (self->returns_stack)))
-    visible = gtk_stack_get_visible_child (self->returns_stack);
-  load_view (self, visible);
+  load_view (self, _st_window_inner_view (self, gtk_stack_get_visible_child (self->view_stack)));
 }
 
 GtkWidget *
@@ -194,6 +195,12 @@ st_window_get_view (StWindow   *self,
     return load_view (self, self->units_view);
   if (g_str_equal (name, "unit"))
     return self->unit_page;
+  if (g_str_equal (name, "service"))
+    return load_view (self, self->service_view);
+  if (g_str_equal (name, "warranty-expiring"))
+    return load_view (self, self->warranty_view);
+  if (g_str_equal (name, "service-case"))
+    return self->service_page;
 
   for (guint i = 0; i < G_N_ELEMENTS (document_pages); i++)
     if (g_str_equal (name, document_pages[i].name))
@@ -214,13 +221,7 @@ st_window_show_view (StWindow   *self,
   if (view == NULL)
     return;
 
-  if (gtk_widget_get_parent (view) == GTK_WIDGET (self->returns_stack))
-    {
-      gtk_stack_set_visible_child (self->returns_stack, view);
-      gtk_stack_set_visible_child_name (self->view_stack, "returns");
-    }
-  else
-    gtk_stack_set_visible_child (self->view_stack, view);
+  _st_window_show_view_widget (self, view);
 }
 
 StStore *
@@ -386,6 +387,10 @@ add_views (StWindow *self)
   gtk_box_append (GTK_BOX (returns_box), switcher);
   gtk_box_append (GTK_BOX (returns_box), GTK_WIDGET (self->returns_stack));
   gtk_stack_add_titled (self->view_stack, returns_box, "returns", _("Returns"));
+
+  _st_window_add_service_views (self);
+  g_signal_connect_object (self->service_stack, "notify::visible-child",
+                           G_CALLBACK (visible_view_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -402,6 +407,7 @@ st_window_constructed (GObject *object)
   g_signal_connect (self, "map", G_CALLBACK (load_visible_views), NULL);
   update_units_page (self);
   st_unit_page_set_store (ST_UNIT_PAGE (self->unit_page), self->store);
+  st_service_page_set_store (ST_SERVICE_PAGE (self->service_page), self->store);
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -519,6 +525,7 @@ st_window_class_init (StWindowClass *klass)
 
   _st_window_class_init_actions (widget_class);
   _st_window_class_init_navigation (widget_class);
+  _st_window_class_init_service (widget_class);
 }
 
 static void

@@ -16,7 +16,8 @@ StStore    *st_window_get_store        (StWindow       *self);
 /* Re-reads every view now (writes through the store also refresh them from an idle). */
 void        st_window_refresh          (StWindow       *self);
 /* The views by name: "items", "units", "bills", "invoices", "transfers", "adjustments",
- * "returns" (sales returns), "vendor-returns" and "unit" (the unit page).  NULL for an
+ * "returns" (sales returns), "vendor-returns", "service" (the cases), "warranty-expiring",
+ * "unit" (the unit page) and "service-case" (the case page).  NULL for an
  * unknown name. */
 GtkWidget  *st_window_get_view         (StWindow       *self,
                                         const char     *name);
@@ -35,6 +36,14 @@ GtkWidget  *st_window_show_unit        (StWindow       *self,
 gboolean    st_window_show_document    (StWindow       *self,
                                         StDocKind       kind,
                                         const char     *number);
+/* Shows the page of the service case numbered @number (a page of the window, "service-case").
+ * FALSE, with the reason on the page, when it cannot be read. */
+gboolean    st_window_show_service_case (StWindow      *self,
+                                         const char    *number);
+/* Opens the Open Service Case dialog with @serial filled in (may be NULL); the case opened is
+ * then shown. */
+GtkWindow  *st_window_open_service_case (StWindow      *self,
+                                         const char    *serial);
 /* Back to where the last jump (to a unit page or a document) came from, as win.back does
  * (Escape on the unit page, Alt+Left).  FALSE when there is nowhere to go back to. */
 gboolean    st_window_go_back          (StWindow       *self);

@@ -163,6 +163,18 @@ struct _StListSource
 };
 StListModel *_st_list_model_new    (StStore      *store,
                                     StListSource *source);
+/* Composes one shape of a list's SQL (st-store-queries.c): @from with the joins the WHERE
+ * and the order need, NULL-terminated @conds, the sort key and the id expression. */
+char        *_st_list_sql          (StListSql           what,
+                                    const char         *columns,
+                                    const char         *from,
+                                    const char * const *conds,
+                                    const char         *key,
+                                    const char         *id,
+                                    gboolean            descending);
+/* Binds ?90, the LIKE pattern of a list's filter text (nothing for NULL). */
+void         _st_list_bind_filter  (StStmt             *stmt,
+                                    const char         *filter);
 
 G_END_DECLS
 

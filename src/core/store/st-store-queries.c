@@ -422,9 +422,9 @@ like_pattern (const char *filter)
   return g_string_free (s, FALSE);
 }
 
-static void
-bind_filter (StStmt     *stmt,
-             const char *filter)
+void
+_st_list_bind_filter (StStmt     *stmt,
+                      const char *filter)
 {
   if (filter != NULL)
     {
@@ -474,14 +474,14 @@ keys_after_sql (const char         *from,
 /* Composes one shape of a list's SQL from its parts: @from (with the joins the WHERE and the
  * order need), the WHERE conditions (NULL-terminated, may be empty), the sort key and the id
  * expression.  Only fixed fragments are ever pasted; values are bound. */
-static char *
-list_sql (StListSql           what,
-          const char         *columns,
-          const char         *from,
-          const char * const *conds,
-          const char         *key,
-          const char         *id,
-          gboolean            descending)
+char *
+_st_list_sql (StListSql           what,
+              const char         *columns,
+              const char         *from,
+              const char * const *conds,
+              const char         *key,
+              const char         *id,
+              gboolean            descending)
 {
   GString *s;
   gboolean first = TRUE;
@@ -544,7 +544,7 @@ items_sql (StListSource *source,
     case ST_SORT_SKU:
     default:              key = "i.sku_key"; break;
     }
-  return list_sql (what, ST_ITEM_COLUMNS, "items i", conds, key, "i.id", descending);
+  return _st_list_sql (what, ST_ITEM_COLUMNS, "items i", conds, key, "i.id", descending);
 }
 
 static void
@@ -552,7 +552,7 @@ items_bind (StListSource *source,
             StStmt       *stmt,
             const char   *filter)
 {
-  bind_filter (stmt, filter);
+  _st_list_bind_filter (stmt, filter);
 }
 
 static gint64
@@ -616,7 +616,7 @@ documents_sql (StListSource *source,
     }
   if (what == ST_LIST_SQL_ROW)
     from = "documents d" ST_DOCUMENT_JOINS;
-  return list_sql (what, ST_DOCUMENT_COLUMNS, from, conds, key, "d.id", descending);
+  return _st_list_sql (what, ST_DOCUMENT_COLUMNS, from, conds, key, "d.id", descending);
 }
 
 static void
@@ -625,7 +625,7 @@ documents_bind (StListSource *source,
                 const char   *filter)
 {
   _st_bind_text (stmt, 1, st_doc_kind_to_string (GPOINTER_TO_INT (source->data)));
-  bind_filter (stmt, filter);
+  _st_list_bind_filter (stmt, filter);
 }
 
 static gint64
@@ -737,7 +737,7 @@ units_bind_filter (const UnitFilter *f,
     st_stmt_bind_int64 (stmt, 4, f->sold_doc_id);
   if (f->received_doc_id != 0)
     st_stmt_bind_int64 (stmt, 5, f->received_doc_id);
-  bind_filter (stmt, filter);
+  _st_list_bind_filter (stmt, filter);
 }
 
 static char *
@@ -772,7 +772,7 @@ units_sql (StListSource *source,
     }
   if (what == ST_LIST_SQL_ROW)
     from = "units u" ST_UNIT_JOINS;
-  return list_sql (what, ST_UNIT_COLUMNS, from, conds, key, "u.id", descending);
+  return _st_list_sql (what, ST_UNIT_COLUMNS, from, conds, key, "u.id", descending);
 }
 
 static void

@@ -27,13 +27,14 @@ clean_number (const char *number)
   " s.closed_date, s.replacement_unit_id, ru.serial, ri.sku, ru.warranty_end," \
   " (SELECT coalesce (sum (l.quantity * l.rate), 0) FROM document_lines l" \
   "  WHERE l.document_id = d.id)"
-#define CASE_JOINS \
-  " FROM service_cases s JOIN documents d ON d.id = s.document_id" \
+#define CASE_FROM \
+  "service_cases s JOIN documents d ON d.id = s.document_id" \
   " JOIN units u ON u.id = s.unit_id JOIN items i ON i.id = u.item_id" \
   " LEFT JOIN contacts c ON c.id = d.contact_id" \
   " LEFT JOIN warehouses w ON w.id = d.warehouse_id" \
   " LEFT JOIN units ru ON ru.id = s.replacement_unit_id" \
   " LEFT JOIN items ri ON ri.id = ru.item_id"
+#define CASE_JOINS " FROM " CASE_FROM
 
 static StServiceCase *
 case_from_row (StStmt *stmt)
@@ -196,6 +197,33 @@ st_store_query_service_cases (StStore              *self,
   return rc == ST_STEP_DONE ? g_steal_pointer (&list) : NULL;
 }
 
+/* From @today (NULL: today) to @days later, as ISO dates. */
+static gboolean
+expiring_range (const char  *today,
+                guint        days,
+                char       **from,
+                char       **until,
+                GError     **error)
+{
+  GDate date;
+
+  if (today != NULL && *today != '\0')
+    {
+      if (!st_date_validate (today, _("date"), error))
+        return FALSE;
+      *from = g_strdup (today);
+    }
+  else
+    *from = st_date_today ();
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) atoi (*from + 8), (GDateMonth) atoi (*from + 5),
+                  (GDateYear) atoi (*from));
+  g_date_add_days (&date, MIN (days, 36500));
+  *until = g_strdup_printf ("%04u-%02u-%02u", (guint) g_date_get_year (&date),
+                            (guint) g_date_get_month (&date), (guint) g_date_get_day (&date));
+  return TRUE;
+}
+
 GPtrArray *
 st_store_warranty_expiring (StStore     *self,
                             const char  *today,
@@ -206,24 +234,11 @@ st_store_warranty_expiring (StStore     *self,
   g_autoptr(StStmt) stmt = NULL;
   g_autofree char *from = NULL;
   g_autofree char *until = NULL;
-  GDate date;
   int rc;
 
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
-  if (today != NULL && *today != '\0')
-    {
-      if (!st_date_validate (today, _("date"), error))
-        return NULL;
-      from = g_strdup (today);
-    }
-  else
-    from = st_date_today ();
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) atoi (from + 8), (GDateMonth) atoi (from + 5),
-                  (GDateYear) atoi (from));
-  g_date_add_days (&date, MIN (days, 36500));
-  until = g_strdup_printf ("%04u-%02u-%02u", (guint) g_date_get_year (&date),
-                           (guint) g_date_get_month (&date), (guint) g_date_get_day (&date));
+  if (!expiring_range (today, days, &from, &until, error))
+    return NULL;
   stmt = _st_store_prepare (self, "SELECT " ST_UNIT_COLUMNS " FROM units u" ST_UNIT_JOINS
                                   " WHERE u.status = 'sold' AND u.warranty_end >= ?"
                                   " AND u.warranty_end <= ? ORDER BY u.warranty_end, u.id",
@@ -235,4 +250,163 @@ st_store_warranty_expiring (StStore     *self,
   while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
     g_ptr_array_add (list, _st_unit_from_row (stmt));
   return rc == ST_STEP_DONE ? g_steal_pointer (&list) : NULL;
+}
+
+/* Lazy lists for the window. */
+
+static char *
+cases_sql (StListSource *source,
+           StListSql     what,
+           const char   *filter,
+           StSortKey     sort,
+           gboolean      descending)
+{
+  int status = GPOINTER_TO_INT (source->data);
+  const char *conds[3] = { NULL, NULL, NULL };
+  guint n = 0;
+
+  if (status >= 0)
+    conds[n++] = "s.status = ?1";
+  if (filter != NULL)
+    conds[n++] = "(u.serial_key LIKE ?90 ESCAPE '\\' OR d.number_key LIKE ?90 ESCAPE '\\'"
+                 " OR d.contact_id IN (SELECT id FROM contacts"
+                 " WHERE name_key LIKE ?90 ESCAPE '\\'))";
+  /* Open cases (open, in repair, ready) first, then newest first: one text key, so that the
+   * model's keyset paging needs no second column. */
+  return _st_list_sql (what, CASE_COLUMNS,
+                       what == ST_LIST_SQL_ROW
+                       ? CASE_FROM
+                       : "service_cases s JOIN documents d ON d.id = s.document_id"
+                         " JOIN units u ON u.id = s.unit_id",
+                       conds,
+                       "(CASE WHEN s.status IN ('open', 'in_repair', 'ready') THEN '1'"
+                       " ELSE '0' END || d.date)",
+                       "s.id", !descending);
+}
+
+static void
+cases_bind (StListSource *source,
+            StStmt       *stmt,
+            const char   *filter)
+{
+  int status = GPOINTER_TO_INT (source->data);
+
+  if (status >= 0)
+    _st_bind_text (stmt, 1, st_service_status_to_string (status));
+  _st_list_bind_filter (stmt, filter);
+}
+
+static gint64
+case_row_id (GObject *row)
+{
+  return st_service_case_get_id (ST_SERVICE_CASE (row));
+}
+
+static GObject *
+case_list_from_row (StStmt *stmt)
+{
+  return G_OBJECT (case_from_row (stmt));
+}
+
+StListModel *
+st_store_list_service_cases (StStore              *self,
+                             const StServiceQuery *query)
+{
+  StListSource *source = g_new0 (StListSource, 1);
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  source->build_sql = cases_sql;
+  source->bind = cases_bind;
+  source->from_row = case_list_from_row;
+  source->row_id = case_row_id;
+  source->item_type = ST_TYPE_SERVICE_CASE;
+  source->data = GINT_TO_POINTER (query != NULL ? query->status : -1);
+  return _st_list_model_new (self, source);
+}
+
+typedef struct
+{
+  char *from;
+  char *until;
+} ExpiringRange;
+
+static void
+expiring_range_free (gpointer data)
+{
+  ExpiringRange *range = data;
+
+  g_free (range->from);
+  g_free (range->until);
+  g_free (range);
+}
+
+static char *
+expiring_sql (StListSource *source,
+              StListSql     what,
+              const char   *filter,
+              StSortKey     sort,
+              gboolean      descending)
+{
+  const char *conds[5] = { "u.status = 'sold'", "u.warranty_end >= ?1",
+                           "u.warranty_end <= ?2", NULL, NULL };
+
+  if (filter != NULL)
+    conds[3] = "u.serial_key LIKE ?90 ESCAPE '\\'";
+  /* Soonest first. */
+  return _st_list_sql (what, ST_UNIT_COLUMNS,
+                       what == ST_LIST_SQL_ROW ? "units u" ST_UNIT_JOINS : "units u",
+                       conds, "u.warranty_end", "u.id", descending);
+}
+
+static void
+expiring_bind (StListSource *source,
+               StStmt       *stmt,
+               const char   *filter)
+{
+  ExpiringRange *range = source->data;
+
+  _st_bind_text (stmt, 1, range->from);
+  _st_bind_text (stmt, 2, range->until);
+  _st_list_bind_filter (stmt, filter);
+}
+
+static gint64
+expiring_row_id (GObject *row)
+{
+  return st_unit_get_id (ST_UNIT (row));
+}
+
+static GObject *
+expiring_from_row (StStmt *stmt)
+{
+  return G_OBJECT (_st_unit_from_row (stmt));
+}
+
+StListModel *
+st_store_list_warranty_expiring (StStore    *self,
+                                 const char *today,
+                                 guint       days)
+{
+  StListSource *source;
+  ExpiringRange *range = g_new0 (ExpiringRange, 1);
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  if (!expiring_range (today, days, &range->from, &range->until, &error))
+    {
+      /* A date that is not one lists nothing. */
+      g_debug ("Warranty expiring: %s", error->message);
+      g_clear_pointer (&range->from, g_free);
+      range->from = g_strdup ("9999-12-31");
+      range->until = g_strdup ("0000-01-01");
+    }
+  source = g_new0 (StListSource, 1);
+  source->build_sql = expiring_sql;
+  source->bind = expiring_bind;
+  source->from_row = expiring_from_row;
+  source->row_id = expiring_row_id;
+  source->item_type = ST_TYPE_UNIT;
+  source->data = range;
+  source->data_free = expiring_range_free;
+  return _st_list_model_new (self, source);
 }

@@ -100,10 +100,19 @@ typedef struct
 GPtrArray     *st_store_query_service_cases (StStore              *self,
                                              const StServiceQuery *query,
                                              GError              **error);
+/* The same cases as a lazy list for the Service view, in the same order; its filter text
+ * matches the case number, the serial or the customer's name.  Only @query's status is
+ * used. */
+StListModel   *st_store_list_service_cases  (StStore              *self,
+                                             const StServiceQuery *query);
 /* Sold units whose warranty ends between @today and @today + @days (StUnit*), soonest first. */
 GPtrArray     *st_store_warranty_expiring   (StStore              *self,
                                              const char           *today,
                                              guint                 days,
                                              GError              **error);
+/* The same as a lazy list of StUnit for the window; its filter text matches the serial. */
+StListModel   *st_store_list_warranty_expiring (StStore          *self,
+                                                const char       *today,
+                                                guint             days);
 
 G_END_DECLS
