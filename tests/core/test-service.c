@@ -235,6 +235,75 @@ test_error_codes (StFixture     *f,
   st_assert_check_ok (f->store);
 }
 
+/* The window's lazy lists: cases open first then newest, by status and by the filter text
+ * (number, serial, customer), paged past the first page; warranties expiring in a window. */
+static void
+test_lazy_lists (StFixture     *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StListModel) all = NULL;
+  g_autoptr(StListModel) closed = NULL;
+  g_autoptr(StListModel) expiring = NULL;
+  g_autoptr(StServiceCase) sc = NULL;
+  g_autoptr(StContact) carol = NULL;
+  StServiceQuery query = { .status = -1 };
+  StServiceQuery closed_query = { .status = ST_SERVICE_CLOSED };
+  char dates[][11] = { "2024-05-01", "2024-05-03", "2024-05-02" };
+
+  setup_sold (f, "2024-03-15");
+  carol = st_store_add_contact (f->store, ST_CONTACT_CUSTOMER, "Carol", &error);
+  g_assert_no_error (error);
+  post (f->store, ST_DOC_INVOICE, "Carol", "2024-03-16", "P2,P3");
+  /* P1 opened first and closed; P2 and P3 open, P3's the newer. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *serial = g_strdup_printf ("P%u", i + 1);
+
+      g_clear_object (&sc);
+      sc = open_case (f->store, serial, dates[i], &error);
+      g_assert_no_error (error);
+    }
+  g_clear_object (&sc);
+  sc = st_store_service_close (f->store, "SC-00001", ST_RESOLUTION_REPAIRED, 0, "2024-05-04",
+                               &error);
+  g_assert_no_error (error);
+
+  all = st_store_list_service_cases (f->store, &query);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, 3);
+  {
+    const char *order[] = { "SC-00002", "SC-00003", "SC-00001" };
+
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autoptr(StServiceCase) row = g_list_model_get_item (G_LIST_MODEL (all), i);
+
+        g_assert_cmpstr (st_service_case_get_number (row), ==, order[i]);
+      }
+  }
+  g_assert_cmpint (st_list_model_find_id (all, st_service_case_get_id (sc)), ==, 2);
+  g_assert_null (st_list_model_get_error (all));
+
+  st_list_model_set_filter (all, "p3");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, 1);
+  st_list_model_set_filter (all, "carol");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, 2);
+  st_list_model_set_filter (all, "sc-00001");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, 1);
+  g_assert_null (st_list_model_get_error (all));
+
+  closed = st_store_list_service_cases (f->store, &closed_query);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (closed)), ==, 1);
+
+  /* P1's warranty ends 2025-03-15 (back with Bob), P2's and P3's 2025-03-16 — in service. */
+  expiring = st_store_list_warranty_expiring (f->store, "2025-03-01", 14);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (expiring)), ==, 1);
+  g_clear_object (&expiring);
+  expiring = st_store_list_warranty_expiring (f->store, "2025-03-01", 13);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (expiring)), ==, 0);
+  g_assert_null (st_list_model_get_error (expiring));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -246,6 +315,7 @@ main (int   argc,
   ADD ("/service/two-desks-one-wins", test_two_desks);
   ADD ("/service/check-every-step-and-tampering", test_check_every_step);
   ADD ("/service/error-codes", test_error_codes);
+  ADD ("/service/lazy-lists", test_lazy_lists);
 #undef ADD
   return g_test_run ();
 }
