@@ -301,6 +301,7 @@ typedef struct
   StStore    *store;
   StDraft    *draft;      /* a posting: the invoice */
   const char *case_no;    /* or a service step: the case to start repairing */
+  const char *count_no;   /* or a scan into this count (of T-1) */
   GObject    *result;
   GError     *error;
 } Write;
@@ -312,6 +313,8 @@ write_thread (gpointer data)
 
   if (w->draft != NULL)
     w->result = G_OBJECT (st_store_post (w->store, w->draft, &w->error));
+  else if (w->count_no != NULL)
+    w->result = G_OBJECT (st_store_count_scan (w->store, w->count_no, "T-1", &w->error));
   else
     w->result = G_OBJECT (st_store_service_set_status (w->store, w->case_no,
                                                        ST_SERVICE_IN_REPAIR, "2024-05-04",
@@ -476,6 +479,33 @@ test_retry_deadlock_service (StFixture     *f,
   g_clear_object (&w.result);
 }
 
+/* And for a scan into a stock count. */
+static void
+test_retry_deadlock_count (StFixture     *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StCount) count = NULL;
+  const char *dbname = postgres_dbname (f);
+  Write w = { 0 };
+
+  if (dbname == NULL)
+    return;
+  receive_two_tools (f);
+  count = st_store_count_start (f->store, "Main", NULL, "2024-05-02", &error);
+  g_assert_no_error (error);
+
+  w.store = f->store;
+  w.count_no = st_count_get_number (count);
+  deadlock_around (dbname, "SELECT id FROM counts FOR UPDATE", &w);
+
+  g_assert_no_error (w.error);
+  g_assert_nonnull (w.result);
+  g_assert_cmpint (st_count_scan_get_class (ST_COUNT_SCAN (w.result)), ==, ST_SCAN_FOUND);
+  st_assert_check_ok (f->store);
+  g_clear_object (&w.result);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,6 +522,8 @@ main (int   argc,
               st_fixture_teardown);
   g_test_add ("/db/retry/deadlock-service", StFixture, NULL, st_fixture_setup,
               test_retry_deadlock_service, st_fixture_teardown);
+  g_test_add ("/db/retry/deadlock-count", StFixture, NULL, st_fixture_setup,
+              test_retry_deadlock_count, st_fixture_teardown);
 
   return g_test_run ();
 }

@@ -213,38 +213,39 @@ post_write_off (StStore        *self,
   return _st_store_post_in_transaction (self, draft, error);
 }
 
-StCountReport *
-st_store_count_finish (StStore     *self,
-                       const char  *number,
-                       gboolean     write_off_missing,
-                       const char  *date,
-                       GError     **error)
+typedef struct
 {
+  const char    *number;
+  gboolean       write_off_missing;
+  const char    *date;
+  char          *finished;   /* the count's number, once finished */
+} FinishArgs;
+
+static gboolean
+finish_write (StStore  *self,
+              gpointer  data,
+              GError  **error)
+{
+  FinishArgs *a = data;
   CountCtx ctx = { 0 };
   g_autoptr(StCountReport) report = NULL;
   g_autoptr(StStmt) stmt = NULL;
-  g_autofree char *day = NULL;
   gint64 doc_id = -1;
+  gboolean ok = FALSE;
 
-  g_return_val_if_fail (ST_IS_STORE (self), NULL);
-  /* Translators: a field name, used in messages about a wrong date */
-  if (date != NULL && !st_date_validate (date, _("finish date"), error))
-    return NULL;
-  day = date != NULL ? g_strdup (date) : st_date_today ();
-  if (!_st_store_begin (self, error))
-    return NULL;
-  if (!_st_count_ctx_load (self, number, &ctx, error))
-    goto fail;
+  g_clear_pointer (&a->finished, g_free);
+  if (!_st_count_ctx_load (self, a->number, &ctx, error))
+    goto out;
   if (ctx.finished)
     {
       /* Translators: %s is a count number, e.g. CNT-00001 */
       g_set_error (error, ST_ERROR, ST_ERROR_DOCUMENT_STATE, _("Count %s is already finished"),
                    ctx.number);
-      goto fail;
+      goto out;
     }
   report = build_report (self, &ctx, error);
   if (report == NULL)
-    goto fail;
+    goto out;
   stmt = _st_store_prepare (self, "UPDATE count_expected SET missing = 1 WHERE count_id = ?1"
                                   " AND unit_id IN (SELECT e.unit_id FROM count_expected e"
                                   " JOIN units u ON u.id = e.unit_id WHERE e.count_id = ?1"
@@ -253,51 +254,69 @@ st_store_count_finish (StStore     *self,
                                   " AND s.class <> 'again') AND u.status = 'in_stock'"
                                   " AND u.warehouse_id = ?2)", error);
   if (stmt == NULL)
-    goto fail;
+    goto out;
   st_stmt_bind_int64 (stmt, 1, ctx.id);
   st_stmt_bind_int64 (stmt, 2, ctx.warehouse_id);
   if (_st_step (stmt, error) == 0)
-    goto fail;
+    goto out;
   g_clear_pointer (&stmt, st_stmt_release);
   stmt = _st_store_prepare (self, "UPDATE count_quantities SET on_hand = coalesce ((SELECT"
                                   " s.on_hand FROM stock s WHERE s.item_id = count_quantities.item_id"
                                   " AND s.warehouse_id = ?2), 0) WHERE count_id = ?1", error);
   if (stmt == NULL)
-    goto fail;
+    goto out;
   st_stmt_bind_int64 (stmt, 1, ctx.id);
   st_stmt_bind_int64 (stmt, 2, ctx.warehouse_id);
   if (_st_step (stmt, error) == 0)
-    goto fail;
+    goto out;
   g_clear_pointer (&stmt, st_stmt_release);
   /* The missing list and the quantities on hand are frozen first: the write-off takes the
    * missing units out of stock and sets the quantities to the numbers counted. */
-  if (write_off_missing)
+  if (a->write_off_missing)
     {
-      doc_id = post_write_off (self, &ctx, report, day, error);
+      doc_id = post_write_off (self, &ctx, report, a->date, error);
       if (doc_id == 0)
-        goto fail;
+        goto out;
     }
   stmt = _st_store_prepare (self, "UPDATE counts SET status = 'finished', finished_date = ?,"
                                   " adjustment_id = ? WHERE id = ? AND status = 'open'", error);
   if (stmt == NULL)
-    goto fail;
-  _st_bind_text (stmt, 1, day);
+    goto out;
+  _st_bind_text (stmt, 1, a->date);
   _st_bind_id (stmt, 2, MAX (doc_id, 0));
   st_stmt_bind_int64 (stmt, 3, ctx.id);
-  if (_st_step (stmt, error) == 0)
-    goto fail;
-  g_clear_pointer (&stmt, st_stmt_release);
-  if (!_st_store_commit (self, error))
-    goto fail;
-  _st_store_emit_changed (self);
-  g_clear_pointer (&report, st_count_report_free);
-  report = st_store_count_report (self, ctx.number, error);
-  _st_count_ctx_clear (&ctx);
-  return g_steal_pointer (&report);
+  ok = _st_step (stmt, error) != 0;
+  if (ok)
+    a->finished = g_strdup (ctx.number);
 
-fail:
-  g_clear_pointer (&stmt, st_stmt_release);
+out:
   _st_count_ctx_clear (&ctx);
-  _st_store_rollback (self);
-  return NULL;
+  return ok;
+}
+
+StCountReport *
+st_store_count_finish (StStore     *self,
+                       const char  *number,
+                       gboolean     write_off_missing,
+                       const char  *date,
+                       GError     **error)
+{
+  g_autofree char *day = NULL;
+  FinishArgs a = { .number = number, .write_off_missing = write_off_missing };
+  StCountReport *report;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  /* Translators: a field name, used in messages about a wrong date */
+  if (date != NULL && !st_date_validate (date, _("finish date"), error))
+    return NULL;
+  day = date != NULL ? g_strdup (date) : st_date_today ();
+  a.date = day;
+  if (!_st_store_write (self, finish_write, &a, error))
+    {
+      g_free (a.finished);
+      return NULL;
+    }
+  report = st_store_count_report (self, a.finished, error);
+  g_free (a.finished);
+  return report;
 }

@@ -414,6 +414,25 @@ start_in_transaction (StStore             *self,
   return count_id;
 }
 
+typedef struct
+{
+  const char          *warehouse;
+  const char * const  *skus;
+  const char          *date;
+  gint64               count_id;
+} StartArgs;
+
+static gboolean
+start_write (StStore  *self,
+             gpointer  data,
+             GError  **error)
+{
+  StartArgs *a = data;
+
+  a->count_id = start_in_transaction (self, a->warehouse, a->skus, a->date, error);
+  return a->count_id != 0;
+}
+
 StCount *
 st_store_count_start (StStore             *self,
                       const char          *warehouse,
@@ -422,23 +441,19 @@ st_store_count_start (StStore             *self,
                       GError             **error)
 {
   g_autofree char *day = NULL;
-  gint64 count_id;
+  StartArgs start = { 0 };
 
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
   /* Translators: a field name, used in messages about a wrong date */
   if (date != NULL && !st_date_validate (date, _("count date"), error))
     return NULL;
   day = date != NULL ? g_strdup (date) : st_date_today ();
-  if (!_st_store_begin (self, error))
+  start.warehouse = warehouse;
+  start.skus = skus;
+  start.date = day;
+  if (!_st_store_write (self, start_write, &start, error))
     return NULL;
-  count_id = start_in_transaction (self, warehouse, skus, day, error);
-  if (count_id == 0 || !_st_store_commit (self, error))
-    {
-      _st_store_rollback (self);
-      return NULL;
-    }
-  _st_store_emit_changed (self);
-  return _st_count_get_by_id (self, count_id, error);
+  return _st_count_get_by_id (self, start.count_id, error);
 }
 
 /* Scanning. */
@@ -681,30 +696,44 @@ scan_in_transaction (StStore     *self,
   return g_steal_pointer (&scan);
 }
 
+typedef struct
+{
+  const char  *number;
+  const char  *serial;
+  StCountScan *scan;
+} ScanArgs;
+
+static gboolean
+scan_write (StStore  *self,
+            gpointer  data,
+            GError  **error)
+{
+  ScanArgs *a = data;
+  CountCtx ctx = { 0 };
+  gboolean refused = FALSE;
+
+  g_clear_object (&a->scan);
+  if (_st_count_ctx_load (self, a->number, &ctx, error) && check_open (&ctx, error))
+    a->scan = scan_in_transaction (self, &ctx, a->serial, &refused, error);
+  _st_count_ctx_clear (&ctx);
+  return a->scan != NULL;
+}
+
 StCountScan *
 st_store_count_scan (StStore     *self,
                      const char  *number,
                      const char  *serial,
                      GError     **error)
 {
-  CountCtx ctx = { 0 };
-  StCountScan *scan = NULL;
-  gboolean refused = FALSE;
+  ScanArgs a = { .number = number, .serial = serial != NULL ? serial : "" };
 
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
-  if (!_st_store_begin (self, error))
-    return NULL;
-  if (_st_count_ctx_load (self, number, &ctx, error) && check_open (&ctx, error))
-    scan = scan_in_transaction (self, &ctx, serial != NULL ? serial : "", &refused, error);
-  _st_count_ctx_clear (&ctx);
-  if (scan == NULL || !_st_store_commit (self, error))
+  if (!_st_store_write (self, scan_write, &a, error))
     {
-      _st_store_rollback (self);
-      g_clear_object (&scan);
+      g_clear_object (&a.scan);
       return NULL;
     }
-  _st_store_emit_changed (self);
-  return scan;
+  return a.scan;
 }
 
 static void
@@ -721,6 +750,47 @@ clear_error (gpointer error)
     g_error_free (error);
 }
 
+typedef struct
+{
+  const char          *number;
+  const char * const  *serials;
+  guint                start;
+  guint                end;
+  GPtrArray           *done;      /* a scan, or NULL where refused */
+  GPtrArray           *refusals;  /* the refusal, or NULL where classified */
+} BatchArgs;
+
+static gboolean
+batch_write (StStore  *self,
+             gpointer  data,
+             GError  **error)
+{
+  BatchArgs *a = data;
+  CountCtx ctx = { 0 };
+  gboolean ok;
+
+  g_ptr_array_set_size (a->done, 0);
+  g_ptr_array_set_size (a->refusals, 0);
+  ok = _st_count_ctx_load (self, a->number, &ctx, error) && check_open (&ctx, error);
+  for (guint i = a->start; ok && i < a->end; i++)
+    {
+      g_autoptr(GError) local = NULL;
+      gboolean refused = FALSE;
+      StCountScan *scan = scan_in_transaction (self, &ctx, a->serials[i], &refused, &local);
+
+      if (scan == NULL && !refused)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          ok = FALSE;
+          break;
+        }
+      g_ptr_array_add (a->done, scan);
+      g_ptr_array_add (a->refusals, g_steal_pointer (&local));
+    }
+  _st_count_ctx_clear (&ctx);
+  return ok;
+}
+
 gboolean
 st_store_count_scan_many (StStore             *self,
                           const char          *number,
@@ -731,102 +801,66 @@ st_store_count_scan_many (StStore             *self,
                           gpointer             user_data,
                           GError             **error)
 {
-  gboolean wrote = FALSE;
+  g_autoptr(GPtrArray) done = g_ptr_array_new_with_free_func (clear_object);
+  g_autoptr(GPtrArray) refusals = g_ptr_array_new_with_free_func (clear_error);
 
   g_return_val_if_fail (ST_IS_STORE (self), FALSE);
   if (batch == 0)
     batch = DEFAULT_BATCH;
+  /* One transaction a batch, each run again on a conflict like every write. */
   for (guint start = 0; start < n_serials || start == 0; start += batch)
     {
-      CountCtx ctx = { 0 };
-      g_autoptr(GPtrArray) done = g_ptr_array_new_with_free_func (clear_object);
-      g_autoptr(GPtrArray) refusals = g_ptr_array_new_with_free_func (clear_error);
-      guint end = MIN (n_serials, start + batch);
+      BatchArgs a = { .number = number, .serials = serials, .start = start,
+                      .end = MIN (n_serials, start + batch), .done = done,
+                      .refusals = refusals };
 
-      if (!_st_store_begin (self, error))
+      if (!_st_store_write (self, batch_write, &a, error))
         return FALSE;
-      if (!_st_count_ctx_load (self, number, &ctx, error) || !check_open (&ctx, error))
-        goto fail;
-      for (guint i = start; i < end; i++)
-        {
-          g_autoptr(GError) local = NULL;
-          gboolean refused = FALSE;
-          StCountScan *scan = scan_in_transaction (self, &ctx, serials[i], &refused, &local);
-
-          if (scan == NULL && !refused)
-            {
-              g_propagate_error (error, g_steal_pointer (&local));
-              goto fail;
-            }
-          g_ptr_array_add (done, scan);
-          g_ptr_array_add (refusals, g_steal_pointer (&local));
-        }
-      _st_count_ctx_clear (&ctx);
-      if (!_st_store_commit (self, error))
-        {
-          _st_store_rollback (self);
-          return FALSE;
-        }
-      wrote = wrote || done->len > 0;
       /* Reported once committed: what was printed is what was recorded. */
-      for (guint i = start; func != NULL && i < end; i++)
-        func (i, serials[i], g_ptr_array_index (done, i - start),
-              g_ptr_array_index (refusals, i - start), user_data);
+      for (guint i = a.start; func != NULL && i < a.end; i++)
+        func (i, serials[i], g_ptr_array_index (done, i - a.start),
+              g_ptr_array_index (refusals, i - a.start), user_data);
       if (n_serials == 0)
         break;
-      continue;
-
-fail:
-      _st_count_ctx_clear (&ctx);
-      _st_store_rollback (self);
-      if (wrote)
-        _st_store_emit_changed (self);
-      return FALSE;
     }
-  if (wrote)
-    _st_store_emit_changed (self);
   return TRUE;
 }
 
-gboolean
-st_store_count_set_quantity (StStore     *self,
-                             const char  *number,
-                             const char  *sku,
-                             gint64       counted,
-                             GError     **error)
+typedef struct
 {
+  const char *number;
+  const char *sku;
+  gint64      counted;
+} QuantityArgs;
+
+static gboolean
+quantity_write (StStore  *self,
+                gpointer  data,
+                GError  **error)
+{
+  QuantityArgs *a = data;
   CountCtx ctx = { 0 };
   g_autoptr(StItem) item = NULL;
   g_autoptr(StStmt) stmt = NULL;
   gboolean ok = FALSE;
 
-  g_return_val_if_fail (ST_IS_STORE (self), FALSE);
-  if (counted < 0)
-    {
-      /* Translators: %s is an SKU */
-      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
-                   _("The number counted of %s cannot be negative"), sku);
-      return FALSE;
-    }
-  if (!_st_store_begin (self, error))
-    return FALSE;
-  if (!_st_count_ctx_load (self, number, &ctx, error) || !check_open (&ctx, error))
+  if (!_st_count_ctx_load (self, a->number, &ctx, error) || !check_open (&ctx, error))
     goto out;
-  item = st_store_find_item (self, sku, error);
+  item = st_store_find_item (self, a->sku, error);
   if (item == NULL)
     goto out;
   if (st_item_get_tracking (item) == ST_TRACKING_SERIAL)
     {
       /* Translators: %s is an SKU */
       g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
-                   _("%s is tracked by serial: scan its units instead"), sku);
+                   _("%s is tracked by serial: scan its units instead"), a->sku);
       goto out;
     }
   if (!covers_item (&ctx, st_item_get_id (item)))
     {
       /* Translators: %1$s is an SKU, %2$s a count number (CNT-00001) */
       g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
-                   _("Count %2$s does not cover %1$s"), sku, ctx.number);
+                   _("Count %2$s does not cover %1$s"), a->sku, ctx.number);
       goto out;
     }
   stmt = _st_store_prepare (self, "INSERT INTO count_quantities (count_id, item_id, expected,"
@@ -836,18 +870,32 @@ st_store_count_set_quantity (StStore     *self,
     goto out;
   st_stmt_bind_int64 (stmt, 1, ctx.id);
   st_stmt_bind_int64 (stmt, 2, st_item_get_id (item));
-  st_stmt_bind_int64 (stmt, 3, counted);
+  st_stmt_bind_int64 (stmt, 3, a->counted);
   ok = _st_step (stmt, error) != 0;
-  g_clear_pointer (&stmt, st_stmt_release);
-  ok = ok && _st_store_commit (self, error);
 
 out:
   _st_count_ctx_clear (&ctx);
-  if (!ok)
-    _st_store_rollback (self);
-  else
-    _st_store_emit_changed (self);
   return ok;
+}
+
+gboolean
+st_store_count_set_quantity (StStore     *self,
+                             const char  *number,
+                             const char  *sku,
+                             gint64       counted,
+                             GError     **error)
+{
+  QuantityArgs a = { .number = number, .sku = sku, .counted = counted };
+
+  g_return_val_if_fail (ST_IS_STORE (self), FALSE);
+  if (counted < 0)
+    {
+      /* Translators: %s is an SKU */
+      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                   _("The number counted of %s cannot be negative"), sku);
+      return FALSE;
+    }
+  return _st_store_write (self, quantity_write, &a, error);
 }
 
 static StCountScan *

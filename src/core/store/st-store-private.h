@@ -71,6 +71,16 @@ void      _st_store_set_worker_hook (StStore           *self,
 gboolean  _st_store_retry_write     (StStore     *self,
                                      guint        attempt,
                                      GError     **error);
+/* One write transaction of the core: begins it, runs @func (which does every read and write
+ * of the change inside it and may be run again), commits; on failure rolls back, and runs the
+ * whole again while _st_store_retry_write() says so.  Emits StStore::changed after a commit. */
+typedef gboolean (*StStoreWriteFunc) (StStore   *self,
+                                      gpointer   data,
+                                      GError   **error);
+gboolean  _st_store_write           (StStore          *self,
+                                     StStoreWriteFunc  func,
+                                     gpointer          data,
+                                     GError          **error);
 /* Emits StStore::changed. */
 void      _st_store_emit_changed    (StStore     *self);
 /* Bulk loading (generator): durability relaxed for this connection. */

@@ -134,6 +134,36 @@ _st_store_retry_write (StStore  *self,
   return TRUE;
 }
 
+gboolean
+_st_store_write (StStore          *self,
+                 StStoreWriteFunc  func,
+                 gpointer          data,
+                 GError          **error)
+{
+  for (guint attempt = 0; ; attempt++)
+    {
+      GError *local = NULL;
+      gboolean ok = _st_store_begin (self, &local);
+
+      ok = ok && func (self, data, &local) && _st_store_commit (self, &local);
+      if (ok)
+        {
+          _st_store_emit_changed (self);
+          return TRUE;
+        }
+      _st_store_rollback (self);
+      if (!_st_store_retry_write (self, attempt, &local))
+        {
+          if (local != NULL)
+            g_propagate_error (error, local);
+          else
+            g_set_error_literal (error, ST_ERROR, ST_ERROR_FAILED,
+                                 _("The change could not be written; nothing was changed"));
+          return FALSE;
+        }
+    }
+}
+
 StStoreWorker *
 _st_store_get_worker (StStore *self)
 {
