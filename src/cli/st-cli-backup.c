@@ -78,12 +78,12 @@ st_cli_cmd_backup (StCli              *cli,
   dest_display = g_filename_display_name (dest);
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
-      st_json_begin_object (json);
-      st_json_member_string (json, "database", db_display);
-      st_json_member_string (json, "backup", dest_display);
-      st_json_end_object (json);
+      json_builder_begin_object (json);
+      st_cli_json_member_string (json, "database", db_display);
+      st_cli_json_member_string (json, "backup", dest_display);
+      json_builder_end_object (json);
       st_cli_print_json (json);
     }
   else
@@ -203,13 +203,13 @@ st_cli_cmd_restore (StCli              *cli,
 
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
-      st_json_begin_object (json);
-      st_json_member_string (json, "database", target_display);
-      st_json_member_string (json, "backup", backup_display);
-      st_json_member_string (json, "previous", aside_display);
-      st_json_end_object (json);
+      json_builder_begin_object (json);
+      st_cli_json_member_string (json, "database", target_display);
+      st_cli_json_member_string (json, "backup", backup_display);
+      st_cli_json_member_string (json, "previous", aside_display);
+      json_builder_end_object (json);
       st_cli_print_json (json);
     }
   else

@@ -16,47 +16,53 @@
 /* Refused lines named one by one before the rest are only counted. */
 #define MAX_NAMED_REFUSALS 20
 
+/* The members of a count.  @unexpected_count: with "unexpected", the number of unexpected
+ * scans; a report (`count show`, `count finish`) leaves it out, as its "unexpected" is the
+ * list of them (the number and the list under one key made a duplicate key before). */
 static void
-count_to_json (StCount *count,
-               StJson  *json)
+count_to_json (StCount     *count,
+               gboolean     unexpected_count,
+               JsonBuilder *json)
 {
   const char * const *skus = st_count_get_skus (count);
 
-  st_json_member_string (json, "number", st_count_get_number (count));
-  st_json_member_string (json, "warehouse", st_count_get_warehouse (count));
-  st_json_member_string (json, "date", st_count_get_date (count));
-  st_json_member_string (json, "status", st_count_get_finished (count) ? "finished" : "open");
-  st_json_member_string (json, "finished_date", st_count_get_finished_date (count));
-  st_json_member_string (json, "adjustment", st_count_get_adjustment (count));
-  st_json_key (json, "items");
-  st_json_begin_array (json);
+  st_cli_json_member_string (json, "number", st_count_get_number (count));
+  st_cli_json_member_string (json, "warehouse", st_count_get_warehouse (count));
+  st_cli_json_member_string (json, "date", st_count_get_date (count));
+  st_cli_json_member_string (json, "status", st_count_get_finished (count) ? "finished" : "open");
+  st_cli_json_member_string (json, "finished_date", st_count_get_finished_date (count));
+  st_cli_json_member_string (json, "adjustment", st_count_get_adjustment (count));
+  json_builder_set_member_name (json, "items");
+  json_builder_begin_array (json);
   for (gsize i = 0; skus[i] != NULL; i++)
-    st_json_string (json, skus[i]);
-  st_json_end_array (json);
-  st_json_member_int (json, "expected", st_count_get_n_expected (count));
-  st_json_key (json, "scans");
-  st_json_begin_object (json);
+    st_cli_json_string (json, skus[i]);
+  json_builder_end_array (json);
+  st_cli_json_member_int (json, "expected", st_count_get_n_expected (count));
+  json_builder_set_member_name (json, "scans");
+  json_builder_begin_object (json);
   for (guint i = 0; i < ST_N_SCAN_CLASSES; i++)
-    st_json_member_int (json, st_scan_class_to_string (i), st_count_get_n_scans (count, i));
-  st_json_end_object (json);
-  st_json_member_int (json, "unexpected", st_count_get_n_unexpected (count));
+    st_cli_json_member_int (json, st_scan_class_to_string (i), st_count_get_n_scans (count, i));
+  json_builder_end_object (json);
+  if (unexpected_count)
+    st_cli_json_member_int (json, "unexpected", st_count_get_n_unexpected (count));
 }
 
 static void
 scan_to_json (StCountScan *scan,
-              StJson      *json)
+              JsonBuilder *json)
 {
   StUnitStatus status;
 
-  st_json_begin_object (json);
-  st_json_member_string (json, "serial", st_count_scan_get_serial (scan));
-  st_json_member_string (json, "class", st_scan_class_to_string (st_count_scan_get_class (scan)));
-  st_json_member_string (json, "sku", st_count_scan_get_sku (scan));
-  st_json_member_string (json, "warehouse", st_count_scan_get_warehouse (scan));
-  st_json_member_string (json, "status", st_count_scan_get_status (scan, &status)
-                                         ? st_unit_status_to_string (status) : NULL);
-  st_json_member_string (json, "items", st_count_scan_get_items (scan));
-  st_json_end_object (json);
+  json_builder_begin_object (json);
+  st_cli_json_member_string (json, "serial", st_count_scan_get_serial (scan));
+  st_cli_json_member_string (json, "class",
+                             st_scan_class_to_string (st_count_scan_get_class (scan)));
+  st_cli_json_member_string (json, "sku", st_count_scan_get_sku (scan));
+  st_cli_json_member_string (json, "warehouse", st_count_scan_get_warehouse (scan));
+  st_cli_json_member_string (json, "status", st_count_scan_get_status (scan, &status)
+                                             ? st_unit_status_to_string (status) : NULL);
+  st_cli_json_member_string (json, "items", st_count_scan_get_items (scan));
+  json_builder_end_object (json);
 }
 
 static void
@@ -69,57 +75,57 @@ scan_to_text (StCountScan *scan,
 }
 
 static void
-unit_to_json (StUnit *unit,
-              StJson *json)
+unit_to_json (StUnit      *unit,
+              JsonBuilder *json)
 {
-  st_json_begin_object (json);
-  st_json_member_string (json, "serial", st_unit_get_serial (unit));
-  st_json_member_string (json, "sku", st_unit_get_sku (unit));
-  st_json_member_string (json, "status", st_unit_status_to_string (st_unit_get_status (unit)));
-  st_json_member_string (json, "warehouse", st_unit_get_warehouse (unit));
-  st_json_end_object (json);
+  json_builder_begin_object (json);
+  st_cli_json_member_string (json, "serial", st_unit_get_serial (unit));
+  st_cli_json_member_string (json, "sku", st_unit_get_sku (unit));
+  st_cli_json_member_string (json, "status", st_unit_status_to_string (st_unit_get_status (unit)));
+  st_cli_json_member_string (json, "warehouse", st_unit_get_warehouse (unit));
+  json_builder_end_object (json);
 }
 
 static void
 report_to_json (StCountReport *report,
-                StJson        *json)
+                JsonBuilder   *json)
 {
-  st_json_begin_object (json);
-  count_to_json (report->count, json);
-  st_json_key (json, "missing");
-  st_json_begin_array (json);
+  json_builder_begin_object (json);
+  count_to_json (report->count, FALSE, json);
+  json_builder_set_member_name (json, "missing");
+  json_builder_begin_array (json);
   for (guint i = 0; i < report->missing->len; i++)
     unit_to_json (g_ptr_array_index (report->missing, i), json);
-  st_json_end_array (json);
-  st_json_key (json, "unexpected");
-  st_json_begin_array (json);
+  json_builder_end_array (json);
+  json_builder_set_member_name (json, "unexpected");
+  json_builder_begin_array (json);
   for (guint i = 0; i < report->unexpected->len; i++)
     scan_to_json (g_ptr_array_index (report->unexpected, i), json);
-  st_json_end_array (json);
-  st_json_key (json, "moved");
-  st_json_begin_array (json);
+  json_builder_end_array (json);
+  json_builder_set_member_name (json, "moved");
+  json_builder_begin_array (json);
   for (guint i = 0; i < report->moved->len; i++)
     unit_to_json (g_ptr_array_index (report->moved, i), json);
-  st_json_end_array (json);
-  st_json_key (json, "quantities");
-  st_json_begin_array (json);
+  json_builder_end_array (json);
+  json_builder_set_member_name (json, "quantities");
+  json_builder_begin_array (json);
   for (guint i = 0; i < report->quantities->len; i++)
     {
       StCountQuantity *q = g_ptr_array_index (report->quantities, i);
 
-      st_json_begin_object (json);
-      st_json_member_string (json, "sku", q->sku);
-      st_json_member_int (json, "expected", q->expected);
-      st_json_key (json, "counted");
+      json_builder_begin_object (json);
+      st_cli_json_member_string (json, "sku", q->sku);
+      st_cli_json_member_int (json, "expected", q->expected);
+      json_builder_set_member_name (json, "counted");
       if (q->has_counted)
-        st_json_int (json, q->counted);
+        json_builder_add_int_value (json, q->counted);
       else
-        st_json_null (json);
-      st_json_member_int (json, "on_hand", q->on_hand);
-      st_json_end_object (json);
+        json_builder_add_null_value (json);
+      st_cli_json_member_int (json, "on_hand", q->on_hand);
+      json_builder_end_object (json);
     }
-  st_json_end_array (json);
-  st_json_end_object (json);
+  json_builder_end_array (json);
+  json_builder_end_object (json);
 }
 
 static void
@@ -221,7 +227,7 @@ print_report (StCli         *cli,
 {
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
       report_to_json (report, json);
       st_cli_print_json (json);
@@ -267,11 +273,11 @@ st_cli_cmd_count_start (StCli              *cli,
     return st_cli_fail (error);
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
-      st_json_begin_object (json);
-      count_to_json (count, json);
-      st_json_end_object (json);
+      json_builder_begin_object (json);
+      count_to_json (count, TRUE, json);
+      json_builder_end_object (json);
       st_cli_print_json (json);
     }
   else
@@ -295,14 +301,14 @@ st_cli_cmd_count_start (StCli              *cli,
 
 typedef struct
 {
-  StCli      *cli;
-  GPtrArray  *texts;       /* char*, borrowed: the serials to scan */
-  GArray     *lines;       /* guint: each one's line in its file, 0 when typed */
-  guint       n_refused;
-  guint       n_scanned;
-  guint       n_lines;
-  GString    *out;
-  StJson     *json;
+  StCli       *cli;
+  GPtrArray   *texts;       /* char*, borrowed: the serials to scan */
+  GArray      *lines;       /* guint: each one's line in its file, 0 when typed */
+  guint        n_refused;
+  guint        n_scanned;
+  guint        n_lines;
+  GString     *out;
+  JsonBuilder *json;
 } ScanRun;
 
 static void
@@ -490,7 +496,7 @@ st_cli_cmd_count_scan (StCli              *cli,
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(StJson) json = NULL;
+  g_autoptr(JsonBuilder) json = NULL;
   const StCliOption options[] = {
     { "quantity", ST_CLI_OPT_VALUES, &quantities },
     { NULL }
@@ -562,15 +568,15 @@ st_cli_cmd_count_scan (StCli              *cli,
 
   if (cli->json)
     {
-      json = st_cli_json_new ();
+      json = json_builder_new ();
       run.json = json;
-      st_json_begin_array (json);
+      json_builder_begin_array (json);
     }
   ok = st_store_count_scan_many (cli->store, number, (const char * const *) texts->pdata,
                                  texts->len, 0, scanned_cb, &run, &error);
   if (json != NULL)
     {
-      st_json_end_array (json);
+      json_builder_end_array (json);
       st_cli_print_json (json);
     }
   else
@@ -640,16 +646,16 @@ st_cli_cmd_count_list (StCli              *cli,
     return st_cli_fail (error);
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
-      st_json_begin_array (json);
+      json_builder_begin_array (json);
       for (guint i = 0; i < counts->len; i++)
         {
-          st_json_begin_object (json);
-          count_to_json (g_ptr_array_index (counts, i), json);
-          st_json_end_object (json);
+          json_builder_begin_object (json);
+          count_to_json (g_ptr_array_index (counts, i), TRUE, json);
+          json_builder_end_object (json);
         }
-      st_json_end_array (json);
+      json_builder_end_array (json);
       st_cli_print_json (json);
     }
   else
@@ -726,12 +732,12 @@ st_cli_cmd_export_count (StCli              *cli,
     return st_cli_fail (error);
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
-      st_json_begin_object (json);
-      st_json_member_string (json, "export", "count");
-      st_json_member_string (json, "file", path);
-      st_json_end_object (json);
+      json_builder_begin_object (json);
+      st_cli_json_member_string (json, "export", "count");
+      st_cli_json_member_string (json, "file", path);
+      json_builder_end_object (json);
       st_cli_print_json (json);
     }
   else

@@ -310,7 +310,7 @@ print_document (StCli      *cli,
 
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
       st_cli_document_to_json (document, json);
       st_cli_print_json (json);

@@ -14,48 +14,48 @@
 
 static void
 draft_to_json (StSavedDraft *saved,
-               StJson       *json)
+               JsonBuilder  *json)
 {
   StDraft *draft = saved->draft;
 
-  st_json_begin_object (json);
-  st_json_member_string (json, "draft", saved->number);
-  st_json_member_string (json, "kind", st_doc_kind_to_string (draft->kind));
-  st_json_member_string (json, "saved", saved->saved);
-  st_json_member_string (json, "number", draft->number);
-  st_json_member_string (json, "date", draft->date);
-  st_json_member_string (json, "contact", draft->contact);
-  st_json_member_string (json, "warehouse", draft->warehouse);
-  st_json_member_string (json, "to_warehouse", draft->to_warehouse);
-  st_json_member_bool (json, "in_transit", draft->in_transit);
-  st_json_member_string (json, "reference", draft->reference);
-  st_json_member_string (json, "reason", draft->reason);
-  st_json_member_int (json, "quantity", st_saved_draft_get_quantity (saved));
-  st_json_key (json, "lines");
-  st_json_begin_array (json);
+  json_builder_begin_object (json);
+  st_cli_json_member_string (json, "draft", saved->number);
+  st_cli_json_member_string (json, "kind", st_doc_kind_to_string (draft->kind));
+  st_cli_json_member_string (json, "saved", saved->saved);
+  st_cli_json_member_string (json, "number", draft->number);
+  st_cli_json_member_string (json, "date", draft->date);
+  st_cli_json_member_string (json, "contact", draft->contact);
+  st_cli_json_member_string (json, "warehouse", draft->warehouse);
+  st_cli_json_member_string (json, "to_warehouse", draft->to_warehouse);
+  st_cli_json_member_bool (json, "in_transit", draft->in_transit);
+  st_cli_json_member_string (json, "reference", draft->reference);
+  st_cli_json_member_string (json, "reason", draft->reason);
+  st_cli_json_member_int (json, "quantity", st_saved_draft_get_quantity (saved));
+  json_builder_set_member_name (json, "lines");
+  json_builder_begin_array (json);
   for (guint i = 0; i < draft->lines->len; i++)
     {
       StDraftLine *line = g_ptr_array_index (draft->lines, i);
 
-      st_json_begin_object (json);
-      st_json_member_int (json, "line", i + 1);
-      st_json_member_string (json, "sku", line->sku);
-      st_json_member_int (json, "quantity", line->quantity);
-      st_json_member_money (json, "rate", line->has_rate, line->rate);
-      st_json_key (json, "serials");
+      json_builder_begin_object (json);
+      st_cli_json_member_int (json, "line", i + 1);
+      st_cli_json_member_string (json, "sku", line->sku);
+      st_cli_json_member_int (json, "quantity", line->quantity);
+      st_cli_json_member_money (json, "rate", line->has_rate, line->rate);
+      json_builder_set_member_name (json, "serials");
       if (line->serials == NULL)
-        st_json_null (json);   /* the oldest units are picked when it is posted */
+        json_builder_add_null_value (json);   /* the oldest units are picked when it is posted */
       else
         {
-          st_json_begin_array (json);
+          json_builder_begin_array (json);
           for (guint j = 0; j < line->serials->len; j++)
-            st_json_string (json, g_ptr_array_index (line->serials, j));
-          st_json_end_array (json);
+            st_cli_json_string (json, g_ptr_array_index (line->serials, j));
+          json_builder_end_array (json);
         }
-      st_json_end_object (json);
+      json_builder_end_object (json);
     }
-  st_json_end_array (json);
-  st_json_end_object (json);
+  json_builder_end_array (json);
+  json_builder_end_object (json);
 }
 
 static void
@@ -138,7 +138,7 @@ print_draft (StCli        *cli,
 {
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
       draft_to_json (saved, json);
       st_cli_print_json (json);
@@ -207,12 +207,12 @@ st_cli_cmd_draft_list (StCli              *cli,
 
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
-      st_json_begin_array (json);
+      json_builder_begin_array (json);
       for (guint i = 0; i < drafts->len; i++)
         draft_to_json (g_ptr_array_index (drafts, i), json);
-      st_json_end_array (json);
+      json_builder_end_array (json);
       st_cli_print_json (json);
     }
   else
@@ -300,11 +300,11 @@ st_cli_cmd_draft_delete (StCli              *cli,
     return st_cli_fail (error);
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
-      st_json_begin_object (json);
-      st_json_member_string (json, "deleted", number);
-      st_json_end_object (json);
+      json_builder_begin_object (json);
+      st_cli_json_member_string (json, "deleted", number);
+      json_builder_end_object (json);
       st_cli_print_json (json);
     }
   else

@@ -19,7 +19,7 @@ print_item (StCli      *cli,
 {
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
       st_cli_item_to_json (item, json);
       st_cli_print_json (json);
@@ -175,7 +175,7 @@ st_cli_cmd_contact_edit (StCli              *cli,
 
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
       st_cli_contact_to_json (contact, json);
       st_cli_print_json (json);
@@ -216,7 +216,7 @@ st_cli_cmd_warehouse_rename (StCli              *cli,
 
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
       st_cli_warehouse_to_json (warehouse, json);
       st_cli_print_json (json);

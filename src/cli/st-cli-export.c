@@ -20,12 +20,12 @@ st_cli_print_written (StCli      *cli,
 {
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
-      st_json_begin_object (json);
-      st_json_member_string (json, "export", kind);
-      st_json_member_string (json, "file", path);
-      st_json_end_object (json);
+      json_builder_begin_object (json);
+      st_cli_json_member_string (json, "export", kind);
+      st_cli_json_member_string (json, "file", path);
+      json_builder_end_object (json);
       st_cli_print_json (json);
     }
   else
@@ -165,13 +165,13 @@ st_cli_cmd_generate (StCli              *cli,
 
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
-      st_json_begin_object (json);
-      st_json_member_int (json, "items", (gint64) stats.n_items);
-      st_json_member_int (json, "units", (gint64) stats.n_units);
-      st_json_member_int (json, "documents", (gint64) stats.n_documents);
-      st_json_end_object (json);
+      json_builder_begin_object (json);
+      st_cli_json_member_int (json, "items", (gint64) stats.n_items);
+      st_cli_json_member_int (json, "units", (gint64) stats.n_units);
+      st_cli_json_member_int (json, "documents", (gint64) stats.n_documents);
+      json_builder_end_object (json);
       st_cli_print_json (json);
     }
   else

@@ -99,16 +99,16 @@ print_written (StCli      *cli,
 
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
-      st_json_begin_object (json);
-      st_json_member_string (json, "file", path);
-      st_json_member_string (json, "layout",
-                             st_label_layout_to_name (st_label_job_get_layout (job)));
-      st_json_member_string (json, "code", st_label_code_to_name (st_label_job_get_code (job)));
-      st_json_member_int (json, "labels", n_labels);
-      st_json_member_int (json, "pages", n_pages);
-      st_json_end_object (json);
+      json_builder_begin_object (json);
+      st_cli_json_member_string (json, "file", path);
+      st_cli_json_member_string (json, "layout",
+                                 st_label_layout_to_name (st_label_job_get_layout (job)));
+      st_cli_json_member_string (json, "code", st_label_code_to_name (st_label_job_get_code (job)));
+      st_cli_json_member_int (json, "labels", n_labels);
+      st_cli_json_member_int (json, "pages", n_pages);
+      json_builder_end_object (json);
       st_cli_print_json (json);
     }
   else

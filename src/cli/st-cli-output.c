@@ -27,48 +27,48 @@ document_label (StDocKind   kind,
 /* Documents. */
 
 void
-st_cli_document_to_json (StDocument *document,
-                         StJson     *json)
+st_cli_document_to_json (StDocument  *document,
+                         JsonBuilder *json)
 {
   GPtrArray *lines = st_document_get_lines (document);
 
-  st_json_begin_object (json);
-  st_json_member_int (json, "id", st_document_get_id (document));
-  st_json_member_string (json, "kind", st_doc_kind_to_string (st_document_get_kind (document)));
-  st_json_member_string (json, "number", st_document_get_number (document));
-  st_json_member_string (json, "date", st_document_get_date (document));
-  st_json_member_string (json, "status",
-                         st_doc_status_to_string (st_document_get_status (document)));
-  st_json_member_string (json, "contact", st_document_get_contact (document));
-  st_json_member_string (json, "warehouse", st_document_get_warehouse (document));
-  st_json_member_string (json, "to_warehouse", st_document_get_to_warehouse (document));
-  st_json_member_bool (json, "in_transit", st_document_get_in_transit (document));
-  st_json_member_string (json, "received_date", st_document_get_received_date (document));
-  st_json_member_string (json, "reference", st_document_get_reference (document));
-  st_json_member_string (json, "reason", st_document_get_reason (document));
-  st_json_member_int (json, "quantity", st_document_get_quantity (document));
-  st_json_member_money (json, "total", TRUE, st_document_get_total (document));
-  st_json_key (json, "lines");
-  st_json_begin_array (json);
+  json_builder_begin_object (json);
+  st_cli_json_member_int (json, "id", st_document_get_id (document));
+  st_cli_json_member_string (json, "kind", st_doc_kind_to_string (st_document_get_kind (document)));
+  st_cli_json_member_string (json, "number", st_document_get_number (document));
+  st_cli_json_member_string (json, "date", st_document_get_date (document));
+  st_cli_json_member_string (json, "status",
+                             st_doc_status_to_string (st_document_get_status (document)));
+  st_cli_json_member_string (json, "contact", st_document_get_contact (document));
+  st_cli_json_member_string (json, "warehouse", st_document_get_warehouse (document));
+  st_cli_json_member_string (json, "to_warehouse", st_document_get_to_warehouse (document));
+  st_cli_json_member_bool (json, "in_transit", st_document_get_in_transit (document));
+  st_cli_json_member_string (json, "received_date", st_document_get_received_date (document));
+  st_cli_json_member_string (json, "reference", st_document_get_reference (document));
+  st_cli_json_member_string (json, "reason", st_document_get_reason (document));
+  st_cli_json_member_int (json, "quantity", st_document_get_quantity (document));
+  st_cli_json_member_money (json, "total", TRUE, st_document_get_total (document));
+  json_builder_set_member_name (json, "lines");
+  json_builder_begin_array (json);
   for (guint i = 0; lines != NULL && i < lines->len; i++)
     {
       StDocumentLine *line = g_ptr_array_index (lines, i);
 
-      st_json_begin_object (json);
-      st_json_member_int (json, "line", line->line_no);
-      st_json_member_string (json, "sku", line->sku);
-      st_json_member_string (json, "item", line->item_name);
-      st_json_member_int (json, "quantity", line->quantity);
-      st_json_member_money (json, "rate", TRUE, line->rate);
-      st_json_key (json, "serials");
-      st_json_begin_array (json);
+      json_builder_begin_object (json);
+      st_cli_json_member_int (json, "line", line->line_no);
+      st_cli_json_member_string (json, "sku", line->sku);
+      st_cli_json_member_string (json, "item", line->item_name);
+      st_cli_json_member_int (json, "quantity", line->quantity);
+      st_cli_json_member_money (json, "rate", TRUE, line->rate);
+      json_builder_set_member_name (json, "serials");
+      json_builder_begin_array (json);
       for (guint j = 0; line->serials != NULL && j < line->serials->len; j++)
-        st_json_string (json, g_ptr_array_index (line->serials, j));
-      st_json_end_array (json);
-      st_json_end_object (json);
+        st_cli_json_string (json, g_ptr_array_index (line->serials, j));
+      json_builder_end_array (json);
+      json_builder_end_object (json);
     }
-  st_json_end_array (json);
-  st_json_end_object (json);
+  json_builder_end_array (json);
+  json_builder_end_object (json);
 }
 
 static void
@@ -171,25 +171,25 @@ st_cli_document_to_text (StDocument *document,
 /* Items, warehouses, contacts. */
 
 void
-st_cli_item_to_json (StItem *item,
-                     StJson *json)
+st_cli_item_to_json (StItem      *item,
+                     JsonBuilder *json)
 {
   gboolean serial = st_item_get_tracking (item) == ST_TRACKING_SERIAL;
 
-  st_json_begin_object (json);
-  st_json_member_int (json, "id", st_item_get_id (item));
-  st_json_member_string (json, "sku", st_item_get_sku (item));
-  st_json_member_string (json, "name", st_item_get_name (item));
-  st_json_member_string (json, "unit", st_item_get_unit (item));
-  st_json_member_string (json, "tracking", st_tracking_to_string (st_item_get_tracking (item)));
-  st_json_member_string (json, "serial_format",
-                         serial ? st_serial_format_to_string (st_item_get_serial_format (item))
-                                : NULL);
-  st_json_member_money (json, "price", TRUE, st_item_get_price (item));
-  st_json_member_money (json, "cost", TRUE, st_item_get_cost (item));
-  st_json_member_int (json, "warranty_months", st_item_get_warranty_months (item));
-  st_json_member_int (json, "on_hand", st_item_get_on_hand (item));
-  st_json_end_object (json);
+  json_builder_begin_object (json);
+  st_cli_json_member_int (json, "id", st_item_get_id (item));
+  st_cli_json_member_string (json, "sku", st_item_get_sku (item));
+  st_cli_json_member_string (json, "name", st_item_get_name (item));
+  st_cli_json_member_string (json, "unit", st_item_get_unit (item));
+  st_cli_json_member_string (json, "tracking", st_tracking_to_string (st_item_get_tracking (item)));
+  st_cli_json_member_string (json, "serial_format",
+                             serial ? st_serial_format_to_string (st_item_get_serial_format (item))
+                                    : NULL);
+  st_cli_json_member_money (json, "price", TRUE, st_item_get_price (item));
+  st_cli_json_member_money (json, "cost", TRUE, st_item_get_cost (item));
+  st_cli_json_member_int (json, "warranty_months", st_item_get_warranty_months (item));
+  st_cli_json_member_int (json, "on_hand", st_item_get_on_hand (item));
+  json_builder_end_object (json);
 }
 
 void
@@ -231,88 +231,89 @@ st_cli_items_to_text (GPtrArray *items,
 
 void
 st_cli_warehouse_to_json (StWarehouse *warehouse,
-                          StJson      *json)
+                          JsonBuilder *json)
 {
-  st_json_begin_object (json);
-  st_json_member_int (json, "id", st_warehouse_get_id (warehouse));
-  st_json_member_string (json, "name", st_warehouse_get_name (warehouse));
-  st_json_end_object (json);
+  json_builder_begin_object (json);
+  st_cli_json_member_int (json, "id", st_warehouse_get_id (warehouse));
+  st_cli_json_member_string (json, "name", st_warehouse_get_name (warehouse));
+  json_builder_end_object (json);
 }
 
 void
-st_cli_contact_to_json (StContact *contact,
-                        StJson    *json)
+st_cli_contact_to_json (StContact   *contact,
+                        JsonBuilder *json)
 {
-  st_json_begin_object (json);
-  st_json_member_int (json, "id", st_contact_get_id (contact));
-  st_json_member_string (json, "kind", st_contact_kind_to_string (st_contact_get_kind (contact)));
-  st_json_member_string (json, "name", st_contact_get_name (contact));
-  st_json_end_object (json);
+  json_builder_begin_object (json);
+  st_cli_json_member_int (json, "id", st_contact_get_id (contact));
+  st_cli_json_member_string (json, "kind",
+                             st_contact_kind_to_string (st_contact_get_kind (contact)));
+  st_cli_json_member_string (json, "name", st_contact_get_name (contact));
+  json_builder_end_object (json);
 }
 
 /* Units. */
 
 void
-st_cli_unit_to_json (StUnit    *unit,
-                     GPtrArray *history,
-                     StJson    *json)
+st_cli_unit_to_json (StUnit      *unit,
+                     GPtrArray   *history,
+                     JsonBuilder *json)
 {
   StDocKind received_kind = st_unit_get_received_kind (unit);
   const char *received_doc = st_unit_get_received_doc (unit);
 
-  st_json_begin_object (json);
-  st_json_member_int (json, "id", st_unit_get_id (unit));
-  st_json_member_string (json, "serial", st_unit_get_serial (unit));
-  st_json_member_string (json, "sku", st_unit_get_sku (unit));
-  st_json_member_string (json, "item", st_unit_get_item_name (unit));
-  st_json_member_string (json, "status", st_unit_status_to_string (st_unit_get_status (unit)));
-  st_json_member_string (json, "warehouse", st_unit_get_warehouse (unit));
-  st_json_member_money (json, "cost", TRUE, st_unit_get_cost (unit));
-  st_json_member_money (json, "price", st_unit_has_price (unit), st_unit_get_price (unit));
-  st_json_member_string (json, "warranty_end", st_unit_get_warranty_end (unit));
-  st_json_member_string (json, "received_date", st_unit_get_received_date (unit));
-  st_json_member_string (json, "received_kind",
-                         received_doc != NULL ? st_doc_kind_to_string (received_kind) : NULL);
-  st_json_member_string (json, "received_document", received_doc);
-  st_json_member_string (json, "bill", received_kind == ST_DOC_BILL ? received_doc : NULL);
-  st_json_member_string (json, "vendor", st_unit_get_vendor (unit));
-  st_json_member_string (json, "sold_date", st_unit_get_sold_date (unit));
-  st_json_member_string (json, "invoice", st_unit_get_invoice (unit));
-  st_json_member_string (json, "customer", st_unit_get_customer (unit));
+  json_builder_begin_object (json);
+  st_cli_json_member_int (json, "id", st_unit_get_id (unit));
+  st_cli_json_member_string (json, "serial", st_unit_get_serial (unit));
+  st_cli_json_member_string (json, "sku", st_unit_get_sku (unit));
+  st_cli_json_member_string (json, "item", st_unit_get_item_name (unit));
+  st_cli_json_member_string (json, "status", st_unit_status_to_string (st_unit_get_status (unit)));
+  st_cli_json_member_string (json, "warehouse", st_unit_get_warehouse (unit));
+  st_cli_json_member_money (json, "cost", TRUE, st_unit_get_cost (unit));
+  st_cli_json_member_money (json, "price", st_unit_has_price (unit), st_unit_get_price (unit));
+  st_cli_json_member_string (json, "warranty_end", st_unit_get_warranty_end (unit));
+  st_cli_json_member_string (json, "received_date", st_unit_get_received_date (unit));
+  st_cli_json_member_string (json, "received_kind",
+                             received_doc != NULL ? st_doc_kind_to_string (received_kind) : NULL);
+  st_cli_json_member_string (json, "received_document", received_doc);
+  st_cli_json_member_string (json, "bill", received_kind == ST_DOC_BILL ? received_doc : NULL);
+  st_cli_json_member_string (json, "vendor", st_unit_get_vendor (unit));
+  st_cli_json_member_string (json, "sold_date", st_unit_get_sold_date (unit));
+  st_cli_json_member_string (json, "invoice", st_unit_get_invoice (unit));
+  st_cli_json_member_string (json, "customer", st_unit_get_customer (unit));
 
   if (history != NULL)
     {
-      st_json_key (json, "history");
-      st_json_begin_array (json);
+      json_builder_set_member_name (json, "history");
+      json_builder_begin_array (json);
       for (guint i = 0; i < history->len; i++)
         {
           StUnitEvent *event = g_ptr_array_index (history, i);
           StEventKind kind = st_unit_event_get_kind (event);
+          StEventKind reversed = st_unit_event_get_reversed_kind (event);
 
-          st_json_begin_object (json);
-          st_json_member_int (json, "id", st_unit_event_get_id (event));
-          st_json_member_string (json, "date", st_unit_event_get_date (event));
-          st_json_member_string (json, "event", st_event_kind_to_string (kind));
-          st_json_member_string (json, "reversed_event",
-                                 kind == ST_EVENT_VOIDED
-                                 ? st_event_kind_to_string (st_unit_event_get_reversed_kind (event))
-                                 : NULL);
-          st_json_member_string (json, "document_kind",
-                                 st_doc_kind_to_string (st_unit_event_get_doc_kind (event)));
-          st_json_member_string (json, "document", st_unit_event_get_doc_number (event));
-          st_json_member_string (json, "from", st_unit_event_get_from_warehouse (event));
-          st_json_member_string (json, "to", st_unit_event_get_to_warehouse (event));
-          st_json_member_string (json, "contact", st_unit_event_get_contact (event));
-          st_json_member_money (json, "amount", st_unit_event_has_amount (event),
-                                st_unit_event_get_amount (event));
+          json_builder_begin_object (json);
+          st_cli_json_member_int (json, "id", st_unit_event_get_id (event));
+          st_cli_json_member_string (json, "date", st_unit_event_get_date (event));
+          st_cli_json_member_string (json, "event", st_event_kind_to_string (kind));
+          st_cli_json_member_string (json, "reversed_event", kind == ST_EVENT_VOIDED
+                                                             ? st_event_kind_to_string (reversed)
+                                                             : NULL);
+          st_cli_json_member_string (json, "document_kind",
+                                     st_doc_kind_to_string (st_unit_event_get_doc_kind (event)));
+          st_cli_json_member_string (json, "document", st_unit_event_get_doc_number (event));
+          st_cli_json_member_string (json, "from", st_unit_event_get_from_warehouse (event));
+          st_cli_json_member_string (json, "to", st_unit_event_get_to_warehouse (event));
+          st_cli_json_member_string (json, "contact", st_unit_event_get_contact (event));
+          st_cli_json_member_money (json, "amount", st_unit_event_has_amount (event),
+                                    st_unit_event_get_amount (event));
           if (st_unit_event_get_related_serial (event) != NULL)
-            st_json_member_string (json, "related_serial",
-                                   st_unit_event_get_related_serial (event));
-          st_json_end_object (json);
+            st_cli_json_member_string (json, "related_serial",
+                                       st_unit_event_get_related_serial (event));
+          json_builder_end_object (json);
         }
-      st_json_end_array (json);
+      json_builder_end_array (json);
     }
-  st_json_end_object (json);
+  json_builder_end_object (json);
 }
 
 static char *

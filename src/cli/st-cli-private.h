@@ -5,7 +5,7 @@
 #include <glib.h>
 
 #include "st-store.h"
-#include "st-json.h"
+#include "st-cli-json.h"
 
 G_BEGIN_DECLS
 
@@ -89,10 +89,21 @@ gboolean    st_cli_open_store        (StCli               *cli,
                                       GError             **error);
 char       *st_cli_database_path     (StCli               *cli);
 
-/* Output: human text through the locale's charset, JSON as UTF-8 bytes. */
+/* Output: human text through the locale's charset (st-cli-charset.c), JSON (a document of
+ * json_builder_new (), st-cli-json.h) as UTF-8 bytes. */
 void        st_cli_print_text        (const char          *text);
-void        st_cli_print_json        (StJson              *json);
-StJson     *st_cli_json_new          (void);
+void        st_cli_print_json        (JsonBuilder         *json);
+/* A top-level JSON array printed a value at a time, for lists as long as the inventory: the
+ * same text as st_cli_print_json () of the whole array, without holding it whole.  Start
+ * with a zeroed StCliJsonList; each _add () takes a builder holding one complete value (and
+ * resets it for the next one). */
+typedef struct
+{
+  guint n_values;
+} StCliJsonList;
+void        st_cli_json_list_add     (StCliJsonList       *list,
+                                      JsonBuilder         *value);
+void        st_cli_json_list_end     (StCliJsonList       *list);
 
 /* Columns of text, padded by display width. */
 typedef struct _StCliTable StCliTable;
@@ -113,19 +124,19 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (StCliTable, st_cli_table_free)
 
 /* st-cli-output.c: rendering. */
 void        st_cli_document_to_json  (StDocument          *document,
-                                      StJson              *json);
+                                      JsonBuilder         *json);
 void        st_cli_document_to_text  (StDocument          *document,
                                       GString             *out);
 void        st_cli_item_to_json      (StItem              *item,
-                                      StJson              *json);
+                                      JsonBuilder         *json);
 void        st_cli_warehouse_to_json (StWarehouse         *warehouse,
-                                      StJson              *json);
+                                      JsonBuilder         *json);
 void        st_cli_contact_to_json   (StContact           *contact,
-                                      StJson              *json);
+                                      JsonBuilder         *json);
 /* Without @history (NULL) the unit object has no "history" member. */
 void        st_cli_unit_to_json      (StUnit              *unit,
                                       GPtrArray           *history,
-                                      StJson              *json);
+                                      JsonBuilder         *json);
 void        st_cli_unit_to_text      (StUnit              *unit,
                                       GPtrArray           *history,
                                       GString             *out);

@@ -64,24 +64,24 @@ st_cli_cmd_search (StCli              *cli,
 
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
-      st_json_begin_object (json);
-      st_json_key (json, "results");
-      st_json_begin_array (json);
+      json_builder_begin_object (json);
+      json_builder_set_member_name (json, "results");
+      json_builder_begin_array (json);
       for (guint i = 0; i < result->units->len; i++)
         {
-          st_json_begin_object (json);
-          st_json_member_string (json, "match",
-                                 st_search_match_to_string (g_array_index (result->matches,
-                                                                           StSearchMatch, i)));
-          st_json_key (json, "unit");
+          json_builder_begin_object (json);
+          st_cli_json_member_string (json, "match",
+                                     st_search_match_to_string (g_array_index (result->matches,
+                                                                               StSearchMatch, i)));
+          json_builder_set_member_name (json, "unit");
           st_cli_unit_to_json (g_ptr_array_index (result->units, i), NULL, json);
-          st_json_end_object (json);
+          json_builder_end_object (json);
         }
-      st_json_end_array (json);
-      st_json_member_bool (json, "more", result->more);
-      st_json_end_object (json);
+      json_builder_end_array (json);
+      st_cli_json_member_bool (json, "more", result->more);
+      json_builder_end_object (json);
       st_cli_print_json (json);
       return ST_CLI_EXIT_OK;
     }

@@ -22,71 +22,72 @@ add_field (StCliTable *fields,
 
 static void
 case_to_json (StServiceCase *sc,
-              StJson        *json)
+              JsonBuilder   *json)
 {
   GPtrArray *log = st_service_case_get_log (sc);
+  StWarrantyStatus warranty = st_service_case_get_warranty_status (sc);
   g_autofree char *today = st_date_today ();
 
-  st_json_begin_object (json);
-  st_json_member_string (json, "number", st_service_case_get_number (sc));
-  st_json_member_string (json, "date", st_service_case_get_date (sc));
-  st_json_member_string (json, "status",
-                         st_service_status_to_string (st_service_case_get_status (sc)));
-  st_json_member_string (json, "serial", st_service_case_get_serial (sc));
-  st_json_member_string (json, "sku", st_service_case_get_sku (sc));
-  st_json_member_string (json, "customer", st_service_case_get_customer (sc));
-  st_json_member_string (json, "warehouse", st_service_case_get_warehouse (sc));
-  st_json_member_string (json, "complaint", st_service_case_get_complaint (sc));
-  st_json_member_string (json, "warranty_status",
-                         st_warranty_status_to_string (st_service_case_get_warranty_status (sc)));
-  st_json_member_string (json, "warranty_end", st_service_case_get_warranty_end (sc));
-  st_json_member_string (json, "resolution",
-                         st_service_case_get_resolution (sc) != ST_RESOLUTION_NONE
-                         ? st_service_resolution_to_string (st_service_case_get_resolution (sc))
-                         : NULL);
-  st_json_member_money (json, "charge", TRUE, st_service_case_get_charge (sc));
-  st_json_member_money (json, "refund", TRUE, st_service_case_get_refund (sc));
-  st_json_member_money (json, "parts_cost", TRUE, st_service_case_get_parts_cost (sc));
-  st_json_member_string (json, "closed_date", st_service_case_get_closed_date (sc));
-  st_json_member_int (json, "days_in_service", st_service_case_get_days_in_service (sc, today));
-  st_json_member_string (json, "replacement_serial", st_service_case_get_replacement_serial (sc));
-  st_json_member_string (json, "replacement_sku", st_service_case_get_replacement_sku (sc));
-  st_json_member_string (json, "replacement_warranty_end",
-                         st_service_case_get_replacement_warranty_end (sc));
+  json_builder_begin_object (json);
+  st_cli_json_member_string (json, "number", st_service_case_get_number (sc));
+  st_cli_json_member_string (json, "date", st_service_case_get_date (sc));
+  st_cli_json_member_string (json, "status",
+                             st_service_status_to_string (st_service_case_get_status (sc)));
+  st_cli_json_member_string (json, "serial", st_service_case_get_serial (sc));
+  st_cli_json_member_string (json, "sku", st_service_case_get_sku (sc));
+  st_cli_json_member_string (json, "customer", st_service_case_get_customer (sc));
+  st_cli_json_member_string (json, "warehouse", st_service_case_get_warehouse (sc));
+  st_cli_json_member_string (json, "complaint", st_service_case_get_complaint (sc));
+  st_cli_json_member_string (json, "warranty_status", st_warranty_status_to_string (warranty));
+  st_cli_json_member_string (json, "warranty_end", st_service_case_get_warranty_end (sc));
+  st_cli_json_member_string (json, "resolution",
+                             st_service_case_get_resolution (sc) != ST_RESOLUTION_NONE
+                             ? st_service_resolution_to_string (st_service_case_get_resolution (sc))
+                             : NULL);
+  st_cli_json_member_money (json, "charge", TRUE, st_service_case_get_charge (sc));
+  st_cli_json_member_money (json, "refund", TRUE, st_service_case_get_refund (sc));
+  st_cli_json_member_money (json, "parts_cost", TRUE, st_service_case_get_parts_cost (sc));
+  st_cli_json_member_string (json, "closed_date", st_service_case_get_closed_date (sc));
+  st_cli_json_member_int (json, "days_in_service", st_service_case_get_days_in_service (sc, today));
+  st_cli_json_member_string (json, "replacement_serial",
+                             st_service_case_get_replacement_serial (sc));
+  st_cli_json_member_string (json, "replacement_sku", st_service_case_get_replacement_sku (sc));
+  st_cli_json_member_string (json, "replacement_warranty_end",
+                             st_service_case_get_replacement_warranty_end (sc));
   if (log != NULL)
     {
-      st_json_key (json, "log");
-      st_json_begin_array (json);
+      json_builder_set_member_name (json, "log");
+      json_builder_begin_array (json);
       for (guint i = 0; i < log->len; i++)
         {
           StServiceLogEntry *e = g_ptr_array_index (log, i);
 
-          st_json_begin_object (json);
-          st_json_member_string (json, "date", e->date);
+          json_builder_begin_object (json);
+          st_cli_json_member_string (json, "date", e->date);
           switch (e->kind)
             {
             case ST_SERVICE_LOG_NOTE:
-              st_json_member_string (json, "kind", "note");
-              st_json_member_string (json, "text", e->text);
+              st_cli_json_member_string (json, "kind", "note");
+              st_cli_json_member_string (json, "text", e->text);
               break;
             case ST_SERVICE_LOG_STATUS:
-              st_json_member_string (json, "kind", "status");
-              st_json_member_string (json, "status", e->text);
+              st_cli_json_member_string (json, "kind", "status");
+              st_cli_json_member_string (json, "status", e->text);
               break;
             case ST_SERVICE_LOG_PART:
             default:
-              st_json_member_string (json, "kind", "part");
-              st_json_member_string (json, "sku", e->sku);
-              st_json_member_int (json, "quantity", e->quantity);
-              st_json_member_money (json, "cost", TRUE, e->cost);
-              st_json_member_string (json, "serials", e->serials);
+              st_cli_json_member_string (json, "kind", "part");
+              st_cli_json_member_string (json, "sku", e->sku);
+              st_cli_json_member_int (json, "quantity", e->quantity);
+              st_cli_json_member_money (json, "cost", TRUE, e->cost);
+              st_cli_json_member_string (json, "serials", e->serials);
               break;
             }
-          st_json_end_object (json);
+          json_builder_end_object (json);
         }
-      st_json_end_array (json);
+      json_builder_end_array (json);
     }
-  st_json_end_object (json);
+  json_builder_end_object (json);
 }
 
 static void
@@ -194,7 +195,7 @@ print_case (StCli         *cli,
 {
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
       case_to_json (sc, json);
       st_cli_print_json (json);
@@ -568,13 +569,15 @@ st_cli_cmd_services (StCli              *cli,
     return st_cli_fail (error);
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
+      StCliJsonList list = { 0 };
 
-      st_json_begin_array (json);
       for (guint i = 0; i < cases->len; i++)
-        case_to_json (g_ptr_array_index (cases, i), json);
-      st_json_end_array (json);
-      st_cli_print_json (json);
+        {
+          case_to_json (g_ptr_array_index (cases, i), json);
+          st_cli_json_list_add (&list, json);
+        }
+      st_cli_json_list_end (&list);
     }
   else if (cases->len > 0)
     {
@@ -614,13 +617,15 @@ st_cli_cmd_warranty_expiring (StCli              *cli,
     return st_cli_fail (error);
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
+      StCliJsonList list = { 0 };
 
-      st_json_begin_array (json);
       for (guint i = 0; i < units->len; i++)
-        st_cli_unit_to_json (g_ptr_array_index (units, i), NULL, json);
-      st_json_end_array (json);
-      st_cli_print_json (json);
+        {
+          st_cli_unit_to_json (g_ptr_array_index (units, i), NULL, json);
+          st_cli_json_list_add (&list, json);
+        }
+      st_cli_json_list_end (&list);
     }
   else if (units->len > 0)
     {

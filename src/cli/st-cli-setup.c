@@ -35,14 +35,14 @@ st_cli_cmd_init (StCli              *cli,
 
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
-      st_json_begin_object (json);
-      st_json_member_string (json, "path", display);
-      st_json_member_bool (json, "created", !existed);
-      st_json_member_string (json, "tracking",
-                             st_tracking_to_string (st_store_get_tracking (cli->store)));
-      st_json_end_object (json);
+      json_builder_begin_object (json);
+      st_cli_json_member_string (json, "path", display);
+      st_cli_json_member_bool (json, "created", !existed);
+      st_cli_json_member_string (json, "tracking",
+                                 st_tracking_to_string (st_store_get_tracking (cli->store)));
+      json_builder_end_object (json);
       st_cli_print_json (json);
     }
   else
@@ -70,11 +70,11 @@ print_tracking (StCli *cli)
 
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
-      st_json_begin_object (json);
-      st_json_member_string (json, "tracking", st_tracking_to_string (tracking));
-      st_json_end_object (json);
+      json_builder_begin_object (json);
+      st_cli_json_member_string (json, "tracking", st_tracking_to_string (tracking));
+      json_builder_end_object (json);
       st_cli_print_json (json);
     }
   else
@@ -155,7 +155,7 @@ st_cli_cmd_warehouse_add (StCli              *cli,
 
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
       st_cli_warehouse_to_json (warehouse, json);
       st_cli_print_json (json);
@@ -189,12 +189,12 @@ st_cli_cmd_warehouse_list (StCli              *cli,
 
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
-      st_json_begin_array (json);
+      json_builder_begin_array (json);
       for (guint i = 0; i < list->len; i++)
         st_cli_warehouse_to_json (g_ptr_array_index (list, i), json);
-      st_json_end_array (json);
+      json_builder_end_array (json);
       st_cli_print_json (json);
     }
   else
@@ -242,7 +242,7 @@ st_cli_cmd_contact_add (StCli              *cli,
 
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
       st_cli_contact_to_json (contact, json);
       st_cli_print_json (json);
@@ -305,12 +305,12 @@ st_cli_cmd_contact_list (StCli              *cli,
 
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
-      st_json_begin_array (json);
+      json_builder_begin_array (json);
       for (guint i = 0; i < list->len; i++)
         st_cli_contact_to_json (g_ptr_array_index (list, i), json);
-      st_json_end_array (json);
+      json_builder_end_array (json);
       st_cli_print_json (json);
     }
   else
@@ -405,7 +405,7 @@ st_cli_cmd_item_add (StCli              *cli,
 
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
       st_cli_item_to_json (item, json);
       st_cli_print_json (json);
@@ -439,12 +439,12 @@ st_cli_cmd_item_list (StCli              *cli,
 
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
-      st_json_begin_array (json);
+      json_builder_begin_array (json);
       for (guint i = 0; i < list->len; i++)
         st_cli_item_to_json (g_ptr_array_index (list, i), json);
-      st_json_end_array (json);
+      json_builder_end_array (json);
       st_cli_print_json (json);
     }
   else if (list->len > 0)

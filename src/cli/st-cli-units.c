@@ -37,7 +37,7 @@ st_cli_cmd_unit (StCli              *cli,
 
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
       st_cli_unit_to_json (unit, history, json);
       st_cli_print_json (json);
@@ -106,13 +106,15 @@ st_cli_cmd_units (StCli              *cli,
 
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
+      StCliJsonList list = { 0 };
 
-      st_json_begin_array (json);
       for (guint i = 0; i < units->len; i++)
-        st_cli_unit_to_json (g_ptr_array_index (units, i), NULL, json);
-      st_json_end_array (json);
-      st_cli_print_json (json);
+        {
+          st_cli_unit_to_json (g_ptr_array_index (units, i), NULL, json);
+          st_cli_json_list_add (&list, json);
+        }
+      st_cli_json_list_end (&list);
     }
   else if (units->len > 0)
     {
@@ -148,19 +150,19 @@ st_cli_print_check_report (StCli         *cli,
 {
   if (cli->json)
     {
-      g_autoptr(StJson) json = st_cli_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
-      st_json_begin_object (json);
-      st_json_member_bool (json, "sound", report->problems->len == 0);
-      st_json_member_int (json, "units", report->n_units);
-      st_json_member_int (json, "events", report->n_events);
-      st_json_member_int (json, "documents", report->n_documents);
-      st_json_key (json, "problems");
-      st_json_begin_array (json);
+      json_builder_begin_object (json);
+      st_cli_json_member_bool (json, "sound", report->problems->len == 0);
+      st_cli_json_member_int (json, "units", report->n_units);
+      st_cli_json_member_int (json, "events", report->n_events);
+      st_cli_json_member_int (json, "documents", report->n_documents);
+      json_builder_set_member_name (json, "problems");
+      json_builder_begin_array (json);
       for (guint i = 0; i < report->problems->len; i++)
-        st_json_string (json, g_ptr_array_index (report->problems, i));
-      st_json_end_array (json);
-      st_json_end_object (json);
+        st_cli_json_string (json, g_ptr_array_index (report->problems, i));
+      json_builder_end_array (json);
+      json_builder_end_object (json);
       st_cli_print_json (json);
     }
   else

@@ -251,18 +251,30 @@ st_cli_print_text (const char *text)
   g_print ("%s", text);
 }
 
-StJson *
-st_cli_json_new (void)
+void
+st_cli_print_json (JsonBuilder *json)
 {
-  return st_json_new (TRUE);
+  g_autofree char *text = st_cli_json_to_text (json, TRUE);
+
+  fwrite (text, 1, strlen (text), stdout);
+  fflush (stdout);
 }
 
 void
-st_cli_print_json (StJson *json)
+st_cli_json_list_add (StCliJsonList *list,
+                      JsonBuilder   *value)
 {
-  g_autofree char *text = st_json_steal (json);
+  g_autofree char *text = st_cli_json_element_to_text (value, 1);
 
+  fputs (list->n_values++ == 0 ? "[\n  " : ",\n  ", stdout);
   fwrite (text, 1, strlen (text), stdout);
+  json_builder_reset (value);
+}
+
+void
+st_cli_json_list_end (StCliJsonList *list)
+{
+  fputs (list->n_values == 0 ? "[]\n" : "\n]\n", stdout);
   fflush (stdout);
 }
 

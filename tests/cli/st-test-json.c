@@ -170,6 +170,16 @@ read_container (Reader  *r,
 
           if (key == NULL)
             return NULL;
+          /* RFC 8259 leaves a repeated name to the reader; the CLI must not write one. */
+          for (guint k = 0; k < node->keys->len; k++)
+            if (strcmp (g_ptr_array_index (node->keys, k), key) == 0)
+              {
+                g_autofree char *message = g_strdup_printf ("the key “%s” twice", key);
+
+                g_free (key);
+                fail (r, message);
+                return NULL;
+              }
           g_ptr_array_add (node->keys, key);
           skip_space (r);
           if (*r->p != ':')

@@ -111,6 +111,8 @@ test_json_and_stdin (Fixture       *f,
   g_assert_cmpint (tj_int (list, "0/scans/found"), ==, 1);
   g_assert_cmpint (tj_int (list, "0/scans/again"), ==, 1);
   g_assert_cmpint (tj_int (list, "0/expected"), ==, 4);
+  /* A count's number of unexpected scans (a report's "unexpected" is their list instead). */
+  g_assert_cmpint (tj_int (list, "0/unexpected"), ==, 1);
   g_clear_pointer (&list, tj_free);
   list = cli_json (f, "count", "finish", "CNT-00001", "--write-off-missing", NULL);
   g_assert_cmpint (tj_int (list, "quantities/0/counted"), ==, 7);
