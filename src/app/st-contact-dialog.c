@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "st-contact-dialog.h"
+#include "st-store-editing.h"
 
 struct _StContactDialog
 {
@@ -15,10 +16,15 @@ struct _StContactDialog
   GtkCheckButton *vendor_check;
   GtkCheckButton *customer_check;
   GtkEntry       *name_entry;
+  GtkWidget      *details_grid;
+  GtkEntry       *email_entry;
+  GtkEntry       *phone_entry;
+  GtkButton      *add_button;
   GtkLabel       *error_label;
 
   /* Owned */
   StStore        *store;
+  StContact      *editing;  /* the contact edited, or NULL when adding one */
 };
 
 G_DEFINE_FINAL_TYPE (StContactDialog, st_contact_dialog, GTK_TYPE_WINDOW)
@@ -31,6 +37,7 @@ enum {
 
 enum {
   CONTACT_ADDED,
+  CONTACT_CHANGED,
   N_SIGNALS
 };
 
@@ -54,7 +61,25 @@ st_contact_dialog_apply (StContactDialog *self)
          ? ST_CONTACT_CUSTOMER : ST_CONTACT_VENDOR;
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
 
-  contact = st_store_add_contact (self->store, kind, name, &error);
+  if (self->editing != NULL)
+    {
+      g_autofree char *email = NULL;
+      g_autofree char *phone = NULL;
+
+      email = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->email_entry))));
+      phone = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->phone_entry))));
+      contact = st_store_edit_contact (self->store, st_contact_get_kind (self->editing),
+                                       st_contact_get_name (self->editing), name, email, phone,
+                                       &error);
+      if (contact != NULL)
+        {
+          g_set_object (&self->editing, contact);
+          g_signal_emit (self, signals[CONTACT_CHANGED], 0, contact);
+          return contact;
+        }
+    }
+  else
+    contact = st_store_add_contact (self->store, kind, name, &error);
   if (contact == NULL)
     {
       gtk_label_set_text (self->error_label, error->message);
@@ -98,6 +123,45 @@ st_contact_dialog_new (GtkWindow     *parent,
   return self;
 }
 
+StContactDialog *
+st_contact_dialog_new_edit (GtkWindow *parent,
+                            StStore   *store,
+                            StContact *contact)
+{
+  StContactDialog *self;
+  g_autofree char *email = NULL;
+  g_autofree char *phone = NULL;
+
+  g_return_val_if_fail (ST_IS_STORE (store), NULL);
+  g_return_val_if_fail (ST_IS_CONTACT (contact), NULL);
+
+  self = st_contact_dialog_new (parent, store, st_contact_get_kind (contact));
+  self->editing = g_object_ref (contact);
+  /* Translators: the title of the dialog that changes a vendor or customer */
+  gtk_window_set_title (GTK_WINDOW (self), _("Edit Contact"));
+  gtk_button_set_label (self->add_button, _("_Save"));
+  /* A vendor stays a vendor: its bills say so. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->vendor_check), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->customer_check), FALSE);
+  gtk_widget_set_visible (self->details_grid, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), st_contact_get_name (contact));
+  if (st_store_get_contact_details (store, st_contact_get_kind (contact),
+                                    st_contact_get_name (contact), &email, &phone, NULL))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->email_entry), email != NULL ? email : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->phone_entry), phone != NULL ? phone : "");
+    }
+  return self;
+}
+
+StContact *
+st_contact_dialog_get_contact (StContactDialog *self)
+{
+  g_return_val_if_fail (ST_IS_CONTACT_DIALOG (self), NULL);
+
+  return self->editing;
+}
+
 static void
 st_contact_dialog_dispose (GObject *object)
 {
@@ -105,6 +169,7 @@ st_contact_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_CONTACT_DIALOG);
   g_clear_object (&self->store);
+  g_clear_object (&self->editing);
 
   G_OBJECT_CLASS (st_contact_dialog_parent_class)->dispose (object);
 }
@@ -170,6 +235,12 @@ st_contact_dialog_class_init (StContactDialogClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, ST_TYPE_CONTACT);
+  signals[CONTACT_CHANGED] =
+    g_signal_new ("contact-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ST_TYPE_CONTACT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SerialTrack/st-contact-dialog.ui");
@@ -177,6 +248,10 @@ st_contact_dialog_class_init (StContactDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StContactDialog, customer_check);
   gtk_widget_class_bind_template_child (widget_class, StContactDialog, name_entry);
   gtk_widget_class_bind_template_child (widget_class, StContactDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, StContactDialog, details_grid);
+  gtk_widget_class_bind_template_child (widget_class, StContactDialog, email_entry);
+  gtk_widget_class_bind_template_child (widget_class, StContactDialog, phone_entry);
+  gtk_widget_class_bind_template_child (widget_class, StContactDialog, add_button);
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

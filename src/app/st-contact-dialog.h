@@ -14,6 +14,14 @@ G_DECLARE_FINAL_TYPE (StContactDialog, st_contact_dialog, ST, CONTACT_DIALOG, Gt
 StContactDialog *st_contact_dialog_new   (GtkWindow       *parent,
                                           StStore         *store,
                                           StContactKind    kind);
+/* The same form filled in with @contact (its name, e-mail address and phone number), saving
+ * through st_store_edit_contact(); a vendor stays a vendor.  On success it emits
+ * "contact-changed" (StContact) and closes. */
+StContactDialog *st_contact_dialog_new_edit (GtkWindow     *parent,
+                                             StStore       *store,
+                                             StContact     *contact);
 StContact       *st_contact_dialog_apply (StContactDialog *self);
+/* In edit mode the contact as last saved (or as given); NULL when adding. */
+StContact       *st_contact_dialog_get_contact (StContactDialog *self);
 
 G_END_DECLS

@@ -753,7 +753,7 @@ fill_lists (StDocumentEditor *self)
   for (guint i = 0; items != NULL && i < items->len; i++)
     g_list_store_append (self->items, g_ptr_array_index (items, i));
 
-  warehouses = st_store_list_warehouses (self->store, NULL);
+  warehouses = st_store_list_active_warehouses (self->store, NULL);  /* archived: not offered */
   for (guint i = 0; warehouses != NULL && i < warehouses->len; i++)
     gtk_string_list_append (self->warehouses,
                             st_warehouse_get_name (g_ptr_array_index (warehouses, i)));
@@ -762,8 +762,9 @@ fill_lists (StDocumentEditor *self)
     {
       g_autoptr(GPtrArray) contacts = NULL;
 
-      contacts = st_store_list_contacts (self->store,
-                                         st_doc_kind_info (self->kind)->contact_kind, NULL);
+      contacts = st_store_list_active_contacts (self->store,
+                                                st_doc_kind_info (self->kind)->contact_kind,
+                                                NULL);
       for (guint i = 0; contacts != NULL && i < contacts->len; i++)
         gtk_string_list_append (self->contacts,
                                 st_contact_get_name (g_ptr_array_index (contacts, i)));

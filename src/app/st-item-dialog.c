@@ -10,6 +10,7 @@
 #include "st-format.h"
 #include "st-item-dialog.h"
 #include "st-parse.h"
+#include "st-store-editing.h"
 
 struct _StItemDialog
 {
@@ -30,6 +31,7 @@ struct _StItemDialog
 
   /* Owned */
   StStore        *store;
+  StItem         *editing;  /* the item edited, or NULL when adding one */
 };
 
 G_DEFINE_FINAL_TYPE (StItemDialog, st_item_dialog, GTK_TYPE_WINDOW)
@@ -42,6 +44,7 @@ enum {
 
 enum {
   ITEM_ADDED,
+  ITEM_CHANGED,
   N_SIGNALS
 };
 
@@ -98,6 +101,49 @@ parse_amount (GtkEntry    *entry,
   return st_money_parse (text, field, cents, error);
 }
 
+/* Edit mode: every field as the form shows it; the tracking is the item's own. */
+static StItem *
+save_edit (StItemDialog     *self,
+           const StItemSpec *spec)
+{
+  g_autoptr(GError) error = NULL;
+  StItemEdit edit = { 0 };
+  StItem *item;
+
+  edit.sku = spec->sku;
+  edit.name = spec->name;
+  edit.unit = spec->unit;
+  edit.set_price = edit.set_cost = edit.set_warranty = TRUE;
+  edit.price = spec->price;
+  edit.cost = spec->cost;
+  edit.warranty_months = spec->warranty_months;
+  if (st_item_get_tracking (self->editing) == ST_TRACKING_SERIAL)
+    {
+      edit.set_format = TRUE;
+      edit.serial_format = gtk_drop_down_get_selected (self->format_dropdown);
+    }
+
+  item = st_store_edit_item (self->store, st_item_get_sku (self->editing), &edit, &error);
+  if (item == NULL)
+    {
+      GtkWidget *field = NULL;
+
+      if (g_error_matches (error, ST_ERROR, ST_ERROR_DUPLICATE) || *spec->sku == '\0')
+        field = GTK_WIDGET (self->sku_entry);
+      else if (g_error_matches (error, ST_ERROR, ST_ERROR_SERIAL_FORMAT))
+        field = GTK_WIDGET (self->format_dropdown);
+      else if (*spec->name == '\0')
+        field = GTK_WIDGET (self->name_entry);
+
+      show_error (self, field, error);
+      return NULL;
+    }
+
+  g_set_object (&self->editing, item);
+  g_signal_emit (self, signals[ITEM_CHANGED], 0, item);
+  return item;
+}
+
 StItem *
 st_item_dialog_apply (StItemDialog *self)
 {
@@ -138,6 +184,9 @@ st_item_dialog_apply (StItemDialog *self)
                        ? gtk_drop_down_get_selected (self->format_dropdown)
                        : ST_SERIAL_FORMAT_ANY;
   spec.warranty_months = (guint) gtk_spin_button_get_value_as_int (self->warranty_spin);
+
+  if (self->editing != NULL)
+    return save_edit (self, &spec);
 
   item = st_store_add_item (self->store, &spec, &error);
   if (item == NULL)
@@ -196,6 +245,72 @@ st_item_dialog_new (GtkWindow *parent,
                        NULL);
 }
 
+/* An amount as the form takes it back: no grouping, the locale's decimal point. */
+static void
+set_amount (GtkEntry *entry,
+            gint64    cents)
+{
+  g_autofree char *text = NULL;
+  const char *radix = nl_langinfo (RADIXCHAR);
+  guint64 magnitude = cents < 0 ? (guint64) 0 - (guint64) cents : (guint64) cents;
+
+  if (radix == NULL || *radix == '\0')
+    radix = ".";
+  text = g_strdup_printf ("%s%" G_GUINT64_FORMAT "%s%02u", cents < 0 ? "-" : "",
+                          magnitude / 100, radix, (guint) (magnitude % 100));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+StItemDialog *
+st_item_dialog_new_edit (GtkWindow *parent,
+                         StStore   *store,
+                         StItem    *item)
+{
+  StItemDialog *self;
+  gboolean serial;
+
+  g_return_val_if_fail (ST_IS_STORE (store), NULL);
+  g_return_val_if_fail (ST_IS_ITEM (item), NULL);
+
+  self = st_item_dialog_new (parent, store);
+  self->editing = g_object_ref (item);
+  serial = st_item_get_tracking (item) == ST_TRACKING_SERIAL;
+
+  /* Translators: the title of the dialog that changes an item */
+  gtk_window_set_title (GTK_WINDOW (self), _("Edit Item"));
+  gtk_button_set_label (self->add_button, _("_Save"));
+  gtk_editable_set_text (GTK_EDITABLE (self->sku_entry), st_item_get_sku (item));
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), st_item_get_name (item));
+  gtk_editable_set_text (GTK_EDITABLE (self->unit_entry), st_item_get_unit (item));
+  set_amount (self->price_entry, st_item_get_price (item));
+  set_amount (self->cost_entry, st_item_get_cost (item));
+  gtk_spin_button_set_value (self->warranty_spin, st_item_get_warranty_months (item));
+
+  /* How an item is tracked stays what it was: its units and history depend on it. */
+  gtk_check_button_set_active (self->serial_check, serial);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->serial_check), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->serial_check),
+                          gtk_widget_get_visible (GTK_WIDGET (self->serial_check)) || serial);
+  gtk_widget_set_visible (self->format_label, serial);
+  gtk_widget_set_visible (GTK_WIDGET (self->format_dropdown), serial);
+  gtk_drop_down_set_selected (self->format_dropdown,
+                              serial ? st_item_get_serial_format (item) : ST_SERIAL_FORMAT_ANY);
+  serial_toggled_cb (self);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->format_dropdown),
+                               _("A stricter format is accepted only when every serial the "
+                                 "item already has meets it."));
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_entry));
+  return self;
+}
+
+StItem *
+st_item_dialog_get_item (StItemDialog *self)
+{
+  g_return_val_if_fail (ST_IS_ITEM_DIALOG (self), NULL);
+
+  return self->editing;
+}
+
 static void
 st_item_dialog_constructed (GObject *object)
 {
@@ -220,6 +335,7 @@ st_item_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_ITEM_DIALOG);
   g_clear_object (&self->store);
+  g_clear_object (&self->editing);
 
   G_OBJECT_CLASS (st_item_dialog_parent_class)->dispose (object);
 }
@@ -282,6 +398,12 @@ st_item_dialog_class_init (StItemDialogClass *klass)
 
   signals[ITEM_ADDED] =
     g_signal_new ("item-added",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ST_TYPE_ITEM);
+  signals[ITEM_CHANGED] =
+    g_signal_new ("item-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,

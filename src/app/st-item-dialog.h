@@ -13,7 +13,15 @@ G_DECLARE_FINAL_TYPE (StItemDialog, st_item_dialog, ST, ITEM_DIALOG, GtkWindow)
  * and nothing is written; on success the dialog emits "item-added" (StItem) and closes. */
 StItemDialog *st_item_dialog_new   (GtkWindow    *parent,
                                     StStore      *store);
-/* Validates and adds, as the Add button does.  Returns the new item or NULL. */
+/* The same form filled in with @item, saving through st_store_edit_item(): its tracking stays,
+ * a stricter serial format that an existing serial breaks is refused (the message names the
+ * serial).  On success it emits "item-changed" (StItem, as saved) and closes. */
+StItemDialog *st_item_dialog_new_edit (GtkWindow *parent,
+                                       StStore   *store,
+                                       StItem    *item);
+/* Validates and adds (or saves), as the Add (Save) button does.  Returns the item or NULL. */
 StItem       *st_item_dialog_apply (StItemDialog *self);
+/* In edit mode the item as last saved (or as given); NULL when adding. */
+StItem       *st_item_dialog_get_item (StItemDialog *self);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "st-store-editing.h"
 #include "st-warehouse-dialog.h"
 
 struct _StWarehouseDialog
@@ -14,9 +15,11 @@ struct _StWarehouseDialog
   /* Template widgets */
   GtkEntry       *name_entry;
   GtkLabel       *error_label;
+  GtkButton      *add_button;
 
   /* Owned */
   StStore        *store;
+  StWarehouse    *editing;  /* the warehouse renamed, or NULL when adding one */
 };
 
 G_DEFINE_FINAL_TYPE (StWarehouseDialog, st_warehouse_dialog, GTK_TYPE_WINDOW)
@@ -29,6 +32,7 @@ enum {
 
 enum {
   WAREHOUSE_ADDED,
+  WAREHOUSE_CHANGED,
   N_SIGNALS
 };
 
@@ -49,7 +53,19 @@ st_warehouse_dialog_apply (StWarehouseDialog *self)
 
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
 
-  warehouse = st_store_add_warehouse (self->store, name, &error);
+  if (self->editing != NULL)
+    {
+      warehouse = st_store_rename_warehouse (self->store, st_warehouse_get_name (self->editing),
+                                             name, &error);
+      if (warehouse != NULL)
+        {
+          g_set_object (&self->editing, warehouse);
+          g_signal_emit (self, signals[WAREHOUSE_CHANGED], 0, warehouse);
+          return warehouse;
+        }
+    }
+  else
+    warehouse = st_store_add_warehouse (self->store, name, &error);
   if (warehouse == NULL)
     {
       gtk_label_set_text (self->error_label, error->message);
@@ -84,6 +100,33 @@ st_warehouse_dialog_new (GtkWindow *parent,
                        NULL);
 }
 
+StWarehouseDialog *
+st_warehouse_dialog_new_edit (GtkWindow   *parent,
+                              StStore     *store,
+                              StWarehouse *warehouse)
+{
+  StWarehouseDialog *self;
+
+  g_return_val_if_fail (ST_IS_WAREHOUSE (warehouse), NULL);
+
+  self = st_warehouse_dialog_new (parent, store);
+  self->editing = g_object_ref (warehouse);
+  /* Translators: the title of the dialog that renames a warehouse */
+  gtk_window_set_title (GTK_WINDOW (self), _("Rename Warehouse"));
+  gtk_button_set_label (self->add_button, _("_Rename"));
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), st_warehouse_get_name (warehouse));
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_entry));
+  return self;
+}
+
+StWarehouse *
+st_warehouse_dialog_get_warehouse (StWarehouseDialog *self)
+{
+  g_return_val_if_fail (ST_IS_WAREHOUSE_DIALOG (self), NULL);
+
+  return self->editing;
+}
+
 static void
 st_warehouse_dialog_dispose (GObject *object)
 {
@@ -91,6 +134,7 @@ st_warehouse_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_WAREHOUSE_DIALOG);
   g_clear_object (&self->store);
+  g_clear_object (&self->editing);
 
   G_OBJECT_CLASS (st_warehouse_dialog_parent_class)->dispose (object);
 }
@@ -156,12 +200,19 @@ st_warehouse_dialog_class_init (StWarehouseDialogClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, ST_TYPE_WAREHOUSE);
+  signals[WAREHOUSE_CHANGED] =
+    g_signal_new ("warehouse-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ST_TYPE_WAREHOUSE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SerialTrack/"
                                                "st-warehouse-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, StWarehouseDialog, name_entry);
   gtk_widget_class_bind_template_child (widget_class, StWarehouseDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, StWarehouseDialog, add_button);
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

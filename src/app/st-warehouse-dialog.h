@@ -13,6 +13,13 @@ G_DECLARE_FINAL_TYPE (StWarehouseDialog, st_warehouse_dialog, ST, WAREHOUSE_DIAL
  * is written; on success it emits "warehouse-added" (StWarehouse) and closes. */
 StWarehouseDialog *st_warehouse_dialog_new   (GtkWindow         *parent,
                                               StStore           *store);
+/* The same form renaming @warehouse (st_store_rename_warehouse()); on success it emits
+ * "warehouse-changed" (StWarehouse) and closes. */
+StWarehouseDialog *st_warehouse_dialog_new_edit (GtkWindow         *parent,
+                                                 StStore           *store,
+                                                 StWarehouse       *warehouse);
 StWarehouse       *st_warehouse_dialog_apply (StWarehouseDialog *self);
+/* In edit mode the warehouse as last renamed (or as given); NULL when adding. */
+StWarehouse       *st_warehouse_dialog_get_warehouse (StWarehouseDialog *self);
 
 G_END_DECLS

@@ -232,3 +232,144 @@ st_cli_cmd_warehouse_rename (StCli              *cli,
     }
   return ST_CLI_EXIT_OK;
 }
+
+/* contact archive | restore | delete NAME (--vendor | --customer) */
+int
+st_cli_cmd_contact_archive (StCli              *cli,
+                            const StCliCommand *command,
+                            int                 argc,
+                            char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = NULL;
+  g_autoptr(StContact) contact = NULL;
+  gboolean vendor = FALSE, customer = FALSE;
+  const StCliOption options[] = {
+    { "vendor", ST_CLI_OPT_FLAG, &vendor },
+    { "customer", ST_CLI_OPT_FLAG, &customer },
+    { NULL }
+  };
+  g_autofree char *text = NULL;
+  StContactKind kind;
+  const char *name;
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 1, 1, &args)) >= 0)
+    return status;
+  if (vendor == customer)
+    return st_cli_usage_error (command, _("Give either --vendor or --customer"));
+  kind = vendor ? ST_CONTACT_VENDOR : ST_CONTACT_CUSTOMER;
+  name = g_ptr_array_index (args, 0);
+  if (!st_cli_open_store (cli, &error)
+      || (contact = st_store_find_contact (cli->store, kind, name, &error)) == NULL)
+    return st_cli_fail (error);
+
+  if (g_str_equal (command->name, "delete"))
+    {
+      if (!st_store_delete_contact (cli->store, kind, name, &error))
+        return st_cli_fail (error);
+      text = kind == ST_CONTACT_VENDOR
+             /* Translators: %s is a vendor's name */
+             ? g_strdup_printf (_("Deleted vendor “%s”"), st_contact_get_name (contact))
+             /* Translators: %s is a customer's name */
+             : g_strdup_printf (_("Deleted customer “%s”"), st_contact_get_name (contact));
+    }
+  else
+    {
+      gboolean archive = g_str_equal (command->name, "archive");
+
+      if (!st_store_set_contact_archived (cli->store, kind, name, archive, &error))
+        return st_cli_fail (error);
+      g_clear_object (&contact);
+      if ((contact = st_store_find_contact (cli->store, kind, name, &error)) == NULL)
+        return st_cli_fail (error);
+      if (archive)
+        text = kind == ST_CONTACT_VENDOR
+               /* Translators: %s is a vendor's name */
+               ? g_strdup_printf (_("Archived vendor “%s”: new documents no longer offer it"),
+                                  st_contact_get_name (contact))
+               /* Translators: %s is a customer's name */
+               : g_strdup_printf (_("Archived customer “%s”: new documents no longer offer it"),
+                                  st_contact_get_name (contact));
+      else
+        text = kind == ST_CONTACT_VENDOR
+               /* Translators: %s is a vendor's name */
+               ? g_strdup_printf (_("Restored vendor “%s”"), st_contact_get_name (contact))
+               /* Translators: %s is a customer's name */
+               : g_strdup_printf (_("Restored customer “%s”"), st_contact_get_name (contact));
+    }
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) json = json_builder_new ();
+
+      st_cli_contact_to_json (contact, json);
+      st_cli_print_json (json);
+    }
+  else
+    {
+      st_cli_print_text (text);
+      st_cli_print_text ("\n");
+    }
+  return ST_CLI_EXIT_OK;
+}
+
+/* warehouse archive | restore | delete NAME */
+int
+st_cli_cmd_warehouse_archive (StCli              *cli,
+                              const StCliCommand *command,
+                              int                 argc,
+                              char              **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = NULL;
+  g_autoptr(StWarehouse) warehouse = NULL;
+  g_autofree char *text = NULL;
+  const char *name;
+  int status;
+
+  if ((status = st_cli_parse_options (cli, command, NULL, argc, argv, 1, 1, &args)) >= 0)
+    return status;
+  name = g_ptr_array_index (args, 0);
+  if (!st_cli_open_store (cli, &error)
+      || (warehouse = st_store_find_warehouse (cli->store, name, &error)) == NULL)
+    return st_cli_fail (error);
+
+  if (g_str_equal (command->name, "delete"))
+    {
+      if (!st_store_delete_warehouse (cli->store, name, &error))
+        return st_cli_fail (error);
+      /* Translators: %s is a warehouse's name */
+      text = g_strdup_printf (_("Deleted warehouse “%s”"), st_warehouse_get_name (warehouse));
+    }
+  else
+    {
+      gboolean archive = g_str_equal (command->name, "archive");
+
+      if (!st_store_set_warehouse_archived (cli->store, name, archive, &error))
+        return st_cli_fail (error);
+      g_clear_object (&warehouse);
+      if ((warehouse = st_store_find_warehouse (cli->store, name, &error)) == NULL)
+        return st_cli_fail (error);
+      text = archive
+             /* Translators: %s is a warehouse's name */
+             ? g_strdup_printf (_("Archived warehouse “%s”: new documents no longer offer it"),
+                                st_warehouse_get_name (warehouse))
+             /* Translators: %s is a warehouse's name */
+             : g_strdup_printf (_("Restored warehouse “%s”"), st_warehouse_get_name (warehouse));
+    }
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) json = json_builder_new ();
+
+      st_cli_warehouse_to_json (warehouse, json);
+      st_cli_print_json (json);
+    }
+  else
+    {
+      st_cli_print_text (text);
+      st_cli_print_text ("\n");
+    }
+  return ST_CLI_EXIT_OK;
+}

@@ -189,6 +189,7 @@ st_cli_item_to_json (StItem      *item,
   st_cli_json_member_money (json, "cost", TRUE, st_item_get_cost (item));
   st_cli_json_member_int (json, "warranty_months", st_item_get_warranty_months (item));
   st_cli_json_member_int (json, "on_hand", st_item_get_on_hand (item));
+  st_cli_json_member_bool (json, "archived", st_item_get_archived (item));
   json_builder_end_object (json);
 }
 
@@ -236,6 +237,7 @@ st_cli_warehouse_to_json (StWarehouse *warehouse,
   json_builder_begin_object (json);
   st_cli_json_member_int (json, "id", st_warehouse_get_id (warehouse));
   st_cli_json_member_string (json, "name", st_warehouse_get_name (warehouse));
+  st_cli_json_member_bool (json, "archived", st_warehouse_get_archived (warehouse));
   json_builder_end_object (json);
 }
 
@@ -248,6 +250,9 @@ st_cli_contact_to_json (StContact   *contact,
   st_cli_json_member_string (json, "kind",
                              st_contact_kind_to_string (st_contact_get_kind (contact)));
   st_cli_json_member_string (json, "name", st_contact_get_name (contact));
+  st_cli_json_member_string (json, "email", st_contact_get_email (contact));
+  st_cli_json_member_string (json, "phone", st_contact_get_phone (contact));
+  st_cli_json_member_bool (json, "archived", st_contact_get_archived (contact));
   json_builder_end_object (json);
 }
 

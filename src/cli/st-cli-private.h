@@ -162,6 +162,9 @@ int st_cli_cmd_item_edit        (StCli *cli, const StCliCommand *command, int ar
 int st_cli_cmd_item_archive     (StCli *cli, const StCliCommand *command, int argc, char **argv);
 int st_cli_cmd_contact_edit     (StCli *cli, const StCliCommand *command, int argc, char **argv);
 int st_cli_cmd_warehouse_rename (StCli *cli, const StCliCommand *command, int argc, char **argv);
+/* contact archive | restore | delete and warehouse archive | restore | delete, by name. */
+int st_cli_cmd_contact_archive  (StCli *cli, const StCliCommand *command, int argc, char **argv);
+int st_cli_cmd_warehouse_archive (StCli *cli, const StCliCommand *command, int argc, char **argv);
 
 /* st-cli-documents.c */
 /* Every "KIND post" command: the kind is found by the command's group in the table of document

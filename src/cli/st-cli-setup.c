@@ -203,9 +203,15 @@ st_cli_cmd_warehouse_list (StCli              *cli,
 
       for (guint i = 0; i < list->len; i++)
         {
-          g_autofree char *name = g_utf8_make_valid (
-            st_warehouse_get_name (g_ptr_array_index (list, i)), -1);
-          g_string_append_printf (out, "%s\n", name);
+          StWarehouse *warehouse = g_ptr_array_index (list, i);
+          g_autofree char *name = g_utf8_make_valid (st_warehouse_get_name (warehouse), -1);
+
+          if (st_warehouse_get_archived (warehouse))
+            /* Translators: %s is a warehouse's name in "warehouse list" */
+            g_string_append_printf (out, _("%s (archived)"), name);
+          else
+            g_string_append (out, name);
+          g_string_append_c (out, '\n');
         }
       st_cli_print_text (out->str);
     }
@@ -321,11 +327,15 @@ st_cli_cmd_contact_list (StCli              *cli,
       for (guint i = 0; i < list->len; i++)
         {
           StContact *contact = g_ptr_array_index (list, i);
+          g_autofree char *name = NULL;
 
+          if (st_contact_get_archived (contact))
+            /* Translators: %s is a contact's name in "contact list" */
+            name = g_strdup_printf (_("%s (archived)"), st_contact_get_name (contact));
           st_cli_table_add_row (table,
                                 st_contact_get_kind (contact) == ST_CONTACT_VENDOR
                                 ? _("Vendor") : _("Customer"),
-                                st_contact_get_name (contact));
+                                name != NULL ? name : st_contact_get_name (contact));
         }
       st_cli_table_render (table, NULL, out);
       st_cli_print_text (out->str);

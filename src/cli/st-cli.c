@@ -77,6 +77,33 @@ static const StCliCommand commands[] = {
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "warehouse rename NAME NEW"),
     N_("Rename a warehouse; history shows the new name.") },
+  { "warehouse", "archive", st_cli_cmd_warehouse_archive,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "warehouse archive NAME"),
+    N_("Archive a warehouse without stock: new documents no longer offer it; reports and "
+       "histories keep it.") },
+  { "warehouse", "restore", st_cli_cmd_warehouse_archive,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "warehouse restore NAME"),
+    N_("Bring an archived warehouse back.") },
+  { "warehouse", "delete", st_cli_cmd_warehouse_archive,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "warehouse delete NAME"),
+    N_("Delete a warehouse no document uses (one that history uses is archived instead).") },
+  { "contact", "archive", st_cli_cmd_contact_archive,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "contact archive NAME (--vendor | --customer)"),
+    N_("Archive a vendor or customer: new documents no longer offer it; reports and "
+       "histories keep it.") },
+  { "contact", "restore", st_cli_cmd_contact_archive,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "contact restore NAME (--vendor | --customer)"),
+    N_("Bring an archived vendor or customer back.") },
+  { "contact", "delete", st_cli_cmd_contact_archive,
+    /* Translators: keep the command and option names; NAME, LINE … may be translated */
+    NC_("command synopsis", "contact delete NAME (--vendor | --customer)"),
+    N_("Delete a vendor or customer no document uses (one that history uses is archived "
+       "instead).") },
   { "bill", "post", st_cli_cmd_post,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "bill post --vendor NAME --number NO --warehouse WH "

@@ -130,6 +130,91 @@ test_contact_and_warehouse (Fixture       *f,
                   "--line", "PHONE:1", NULL));
 }
 
+/* contact archive|restore|delete, warehouse archive|restore|delete: what history uses is
+ * archived (and still shown in histories), what nothing uses is deleted. */
+static void
+test_archive_contacts_warehouses (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *unit = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(TjNode) json = NULL;
+
+  stock_base (f);
+
+  /* A vendor a bill uses: refused naming the bill, archived instead, kept in the history. */
+  err = cli_refused (f, "B-1", "contact", "delete", "Acme", "--vendor", NULL);
+  g_assert_cmpstr (err, ==, "serialtrack-cli: Vendor “Acme” cannot be deleted: Bill B-1 uses it "
+                            "(archive it instead)\n");
+  g_clear_pointer (&err, g_free);
+  out = cli_ok (f, "contact", "archive", "acme", "--vendor", NULL);
+  g_assert_cmpstr (out, ==, "Archived vendor “Acme”: new documents no longer offer it\n");
+  list = cli_ok (f, "contact", "list", "--vendor", NULL);
+  assert_contains (list, "Acme (archived)");
+  assert_contains (list, "Zenith");
+  g_assert_null (strstr (list, "Zenith (archived)"));
+  unit = cli_ok (f, "unit", "S1", NULL);
+  assert_contains (unit, "Acme");
+  json = cli_json (f, "contact", "list", "--vendor", NULL);
+  g_assert_true (tj_bool (json, "0/archived"));
+  g_assert_false (tj_bool (json, "1/archived"));
+  g_assert_cmpstr (tj_str (json, "0/name"), ==, "Acme");
+  g_clear_pointer (&out, g_free);
+  out = cli_ok (f, "contact", "restore", "Acme", "--vendor", NULL);
+  g_assert_cmpstr (out, ==, "Restored vendor “Acme”\n");
+  g_clear_pointer (&list, g_free);
+  list = cli_ok (f, "contact", "list", "--vendor", NULL);
+  g_assert_null (strstr (list, "(archived)"));
+
+  /* A customer nothing uses is deleted; the vendor of the same name is another contact. */
+  g_clear_pointer (&out, g_free);
+  out = cli_ok (f, "contact", "delete", "Carol", "--customer", NULL);
+  g_assert_cmpstr (out, ==, "Deleted customer “Carol”\n");
+  g_free (cli_refused (f, "Carol", "contact", "delete", "Carol", "--customer", NULL));
+  g_free (cli_refused (f, "Carol", "contact", "archive", "Carol", "--vendor", NULL));
+  cli_usage_error (f, "--vendor", "contact", "archive", "Bob", NULL);
+  /* A customer an invoice uses. */
+  g_free (cli_ok (f, "invoice", "post", "--customer", "Bob", "--warehouse", "Main", "--number",
+                  "INV-9", "--line", "PHONE:1", NULL));
+  err = cli_refused (f, "INV-9", "contact", "delete", "Bob", "--customer", NULL);
+  assert_contains (err, "Customer “Bob” cannot be deleted: Invoice INV-9 uses it");
+  g_clear_pointer (&err, g_free);
+
+  /* A warehouse with stock is not archived; one whose stock moved on is, and a document
+   * keeps it from being deleted. */
+  err = cli_refused (f, "in stock", "warehouse", "archive", "Main", NULL);
+  assert_contains (err, "Warehouse “Main” cannot be archived: it has 12 units in stock");
+  g_clear_pointer (&err, g_free);
+  g_free (cli_ok (f, "transfer", "post", "--from", "Main", "--to", "Store", "--number", "T-1",
+                  "--line", "CABLE:2", NULL));
+  g_free (cli_ok (f, "transfer", "post", "--from", "Store", "--to", "Main", "--number", "T-2",
+                  "--line", "CABLE:2", NULL));
+  err = cli_refused (f, "T-1", "warehouse", "delete", "Store", NULL);
+  g_assert_cmpstr (err, ==, "serialtrack-cli: Warehouse “Store” cannot be deleted: Transfer order "
+                            "T-1 uses it (archive it instead)\n");
+  g_clear_pointer (&out, g_free);
+  out = cli_ok (f, "warehouse", "archive", "Store", NULL);
+  g_assert_cmpstr (out, ==, "Archived warehouse “Store”: new documents no longer offer it\n");
+  g_clear_pointer (&list, g_free);
+  list = cli_ok (f, "warehouse", "list", NULL);
+  g_assert_cmpstr (list, ==, "Main\nPrimary Warehouse\nStore (archived)\n");
+  g_clear_pointer (&out, g_free);
+  out = cli_ok (f, "warehouse", "restore", "Store", NULL);
+  g_assert_cmpstr (out, ==, "Restored warehouse “Store”\n");
+
+  /* A new warehouse nothing uses is deleted. */
+  g_free (cli_ok (f, "warehouse", "add", "Typo Hall", NULL));
+  g_clear_pointer (&out, g_free);
+  out = cli_ok (f, "warehouse", "delete", "typo hall", NULL);
+  g_assert_cmpstr (out, ==, "Deleted warehouse “Typo Hall”\n");
+  g_clear_pointer (&list, g_free);
+  list = cli_ok (f, "warehouse", "list", NULL);
+  g_assert_cmpstr (list, ==, "Main\nPrimary Warehouse\nStore\n");
+  g_free (cli_refused (f, "Nowhere", "warehouse", "delete", "Nowhere", NULL));
+}
+
 void
 add_editing_tests (void)
 {
@@ -138,5 +223,6 @@ add_editing_tests (void)
   TEST ("/cli/editing/item-edit", test_item_edit);
   TEST ("/cli/editing/item-archive-delete", test_item_archive_delete);
   TEST ("/cli/editing/contact-and-warehouse", test_contact_and_warehouse);
+  TEST ("/cli/editing/archive-contacts-warehouses", test_archive_contacts_warehouses);
 #undef TEST
 }

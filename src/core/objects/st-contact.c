@@ -13,6 +13,8 @@ st_contact_finalize (GObject *object)
   StContact *self = ST_CONTACT (object);
 
   g_free (self->name);
+  g_free (self->email);
+  g_free (self->phone);
 
   G_OBJECT_CLASS (st_contact_parent_class)->finalize (object);
 }
@@ -31,3 +33,6 @@ st_contact_init (StContact *self)
 gint64         st_contact_get_id   (StContact *self) { return self->id; }
 StContactKind  st_contact_get_kind (StContact *self) { return self->kind; }
 const char    *st_contact_get_name (StContact *self) { return self->name; }
+const char    *st_contact_get_email (StContact *self) { return self->email; }
+const char    *st_contact_get_phone (StContact *self) { return self->phone; }
+gboolean       st_contact_get_archived (StContact *self) { return self->archived; }

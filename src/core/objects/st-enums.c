@@ -219,6 +219,8 @@ st_contact_kind_to_string (StContactKind kind)
   return LOOKUP (contact_kind_names, kind);
 }
 
+DEFINE_FROM_STRING (st_contact_kind_from_string, contact_kind_names, StContactKind)
+
 const char *
 st_unit_status_to_string (StUnitStatus status)
 {

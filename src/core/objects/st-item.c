@@ -40,3 +40,4 @@ StTracking      st_item_get_tracking        (StItem *self) { return self->tracki
 guint           st_item_get_warranty_months (StItem *self) { return self->warranty_months; }
 StSerialFormat  st_item_get_serial_format   (StItem *self) { return self->serial_format; }
 gint64          st_item_get_on_hand         (StItem *self) { return self->on_hand; }
+gboolean        st_item_get_archived        (StItem *self) { return self->archived; }

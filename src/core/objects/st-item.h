@@ -33,5 +33,7 @@ guint           st_item_get_warranty_months (StItem *self);
 StSerialFormat  st_item_get_serial_format   (StItem *self);
 /* Units/quantity on hand over all warehouses (in stock, not in transit). */
 gint64          st_item_get_on_hand         (StItem *self);
+/* Archived: new documents no longer offer it; history keeps it (DESIGN §11). */
+gboolean        st_item_get_archived        (StItem *self);
 
 G_END_DECLS

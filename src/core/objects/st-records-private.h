@@ -26,13 +26,16 @@ struct _StItem
   guint           warranty_months;
   StSerialFormat  serial_format;
   gint64          on_hand;
+  gboolean        archived;
 };
 
 struct _StWarehouse
 {
-  GObject  parent_instance;
-  gint64   id;
-  char    *name;
+  GObject   parent_instance;
+  gint64    id;
+  char     *name;
+  gboolean  archived;
+  gint64    on_hand;
 };
 
 struct _StContact
@@ -41,6 +44,9 @@ struct _StContact
   gint64         id;
   StContactKind  kind;
   char          *name;
+  char          *email;
+  char          *phone;
+  gboolean       archived;
 };
 
 struct _StUnit

@@ -101,6 +101,8 @@ const char *st_serial_format_to_string  (StSerialFormat  format);
 gboolean    st_serial_format_from_string (const char    *text,
                                           StSerialFormat *out);
 const char *st_contact_kind_to_string   (StContactKind   kind);
+gboolean    st_contact_kind_from_string (const char     *text,
+                                         StContactKind  *out);
 const char *st_unit_status_to_string    (StUnitStatus    status);
 gboolean    st_unit_status_from_string  (const char     *text,
                                          StUnitStatus   *out);

@@ -30,3 +30,5 @@ st_warehouse_init (StWarehouse *self)
 
 gint64      st_warehouse_get_id   (StWarehouse *self) { return self->id; }
 const char *st_warehouse_get_name (StWarehouse *self) { return self->name; }
+gboolean    st_warehouse_get_archived (StWarehouse *self) { return self->archived; }
+gint64      st_warehouse_get_on_hand  (StWarehouse *self) { return self->on_hand; }

@@ -14,6 +14,32 @@
 
 /* Warehouses and contacts. */
 
+StWarehouse *
+_st_warehouse_from_row (StStmt *stmt)
+{
+  StWarehouse *w = g_object_new (ST_TYPE_WAREHOUSE, NULL);
+
+  w->id = st_stmt_column_int64 (stmt, 0);
+  w->name = _st_column_dup (stmt, 1);
+  w->archived = st_stmt_column_int64 (stmt, 2) != 0;
+  w->on_hand = st_stmt_column_int64 (stmt, 3);
+  return w;
+}
+
+StContact *
+_st_contact_from_row (StStmt *stmt)
+{
+  StContact *c = g_object_new (ST_TYPE_CONTACT, NULL);
+
+  c->id = st_stmt_column_int64 (stmt, 0);
+  st_contact_kind_from_string (st_stmt_column_text (stmt, 1), &c->kind);
+  c->name = _st_column_dup (stmt, 2);
+  c->email = _st_column_dup (stmt, 3);
+  c->phone = _st_column_dup (stmt, 4);
+  c->archived = st_stmt_column_int64 (stmt, 5) != 0;
+  return c;
+}
+
 static StWarehouse *
 warehouse_new (gint64      id,
                const char *name)
@@ -109,13 +135,14 @@ st_store_find_warehouse (StStore     *self,
   id = _st_store_warehouse_id (self, name, error);
   if (id == 0)
     return NULL;
-  stmt = _st_store_prepare (self, "SELECT name FROM warehouses WHERE id = ?", error);
+  stmt = _st_store_prepare (self, "SELECT " ST_WAREHOUSE_COLUMNS " FROM warehouses w WHERE w.id = ?",
+                            error);
   if (stmt == NULL)
     return NULL;
   st_stmt_bind_int64 (stmt, 1, id);
   if (_st_step (stmt, error) != ST_STEP_ROW)
     return NULL;
-  return warehouse_new (id, st_stmt_column_text (stmt, 0));
+  return _st_warehouse_from_row (stmt);
 }
 
 GPtrArray *
@@ -127,12 +154,13 @@ st_store_list_warehouses (StStore  *self,
   int rc;
 
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
-  stmt = _st_store_prepare (self, "SELECT id, name FROM warehouses ORDER BY name_key", error);
+  stmt = _st_store_prepare (self,
+                            "SELECT " ST_WAREHOUSE_COLUMNS " FROM warehouses w ORDER BY w.name_key",
+                            error);
   if (stmt == NULL)
     return NULL;
   while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
-    g_ptr_array_add (list, warehouse_new (st_stmt_column_int64 (stmt, 0),
-                                          st_stmt_column_text (stmt, 1)));
+    g_ptr_array_add (list, _st_warehouse_from_row (stmt));
   return rc == ST_STEP_DONE ? g_steal_pointer (&list) : NULL;
 }
 
@@ -253,13 +281,14 @@ st_store_find_contact (StStore        *self,
   id = _st_store_contact_id (self, kind, name, error);
   if (id == 0)
     return NULL;
-  stmt = _st_store_prepare (self, "SELECT name FROM contacts WHERE id = ?", error);
+  stmt = _st_store_prepare (self, "SELECT " ST_CONTACT_COLUMNS " FROM contacts c WHERE c.id = ?",
+                            error);
   if (stmt == NULL)
     return NULL;
   st_stmt_bind_int64 (stmt, 1, id);
   if (_st_step (stmt, error) != ST_STEP_ROW)
     return NULL;
-  return contact_new (id, kind, st_stmt_column_text (stmt, 0));
+  return _st_contact_from_row (stmt);
 }
 
 GPtrArray *
@@ -272,14 +301,15 @@ st_store_list_contacts (StStore        *self,
   int rc;
 
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
-  stmt = _st_store_prepare (self, "SELECT id, name FROM contacts WHERE kind = ? ORDER BY name_key",
+  stmt = _st_store_prepare (self,
+                            "SELECT " ST_CONTACT_COLUMNS " FROM contacts c WHERE c.kind = ?"
+                            " ORDER BY c.name_key",
                             error);
   if (stmt == NULL)
     return NULL;
   _st_bind_text (stmt, 1, st_contact_kind_to_string (kind));
   while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
-    g_ptr_array_add (list, contact_new (st_stmt_column_int64 (stmt, 0), kind,
-                                        st_stmt_column_text (stmt, 1)));
+    g_ptr_array_add (list, _st_contact_from_row (stmt));
   return rc == ST_STEP_DONE ? g_steal_pointer (&list) : NULL;
 }
 
@@ -300,6 +330,7 @@ _st_item_from_row (StStmt *stmt)
   item->warranty_months = st_stmt_column_int (stmt, 7);
   st_serial_format_from_string (st_stmt_column_text (stmt, 8), &item->serial_format);
   item->on_hand = st_stmt_column_int64 (stmt, 9);
+  item->archived = st_stmt_column_int64 (stmt, 10) != 0;
   return item;
 }
 

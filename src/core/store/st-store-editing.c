@@ -517,3 +517,312 @@ st_store_rename_warehouse (StStore     *self,
   _st_store_emit_changed (self);
   return st_store_find_warehouse (self, clean, error);
 }
+
+/* Archiving and deleting contacts and warehouses. */
+
+/* The first document that uses what the WHERE clause @where picks (with ?1 the id), as
+ * "Bill B-1"; NULL with @error unset when none does. */
+static char *
+first_document_using (StStore     *self,
+                      const char  *where,
+                      gint64       id,
+                      GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT d.kind, d.number FROM documents d WHERE %s"
+                                          " ORDER BY d.id LIMIT 1", where);
+  g_autoptr(StStmt) stmt = _st_store_prepare (self, sql, error);
+  StDocKind kind;
+
+  if (stmt == NULL)
+    return NULL;
+  st_stmt_bind_int64 (stmt, 1, id);
+  if (_st_step (stmt, error) != ST_STEP_ROW)
+    return NULL;
+  if (!st_doc_kind_from_string (st_stmt_column_text (stmt, 0), &kind))
+    return g_strdup (st_stmt_column_text (stmt, 1));
+  /* Translators: a document named in a refusal: %1$s its kind ("Bill"), %2$s its number */
+  return g_strdup_printf (C_("document", "%1$s %2$s"), st_doc_kind_to_label (kind),
+                          st_stmt_column_text (stmt, 1));
+}
+
+/* Whether the query @sql (with ?1 the id) returns a row; -1 on an error. */
+static int
+exists (StStore     *self,
+        const char  *sql,
+        gint64       id,
+        GError     **error)
+{
+  g_autoptr(StStmt) stmt = _st_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return -1;
+  st_stmt_bind_int64 (stmt, 1, id);
+  switch (_st_step (stmt, error))
+    {
+    case ST_STEP_ROW:  return 1;
+    case ST_STEP_DONE: return 0;
+    default:           return -1;
+    }
+}
+
+static gboolean
+set_archived (StStore     *self,
+              const char  *table_sql,
+              gint64       id,
+              gboolean     archived,
+              GError     **error)
+{
+  g_autoptr(StStmt) stmt = _st_store_prepare (self, table_sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  st_stmt_bind_int64 (stmt, 1, archived ? 1 : 0);
+  st_stmt_bind_int64 (stmt, 2, id);
+  if (_st_step (stmt, error) != ST_STEP_DONE)
+    return FALSE;
+  _st_store_emit_changed (self);
+  return TRUE;
+}
+
+gboolean
+st_store_set_contact_archived (StStore        *self,
+                               StContactKind   kind,
+                               const char     *name,
+                               gboolean        archived,
+                               GError        **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (ST_IS_STORE (self), FALSE);
+
+  id = _st_store_contact_id (self, kind, name, error);
+  if (id == 0)
+    return FALSE;
+  return set_archived (self, "UPDATE contacts SET archived = ? WHERE id = ?", id, archived, error);
+}
+
+static gboolean
+delete_contact_locked (StStore        *self,
+                       StContactKind   kind,
+                       const char     *name,
+                       GError        **error)
+{
+  g_autoptr(StContact) contact = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *document = NULL;
+  g_autoptr(StStmt) stmt = NULL;
+  gint64 id;
+  int used;
+
+  contact = st_store_find_contact (self, kind, name, error);
+  if (contact == NULL)
+    return FALSE;
+  id = st_contact_get_id (contact);
+
+  document = first_document_using (self, "d.contact_id = ?1", id, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (document != NULL)
+    {
+      if (kind == ST_CONTACT_VENDOR)
+        g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                     /* Translators: %1$s is a vendor's name, %2$s a document ("Bill B-1") */
+                     _("Vendor “%1$s” cannot be deleted: %2$s uses it (archive it instead)"),
+                     st_contact_get_name (contact), document);
+      else
+        g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                     /* Translators: %1$s is a customer's name, %2$s a document ("Invoice 7") */
+                     _("Customer “%1$s” cannot be deleted: %2$s uses it (archive it instead)"),
+                     st_contact_get_name (contact), document);
+      return FALSE;
+    }
+  used = exists (self, "SELECT 1 FROM unit_events WHERE contact_id = ?1 LIMIT 1", id, error);
+  if (used < 0)
+    return FALSE;
+  if (used > 0)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                   /* Translators: %s is a vendor's or customer's name */
+                   _("“%s” cannot be deleted: the history of units names it (archive it instead)"),
+                   st_contact_get_name (contact));
+      return FALSE;
+    }
+
+  stmt = _st_store_prepare (self, "DELETE FROM contacts WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  st_stmt_bind_int64 (stmt, 1, id);
+  return _st_step (stmt, error) == ST_STEP_DONE;
+}
+
+gboolean
+st_store_delete_contact (StStore        *self,
+                         StContactKind   kind,
+                         const char     *name,
+                         GError        **error)
+{
+  g_return_val_if_fail (ST_IS_STORE (self), FALSE);
+
+  if (!_st_store_begin (self, error))
+    return FALSE;
+  if (!delete_contact_locked (self, kind, name, error) || !_st_store_commit (self, error))
+    {
+      _st_store_rollback (self);
+      return FALSE;
+    }
+  _st_store_emit_changed (self);
+  return TRUE;
+}
+
+GPtrArray *
+st_store_list_active_contacts (StStore        *self,
+                               StContactKind   kind,
+                               GError        **error)
+{
+  g_autoptr(GPtrArray) all = st_store_list_contacts (self, kind, error);
+  g_autoptr(GPtrArray) list = NULL;
+
+  if (all == NULL)
+    return NULL;
+  list = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < all->len; i++)
+    if (!st_contact_get_archived (g_ptr_array_index (all, i)))
+      g_ptr_array_add (list, g_object_ref (g_ptr_array_index (all, i)));
+  return g_steal_pointer (&list);
+}
+
+gboolean
+st_store_set_warehouse_archived (StStore     *self,
+                                 const char  *name,
+                                 gboolean     archived,
+                                 GError     **error)
+{
+  g_autoptr(StWarehouse) warehouse = NULL;
+
+  g_return_val_if_fail (ST_IS_STORE (self), FALSE);
+
+  warehouse = st_store_find_warehouse (self, name, error);
+  if (warehouse == NULL)
+    return FALSE;
+  if (archived && st_warehouse_get_on_hand (warehouse) > 0)
+    {
+      gint64 n = st_warehouse_get_on_hand (warehouse);
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+
+      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                   /* Translators: %1$s is a warehouse's name, %2$s a number of units */
+                   ngettext ("Warehouse “%1$s” cannot be archived: it has %2$s unit in stock "
+                             "(move it out first)",
+                             "Warehouse “%1$s” cannot be archived: it has %2$s units in stock "
+                             "(move them out first)",
+                             (gulong) MIN (n, 1000000)),
+                   st_warehouse_get_name (warehouse), count);
+      return FALSE;
+    }
+  return set_archived (self, "UPDATE warehouses SET archived = ? WHERE id = ?",
+                       st_warehouse_get_id (warehouse), archived, error);
+}
+
+static gboolean
+delete_warehouse_locked (StStore     *self,
+                         const char  *name,
+                         GError     **error)
+{
+  g_autoptr(StWarehouse) warehouse = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *document = NULL;
+  g_autoptr(StStmt) stmt = NULL;
+  gint64 id;
+  int used;
+
+  warehouse = st_store_find_warehouse (self, name, error);
+  if (warehouse == NULL)
+    return FALSE;
+  id = st_warehouse_get_id (warehouse);
+
+  document = first_document_using (self, "(d.warehouse_id = ?1 OR d.to_warehouse_id = ?1)", id,
+                                   &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (document != NULL)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                   /* Translators: %1$s is a warehouse's name, %2$s a document ("Bill B-1") */
+                   _("Warehouse “%1$s” cannot be deleted: %2$s uses it (archive it instead)"),
+                   st_warehouse_get_name (warehouse), document);
+      return FALSE;
+    }
+  used = exists (self,
+                 "SELECT 1 WHERE EXISTS (SELECT 1 FROM units WHERE warehouse_id = ?1)"
+                 " OR EXISTS (SELECT 1 FROM stock_moves WHERE warehouse_id = ?1)"
+                 " OR EXISTS (SELECT 1 FROM stock WHERE warehouse_id = ?1 AND on_hand <> 0)"
+                 " OR EXISTS (SELECT 1 FROM unit_events"
+                 "            WHERE from_warehouse_id = ?1 OR to_warehouse_id = ?1)"
+                 " OR EXISTS (SELECT 1 FROM counts WHERE warehouse_id = ?1)"
+                 " OR EXISTS (SELECT 1 FROM count_scans WHERE warehouse_id = ?1)",
+                 id, error);
+  if (used < 0)
+    return FALSE;
+  if (used > 0)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                   /* Translators: %s is a warehouse's name */
+                   _("Warehouse “%s” cannot be deleted: units or stock counts use it (archive it "
+                     "instead)"),
+                   st_warehouse_get_name (warehouse));
+      return FALSE;
+    }
+
+  stmt = _st_store_prepare (self, "DELETE FROM stock WHERE warehouse_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  st_stmt_bind_int64 (stmt, 1, id);
+  if (_st_step (stmt, error) != ST_STEP_DONE)
+    return FALSE;
+  g_clear_pointer (&stmt, st_stmt_release);
+  stmt = _st_store_prepare (self, "DELETE FROM warehouses WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  st_stmt_bind_int64 (stmt, 1, id);
+  return _st_step (stmt, error) == ST_STEP_DONE;
+}
+
+gboolean
+st_store_delete_warehouse (StStore     *self,
+                           const char  *name,
+                           GError     **error)
+{
+  g_return_val_if_fail (ST_IS_STORE (self), FALSE);
+
+  if (!_st_store_begin (self, error))
+    return FALSE;
+  if (!delete_warehouse_locked (self, name, error) || !_st_store_commit (self, error))
+    {
+      _st_store_rollback (self);
+      return FALSE;
+    }
+  _st_store_emit_changed (self);
+  return TRUE;
+}
+
+GPtrArray *
+st_store_list_active_warehouses (StStore  *self,
+                                 GError  **error)
+{
+  g_autoptr(GPtrArray) all = st_store_list_warehouses (self, error);
+  g_autoptr(GPtrArray) list = NULL;
+
+  if (all == NULL)
+    return NULL;
+  list = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < all->len; i++)
+    if (!st_warehouse_get_archived (g_ptr_array_index (all, i)))
+      g_ptr_array_add (list, g_object_ref (g_ptr_array_index (all, i)));
+  return g_steal_pointer (&list);
+}

@@ -74,4 +74,33 @@ StWarehouse *st_store_rename_warehouse   (StStore           *self,
                                           const char        *new_name,
                                           GError           **error);
 
+/* Archived contacts and warehouses are left out of st_store_list_active_contacts() and
+ * st_store_list_active_warehouses() (the choosers of new documents); reports, lists and
+ * histories keep them.  A warehouse with stock on hand is not archived (ST_ERROR_INVALID_INPUT:
+ * move the stock out first). */
+gboolean     st_store_set_contact_archived (StStore         *self,
+                                          StContactKind      kind,
+                                          const char        *name,
+                                          gboolean           archived,
+                                          GError           **error);
+gboolean     st_store_set_warehouse_archived (StStore       *self,
+                                          const char        *name,
+                                          gboolean           archived,
+                                          GError           **error);
+/* Deletes a contact or warehouse nothing uses; refused with ST_ERROR_INVALID_INPUT naming the
+ * first document that uses it ("Bill B-1"), or what else does (archive it instead). */
+gboolean     st_store_delete_contact     (StStore           *self,
+                                          StContactKind      kind,
+                                          const char        *name,
+                                          GError           **error);
+gboolean     st_store_delete_warehouse   (StStore           *self,
+                                          const char        *name,
+                                          GError           **error);
+/* The contacts of @kind and the warehouses that are not archived, by name. */
+GPtrArray   *st_store_list_active_contacts (StStore         *self,
+                                          StContactKind      kind,
+                                          GError           **error);
+GPtrArray   *st_store_list_active_warehouses (StStore       *self,
+                                          GError           **error);
+
 G_END_DECLS

@@ -111,8 +111,16 @@ gint64    _st_store_contact_id      (StStore     *self,
  * macro selects, starting at column 0. */
 #define ST_ITEM_COLUMNS \
   "i.id, i.sku, i.name, i.unit, i.price, i.cost, i.tracking, i.warranty_months, i.serial_format, " \
-  "(SELECT coalesce (sum (s.on_hand), 0) FROM stock s WHERE s.item_id = i.id)"
+  "(SELECT coalesce (sum (s.on_hand), 0) FROM stock s WHERE s.item_id = i.id), i.archived"
 StItem     *_st_item_from_row      (StStmt *stmt);
+
+#define ST_WAREHOUSE_COLUMNS \
+  "w.id, w.name, w.archived, " \
+  "(SELECT coalesce (sum (s.on_hand), 0) FROM stock s WHERE s.warehouse_id = w.id)"
+StWarehouse *_st_warehouse_from_row (StStmt *stmt);
+
+#define ST_CONTACT_COLUMNS "c.id, c.kind, c.name, c.email, c.phone, c.archived"
+StContact  *_st_contact_from_row   (StStmt *stmt);
 
 #define ST_UNIT_COLUMNS \
   "u.id, u.item_id, i.sku, i.name, u.serial, u.status, w.name, u.cost, u.price, u.warranty_end, " \

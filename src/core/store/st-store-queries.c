@@ -527,11 +527,14 @@ items_sql (StListSource *source,
            StSortKey     sort,
            gboolean      descending)
 {
-  const char *conds[2] = { NULL, NULL };
+  const char *conds[3] = { NULL, NULL, NULL };
+  guint n = 0;
   const char *key;
 
+  if (GPOINTER_TO_INT (source->data))
+    conds[n++] = "i.archived = 0";
   if (filter != NULL)
-    conds[0] = "(i.sku_key LIKE ?90 ESCAPE '\\' OR lower (i.name) LIKE ?90 ESCAPE '\\')";
+    conds[n++] = "(i.sku_key LIKE ?90 ESCAPE '\\' OR lower (i.name) LIKE ?90 ESCAPE '\\')";
   switch (sort)
     {
     case ST_SORT_NAME:    key = "lower (i.name)"; break;
@@ -570,6 +573,13 @@ item_from_row (StStmt *stmt)
 StListModel *
 st_store_list_items (StStore *self)
 {
+  return st_store_list_items_archived (self, TRUE);
+}
+
+StListModel *
+st_store_list_items_archived (StStore  *self,
+                              gboolean  include_archived)
+{
   StListSource *source = g_new0 (StListSource, 1);
 
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
@@ -578,6 +588,127 @@ st_store_list_items (StStore *self)
   source->from_row = item_from_row;
   source->row_id = item_row_id;
   source->item_type = ST_TYPE_ITEM;
+  source->data = GINT_TO_POINTER (!include_archived);
+  return _st_list_model_new (self, source);
+}
+
+/* Contacts (vendors and customers together) and warehouses, for their list views; source->data
+ * is TRUE when archived rows are left out. */
+
+static char *
+contacts_sql (StListSource *source,
+              StListSql     what,
+              const char   *filter,
+              StSortKey     sort,
+              gboolean      descending)
+{
+  const char *conds[3] = { NULL, NULL, NULL };
+  guint n = 0;
+  const char *key;
+
+  if (GPOINTER_TO_INT (source->data))
+    conds[n++] = "c.archived = 0";
+  if (filter != NULL)
+    conds[n++] = "(c.name_key LIKE ?90 ESCAPE '\\' OR lower (c.email) LIKE ?90 ESCAPE '\\'"
+                 " OR lower (c.phone) LIKE ?90 ESCAPE '\\')";
+  switch (sort)
+    {
+    case ST_SORT_STATUS:  key = "c.kind"; break;
+    case ST_SORT_DEFAULT:
+    case ST_SORT_NAME:
+    default:              key = "c.name_key"; break;
+    }
+  return _st_list_sql (what, ST_CONTACT_COLUMNS, "contacts c", conds, key, "c.id", descending);
+}
+
+static void
+filter_bind (StListSource *source,
+             StStmt       *stmt,
+             const char   *filter)
+{
+  _st_list_bind_filter (stmt, filter);
+}
+
+static gint64
+contact_row_id (GObject *row)
+{
+  return st_contact_get_id (ST_CONTACT (row));
+}
+
+static GObject *
+contact_from_row (StStmt *stmt)
+{
+  return G_OBJECT (_st_contact_from_row (stmt));
+}
+
+StListModel *
+st_store_list_contact_rows (StStore  *self,
+                            gboolean  include_archived)
+{
+  StListSource *source = g_new0 (StListSource, 1);
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  source->build_sql = contacts_sql;
+  source->bind = filter_bind;
+  source->from_row = contact_from_row;
+  source->row_id = contact_row_id;
+  source->item_type = ST_TYPE_CONTACT;
+  source->data = GINT_TO_POINTER (!include_archived);
+  return _st_list_model_new (self, source);
+}
+
+static char *
+warehouses_sql (StListSource *source,
+                StListSql     what,
+                const char   *filter,
+                StSortKey     sort,
+                gboolean      descending)
+{
+  const char *conds[3] = { NULL, NULL, NULL };
+  guint n = 0;
+  const char *key;
+
+  if (GPOINTER_TO_INT (source->data))
+    conds[n++] = "w.archived = 0";
+  if (filter != NULL)
+    conds[n++] = "w.name_key LIKE ?90 ESCAPE '\\'";
+  switch (sort)
+    {
+    case ST_SORT_ON_HAND:
+      key = "(SELECT coalesce (sum (s.on_hand), 0) FROM stock s WHERE s.warehouse_id = w.id)";
+      break;
+    case ST_SORT_DEFAULT:
+    case ST_SORT_NAME:
+    default:              key = "w.name_key"; break;
+    }
+  return _st_list_sql (what, ST_WAREHOUSE_COLUMNS, "warehouses w", conds, key, "w.id", descending);
+}
+
+static gint64
+warehouse_row_id (GObject *row)
+{
+  return st_warehouse_get_id (ST_WAREHOUSE (row));
+}
+
+static GObject *
+warehouse_from_row (StStmt *stmt)
+{
+  return G_OBJECT (_st_warehouse_from_row (stmt));
+}
+
+StListModel *
+st_store_list_warehouse_rows (StStore  *self,
+                              gboolean  include_archived)
+{
+  StListSource *source = g_new0 (StListSource, 1);
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  source->build_sql = warehouses_sql;
+  source->bind = filter_bind;
+  source->from_row = warehouse_from_row;
+  source->row_id = warehouse_row_id;
+  source->item_type = ST_TYPE_WAREHOUSE;
+  source->data = GINT_TO_POINTER (!include_archived);
   return _st_list_model_new (self, source);
 }
 

@@ -208,6 +208,14 @@ typedef struct
 /* Lazy lists for the views.  Default order: items by SKU, documents newest first,
  * units first received first (the picker's FIFO order). */
 StListModel *st_store_list_items         (StStore           *self);
+/* The same, archived items left out unless @include_archived. */
+StListModel *st_store_list_items_archived (StStore          *self,
+                                          gboolean          include_archived);
+/* Vendors and customers together, by name; warehouses with the stock on hand in each. */
+StListModel *st_store_list_contact_rows  (StStore           *self,
+                                          gboolean           include_archived);
+StListModel *st_store_list_warehouse_rows (StStore          *self,
+                                          gboolean           include_archived);
 StListModel *st_store_list_documents     (StStore           *self,
                                           StDocKind          kind);
 StListModel *st_store_list_units         (StStore           *self,
