@@ -23,6 +23,8 @@ typedef struct
   /* Sold serials */
   char     *from;
   char     *to;
+  /* A stock count's report, when set */
+  char     *count;
 } ExportSpec;
 
 static void
@@ -33,6 +35,7 @@ export_spec_clear (ExportSpec *spec)
   g_clear_pointer (&spec->unit_ids, g_array_unref);
   g_clear_pointer (&spec->from, g_free);
   g_clear_pointer (&spec->to, g_free);
+  g_clear_pointer (&spec->count, g_free);
 }
 
 static void
@@ -139,7 +142,9 @@ export_done_cb (GObject      *source,
   StWindow *window;
   gboolean ok;
 
-  if (self->spec.sold)
+  if (self->spec.count != NULL)
+    ok = st_store_export_count_finish (ST_STORE (source), result, &error);
+  else if (self->spec.sold)
     ok = st_store_export_sold_finish (ST_STORE (source), result, &error);
   else
     ok = st_store_export_history_finish (ST_STORE (source), result, &error);
@@ -191,7 +196,11 @@ start_idle_cb (gpointer data)
 
   /* The export's own answer counts: ST_ERROR_CANCELLED with no file, or a file finished
    * just before Cancel was pressed. */
-  if (self->spec.sold)
+  if (self->spec.count != NULL)
+    st_store_export_count_async (self->store, self->spec.count, self->path, self->overwrite,
+                                 progress_cb, g_object_ref (self), g_object_unref,
+                                 self->cancellable, export_done_cb, g_object_ref (self));
+  else if (self->spec.sold)
     st_store_export_sold_async (self->store, self->path, self->spec.from, self->spec.to,
                                 self->overwrite, progress_cb, g_object_ref (self), g_object_unref,
                                 self->cancellable, export_done_cb, g_object_ref (self));
@@ -277,6 +286,24 @@ st_export_dialog_start_sold (GtkWindow  *parent,
   g_return_val_if_fail (path != NULL, NULL);
 
   export_spec_set_sold (&spec, from, to);
+  return start (parent, store, &spec, path, overwrite);
+}
+
+StExportDialog *
+st_export_dialog_start_count (GtkWindow  *parent,
+                              StStore    *store,
+                              const char *number,
+                              const char *path,
+                              gboolean    overwrite)
+{
+  ExportSpec spec = { 0 };
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (ST_IS_STORE (store), NULL);
+  g_return_val_if_fail (number != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  spec.count = g_strdup (number);
   return start (parent, store, &spec, path, overwrite);
 }
 
@@ -484,6 +511,24 @@ st_export_dialog_choose_history (GtkWindow            *parent,
 
   export_spec_set_history (&spec, scope);
   choose (parent, store, &spec, suggested_name);
+}
+
+void
+st_export_dialog_choose_count (GtkWindow  *parent,
+                               StStore    *store,
+                               const char *number)
+{
+  ExportSpec spec = { 0 };
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (ST_IS_STORE (store));
+  g_return_if_fail (number != NULL);
+
+  spec.count = g_strdup (number);
+  /* Translators: the suggested file name of a stock count's report; %s is its number */
+  name = g_strdup_printf (_("count-%s.xlsx"), number);
+  choose (parent, store, &spec, name);
 }
 
 void

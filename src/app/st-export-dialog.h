@@ -24,6 +24,10 @@ void            st_export_dialog_choose_sold    (GtkWindow            *parent,
                                                  StStore              *store,
                                                  const char           *from,
                                                  const char           *to);
+/* The same for a stock count's report workbook (st_export_count()). */
+void            st_export_dialog_choose_count   (GtkWindow            *parent,
+                                                 StStore              *store,
+                                                 const char           *number);
 
 /* What the chooser's response starts: writes @path in a thread, on a connection of its own
  * to @store's file, with a progress window transient for @parent.  @overwrite: the user
@@ -38,6 +42,11 @@ StExportDialog *st_export_dialog_start_sold     (GtkWindow            *parent,
                                                  StStore              *store,
                                                  const char           *from,
                                                  const char           *to,
+                                                 const char           *path,
+                                                 gboolean              overwrite);
+StExportDialog *st_export_dialog_start_count    (GtkWindow            *parent,
+                                                 StStore              *store,
+                                                 const char           *number,
                                                  const char           *path,
                                                  gboolean              overwrite);
 /* As the Cancel button does. */

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "st-count-page.h"
 #include "st-documents-view.h"
 #include "st-export-dialog.h"
 #include "st-sold-report-dialog.h"
@@ -137,6 +138,22 @@ st_window_show_unit (StWindow *self,
   return self->unit_page;
 }
 
+GtkWidget *
+st_window_show_count (StWindow   *self,
+                      const char *number)
+{
+  g_return_val_if_fail (ST_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (number != NULL, NULL);
+
+  if (visible_view (self) != self->count_page)
+    push_back_step (self);
+  st_count_page_set_number (ST_COUNT_PAGE (self->count_page), number);
+  gtk_stack_set_visible_child (self->view_stack, self->count_page);
+  gtk_widget_grab_focus (self->count_page);
+
+  return self->count_page;
+}
+
 gboolean
 st_window_show_document (StWindow   *self,
                          StDocKind   kind,
@@ -236,6 +253,14 @@ show_document_action (GtkWidget  *widget,
 }
 
 static void
+show_count_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  st_window_show_count (ST_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
 export_sold_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
@@ -286,6 +311,7 @@ _st_window_class_init_navigation (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.show-document", "(is)",
                                    show_document_action);
+  gtk_widget_class_install_action (widget_class, "win.show-count", "s", show_count_action);
   gtk_widget_class_install_action (widget_class, "win.export-sold", NULL, export_sold_action);
   gtk_widget_class_install_action (widget_class, "win.export-all", NULL, export_all_action);
 

@@ -37,6 +37,8 @@ struct _StWindow
   GtkWidget            *service_view;
   GtkWidget            *warranty_view;
   GtkWidget            *service_page;   /* one case */
+  GtkWidget            *counts_view;
+  GtkWidget            *count_page;
   GtkWidget            *toast;
 
   /* Owned */

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "st-application.h"
+#include "st-count-page.h"
+#include "st-counts-view.h"
 #include "st-documents-view.h"
 #include "st-items-view.h"
 #include "st-service-page.h"
@@ -108,6 +110,8 @@ st_window_refresh (StWindow *self)
     st_unit_page_reload (ST_UNIT_PAGE (self->unit_page));
   if (st_service_page_get_number (ST_SERVICE_PAGE (self->service_page)) != NULL)
     st_service_page_reload (ST_SERVICE_PAGE (self->service_page));
+  st_list_page_refresh (ST_LIST_PAGE (self->counts_view));
+  st_count_page_reload (ST_COUNT_PAGE (self->count_page));
 
   update_sample_offer (self);
   _st_window_update_actions (self);
@@ -201,6 +205,10 @@ st_window_get_view (StWindow   *self,
     return load_view (self, self->warranty_view);
   if (g_str_equal (name, "service-case"))
     return self->service_page;
+  if (g_str_equal (name, "counts"))
+    return load_view (self, self->counts_view);
+  if (g_str_equal (name, "count"))
+    return self->count_page;
 
   for (guint i = 0; i < G_N_ELEMENTS (document_pages); i++)
     if (g_str_equal (name, document_pages[i].name))
@@ -391,6 +399,11 @@ add_views (StWindow *self)
   _st_window_add_service_views (self);
   g_signal_connect_object (self->service_stack, "notify::visible-child",
                            G_CALLBACK (visible_view_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Stock counts: the list, and a count's page (untitled: not in the switcher). */
+  self->counts_view = GTK_WIDGET (st_counts_view_new ());
+  gtk_stack_add_titled (self->view_stack, self->counts_view, "counts", _("Counts"));
+  self->count_page = GTK_WIDGET (st_count_page_new ());
+  gtk_stack_add_named (self->view_stack, self->count_page, "count");
 }
 
 static void
@@ -408,6 +421,7 @@ st_window_constructed (GObject *object)
   update_units_page (self);
   st_unit_page_set_store (ST_UNIT_PAGE (self->unit_page), self->store);
   st_service_page_set_store (ST_SERVICE_PAGE (self->service_page), self->store);
+  st_count_page_set_store (ST_COUNT_PAGE (self->count_page), self->store);
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb),
                            self, G_CONNECT_SWAPPED);

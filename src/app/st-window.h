@@ -29,6 +29,9 @@ void        st_window_show_view        (StWindow       *self,
 guint       st_window_search_serial    (StWindow       *self,
                                         const char     *text);
 /* Shows the unit page (state and history) of one unit, a page of the window ("unit"). */
+/* Shows the page of the stock count numbered @number (Back returns), and returns it. */
+GtkWidget  *st_window_show_count       (StWindow       *self,
+                                        const char     *number);
 GtkWidget  *st_window_show_unit        (StWindow       *self,
                                         gint64          unit_id);
 /* Shows a document in its kind's view, selected (clearing a filter that hides it).  FALSE,

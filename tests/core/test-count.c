@@ -657,6 +657,224 @@ test_async (StFixture     *f,
   st_assert_check_ok (f->store);
 }
 
+/* The lazy lists the app shows: every count (open first), a count's missing units and its
+ * unexpected scans, open and then frozen by the finish. */
+static void
+test_lists (StFixture     *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StListModel) counts = NULL, missing = NULL, unexpected = NULL;
+  g_autoptr(StCount) count = NULL, first = NULL, second = NULL;
+  g_autoptr(StCountReport) report = NULL;
+  g_autoptr(StUnit) unit = NULL;
+  g_autoptr(StCountScan) scan = NULL;
+  g_autofree char *a = NULL, *b = NULL, *tally = NULL;
+
+  post_serials (f->store, ST_DOC_BILL, "B1", "Acme", "Main", NULL, "TOOL", "T1,T2,T3,T4");
+  post_serials (f->store, ST_DOC_BILL, "B2", "Acme", "Shop", NULL, "TOOL", "T7");
+  a = start (f->store, "Main", NULL);
+  b = start (f->store, "Shop", NULL);
+  scan_ok (f->store, a, "T1", ST_SCAN_FOUND);
+  scan_ok (f->store, a, "T7", ST_SCAN_ELSEWHERE);
+  scan_ok (f->store, a, "NOPE", ST_SCAN_UNKNOWN);
+  scan_ok (f->store, a, "T1", ST_SCAN_AGAIN);
+  report = st_store_count_finish (f->store, b, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&report, st_count_report_free);
+
+  /* The open count first, though the finished one is newer. */
+  counts = st_store_count_list_all (f->store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (counts)), ==, 2);
+  first = g_list_model_get_item (G_LIST_MODEL (counts), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (counts), 1);
+  g_assert_cmpstr (st_count_get_number (first), ==, a);
+  g_assert_false (st_count_get_finished (first));
+  g_assert_cmpstr (st_count_get_warehouse (first), ==, "Main");
+  g_assert_cmpint (st_count_get_n_scans (first, ST_SCAN_FOUND), ==, 1);
+  g_assert_cmpint (st_count_get_n_scans (first, ST_SCAN_AGAIN), ==, 1);
+  tally = st_count_describe_tally (first);
+  g_assert_cmpstr (tally, ==, "1 of 4 found, 2 unexpected");
+  g_assert_cmpstr (st_count_get_number (second), ==, b);
+  g_assert_true (st_count_get_finished (second));
+  st_list_model_set_filter (counts, "shop");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (counts)), ==, 1);
+
+  count = st_store_get_count (f->store, a, &error);
+  g_assert_no_error (error);
+  missing = st_store_count_list_missing (f->store, count);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (missing)), ==, 3);
+  unit = g_list_model_get_item (G_LIST_MODEL (missing), 0);
+  g_assert_cmpstr (st_unit_get_serial (unit), ==, "T2");
+  g_clear_object (&unit);
+  unexpected = st_store_count_list_unexpected (f->store, count);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (unexpected)), ==, 2);
+  scan = g_list_model_get_item (G_LIST_MODEL (unexpected), 0);
+  g_assert_cmpstr (st_count_scan_get_serial (scan), ==, "T7");
+  g_assert_cmpint (st_count_scan_get_class (scan), ==, ST_SCAN_ELSEWHERE);
+  g_clear_object (&scan);
+
+  /* Finished with the write-off: the frozen list, though the units are written off now. */
+  report = st_store_count_finish (f->store, a, TRUE, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&missing);
+  g_clear_object (&count);
+  count = st_store_get_count (f->store, a, &error);
+  g_assert_no_error (error);
+  missing = st_store_count_list_missing (f->store, count);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (missing)), ==, 3);
+  unit = g_list_model_get_item (G_LIST_MODEL (missing), 2);
+  g_assert_cmpstr (st_unit_get_serial (unit), ==, "T4");
+  g_assert_cmpint (st_unit_get_status (unit), ==, ST_UNIT_WRITTEN_OFF);
+  st_assert_check_ok (f->store);
+}
+
+/* The units found at other warehouses come here by transfers, one from each warehouse; units
+ * sold or in transit stay out. */
+static void
+test_transfer_elsewhere (StFixture     *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(StWarehouse) depot = NULL;
+  g_autofree char *number = NULL;
+  StDocument *doc;
+
+  depot = st_store_add_warehouse (f->store, "Depot", &error);
+  g_assert_no_error (error);
+  post_serials (f->store, ST_DOC_BILL, "B1", "Acme", "Main", NULL, "TOOL", "T1");
+  post_serials (f->store, ST_DOC_BILL, "B2", "Acme", "Shop", NULL, "TOOL", "S1,S2,S3");
+  post_serials (f->store, ST_DOC_BILL, "B3", "Acme", "Depot", NULL, "TOOL", "D1");
+  post_transfer (f->store, "Shop", "Depot", TRUE, "S3");
+  number = start (f->store, "Main", NULL);
+  scan_ok (f->store, number, "T1", ST_SCAN_FOUND);
+  scan_ok (f->store, number, "S1", ST_SCAN_ELSEWHERE);
+  scan_ok (f->store, number, "S2", ST_SCAN_ELSEWHERE);
+  scan_ok (f->store, number, "S3", ST_SCAN_ELSEWHERE);   /* in transit */
+  scan_ok (f->store, number, "D1", ST_SCAN_ELSEWHERE);
+  post_serials (f->store, ST_DOC_INVOICE, NULL, "Bob", "Shop", NULL, "TOOL", "S2");
+
+  docs = st_store_count_transfer_elsewhere (f->store, number, "2024-05-03", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (docs->len, ==, 2);
+  doc = g_ptr_array_index (docs, 0);
+  g_assert_cmpint (st_document_get_kind (doc), ==, ST_DOC_TRANSFER);
+  g_assert_cmpstr (st_document_get_warehouse (doc), ==, "Depot");
+  g_assert_cmpstr (st_document_get_to_warehouse (doc), ==, "Main");
+  doc = g_ptr_array_index (docs, 1);
+  g_assert_cmpstr (st_document_get_warehouse (doc), ==, "Shop");
+  g_assert_cmpint (st_document_get_quantity (doc), ==, 1);
+  g_assert_cmpstr (status_of (f->store, "S1"), ==, "in_stock");
+  g_assert_cmpstr (status_of (f->store, "S2"), ==, "sold");
+  g_assert_cmpstr (status_of (f->store, "S3"), ==, "in_transit");
+  {
+    g_autoptr(StUnit) s1 = st_store_find_unit (f->store, "S1", "TOOL", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (st_unit_get_warehouse (s1), ==, "Main");
+  }
+  /* Nothing left to bring: no transfer. */
+  g_clear_pointer (&docs, g_ptr_array_unref);
+  docs = st_store_count_transfer_elsewhere (f->store, number, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (docs->len, ==, 0);
+  st_assert_check_ok (f->store);
+}
+
+/* check reads the count tables: each inconsistency put in behind the store's back is named. */
+static void
+test_check (StFixture     *f,
+            gconstpointer  data)
+{
+  static const struct
+  {
+    const char *breaks;
+    const char *repairs;
+    const char *problem;
+  } cases[] = {
+    { "UPDATE counts SET n_expected = 9", "UPDATE counts SET n_expected = 3",
+      "Count CNT-00001 says it expected 9 units, but its expected set holds 3" },
+    { "UPDATE count_scans SET class = 'found' WHERE serial = 'NOPE'",
+      "UPDATE count_scans SET class = 'unknown' WHERE serial = 'NOPE'",
+      "Count CNT-00001: the scan of “NOPE” does not match its class" },
+    { "UPDATE count_scans SET class = 'found' WHERE serial = 'T7'",
+      "UPDATE count_scans SET class = 'elsewhere' WHERE serial = 'T7'",
+      "Count CNT-00001 found unit “T7”, which it did not expect" },
+    { "UPDATE count_expected SET missing = 1", "UPDATE count_expected SET missing = 0",
+      "Count CNT-00001 lists unit “T2” as missing, but it is open or found the unit" },
+    { "UPDATE counts SET finished_date = '2024-05-09'", "UPDATE counts SET finished_date = NULL",
+      "Count CNT-00001: its status disagrees with its finish date or write-off" },
+    { "DELETE FROM count_scans WHERE serial = 'T1' AND class = 'found'", NULL,
+      "Count CNT-00001 has “T1” scanned again, but never a first time" },
+  };
+  g_autofree char *number = NULL;
+
+  post_serials (f->store, ST_DOC_BILL, "B1", "Acme", "Main", NULL, "TOOL", "T1,T2,T3");
+  post_serials (f->store, ST_DOC_BILL, "B2", "Acme", "Shop", NULL, "TOOL", "T7");
+  number = start (f->store, "Main", NULL);
+  scan_ok (f->store, number, "T1", ST_SCAN_FOUND);
+  scan_ok (f->store, number, "T1", ST_SCAN_AGAIN);
+  scan_ok (f->store, number, "T7", ST_SCAN_ELSEWHERE);
+  scan_ok (f->store, number, "NOPE", ST_SCAN_UNKNOWN);
+  st_assert_check_ok (f->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(StCheckReport) report = NULL;
+      gboolean named = FALSE;
+
+      st_test_raw_sql (f, cases[i].breaks);
+      report = st_store_check (f->store, &error);
+      g_assert_no_error (error);
+      for (guint j = 0; j < report->problems->len; j++)
+        named = named || g_strcmp0 (g_ptr_array_index (report->problems, j),
+                                    cases[i].problem) == 0;
+      if (!named)
+        g_error ("%s: not named “%s” (%u problems)", cases[i].breaks, cases[i].problem,
+                 report->problems->len);
+      if (cases[i].repairs != NULL)
+        {
+          st_test_raw_sql (f, cases[i].repairs);
+          st_assert_check_ok (f->store);
+        }
+    }
+}
+
+/* Pasted lines scanned in the worker: blank lines skipped, refusals named by line. */
+static void
+test_scan_many_async (StFixture     *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StCountBatch) batch = NULL;
+  g_autoptr(StCount) count = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *long_serial = g_strnfill (200, 'Y');
+  GAsyncResult *result = NULL;
+
+  post_serials (f->store, ST_DOC_BILL, "B1", "Acme", "Main", NULL, "TOOL", "T1,T2,T3");
+  number = start (f->store, "Main", NULL);
+  text = g_strdup_printf ("T1\r\n\n  T2  \n%s\nZZ\nT1\n", long_serial);
+  st_store_count_scan_many_async (f->store, number, text, NULL, NULL, NULL, NULL, got_cb,
+                                  &result);
+  batch = st_store_count_scan_many_finish (f->store, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (batch->n_lines, ==, 5);
+  g_assert_cmpuint (batch->n_scanned, ==, 4);
+  g_assert_cmpuint (batch->n_refused, ==, 1);
+  g_assert_cmpuint (batch->refusals->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (batch->refusals, 0), "Line 4: "));
+  count = st_store_get_count (f->store, number, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (st_count_get_n_scans (count, ST_SCAN_FOUND), ==, 2);
+  g_assert_cmpint (st_count_get_n_scans (count, ST_SCAN_UNKNOWN), ==, 1);
+  g_assert_cmpint (st_count_get_n_scans (count, ST_SCAN_AGAIN), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -676,6 +894,10 @@ main (int   argc,
   ADD ("/count/two-scanners", test_two_scanners);
   ADD ("/count/copy", test_copy);
   ADD ("/count/async", test_async);
+  ADD ("/count/lists", test_lists);
+  ADD ("/count/transfer-elsewhere", test_transfer_elsewhere);
+  ADD ("/count/check", test_check);
+  ADD ("/count/scan-many-async", test_scan_many_async);
 #undef ADD
 
   return g_test_run ();

@@ -44,6 +44,9 @@ typedef enum
   OP_COUNT_START,
   OP_COUNT_SCAN,
   OP_COUNT_FINISH,
+  OP_COUNT_SCAN_MANY,
+  OP_COUNT_TRANSFER,
+  OP_EXPORT_COUNT,
   OP_SEARCH,
 } OpKind;
 
@@ -83,6 +86,8 @@ typedef struct
   StDocument     *document;
   GObject        *object;       /* a count, a scan */
   StCountReport  *report;
+  StCountBatch   *batch;
+  GPtrArray      *documents;    /* StDocument* */
   StSearchResult *search;
   gboolean        ok;
   GError         *error;
@@ -106,6 +111,8 @@ op_free (Op *op)
   g_clear_object (&op->document);
   g_clear_object (&op->object);
   g_clear_pointer (&op->report, st_count_report_free);
+  g_clear_pointer (&op->batch, st_count_batch_free);
+  g_clear_pointer (&op->documents, g_ptr_array_unref);
   g_clear_pointer (&op->search, st_search_result_free);
   g_clear_error (&op->error);
   g_free (op);
@@ -116,7 +123,8 @@ op_writes (const Op *op)
 {
   return op->kind == OP_POST || op->kind == OP_POST_DRAFT || op->kind == OP_VOID
          || op->kind == OP_RECEIVE
-         || op->kind == OP_COUNT_START || op->kind == OP_COUNT_SCAN || op->kind == OP_COUNT_FINISH;
+         || op->kind == OP_COUNT_START || op->kind == OP_COUNT_SCAN || op->kind == OP_COUNT_FINISH
+         || op->kind == OP_COUNT_SCAN_MANY || op->kind == OP_COUNT_TRANSFER;
 }
 
 /* Back in the caller's context. */
@@ -186,6 +194,12 @@ complete_cb (gpointer data)
   else if (op->search != NULL)
     g_task_return_pointer (task, g_steal_pointer (&op->search),
                            (GDestroyNotify) st_search_result_free);
+  else if (op->batch != NULL)
+    g_task_return_pointer (task, g_steal_pointer (&op->batch),
+                           (GDestroyNotify) st_count_batch_free);
+  else if (op->documents != NULL)
+    g_task_return_pointer (task, g_steal_pointer (&op->documents),
+                           (GDestroyNotify) g_ptr_array_unref);
   else
     g_task_return_boolean (task, op->ok);
 
@@ -204,6 +218,84 @@ worker_progress_cb (double   fraction,
   g_atomic_int_set (&op->permille, (int) (CLAMP (fraction, 0.0, 1.0) * 1000.0));
   if (op->progress != NULL && g_atomic_int_compare_and_exchange (&op->progress_pending, 0, 1))
     attach_to_task_context (g_object_ref (task), progress_cb);
+}
+
+/* Pasted or imported serials: one a line, blank lines skipped. */
+
+/* The refusals a batch names; the rest are only counted. */
+#define BATCH_REFUSALS_NAMED 100
+
+void
+st_count_batch_free (StCountBatch *batch)
+{
+  if (batch == NULL)
+    return;
+  g_clear_pointer (&batch->refusals, g_ptr_array_unref);
+  g_free (batch);
+}
+
+typedef struct
+{
+  StCountBatch *batch;
+  GArray       *line_numbers;   /* guint: the line of each serial */
+  GTask        *task;
+} ScanText;
+
+static void
+scan_text_cb (guint         index,
+              const char   *serial,
+              StCountScan  *scan,
+              const GError *refusal,
+              gpointer      user_data)
+{
+  ScanText *st = user_data;
+
+  if (scan != NULL)
+    st->batch->n_scanned++;
+  else
+    {
+      st->batch->n_refused++;
+      if (st->batch->refusals->len < BATCH_REFUSALS_NAMED && refusal != NULL)
+        g_ptr_array_add (st->batch->refusals,
+                         /* Translators: %u is a line number of a pasted or imported list of
+                          * serials, %s why its serial was not counted */
+                         g_strdup_printf (_("Line %u: %s"),
+                                          g_array_index (st->line_numbers, guint, index),
+                                          refusal->message));
+    }
+  if ((index + 1) % 100 == 0 || index + 1 == st->batch->n_lines)
+    worker_progress_cb ((double) (index + 1) / MAX (st->batch->n_lines, 1), st->task);
+}
+
+static StCountBatch *
+scan_text (StStore     *connection,
+           const char  *number,
+           const char  *text,
+           GTask       *task,
+           GError     **error)
+{
+  g_autoptr(StCountBatch) batch = g_new0 (StCountBatch, 1);
+  g_autoptr(GPtrArray) serials = g_ptr_array_new ();
+  g_autoptr(GArray) line_numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  ScanText st = { batch, line_numbers, task };
+
+  batch->refusals = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      guint line = i + 1;
+
+      g_strstrip (lines[i]);
+      if (*lines[i] == '\0')
+        continue;
+      g_ptr_array_add (serials, lines[i]);
+      g_array_append_val (line_numbers, line);
+    }
+  batch->n_lines = serials->len;
+  if (!st_store_count_scan_many (connection, number, (const char * const *) serials->pdata,
+                                 serials->len, 0, scan_text_cb, &st, error))
+    return NULL;
+  return g_steal_pointer (&batch);
 }
 
 static void
@@ -261,9 +353,10 @@ run_op (StStore      *connection,
     case OP_COUNT_START:
       {
         const char *skus[] = { op->sku, NULL };
+        const char * const *items = op->serials != NULL ? (const char * const *) op->serials
+                                    : op->sku != NULL ? skus : NULL;
 
-        op->object = (GObject *) st_store_count_start (connection, op->number,
-                                                       op->sku != NULL ? skus : NULL, op->date,
+        op->object = (GObject *) st_store_count_start (connection, op->number, items, op->date,
                                                        error);
       }
       break;
@@ -276,6 +369,19 @@ run_op (StStore      *connection,
       op->report = st_store_count_finish (connection, op->number, op->overwrite, op->date, error);
       break;
 
+    case OP_COUNT_SCAN_MANY:
+      op->batch = scan_text (connection, op->number, op->path, task, error);
+      break;
+
+    case OP_COUNT_TRANSFER:
+      op->documents = st_store_count_transfer_elsewhere (connection, op->number, NULL, error);
+      break;
+
+    case OP_EXPORT_COUNT:
+      op->ok = st_export_count (connection, op->number, op->path, op->overwrite, cancellable,
+                                worker_progress_cb, task, error);
+      break;
+
     case OP_SEARCH:
       op->search = st_store_search (connection, op->number, op->search_scope, op->search_limit,
                                     error);
@@ -286,7 +392,8 @@ run_op (StStore      *connection,
       g_assert_not_reached ();
     }
 
-  g_assert ((op->document != NULL || op->object != NULL || op->report != NULL || op->ok)
+  g_assert ((op->document != NULL || op->object != NULL || op->report != NULL
+             || op->batch != NULL || op->documents != NULL || op->ok)
             == (op->error == NULL));
 }
 
@@ -310,7 +417,7 @@ worker_run (gpointer job,
 
   /* An export checks @cancellable itself, first thing: its own answer (ST_ERROR_CANCELLED),
    * as the synchronous call gives. */
-  if (op->kind != OP_EXPORT_HISTORY && op->kind != OP_EXPORT_SOLD
+  if (op->kind != OP_EXPORT_HISTORY && op->kind != OP_EXPORT_SOLD && op->kind != OP_EXPORT_COUNT
       && g_cancellable_set_error_if_cancelled (cancellable, &op->error))
     goto done;
 
@@ -769,6 +876,28 @@ st_store_count_start_async (StStore             *self,
   start (self, op, st_store_count_start_async, cancellable, callback, user_data);
 }
 
+void
+st_store_count_start_items_async (StStore             *self,
+                                  const char          *warehouse,
+                                  const char * const  *skus,
+                                  const char          *date,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (ST_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  op = op_new (OP_COUNT_START);
+  op->number = g_strdup (warehouse);
+  op->serials = g_strdupv ((char **) skus);
+  op->date = g_strdup (date);
+  /* Finished by st_store_count_start_finish(). */
+  start (self, op, st_store_count_start_async, cancellable, callback, user_data);
+}
+
 StCount *
 st_store_count_start_finish (StStore       *self,
                              GAsyncResult  *result,
@@ -865,4 +994,95 @@ st_store_search_finish (StStore       *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == st_store_search_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+st_store_count_scan_many_async (StStore             *self,
+                                const char          *number,
+                                const char          *text,
+                                StProgressFunc       progress,
+                                gpointer             progress_data,
+                                GDestroyNotify       progress_data_destroy,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (ST_IS_STORE (self));
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  op = op_new (OP_COUNT_SCAN_MANY);
+  op->number = g_strdup (number);
+  op->path = g_strdup (text);
+  op_set_progress (op, progress, progress_data, progress_data_destroy);
+  start (self, op, st_store_count_scan_many_async, cancellable, callback, user_data);
+}
+
+StCountBatch *
+st_store_count_scan_many_finish (StStore       *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return finish_pointer (self, result, st_store_count_scan_many_async, error);
+}
+
+void
+st_store_count_transfer_elsewhere_async (StStore             *self,
+                                         const char          *number,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (ST_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  op = op_new (OP_COUNT_TRANSFER);
+  op->number = g_strdup (number);
+  start (self, op, st_store_count_transfer_elsewhere_async, cancellable, callback, user_data);
+}
+
+GPtrArray *
+st_store_count_transfer_elsewhere_finish (StStore       *self,
+                                          GAsyncResult  *result,
+                                          GError       **error)
+{
+  return finish_pointer (self, result, st_store_count_transfer_elsewhere_async, error);
+}
+
+void
+st_store_export_count_async (StStore             *self,
+                             const char          *number,
+                             const char          *path,
+                             gboolean             overwrite,
+                             StProgressFunc       progress,
+                             gpointer             progress_data,
+                             GDestroyNotify       progress_data_destroy,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (ST_IS_STORE (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  op = op_new (OP_EXPORT_COUNT);
+  op->number = g_strdup (number);
+  op->path = g_strdup (path);
+  op->overwrite = overwrite;
+  op_set_progress (op, progress, progress_data, progress_data_destroy);
+  start (self, op, st_store_export_count_async, cancellable, callback, user_data);
+}
+
+gboolean
+st_store_export_count_finish (StStore       *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return finish_boolean (self, result, st_store_export_count_async, error);
 }

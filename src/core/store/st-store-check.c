@@ -322,6 +322,131 @@ service_checks (StStore        *self,
   return rc == ST_STEP_DONE;
 }
 
+/* Stock counts (DESIGN §9): what each count keeps agrees with itself — its expected set with
+ * its number expected and its items, each scan's class with what it refers to, one first
+ * scan of a unit per count, a missing list only on a finished count and never of a unit it
+ * found, and the write-off an adjustment. */
+static gboolean
+count_checks (StStore        *self,
+              StCheckReport  *report,
+              GError        **error)
+{
+  static const char sql[] =
+    /* 0: the number expected differs from the expected set */
+    "SELECT 0, c.number, '', c.n_expected, (SELECT count (*) FROM count_expected e"
+    "  WHERE e.count_id = c.id) FROM counts c"
+    " WHERE c.n_expected <> (SELECT count (*) FROM count_expected e WHERE e.count_id = c.id)"
+    " UNION ALL"
+    /* 1: an expected unit of an item the count does not cover */
+    " SELECT 1, c.number, u.serial, 0, 0 FROM count_expected e JOIN counts c ON c.id = e.count_id"
+    " JOIN units u ON u.id = e.unit_id"
+    " WHERE EXISTS (SELECT 1 FROM count_items ci WHERE ci.count_id = c.id)"
+    " AND NOT EXISTS (SELECT 1 FROM count_items ci WHERE ci.count_id = c.id"
+    "  AND ci.item_id = u.item_id)"
+    " UNION ALL"
+    /* 2: a scan whose class needs a unit without one, or an unknown or ambiguous one with */
+    " SELECT 2, c.number, s.serial, 0, 0 FROM count_scans s JOIN counts c ON c.id = s.count_id"
+    " WHERE (s.class IN ('found', 'elsewhere', 'not_in_stock', 'moved') AND s.unit_id IS NULL)"
+    " OR (s.class IN ('unknown', 'ambiguous') AND s.unit_id IS NOT NULL)"
+    " UNION ALL"
+    /* 3: found, but not expected */
+    " SELECT 3, c.number, s.serial, 0, 0 FROM count_scans s JOIN counts c ON c.id = s.count_id"
+    " WHERE s.class = 'found' AND NOT EXISTS (SELECT 1 FROM count_expected e"
+    "  WHERE e.count_id = s.count_id AND e.unit_id = s.unit_id)"
+    " UNION ALL"
+    /* 4: scanned again with no first scan of that serial before it */
+    " SELECT 4, c.number, s.serial, 0, 0 FROM count_scans s JOIN counts c ON c.id = s.count_id"
+    " WHERE s.class = 'again' AND NOT EXISTS (SELECT 1 FROM count_scans f"
+    "  WHERE f.count_id = s.count_id AND f.serial_key = s.serial_key AND f.id < s.id"
+    "  AND f.class <> 'again')"
+    " UNION ALL"
+    /* 5: a unit with two first scans in one count */
+    " SELECT 5, c.number, u.serial, 0, 0 FROM count_scans s JOIN counts c ON c.id = s.count_id"
+    " JOIN units u ON u.id = s.unit_id WHERE s.class <> 'again'"
+    " GROUP BY c.number, u.serial, s.count_id, s.unit_id HAVING count (*) > 1"
+    " UNION ALL"
+    /* 6: missing, but found; or missing on a count still open */
+    " SELECT 6, c.number, u.serial, 0, 0 FROM count_expected e JOIN counts c ON c.id = e.count_id"
+    " JOIN units u ON u.id = e.unit_id WHERE e.missing <> 0 AND (c.status = 'open'"
+    "  OR EXISTS (SELECT 1 FROM count_scans s WHERE s.count_id = e.count_id"
+    "  AND s.unit_id = e.unit_id AND s.class <> 'again'))"
+    " UNION ALL"
+    /* 7: finished without a date, open with one or with a write-off */
+    " SELECT 7, c.number, '', 0, 0 FROM counts c"
+    " WHERE (c.status = 'finished') <> (c.finished_date IS NOT NULL)"
+    " OR (c.status = 'open' AND c.adjustment_id IS NOT NULL)"
+    " UNION ALL"
+    /* 8: a write-off that is not an adjustment */
+    " SELECT 8, c.number, d.number, 0, 0 FROM counts c JOIN documents d ON d.id = c.adjustment_id"
+    " WHERE d.kind <> 'adjustment'"
+    " ORDER BY 2, 1, 3";
+  g_autoptr(StStmt) stmt = _st_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
+    {
+      const char *number = st_stmt_column_text (stmt, 1);
+      g_autofree char *what = g_strescape (st_stmt_column_text (stmt, 2), NULL);
+      char *text;
+
+      switch (st_stmt_column_int64 (stmt, 0))
+        {
+        case 0:
+          /* Translators: %1$s a count number (CNT-00001), %2$lld and %3$lld numbers of units */
+          text = g_strdup_printf (_("Count %1$s says it expected %2$lld units, but its expected "
+                                    "set holds %3$lld"), number,
+                                  (long long) st_stmt_column_int64 (stmt, 3),
+                                  (long long) st_stmt_column_int64 (stmt, 4));
+          break;
+        case 1:
+          /* Translators: %1$s a count number (CNT-00001), %2$s a serial */
+          text = g_strdup_printf (_("Count %1$s expects unit “%2$s” of an item it does not "
+                                    "cover"), number, what);
+          break;
+        case 2:
+          /* Translators: %1$s a count number (CNT-00001), %2$s a serial */
+          text = g_strdup_printf (_("Count %1$s: the scan of “%2$s” does not match its class"),
+                                  number, what);
+          break;
+        case 3:
+          /* Translators: %1$s a count number (CNT-00001), %2$s a serial */
+          text = g_strdup_printf (_("Count %1$s found unit “%2$s”, which it did not expect"),
+                                  number, what);
+          break;
+        case 4:
+          /* Translators: %1$s a count number (CNT-00001), %2$s a serial */
+          text = g_strdup_printf (_("Count %1$s has “%2$s” scanned again, but never a first "
+                                    "time"), number, what);
+          break;
+        case 5:
+          /* Translators: %1$s a count number (CNT-00001), %2$s a serial */
+          text = g_strdup_printf (_("Count %1$s has two first scans of unit “%2$s”"),
+                                  number, what);
+          break;
+        case 6:
+          /* Translators: %1$s a count number (CNT-00001), %2$s a serial */
+          text = g_strdup_printf (_("Count %1$s lists unit “%2$s” as missing, but it is open or "
+                                    "found the unit"), number, what);
+          break;
+        case 7:
+          /* Translators: %s is a count number (CNT-00001) */
+          text = g_strdup_printf (_("Count %s: its status disagrees with its finish date or "
+                                    "write-off"), number);
+          break;
+        case 8:
+        default:
+          /* Translators: %1$s a count number (CNT-00001), %2$s a document number */
+          text = g_strdup_printf (_("Count %1$s: its write-off %2$s is not an adjustment"),
+                                  number, what);
+          break;
+        }
+      add_problem (report, text);
+    }
+  return rc == ST_STEP_DONE;
+}
+
 StCheckReport *
 st_store_check (StStore  *self,
                 GError  **error)
@@ -342,7 +467,7 @@ st_store_check (StStore  *self,
     {
       if (!ledger_checks (self, report, error) || !stock_checks (self, report, error)
           || !return_checks (self, report, error) || !service_checks (self, report, error)
-          || !search_key_checks (self, report, error))
+          || !search_key_checks (self, report, error) || !count_checks (self, report, error))
         goto fail;
       docs = _st_store_prepare (self, "SELECT count (*) FROM documents", error);
       if (docs == NULL || _st_step (docs, error) != ST_STEP_ROW)

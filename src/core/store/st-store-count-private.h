@@ -34,6 +34,9 @@ GPtrArray *_st_count_query_scans (StStore     *self,
                                   gint64       limit,
                                   GError     **error);
 
+/* A scan from a row of SCAN_COLUMNS (from column 0). */
+StCountScan *_st_count_scan_from_row (StStmt *stmt);
+
 #define SCAN_COLUMNS \
   "s.id, s.serial, s.class, s.unit_id, i.sku, i.name, w.name, s.status, s.detail, s.scanned_at"
 #define SCAN_JOINS \

@@ -898,8 +898,8 @@ st_store_count_set_quantity (StStore     *self,
   return _st_store_write (self, quantity_write, &a, error);
 }
 
-static StCountScan *
-scan_from_row (StStmt *stmt)
+StCountScan *
+_st_count_scan_from_row (StStmt *stmt)
 {
   StCountScan *scan = g_object_new (ST_TYPE_COUNT_SCAN, NULL);
 
@@ -933,7 +933,7 @@ _st_count_query_scans (StStore     *self,
   st_stmt_bind_int64 (stmt, 1, count_id);
   st_stmt_bind_int64 (stmt, 2, limit);
   while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
-    g_ptr_array_add (scans, scan_from_row (stmt));
+    g_ptr_array_add (scans, _st_count_scan_from_row (stmt));
   return rc == ST_STEP_DONE ? g_steal_pointer (&scans) : NULL;
 }
 

@@ -7,6 +7,8 @@
 #include "st-count.h"
 #include "st-count-scan.h"
 #include "st-document.h"
+#include "st-export.h"
+#include "st-list-model.h"
 
 G_BEGIN_DECLS
 
@@ -100,6 +102,39 @@ StCountReport *st_store_count_finish    (StStore             *self,
                                          const char          *date,
                                          GError             **error);
 
+/* Lazy lists (st-store-count-lists.c).  Every count, open ones first and the newest first
+ * within each (StCount*, with their tallies). */
+StListModel   *st_store_count_list_all        (StStore    *self);
+/* The missing units of @count (StUnit*, by serial): for an open count, the expected units not
+ * scanned and still there; for a finished one, the list its finish froze. */
+StListModel   *st_store_count_list_missing    (StStore    *self,
+                                               StCount    *count);
+/* Its unexpected scans (StCountScan*: elsewhere, not in stock, unknown, ambiguous), in the
+ * order scanned. */
+StListModel   *st_store_count_list_unexpected (StStore    *self,
+                                               StCount    *count);
+
+/* Brings the units the count found in stock at other warehouses here: one transfer from each
+ * warehouse they are at (dated @date, NULL: today), posted by the posting engine, all in one
+ * transaction.  Units sold, in transit or moved here since their scan are left out.  The
+ * transfers posted (StDocument*; empty when there was nothing to bring). */
+GPtrArray     *st_store_count_transfer_elsewhere (StStore     *self,
+                                                  const char  *number,
+                                                  const char  *date,
+                                                  GError     **error);
+
+/* What st_store_count_scan_many_async() did. */
+typedef struct
+{
+  guint      n_lines;     /* non-blank lines given */
+  guint      n_scanned;
+  guint      n_refused;   /* lines not counted */
+  GPtrArray *refusals;    /* char*: the first of them named, "Line 3: …" */
+} StCountBatch;
+
+void           st_count_batch_free      (StCountBatch   *batch);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StCountBatch, st_count_batch_free)
+
 /* Asynchronous twins for a program with a main loop, run by the store's worker as
  * st_store_post_async() is (st-store-async.c): the store emits "changed" after each. */
 void           st_store_count_start_async   (StStore             *self,
@@ -109,6 +144,14 @@ void           st_store_count_start_async   (StStore             *self,
                                              GCancellable        *cancellable,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data);
+/* The same for several items (@skus NULL or empty: every item), finished as above. */
+void           st_store_count_start_items_async (StStore             *self,
+                                                 const char          *warehouse,
+                                                 const char * const  *skus,
+                                                 const char          *date,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
 StCount       *st_store_count_start_finish  (StStore             *self,
                                              GAsyncResult        *result,
                                              GError             **error);
@@ -130,6 +173,45 @@ void           st_store_count_finish_async  (StStore             *self,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data);
 StCountReport *st_store_count_finish_finish (StStore             *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
+/* Scans every non-blank line of @text (pasted, or read from a file) into the count as
+ * st_store_count_scan_many() does, in the worker; @progress (nullable) hears the share done
+ * in the caller's context. */
+void           st_store_count_scan_many_async  (StStore             *self,
+                                                const char          *number,
+                                                const char          *text,
+                                                StProgressFunc       progress,
+                                                gpointer             progress_data,
+                                                GDestroyNotify       progress_data_destroy,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+StCountBatch  *st_store_count_scan_many_finish (StStore             *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+/* GPtrArray of StDocument*, as st_store_count_transfer_elsewhere() returns. */
+void           st_store_count_transfer_elsewhere_async  (StStore             *self,
+                                                         const char          *number,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+GPtrArray     *st_store_count_transfer_elsewhere_finish (StStore             *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
+/* st_export_count() in the worker. */
+void           st_store_export_count_async  (StStore             *self,
+                                             const char          *number,
+                                             const char          *path,
+                                             gboolean             overwrite,
+                                             StProgressFunc       progress,
+                                             gpointer             progress_data,
+                                             GDestroyNotify       progress_data_destroy,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean       st_store_export_count_finish (StStore             *self,
                                              GAsyncResult        *result,
                                              GError             **error);
 

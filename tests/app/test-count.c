@@ -1,0 +1,492 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-count.c — a stock count driven through the real window (issue 14): New Count…, a
+ * scanner's typing (a serial and Enter, the next one before the last is answered), the live
+ * tally and last scans, a pasted list and an imported file, Pause and resume (also after the
+ * window was closed), the review with the missing and the unexpected, the write-off asked
+ * about and posted, the unit page opened from the review, and check afterwards.
+ *
+ * With ST_TEST_SHOTS=DIR the window (800 × 600) is saved as DIR/count-scan.png mid-scan and
+ * DIR/count-review.png at the review, in the language the test runs in. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "st-application.h"
+#include "st-count-dialog.h"
+#include "st-count-page.h"
+#include "st-counts-view.h"
+#include "st-list-page.h"
+#include "st-unit-page.h"
+#include "st-window.h"
+#include "st-test-app.h"
+
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  StWindow *window;
+  StStore  *store;   /* the window's */
+  char     *main;    /* the first warehouse's name */
+} Fixture;
+
+static StApplication *app;
+
+static void
+post_serials (StStore     *store,
+              StDocKind    kind,
+              const char  *contact,
+              const char  *warehouse,
+              const char  *serials)
+{
+  g_autoptr(StDraft) draft = st_draft_new (kind);
+  g_auto(GStrv) parts = g_strsplit (serials, ",", -1);
+  StDraftLine *line;
+
+  if (kind == ST_DOC_BILL)
+    st_draft_set_string (&draft->number, serials);
+  st_draft_set_string (&draft->date, "2024-04-01");
+  st_draft_set_string (&draft->contact, contact);
+  st_draft_set_string (&draft->warehouse, warehouse);
+  line = st_draft_add_line (draft, "TOOL", g_strv_length (parts));
+  st_draft_line_set_rate (line, 1000);
+  for (guint i = 0; parts[i] != NULL; i++)
+    st_draft_line_add_serial (line, parts[i]);
+  g_object_unref (st_test_post (store, draft));
+}
+
+/* The issue's shelf: T1–T6 booked at the first warehouse, T6 sold since, T7 at the Shop. */
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StStore) store = NULL;
+  StItemSpec spec = { "TOOL", "Cordless drill", NULL, 4900, 1000, ST_TRACKING_SERIAL, 0,
+                      ST_SERIAL_FORMAT_ANY };
+  g_autoptr(StItem) item = NULL;
+  g_autoptr(StContact) vendor = NULL, customer = NULL;
+  g_autoptr(StWarehouse) shop = NULL;
+
+  f->dir = st_test_make_tmp_dir ("st-count-test-XXXXXX");
+  f->path = g_build_filename (f->dir, "test.serialtrack", NULL);
+  store = st_store_open (f->path, ST_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  item = st_store_add_item (store, &spec, &error);
+  g_assert_no_error (error);
+  vendor = st_store_add_contact (store, ST_CONTACT_VENDOR, "Acme", &error);
+  g_assert_no_error (error);
+  customer = st_store_add_contact (store, ST_CONTACT_CUSTOMER, "Bob", &error);
+  g_assert_no_error (error);
+  shop = st_store_add_warehouse (store, "Shop", &error);
+  g_assert_no_error (error);
+  f->main = st_test_first_warehouse (store);
+  post_serials (store, ST_DOC_BILL, "Acme", f->main, "T1,T2,T3,T4,T5,T6");
+  post_serials (store, ST_DOC_BILL, "Acme", "Shop", "T7");
+  post_serials (store, ST_DOC_INVOICE, "Bob", f->main, "T6");
+  g_clear_object (&store);
+
+  f->window = st_test_open_window (app, f->path);
+  f->store = st_window_get_store (f->window);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
+  gtk_window_present (GTK_WINDOW (f->window));
+  st_test_spin ();
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  st_test_destroy_toplevels (FALSE);
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  st_test_spin ();
+  st_test_remove_dir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+  g_free (f->main);
+}
+
+static StCountPage *
+count_page (Fixture *f)
+{
+  return ST_COUNT_PAGE (st_window_get_view (f->window, "count"));
+}
+
+static GtkWidget *
+visible_view (Fixture *f)
+{
+  GtkStack *stack = st_test_template_child (f->window, ST_TYPE_WINDOW, "view_stack");
+
+  return gtk_stack_get_visible_child (stack);
+}
+
+static gboolean
+page_idle (gpointer data)
+{
+  return !st_count_page_get_busy (data);
+}
+
+static void
+wait_idle (Fixture *f)
+{
+  st_test_wait_until (page_idle, count_page (f));
+  st_test_spin ();
+}
+
+/* A scanner: the serial's characters typed one by one into the focused entry, then Enter.
+ * It does not wait for the answer. */
+static void
+scanner_types (Fixture    *f,
+               const char *serial)
+{
+  GtkEntry *entry = st_test_template_child (count_page (f), ST_TYPE_COUNT_PAGE, "scan_entry");
+  int position = 0;
+
+  for (const char *p = serial; *p != '\0'; p++)
+    gtk_editable_insert_text (GTK_EDITABLE (entry), p, 1, &position);
+  /* Enter, as the entry's text widget takes it. */
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
+  /* Emptied at once, ready for the next serial. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+}
+
+/* The last scans as listed, newest first: "class serial" a row, "; "-separated.  The class is
+ * the word in its badge: shown in words, not in colour alone. */
+static char *
+recent_rows (Fixture *f)
+{
+  GtkListBox *list = st_test_template_child (count_page (f), ST_TYPE_COUNT_PAGE, "recent_list");
+  GString *s = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      GtkWidget *badge = gtk_widget_get_first_child (box);
+      GtkWidget *serial = gtk_widget_get_next_sibling (badge);
+
+      g_assert_true (gtk_widget_has_css_class (badge, "scan-badge"));
+      g_string_append_printf (s, "%s%s %s", s->len > 0 ? "; " : "",
+                              gtk_label_get_text (GTK_LABEL (badge)),
+                              gtk_label_get_text (GTK_LABEL (serial)));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+serials_of (GListModel *model)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (model, i);
+
+      g_string_append_printf (s, "%s%s", i > 0 ? "," : "",
+                              ST_IS_UNIT (row) ? st_unit_get_serial (ST_UNIT (row))
+                              : st_count_scan_get_serial (ST_COUNT_SCAN (row)));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+save_shot (Fixture    *f,
+           const char *name)
+{
+  const char *dir = g_getenv ("ST_TEST_SHOTS");
+  GtkWidget *widget = GTK_WIDGET (f->window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  st_test_wait_ms (300);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_printerr ("Saved %s (%d×%d)\n", path, width, height);
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return st_test_find_toplevel (GPOINTER_TO_SIZE (data), TRUE) != NULL;
+}
+
+static gboolean
+count_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return visible_view (f) == GTK_WIDGET (count_page (f))
+         && st_count_page_get_count (count_page (f)) != NULL;
+}
+
+/* New Count… from the Counts view, for @warehouse. */
+static void
+start_count (Fixture    *f,
+             const char *warehouse)
+{
+  GtkWidget *counts = st_window_get_view (f->window, "counts");
+  StCountDialog *dialog;
+
+  st_window_show_view (f->window, "counts");
+  st_test_spin ();
+  gtk_widget_activate_action (counts, "counts.new", NULL);
+  st_test_wait_until (dialog_shown, GSIZE_TO_POINTER (ST_TYPE_COUNT_DIALOG));
+  dialog = st_test_find_toplevel (ST_TYPE_COUNT_DIALOG, TRUE);
+  g_assert_true (st_count_dialog_set_warehouse (dialog, warehouse));
+  st_count_dialog_start (dialog);
+  st_test_wait_until (count_shown, f);
+  st_test_spin ();
+  g_assert_null (st_test_find_toplevel (ST_TYPE_COUNT_DIALOG, TRUE));
+}
+
+static const char *
+unit_status (Fixture    *f,
+             const char *serial)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StUnit) unit = st_store_find_unit (f->store, serial, "TOOL", &error);
+
+  g_assert_no_error (error);
+  return st_unit_status_to_string (st_unit_get_status (unit));
+}
+
+static gboolean
+count_finished (gpointer data)
+{
+  StCount *count = st_count_page_get_count (data);
+
+  return count != NULL && st_count_get_finished (count);
+}
+
+/* The issue's "done when", through the widgets: two units missing, one from another
+ * warehouse, one already sold and one unknown serial are reported exactly, the two missing
+ * are written off on request, and check passes. */
+static void
+test_done_when (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StCheckReport) report = NULL;
+  g_autoptr(StDocument) adjustment = NULL;
+  g_autofree char *recent = NULL, *missing = NULL, *unexpected = NULL;
+  StCountPage *page;
+  StCount *count;
+  GtkWidget *dialog;
+  GtkColumnView *missing_view;
+
+  start_count (f, f->main);
+  page = count_page (f);
+  count = st_count_page_get_count (page);
+  g_assert_cmpstr (st_count_get_number (count), ==, "CNT-00001");
+  g_assert_cmpstr (st_count_page_get_tally_text (page), ==, "0 of 5 found, 0 unexpected");
+
+  /* The scanner, serial after serial, each before the last one's answer. */
+  scanner_types (f, "T1");
+  scanner_types (f, "t2");
+  scanner_types (f, "T3");
+  scanner_types (f, "T7");
+  scanner_types (f, "T6");
+  scanner_types (f, "NOPE-1");
+  scanner_types (f, "T1");
+  wait_idle (f);
+  g_assert_cmpstr (st_count_page_get_tally_text (page), ==, "3 of 5 found, 3 unexpected");
+  recent = recent_rows (f);
+  g_assert_cmpstr (recent, ==, "again T1; unknown NOPE-1; not in stock T6; elsewhere T7; "
+                               "found T3; found t2; found T1");
+  save_shot (f, "count-scan.png");
+
+  /* A blank scan counts nothing; an overlong one is refused, named. */
+  {
+    g_autofree char *long_serial = g_strnfill (200, 'X');
+
+    scanner_types (f, long_serial);
+    wait_idle (f);
+    g_assert_true (g_str_has_prefix (st_count_page_get_message_text (page), "Not counted: "));
+    g_assert_cmpstr (st_count_page_get_tally_text (page), ==, "3 of 5 found, 3 unexpected");
+  }
+
+  /* The review: exactly the two missing and the three unexpected. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "count.review", NULL);
+  st_test_spin ();
+  missing = serials_of (st_count_page_get_missing (page));
+  unexpected = serials_of (st_count_page_get_unexpected (page));
+  g_assert_cmpstr (missing, ==, "T4,T5");
+  g_assert_cmpstr (unexpected, ==, "T7,T6,NOPE-1");
+  g_assert_cmpstr (st_count_page_get_review_text (page), ==,
+                   "2 units are missing; 3 scans were unexpected. Finish the count, or write "
+                   "the missing units off as you finish it.");
+  save_shot (f, "count-review.png");
+
+  /* Write Off Missing and Finish: asked about, then one adjustment. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "count.write-off", NULL);
+  st_test_wait_until (dialog_shown, GSIZE_TO_POINTER (GTK_TYPE_MESSAGE_DIALOG));
+  dialog = st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE);
+  {
+    g_autofree char *question = NULL;
+
+    g_object_get (dialog, "text", &question, NULL);
+    g_assert_cmpstr (question, ==, "Write off 2 missing units?");
+  }
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  st_test_wait_until (count_finished, page);
+  wait_idle (f);
+  count = st_count_page_get_count (page);
+  g_assert_cmpstr (st_count_get_adjustment (count), ==, "ADJ-00001");
+  adjustment = st_store_get_document (f->store, ST_DOC_ADJUSTMENT, "ADJ-00001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (st_document_get_quantity (adjustment), ==, -2);
+  g_assert_cmpstr (st_document_get_reason (adjustment), ==, "Stock count CNT-00001");
+  g_assert_cmpstr (unit_status (f, "T4"), ==, "written_off");
+  g_assert_cmpstr (unit_status (f, "T5"), ==, "written_off");
+  g_assert_cmpstr (unit_status (f, "T1"), ==, "in_stock");
+  g_assert_cmpstr (unit_status (f, "T7"), ==, "in_stock");
+  /* The review now shows the list the finish froze; scanning is over. */
+  g_clear_pointer (&missing, g_free);
+  missing = serials_of (st_count_page_get_missing (page));
+  g_assert_cmpstr (missing, ==, "T4,T5");
+  g_assert_false (gtk_widget_is_sensitive (
+                    st_test_template_child (page, ST_TYPE_COUNT_PAGE, "scan_entry")));
+
+  report = st_store_check (f->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < report->problems->len; i++)
+    g_printerr ("check: %s\n", (char *) g_ptr_array_index (report->problems, i));
+  g_assert_cmpuint (report->problems->len, ==, 0);
+
+  /* A missing unit's page, from the review (keyboard: Enter on the row). */
+  missing_view = st_test_template_child (page, ST_TYPE_COUNT_PAGE, "missing_view");
+  g_signal_emit_by_name (missing_view, "activate", 1);
+  st_test_spin ();
+  g_assert_true (visible_view (f) == st_window_get_view (f->window, "unit"));
+  g_assert_cmpstr (st_unit_get_serial (st_unit_page_get_unit (
+                     ST_UNIT_PAGE (st_window_get_view (f->window, "unit")))), ==, "T5");
+  /* Back returns to the count. */
+  g_assert_true (st_window_go_back (f->window));
+  g_assert_true (visible_view (f) == GTK_WIDGET (page));
+}
+
+/* Paste, import, the unit elsewhere brought here, and Pause: the count survives closing the
+ * window and is taken up again from the Counts view. */
+static void
+test_paste_import_resume (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_path = g_build_filename (f->dir, "serials.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (file_path);
+  g_autofree char *long_serial = g_strnfill (200, 'Y');
+  g_autofree char *contents = g_strdup_printf ("T3\n%s\nT4\n\n", long_serial);
+  g_autofree char *recent = NULL;
+  GtkEntry *entry;
+  StListPage *counts;
+  StListModel *model;
+  g_autoptr(StCount) listed = NULL;
+  g_autoptr(StUnit) t7 = NULL;
+  StCountPage *page;
+
+  start_count (f, f->main);
+  page = count_page (f);
+  entry = st_test_template_child (page, ST_TYPE_COUNT_PAGE, "scan_entry");
+
+  /* A list pasted into the entry: every line scanned, as one batch. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "T1\r\nT2\n\nT7\n");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  wait_idle (f);
+  g_assert_cmpstr (st_count_page_get_message_text (page), ==, "3 serials scanned");
+  g_assert_cmpstr (st_count_page_get_tally_text (page), ==, "2 of 5 found, 1 unexpected");
+
+  /* A file: the refused line named, the rest scanned. */
+  g_assert_true (g_file_set_contents (file_path, contents, -1, &error));
+  g_assert_no_error (error);
+  st_count_page_import_file (page, file);
+  wait_idle (f);
+  g_assert_true (g_str_has_prefix (st_count_page_get_message_text (page),
+                                   "2 serials scanned, 1 line not counted (Line 2: "));
+  g_assert_cmpstr (st_count_page_get_tally_text (page), ==, "4 of 5 found, 1 unexpected");
+
+  /* T7 was found here but is booked at the Shop: Transfer Here posts the transfer. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "count.review", NULL);
+  st_test_spin ();
+  gtk_widget_activate_action (GTK_WIDGET (page), "count.transfer", NULL);
+  wait_idle (f);
+  t7 = st_store_find_unit (f->store, "T7", "TOOL", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (st_unit_get_warehouse (t7), ==, f->main);
+  g_assert_cmpint (st_unit_get_status (t7), ==, ST_UNIT_IN_STOCK);
+  gtk_widget_activate_action (GTK_WIDGET (page), "count.scan", NULL);
+  st_test_spin ();
+
+  /* Pause: back in the Counts view, the count open there. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "count.pause", NULL);
+  st_test_spin ();
+  counts = ST_LIST_PAGE (st_window_get_view (f->window, "counts"));
+  g_assert_true (visible_view (f) == GTK_WIDGET (counts));
+
+  /* Closed and opened again: the count is still open, its scans kept. */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  st_test_spin ();
+  f->window = st_test_open_window (app, f->path);
+  f->store = st_window_get_store (f->window);
+  gtk_window_present (GTK_WINDOW (f->window));
+  st_window_show_view (f->window, "counts");
+  st_test_spin ();
+  counts = ST_LIST_PAGE (st_window_get_view (f->window, "counts"));
+  model = st_list_page_get_model (counts);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  listed = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_false (st_count_get_finished (listed));
+  g_assert_true (st_list_page_select_id (counts, st_count_get_id (listed)));
+  gtk_widget_activate_action (GTK_WIDGET (counts), "counts.open", NULL);
+  st_test_wait_until (count_shown, f);
+  page = count_page (f);
+  g_assert_cmpstr (st_count_page_get_tally_text (page), ==, "4 of 5 found, 1 unexpected");
+  recent = recent_rows (f);
+  g_assert_true (g_str_has_prefix (recent, "found T4; found T3; elsewhere T7; found T2"));
+
+  /* Resumed: the scanner goes on; finishing without the write-off leaves T5 in stock. */
+  scanner_types (f, "T5");
+  wait_idle (f);
+  g_assert_cmpstr (st_count_page_get_tally_text (page), ==, "5 of 5 found, 1 unexpected");
+  gtk_widget_activate_action (GTK_WIDGET (page), "count.finish", NULL);
+  st_test_wait_until (count_finished, page);
+  g_assert_null (st_count_get_adjustment (st_count_page_get_count (page)));
+  g_assert_cmpstr (unit_status (f, "T5"), ==, "in_stock");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  app = st_test_app_start (&argc, &argv);
+  if (app == NULL)
+    return 77;
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/app/count/done-when", test_done_when);
+  ADD ("/app/count/paste-import-resume", test_paste_import_resume);
+#undef ADD
+
+  status = st_test_app_run (&app);
+  return status;
+}
