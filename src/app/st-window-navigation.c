@@ -100,6 +100,14 @@ _st_window_push_back_step (StWindow *self)
         return;
       step.number = g_strdup (number);
     }
+  if (step.view == self->count_page)
+    {
+      StCount *count = st_count_page_get_count (ST_COUNT_PAGE (self->count_page));
+
+      if (count == NULL)
+        return;
+      step.number = g_strdup (st_count_get_number (count));
+    }
 
   /* The same place twice in a row is one step. */
   if (self->back_steps->len > 0)
@@ -146,7 +154,7 @@ st_window_show_count (StWindow   *self,
   g_return_val_if_fail (number != NULL, NULL);
 
   if (visible_view (self) != self->count_page)
-    push_back_step (self);
+    _st_window_push_back_step (self);
   st_count_page_set_number (ST_COUNT_PAGE (self->count_page), number);
   gtk_stack_set_visible_child (self->view_stack, self->count_page);
   gtk_widget_grab_focus (self->count_page);
@@ -210,6 +218,14 @@ st_window_go_back (StWindow *self)
     st_unit_page_set_unit_id (ST_UNIT_PAGE (self->unit_page), step.unit_id);
   if (step.view == self->service_page)
     st_service_page_set_number (ST_SERVICE_PAGE (self->service_page), number);
+  if (step.view == self->count_page)
+    {
+      StCount *shown = st_count_page_get_count (ST_COUNT_PAGE (self->count_page));
+
+      /* The same count keeps its place (scanning, or its review). */
+      if (shown == NULL || g_strcmp0 (st_count_get_number (shown), number) != 0)
+        st_count_page_set_number (ST_COUNT_PAGE (self->count_page), number);
+    }
   _st_window_show_view_widget (self, step.view);
   gtk_widget_grab_focus (step.view);
 
