@@ -4,10 +4,12 @@
  * stock with the serial picker), then the unit pages and the Service view showing it; a case
  * cancelled; Open Service Case… from the serial search; and the Warranty Expiring list.
  *
- * With ST_TEST_SHOTS set to a file prefix, the window (800 x 600) is saved with
- * `import -window root` at the Service view and at the case page. */
+ * With ST_TEST_SHOTS set to a file prefix, the screen (run it under
+ * `xvfb-run -s "-screen 0 800x600x24"`, LANGUAGE=de for German) is saved with
+ * `import -window root` at the case page, the Service view and the Warranty Expiring list. */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <gtk/gtk.h>
 #include <locale.h>
 #include <string.h>
@@ -71,13 +73,14 @@ sell (StStore    *store,
       const char *date,
       const char *serial)
 {
+  g_autofree char *warehouse = st_test_first_warehouse (store);
   g_autoptr(StDraft) draft = st_draft_new (ST_DOC_INVOICE);
   g_autoptr(StDocument) invoice = NULL;
   StDraftLine *line;
 
   st_draft_set_string (&draft->date, date);
   st_draft_set_string (&draft->contact, "Bob Baker");
-  st_draft_set_string (&draft->warehouse, "Primary Warehouse");
+  st_draft_set_string (&draft->warehouse, warehouse);
   line = st_draft_add_line (draft, "PHN-1", 1);
   st_draft_line_set_rate (line, 49900);
   st_draft_line_add_serial (line, serial);
@@ -105,6 +108,7 @@ fixture_setup (Fixture       *f,
   g_autoptr(StDocument) posted = NULL;
   g_autofree char *bill_date = today_plus (0, -13);
   g_autofree char *sn2_sold = today_plus (10, -12);
+  g_autofree char *warehouse = NULL;
   StDraftLine *line;
 
   f->dir = st_test_make_tmp_dir ("st-service-test-XXXXXX");
@@ -124,7 +128,9 @@ fixture_setup (Fixture       *f,
   st_draft_set_string (&bill->number, "BILL-1");
   st_draft_set_string (&bill->date, bill_date);
   st_draft_set_string (&bill->contact, "Acme");
-  st_draft_set_string (&bill->warehouse, "Primary Warehouse");
+  /* The first warehouse's name is translated (LANGUAGE=de for the screenshots). */
+  warehouse = st_test_first_warehouse (store);
+  st_draft_set_string (&bill->warehouse, warehouse);
   line = st_draft_add_line (bill, "PHN-1", 4);
   st_draft_line_set_rate (line, 30000);
   for (guint i = 0; serials[i] != NULL; i++)
@@ -237,6 +243,36 @@ page_action (Fixture    *f,
   st_test_spin ();
 }
 
+/* Narrow enough for an 800-pixel window (the header bar is not ours to measure). */
+static void
+assert_narrow (gpointer widget)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (GTK_WIDGET (widget), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                      NULL, NULL);
+  g_test_message ("%s: %d px wide at least", G_OBJECT_TYPE_NAME (widget), minimum);
+  g_assert_cmpint (minimum, <=, 640);
+}
+
+/* The header bar's view switcher. */
+static GtkWidget *
+find_switcher (GtkWidget *widget)
+{
+  if (widget == NULL || GTK_IS_STACK_SWITCHER (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_switcher (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 shoot (Fixture    *f,
        const char *name)
@@ -245,16 +281,26 @@ shoot (Fixture    *f,
   g_autofree char *file = NULL;
   g_autofree char *command = NULL;
   g_autoptr(GError) error = NULL;
+  GtkWidget *switcher;
   int status = 0;
 
   if (prefix == NULL)
     return;
+  /* The header bar's view switcher alone is wider than 800 pixels in German (the window's
+   * navigation is being reworked for that): hidden for the shot, so that the window fits the
+   * 800 x 600 screen and the page shows at the width it gets there. */
+  switcher = find_switcher (gtk_window_get_titlebar (GTK_WINDOW (f->window)));
+  if (switcher != NULL)
+    gtk_widget_set_visible (switcher, FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
   st_test_wait_ms (400);
   file = g_strdup_printf ("%s%s.png", prefix, name);
   command = g_strdup_printf ("import -window root %s", file);
   g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_cmpint (status, ==, 0);
+  if (switcher != NULL)
+    gtk_widget_set_visible (switcher, TRUE);
 }
 
 /* Open Service Case… on SN-1's unit page; the dialog opens the case and shows its page. */
@@ -360,6 +406,7 @@ test_whole_case (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (st_test_template_child (case_page (f),
                                                                    ST_TYPE_SERVICE_PAGE,
                                                                    "ready_button")));
+  assert_narrow (case_page (f));
   shoot (f, "case-page");
 
   /* Closed as replaced: SN-3 picked from stock with the serial picker, the warranty carried
@@ -480,6 +527,8 @@ test_list_and_cancel (Fixture       *f,
   st_window_show_view (f->window, "service");
   view = ST_SERVICE_VIEW (st_window_get_view (f->window, "service"));
   st_test_spin ();
+  assert_narrow (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (view))));
+  assert_narrow (st_window_get_view (f->window, "unit"));
   shoot (f, "service-view");
   model = st_list_page_get_model (ST_LIST_PAGE (view));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
@@ -579,6 +628,7 @@ test_warranty_expiring (Fixture       *f,
   g_assert_cmpstr (st_unit_get_customer (unit), ==, "Bob Baker");
   g_assert_cmpstr (st_unit_get_warranty_end (unit), ==, f->sn2_warranty);
   g_clear_object (&unit);
+  assert_narrow (view);
   shoot (f, "warranty");
 
   /* Nine days: not yet. */
@@ -605,6 +655,14 @@ main (int   argc,
   app = st_test_app_start (&argc, &argv);
   if (app == NULL)
     return 77;
+  /* The build tree's catalogues, as main.c binds them: LANGUAGE=de shows the pages in German
+   * (for the screenshots); the suite runs in English. */
+  if (g_getenv ("SERIALTRACK_LOCALEDIR") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SERIALTRACK_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   /* A text field's cursor blink in a dialog that lost the focus to the picker warns, and
    * warnings are fatal (as in test-serial-widgets). */
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
