@@ -666,7 +666,16 @@ setup_kind (StDocumentsView *self)
                 "empty-title", _(info->empty_title),
                 "empty-description", _(info->empty_hint),
                 NULL);
-  gtk_label_set_text (self->new_button_label, _(info->new_label));
+  /* "New" beside the view's name is short enough for a narrow window in every language; the
+   * tooltip and the accessible name say what it makes. */
+  gtk_label_set_text (self->new_button_label,
+                      /* Translators: the toolbar button of a list of documents (Bills,
+                       * Invoices …) that starts a new one of them; keep it short */
+                      C_("new document button", "New"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button), _(info->new_label));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->new_label),
+                                  -1);
   gtk_button_set_label (self->empty_new_button, _(info->empty_button));
   gtk_widget_set_visible (self->receive_button, kind->has_transit);
   gtk_widget_set_visible (self->labels_button, self->kind == ST_DOC_BILL);

@@ -308,7 +308,7 @@ _st_window_init_navigation (StWindow *self)
   g_array_set_clear_func (self->back_steps, back_step_clear);
 
   self->unit_page = GTK_WIDGET (st_unit_page_new ());
-  /* No title: the header bar's switcher leaves the page out. */
+  /* No title: the views' sidebar leaves the page out. */
   gtk_stack_add_named (self->view_stack, self->unit_page, "unit");
 
   self->toast = GTK_WIDGET (st_toast_new ());

@@ -20,6 +20,9 @@ struct _StWindow
   GtkLabel             *error_title_label;
   GtkLabel             *error_label;
   GtkStack             *view_stack;
+  GtkWidget            *sidebar;            /* GtkStackSidebar: the views, at the left */
+  GtkRevealer          *sidebar_revealer;
+  GtkToggleButton      *sidebar_button;     /* shows or hides the sidebar (F9) */
   GtkOverlay           *overlay;
   GtkPopover           *search_popover;
   GtkLabel             *search_message_label;

@@ -72,7 +72,7 @@ update_title (StWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
-/* The Units view lists serial-numbered units: without serial tracking it leaves the switcher. */
+/* The Units view lists serial-numbered units: without serial tracking it leaves the sidebar. */
 static void
 update_units_page (StWindow *self)
 {
@@ -496,6 +496,19 @@ st_window_set_property (GObject      *object,
     }
 }
 
+static gboolean
+toggle_sidebar_cb (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  StWindow *self = ST_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->sidebar_button,
+                                !gtk_toggle_button_get_active (self->sidebar_button));
+
+  return TRUE;
+}
+
 static void
 st_window_class_init (StWindowClass *klass)
 {
@@ -528,6 +541,9 @@ st_window_class_init (StWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StWindow, error_title_label);
   gtk_widget_class_bind_template_child (widget_class, StWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, StWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, sidebar_revealer);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, StWindow, overlay);
   gtk_widget_class_bind_template_child (widget_class, StWindow, search_popover);
   gtk_widget_class_bind_template_child (widget_class, StWindow, search_message_label);
@@ -536,6 +552,9 @@ st_window_class_init (StWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sample_bar_response_cb);
   gtk_widget_class_bind_template_callback (widget_class, error_bar_response_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_view_changed_cb);
+
+  /* F9 shows or hides the views' sidebar, as in other GNOME apps. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F9, 0, toggle_sidebar_cb, NULL);
 
   _st_window_class_init_actions (widget_class);
   _st_window_class_init_navigation (widget_class);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-units-view.c — the Units view of the real window over a temporary database: every
  * unit listed, filtered by serial and by status, sorted by a header, a row opening the unit
- * page, the count, and its place in the window (switcher, shortcut, tracking). */
+ * page, the count, and its place in the window (sidebar, shortcut, tracking). */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -591,7 +591,7 @@ test_empty_state (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
 }
 
-/* In the header bar's switcher after Items; Ctrl+2 (win.view "units") shows it. */
+/* In the views' sidebar after Items; Ctrl+2 (win.view "units") shows it. */
 static void
 test_place_in_window (Fixture       *f,
                       gconstpointer  data)
@@ -623,7 +623,7 @@ test_place_in_window (Fixture       *f,
   }
 }
 
-/* Quantity-only inventories have no units to list: the view leaves the switcher. */
+/* Quantity-only inventories have no units to list: the view leaves the sidebar. */
 static void
 test_hidden_without_tracking (Fixture       *f,
                               gconstpointer  data)

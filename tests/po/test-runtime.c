@@ -348,7 +348,22 @@ close_window (StWindow *window)
     ;
 }
 
-/* The view switcher's titles (from C) and a template's text (from a .ui file). */
+/* A label showing @text under @widget. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The views' titles (from C) in the window's sidebar, and a template's text (from a .ui
+ * file). */
 static void
 test_window (Fixture       *f,
              gconstpointer  data)
@@ -368,6 +383,7 @@ test_window (Fixture       *f,
   const char *lang = data;
   StWindow *window;
   GtkStack *stack;
+  GtkWidget *sidebar;
   GObject *filter;
   g_autofree char *placeholder = NULL;
   g_autofree char *expected = NULL;
@@ -384,6 +400,9 @@ test_window (Fixture       *f,
   stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), ST_TYPE_WINDOW,
                                                     "view_stack"));
   g_assert_nonnull (stack);
+  sidebar = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), ST_TYPE_WINDOW,
+                                                       "sidebar"));
+  g_assert_true (GTK_IS_STACK_SIDEBAR (sidebar));
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       GtkWidget *view = st_window_get_view (window, views[i].view);
@@ -396,6 +415,7 @@ test_window (Fixture       *f,
       g_assert_nonnull (view);
       page = gtk_stack_get_page (stack, view);
       g_assert_cmpstr (gtk_stack_page_get_title (page), ==, title);
+      g_assert_true (shows_label (sidebar, title));
     }
 
   filter = gtk_widget_get_template_child (st_window_get_view (window, "items"),
