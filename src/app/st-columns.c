@@ -139,6 +139,7 @@ setup_cb (GtkSignalListItemFactory *factory,
   if (flags & ST_COLUMN_DIM)
     gtk_widget_add_css_class (label, "dim-label");
 
+  g_object_set_data (G_OBJECT (label), "st-list-item", list_item);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -163,6 +164,7 @@ setup_fixed_cb (GtkSignalListItemFactory *factory,
   if (flags & ST_COLUMN_DIM)
     gtk_widget_add_css_class (GTK_WIDGET (cell), "dim-label");
 
+  g_object_set_data (G_OBJECT (cell), "st-list-item", list_item);
   gtk_list_item_set_child (list_item, GTK_WIDGET (cell));
 }
 
@@ -286,4 +288,29 @@ st_columns_append_fixed (GtkColumnView    *view,
   g_return_val_if_fail (n_chars > 0, NULL);
 
   return append_column (view, title, text_func, flags, sort_key, n_chars);
+}
+
+/* The cell widgets carry their list item ("st-list-item"): the widget picked at (x, y), or
+ * its first child where the cell itself was hit, leads to the row's position. */
+guint
+st_columns_position_at (GtkColumnView *view,
+                        double         x,
+                        double         y)
+{
+  GtkWidget *widget;
+
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (view), GTK_INVALID_LIST_POSITION);
+
+  widget = gtk_widget_pick (GTK_WIDGET (view), x, y, GTK_PICK_DEFAULT);
+  for (; widget != NULL && widget != GTK_WIDGET (view); widget = gtk_widget_get_parent (widget))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (widget);
+      GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), "st-list-item");
+
+      if (list_item == NULL && child != NULL)
+        list_item = g_object_get_data (G_OBJECT (child), "st-list-item");
+      if (list_item != NULL && gtk_list_item_get_item (list_item) != NULL)
+        return gtk_list_item_get_position (list_item);
+    }
+  return GTK_INVALID_LIST_POSITION;
 }

@@ -49,4 +49,10 @@ void                 st_columns_follow_sorter   (GtkColumnView    *view);
 StSortKey            st_columns_get_sort        (GtkColumnView    *view,
                                                  gboolean         *descending);
 
+/* The position of the row at (x, y) in @view's coordinates (a right click …), or
+ * GTK_INVALID_LIST_POSITION. */
+guint                st_columns_position_at     (GtkColumnView    *view,
+                                                 double            x,
+                                                 double            y);
+
 G_END_DECLS

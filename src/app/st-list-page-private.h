@@ -22,4 +22,16 @@ void           _st_list_page_reload          (StListPage *self);
  * a refresh or a new filter clears the selection. */
 void           _st_list_page_use_row_slots   (StListPage *self);
 
+/* A context menu for the rows: a right click (or the Menu key, Shift+F10) selects the row
+ * under the pointer and pops @menu up there; its actions are looked up from the list. */
+void           _st_list_page_set_context_menu (StListPage *self,
+                                               GMenuModel *menu);
+/* Pops the context menu up at (x, y) of the column view, selecting the row there first (for
+ * tests, and the keyboard: x, y < 0 means at the selected row). */
+gboolean       _st_list_page_popup_context_menu (StListPage *self,
+                                                 double      x,
+                                                 double      y);
+/* The context menu's popover once it was popped up (for tests), or NULL. */
+GtkPopover    *_st_list_page_get_context_popover (StListPage *self);
+
 G_END_DECLS

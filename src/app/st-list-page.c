@@ -28,6 +28,8 @@ typedef struct
   StListModel       *model;
   StRowSlots        *rows;       /* NULL, or the stable rows over model */
   GtkSelectionModel *selection;
+  GMenuModel        *context_menu;
+  GtkWidget         *context_popover;
 
   /* Putting the focus on the selected row once it is laid out (st_list_page_show_id). */
   guint              focus_tick;
@@ -470,6 +472,112 @@ _st_list_page_use_row_slots (StListPage *self)
   gtk_column_view_set_model (priv->column_view, priv->selection);
 }
 
+/* Context menu */
+
+gboolean
+_st_list_page_popup_context_menu (StListPage *self,
+                                  double      x,
+                                  double      y)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+  GdkRectangle rect = { (int) x, (int) y, 1, 1 };
+
+  g_assert (ST_IS_LIST_PAGE (self));
+
+  if (priv->context_menu == NULL || priv->model == NULL)
+    return FALSE;
+  if (x >= 0 && y >= 0)
+    {
+      guint position = st_columns_position_at (priv->column_view, x, y);
+
+      if (position == GTK_INVALID_LIST_POSITION)
+        return FALSE;
+      gtk_selection_model_select_item (priv->selection, position, TRUE);
+    }
+  else
+    {
+      graphene_rect_t bounds;
+
+      if (_st_list_page_get_selected (self) == NULL)
+        return FALSE;
+      /* The keyboard: near the top of the list, where the eye is. */
+      if (gtk_widget_compute_bounds (GTK_WIDGET (priv->column_view),
+                                     GTK_WIDGET (priv->column_view), &bounds))
+        {
+          rect.x = (int) (bounds.size.width / 3);
+          rect.y = 32;
+        }
+      else
+        rect.x = rect.y = 0;
+    }
+
+  if (priv->context_popover == NULL)
+    {
+      priv->context_popover = gtk_popover_menu_new_from_model (priv->context_menu);
+      gtk_widget_set_parent (priv->context_popover, GTK_WIDGET (priv->column_view));
+      gtk_popover_set_has_arrow (GTK_POPOVER (priv->context_popover), FALSE);
+      gtk_widget_set_halign (priv->context_popover, GTK_ALIGN_START);
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (priv->context_popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (priv->context_popover));
+  return TRUE;
+}
+
+GtkPopover *
+_st_list_page_get_context_popover (StListPage *self)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+
+  return priv->context_popover != NULL ? GTK_POPOVER (priv->context_popover) : NULL;
+}
+
+static void
+context_click_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  StListPage      *self)
+{
+  if (_st_list_page_popup_context_menu (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static gboolean
+context_key_cb (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  return _st_list_page_popup_context_menu (ST_LIST_PAGE (user_data), -1, -1);
+}
+
+void
+_st_list_page_set_context_menu (StListPage *self,
+                                GMenuModel *menu)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+  GtkGesture *click;
+  GtkEventController *keys;
+  GtkShortcut *shortcut;
+
+  g_assert (ST_IS_LIST_PAGE (self));
+  g_assert (priv->context_menu == NULL);
+
+  priv->context_menu = g_object_ref (menu);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (context_click_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (priv->column_view), GTK_EVENT_CONTROLLER (click));
+
+  keys = gtk_shortcut_controller_new ();
+  shortcut = gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
+                                                            gtk_keyval_trigger_new (GDK_KEY_F10,
+                                                                                    GDK_SHIFT_MASK)),
+                               gtk_callback_action_new (context_key_cb, self, NULL));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), shortcut);
+  gtk_widget_add_controller (GTK_WIDGET (priv->column_view), keys);
+}
+
 /* GtkBuildable: where a subclass's template puts its widgets. */
 
 static void
@@ -533,6 +641,12 @@ st_list_page_dispose (GObject *object)
       priv->focus_tick = 0;
     }
   stop_keeping_scroll (self);
+  if (priv->context_popover != NULL)
+    {
+      gtk_widget_unparent (priv->context_popover);
+      priv->context_popover = NULL;
+    }
+  g_clear_object (&priv->context_menu);
 
   /* Not gtk_widget_dispose_template (self, ST_TYPE_LIST_PAGE): GTK 4.8 walks the template of
    * the instance's own class whatever type it is given, so for a subclass it looks for the

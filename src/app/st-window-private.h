@@ -40,6 +40,8 @@ struct _StWindow
   GtkWidget            *service_view;
   GtkWidget            *warranty_view;
   GtkWidget            *service_page;   /* one case */
+  GtkWidget            *contacts_view;
+  GtkWidget            *warehouses_view;
   GtkWidget            *counts_view;
   GtkWidget            *count_page;
   GtkWidget            *toast;

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "st-application.h"
+#include "st-contacts-view.h"
 #include "st-count-page.h"
 #include "st-counts-view.h"
 #include "st-documents-view.h"
@@ -13,6 +14,7 @@
 #include "st-service-page.h"
 #include "st-unit-page.h"
 #include "st-units-view.h"
+#include "st-warehouses-view.h"
 #include "st-window-private.h"
 
 G_DEFINE_FINAL_TYPE (StWindow, st_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -106,6 +108,8 @@ st_window_refresh (StWindow *self)
     st_list_page_refresh (ST_LIST_PAGE (self->document_views[i]));
   st_list_page_refresh (ST_LIST_PAGE (self->service_view));
   st_list_page_refresh (ST_LIST_PAGE (self->warranty_view));
+  st_list_page_refresh (ST_LIST_PAGE (self->contacts_view));
+  st_list_page_refresh (ST_LIST_PAGE (self->warehouses_view));
   if (st_unit_page_get_unit_id (ST_UNIT_PAGE (self->unit_page)) != 0)
     st_unit_page_reload (ST_UNIT_PAGE (self->unit_page));
   if (st_service_page_get_number (ST_SERVICE_PAGE (self->service_page)) != NULL)
@@ -209,6 +213,10 @@ st_window_get_view (StWindow   *self,
     return load_view (self, self->counts_view);
   if (g_str_equal (name, "count"))
     return self->count_page;
+  if (g_str_equal (name, "contacts"))
+    return load_view (self, self->contacts_view);
+  if (g_str_equal (name, "warehouses"))
+    return load_view (self, self->warehouses_view);
 
   for (guint i = 0; i < G_N_ELEMENTS (document_pages); i++)
     if (g_str_equal (name, document_pages[i].name))
@@ -404,6 +412,12 @@ add_views (StWindow *self)
   gtk_stack_add_titled (self->view_stack, self->counts_view, "counts", _("Counts"));
   self->count_page = GTK_WIDGET (st_count_page_new ());
   gtk_stack_add_named (self->view_stack, self->count_page, "count");
+
+  /* Master data (DESIGN §11): who we buy from and sell to, and where stock is kept. */
+  self->contacts_view = GTK_WIDGET (st_contacts_view_new ());
+  gtk_stack_add_titled (self->view_stack, self->contacts_view, "contacts", _("Contacts"));
+  self->warehouses_view = GTK_WIDGET (st_warehouses_view_new ());
+  gtk_stack_add_titled (self->view_stack, self->warehouses_view, "warehouses", _("Warehouses"));
 }
 
 static void

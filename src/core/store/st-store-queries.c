@@ -712,7 +712,14 @@ st_store_list_warehouse_rows (StStore  *self,
   return _st_list_model_new (self, source);
 }
 
-/* Documents. */
+/* Documents: of a kind, or of a kind and one contact, posted only (a return's chooser). */
+
+typedef struct
+{
+  StDocKind kind;
+  gint64    contact_id;   /* 0: any */
+  gboolean  posted_only;
+} DocumentFilter;
 
 static char *
 documents_sql (StListSource *source,
@@ -721,13 +728,19 @@ documents_sql (StListSource *source,
                StSortKey     sort,
                gboolean      descending)
 {
-  const char *conds[3] = { "d.kind = ?1", NULL, NULL };
+  const DocumentFilter *f = source->data;
+  const char *conds[5] = { "d.kind = ?1", NULL, NULL, NULL, NULL };
+  guint n = 1;
   const char *key;
   const char *from = "documents d";
 
+  if (f->contact_id != 0)
+    conds[n++] = "d.contact_id = ?2";
+  if (f->posted_only)
+    conds[n++] = "d.status = ?3";
   if (filter != NULL)
-    conds[1] = "(d.number_key LIKE ?90 ESCAPE '\\' OR d.contact_id IN"
-               " (SELECT id FROM contacts WHERE name_key LIKE ?90 ESCAPE '\\'))";
+    conds[n++] = "(d.number_key LIKE ?90 ESCAPE '\\' OR d.contact_id IN"
+                 " (SELECT id FROM contacts WHERE name_key LIKE ?90 ESCAPE '\\'))";
   switch (sort)
     {
     case ST_SORT_NUMBER:  key = "d.number_key"; break;
@@ -755,7 +768,13 @@ documents_bind (StListSource *source,
                 StStmt       *stmt,
                 const char   *filter)
 {
-  _st_bind_text (stmt, 1, st_doc_kind_to_string (GPOINTER_TO_INT (source->data)));
+  const DocumentFilter *f = source->data;
+
+  _st_bind_text (stmt, 1, st_doc_kind_to_string (f->kind));
+  if (f->contact_id != 0)
+    st_stmt_bind_int64 (stmt, 2, f->contact_id);
+  if (f->posted_only)
+    _st_bind_text (stmt, 3, st_doc_status_to_string (ST_DOC_STATUS_POSTED));
   _st_list_bind_filter (stmt, filter);
 }
 
@@ -771,20 +790,53 @@ document_from_row (StStmt *stmt)
   return G_OBJECT (_st_document_from_row (stmt));
 }
 
-StListModel *
-st_store_list_documents (StStore   *self,
-                         StDocKind  kind)
+static StListModel *
+list_documents (StStore        *self,
+                DocumentFilter *filter)
 {
   StListSource *source = g_new0 (StListSource, 1);
 
-  g_return_val_if_fail (ST_IS_STORE (self), NULL);
   source->build_sql = documents_sql;
   source->bind = documents_bind;
   source->from_row = document_from_row;
   source->row_id = document_row_id;
   source->item_type = ST_TYPE_DOCUMENT;
-  source->data = GINT_TO_POINTER (kind);
+  source->data = filter;
+  source->data_free = g_free;
   return _st_list_model_new (self, source);
+}
+
+StListModel *
+st_store_list_documents (StStore   *self,
+                         StDocKind  kind)
+{
+  DocumentFilter *filter;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  filter = g_new0 (DocumentFilter, 1);
+  filter->kind = kind;
+  return list_documents (self, filter);
+}
+
+StListModel *
+st_store_list_posted_documents_of (StStore        *self,
+                                   StDocKind       kind,
+                                   StContactKind   contact_kind,
+                                   const char     *contact,
+                                   GError        **error)
+{
+  DocumentFilter *filter;
+  gint64 contact_id = 0;
+
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  if (contact != NULL && *contact != '\0'
+      && (contact_id = _st_store_contact_id (self, contact_kind, contact, error)) == 0)
+    return NULL;
+  filter = g_new0 (DocumentFilter, 1);
+  filter->kind = kind;
+  filter->contact_id = contact_id;
+  filter->posted_only = TRUE;
+  return list_documents (self, filter);
 }
 
 /* Units. */

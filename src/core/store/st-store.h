@@ -218,6 +218,13 @@ StListModel *st_store_list_warehouse_rows (StStore          *self,
                                           gboolean           include_archived);
 StListModel *st_store_list_documents     (StStore           *self,
                                           StDocKind          kind);
+/* The posted documents of @kind of one contact (NULL or "": of any), newest first: a return's
+ * chooser of its invoice or bill.  NULL with ST_ERROR_NOT_FOUND for an unknown contact. */
+StListModel *st_store_list_posted_documents_of (StStore      *self,
+                                          StDocKind          kind,
+                                          StContactKind      contact_kind,
+                                          const char        *contact,
+                                          GError           **error);
 StListModel *st_store_list_units         (StStore           *self,
                                           const StUnitQuery *query);
 /* Plain lists for the CLI (every matching unit, in FIFO order). */
