@@ -5,9 +5,13 @@
 A seeded generator makes a mix of valid and must-be-refused operations over serial items (one
 with the IMEI format, one with digits), quantity items and three warehouses: bills, invoices,
 transfers (at once, and in transit then received), adjustments in and out, sales returns,
-vendor returns and voids of every kind.  Each runs through the real serialtrack-cli and is
-compared with a small reference model of units and stock kept here, written from DESIGN.md §2
-and the CLI contract of §6 -- not from the engine's code, so that the two can disagree:
+vendor returns and voids of every kind, and after-sales service (DESIGN §8, issue 13): cases
+opened for sold units (and refused for others), cancelled, closed repaired, or replaced with a
+unit in stock at the service desk (the warranty end carried over), the faulty unit then
+written off, vendor-returned or received again like stock.  Each runs through the real
+serialtrack-cli and is compared with a small reference model of units and stock kept here,
+written from DESIGN.md §2 and §8 and the CLI contract of §6 -- not from the engine's code, so
+that the two can disagree:
 
   - every operation: the exit status (0 done, 1 refused, 2 usage error); a refusal is one line
     on stderr and leaves the database as it was;
@@ -106,14 +110,22 @@ class Unit:
         self.receipt = None           # (kind, number) of the document that last received it
         self.received_date = None
         self.events = []              # [(event, document number)]
+        self.warranty = None          # a replacement's warranty end carried over, else None
 
     def snapshot(self):
         return (self.status, self.warehouse, self.cost, self.price, self.sold_date, self.invoice,
-                self.receipt, self.received_date)
+                self.receipt, self.received_date, self.warranty)
 
     def restore(self, snap):
         (self.status, self.warehouse, self.cost, self.price, self.sold_date, self.invoice,
-         self.receipt, self.received_date) = snap
+         self.receipt, self.received_date, self.warranty) = snap
+
+    def warranty_end(self):
+        if self.warranty is not None:
+            return self.warranty
+        months = ITEMS[self.sku][4]
+        return add_months(datetime.date.fromisoformat(self.sold_date),
+                          months).isoformat() if months else None
 
 
 class Doc:
@@ -141,6 +153,7 @@ class Model:
         self.on_hand = {}        # (sku, warehouse) -> quantity (quantity items)
         self.transit = {}        # (sku, destination) -> quantity on its way
         self.docs = {}           # (kind, number) -> Doc
+        self.cases = {}          # service case number -> {"unit", "warehouse", "status"}
         self.seq = 0
 
     # -- queries ---------------------------------------------------------------------------
@@ -172,7 +185,9 @@ class Model:
                 return "serial %r stands twice" % s
             seen.add(k)
             u = self.units.get(k)
-            if u is not None and u.status in ("in_stock", "in_transit"):
+            # A faulty unit comes back into stock by a bill or a + adjustment (refurbished); a
+            # customer's unit in service does not (DESIGN §8).
+            if u is not None and u.status in ("in_stock", "in_transit", "in_service"):
                 return "serial %r exists (%s)" % (s, u.status)
         return None
 
@@ -269,9 +284,10 @@ class Model:
                     return self.check_new_serials(sku, serials, seen)
                 if serials is None:
                     return None if len(self.in_stock(sku, wh)) >= -qty else "not enough units"
+                # A faulty unit is written off by name where it is (DESIGN §8).
                 return self.check_picks(sku, serials, -qty,
-                                        lambda u: u.status == "in_stock" and u.warehouse == wh,
-                                        seen)
+                                        lambda u: u.status in ("in_stock", "faulty")
+                                        and u.warehouse == wh, seen)
             why = self.check_lines(lines, lambda q: q != 0, rule)
             if why:
                 return why
@@ -321,7 +337,9 @@ class Model:
                     return None if len([u for u in self.units.values()
                                         if u.sku == sku and mine(u)]) >= qty \
                         else "not that many of the bill in stock"
-                return self.check_picks(sku, serials, qty, mine, seen)
+                # A faulty unit taken back on a service case goes back to its vendor too.
+                return self.check_picks(sku, serials, qty, lambda u: u.receipt == (
+                    "bill", bill.number) and u.status in ("in_stock", "faulty"), seen)
             why = self.check_lines(lines, lambda q: q > 0, rule)
             if why:
                 return why
@@ -335,6 +353,22 @@ class Model:
 
         if kind == "void":
             return self.predict_void(op["doc_kind"], op["number"])
+        if kind == "service-open":
+            if not wh_ok(op["warehouse"]):
+                return "unknown warehouse"
+            u = self.unit(op["sku"], op["serial"])
+            if u is None or u.status != "sold":
+                return "not a customer's unit"
+            return None
+        if kind in ("service-cancel", "service-close", "service-replace"):
+            c = self.cases.get(op["number"])
+            if c is None or c["status"] != "open":
+                return "case not open"
+            if kind == "service-replace":
+                u = self.units.get((op["sku"], serial_key(op["with"])))
+                if u is None or u.status != "in_stock" or u.warehouse != c["warehouse"]:
+                    return "replacement not in stock at the service desk"
+            return None
         raise AssertionError(kind)
 
     def check_out_lines(self, lines, wh):
@@ -408,11 +442,39 @@ class Model:
             u = self.units[k] = Unit(sku, serial.strip())
         self.touch(doc, u, event)
         u.status, u.warehouse, u.cost = "in_stock", wh, cost
-        u.price = u.sold_date = u.invoice = None
+        u.price = u.sold_date = u.invoice = u.warranty = None
         u.receipt = (doc.kind, doc.number)
         self.seq += 1
         u.received_date = (date, self.seq)
         return k
+
+    def apply_service(self, op, number):
+        """A service step done (DESIGN §8); @number: the case's, as the engine gave it."""
+        kind, date = op["kind"], op["date"]
+        d = Doc("service", number)      # not in self.docs: service steps are not voided here
+        if kind == "service-open":
+            k = (op["sku"], serial_key(op["serial"]))
+            u = self.units[k]
+            self.touch(d, u, "service_in")
+            u.status, u.warehouse = "in_service", op["warehouse"]
+            self.cases[number] = {"unit": k, "warehouse": op["warehouse"], "status": "open"}
+            return
+        c = self.cases[number]
+        u = self.units[c["unit"]]
+        c["status"] = "closed"
+        if kind in ("service-cancel", "service-close"):
+            self.touch(d, u, "service_out")
+            u.status, u.warehouse = "sold", None
+            return
+        r = self.units[(op["sku"], serial_key(op["with"]))]
+        carried = u.warranty_end()
+        self.touch(d, u, "replaced")
+        u.status, u.warehouse = "faulty", c["warehouse"]
+        u.price = u.sold_date = u.invoice = u.warranty = None
+        self.touch(d, r, "replacement")
+        r.status, r.warehouse, r.price, r.sold_date = "sold", None, op["charge"], date
+        r.invoice = number
+        r.warranty = carried
 
     def apply(self, op, picked):
         """picked: {line index: [serials]} the engine printed for lines without serials."""
@@ -457,7 +519,7 @@ class Model:
                     if kind == "invoice":
                         self.touch(d, u, "sold")
                         u.status, u.warehouse, u.price = "sold", None, rate
-                        u.sold_date, u.invoice = date, number
+                        u.sold_date, u.invoice, u.warranty = date, number, None
                     elif kind == "transfer" and not d.in_transit:
                         self.touch(d, u, "transferred")
                         u.warehouse = d.to_warehouse
@@ -661,9 +723,10 @@ class Test:
     # -- the generator ----------------------------------------------------------------------
     def gen(self):
         r = self.rand.random()
-        table = [(0.20, self.gen_bill), (0.18, self.gen_invoice), (0.12, self.gen_transfer),
+        table = [(0.16, self.gen_bill), (0.16, self.gen_invoice), (0.12, self.gen_transfer),
                  (0.04, self.gen_receive), (0.09, self.gen_adjust), (0.10, self.gen_return),
-                 (0.07, self.gen_vendor_return), (0.17, self.gen_void), (0.03, self.gen_usage)]
+                 (0.07, self.gen_vendor_return), (0.13, self.gen_void), (0.03, self.gen_usage),
+                 (0.10, self.gen_service)]
         for weight, fn in table:
             if r < weight:
                 return fn()
@@ -841,6 +904,48 @@ class Test:
                 "number": self.next_number("VR"), "date": self.today(), "lines": lines,
                 "rates": rates}
 
+    def gen_service(self):
+        """Service (DESIGN §8): open a case for a sold unit, then cancel, close repaired or
+        replace it with a unit in stock at the service desk; now and then a refused one."""
+        m = self.model
+        open_cases = [n for n, c in m.cases.items() if c["status"] == "open"]
+        r = self.rand.random()
+        if open_cases and r < 0.6:
+            number = self.rand.choice(open_cases)
+            c = m.cases[number]
+            r = self.rand.random()
+            if r < 0.25:
+                return {"kind": "service-cancel", "number": number, "date": self.today()}
+            if r < 0.5:
+                return {"kind": "service-close", "number": number, "date": self.today(),
+                        "charge": self.rand.choice([0, 1999])}
+            sku = c["unit"][0]
+            stock = m.in_stock(sku, c["warehouse"])
+            if stock and self.rand.random() < 0.85:
+                with_serial = self.variant(self.rand.choice(stock).serial)
+            else:
+                others = [u for u in m.units.values() if u.sku == sku
+                          and not (u.status == "in_stock" and u.warehouse == c["warehouse"])]
+                with_serial = self.rand.choice(others).serial if others else self.new_serial(sku)
+            return {"kind": "service-replace", "number": number, "date": self.today(),
+                    "sku": sku, "with": with_serial, "charge": self.rand.choice([0, 4999])}
+        if self.rand.random() < 0.1 and m.cases:
+            # A case already closed: refused.
+            number = self.rand.choice(list(m.cases))
+            return {"kind": "service-cancel", "number": number, "date": self.today()}
+        sold = [u for u in m.units.values() if u.status == "sold"]
+        if self.rand.random() < 0.1 or not sold:
+            # A unit that is not the customer's (in stock, with us, gone): refused.
+            # (Not a voided one: a serial we no longer have is taken in as the customer's.)
+            others = [u for u in m.units.values() if u.status not in ("sold", "voided")]
+            if not others:
+                return self.gen_bill()
+            u = self.rand.choice(others)
+        else:
+            u = self.rand.choice(sold)
+        return {"kind": "service-open", "serial": self.variant(u.serial), "sku": u.sku,
+                "warehouse": self.pick_wh(), "date": self.today()}
+
     def gen_void(self):
         docs = list(self.model.docs.values())
         if not docs or self.rand.random() < 0.04:
@@ -873,6 +978,17 @@ class Test:
             return ["void", op["doc_kind"], op["number"]]
         if k == "receive":
             return ["transfer", "receive", op["number"], "--date", op["date"]]
+        if k == "service-open":
+            return ["service", "open", op["serial"], "--item", op["sku"], "--complaint",
+                    "Broken", "--warehouse", op["warehouse"], "--date", op["date"]]
+        if k == "service-cancel":
+            return ["service", "cancel", op["number"], "--date", op["date"]]
+        if k == "service-close":
+            return ["service", "close", op["number"], "--resolution", "repaired", "--charge",
+                    "%d.%02d" % divmod(op["charge"], 100), "--date", op["date"]]
+        if k == "service-replace":
+            return ["service", "replace", op["number"], "--with", op["with"], "--item", op["sku"],
+                    "--charge", "%d.%02d" % divmod(op["charge"], 100), "--date", op["date"]]
         lines = self.line_args(op["lines"], op["rates"])
         d = ["--date", op["date"]]
         n = ["--number", op["number"]]
@@ -927,13 +1043,21 @@ class Test:
         self.history.append("%s  [model: %s]" % (" ".join(repr(a) if " " in a or a == "" else a
                                                            for a in args), why or "done"))
         before = self.cli.fingerprint() if expect != OK else None
-        posting = op["kind"] not in ("usage", "void", "receive")
+        posting = op["kind"] not in ("usage", "void", "receive", "service-cancel",
+                                     "service-close", "service-replace")
         rc, out, err = self.cli.run((["--json"] if posting else []) + args)
         self.stats["ops"] += 1
         self.kinds[op["kind"], rc] = self.kinds.get((op["kind"], rc), 0) + 1
         if rc != expect:
             self.fail(i, "`%s` exited %d, the model says %d (%s)\nstderr: %s" % (
                 " ".join(args), rc, expect, why or "must be done", err.strip()))
+        if rc == OK and op["kind"].startswith("service-"):
+            self.stats["done"] += 1
+            number = op.get("number")
+            if op["kind"] == "service-open":
+                number = json.loads(out)["number"]
+            self.model.apply_service(op, number)
+            return
         if rc == OK:
             self.stats["done"] += 1
             picked = {}
@@ -1008,9 +1132,7 @@ class Test:
             if mu.status == "sold":
                 want["price_cents"] = mu.price
                 want["invoice"] = mu.invoice
-                months = ITEMS[mu.sku][4]
-                want["warranty_end"] = add_months(datetime.date.fromisoformat(mu.sold_date),
-                                                  months).isoformat() if months else None
+                want["warranty_end"] = mu.warranty_end()
             got = {f: eu.get(f) for f in want}
             if got != want:
                 self.fail(i, "unit %s of %s: engine %s, model %s" % (mu.serial, mu.sku, got,
