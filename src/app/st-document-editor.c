@@ -741,6 +741,241 @@ st_document_editor_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (st_document_editor_parent_class)->close_request (window);
 }
 
+/* Returns: filled in from the invoice or bill (DESIGN §11). */
+
+static void
+select_string (GtkDropDown   *dropdown,
+               GtkStringList *list,
+               const char    *text)
+{
+  for (guint i = 0; text != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (list, i), text) == 0)
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        return;
+      }
+}
+
+static StItem *
+find_item (StDocumentEditor *self,
+           gint64            item_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->items)); i++)
+    {
+      g_autoptr(StItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      if (st_item_get_id (item) == item_id)
+        return item;  /* the list keeps its reference */
+    }
+  return NULL;
+}
+
+void
+st_document_editor_fill_return (StDocumentEditor *self,
+                                StDocument       *reference)
+{
+  StUnitQuery query = { 0, NULL, -1, NULL, NULL };
+  g_autoptr(GPtrArray) units = NULL;
+  GPtrArray *lines;
+  const char *number;
+
+  g_return_if_fail (ST_IS_DOCUMENT_EDITOR (self));
+  g_return_if_fail (ST_IS_DOCUMENT (reference));
+  g_return_if_fail (has_reference (self->kind));
+
+  number = st_document_get_number (reference);
+  if (has_contact (self->kind))
+    select_string (self->contact_dropdown, self->contacts, st_document_get_contact (reference));
+  if (has_warehouse (self->kind))
+    select_string (self->warehouse_dropdown, self->warehouses,
+                   st_document_get_warehouse (reference));
+  gtk_editable_set_text (GTK_EDITABLE (self->reference_entry), number);
+
+  /* One line an item: its units sold on the invoice and not returned since (still in stock
+   * from the bill), all picked; a quantity item's line with the document's quantity. */
+  if (reference_is_invoice (self->kind))
+    query.sold_on_invoice = number;
+  else
+    {
+      query.received_on_bill = number;
+      query.received_on_bill_vendor = st_document_get_contact (reference);
+    }
+  units = st_store_query_units (self->store, &query, NULL);
+  lines = st_document_get_lines (reference);
+  for (guint i = 0; lines != NULL && i < lines->len; i++)
+    {
+      const StDocumentLine *ref_line = g_ptr_array_index (lines, i);
+      StItem *item = find_item (self, ref_line->item_id);
+      g_autoptr(GPtrArray) picked = g_ptr_array_new_with_free_func (g_object_unref);
+      StEditorLine *line;
+      guint n_lines;
+
+      if (item == NULL)
+        continue;  /* archived: not offered */
+      for (guint j = 0; units != NULL && j < units->len; j++)
+        {
+          StUnit *unit = g_ptr_array_index (units, j);
+
+          if (st_unit_get_item_id (unit) == ref_line->item_id)
+            g_ptr_array_add (picked, g_object_ref (unit));
+        }
+      if (st_item_get_tracking (item) == ST_TRACKING_SERIAL && picked->len == 0)
+        continue;  /* all of it came back already */
+
+      /* The new form's empty line is the first one. */
+      n_lines = st_document_editor_get_n_lines (self);
+      line = n_lines > 0 ? st_document_editor_get_line (self, n_lines - 1) : NULL;
+      if (line == NULL || st_editor_line_get_item (line) != NULL)
+        line = st_document_editor_add_line (self);
+      st_editor_line_set_item (line, item);
+      if (st_item_get_tracking (item) == ST_TRACKING_SERIAL)
+        {
+          st_editor_line_set_quantity (line, picked->len);
+          st_editor_line_set_picked (line, picked);
+          /* A unit on two lines of the invoice: picked once. */
+          for (guint j = units->len; j > 0; j--)
+            if (st_unit_get_item_id (g_ptr_array_index (units, j - 1)) == ref_line->item_id)
+              g_ptr_array_remove_index (units, j - 1);
+        }
+      else
+        st_editor_line_set_quantity (line, ref_line->quantity);
+    }
+  update_state (self);
+}
+
+static void
+chooser_activate_cb (GtkListView *list,
+                     guint        position,
+                     gpointer     user_data)
+{
+  StDocumentEditor *self = ST_DOCUMENT_EDITOR (user_data);
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  g_autoptr(StDocument) document = g_list_model_get_item (model, position);
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_POPOVER);
+
+  if (document == NULL)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->reference_entry), st_document_get_number (document));
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
+chooser_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+chooser_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item)
+{
+  StDocument *document = gtk_list_item_get_item (list_item);
+  g_autofree char *date = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *text = NULL;
+
+  if (document == NULL)
+    return;
+  date = st_format_date (st_document_get_date (document));
+  total = st_format_money (st_document_get_total (document));
+  /* Translators: a row of a return's chooser of invoices (bills): %1$s the number, %2$s the
+   * customer (vendor), %3$s the date, %4$s the total */
+  text = g_strdup_printf (_("%1$s — %2$s, %3$s, %4$s"), st_document_get_number (document),
+                          st_document_get_contact (document), date, total);
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
+}
+
+static void
+chooser_search_cb (GtkSearchEntry *entry,
+                   GtkListView    *list)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (selection != NULL)
+    st_list_model_set_filter (ST_LIST_MODEL (gtk_single_selection_get_model (selection)),
+                              *text != '\0' ? text : NULL);
+}
+
+/* The chooser lists the contact's posted invoices (bills), newest first, read lazily; its
+ * search narrows them by number or by the customer's (vendor's) name. */
+static void
+chooser_show_cb (GtkPopover       *popover,
+                 StDocumentEditor *self)
+{
+  GtkListView *list = g_object_get_data (G_OBJECT (popover), "st-list");
+  g_autoptr(StListModel) model = NULL;
+  g_autoptr(GtkSingleSelection) selection = NULL;
+
+  model = st_store_list_posted_documents_of (self->store, st_doc_kind_info (self->kind)->reference_kind,
+                                             st_doc_kind_info (self->kind)->contact_kind,
+                                             has_contact (self->kind)
+                                             ? dropdown_text (self->contact_dropdown) : NULL,
+                                             NULL);
+  if (model == NULL)
+    return;
+  {
+    const char *text = gtk_editable_get_text (g_object_get_data (G_OBJECT (popover),
+                                                                 "st-search"));
+
+    if (*text != '\0')
+      st_list_model_set_filter (model, text);
+  }
+  selection = gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&model)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  gtk_list_view_set_model (list, GTK_SELECTION_MODEL (selection));
+}
+
+static void
+add_reference_chooser (StDocumentEditor *self)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *search = gtk_search_entry_new ();
+  GtkWidget *list;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (chooser_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (chooser_bind_cb), NULL);
+  list = gtk_list_view_new (NULL, factory);
+  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list), TRUE);
+  g_signal_connect_object (list, "activate", G_CALLBACK (chooser_activate_cb), self, 0);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 200);
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scroller), 280);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  g_object_set (search, "placeholder-text",
+                reference_is_invoice (self->kind) ? _("Number or customer")
+                                                  : _("Number or vendor"), NULL);
+  g_signal_connect_object (search, "search-changed", G_CALLBACK (chooser_search_cb), list, 0);
+  gtk_box_append (GTK_BOX (box), search);
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_object_set_data (G_OBJECT (popover), "st-list", list);
+  g_object_set_data (G_OBJECT (popover), "st-search", search);
+  g_signal_connect_object (popover, "show", G_CALLBACK (chooser_show_cb), self, 0);
+
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("C_hoose…"));
+  gtk_widget_set_tooltip_text (button, reference_is_invoice (self->kind)
+                                       ? _("Choose one of the customer's posted invoices")
+                                       : _("Choose one of the vendor's posted bills"));
+  gtk_widget_set_name (button, "reference-chooser");
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->reference_entry))),
+                              button, GTK_WIDGET (self->reference_entry));
+}
+
 /* Setting the form up for a kind. */
 
 static void
@@ -814,6 +1049,8 @@ setup_form (StDocumentEditor *self)
   set_row_visible (GTK_WIDGET (self->reference_label),
                    gtk_widget_get_parent (GTK_WIDGET (self->reference_entry)),
                    has_reference (kind));
+  if (has_reference (kind))
+    add_reference_chooser (self);
   gtk_label_set_text_with_mnemonic (self->reference_label,
                                     reference_is_invoice (kind) ? _("_Invoice") : _("_Bill"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->reference_entry),

@@ -20,6 +20,11 @@ StDocumentEditor *st_document_editor_new          (GtkWindow        *parent,
                                                    StStore          *store,
                                                    StDocKind         kind);
 StDocKind         st_document_editor_get_kind     (StDocumentEditor *self);
+/* A return's form filled in from @reference, a posted invoice (sales return) or bill (vendor
+ * return): its contact, its number as the reference, and a line an item with the units still
+ * to come back picked (Return… on an invoice, Return to Vendor… on a bill). */
+void              st_document_editor_fill_return  (StDocumentEditor *self,
+                                                   StDocument       *reference);
 
 /* The lines, first to last (StEditorLine), and adding one as "Add Line" does. */
 guint             st_document_editor_get_n_lines  (StDocumentEditor *self);

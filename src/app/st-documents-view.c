@@ -22,6 +22,7 @@ struct _StDocumentsView
   GtkButton          *new_button;
   GtkLabel           *new_button_label;
   GtkWidget          *receive_button;
+  GtkWidget          *return_button;
   GtkWidget          *labels_button;
   GtkStack           *details_stack;
   GtkLabel           *none_label;
@@ -381,6 +382,9 @@ update_actions (StDocumentsView *self)
                     && store (self) != NULL && !st_store_is_read_only (store (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.void", posted);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.return",
+                                 posted && (self->kind == ST_DOC_INVOICE
+                                            || self->kind == ST_DOC_BILL));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.receive",
                                  posted && st_document_get_in_transit (self->document));
   /* Labels only read: a read-only role prints them too. */
@@ -605,6 +609,24 @@ receive_action (GtkWidget  *widget,
                                store (self), self->document, done_cb, self);
 }
 
+/* A return of the document shown, in the editor filled in from it. */
+static void
+return_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  StDocumentsView *self = ST_DOCUMENTS_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  StDocumentEditor *editor;
+
+  if (self->document == NULL || !ST_IS_WINDOW (root))
+    return;
+  editor = st_document_actions_open_editor (GTK_WIDGET (root),
+                                            self->kind == ST_DOC_BILL ? ST_DOC_VENDOR_RETURN
+                                                                      : ST_DOC_RETURN);
+  st_document_editor_fill_return (editor, self->document);
+}
+
 /* Labels for the units a posted bill brought in, in its order. */
 static void
 print_labels_action (GtkWidget  *widget,
@@ -678,6 +700,15 @@ setup_kind (StDocumentsView *self)
                                   -1);
   gtk_button_set_label (self->empty_new_button, _(info->empty_button));
   gtk_widget_set_visible (self->receive_button, kind->has_transit);
+  /* Return… on an invoice, Return to Vendor… on a bill: the return's editor filled in. */
+  gtk_widget_set_visible (self->return_button,
+                          self->kind == ST_DOC_INVOICE || self->kind == ST_DOC_BILL);
+  gtk_button_set_label (GTK_BUTTON (self->return_button),
+                        self->kind == ST_DOC_BILL ? _("Return to _Vendor…") : _("_Return…"));
+  gtk_widget_set_tooltip_text (self->return_button,
+                               self->kind == ST_DOC_BILL
+                               ? _("Send units of the selected bill back to its vendor")
+                               : _("Take back units sold on the selected invoice"));
   gtk_widget_set_visible (self->labels_button, self->kind == ST_DOC_BILL);
   gtk_label_set_text (self->none_label, _(info->none_text));
 
@@ -816,6 +847,7 @@ st_documents_view_class_init (StDocumentsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, new_button);
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, new_button_label);
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, receive_button);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, return_button);
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, labels_button);
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, details_stack);
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, none_label);
@@ -834,6 +866,7 @@ st_documents_view_class_init (StDocumentsViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "document.void", NULL, void_action);
   gtk_widget_class_install_action (widget_class, "document.receive", NULL, receive_action);
+  gtk_widget_class_install_action (widget_class, "document.return", NULL, return_action);
   gtk_widget_class_install_action (widget_class, "document.print-labels", NULL,
                                    print_labels_action);
 }

@@ -451,6 +451,116 @@ test_items (Fixture       *f,
   g_assert_cmpuint (n_rows (page), ==, 1);
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static StDocumentEditor *
+return_from (Fixture    *f,
+             const char *view_name,
+             StDocKind   kind,
+             const char *number)
+{
+  StListPage *page = show_view (f, view_name);
+  g_autoptr(StDocument) document = st_store_get_document (f->store, kind, number, NULL);
+  StDocumentEditor *editor;
+
+  g_assert_nonnull (document);
+  g_assert_true (st_list_page_select_id (page, st_document_get_id (document)));
+  st_test_spin ();
+  action (page, "document.return");
+  editor = st_test_find_toplevel (ST_TYPE_DOCUMENT_EDITOR, TRUE);
+  g_assert_nonnull (editor);
+  return editor;
+}
+
+/* Return… on a posted invoice and Return to Vendor… on a bill open the return's editor filled
+ * in; the sales return's chooser lists the customer's posted invoices. */
+static void
+test_returns (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(StDraft) invoice = st_draft_new (ST_DOC_INVOICE);
+  g_autoptr(StDocument) posted = NULL;
+  g_autofree char *warehouse = st_test_first_warehouse (f->store);
+  StDocumentEditor *editor;
+  GtkEntry *reference;
+  GPtrArray *picked;
+  GtkWidget *chooser;
+  GtkListView *list;
+  GListModel *model;
+  StDraftLine *line;
+
+  st_draft_set_string (&invoice->number, "INV-1");
+  st_draft_set_string (&invoice->contact, "Bob");
+  st_draft_set_string (&invoice->warehouse, warehouse);
+  line = st_draft_add_line (invoice, "TOOL", 1);
+  st_draft_line_set_rate (line, 9900);
+  st_draft_line_add_serial (line, "SN-1");
+  posted = st_test_post (f->store, invoice);
+  st_window_refresh (f->window);
+
+  editor = return_from (f, "invoices", ST_DOC_INVOICE, "INV-1");
+  g_assert_cmpint (st_document_editor_get_kind (editor), ==, ST_DOC_RETURN);
+  reference = st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "reference_entry");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (reference)), ==, "INV-1");
+  g_assert_cmpuint (st_document_editor_get_n_lines (editor), ==, 1);
+  picked = st_editor_line_get_picked (st_document_editor_get_line (editor, 0));
+  g_assert_cmpuint (picked->len, ==, 1);
+  g_assert_cmpstr (st_unit_get_serial (g_ptr_array_index (picked, 0)), ==, "SN-1");
+  g_assert_true (st_document_editor_can_post (editor));
+
+  /* The chooser: the posted invoices, filtered by the customer's name; choosing one fills in
+   * the number. */
+  gtk_editable_set_text (GTK_EDITABLE (reference), "");
+  chooser = find_named (GTK_WIDGET (editor), "reference-chooser");
+  g_assert_nonnull (chooser);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (chooser));
+  st_test_spin ();
+  list = g_object_get_data (G_OBJECT (gtk_menu_button_get_popover (GTK_MENU_BUTTON (chooser))),
+                            "st-list");
+  model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (gtk_menu_button_get_popover (
+                                              GTK_MENU_BUTTON (chooser))), "st-search"), "carol");
+  st_test_wait_ms (300);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (gtk_menu_button_get_popover (
+                                              GTK_MENU_BUTTON (chooser))), "st-search"), "bob");
+  st_test_wait_ms (300);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_signal_emit_by_name (list, "activate", 0);
+  st_test_spin ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (reference)), ==, "INV-1");
+  gtk_window_destroy (GTK_WINDOW (editor));
+  st_test_spin ();
+  st_test_destroy_toplevels (FALSE);
+
+  /* Return to Vendor… on bill B-1: the unit still in stock from it (SN-2) picked. */
+  editor = return_from (f, "bills", ST_DOC_BILL, "B-1");
+  g_assert_cmpint (st_document_editor_get_kind (editor), ==, ST_DOC_VENDOR_RETURN);
+  reference = st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "reference_entry");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (reference)), ==, "B-1");
+  g_assert_cmpuint (st_document_editor_get_n_lines (editor), ==, 1);
+  picked = st_editor_line_get_picked (st_document_editor_get_line (editor, 0));
+  g_assert_cmpuint (picked->len, ==, 1);
+  g_assert_cmpstr (st_unit_get_serial (g_ptr_array_index (picked, 0)), ==, "SN-2");
+  g_assert_true (st_document_editor_can_post (editor));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -473,6 +583,7 @@ main (int   argc,
   ADD ("/lists/contacts", test_contacts);
   ADD ("/lists/warehouses", test_warehouses);
   ADD ("/lists/items", test_items);
+  ADD ("/lists/returns", test_returns);
 #undef ADD
 
   return st_test_app_run (&app);
