@@ -603,6 +603,31 @@ test_open_from_search (Fixture       *f,
   st_test_spin ();
   g_assert_true (visible_page (f) == GTK_WIDGET (case_page (f)));
   g_assert_cmpint (st_service_case_get_warranty_status (shown_case (f)), ==, ST_WARRANTY_UNDER);
+
+  /* Replaced without choosing a serial (the oldest in stock at the desk: SN-3), the warranty
+   * restarted on the replacement date instead of carried over. */
+  page_action (f, "service.close");
+  {
+    StServiceCloseDialog *close_dialog =
+      ST_SERVICE_CLOSE_DIALOG (st_service_page_get_dialog (case_page (f)));
+    g_autoptr(StServiceCase) closed = NULL;
+    g_autofree char *today = st_date_today ();
+    g_autofree char *restarted = st_date_add_months (today, 12);
+
+    st_service_close_dialog_set_resolution (close_dialog, ST_RESOLUTION_REPLACED);
+    g_assert_null (st_service_close_dialog_get_replacement (close_dialog));
+    gtk_check_button_set_active (st_test_template_child (close_dialog,
+                                                         ST_TYPE_SERVICE_CLOSE_DIALOG,
+                                                         "restart_check"), TRUE);
+    closed = st_service_close_dialog_apply (close_dialog);
+    g_assert_nonnull (closed);
+    st_test_spin ();
+    g_assert_cmpstr (st_service_case_get_replacement_serial (shown_case (f)), ==, "SN-3");
+    g_assert_cmpstr (st_service_case_get_replacement_warranty_end (shown_case (f)), ==,
+                     restarted);
+    g_assert_cmpstr (restarted, !=, f->sn2_warranty);
+  }
+  assert_ledger_sound (f);
 }
 
 /* Units whose warranty ends within N days, soonest first, with their customer. */
