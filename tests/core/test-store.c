@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "st-test-util.h"
+#include "st-store-editing.h"
 #include "st-store-private.h"
 #include "st-schema.h"
 
@@ -619,6 +620,102 @@ test_migrate_from_v1 (void)
   st_fixture_remove_dir (dir);
 }
 
+static guint
+n_items (StListModel *model)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (model));
+}
+
+/* The Contacts and Warehouses lists, items without the archived ones, and a return's chooser
+ * of posted documents (issue 16), on both drivers. */
+static void
+test_master_data_lists (StFixture     *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StListModel) contacts = st_store_list_contact_rows (f->store, FALSE);
+  g_autoptr(StListModel) all_contacts = NULL;
+  g_autoptr(StListModel) warehouses = st_store_list_warehouse_rows (f->store, FALSE);
+  g_autoptr(StListModel) active_warehouses = NULL;
+  g_autoptr(StListModel) items = NULL;
+  g_autoptr(StListModel) invoices = NULL;
+  g_autoptr(StListModel) none = NULL;
+  g_autoptr(StContact) bob = NULL;
+  g_autoptr(StDraft) bill = st_draft_new (ST_DOC_BILL);
+  g_autoptr(StDraft) invoice = st_draft_new (ST_DOC_INVOICE);
+  g_autoptr(StDocument) doc = NULL;
+  g_autoptr(StDocument) voided = NULL;
+  guint n_warehouses;
+
+  g_assert_cmpuint (n_items (contacts), ==, 2);
+  g_object_unref (st_store_edit_contact (f->store, ST_CONTACT_CUSTOMER, "Bob", NULL,
+                                         "bob@example.org", "555", &error));
+  g_assert_no_error (error);
+  st_list_model_set_filter (contacts, "example.org");
+  g_assert_cmpuint (n_items (contacts), ==, 1);
+  bob = g_list_model_get_item (G_LIST_MODEL (contacts), 0);
+  g_assert_cmpstr (st_contact_get_name (bob), ==, "Bob");
+  g_assert_cmpstr (st_contact_get_phone (bob), ==, "555");
+  st_list_model_set_filter (contacts, NULL);
+
+  g_assert_true (st_store_set_contact_archived (f->store, ST_CONTACT_CUSTOMER, "Bob", TRUE,
+                                                &error));
+  st_list_model_refresh (contacts);
+  g_assert_cmpuint (n_items (contacts), ==, 1);
+  all_contacts = st_store_list_contact_rows (f->store, TRUE);
+  g_assert_cmpuint (n_items (all_contacts), ==, 2);
+  g_assert_true (st_store_set_contact_archived (f->store, ST_CONTACT_CUSTOMER, "Bob", FALSE,
+                                                &error));
+
+  n_warehouses = n_items (warehouses);
+  g_assert_cmpuint (n_warehouses, >=, 2);
+  g_assert_true (st_store_set_warehouse_archived (f->store, "Shop", TRUE, &error));
+  g_assert_no_error (error);
+  active_warehouses = st_store_list_warehouse_rows (f->store, FALSE);
+  g_assert_cmpuint (n_items (active_warehouses), ==, n_warehouses - 1);
+
+  g_assert_true (st_store_set_item_archived (f->store, "TOOL", TRUE, &error));
+  items = st_store_list_items_archived (f->store, FALSE);
+  g_assert_cmpuint (n_items (items), ==, 2);
+
+  /* Posted invoices of one customer: the chooser of a sales return. */
+  st_draft_set_string (&bill->number, "B1");
+  st_draft_set_string (&bill->contact, "Acme");
+  st_draft_set_string (&bill->warehouse, "Main");
+  st_draft_line_add_serial (st_draft_add_line (bill, "PHONE", 1), "490154203237518");
+  doc = st_store_post (f->store, bill, &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  st_draft_set_string (&invoice->contact, "Bob");
+  st_draft_set_string (&invoice->warehouse, "Main");
+  st_draft_line_add_serial (st_draft_add_line (invoice, "PHONE", 1), "490154203237518");
+  doc = st_store_post (f->store, invoice, &error);
+  g_assert_no_error (error);
+  invoices = st_store_list_posted_documents_of (f->store, ST_DOC_INVOICE, ST_CONTACT_CUSTOMER,
+                                                "bob", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (invoices), ==, 1);
+  none = st_store_list_posted_documents_of (f->store, ST_DOC_INVOICE, ST_CONTACT_CUSTOMER,
+                                            "Nobody", &error);
+  g_assert_null (none);
+  g_assert_error (error, ST_ERROR, ST_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  voided = st_store_void (f->store, ST_DOC_INVOICE, st_document_get_number (doc), &error);
+  g_assert_no_error (error);
+  st_list_model_refresh (invoices);
+  g_assert_cmpuint (n_items (invoices), ==, 0);
+
+  /* The warehouse list's stock column. */
+  st_list_model_refresh (warehouses);
+  st_list_model_set_filter (warehouses, "main");
+  g_assert_cmpuint (n_items (warehouses), ==, 1);
+  {
+    g_autoptr(StWarehouse) main_wh = g_list_model_get_item (G_LIST_MODEL (warehouses), 0);
+
+    g_assert_cmpint (st_warehouse_get_on_hand (main_wh), ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -638,6 +735,7 @@ main (int   argc,
   ADD ("/store/sample-data", test_sample_data);
   ADD ("/store/list-models", test_list_models);
   ADD ("/store/list-models/jumps", test_list_model_jumps);
+  ADD ("/store/list-models/master-data", test_master_data_lists);
   ADD ("/store/search-units", test_search_units);
   ADD ("/store/backup/restore-drill", test_backup_restore_drill);
   ADD ("/store/backup/restore-refuses-foreign", test_restore_refuses_foreign);
