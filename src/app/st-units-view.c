@@ -40,7 +40,7 @@ struct _StUnitsView
 G_DEFINE_FINAL_TYPE (StUnitsView, st_units_view, ST_TYPE_LIST_PAGE)
 
 /* The drop-down's rows: "All", then every status in StUnitStatus order. */
-#define N_STATUSES (ST_UNIT_VOIDED + 1)
+#define N_STATUSES (ST_UNIT_FAULTY + 1)
 
 /* Columns */
 

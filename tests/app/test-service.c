@@ -22,6 +22,7 @@
 #include "st-service-part-dialog.h"
 #include "st-service-view.h"
 #include "st-unit-page.h"
+#include "st-units-view.h"
 #include "st-warranty-view.h"
 #include "st-window.h"
 #include "st-test-app.h"
@@ -462,6 +463,19 @@ test_whole_case (Fixture       *f,
   g_assert_cmpint (st_unit_get_status (replacement), ==, ST_UNIT_SOLD);
   g_assert_cmpstr (st_unit_get_warranty_end (replacement), ==, f->sn1_warranty);
   g_assert_cmpstr (st_unit_get_customer (replacement), ==, "Bob Baker");
+
+  /* The Units view shows the faulty unit under its status. */
+  {
+    StUnitsView *units = ST_UNITS_VIEW (st_window_get_view (f->window, "units"));
+    g_autoptr(StUnit) row = NULL;
+
+    st_units_view_set_status (units, ST_UNIT_FAULTY);
+    st_test_spin ();
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (st_units_view_get_model (units))),
+                      ==, 1);
+    row = g_list_model_get_item (G_LIST_MODEL (st_units_view_get_model (units)), 0);
+    g_assert_cmpstr (st_unit_get_serial (row), ==, "SN-1");
+  }
 
   /* Both unit pages list the case; a row opens it again. */
   unit_page = ST_UNIT_PAGE (st_window_show_unit (f->window, st_unit_get_id (faulty)));

@@ -348,10 +348,13 @@ test_status_dropdown (Fixture       *f,
 
   show_units (f);
   /* All, then every status. */
-  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 9);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 0), ==, "All");
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 3), ==, "Sold");
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 6), ==, "Voided");
+  /* After-sales service (DESIGN §8): a customer's unit with us, a faulty one taken back. */
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 7), ==, "In service");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 8), ==, "Faulty");
   g_assert_cmpint (st_units_view_get_status (units_view (f)), ==, -1);
 
   gtk_drop_down_set_selected (dropdown, 1 + ST_UNIT_SOLD);
