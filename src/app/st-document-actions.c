@@ -287,3 +287,39 @@ st_document_actions_new_document (GtkWidget  *window,
 
   st_document_actions_open_editor (window, kind);
 }
+
+StDocumentEditor *
+st_document_actions_open_draft (GtkWidget  *window,
+                                const char *number)
+{
+  g_autoptr(StSavedDraft) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  StDocumentEditor *editor;
+
+  g_return_val_if_fail (ST_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (number != NULL, NULL);
+
+  saved = st_store_get_draft (st_window_get_store (ST_WINDOW (window)), number, &error);
+  if (saved == NULL)
+    {
+      GtkWidget *message;
+
+      message = gtk_message_dialog_new (GTK_WINDOW (window),
+                                        GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                        GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                        "%s", _("The draft could not be opened"));
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (message), "%s",
+                                                error->message);
+      g_signal_connect (message, "response", G_CALLBACK (gtk_window_destroy), NULL);
+      gtk_window_present (GTK_WINDOW (message));
+      st_window_refresh (ST_WINDOW (window));
+      return NULL;
+    }
+
+  editor = st_document_editor_new_for_draft (GTK_WINDOW (window),
+                                             st_window_get_store (ST_WINDOW (window)), saved);
+  g_signal_connect_object (editor, "posted", G_CALLBACK (posted_cb), window, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+
+  return editor;
+}

@@ -41,4 +41,10 @@ void              st_document_actions_new_document  (GtkWidget            *windo
 StDocumentEditor *st_document_actions_open_editor   (GtkWidget            *window,
                                                      StDocKind             kind);
 
+/* Opens the saved draft @number (st-store-drafts.h) in the editor, as the documents view does
+ * when a draft is activated; once posted, the window refreshes and shows the document.  A draft
+ * that is gone (deleted elsewhere) is said so in a message dialog.  Returns the editor, or NULL. */
+StDocumentEditor *st_document_actions_open_draft    (GtkWidget            *window,
+                                                     const char           *number);
+
 G_END_DECLS

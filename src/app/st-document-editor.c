@@ -10,6 +10,7 @@
 #include "st-error.h"
 #include "st-format.h"
 #include "st-parse.h"
+#include "st-store-drafts.h"
 #include "st-store-editing.h"
 
 struct _StDocumentEditor
@@ -18,6 +19,7 @@ struct _StDocumentEditor
 
   /* Template widgets */
   GtkButton      *post_button;
+  GtkButton      *draft_button;
   GtkSpinner     *spinner;
   GtkWidget      *form_box;
   GtkLabel       *contact_label;
@@ -55,18 +57,22 @@ struct _StDocumentEditor
   char           *problem;
   char           *error;
   GtkWidget      *focus_before_posting;  /* weak */
+  char           *draft_number;   /* the saved draft this editor shows, or NULL */
 
   StDocKind       kind;
   gint64          total;
   gboolean        has_total;
   gboolean        posting;
   gboolean        discard;        /* the user said so: close without asking */
+  gboolean        loading;        /* filling the form from a saved draft */
+  gboolean        dirty;          /* changed since it was opened or saved */
 };
 
 G_DEFINE_FINAL_TYPE (StDocumentEditor, st_document_editor, GTK_TYPE_WINDOW)
 
 enum {
   POSTED,
+  DRAFT_SAVED,
   N_SIGNALS
 };
 
@@ -292,6 +298,8 @@ update_state (StDocumentEditor *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *date = entry_text (self->date_entry);
 
+  if (!self->loading)
+    self->dirty = TRUE;
   g_free (self->problem);
   self->problem = find_problem (self);
 
@@ -304,6 +312,7 @@ update_state (StDocumentEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->hint_label), self->problem != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->post_button),
                             self->problem == NULL && !self->posting);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->draft_button), !self->posting);
   update_total (self);
 }
 
@@ -562,7 +571,10 @@ post_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(StDocument) document = NULL;
 
-  document = st_store_post_finish (ST_STORE (source), result, &error);
+  if (g_task_get_source_tag (G_TASK (result)) == st_store_post_draft_async)
+    document = st_store_post_draft_finish (ST_STORE (source), result, &error);
+  else
+    document = st_store_post_finish (ST_STORE (source), result, &error);
 
   /* Closed meanwhile (the window's refresh shows a posting that went through). */
   if (self->store == NULL)
@@ -638,9 +650,99 @@ st_document_editor_post (StDocumentEditor *self)
     }
 
   set_posting (self, TRUE);
-  st_store_post_async (self->store, draft, self->cancellable, post_done_cb, g_object_ref (self));
+  /* A saved draft becomes the posted document in the posting's own transaction. */
+  if (self->draft_number != NULL)
+    st_store_post_draft_async (self->store, self->draft_number, draft, self->cancellable,
+                               post_done_cb, g_object_ref (self));
+  else
+    st_store_post_async (self->store, draft, self->cancellable, post_done_cb,
+                         g_object_ref (self));
 
   return TRUE;
+}
+
+/* Saving as a draft: the form as it stands, problems and all. */
+
+static StDraft *
+build_saved_draft (StDocumentEditor  *self,
+                   GError           **error)
+{
+  g_autoptr(StDraft) draft = st_draft_new (self->kind);
+  g_autofree char *number = entry_text (self->number_entry);
+  g_autofree char *date = entry_text (self->date_entry);
+  g_autofree char *reason = entry_text (self->reason_entry);
+  g_autofree char *reference = entry_text (self->reference_entry);
+  guint n_lines = st_document_editor_get_n_lines (self);
+
+  if (has_typed_number (self->kind) && number[0] != '\0')
+    st_draft_set_string (&draft->number, number);
+  if (date[0] != '\0')
+    st_draft_set_string (&draft->date, date);
+  if (has_contact (self->kind))
+    st_draft_set_string (&draft->contact, dropdown_text (self->contact_dropdown));
+  if (has_warehouse (self->kind))
+    st_draft_set_string (&draft->warehouse, dropdown_text (self->warehouse_dropdown));
+  if (has_to_warehouse (self->kind))
+    {
+      st_draft_set_string (&draft->to_warehouse, dropdown_text (self->to_dropdown));
+      draft->in_transit = gtk_check_button_get_active (self->transit_check);
+    }
+  if (has_reference (self->kind) && reference[0] != '\0')
+    st_draft_set_string (&draft->reference, reference);
+  if (has_reason (self->kind) && reason[0] != '\0')
+    st_draft_set_string (&draft->reason, reason);
+
+  for (guint i = 0; i < n_lines; i++)
+    if (!st_editor_line_fill_saved (st_document_editor_get_line (self, i), draft, error))
+      return NULL;
+
+  return g_steal_pointer (&draft);
+}
+
+gboolean
+st_document_editor_save_draft (StDocumentEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDraft) draft = NULL;
+  g_autoptr(StSavedDraft) saved = NULL;
+
+  g_return_val_if_fail (ST_IS_DOCUMENT_EDITOR (self), FALSE);
+
+  if (self->posting)
+    return FALSE;
+
+  draft = build_saved_draft (self, &error);
+  if (draft != NULL)
+    saved = st_store_save_draft (self->store, self->draft_number, draft, &error);
+  if (saved == NULL)
+    {
+      show_refusal (self, error);
+      return FALSE;
+    }
+
+  g_free (self->draft_number);
+  self->draft_number = g_strdup (saved->number);
+  self->dirty = FALSE;
+  g_signal_emit (self, signals[DRAFT_SAVED], 0, saved->number);
+
+  /* Saved: the window closes, and the draft waits in its documents view. */
+  self->discard = TRUE;
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
+const char *
+st_document_editor_get_draft_number (StDocumentEditor *self)
+{
+  g_return_val_if_fail (ST_IS_DOCUMENT_EDITOR (self), NULL);
+
+  return self->draft_number;
+}
+
+static void
+draft_clicked_cb (StDocumentEditor *self)
+{
+  st_document_editor_save_draft (self);
 }
 
 static void
@@ -688,6 +790,13 @@ close_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+save_draft_idle_cb (gpointer data)
+{
+  st_document_editor_save_draft (ST_DOCUMENT_EDITOR (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 discard_response_cb (GtkDialog        *dialog,
                      int               response,
@@ -697,7 +806,10 @@ discard_response_cb (GtkDialog        *dialog,
 
   /* Closed from an idle: the question, transient for this window, is still being torn
    * down. */
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (response == GTK_RESPONSE_APPLY)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, save_draft_idle_cb, g_object_ref (self),
+                     g_object_unref);
+  else if (response == GTK_RESPONSE_ACCEPT)
     {
       self->discard = TRUE;
       g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self),
@@ -720,18 +832,27 @@ st_document_editor_close_request (GtkWindow *window)
       return TRUE;
     }
 
-  if (!self->discard && has_input (self))
+  /* A draft opened and left as it was closes at once: it is saved. */
+  if (!self->discard && (self->draft_number != NULL ? self->dirty : has_input (self)))
     {
+      gboolean draft = self->draft_number != NULL;
+
       dialog = gtk_message_dialog_new (window,
                                        GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                        GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                       "%s", _("Discard this document?"));
+                                       "%s", draft ? _("Discard the changes to this draft?")
+                                                   : _("Discard this document?"));
       gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                                _("It has not been posted.  What you entered "
-                                                  "in it will be lost."));
+                                                draft
+                                                ? _("The draft keeps what it had when it was "
+                                                    "last saved.  Save it to keep the changes.")
+                                                : _("It has not been posted.  Save it as a "
+                                                    "draft to post it later, or what you "
+                                                    "entered in it will be lost."));
       gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Keep Editing"), GTK_RESPONSE_CANCEL);
       button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Discard"), GTK_RESPONSE_ACCEPT);
       gtk_widget_add_css_class (button, "destructive-action");
+      gtk_dialog_add_button (GTK_DIALOG (dialog), _("Save as _Draft"), GTK_RESPONSE_APPLY);
       gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
       g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
       gtk_window_present (GTK_WINDOW (dialog));
@@ -1161,6 +1282,96 @@ st_document_editor_new (GtkWindow *parent,
   return self;
 }
 
+/* The position of @text in a string list (exact first, then ignoring case), or
+ * GTK_INVALID_LIST_POSITION. */
+static guint
+find_string (GtkStringList *list,
+             const char    *text)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_autofree char *key = NULL;
+
+  if (text == NULL)
+    return GTK_INVALID_LIST_POSITION;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (list, i), text) == 0)
+      return i;
+  key = g_utf8_casefold (text, -1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *other = g_utf8_casefold (gtk_string_list_get_string (list, i), -1);
+
+      if (g_strcmp0 (other, key) == 0)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+load_draft (StDocumentEditor   *self,
+            const StSavedDraft *saved)
+{
+  const StDraft *draft = saved->draft;
+  g_autofree char *title = NULL;
+  GtkListBoxRow *first;
+
+  self->loading = TRUE;
+  self->draft_number = g_strdup (saved->number);
+  /* Translators: an editor's title for a saved draft: %1$s "New Bill", %2$s "DRAFT-00001" */
+  title = g_strdup_printf (_("%1$s — %2$s"), _(st_doc_kind_info (self->kind)->new_title),
+                           saved->number);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+
+  if (has_contact (self->kind))
+    gtk_drop_down_set_selected (self->contact_dropdown, find_string (self->contacts,
+                                                                     draft->contact));
+  if (has_typed_number (self->kind))
+    gtk_editable_set_text (GTK_EDITABLE (self->number_entry),
+                           draft->number != NULL ? draft->number : "");
+  if (draft->date != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->date_entry), draft->date);
+  if (has_warehouse (self->kind))
+    gtk_drop_down_set_selected (self->warehouse_dropdown, find_string (self->warehouses,
+                                                                       draft->warehouse));
+  if (has_to_warehouse (self->kind))
+    {
+      gtk_drop_down_set_selected (self->to_dropdown, find_string (self->warehouses,
+                                                                  draft->to_warehouse));
+      gtk_check_button_set_active (self->transit_check, draft->in_transit);
+    }
+  if (has_reference (self->kind))
+    gtk_editable_set_text (GTK_EDITABLE (self->reference_entry),
+                           draft->reference != NULL ? draft->reference : "");
+  if (has_reason (self->kind))
+    gtk_editable_set_text (GTK_EDITABLE (self->reason_entry),
+                           draft->reason != NULL ? draft->reason : "");
+
+  /* The lines, once the warehouse and the reference they pick from are set. */
+  if (draft->lines->len > 0 && (first = gtk_list_box_get_row_at_index (self->lines_list, 0)))
+    gtk_list_box_remove (self->lines_list, GTK_WIDGET (first));
+  for (guint i = 0; i < draft->lines->len; i++)
+    st_editor_line_load (st_document_editor_add_line (self),
+                         g_ptr_array_index (draft->lines, i));
+
+  update_state (self);
+  self->loading = FALSE;
+  self->dirty = FALSE;
+}
+
+StDocumentEditor *
+st_document_editor_new_for_draft (GtkWindow          *parent,
+                                  StStore            *store,
+                                  const StSavedDraft *saved)
+{
+  StDocumentEditor *self;
+
+  g_return_val_if_fail (saved != NULL, NULL);
+
+  self = st_document_editor_new (parent, store, saved->draft->kind);
+  load_draft (self, saved);
+  return self;
+}
+
 static void
 st_document_editor_dispose (GObject *object)
 {
@@ -1185,6 +1396,7 @@ st_document_editor_finalize (GObject *object)
   StDocumentEditor *self = ST_DOCUMENT_EDITOR (object);
 
   g_free (self->reference);
+  g_free (self->draft_number);
   g_free (self->problem);
   g_free (self->error);
 
@@ -1213,9 +1425,23 @@ st_document_editor_class_init (StDocumentEditorClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, ST_TYPE_DOCUMENT);
 
+  /**
+   * StDocumentEditor::draft-saved:
+   * @number: the draft's number ("DRAFT-00001")
+   *
+   * Emitted when "Save as Draft" saved the form; the window closes next.
+   */
+  signals[DRAFT_SAVED] =
+    g_signal_new ("draft-saved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SerialTrack/st-document-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, post_button);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, draft_button);
   gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, spinner);
   gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, form_box);
   gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, contact_label);
@@ -1243,6 +1469,7 @@ st_document_editor_class_init (StDocumentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, StDocumentEditor, hint_label);
   gtk_widget_class_bind_template_callback (widget_class, post_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, draft_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_line_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);

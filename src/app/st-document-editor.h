@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 #include "st-store.h"
 #include "st-editor-line.h"
+#include "st-store-drafts.h"
 
 G_BEGIN_DECLS
 
@@ -19,12 +20,24 @@ G_DECLARE_FINAL_TYPE (StDocumentEditor, st_document_editor, ST, DOCUMENT_EDITOR,
 StDocumentEditor *st_document_editor_new          (GtkWindow        *parent,
                                                    StStore          *store,
                                                    StDocKind         kind);
+/* The editor of a saved draft (st-store-drafts.h): the form filled as it was saved.  Post posts
+ * it in the draft's place (the draft becomes the document, in one transaction); Save as Draft
+ * saves it again under its number. */
+StDocumentEditor *st_document_editor_new_for_draft (GtkWindow          *parent,
+                                                    StStore            *store,
+                                                    const StSavedDraft *saved);
 StDocKind         st_document_editor_get_kind     (StDocumentEditor *self);
 /* A return's form filled in from @reference, a posted invoice (sales return) or bill (vendor
  * return): its contact, its number as the reference, and a line an item with the units still
  * to come back picked (Return… on an invoice, Return to Vendor… on a bill). */
 void              st_document_editor_fill_return  (StDocumentEditor *self,
                                                    StDocument       *reference);
+/* Saves the form as it stands as a draft (a new one, or the draft it shows), as "Save as
+ * Draft" does: emits "draft-saved" and closes.  FALSE (with the message shown) when it could not
+ * be saved, or while posting. */
+gboolean          st_document_editor_save_draft   (StDocumentEditor *self);
+/* The number of the draft the editor shows, or NULL. */
+const char       *st_document_editor_get_draft_number (StDocumentEditor *self);
 
 /* The lines, first to last (StEditorLine), and adding one as "Add Line" does. */
 guint             st_document_editor_get_n_lines  (StDocumentEditor *self);

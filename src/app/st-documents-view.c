@@ -12,6 +12,7 @@
 #include "st-format.h"
 #include "st-label-print.h"
 #include "st-list-page-private.h"
+#include "st-store-drafts.h"
 #include "st-window.h"
 
 struct _StDocumentsView
@@ -36,8 +37,12 @@ struct _StDocumentsView
   GtkListView        *serials_view;
   GtkLabel           *details_error_label;
   GtkButton          *empty_new_button;
+  GtkWidget          *drafts_box;
+  GtkLabel           *drafts_label;
+  GtkListBox         *drafts_list;
 
   /* Owned */
+  GPtrArray          *drafts;     /* StSavedDraft*, in the order listed */
   GtkSingleSelection *serials_selection;
   StDocument         *document;   /* the selected one, with its lines */
 
@@ -644,12 +649,244 @@ print_labels_action (GtkWidget  *widget,
   st_label_print_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, job);
 }
 
+/* Drafts: listed first, above the posted documents, each reopened in the editor. */
+
+static char *
+draft_title (StDocumentsView    *self,
+             const StSavedDraft *saved)
+{
+  const StDraft *draft = saved->draft;
+  const StDocKindInfo *kind = st_doc_kind_info (self->kind);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (draft->number != NULL && *draft->number != '\0')
+    g_ptr_array_add (parts, g_strdup (draft->number));
+  if (kind->has_contact && draft->contact != NULL)
+    g_ptr_array_add (parts, g_strdup (draft->contact));
+  else if (kind->has_reference && draft->reference != NULL)
+    g_ptr_array_add (parts, g_strdup (draft->reference));
+  if (kind->has_reason && draft->reason != NULL)
+    g_ptr_array_add (parts, g_strdup (draft->reason));
+  else if (kind->has_to_warehouse && draft->warehouse != NULL && draft->to_warehouse != NULL)
+    g_ptr_array_add (parts, g_strdup_printf (_("%1$s → %2$s"), draft->warehouse,
+                                             draft->to_warehouse));
+  if (parts->len == 0)
+    return g_strdup (saved->number);
+  g_ptr_array_add (parts, NULL);
+  /* Translators: separates the parts of a draft's title, as in "B-2 · Acme" */
+  return g_strjoinv (_(" · "), (char **) parts->pdata);
+}
+
+static char *
+draft_subtitle (const StSavedDraft *saved)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (saved->saved, NULL);
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  g_autofree char *when = local != NULL ? g_date_time_format (local, "%x %H:%M")
+                                        : g_strdup (saved->saved);
+  guint n_lines = saved->draft->lines->len;
+  guint n_serials = st_saved_draft_get_n_serials (saved);
+  g_autofree char *lines = NULL;
+
+  /* Translators: part of a draft's description: its number of lines */
+  lines = g_strdup_printf (ngettext ("%u line", "%u lines", n_lines), n_lines);
+  if (n_serials > 0)
+    /* Translators: a draft's description: %1$s its number ("DRAFT-00001"), %2$s "3 lines",
+     * %3$u how many serials it holds, %4$s when it was last saved */
+    return g_strdup_printf (ngettext ("%1$s · %2$s · %3$u serial · saved %4$s",
+                                      "%1$s · %2$s · %3$u serials · saved %4$s", n_serials),
+                            saved->number, lines, n_serials, when);
+  /* Translators: a draft's description: %1$s its number ("DRAFT-00001"), %2$s "3 lines",
+   * %3$s when it was last saved */
+  return g_strdup_printf (_("%1$s · %2$s · saved %3$s"), saved->number, lines, when);
+}
+
+static GtkWidget *
+draft_row_new (StDocumentsView    *self,
+               const StSavedDraft *saved)
+{
+  g_autofree char *title = draft_title (self, saved);
+  g_autofree char *subtitle = draft_subtitle (saved);
+  g_autofree char *accessible = NULL;
+  GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *texts;
+  GtkWidget *label;
+  GtkWidget *button;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+
+  /* Translators: the mark of a saved draft in a documents list */
+  label = gtk_label_new (C_("document status", "Draft"));
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, "status-badge");
+  gtk_widget_add_css_class (label, "draft");
+  gtk_box_append (GTK_BOX (box), label);
+
+  texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (box), texts);
+  label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (texts), label);
+  label = gtk_label_new (subtitle);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (texts), label);
+
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Delete this draft"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "document.delete-draft");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", saved->number);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Delete Draft"), -1);
+  gtk_box_append (GTK_BOX (box), button);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  /* Translators: a draft row's tooltip */
+  gtk_widget_set_tooltip_text (row, _("Open the draft to go on with it, then save or post it"));
+  /* Translators: what a screen reader says of a draft row: %1$s its title, %2$s more */
+  accessible = g_strdup_printf (_("Draft: %1$s, %2$s"), title, subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  return row;
+}
+
+static void
+load_drafts (StDocumentsView *self,
+             StStore         *in_store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  guint n;
+
+  remove_all_rows (self->drafts_list);
+  g_clear_pointer (&self->drafts, g_ptr_array_unref);
+  if (in_store != NULL)
+    self->drafts = st_store_list_drafts (in_store, self->kind, &error);
+  if (error != NULL)
+    g_warning ("Cannot list the drafts: %s", error->message);
+
+  n = self->drafts != NULL ? self->drafts->len : 0;
+  for (guint i = 0; i < n; i++)
+    gtk_list_box_append (self->drafts_list, draft_row_new (self, g_ptr_array_index (self->drafts, i)));
+
+  /* Translators: the heading of the saved drafts above a documents list */
+  heading = g_strdup_printf (ngettext ("%u draft, not posted yet", "%u drafts, not posted yet", n),
+                             n);
+  gtk_label_set_text (self->drafts_label, heading);
+  gtk_widget_set_visible (self->drafts_box, n > 0);
+}
+
+guint
+st_documents_view_get_n_drafts (StDocumentsView *self)
+{
+  g_return_val_if_fail (ST_IS_DOCUMENTS_VIEW (self), 0);
+
+  return self->drafts != NULL ? self->drafts->len : 0;
+}
+
+static void
+open_draft_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (ST_IS_WINDOW (root))
+    st_document_actions_open_draft (GTK_WIDGET (root), g_variant_get_string (param, NULL));
+}
+
+static void
+draft_activated_cb (StDocumentsView *self,
+                    GtkListBoxRow   *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+  StSavedDraft *saved;
+
+  if (self->drafts == NULL || index < 0 || (guint) index >= self->drafts->len)
+    return;
+  saved = g_ptr_array_index (self->drafts, index);
+  gtk_widget_activate_action (GTK_WIDGET (self), "document.open-draft", "s", saved->number);
+}
+
+static void
+delete_draft_response_cb (GtkDialog       *dialog,
+                          int              response,
+                          StDocumentsView *self)
+{
+  g_autofree char *number = g_strdup (g_object_get_data (G_OBJECT (dialog), "draft-number"));
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response != GTK_RESPONSE_ACCEPT || store (self) == NULL)
+    return;
+
+  if (!st_store_delete_draft (store (self), number, &error))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *message;
+
+      message = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                        GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                        "%s", _("The draft could not be deleted"));
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (message), "%s",
+                                                error->message);
+      g_signal_connect (message, "response", G_CALLBACK (gtk_window_destroy), NULL);
+      gtk_window_present (GTK_WINDOW (message));
+    }
+  /* The window refreshes on the store's "changed"; on its own, the view does it. */
+  load_drafts (self, store (self));
+  _st_list_page_update_state (ST_LIST_PAGE (self));
+}
+
+static void
+delete_draft_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  StDocumentsView *self = ST_DOCUMENTS_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  const char *number = g_variant_get_string (param, NULL);
+  GtkWidget *dialog;
+  GtkWidget *button;
+
+  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   /* Translators: %s is a draft's number ("DRAFT-00001") */
+                                   _("Delete draft %s?"), number);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("What was entered in it is lost.  Nothing in "
+                                              "stock changes: a draft was never posted."));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Delete"), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_object_set_data_full (G_OBJECT (dialog), "draft-number", g_strdup (number), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_draft_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* StListPage */
 
 static StListModel *
 st_documents_view_create_model (StListPage *page,
                                 StStore    *store)
 {
+  load_drafts (ST_DOCUMENTS_VIEW (page), store);
   return st_store_list_documents (store, ST_DOCUMENTS_VIEW (page)->kind);
 }
 
@@ -673,6 +910,21 @@ st_documents_view_row_selected (StListPage *page,
                                 gpointer    row)
 {
   show_document (ST_DOCUMENTS_VIEW (page), row);
+}
+
+/* With drafts, the list shows (the drafts above it) even with no posted document. */
+static gboolean
+st_documents_view_is_narrowed (StListPage *page)
+{
+  return st_documents_view_get_n_drafts (ST_DOCUMENTS_VIEW (page)) > 0;
+}
+
+static void
+st_documents_view_refresh (StListPage *page)
+{
+  ST_LIST_PAGE_CLASS (st_documents_view_parent_class)->refresh (page);
+  load_drafts (ST_DOCUMENTS_VIEW (page), store (ST_DOCUMENTS_VIEW (page)));
+  _st_list_page_update_state (page);
 }
 
 static void
@@ -776,6 +1028,7 @@ st_documents_view_dispose (GObject *object)
 
   g_clear_object (&self->serials_selection);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->drafts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (st_documents_view_parent_class)->dispose (object);
 }
@@ -833,6 +1086,8 @@ st_documents_view_class_init (StDocumentsViewClass *klass)
   page_class->format_count = st_documents_view_format_count;
   page_class->get_row_id = st_documents_view_get_row_id;
   page_class->row_selected = st_documents_view_row_selected;
+  page_class->is_narrowed = st_documents_view_is_narrowed;
+  page_class->refresh = st_documents_view_refresh;
 
   /* The core has no GEnum types; the kind is an StDocKind value. */
   properties[PROP_KIND] =
@@ -861,14 +1116,21 @@ st_documents_view_class_init (StDocumentsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, serials_view);
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, details_error_label);
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, empty_new_button);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, drafts_box);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, drafts_label);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, drafts_list);
   gtk_widget_class_bind_template_callback (widget_class, line_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, serial_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, draft_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "document.void", NULL, void_action);
   gtk_widget_class_install_action (widget_class, "document.receive", NULL, receive_action);
   gtk_widget_class_install_action (widget_class, "document.return", NULL, return_action);
   gtk_widget_class_install_action (widget_class, "document.print-labels", NULL,
                                    print_labels_action);
+  gtk_widget_class_install_action (widget_class, "document.open-draft", "s", open_draft_action);
+  gtk_widget_class_install_action (widget_class, "document.delete-draft", "s",
+                                   delete_draft_action);
 }
 
 static void

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* st-documents-view.h — the documents of one kind: a list page with the selected document's
  * lines and serials beside it, and its actions ("document.void", "document.receive"),
- * enabled when they apply to the document shown. */
+ * enabled when they apply to the document shown.  Saved drafts of the kind are listed first,
+ * above the documents: activating one ("document.open-draft", the draft's number) reopens it
+ * in the editor; "document.delete-draft" (the number) deletes it once the user confirms. */
 #pragma once
 
 #include "st-list-page.h"
@@ -17,5 +19,7 @@ StDocumentsView *st_documents_view_new          (StDocKind        kind);
 StDocKind        st_documents_view_get_kind     (StDocumentsView *self);
 /* The selected document, as loaded with its lines for the details pane (or NULL). */
 StDocument      *st_documents_view_get_document (StDocumentsView *self);
+/* How many drafts are listed above the documents. */
+guint            st_documents_view_get_n_drafts (StDocumentsView *self);
 
 G_END_DECLS

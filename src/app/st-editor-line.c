@@ -680,6 +680,96 @@ st_editor_line_fill_draft (StEditorLine  *self,
   return TRUE;
 }
 
+gboolean
+st_editor_line_fill_saved (StEditorLine  *self,
+                           StDraft       *draft,
+                           GError       **error)
+{
+  StDraftLine *line;
+  gboolean has_rate;
+  gint64 cents;
+
+  g_return_val_if_fail (ST_IS_EDITOR_LINE (self), FALSE);
+
+  if (!parse_rate (self, &has_rate, &cents, error))
+    return FALSE;
+
+  line = st_draft_add_line (draft, self->item != NULL ? st_item_get_sku (self->item) : NULL,
+                            st_editor_line_get_quantity (self));
+  if (has_rate)
+    st_draft_line_set_rate (line, cents);
+
+  if (st_editor_line_get_receiving (self))
+    {
+      GListModel *rows = st_serial_entry_get_model (self->serial_entry);
+      guint n_rows = g_list_model_get_n_items (rows);
+
+      line->serials = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < n_rows; i++)
+        {
+          g_autoptr(StSerialRow) row = g_list_model_get_item (rows, i);
+
+          st_draft_line_add_serial (line, st_serial_row_get_serial (row));
+        }
+    }
+  else if (st_editor_line_get_picking (self))
+    {
+      line->serials = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < self->picked->len; i++)
+        st_draft_line_add_serial (line, st_unit_get_serial (g_ptr_array_index (self->picked, i)));
+    }
+
+  return TRUE;
+}
+
+void
+st_editor_line_load (StEditorLine      *self,
+                     const StDraftLine *line)
+{
+  guint n_items;
+
+  g_return_if_fail (ST_IS_EDITOR_LINE (self));
+  g_return_if_fail (line != NULL);
+
+  n_items = g_list_model_get_n_items (self->items);
+  for (guint i = 0; line->sku != NULL && i < n_items; i++)
+    {
+      g_autoptr(StItem) candidate = g_list_model_get_item (self->items, i);
+
+      if (g_utf8_collate (st_item_get_sku (candidate), line->sku) == 0)
+        {
+          gtk_drop_down_set_selected (self->item_dropdown, i);
+          break;
+        }
+    }
+  st_editor_line_set_quantity (self, line->quantity);
+  if (line->has_rate)
+    {
+      g_autofree char *rate = st_money_format (line->rate);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->rate_entry), rate);
+    }
+
+  if (line->serials == NULL || line->serials->len == 0)
+    return;
+  if (st_editor_line_get_receiving (self))
+    st_serial_entry_add_serials (self->serial_entry, line->serials);
+  else if (st_editor_line_get_picking (self) && self->store != NULL)
+    {
+      g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < line->serials->len; i++)
+        {
+          StUnit *unit = st_store_find_unit (self->store, g_ptr_array_index (line->serials, i),
+                                             st_item_get_sku (self->item), NULL);
+
+          if (unit != NULL)
+            g_ptr_array_add (units, unit);
+        }
+      st_editor_line_set_picked (self, units);
+    }
+}
+
 /* The core names a serial as “SERIAL”, escaped as g_strescape() does. */
 static gboolean
 message_names (const char *message,

@@ -60,6 +60,18 @@ StSerialPicker *st_editor_line_open_picker     (StEditorLine *self);
 gboolean        st_editor_line_fill_draft      (StEditorLine *self,
                                                 StDraft      *draft,
                                                 GError      **error);
+/* Appends this line to @draft as it stands, for a saved draft: no item (sku NULL), serials with
+ * problems, fewer or more than the quantity, all kept; a picking line with nothing picked
+ * keeps an empty list (it does not pick the oldest when posted).  FALSE with
+ * ST_ERROR_INVALID_INPUT for a malformed rate only. */
+gboolean        st_editor_line_fill_saved      (StEditorLine *self,
+                                                StDraft      *draft,
+                                                GError      **error);
+/* Fills the line from a saved draft's line: its item (when it is offered), quantity, rate
+ * and serials (entered ones as they were; picked ones found again by serial, even if they
+ * have moved on since, so that posting names them). */
+void            st_editor_line_load            (StEditorLine      *self,
+                                                const StDraftLine *line);
 /* After a refused posting: marks a serial of this line that @message names (in the serial
  * entry, or drops it from the picked units and says why).  TRUE when one was found. */
 gboolean        st_editor_line_mark_refusal    (StEditorLine *self,

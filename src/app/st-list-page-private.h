@@ -4,7 +4,8 @@
  *
  * A subclass's template names StListPage as its parent and adds its widgets with child types:
  * "start" (in the toolbar, after the filter entry), "end" (in the toolbar, at its end),
- * "details" (beside the list, in a GtkPaned) and "empty" (below the empty page's text).  It
+ * "details" (beside the list, in a GtkPaned), "empty" (below the empty page's text) and "top"
+ * (between the toolbar and the list, across the page: the documents' drafts).  It
  * sets "placeholder-text", "empty-title", "empty-description" and "list-width" there too. */
 #pragma once
 
@@ -17,6 +18,8 @@ GtkColumnView *_st_list_page_get_column_view (StListPage *self);
 gpointer       _st_list_page_get_selected    (StListPage *self);
 /* Asks create_model() again (the page's query changed), keeping the filter and the sort. */
 void           _st_list_page_reload          (StListPage *self);
+/* Decides again between the list and the empty page (is_narrowed() may answer otherwise now). */
+void           _st_list_page_update_state    (StListPage *self);
 /* Call in the subclass's init: a multiple selection over stable rows (StRowSlots), for a
  * list of a million rows whose rows are replaced wholesale by each filter, sort or refresh;
  * a refresh or a new filter clears the selection. */

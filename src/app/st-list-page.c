@@ -19,6 +19,7 @@ typedef struct
   GtkPaned          *paned;
   GtkColumnView     *column_view;
   GtkBox            *empty_box;
+  GtkBox            *top_box;
   GtkLabel          *empty_title_label;
   GtkLabel          *empty_description_label;
   GtkLabel          *error_label;
@@ -98,6 +99,14 @@ update_state (StListPage *self)
 
   count = klass->format_count (self, n);
   gtk_label_set_text (priv->count_label, count);
+}
+
+void
+_st_list_page_update_state (StListPage *self)
+{
+  g_return_if_fail (ST_IS_LIST_PAGE (self));
+
+  update_state (self);
 }
 
 /* The rows show other rows (a new filter or a refresh): stable rows keep their widgets and
@@ -598,6 +607,8 @@ st_list_page_add_child (GtkBuildable *buildable,
     gtk_paned_set_end_child (priv->paned, GTK_WIDGET (child));
   else if (g_strcmp0 (type, "empty") == 0)
     gtk_box_append (priv->empty_box, GTK_WIDGET (child));
+  else if (g_strcmp0 (type, "top") == 0)
+    gtk_box_append (priv->top_box, GTK_WIDGET (child));
   else
     parent_buildable_iface->add_child (buildable, builder, child, type);
 }
@@ -788,6 +799,7 @@ st_list_page_class_init (StListPageClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, StListPage, paned);
   gtk_widget_class_bind_template_child_private (widget_class, StListPage, column_view);
   gtk_widget_class_bind_template_child_private (widget_class, StListPage, empty_box);
+  gtk_widget_class_bind_template_child_private (widget_class, StListPage, top_box);
   gtk_widget_class_bind_template_child_private (widget_class, StListPage, empty_title_label);
   gtk_widget_class_bind_template_child_private (widget_class, StListPage,
                                                 empty_description_label);

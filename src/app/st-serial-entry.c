@@ -349,6 +349,17 @@ st_serial_entry_add_text (StSerialEntry  *self,
   return TRUE;
 }
 
+void
+st_serial_entry_add_serials (StSerialEntry *self,
+                             GPtrArray     *serials)
+{
+  g_return_if_fail (ST_IS_SERIAL_ENTRY (self));
+  g_return_if_fail (serials != NULL);
+
+  show_message (self, NULL, FALSE);
+  add_serials (self, serials);
+}
+
 static void
 remove_row (StSerialEntry *self,
             StSerialRow   *row)

@@ -37,6 +37,9 @@ GListModel *st_serial_entry_get_model    (StSerialEntry *self);
 gboolean    st_serial_entry_add_text     (StSerialEntry *self,
                                           const char    *text,
                                           GError       **error);
+/* Adds @serials (char*) each as it is, without splitting or ranges: a saved list coming back. */
+void        st_serial_entry_add_serials  (StSerialEntry *self,
+                                          GPtrArray     *serials);
 /* What the import file chooser does with the chosen file (asynchronously: the rows appear,
  * or the message shows, once it is read). */
 void        st_serial_entry_import_file  (StSerialEntry *self,
