@@ -24,6 +24,7 @@ struct _StDocumentsView
   GtkLabel           *new_button_label;
   GtkWidget          *receive_button;
   GtkWidget          *return_button;
+  GtkLabel           *return_label;
   GtkWidget          *labels_button;
   GtkStack           *details_stack;
   GtkLabel           *none_label;
@@ -955,8 +956,9 @@ setup_kind (StDocumentsView *self)
   /* Return… on an invoice, Return to Vendor… on a bill: the return's editor filled in. */
   gtk_widget_set_visible (self->return_button,
                           self->kind == ST_DOC_INVOICE || self->kind == ST_DOC_BILL);
-  gtk_button_set_label (GTK_BUTTON (self->return_button),
-                        self->kind == ST_DOC_BILL ? _("Return to _Vendor…") : _("_Return…"));
+  gtk_label_set_text_with_mnemonic (self->return_label,
+                                    self->kind == ST_DOC_BILL ? _("Return to _Vendor…")
+                                                              : _("_Return…"));
   gtk_widget_set_tooltip_text (self->return_button,
                                self->kind == ST_DOC_BILL
                                ? _("Send units of the selected bill back to its vendor")
@@ -1103,6 +1105,7 @@ st_documents_view_class_init (StDocumentsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, new_button_label);
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, receive_button);
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, return_button);
+  gtk_widget_class_bind_template_child (widget_class, StDocumentsView, return_label);
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, labels_button);
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, details_stack);
   gtk_widget_class_bind_template_child (widget_class, StDocumentsView, none_label);
