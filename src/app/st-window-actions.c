@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "st-contact-dialog.h"
@@ -193,10 +194,36 @@ load_sample_data_action (GtkWidget  *widget,
 
 /* The serial search */
 
+/* Of a unit found by its customer's or vendor's name: which of the two, with the name. */
+static char *
+contact_line (StUnit     *unit,
+              const char *needle)
+{
+  g_autofree char *folded = g_utf8_casefold (needle, -1);
+  const char *customer = st_unit_get_customer (unit);
+  const char *vendor = st_unit_get_vendor (unit);
+
+  if (customer != NULL)
+    {
+      g_autofree char *name = g_utf8_casefold (customer, -1);
+
+      if (strstr (name, folded) != NULL || vendor == NULL)
+        /* Translators: a unit found by the search through its customer's name (%s) */
+        return g_strdup_printf (_("Customer: %s"), customer);
+    }
+  if (vendor != NULL)
+    /* Translators: a unit found by the search through its vendor's name (%s) */
+    return g_strdup_printf (_("Vendor: %s"), vendor);
+  return NULL;
+}
+
 static GtkWidget *
-search_row_new (StUnit *unit)
+search_row_new (StUnit        *unit,
+                StSearchMatch  match,
+                const char    *needle)
 {
   g_autofree char *detail = NULL;
+  g_autofree char *contact = NULL;
   GtkWidget *box;
   GtkWidget *label;
 
@@ -225,6 +252,16 @@ search_row_new (StUnit *unit)
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (box), label);
 
+  if (match == ST_SEARCH_MATCH_CONTACT && (contact = contact_line (unit, needle)) != NULL)
+    {
+      label = gtk_label_new (contact);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
   return box;
 }
 
@@ -250,6 +287,111 @@ n_exact_matches (StSearchResult *result)
   return n;
 }
 
+/* Lists @result's units.  !@final: the quick steps' units while the whole search runs. */
+static void
+show_search_results (StWindow       *self,
+                     StSearchResult *result,
+                     const char     *needle,
+                     gboolean        final)
+{
+  GPtrArray *units = result->units;
+  g_autofree char *message = NULL;
+
+  remove_all_rows (self->search_results);
+  g_array_set_size (self->search_ids, 0);
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      StUnit *unit = g_ptr_array_index (units, i);
+      gint64 id = st_unit_get_id (unit);
+
+      gtk_list_box_append (self->search_results,
+                           search_row_new (unit, g_array_index (result->matches, StSearchMatch,
+                                                                i), needle));
+      g_array_append_val (self->search_ids, id);
+    }
+
+  if (!final)
+    /* Translators: shown while the search looks through every serial and name */
+    message = g_strdup (_("Searching…"));
+  else if (units->len == 0)
+    /* Translators: the search found nothing; %s is what was typed or scanned */
+    message = g_strdup_printf (_("No unit, customer or vendor matches “%s”"), needle);
+  else if (result->more)
+    /* Translators: the serial search shows only the first %u units found */
+    message = g_strdup_printf (ngettext ("The first %u match; type more of the serial.",
+                                         "The first %u matches; type more of the serial.",
+                                         units->len),
+                               units->len);
+  else
+    /* Translators: the number of units whose serial matches the search */
+    message = g_strdup_printf (ngettext ("%u unit matches", "%u units match", units->len),
+                               units->len);
+  gtk_label_set_text (self->search_message_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_message_label), TRUE);
+  gtk_widget_set_visible (self->search_results_scroller, units->len > 0);
+  gtk_popover_popup (self->search_popover);
+}
+
+typedef struct
+{
+  StWindow     *window;       /* a reference */
+  GCancellable *cancellable;  /* a reference */
+  char         *needle;
+} SearchCall;
+
+static void
+search_call_free (SearchCall *call)
+{
+  g_object_unref (call->window);
+  g_object_unref (call->cancellable);
+  g_free (call->needle);
+  g_free (call);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SearchCall, search_call_free)
+
+static void
+search_done_cb (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  g_autoptr(SearchCall) call = user_data;
+  g_autoptr(StSearchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  StWindow *self = call->window;
+
+  result = st_store_search_finish (ST_STORE (source), res, &error);
+  /* New input, a newer search or the window's end: this answer is nobody's any more (the
+   * worker may have finished before the cancellation). */
+  if (g_cancellable_is_cancelled (call->cancellable))
+    return;
+  g_clear_object (&self->search_cancellable);
+  if (result == NULL)
+    show_search_message (self, error->message);
+  else
+    show_search_results (self, result, call->needle, TRUE);
+}
+
+/* Returns whether a search was running. */
+static gboolean
+cancel_search (StWindow *self)
+{
+  if (self->search_cancellable == NULL)
+    return FALSE;
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  return TRUE;
+}
+
+gboolean
+st_window_is_searching (StWindow *self)
+{
+  g_return_val_if_fail (ST_IS_WINDOW (self), FALSE);
+
+  return self->search_cancellable != NULL;
+}
+
 guint
 st_window_search_serial (StWindow   *self,
                          const char *text)
@@ -257,11 +399,12 @@ st_window_search_serial (StWindow   *self,
   g_autoptr(StSearchResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *needle = NULL;
-  GPtrArray *units;
+  SearchCall *call;
 
   g_return_val_if_fail (ST_IS_WINDOW (self), 0);
   g_return_val_if_fail (text != NULL, 0);
 
+  cancel_search (self);
   gtk_popover_popdown (self->search_popover);
   remove_all_rows (self->search_results);
   g_array_set_size (self->search_ids, 0);
@@ -278,61 +421,37 @@ st_window_search_serial (StWindow   *self,
       show_search_message (self, error->message);
       return 0;
     }
-  units = result->units;
-
-  if (units->len == 0)
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: the serial search found nothing; %s is what was typed or scanned */
-      message = g_strdup_printf (_("No unit with serial “%s”"), needle);
-      show_search_message (self, message);
-      return 0;
-    }
 
   /* One unit with exactly that serial wins over longer serials that start with it: a
    * scanned "SN-1" opens SN-1, not a list with SN-10 … SN-19. */
-  if (units->len == 1 || n_exact_matches (result) == 1)
+  if (result->units->len == 1 || n_exact_matches (result) == 1)
     {
-      st_window_show_unit (self, st_unit_get_id (g_ptr_array_index (units, 0)));
+      st_window_show_unit (self, st_unit_get_id (g_ptr_array_index (result->units, 0)));
       return 1;
     }
 
-  for (guint i = 0; i < units->len; i++)
-    {
-      StUnit *unit = g_ptr_array_index (units, i);
-      gint64 id = st_unit_get_id (unit);
+  /* What the quick steps found at once; then any part of a serial and customers' and
+   * vendors' names, a scan of every serial (~300 ms on a million units) in the store's
+   * worker, on its own connection, while the window goes on. */
+  show_search_results (self, result, needle, FALSE);
+  self->search_cancellable = g_cancellable_new ();
+  call = g_new0 (SearchCall, 1);
+  call->window = g_object_ref (self);
+  call->cancellable = g_object_ref (self->search_cancellable);
+  call->needle = g_strdup (needle);
+  st_store_search_async (self->store, needle, ST_SEARCH_ALL, SEARCH_LIMIT,
+                         self->search_cancellable, search_done_cb, call);
 
-      gtk_list_box_append (self->search_results, search_row_new (unit));
-      g_array_append_val (self->search_ids, id);
-    }
+  return result->units->len;
+}
 
-  if (result->more)
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: the serial search shows only the first %u units found */
-      message = g_strdup_printf (ngettext ("The first %u match; type more of the serial.",
-                                           "The first %u matches; type more of the serial.",
-                                           units->len),
-                                 units->len);
-      gtk_label_set_text (self->search_message_label, message);
-    }
-  else
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: the number of units whose serial matches the search */
-      message = g_strdup_printf (ngettext ("%u unit matches", "%u units match", units->len),
-                                 units->len);
-      gtk_label_set_text (self->search_message_label, message);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->search_message_label), TRUE);
-  gtk_widget_set_visible (self->search_results_scroller, TRUE);
-  gtk_popover_popup (self->search_popover);
-
-  return units->len;
+static void
+search_changed_cb (StWindow *self)
+{
+  /* New input: the running search's answer would be to an old question, and its "Searching…"
+   * with it. */
+  if (cancel_search (self))
+    gtk_popover_popdown (self->search_popover);
 }
 
 static void
@@ -391,6 +510,8 @@ _st_window_init_actions (StWindow *self)
   gtk_widget_set_parent (GTK_WIDGET (self->search_popover), GTK_WIDGET (self->search_entry));
   /* A barcode scanner "types" the serial wherever the focus is: send it to the search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  g_signal_connect_object (self->search_entry, "changed", G_CALLBACK (search_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 void
@@ -400,6 +521,7 @@ _st_window_dispose_actions (StWindow *self)
       && gtk_widget_get_parent (GTK_WIDGET (self->search_popover)) != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->search_popover));
 
+  cancel_search (self);
   g_clear_pointer (&self->search_ids, g_array_unref);
 }
 

@@ -50,6 +50,9 @@ struct _StWindow
   StStore              *store;
   GSettings            *settings;
   GArray               *search_ids;    /* gint64 unit ids, by row of search_results */
+  /* The search of any part of a serial and of names, in the store's worker; cancelled by
+   * new input, a new search or dispose (st-window-actions.c). */
+  GCancellable         *search_cancellable;
   GArray               *back_steps;    /* where Back goes, latest last (navigation.c) */
 
   /* An idle refresh after the store said "changed" (a burst of writes refreshes once). */

@@ -23,11 +23,16 @@ GtkWidget  *st_window_get_view         (StWindow       *self,
                                         const char     *name);
 void        st_window_show_view        (StWindow       *self,
                                         const char     *name);
-/* The global serial search, as pressing Enter in it does: the serial typed exactly (one unit)
- * or a single unit whose serial starts with it opens its unit page, several are offered in
- * a list, none is said so.  Returns the number of units offered or opened. */
+/* The global search, as pressing Enter in it does: the serial typed exactly (one unit) or a
+ * single unit whose serial ends or starts with it opens its unit page at once.  Otherwise
+ * the units those quick steps found are listed, and the search goes on in the store's worker
+ * through any part of a serial and customers' and vendors' names; its list replaces them, or
+ * it says that nothing matches.  New input cancels it.  Returns the number of units opened
+ * or listed at once. */
 guint       st_window_search_serial    (StWindow       *self,
                                         const char     *text);
+/* Whether the search in the worker is still running. */
+gboolean    st_window_is_searching     (StWindow       *self);
 /* Shows the unit page (state and history) of one unit, a page of the window ("unit"). */
 /* Shows the page of the stock count numbered @number (Back returns), and returns it. */
 GtkWidget  *st_window_show_count       (StWindow       *self,
