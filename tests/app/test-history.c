@@ -484,6 +484,12 @@ test_voided_event (Fixture       *f,
 
 /* The search */
 
+static gboolean
+search_finished (gpointer data)
+{
+  return !st_window_is_searching (ST_WINDOW (data));
+}
+
 static void
 test_search_exact_wins (Fixture       *f,
                         gconstpointer  data)
@@ -506,6 +512,8 @@ test_search_prefix_lists (Fixture       *f,
   GtkSearchEntry *entry = st_test_template_child (f->window, ST_TYPE_WINDOW, "search_entry");
 
   g_assert_cmpuint (st_window_search_serial (f->window, "sn-ne"), ==, 2);
+  /* The list comes from the store's worker (serials containing the text, names too). */
+  st_test_wait_until (search_finished, f->window);
   st_test_spin ();
   g_assert_false (visible_view (f) == GTK_WIDGET (unit_page (f)));
   g_assert_cmpstr (gtk_label_get_text (message), ==, "2 units match");
