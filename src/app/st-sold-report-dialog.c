@@ -21,6 +21,10 @@ struct _StSoldReportDialog
   GtkEntry  *to_entry;
   GtkLabel  *error_label;
   GtkButton *export_button;
+  GtkDropDown *period_dropdown;
+
+  /* Set while a period choice fills the entries (their "changed" then keeps the choice). */
+  gboolean   filling;
 
   /* Owned */
   StStore   *store;
@@ -57,6 +61,59 @@ st_sold_report_previous_quarter (const char  *today,
   *from = g_strdup_printf ("%04d-%02d-01", year, first_month);
   *to = g_strdup_printf ("%04d-%02d-%02d", year, first_month + 2,
                          g_date_get_days_in_month (first_month + 2, year));
+}
+
+void
+st_sold_report_period (const char  *today,
+                       StPeriod     period,
+                       char       **from,
+                       char       **to)
+{
+  int year, month, day, first_month;
+
+  g_return_if_fail (today != NULL);
+
+  *from = NULL;
+  *to = NULL;
+  if (sscanf (today, "%4d-%2d-%2d", &year, &month, &day) != 3 || month < 1 || month > 12)
+    return;
+
+  switch (period)
+    {
+    case ST_PERIOD_THIS_MONTH:
+      *from = g_strdup_printf ("%04d-%02d-01", year, month);
+      *to = g_strdup (today);
+      break;
+
+    case ST_PERIOD_LAST_MONTH:
+      if (--month < 1)
+        {
+          month = 12;
+          year--;
+        }
+      *from = g_strdup_printf ("%04d-%02d-01", year, month);
+      *to = g_strdup_printf ("%04d-%02d-%02d", year, month, g_date_get_days_in_month (month, year));
+      break;
+
+    case ST_PERIOD_THIS_QUARTER:
+      first_month = (month - 1) / 3 * 3 + 1;
+      *from = g_strdup_printf ("%04d-%02d-01", year, first_month);
+      *to = g_strdup (today);
+      break;
+
+    case ST_PERIOD_LAST_QUARTER:
+      st_sold_report_previous_quarter (today, from, to);
+      break;
+
+    case ST_PERIOD_THIS_YEAR:
+      *from = g_strdup_printf ("%04d-01-01", year);
+      *to = g_strdup (today);
+      break;
+
+    case ST_PERIOD_CUSTOM:
+    default:
+      break;
+    }
 }
 
 static char *
@@ -101,8 +158,35 @@ st_sold_report_dialog_get_range (StSoldReportDialog  *self,
 }
 
 static void
+period_changed_cb (StSoldReportDialog *self)
+{
+  StPeriod period = gtk_drop_down_get_selected (self->period_dropdown);
+  g_autofree char *today = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (period == ST_PERIOD_CUSTOM || self->filling)
+    return;
+
+  today = st_date_today ();
+  st_sold_report_period (today, period, &from, &to);
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from != NULL ? from : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to != NULL ? to : "");
+  self->filling = FALSE;
+}
+
+static void
 entry_changed_cb (StSoldReportDialog *self)
 {
+  /* Dates typed by hand are a period of their own. */
+  if (!self->filling && self->period_dropdown != NULL)
+    {
+      self->filling = TRUE;
+      gtk_drop_down_set_selected (self->period_dropdown, ST_PERIOD_CUSTOM);
+      self->filling = FALSE;
+    }
+
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->from_entry), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->to_entry), "error");
@@ -152,10 +236,10 @@ st_sold_report_dialog_new (GtkWindow *parent,
   self = g_object_new (ST_TYPE_SOLD_REPORT_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
 
-  today = st_date_today ();
-  st_sold_report_previous_quarter (today, &from, &to);
-  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from != NULL ? from : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to != NULL ? to : "");
+  /* This month so far: a first try shows today's sales (the previous quarter, the old
+   * default, left out everything sold since it ended). */
+  gtk_drop_down_set_selected (self->period_dropdown, ST_PERIOD_THIS_MONTH);
+  period_changed_cb (self);
 
   return self;
 }
@@ -184,6 +268,8 @@ st_sold_report_dialog_class_init (StSoldReportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StSoldReportDialog, from_entry);
   gtk_widget_class_bind_template_child (widget_class, StSoldReportDialog, to_entry);
   gtk_widget_class_bind_template_child (widget_class, StSoldReportDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, StSoldReportDialog, period_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, StSoldReportDialog, export_button);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);

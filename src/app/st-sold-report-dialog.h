@@ -12,7 +12,18 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StSoldReportDialog, st_sold_report_dialog, ST, SOLD_REPORT_DIALOG,
                       GtkWindow)
 
-/* Starts with the previous quarter. */
+/* The period choices of the dialog's drop-down, in its order. */
+typedef enum
+{
+  ST_PERIOD_THIS_MONTH,     /* the first of the month to today */
+  ST_PERIOD_LAST_MONTH,
+  ST_PERIOD_THIS_QUARTER,   /* the quarter's first day to today */
+  ST_PERIOD_LAST_QUARTER,
+  ST_PERIOD_THIS_YEAR,      /* 1 January to today */
+  ST_PERIOD_CUSTOM,         /* the dates as typed */
+} StPeriod;
+
+/* Starts with this month so far. */
 StSoldReportDialog *st_sold_report_dialog_new       (GtkWindow           *parent,
                                                      StStore             *store);
 /* The range typed, checked: ISO dates, NULL for an empty entry (no limit on that side).
@@ -21,6 +32,12 @@ gboolean            st_sold_report_dialog_get_range (StSoldReportDialog  *self,
                                                      char               **from,
                                                      char               **to,
                                                      GError             **error);
+/* The first and last day of @period as seen on @today (ISO); NULL for ST_PERIOD_CUSTOM or a
+ * @today that is not a date. */
+void                st_sold_report_period           (const char          *today,
+                                                     StPeriod             period,
+                                                     char               **from,
+                                                     char               **to);
 /* The first and last day of the quarter before the one @today (ISO) is in. */
 void                st_sold_report_previous_quarter (const char          *today,
                                                      char               **from,

@@ -1024,6 +1024,57 @@ test_previous_quarter (void)
     }
 }
 
+static void
+test_periods (void)
+{
+  static const struct { const char *today; StPeriod period; const char *from, *to; } cases[] = {
+    { "2026-02-15", ST_PERIOD_THIS_MONTH, "2026-02-01", "2026-02-15" },
+    { "2026-01-10", ST_PERIOD_LAST_MONTH, "2025-12-01", "2025-12-31" },
+    { "2024-03-31", ST_PERIOD_LAST_MONTH, "2024-02-01", "2024-02-29" },
+    { "2026-05-20", ST_PERIOD_THIS_QUARTER, "2026-04-01", "2026-05-20" },
+    { "2026-02-15", ST_PERIOD_LAST_QUARTER, "2025-10-01", "2025-12-31" },
+    { "2026-11-30", ST_PERIOD_THIS_YEAR, "2026-01-01", "2026-11-30" },
+    { "2026-11-30", ST_PERIOD_CUSTOM, NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+
+      st_sold_report_period (cases[i].today, cases[i].period, &from, &to);
+      g_assert_cmpstr (from, ==, cases[i].from);
+      g_assert_cmpstr (to, ==, cases[i].to);
+    }
+}
+
+/* Nothing sold in the period: the window says so, and no file is written. */
+static void
+test_export_sold_nothing (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "sold-1999.xlsx", NULL);
+  Finished finished = { 0 };
+  StExportDialog *dialog;
+  GtkLabel *error_label;
+  guint before = n_files (f->dir);
+
+  dialog = st_export_dialog_start_sold (GTK_WINDOW (f->window), f->store,
+                                        "1999-01-01", "1999-12-31", path, FALSE);
+  g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
+  st_test_wait_for (&finished.done);
+
+  g_assert_error (finished.error, ST_ERROR, ST_ERROR_NOT_FOUND);
+  error_label = st_test_template_child (dialog, ST_TYPE_EXPORT_DIALOG, "error_label");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_cmpstr (gtk_label_get_text (error_label), ==,
+                   "Nothing was sold in the period (Sold serials 1999-01-01 – 1999-12-31): "
+                   "no file was written");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (n_files (f->dir), ==, before);
+  finished_clear (&finished);
+}
+
 static StSoldReportDialog *
 open_sold_report (Fixture *f)
 {
@@ -1050,13 +1101,27 @@ test_sold_report_refuses_reversed_range (Fixture       *f,
   g_autofree char *quarter_from = NULL;
   g_autofree char *quarter_to = NULL;
 
-  /* It starts with the previous quarter. */
+  GtkDropDown *period = st_test_template_child (dialog, ST_TYPE_SOLD_REPORT_DIALOG,
+                                                "period_dropdown");
+  g_autofree char *month_from = NULL;
+  g_autofree char *month_to = NULL;
+
+  /* It starts with this month so far: today included. */
+  st_sold_report_period (today, ST_PERIOD_THIS_MONTH, &month_from, &month_to);
+  g_assert_cmpuint (gtk_drop_down_get_selected (period), ==, ST_PERIOD_THIS_MONTH);
+  g_assert_cmpstr (gtk_editable_get_text (from), ==, month_from);
+  g_assert_cmpstr (gtk_editable_get_text (to), ==, today);
+
+  /* A quick choice fills the dates. */
+  gtk_drop_down_set_selected (period, ST_PERIOD_LAST_QUARTER);
   st_sold_report_previous_quarter (today, &quarter_from, &quarter_to);
   g_assert_cmpstr (gtk_editable_get_text (from), ==, quarter_from);
   g_assert_cmpstr (gtk_editable_get_text (to), ==, quarter_to);
 
   gtk_editable_set_text (from, "2024-03-31");
   gtk_editable_set_text (to, "2024-01-01");
+  /* Typed dates are "other dates". */
+  g_assert_cmpuint (gtk_drop_down_get_selected (period), ==, ST_PERIOD_CUSTOM);
   g_signal_emit_by_name (export, "clicked");
   st_test_spin ();
 
@@ -1136,6 +1201,8 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("/app/history/search-opens-timeline", test_search_opens_timeline);
+  ADD ("/app/history/export/sold-nothing", test_export_sold_nothing);
+  g_test_add_func ("/app/history/sold-report/periods", test_periods);
   ADD ("/app/history/facts-of-sold-unit", test_facts_of_sold_unit);
   ADD ("/app/history/warranty/under", test_warranty_under);
   ADD ("/app/history/warranty/expired", test_warranty_expired);

@@ -97,17 +97,21 @@ test_export_refusals (Fixture       *f,
   gsize len;
 
   stock_base (f);
-  g_free (cli_ok (f, "export", "sold", xlsx, "--from", "2024-01-01", "--to", "2024-12-31", NULL));
+  /* Nothing sold yet: said so, and no file written. */
+  g_free (cli_refused (f, "Nothing was sold", "export", "sold", xlsx, "--from", "2024-01-01",
+                       "--to", "2024-12-31", NULL));
+  g_assert_false (g_file_test (xlsx, G_FILE_TEST_EXISTS));
+  g_free (cli_ok (f, "export", "history", xlsx, NULL));
   g_assert_true (g_file_get_contents (xlsx, &contents, &len, NULL));
   before = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, len);
   g_clear_pointer (&contents, g_free);
 
   /* An existing file is kept unless --force. */
-  g_free (cli_refused (f, "sold.xlsx", "export", "sold", xlsx, NULL));
+  g_free (cli_refused (f, "sold.xlsx", "export", "history", xlsx, NULL));
   g_assert_true (g_file_get_contents (xlsx, &contents, &len, NULL));
   after = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, len);
   g_assert_cmpstr (before, ==, after);
-  g_free (cli_ok (f, "export", "sold", xlsx, "--force", NULL));
+  g_free (cli_ok (f, "export", "history", xlsx, "--force", NULL));
 
   g_free (cli_refused (f, "2024-05-01", "export", "sold", "x.xlsx", "--from", "2024-05-01",
                        "--to", "2024-01-01", NULL));

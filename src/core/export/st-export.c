@@ -528,6 +528,16 @@ st_export_sold (StStore       *store,
   if ((n = count_rows (store, "SELECT count (*) FROM (" SOLD_ROWS_SQL ") AS sold", range_bind, &range,
                        error)) < 0)
     goto out;
+  /* Nothing sold (or returned) in the period: say so rather than write an empty sheet — the
+   * workbook is not written (_st_export_clear removes the unfinished file). */
+  if (n == 0)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND,
+                   /* Translators: the sold-serials report found no sale; %s is the report's
+                    * title with its period ("Sold serials 2026-04-01 – 2026-04-30") */
+                   _("Nothing was sold in the period (%s): no file was written"), title);
+      goto out;
+    }
   ex.n_total = n;
   ok = write_sold (&ex, &range, error) && _st_export_close (&ex, error);
 out:
