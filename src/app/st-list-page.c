@@ -14,6 +14,7 @@ typedef struct
   /* Template widgets */
   GtkStack          *stack;
   GtkBox            *toolbar;
+  GtkFlowBox        *actions;      /* the "end" children: wrap onto a second line when narrow */
   GtkSearchEntry    *filter_entry;
   GtkLabel          *count_label;
   GtkPaned          *paned;
@@ -587,6 +588,31 @@ _st_list_page_set_context_menu (StListPage *self,
   gtk_widget_add_controller (GTK_WIDGET (priv->column_view), keys);
 }
 
+/* The toolbar's buttons go into a flow box: in a narrow window (800 px, long German or French
+ * labels) they wrap onto a second line instead of widening the window.  A button hidden
+ * (Receive… outside transfers) hides its place in the box too. */
+static void
+action_visible_cb (GtkWidget  *button,
+                   GParamSpec *pspec,
+                   GtkWidget  *box_child)
+{
+  gtk_widget_set_visible (box_child, gtk_widget_get_visible (button));
+}
+
+static void
+add_action (GtkFlowBox *actions,
+            GtkWidget  *button)
+{
+  GtkWidget *box_child = gtk_flow_box_child_new ();
+
+  gtk_widget_set_focusable (box_child, FALSE);
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (box_child), button);
+  gtk_flow_box_append (actions, box_child);
+  gtk_widget_set_visible (box_child, gtk_widget_get_visible (button));
+  g_signal_connect_object (button, "notify::visible", G_CALLBACK (action_visible_cb),
+                           box_child, 0);
+}
+
 /* GtkBuildable: where a subclass's template puts its widgets. */
 
 static void
@@ -602,7 +628,7 @@ st_list_page_add_child (GtkBuildable *buildable,
     gtk_box_insert_child_after (priv->toolbar, GTK_WIDGET (child),
                                 gtk_widget_get_prev_sibling (GTK_WIDGET (priv->count_label)));
   else if (g_strcmp0 (type, "end") == 0)
-    gtk_box_append (priv->toolbar, GTK_WIDGET (child));
+    add_action (priv->actions, GTK_WIDGET (child));
   else if (g_strcmp0 (type, "details") == 0)
     gtk_paned_set_end_child (priv->paned, GTK_WIDGET (child));
   else if (g_strcmp0 (type, "empty") == 0)
@@ -794,6 +820,7 @@ st_list_page_class_init (StListPageClass *klass)
                                                "/org/example/SerialTrack/st-list-page.ui");
   gtk_widget_class_bind_template_child_private (widget_class, StListPage, stack);
   gtk_widget_class_bind_template_child_private (widget_class, StListPage, toolbar);
+  gtk_widget_class_bind_template_child_private (widget_class, StListPage, actions);
   gtk_widget_class_bind_template_child_private (widget_class, StListPage, filter_entry);
   gtk_widget_class_bind_template_child_private (widget_class, StListPage, count_label);
   gtk_widget_class_bind_template_child_private (widget_class, StListPage, paned);
