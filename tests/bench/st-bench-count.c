@@ -16,12 +16,9 @@
 #include <glib/gstdio.h>
 
 #include "st-error.h"
-#include "st-generate.h"
+#include "st-bench-inventory.h"
 #include "st-store.h"
 
-#define SHELF      "Count shelf"
-#define SHELF_SKU  "BENCH-COUNT"
-#define VENDOR     "Bench Count Vendor"
 
 static guint64  opt_units = 1000000;
 static guint    opt_items = 1000;
@@ -30,12 +27,6 @@ static guint    opt_single = 2000;     /* scans timed one by one */
 static guint    opt_left = 1000;       /* shelf units never scanned: the write-off */
 static char    *opt_db_dir;
 static gboolean opt_smoke;
-
-static double
-now (void)
-{
-  return g_get_monotonic_time () / 1e6;
-}
 
 static void
 result (const char *workload,
@@ -51,64 +42,11 @@ result (const char *workload,
   g_print ("RESULT|%s|%.6f|-|-|%s|%s|%ld\n", workload, seconds, target, verdict, ru.ru_maxrss);
 }
 
-static char *
-shelf_serial (guint i)
+static void
+report_generation (const char *workload,
+                   double      seconds)
 {
-  return g_strdup_printf ("CS%07u", i);
-}
-
-/* The generated inventory and the shelf, made once per size and kept in --db-dir. */
-static char *
-prepare_db (void)
-{
-  g_autofree char *name = g_strdup_printf ("bench-count-u%" G_GUINT64_FORMAT "-i%u-c%u.serialtrack",
-                                           opt_units, opt_items, opt_shelf);
-  g_autofree char *path = g_build_filename (opt_db_dir, name, NULL);
-  g_autofree char *tmp = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StStore) store = NULL;
-  g_autoptr(StDraft) draft = NULL;
-  g_autoptr(StDocument) doc = NULL;
-  g_autoptr(StItem) item = NULL;
-  g_autoptr(StWarehouse) shelf = NULL;
-  g_autoptr(StContact) vendor = NULL;
-  StItemSpec spec = { SHELF_SKU, "Bench count item", NULL, 9900, 5000, ST_TRACKING_SERIAL, 0,
-                      ST_SERIAL_FORMAT_ANY };
-  StDraftLine *line;
-  double t0;
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return g_steal_pointer (&path);
-  g_mkdir_with_parents (opt_db_dir, 0755);
-  tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
-  store = st_store_open (tmp, ST_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  t0 = now ();
-  st_generate (store, opt_items, opt_units, 7, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  result ("generate (info)", now () - t0, 0, "-");
-  item = st_store_add_item (store, &spec, &error);
-  g_assert_no_error (error);
-  shelf = st_store_add_warehouse (store, SHELF, &error);
-  g_assert_no_error (error);
-  vendor = st_store_add_contact (store, ST_CONTACT_VENDOR, VENDOR, &error);
-  g_assert_no_error (error);
-  draft = st_draft_new (ST_DOC_BILL);
-  st_draft_set_string (&draft->number, "BENCH-COUNT-1");
-  st_draft_set_string (&draft->contact, VENDOR);
-  st_draft_set_string (&draft->warehouse, SHELF);
-  line = st_draft_add_line (draft, SHELF_SKU, opt_shelf);
-  for (guint i = 0; i < opt_shelf; i++)
-    {
-      g_autofree char *serial = shelf_serial (i);
-
-      st_draft_line_add_serial (line, serial);
-    }
-  doc = st_store_post (store, draft, &error);
-  g_assert_no_error (error);
-  g_clear_object (&store);
-  g_assert_cmpint (g_rename (tmp, path), ==, 0);
-  return g_steal_pointer (&path);
+  result (workload, seconds, 0, "-");
 }
 
 static int
@@ -157,29 +95,29 @@ main (int   argc,
     }
   if (opt_db_dir == NULL)
     opt_db_dir = g_dir_make_tmp ("st-bench-count-XXXXXX", NULL);
-  cached = prepare_db ();
+  cached = st_bench_inventory_path (opt_db_dir, opt_units, opt_items, opt_shelf, report_generation);
   work = g_strconcat (cached, ".work.serialtrack", NULL);
   copy_cmd = g_strdup_printf ("cp '%s' '%s'", cached, work);
   g_assert_cmpint (system (copy_cmd), ==, 0);
 
   store = st_store_open (work, 0, &error);
   g_assert_no_error (error);
-  t0 = now ();
-  count = st_store_count_start (store, SHELF, NULL, NULL, &error);
+  t0 = st_bench_now ();
+  count = st_store_count_start (store, ST_BENCH_SHELF, NULL, NULL, &error);
   g_assert_no_error (error);
-  result ("count start (info)", now () - t0, 0, "-");
+  result ("count start (info)", st_bench_now () - t0, 0, "-");
   g_assert_cmpint (st_count_get_n_expected (count), ==, opt_shelf);
 
   /* One scan a transaction, spread over the shelf. */
   for (guint i = 0; i < opt_single; i++)
     {
-      g_autofree char *serial = shelf_serial ((guint) ((guint64) i * (opt_shelf - opt_left)
+      g_autofree char *serial = st_bench_shelf_serial ((guint) ((guint64) i * (opt_shelf - opt_left)
                                                        / opt_single));
       g_autoptr(StCountScan) scan = NULL;
 
-      t0 = now ();
+      t0 = st_bench_now ();
       scan = st_store_count_scan (store, st_count_get_number (count), serial, &error);
-      t = now () - t0;
+      t = st_bench_now () - t0;
       g_assert_no_error (error);
       g_assert_cmpint (st_count_scan_get_class (scan), ==, ST_SCAN_FOUND);
       g_array_append_val (times, t);
@@ -204,10 +142,10 @@ main (int   argc,
       const char *cli_argv[] = { cli, "--db", work, "count", "scan", st_count_get_number (count),
                                  arg, NULL };
 
-      t0 = now ();
+      t0 = st_bench_now ();
       g_spawn_sync (NULL, (char **) cli_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
                     NULL, &status, &error);
-      t = now () - t0;
+      t = st_bench_now () - t0;
       g_assert_no_error (error);
       g_assert_true (g_spawn_check_wait_status (status, NULL));
       result ("serialtrack-cli count scan @FILE (100,000 serials)", t, 15, "< 15 s");
@@ -217,9 +155,9 @@ main (int   argc,
 
   store = st_store_open (work, 0, &error);
   g_assert_no_error (error);
-  t0 = now ();
+  t0 = st_bench_now ();
   report = st_store_count_finish (store, st_count_get_number (count), TRUE, NULL, &error);
-  t = now () - t0;
+  t = st_bench_now () - t0;
   g_assert_no_error (error);
   result ("count finish with the write-off", t, 2, "< 2 s");
   if (cli != NULL)

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-bench-inventory.c — see st-bench-inventory.h. */
+#define G_LOG_DOMAIN "st-bench"
+
+#include "config.h"
+
+#include <unistd.h>
+#include <glib/gstdio.h>
+
+#include "st-bench-inventory.h"
+#include "st-generate.h"
+#include "st-store.h"
+
+double
+st_bench_now (void)
+{
+  return g_get_monotonic_time () / 1e6;
+}
+
+char *
+st_bench_shelf_serial (guint i)
+{
+  return g_strdup_printf ("CS%07u", i);
+}
+
+char *
+st_bench_inventory_path (const char *dir,
+                         guint64     units,
+                         guint       items,
+                         guint       shelf,
+                         void      (*report) (const char *workload,
+                                              double      seconds))
+{
+  g_autofree char *name = g_strdup_printf ("bench-count-u%" G_GUINT64_FORMAT "-i%u-c%u.serialtrack",
+                                           units, items, shelf);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *tmp = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StStore) store = NULL;
+  g_autoptr(StDraft) draft = NULL;
+  g_autoptr(StDocument) doc = NULL;
+  g_autoptr(StItem) item = NULL;
+  g_autoptr(StWarehouse) warehouse = NULL;
+  g_autoptr(StContact) vendor = NULL;
+  StItemSpec spec = { ST_BENCH_SHELF_SKU, "Bench count item", NULL, 9900, 5000,
+                      ST_TRACKING_SERIAL, 0, ST_SERIAL_FORMAT_ANY };
+  StDraftLine *line;
+  double t0;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return g_steal_pointer (&path);
+  g_mkdir_with_parents (dir, 0755);
+  tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
+  store = st_store_open (tmp, ST_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  t0 = st_bench_now ();
+  st_generate (store, items, units, 7, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  report ("generate (info)", st_bench_now () - t0);
+  item = st_store_add_item (store, &spec, &error);
+  g_assert_no_error (error);
+  warehouse = st_store_add_warehouse (store, ST_BENCH_SHELF, &error);
+  g_assert_no_error (error);
+  vendor = st_store_add_contact (store, ST_CONTACT_VENDOR, ST_BENCH_VENDOR, &error);
+  g_assert_no_error (error);
+  draft = st_draft_new (ST_DOC_BILL);
+  st_draft_set_string (&draft->number, "BENCH-COUNT-1");
+  st_draft_set_string (&draft->contact, ST_BENCH_VENDOR);
+  st_draft_set_string (&draft->warehouse, ST_BENCH_SHELF);
+  line = st_draft_add_line (draft, ST_BENCH_SHELF_SKU, shelf);
+  for (guint i = 0; i < shelf; i++)
+    {
+      g_autofree char *serial = st_bench_shelf_serial (i);
+
+      st_draft_line_add_serial (line, serial);
+    }
+  doc = st_store_post (store, draft, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (g_rename (tmp, path), ==, 0);
+  return g_steal_pointer (&path);
+}

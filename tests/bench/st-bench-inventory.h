@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* st-bench-inventory.h — the inventory the count and search benchmarks share: the generated
+ * inventory (st_generate, seed 7) plus a warehouse "Count shelf" holding a bill of @shelf units
+ * of one item, serials CS0000000, CS0000001, …  Made once per size and kept in a directory. */
+#pragma once
+
+#include <glib.h>
+
+#define ST_BENCH_SHELF      "Count shelf"
+#define ST_BENCH_SHELF_SKU  "BENCH-COUNT"
+#define ST_BENCH_VENDOR     "Bench Count Vendor"
+
+double  st_bench_now             (void);
+char   *st_bench_shelf_serial    (guint    i);
+/* The path of the cached database in @dir, made (and the generation's time reported through
+ * @report, a RESULT line writer) when it is not there yet. */
+char   *st_bench_inventory_path  (const char *dir,
+                                  guint64     units,
+                                  guint       items,
+                                  guint       shelf,
+                                  void      (*report) (const char *workload,
+                                                       double      seconds));
