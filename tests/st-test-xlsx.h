@@ -4,6 +4,7 @@
  * tests/ sets.  Header-only, for the core, CLI, app, po and reliability tests alike. */
 #pragma once
 
+#include <string.h>
 #include <glib.h>
 
 /* The lines read-xlsx.py prints for @path ("sheet\tNAME", "row\tN\tCELL…", …), with
@@ -30,7 +31,8 @@ st_test_read_xlsx (const char *path,
   return g_strsplit (out, "\n", -1);
 }
 
-/* The cells of column @column (1 = A) of the sheet @sheet in @path, below its heading row. */
+/* The cells of column @column (1 = A) of the sheet @sheet in @path, below its heading row
+ * (the row above the frozen pane: row 2, below the title row). */
 static inline GPtrArray *
 st_test_xlsx_column (const char *path,
                      const char *sheet,
@@ -39,6 +41,7 @@ st_test_xlsx_column (const char *path,
   g_auto(GStrv) lines = st_test_read_xlsx (path, FALSE);
   GPtrArray *cells_out = g_ptr_array_new_with_free_func (g_free);
   gboolean in_sheet = FALSE;
+  guint64 header_row = 1;
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -47,8 +50,18 @@ st_test_xlsx_column (const char *path,
       if (cells[0] == NULL || cells[1] == NULL)
         continue;
       if (g_str_equal (cells[0], "sheet"))
-        in_sheet = g_strcmp0 (cells[1], sheet) == 0;
-      else if (in_sheet && g_str_equal (cells[0], "row") && !g_str_equal (cells[1], "1")
+        {
+          in_sheet = g_strcmp0 (cells[1], sheet) == 0;
+          header_row = 1;
+        }
+      else if (in_sheet && g_str_equal (cells[0], "freeze") && cells[1][0] != '-')
+        {
+          const char *digits = cells[1] + strspn (cells[1], "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+          header_row = MAX (g_ascii_strtoull (digits, NULL, 10), 2) - 1;
+        }
+      else if (in_sheet && g_str_equal (cells[0], "row")
+               && g_ascii_strtoull (cells[1], NULL, 10) > header_row
                && g_strv_length (cells) > column + 1)
         g_ptr_array_add (cells_out, g_strdup (cells[column + 1]));
     }

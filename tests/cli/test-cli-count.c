@@ -255,14 +255,17 @@ test_export (Fixture       *f,
     g_error ("read-xlsx.py: %s", err);
   assert_contains (out, "title\tStock count CNT-00001\n");
   assert_contains (out, "sheet\tMissing\n");
-  assert_contains (out, "row\t2\tstr:S2\tstr:PHONE\tstr:Phone X\tstr:In stock\tstr:Main\n");
+  assert_contains (out, "row\t3\tstr:S2\tstr:PHONE\tstr:Phone X\tstr:In stock\tstr:Main\n");
   assert_contains (out, "sheet\tUnexpected\n");
-  assert_contains (out, "row\t2\tstr:X1\tstr:elsewhere\tstr:PHONE\tstr:Phone X\t"
+  assert_contains (out, "row\t3\tstr:X1\tstr:elsewhere\tstr:PHONE\tstr:Phone X\t"
                         "str:elsewhere: in stock at Store\t");
   /* A serial of digits stays text, leading zeros and all. */
-  assert_contains (out, "row\t3\tstr:0042\tstr:unknown\t");
+  assert_contains (out, "row\t4\tstr:0042\tstr:unknown\t");
   assert_contains (out, "sheet\tScans\n");
-  assert_contains (out, "row\t2\tstr:S1\tstr:found\t");
+  assert_contains (out, "row\t3\tstr:S1\tstr:found\t");
+  /* Every sheet of the count's workbook prints like the others (one shared writer). */
+  assert_contains (out, " — Stock count CNT-00001\n");
+  assert_contains (out, "print\tlandscape\tfit 1x0\ttitles $1:$2\tfooter &CPage &P of &N\n");
   assert_contains (out, "str:Expected\tnum:4\n");
 }
 

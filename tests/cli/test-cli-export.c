@@ -77,12 +77,73 @@ test_export_history_matches_unit (Fixture       *f,
       assert_contains (g_ptr_array_index (mine, i), date);
       assert_contains (g_ptr_array_index (mine, i), doc);
     }
-  /* Units sheet: header plus the three phones, S2 sold at 250.00. */
+  /* Units sheet: title, header plus the three phones, S2 sold at 250.00. */
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = rows_of_sheet (dump, "Units");
-  g_assert_cmpuint (rows->len, ==, 4);
+  g_assert_cmpuint (rows->len, ==, 5);
   assert_contains (dump, "str:S2\tstr:PHONE");
   assert_contains (dump, "money:250");
+}
+
+/* The print setup of every sheet of @dump: landscape, one page wide and any number tall, the
+ * title and header rows repeated, "Page 1 of 3" in the footer; and the sheet count. */
+static void
+assert_printable (const char *dump,
+                  guint       n_sheets)
+{
+  const char *setup = "\nprint\tlandscape\tfit 1x0\ttitles $1:$2\tfooter &CPage &P of &N\n";
+  guint n = 0;
+
+  for (const char *p = strstr (dump, "\nsheet\t"); p != NULL; p = strstr (p + 1, "\nsheet\t"))
+    n++;
+  g_assert_cmpuint (n, ==, n_sheets);
+  n = 0;
+  for (const char *p = strstr (dump, setup); p != NULL; p = strstr (p + 1, setup))
+    n++;
+  g_assert_cmpuint (n, ==, n_sheets);
+}
+
+/* Workbooks an accountant can print: a title row naming the shop (the database) and the
+ * period, then the header (frozen below it), the data and the totals. */
+static void
+test_export_printable (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *sold = g_build_filename (f->dir, "sold.xlsx", NULL);
+  g_autofree char *history = g_build_filename (f->dir, "history.xlsx", NULL);
+  g_autofree char *dump = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  stock_base (f);
+  g_free (cli_ok (f, "invoice", "post", "--customer", "Bob", "--warehouse", "Main", "--date",
+                  "2024-03-03", "--line", "PHONE:1:250:S2", NULL));
+  g_free (cli_ok (f, "export", "sold", sold, "--from", "2024-03-01", "--to", "2024-03-31",
+                  NULL));
+  dump = read_xlsx (sold);
+  assert_printable (dump, 1);
+  assert_contains (dump, "\nfreeze\tA3\n");
+  assert_contains (dump, "\nheader-bold\tyes\n");
+  rows = rows_of_sheet (dump, "Sold serials");
+  g_assert_cmpuint (rows->len, ==, 4);
+  /* The shop is the database: the file's name without .serialtrack, or the server's. */
+  if (st_pg_enabled ())
+    title = g_strdup_printf ("row\t1\tstr:%s on ", f->db + strlen ("dbname="));
+  else
+    title = g_strdup ("row\t1\tstr:inventory — Sold serials 2024-03-01 – 2024-03-31");
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (rows, 0), title));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (rows, 0),
+                                   " — Sold serials 2024-03-01 – 2024-03-31"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (rows, 1), "row\t2\tstr:Date\t"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (rows, 2),
+                                   "row\t3\tdate:2024-03-03\tstr:INV-"));
+  assert_contains (g_ptr_array_index (rows, 3), "\tformula:=SUM(G3:G3)=250\t");
+  g_clear_pointer (&dump, g_free);
+
+  g_free (cli_ok (f, "export", "history", history, NULL));
+  dump = read_xlsx (history);
+  assert_printable (dump, 2);
+  assert_contains (dump, " — Unit history\n");
 }
 
 static void
@@ -161,6 +222,7 @@ main (int   argc,
 
   ADD ("/cli/export/history-matches-unit", test_export_history_matches_unit);
   ADD ("/cli/export/refusals", test_export_refusals);
+  ADD ("/cli/export/printable", test_export_printable);
   g_test_add ("/cli/generate/deterministic-and-sound", Fixture, NULL, fixture_setup_empty,
               test_generate, fixture_teardown);
 

@@ -127,13 +127,16 @@ test_done_when (Fixture       *f,
     g_free (cli_ok (f, "export", "services", xlsx, "--from", "2024-05-01", NULL));
     dump = read_xlsx (xlsx);
     assert_contains (dump, "sheet\tServices\n");
-    assert_contains (dump, "row\t2\tstr:SC-00001\tdate:2024-05-06\tstr:Closed\tstr:S1\t"
+    /* Printable: the title row names the period, the header repeats on every page. */
+    assert_contains (dump, " — Service cases from 2024-05-01\n");
+    assert_contains (dump, "print\tlandscape\tfit 1x0\ttitles $1:$2\tfooter &CPage &P of &N\n");
+    assert_contains (dump, "row\t3\tstr:SC-00001\tdate:2024-05-06\tstr:Closed\tstr:S1\t"
                            "str:PHONE\t");
     assert_contains (dump, "\tstr:Screen flickers\tstr:Under warranty\tdate:2025-03-15\t"
                            "str:Replaced\tstr:S2\tdate:2024-05-08\tnum:2\tmoney:0\tmoney:0\t"
                            "money:0\n");
-    assert_contains (dump, "row\t3\tstr:Total\t");
-    assert_contains (dump, "formula:=SUM(O2:O2)=2");
+    assert_contains (dump, "row\t4\tstr:Total\t");
+    assert_contains (dump, "formula:=SUM(O3:O3)=2");
     g_free (dump);
     g_free (cli_ok (f, "export", "services", xlsx, "--force", "--to", "2024-05-01", NULL));
     dump = read_xlsx (xlsx);

@@ -6,9 +6,17 @@
 #   title<TAB>TEXT                    document title
 #   created<TAB>yes|no                document has a creation date
 #   sheet<TAB>NAME                    a worksheet, in order; then, for it:
-#   freeze<TAB>A2                     top-left cell of the unfrozen pane (or -)
-#   autofilter<TAB>A1:K5              autofilter range (or -)
-#   header-bold<TAB>yes|no            every cell of row 1 is bold
+#   freeze<TAB>A3                     top-left cell of the unfrozen pane (or -)
+#   autofilter<TAB>A2:K5              autofilter range (or -)
+#   header-bold<TAB>yes|no            every cell of the header row (the one above the frozen
+#                                     pane, else row 1) is bold
+#   print<TAB>ORIENTATION<TAB>fit W x H<TAB>titles ROWS<TAB>footer TEXT
+#                                     the print setup: page orientation (or -); `fit 1x0` when
+#                                     fitToPage is on (fitToWidth and fitToHeight; an absent
+#                                     one is 1, the schema's default), else `fit -`; the rows
+#                                     repeated on every page ($1:$2, or -); the odd pages'
+#                                     footer as written (&C… sections, &P the page, &N the
+#                                     number of pages), or -
 #   row<TAB>N<TAB>CELL<TAB>CELL…     every row that has a value; trailing empty cells dropped
 #
 # A CELL is `-` (empty), `str:TEXT` (a text cell: t="s"/"inlineStr"/"str" in the XML, with no
@@ -82,6 +90,23 @@ def summary(path):
             print('summary\t%s\t%d\t%s' % (escape(sheet.get('name')), rows, escape(last)))
 
 
+def print_setup(ws):
+    setup = ws.page_setup
+    props = ws.sheet_properties.pageSetUpPr
+    if props is not None and props.fitToPage:
+        fit = 'fit %sx%s' % (1 if setup.fitToWidth is None else setup.fitToWidth,
+                             1 if setup.fitToHeight is None else setup.fitToHeight)
+    else:
+        fit = 'fit -'
+    footer = ws.oddFooter
+    parts = []
+    for code, part in (('&L', footer.left), ('&C', footer.center), ('&R', footer.right)):
+        if part.text:
+            parts.append(code + part.text)
+    return '\t'.join((setup.orientation or '-', fit, 'titles ' + (ws.print_title_rows or '-'),
+                      'footer ' + escape(''.join(parts) or '-')))
+
+
 def main(path):
     with zipfile.ZipFile(path) as archive:
         xml_cells = sheet_xml_cells(archive, archive.read('xl/workbook.xml'),
@@ -96,7 +121,12 @@ def main(path):
         out.append('sheet\t' + escape(ws.title))
         out.append('freeze\t' + (ws.freeze_panes or '-'))
         out.append('autofilter\t' + (ws.auto_filter.ref or '-'))
-        header = [c for c in next(ws.iter_rows(min_row=1, max_row=1), ()) if c.value is not None]
+        out.append('print\t' + print_setup(ws))
+        header_row = 1
+        if ws.freeze_panes:
+            header_row = max(ws[ws.freeze_panes].row - 1, 1)
+        header = [c for c in next(ws.iter_rows(min_row=header_row, max_row=header_row), ())
+                  if c.value is not None]
         out.append('header-bold\t' + ('yes' if header and all(c.font.b for c in header)
                                       else 'no'))
         cells_xml = xml_cells[ws.title]

@@ -141,11 +141,38 @@ list_out (ExportFixture *f)
   return g_strjoinv (" ", (char **) names->pdata);
 }
 
-static GStrv
-read_xlsx (const char *path)
+/* The shop the title rows name: the database's file name without .serialtrack, or a database
+ * on a server as the window shows it. */
+static char *
+shop_of (ExportFixture *f)
 {
-  return st_test_read_xlsx (path, FALSE);
+  if (st_store_location_is_server (f->base.path))
+    return st_store_location_display (f->base.path);
+  return g_strdup ("test");
 }
+
+/* The workbook's lines, with the shop in the title rows as SHOP: the same expectations on
+ * both drivers. */
+static GStrv
+read_xlsx_of (ExportFixture *f,
+              const char    *path)
+{
+  g_auto(GStrv) lines = st_test_read_xlsx (path, FALSE);
+  g_autofree char *shop = shop_of (f);
+  g_autofree char *prefix = g_strconcat ("row\t1\tstr:", shop, " — ", NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = g_str_has_prefix (lines[i], prefix)
+        ? g_strconcat ("row\t1\tstr:SHOP — ", lines[i] + strlen (prefix), NULL)
+        : g_strdup (lines[i]);
+
+      g_strv_builder_add (builder, line);
+    }
+  return g_strv_builder_end (builder);
+}
+#define read_xlsx(path) read_xlsx_of (f, (path))
 
 static void
 assert_lines (GStrv              got,
@@ -219,15 +246,21 @@ export_sold_ok (ExportFixture *f,
   g_assert_no_error (error);
 }
 
+/* Every sheet: landscape, one page wide, the title and header rows on every page, the page
+ * numbers in the footer. */
+#define PRINT_SETUP \
+  "print\tlandscape\tfit 1x0\ttitles $1:$2\tfooter &CPage &P of &N"
+#define SOLD_TITLE(title) "row\t1\tstr:SHOP — " title
+#define HISTORY_TITLE "row\t1\tstr:SHOP — Unit history"
 #define UNITS_HEADER \
-  "row\t1\tstr:Serial\tstr:SKU\tstr:Item\tstr:Status\tstr:Warehouse\tstr:Received on" \
+  "row\t2\tstr:Serial\tstr:SKU\tstr:Item\tstr:Status\tstr:Warehouse\tstr:Received on" \
   "\tstr:Bill\tstr:Vendor\tstr:Cost\tstr:Sold on\tstr:Invoice\tstr:Customer\tstr:Price" \
   "\tstr:Margin\tstr:Warranty end"
 #define HISTORY_HEADER \
-  "row\t1\tstr:Serial\tstr:SKU\tstr:Item\tstr:Date\tstr:Event\tstr:Document\tstr:From" \
+  "row\t2\tstr:Serial\tstr:SKU\tstr:Item\tstr:Date\tstr:Event\tstr:Document\tstr:From" \
   "\tstr:To\tstr:Contact\tstr:Amount"
 #define SOLD_HEADER \
-  "row\t1\tstr:Date\tstr:Invoice\tstr:Customer\tstr:SKU\tstr:Item\tstr:Serial\tstr:Price" \
+  "row\t2\tstr:Date\tstr:Invoice\tstr:Customer\tstr:SKU\tstr:Item\tstr:Serial\tstr:Price" \
   "\tstr:Cost\tstr:Margin\tstr:Event\tstr:Quantity"
 
 #define TOOL_UNIT(serial) "\tstr:" serial "\tstr:TOOL\tstr:Drill"
@@ -244,7 +277,7 @@ test_history_all (ExportFixture *f,
 {
   g_autofree char *path = out_path (f, "history.xlsx");
   g_autofree char *today = st_date_today ();
-  g_autofree char *voided = g_strdup_printf ("row\t6" TOOL_UNIT ("+1") "\tdate:%s"
+  g_autofree char *voided = g_strdup_printf ("row\t7" TOOL_UNIT ("+1") "\tdate:%s"
                                              "\tstr:Voided: Sold\tstr:INV-3\t-\tstr:Main"
                                              "\tstr:Bob\tmoney:99", today);
   g_auto(GStrv) lines = NULL;
@@ -255,19 +288,21 @@ test_history_all (ExportFixture *f,
   const char * const expected_names[] = { "Units", "History", NULL };
   const char * const expected_units[] = {
     "sheet\tUnits",
-    "freeze\tA2",
-    "autofilter\tA1:O7",
+    "freeze\tA3",
+    "autofilter\tA2:O8",
+    PRINT_SETUP,
     "header-bold\tyes",
+    HISTORY_TITLE,
     UNITS_HEADER,
-    "row\t2\tstr:" IMEI "\tstr:PHONE\tstr:Phone X\tstr:Sold\t-\tdate:2026-01-07\tstr:B3"
+    "row\t3\tstr:" IMEI "\tstr:PHONE\tstr:Phone X\tstr:Sold\t-\tdate:2026-01-07\tstr:B3"
       "\tstr:Acme\tmoney:300\tdate:2026-03-01\tstr:INV-4\tstr:Bob\tmoney:500\tmoney:200"
       "\tdate:2027-03-01",
-    IN_STOCK_TOOL (3, "+1"),
-    IN_STOCK_TOOL (4, "-2"),
-    "row\t5" TOOL_UNIT ("007") "\tstr:Sold\t-\tdate:2026-01-05\tstr:B1\tstr:Acme\tmoney:50"
+    IN_STOCK_TOOL (4, "+1"),
+    IN_STOCK_TOOL (5, "-2"),
+    "row\t6" TOOL_UNIT ("007") "\tstr:Sold\t-\tdate:2026-01-05\tstr:B1\tstr:Acme\tmoney:50"
       "\tdate:2026-02-01\tstr:INV-1\tstr:Bob\tmoney:99\tmoney:49",
-    IN_STOCK_TOOL (6, "=1+1"),
-    "row\t7" TOOL_UNIT ("@x") "\tstr:Sold\t-\tdate:2026-01-05\tstr:B1\tstr:Acme\tmoney:50"
+    IN_STOCK_TOOL (7, "=1+1"),
+    "row\t8" TOOL_UNIT ("@x") "\tstr:Sold\t-\tdate:2026-01-05\tstr:B1\tstr:Acme\tmoney:50"
       "\tdate:2026-04-01\tstr:INV-5\tstr:Bob\tmoney:99\tmoney:49",
     NULL
   };
@@ -287,29 +322,31 @@ test_history_all (ExportFixture *f,
   {
     const char * const expected[] = {
       "sheet\tHistory",
-      "freeze\tA2",
-      "autofilter\tA1:J14",
+      "freeze\tA3",
+      "autofilter\tA2:J15",
+      PRINT_SETUP,
       "header-bold\tyes",
+      HISTORY_TITLE,
       HISTORY_HEADER,
-      "row\t2\tstr:" IMEI "\tstr:PHONE\tstr:Phone X\tdate:2026-01-07\tstr:Received\tstr:B3"
+      "row\t3\tstr:" IMEI "\tstr:PHONE\tstr:Phone X\tdate:2026-01-07\tstr:Received\tstr:B3"
         "\t-\tstr:Main\tstr:Acme\tmoney:300",
-      "row\t3\tstr:" IMEI "\tstr:PHONE\tstr:Phone X\tdate:2026-03-01\tstr:Sold\tstr:INV-4"
+      "row\t4\tstr:" IMEI "\tstr:PHONE\tstr:Phone X\tdate:2026-03-01\tstr:Sold\tstr:INV-4"
         "\tstr:Main\t-\tstr:Bob\tmoney:500",
-      RECEIVED_TOOL (4, "+1"),
-      "row\t5" TOOL_UNIT ("+1") "\tdate:2026-02-15\tstr:Sold\tstr:INV-3\tstr:Main\t-\tstr:Bob"
+      RECEIVED_TOOL (5, "+1"),
+      "row\t6" TOOL_UNIT ("+1") "\tdate:2026-02-15\tstr:Sold\tstr:INV-3\tstr:Main\t-\tstr:Bob"
         "\tmoney:99",
       voided,
-      RECEIVED_TOOL (7, "-2"),
-      RECEIVED_TOOL (8, "007"),
-      "row\t9" TOOL_UNIT ("007") "\tdate:2026-02-01\tstr:Sold\tstr:INV-1\tstr:Main\t-"
+      RECEIVED_TOOL (8, "-2"),
+      RECEIVED_TOOL (9, "007"),
+      "row\t10" TOOL_UNIT ("007") "\tdate:2026-02-01\tstr:Sold\tstr:INV-1\tstr:Main\t-"
         "\tstr:Bob\tmoney:99",
-      RECEIVED_TOOL (10, "=1+1"),
-      "row\t11" TOOL_UNIT ("=1+1") "\tdate:2026-02-01\tstr:Sold\tstr:INV-1\tstr:Main\t-"
+      RECEIVED_TOOL (11, "=1+1"),
+      "row\t12" TOOL_UNIT ("=1+1") "\tdate:2026-02-01\tstr:Sold\tstr:INV-1\tstr:Main\t-"
         "\tstr:Bob\tmoney:99",
-      "row\t12" TOOL_UNIT ("=1+1") "\tdate:2026-02-10\tstr:Returned by customer\tstr:R-1\t-"
+      "row\t13" TOOL_UNIT ("=1+1") "\tdate:2026-02-10\tstr:Returned by customer\tstr:R-1\t-"
         "\tstr:Main\tstr:Bob\tmoney:99",
-      RECEIVED_TOOL (13, "@x"),
-      "row\t14" TOOL_UNIT ("@x") "\tdate:2026-04-01\tstr:Sold\tstr:INV-5\tstr:Main\t-"
+      RECEIVED_TOOL (14, "@x"),
+      "row\t15" TOOL_UNIT ("@x") "\tdate:2026-04-01\tstr:Sold\tstr:INV-5\tstr:Main\t-"
         "\tstr:Bob\tmoney:99",
       NULL
     };
@@ -328,22 +365,24 @@ test_sold_report (ExportFixture *f,
     "title\tSold serials 2026-01-01 – 2026-03-31",
     "created\tyes",
     "sheet\tSold serials",
-    "freeze\tA2",
-    "autofilter\tA1:K6",
+    "freeze\tA3",
+    "autofilter\tA2:K7",
+    PRINT_SETUP,
     "header-bold\tyes",
+    SOLD_TITLE ("Sold serials 2026-01-01 – 2026-03-31"),
     SOLD_HEADER,
-    "row\t2\tdate:2026-02-01\tstr:INV-1\tstr:Bob\tstr:TOOL\tstr:Drill\tstr:007\tmoney:99"
+    "row\t3\tdate:2026-02-01\tstr:INV-1\tstr:Bob\tstr:TOOL\tstr:Drill\tstr:007\tmoney:99"
       "\tmoney:50\tmoney:49\tstr:Sold\tnum:1",
-    "row\t3\tdate:2026-02-01\tstr:INV-1\tstr:Bob\tstr:TOOL\tstr:Drill\tstr:=1+1\tmoney:99"
+    "row\t4\tdate:2026-02-01\tstr:INV-1\tstr:Bob\tstr:TOOL\tstr:Drill\tstr:=1+1\tmoney:99"
       "\tmoney:50\tmoney:49\tstr:Sold\tnum:1",
-    "row\t4\tdate:2026-02-02\tstr:INV-2\tstr:Bob\tstr:CABLE\tstr:USB cable\t-\tmoney:15"
+    "row\t5\tdate:2026-02-02\tstr:INV-2\tstr:Bob\tstr:CABLE\tstr:USB cable\t-\tmoney:15"
       "\tmoney:3\tmoney:12\tstr:Sold\tnum:3",
-    "row\t5\tdate:2026-02-10\tstr:R-1\tstr:Bob\tstr:TOOL\tstr:Drill\tstr:=1+1\tmoney:-99"
+    "row\t6\tdate:2026-02-10\tstr:R-1\tstr:Bob\tstr:TOOL\tstr:Drill\tstr:=1+1\tmoney:-99"
       "\tmoney:-50\tmoney:-49\tstr:Returned by customer\tnum:-1",
-    "row\t6\tdate:2026-03-01\tstr:INV-4\tstr:Bob\tstr:PHONE\tstr:Phone X\tstr:" IMEI
+    "row\t7\tdate:2026-03-01\tstr:INV-4\tstr:Bob\tstr:PHONE\tstr:Phone X\tstr:" IMEI
       "\tmoney:500\tmoney:300\tmoney:200\tstr:Sold\tnum:1",
-    "row\t7\tstr:Total\t-\t-\t-\t-\t-\tformula:=SUM(G2:G6)=614\tformula:=SUM(H2:H6)=353"
-      "\tformula:=SUM(I2:I6)=261\t-\tformula:=SUM(K2:K6)=5",
+    "row\t8\tstr:Total\t-\t-\t-\t-\t-\tformula:=SUM(G3:G7)=614\tformula:=SUM(H3:H7)=353"
+      "\tformula:=SUM(I3:I7)=261\t-\tformula:=SUM(K3:K7)=5",
     NULL
   };
 
@@ -366,15 +405,17 @@ test_sold_open_range (ExportFixture *f,
   export_sold_ok (f, path, "2026-02-10", NULL);
   lines = read_xlsx (path);
   g_assert_cmpstr (lines[0], ==, "title\tSold serials from 2026-02-10");
-  g_assert_cmpuint (g_strv_length (lines), ==, 6 + 5);
-  g_assert_cmpstr (lines[6], ==, SOLD_HEADER);
-  g_assert_true (g_str_has_prefix (lines[7], "row\t2\tdate:2026-02-10\tstr:R-1\t"));
-  g_assert_true (g_str_has_prefix (lines[8], "row\t3\tdate:2026-03-01\tstr:INV-4\t"));
-  g_assert_true (g_str_has_prefix (lines[9], "row\t4\tdate:2026-04-01\tstr:INV-5\t"));
-  g_assert_true (g_str_has_prefix (lines[10], "row\t5\tstr:Total\t"));
-  g_assert_true (g_str_has_suffix (lines[10], "\tformula:=SUM(G2:G4)=500"
-                                   "\tformula:=SUM(H2:H4)=300\tformula:=SUM(I2:I4)=200"
-                                   "\t-\tformula:=SUM(K2:K4)=1"));
+  g_assert_cmpuint (g_strv_length (lines), ==, 8 + 5);
+  g_assert_cmpstr (lines[6], ==, "header-bold\tyes");
+  g_assert_cmpstr (lines[7], ==, SOLD_TITLE ("Sold serials from 2026-02-10"));
+  g_assert_cmpstr (lines[8], ==, SOLD_HEADER);
+  g_assert_true (g_str_has_prefix (lines[9], "row\t3\tdate:2026-02-10\tstr:R-1\t"));
+  g_assert_true (g_str_has_prefix (lines[10], "row\t4\tdate:2026-03-01\tstr:INV-4\t"));
+  g_assert_true (g_str_has_prefix (lines[11], "row\t5\tdate:2026-04-01\tstr:INV-5\t"));
+  g_assert_true (g_str_has_prefix (lines[12], "row\t6\tstr:Total\t"));
+  g_assert_true (g_str_has_suffix (lines[12], "\tformula:=SUM(G3:G5)=500"
+                                   "\tformula:=SUM(H3:H5)=300\tformula:=SUM(I3:I5)=200"
+                                   "\t-\tformula:=SUM(K3:K5)=1"));
 }
 
 /* Nothing sold in the period: ST_ERROR_NOT_FOUND naming the period, and no file. */
@@ -403,14 +444,18 @@ test_history_empty (ExportFixture *f,
     "title\tUnit history",
     "created\tyes",
     "sheet\tUnits",
-    "freeze\tA2",
-    "autofilter\tA1:O1",
+    "freeze\tA3",
+    "autofilter\tA2:O2",
+    PRINT_SETUP,
     "header-bold\tyes",
+    HISTORY_TITLE,
     UNITS_HEADER,
     "sheet\tHistory",
-    "freeze\tA2",
-    "autofilter\tA1:J1",
+    "freeze\tA3",
+    "autofilter\tA2:J2",
+    PRINT_SETUP,
     "header-bold\tyes",
+    HISTORY_TITLE,
     HISTORY_HEADER,
     NULL
   };
@@ -433,7 +478,9 @@ serials_of (GStrv       lines,
     {
       g_auto(GStrv) cells = g_strsplit (rows[i], "\t", -1);
 
-      if (!g_str_equal (cells[0], "row") || g_str_equal (cells[1], "1"))
+      /* Row 1 is the title, row 2 the header. */
+      if (!g_str_equal (cells[0], "row") || g_str_equal (cells[1], "1")
+          || g_str_equal (cells[1], "2"))
         continue;
       g_string_append_printf (s, "%s%s", s->len > 0 ? "," : "", cells[2]);
     }
@@ -568,6 +615,7 @@ test_refuse_existing (ExportFixture *f,
   g_assert_no_error (error);
   lines = read_xlsx (path);
   g_assert_cmpstr (lines[2], ==, "sheet\tSold serials");
+  g_assert_cmpstr (lines[7], ==, SOLD_TITLE ("Sold serials"));
   g_clear_pointer (&contents, g_free);
   contents = list_out (f);
   g_assert_cmpstr (contents, ==, "report.xlsx");
@@ -677,8 +725,8 @@ test_progress (ExportFixture *f,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
   const char * const expected[] = {
-    "summary\tUnits\t12001\tM12000",
-    "summary\tHistory\t12001\tM12000",
+    "summary\tUnits\t12002\tM12000",
+    "summary\tHistory\t12002\tM12000",
     NULL
   };
 
@@ -715,20 +763,22 @@ test_sheet_split (ExportFixture *f,
                                       NULL };
   const char * const sold_last[] = {
     "sheet\tSold serials (3)",
-    "freeze\tA2",
-    "autofilter\tA1:K2",
+    "freeze\tA3",
+    "autofilter\tA2:K3",
+    PRINT_SETUP,
     "header-bold\tyes",
+    SOLD_TITLE ("Sold serials 2026-01-01 – 2026-03-31"),
     SOLD_HEADER,
-    "row\t2\tdate:2026-03-01\tstr:INV-4\tstr:Bob\tstr:PHONE\tstr:Phone X\tstr:" IMEI
+    "row\t3\tdate:2026-03-01\tstr:INV-4\tstr:Bob\tstr:PHONE\tstr:Phone X\tstr:" IMEI
       "\tmoney:500\tmoney:300\tmoney:200\tstr:Sold\tnum:1",
-    "row\t3\tstr:Total\t-\t-\t-\t-\t-"
-      "\tformula:=SUM('Sold serials'!G2:G3,'Sold serials (2)'!G2:G3,'Sold serials (3)'!G2:G2)"
+    "row\t4\tstr:Total\t-\t-\t-\t-\t-"
+      "\tformula:=SUM('Sold serials'!G3:G4,'Sold serials (2)'!G3:G4,'Sold serials (3)'!G3:G3)"
       "=614"
-      "\tformula:=SUM('Sold serials'!H2:H3,'Sold serials (2)'!H2:H3,'Sold serials (3)'!H2:H2)"
+      "\tformula:=SUM('Sold serials'!H3:H4,'Sold serials (2)'!H3:H4,'Sold serials (3)'!H3:H3)"
       "=353"
-      "\tformula:=SUM('Sold serials'!I2:I3,'Sold serials (2)'!I2:I3,'Sold serials (3)'!I2:I2)"
+      "\tformula:=SUM('Sold serials'!I3:I4,'Sold serials (2)'!I3:I4,'Sold serials (3)'!I3:I3)"
       "=261\t-"
-      "\tformula:=SUM('Sold serials'!K2:K3,'Sold serials (2)'!K2:K3,'Sold serials (3)'!K2:K2)"
+      "\tformula:=SUM('Sold serials'!K3:K4,'Sold serials (2)'!K3:K4,'Sold serials (3)'!K3:K3)"
       "=5",
     NULL
   };
@@ -742,8 +792,10 @@ test_sheet_split (ExportFixture *f,
     {
       g_auto(GStrv) sheet = sheet_lines (lines, history_names[i]);
 
-      g_assert_cmpstr (sheet[4], ==, i < 2 ? UNITS_HEADER : HISTORY_HEADER);
-      g_assert_cmpstr (sheet[3], ==, "header-bold\tyes");
+      g_assert_cmpstr (sheet[3], ==, PRINT_SETUP);
+      g_assert_cmpstr (sheet[4], ==, "header-bold\tyes");
+      g_assert_cmpstr (sheet[5], ==, HISTORY_TITLE);
+      g_assert_cmpstr (sheet[6], ==, i < 2 ? UNITS_HEADER : HISTORY_HEADER);
     }
   {
     g_autofree char *u1 = serials_of (lines, "Units");

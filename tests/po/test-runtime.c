@@ -314,10 +314,23 @@ test_cli_export (Fixture       *f,
   line = g_strdup_printf ("sheet\t%s\n", history);
   assert_contains (dump, line);
   g_free (line);
-  /* The Units sheet's heading row starts with the serial; the unit is in stock. */
-  line = g_strdup_printf ("row\t1\tstr:%s\t", serial);
+  /* The Units sheet's heading row (below the title row) starts with the serial; the unit is
+   * in stock. */
+  line = g_strdup_printf ("row\t2\tstr:%s\t", serial);
   assert_contains (dump, line);
   g_free (line);
+  /* The title row and the printed page's footer are in the language too. */
+  {
+    g_autofree char *title = translation (lang, NULL, "Unit history");
+    g_autofree char *page = translation (lang, NULL, "Page &P of &N");
+
+    line = g_strdup_printf (" — %s\n", title);
+    assert_contains (dump, line);
+    g_free (line);
+    line = g_strdup_printf ("\tfooter &C%s\n", page);
+    assert_contains (dump, line);
+    g_free (line);
+  }
   line = g_strdup_printf ("\tstr:%s\t", in_stock);
   assert_contains (dump, line);
 }

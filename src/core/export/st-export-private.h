@@ -34,6 +34,8 @@ typedef struct
   gboolean        in_transaction;
 
   lxw_workbook   *workbook;
+  char           *heading;         /* every sheet's title row: the shop and the title */
+  lxw_format     *heading_format;
   lxw_format     *header_format;
   lxw_format     *date_format;
   lxw_format     *money_format;
@@ -52,7 +54,8 @@ typedef struct
 
 /* Checks the target (refused when it exists, unless @overwrite), reserves a temporary file
  * beside it, opens a read transaction on @store and a constant-memory workbook titled
- * @title.  Always pair with _st_export_clear(). */
+ * @title (with its period, if it has one).  Every sheet's first row names the shop (the
+ * database) and @title.  Always pair with _st_export_clear(). */
 gboolean  _st_export_open          (StExport       *ex,
                                     StStore        *store,
                                     const char     *path,
@@ -81,10 +84,15 @@ typedef struct
   guint32               max_rows;    /* data rows per worksheet */
   lxw_worksheet        *ws;          /* the current worksheet */
   gboolean              open;        /* @ws takes more data rows */
-  guint32               row;         /* the row last written on @ws; 0 = the header */
+  guint32               row;         /* the row last written on @ws; ST_SHEET_HEADER_ROW =
+                                      * the header */
   GPtrArray            *names;       /* char*: the worksheets so far */
   GArray               *n_rows;      /* guint32: data rows on each finished one */
 } StSheet;
+
+/* Each worksheet: row 0 the title (the shop and the export's title), row 1 the column
+ * headings, the data from row 2 on.  (Rows count from 0, as in libxlsxwriter.) */
+#define ST_SHEET_HEADER_ROW 1
 
 void      _st_sheet_init           (StSheet              *s,
                                     StExport             *ex,
@@ -93,7 +101,9 @@ void      _st_sheet_init           (StSheet              *s,
                                     guint                 n_columns,
                                     guint32               max_rows);
 void      _st_sheet_clear          (StSheet              *s);
-/* A worksheet with the header row: bold, frozen, columns sized. */
+/* A worksheet with the title row and the header row (bold, frozen, columns sized), set up
+ * for an accountant's printer: landscape, one page wide (as many tall as it takes), the
+ * title and header rows on every page, "Page 1 of 3" in the footer. */
 gboolean  _st_sheet_start          (StSheet              *s,
                                     GError              **error);
 /* Moves to the next data row (on a new worksheet when this one is full); counts it for

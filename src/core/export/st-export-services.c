@@ -106,6 +106,23 @@ out:
   return ok;
 }
 
+static char *
+services_title (const char *from,
+                const char *to)
+{
+  if (from != NULL && to != NULL)
+    /* Translators: the Services workbook's title; %1$s and %2$s are dates */
+    return g_strdup_printf (_("Service cases %1$s – %2$s"), from, to);
+  if (from != NULL)
+    /* Translators: the Services workbook's title; %s is a date */
+    return g_strdup_printf (_("Service cases from %s"), from);
+  if (to != NULL)
+    /* Translators: the Services workbook's title; %s is a date */
+    return g_strdup_printf (_("Service cases until %s"), to);
+  /* Translators: the title of the Services workbook */
+  return g_strdup (_("Service cases"));
+}
+
 gboolean
 st_export_services (StStore        *store,
                     const char     *path,
@@ -120,6 +137,7 @@ st_export_services (StStore        *store,
   StExport ex = { 0 };
   StServiceQuery query = { .status = -1, .from = from, .to = to };
   g_autoptr(GPtrArray) cases = NULL;
+  g_autofree char *title = NULL;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (ST_IS_STORE (store), FALSE);
@@ -136,8 +154,8 @@ st_export_services (StStore        *store,
                    _("The start date %1$s is after the end date %2$s"), from, to);
       return FALSE;
     }
-  /* Translators: the title of the Services workbook */
-  if (!_st_export_open (&ex, store, path, overwrite, _("Service cases"), cancellable, progress,
+  title = services_title (from, to);
+  if (!_st_export_open (&ex, store, path, overwrite, title, cancellable, progress,
                         progress_data, error))
     goto out;
   if ((cases = st_store_query_service_cases (store, &query, error)) == NULL)

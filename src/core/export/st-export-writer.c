@@ -24,8 +24,8 @@
 /* libxlsxwriter, loaded by the first export (st-xlsx.c). */
 static const StXlsx *xl;
 
-/* Excel has 1,048,576 rows; the first holds the header. */
-#define MAX_SHEET_ROWS  ((guint32) (LXW_ROW_MAX - 1))
+/* Excel has 1,048,576 rows; the first two hold the title and the header. */
+#define MAX_SHEET_ROWS  ((guint32) (LXW_ROW_MAX - 1 - ST_SHEET_HEADER_ROW))
 #define PROGRESS_EVERY  10000
 #define CANCEL_EVERY    1000
 
@@ -164,6 +164,22 @@ add_format (lxw_workbook *wb,
   return format;
 }
 
+/* The shop, as the title row names it: the database's name — a file's name without its
+ * .serialtrack, or a database on a server as the window shows it. */
+static char *
+shop_name (StStore *store)
+{
+  const char *location = st_store_get_path (store);
+  g_autofree char *base = NULL;
+
+  if (st_store_location_is_server (location))
+    return st_store_location_display (location);
+  base = g_filename_display_basename (location);
+  if (g_str_has_suffix (base, ".serialtrack") && strlen (base) > strlen (".serialtrack"))
+    base[strlen (base) - strlen (".serialtrack")] = '\0';
+  return g_steal_pointer (&base);
+}
+
 static gboolean
 open_workbook (StExport    *ex,
                const char  *title,
@@ -178,6 +194,8 @@ open_workbook (StExport    *ex,
       g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot create the spreadsheet"));
       return FALSE;
     }
+  ex->heading_format = add_format (ex->workbook, NULL, TRUE);
+  xl->format_set_font_size (ex->heading_format, 13);
   ex->header_format = add_format (ex->workbook, NULL, TRUE);
   xl->format_set_bottom (ex->header_format, LXW_BORDER_THIN);
   ex->date_format = add_format (ex->workbook, "yyyy-mm-dd", FALSE);
@@ -217,6 +235,14 @@ _st_export_open (StExport        *ex,
   ex->cancellable = cancellable;
   ex->progress = progress;
   ex->progress_data = progress_data;
+  {
+    g_autofree char *shop = shop_name (store);
+
+    /* Translators: the first row of every sheet of an export: %1$s is the shop (the
+     * database's name), %2$s the workbook's title, like “Sold serials 2026-10-01 –
+     * 2026-12-31” */
+    ex->heading = g_strdup_printf (_("%1$s — %2$s"), shop, title);
+  }
 
   if (!_st_export_check_cancelled (cancellable, error) || !prepare_file (ex, error))
     return FALSE;
@@ -250,6 +276,7 @@ _st_export_clear (StExport *ex)
     g_unlink (ex->tmp_path);
   g_clear_pointer (&ex->tmp_path, g_free);
   g_clear_pointer (&ex->dir, g_free);
+  g_clear_pointer (&ex->heading, g_free);
 }
 
 gboolean
@@ -393,10 +420,14 @@ _st_sheet_clear (StSheet *s)
 void
 _st_sheet_end (StSheet *s)
 {
+  guint32 n_rows;
+
   if (s->ws == NULL || !s->open)
     return;
-  check (s->ex, xl->worksheet_autofilter (s->ws, 0, 0, s->row, (lxw_col_t) (s->n_columns - 1)));
-  g_array_append_val (s->n_rows, s->row);
+  n_rows = s->row - ST_SHEET_HEADER_ROW;
+  check (s->ex, xl->worksheet_autofilter (s->ws, ST_SHEET_HEADER_ROW, 0, s->row,
+                                          (lxw_col_t) (s->n_columns - 1)));
+  g_array_append_val (s->n_rows, n_rows);
   s->open = FALSE;
 }
 
@@ -417,14 +448,27 @@ _st_sheet_start (StSheet  *s,
       return FALSE;
     }
   s->open = TRUE;
-  s->row = 0;
+  s->row = ST_SHEET_HEADER_ROW;
+  check (ex, xl->worksheet_write_string (s->ws, 0, 0, ex->heading, ex->heading_format));
   for (guint c = 0; c < s->n_columns; c++)
     {
       check (ex, xl->worksheet_set_column (s->ws, c, c, s->columns[c].width, NULL));
-      check (ex, xl->worksheet_write_string (s->ws, 0, c, _(s->columns[c].title),
-                                         ex->header_format));
+      check (ex, xl->worksheet_write_string (s->ws, ST_SHEET_HEADER_ROW, c,
+                                             _(s->columns[c].title), ex->header_format));
     }
-  xl->worksheet_freeze_panes (s->ws, 1, 0);
+  xl->worksheet_freeze_panes (s->ws, ST_SHEET_HEADER_ROW + 1, 0);
+
+  /* Printed: across, one page wide, the title and the headings on every page. */
+  xl->worksheet_set_landscape (s->ws);
+  xl->worksheet_fit_to_pages (s->ws, 1, 0);
+  check (ex, xl->worksheet_repeat_rows (s->ws, 0, ST_SHEET_HEADER_ROW));
+  {
+    /* Translators: the footer of a printed sheet, “Page 1 of 3”: keep &P (the page) and &N
+     * (the number of pages) as they are; write a lone & as && */
+    g_autofree char *footer = g_strconcat ("&C", _("Page &P of &N"), NULL);
+
+    check (ex, xl->worksheet_set_footer (s->ws, footer));
+  }
   return TRUE;
 }
 
@@ -434,7 +478,7 @@ _st_sheet_next_row (StSheet  *s,
 {
   if (!tick (s->ex, error))
     return FALSE;
-  if (s->ws == NULL || !s->open || s->row >= s->max_rows)
+  if (s->ws == NULL || !s->open || s->row - ST_SHEET_HEADER_ROW >= s->max_rows)
     {
       if (!_st_sheet_start (s, error))
         return FALSE;
@@ -482,7 +526,9 @@ _st_sheet_sum (StSheet  *s,
 
           g_string_append_printf (formula, "'%s'!", quoted);
         }
-      g_string_append_printf (formula, "%c2:%c%u", letter, letter, n + 1);
+      /* Rows in A1 notation count from 1: the data from the one below the header. */
+      g_string_append_printf (formula, "%c%u:%c%u", letter, ST_SHEET_HEADER_ROW + 2, letter,
+                              n + ST_SHEET_HEADER_ROW + 1);
     }
   g_string_append_c (formula, ')');
   check (s->ex, xl->worksheet_write_formula_num (s->ws, s->row, col, formula->str,

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 #define ST_XLSX_FUNCTIONS(F) \
   F (format_set_bold) \
   F (format_set_bottom) \
+  F (format_set_font_size) \
   F (format_set_num_format) \
   F (lxw_strerror) \
   F (workbook_add_format) \
@@ -24,7 +25,11 @@ G_BEGIN_DECLS
   F (workbook_set_properties) \
   F (worksheet_autofilter) \
   F (worksheet_freeze_panes) \
+  F (worksheet_fit_to_pages) \
+  F (worksheet_repeat_rows) \
   F (worksheet_set_column) \
+  F (worksheet_set_footer) \
+  F (worksheet_set_landscape) \
   F (worksheet_write_datetime) \
   F (worksheet_write_formula_num) \
   F (worksheet_write_number) \
