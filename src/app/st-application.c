@@ -9,6 +9,7 @@
 #include "st-application.h"
 #include "st-connect-dialog.h"
 #include "st-error.h"
+#include "st-format.h"
 #include "st-preferences-dialog.h"
 #include "st-server-location.h"
 
@@ -306,6 +307,42 @@ open_default_database (StApplication *self)
 
   path = st_store_default_path ();
   st_application_open_or_report (self, NULL, path, ST_STORE_OPEN_CREATE);
+}
+
+/* Money is shown in the currency of the database of the window in front (st-format.h): set
+ * when a window opens, comes to the front, or its Preferences change it; the window shows
+ * its amounts again when that changed the code. */
+static void
+sync_currency (StWindow *window)
+{
+  StStore *store = st_window_get_store (window);
+  g_autofree char *code = store != NULL ? st_store_dup_currency (store) : NULL;
+
+  if (g_strcmp0 (code, st_format_get_currency ()) == 0)
+    return;
+  st_format_set_currency (code);
+  st_window_refresh (window);
+}
+
+static void
+window_active_cb (GtkWindow  *window,
+                  GParamSpec *pspec,
+                  gpointer    data)
+{
+  if (gtk_window_is_active (window))
+    sync_currency (ST_WINDOW (window));
+}
+
+static void
+st_application_window_added (GtkApplication *app,
+                             GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (st_application_parent_class)->window_added (app, window);
+
+  if (!ST_IS_WINDOW (window))
+    return;
+  sync_currency (ST_WINDOW (window));
+  g_signal_connect (window, "notify::is-active", G_CALLBACK (window_active_cb), NULL);
 }
 
 static StWindow *
@@ -631,6 +668,8 @@ preferences_action (GSimpleAction *action,
   dialog = st_preferences_dialog_new (GTK_WINDOW (window), st_window_get_store (window));
   g_signal_connect_object (dialog, "tracking-changed", G_CALLBACK (st_window_refresh),
                            window, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "currency-changed", G_CALLBACK (sync_currency),
+                           window, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -770,8 +809,10 @@ st_application_class_init (StApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = st_application_dispose;
+  gtk_app_class->window_added = st_application_window_added;
 
   app_class->startup = st_application_startup;
   app_class->shutdown = st_application_shutdown;

@@ -371,10 +371,10 @@ update_rate_placeholder (StEditorLine *self)
         case ST_DOC_BILL:
         case ST_DOC_ADJUSTMENT:
         case ST_DOC_TRANSFER:
-          placeholder = amount = st_format_money (st_item_get_cost (self->item));
+          placeholder = amount = st_format_amount (st_item_get_cost (self->item));
           break;
         case ST_DOC_INVOICE:
-          placeholder = amount = st_format_money (st_item_get_price (self->item));
+          placeholder = amount = st_format_amount (st_item_get_price (self->item));
           break;
         case ST_DOC_RETURN:
           placeholder = _("As invoiced");

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <langinfo.h>
 
+#include "st-currency.h"
 #include "st-format.h"
 
 /* The integer part goes through printf's ' flag (the locale's thousands grouping); the cents
@@ -21,8 +22,35 @@ format_grouped (guint64 value)
   return g_strdup (buf);
 }
 
+static char *currency;
+
+void
+st_format_set_currency (const char *code)
+{
+  g_free (currency);
+  currency = code != NULL && *code != '\0' ? g_strdup (code) : NULL;
+}
+
+const char *
+st_format_get_currency (void)
+{
+  return currency;
+}
+
 char *
 st_format_money (gint64 cents)
+{
+  g_autofree char *amount = st_format_amount (cents);
+
+  if (currency == NULL)
+    return g_steal_pointer (&amount);
+  /* A no-break space: the code never wraps away from its amount. */
+  return st_currency_goes_first () ? g_strdup_printf ("%s\u00a0%s", currency, amount)
+                                   : g_strdup_printf ("%s\u00a0%s", amount, currency);
+}
+
+char *
+st_format_amount (gint64 cents)
 {
   g_autofree char *whole = NULL;
   const char *radix;

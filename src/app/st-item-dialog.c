@@ -437,7 +437,7 @@ st_item_dialog_init (StItemDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* "0.00", or "0,00" where the locale writes money so (parse_amount takes either). */
-  zero = st_format_money (0);
+  zero = st_format_amount (0);
   gtk_entry_set_placeholder_text (self->price_entry, zero);
   gtk_entry_set_placeholder_text (self->cost_entry, zero);
 

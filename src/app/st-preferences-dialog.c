@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "st-currency.h"
 #include "st-preferences-dialog.h"
 
 struct _StPreferencesDialog
@@ -14,6 +15,9 @@ struct _StPreferencesDialog
   /* Template widgets */
   GtkCheckButton *serial_check;
   GtkCheckButton *quantity_check;
+  GtkEntry       *currency_entry;
+  GtkButton      *currency_button;
+  GtkLabel       *currency_hint;
   GtkLabel       *error_label;
 
   /* Owned */
@@ -33,6 +37,7 @@ enum {
 
 enum {
   TRACKING_CHANGED,
+  CURRENCY_CHANGED,
   N_SIGNALS
 };
 
@@ -49,6 +54,48 @@ sync_choice (StPreferencesDialog *self)
                                ? self->serial_check : self->quantity_check,
                                TRUE);
   self->syncing = FALSE;
+}
+
+/* The entry shows the code the database sets (empty: none), the hint what empty means. */
+static void
+sync_currency (StPreferencesDialog *self)
+{
+  g_autofree char *setting = st_store_dup_currency_setting (self->store);
+  g_autofree char *local = st_currency_from_locale ();
+  g_autofree char *hint = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->currency_entry), setting != NULL ? setting : "");
+  gtk_entry_set_placeholder_text (self->currency_entry, local);
+  if (local != NULL)
+    hint = g_strdup_printf (
+      /* Translators: %s is the ISO 4217 code of the user's locale, like EUR; keep EUR and
+       * USD as they are */
+      _("An ISO 4217 code such as EUR or USD, shown with amounts and in exported workbooks. "
+        "Empty: your locale’s, %s."), local);
+  else
+    hint = g_strdup (
+      /* Translators: keep EUR and USD as they are */
+      _("An ISO 4217 code such as EUR or USD, shown with amounts and in exported workbooks. "
+        "Empty: plain numbers."));
+  gtk_label_set_text (self->currency_hint, hint);
+}
+
+static void
+currency_activate_cb (StPreferencesDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->currency_entry));
+
+  if (!st_store_set_currency (self->store, text, &error))
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->currency_entry));
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  sync_currency (self);
+  g_signal_emit (self, signals[CURRENCY_CHANGED], 0);
 }
 
 static void
@@ -98,12 +145,15 @@ st_preferences_dialog_constructed (GObject *object)
   G_OBJECT_CLASS (st_preferences_dialog_parent_class)->constructed (object);
 
   sync_choice (self);
+  sync_currency (self);
 
   /* The choice is shown, not offered, to a role (or on a file) that may only read. */
   if (st_store_is_read_only (self->store))
     {
       gtk_widget_set_sensitive (GTK_WIDGET (self->serial_check), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->quantity_check), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->currency_entry), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->currency_button), FALSE);
       gtk_label_set_text (self->error_label, _("Read only: you may look and export, not change"));
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
     }
@@ -183,13 +233,25 @@ st_preferences_dialog_class_init (StPreferencesDialogClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  /* The database's currency was set (or cleared): amounts are to be shown again. */
+  signals[CURRENCY_CHANGED] =
+    g_signal_new ("currency-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SerialTrack/"
                                                "st-preferences-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, StPreferencesDialog, serial_check);
   gtk_widget_class_bind_template_child (widget_class, StPreferencesDialog, quantity_check);
+  gtk_widget_class_bind_template_child (widget_class, StPreferencesDialog, currency_entry);
+  gtk_widget_class_bind_template_child (widget_class, StPreferencesDialog, currency_button);
+  gtk_widget_class_bind_template_child (widget_class, StPreferencesDialog, currency_hint);
   gtk_widget_class_bind_template_child (widget_class, StPreferencesDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, choice_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, currency_activate_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "st-currency.h"
 #include "st-error.h"
 #include "st-parse.h"
 #include "st-cli-private.h"
@@ -63,10 +64,13 @@ st_cli_cmd_init (StCli              *cli,
 
 /* Preferences. */
 
+/* The preferences: tracking, and the currency (set, or the locale's, or none). */
 static void
-print_tracking (StCli *cli)
+print_preferences (StCli *cli)
 {
   StTracking tracking = st_store_get_tracking (cli->store);
+  g_autofree char *setting = st_store_dup_currency_setting (cli->store);
+  g_autofree char *currency = setting != NULL ? g_strdup (setting) : st_currency_from_locale ();
 
   if (cli->json)
     {
@@ -74,16 +78,31 @@ print_tracking (StCli *cli)
 
       json_builder_begin_object (json);
       st_cli_json_member_string (json, "tracking", st_tracking_to_string (tracking));
+      /* null: money is plain numbers */
+      st_cli_json_member_string (json, "currency", currency);
+      st_cli_json_member_bool (json, "currency_from_locale", setting == NULL && currency != NULL);
       json_builder_end_object (json);
       st_cli_print_json (json);
     }
   else
     {
       g_autofree char *text = NULL;
+      g_autofree char *money = NULL;
 
       /* Translators: %s is "serial" or "none", kept as typed on the command line */
       text = g_strdup_printf (_("Tracking: %s"), st_tracking_to_string (tracking));
+      if (setting != NULL)
+        /* Translators: %s is an ISO 4217 code such as EUR */
+        money = g_strdup_printf (_("Currency: %s"), setting);
+      else if (currency != NULL)
+        /* Translators: %s is an ISO 4217 code such as EUR, taken from the locale's settings
+         * because the database sets none */
+        money = g_strdup_printf (_("Currency: %s (from the locale)"), currency);
+      else
+        money = g_strdup (_("Currency: none (amounts are plain numbers)"));
       st_cli_print_text (text);
+      st_cli_print_text ("\n");
+      st_cli_print_text (money);
       st_cli_print_text ("\n");
     }
 }
@@ -101,7 +120,7 @@ st_cli_cmd_preferences_show (StCli              *cli,
     return status;
   if (!st_cli_open_store (cli, &error))
     return st_cli_fail (error);
-  print_tracking (cli);
+  print_preferences (cli);
   return ST_CLI_EXIT_OK;
 }
 
@@ -118,9 +137,19 @@ st_cli_cmd_preferences_set (StCli              *cli,
 
   if ((status = st_cli_parse_options (cli, command, NULL, argc, argv, 2, 2, &args)) >= 0)
     return status;
+  if (strcmp (g_ptr_array_index (args, 0), "currency") == 0)
+    {
+      /* Checked (and refused with the reason) by the store; "" returns to the locale's. */
+      if (!st_cli_open_store (cli, &error)
+          || !st_store_set_currency (cli->store, g_ptr_array_index (args, 1), &error))
+        return st_cli_fail (error);
+      print_preferences (cli);
+      return ST_CLI_EXIT_OK;
+    }
   if (strcmp (g_ptr_array_index (args, 0), "tracking") != 0)
-    /* Translators: %s is what was typed; keep “tracking” as it is */
-    return st_cli_usage_error (command, _("Unknown preference “%s”; the only one is “tracking”"),
+    /* Translators: %s is what was typed; keep “tracking” and “currency” as they are */
+    return st_cli_usage_error (command, _("Unknown preference “%s”; the preferences are "
+                                          "“tracking” and “currency”"),
                                (const char *) g_ptr_array_index (args, 0));
   if (!st_tracking_from_string (g_ptr_array_index (args, 1), &tracking))
     /* Translators: %s is what was typed; keep “serial” and “none” as they are */
@@ -129,7 +158,7 @@ st_cli_cmd_preferences_set (StCli              *cli,
   if (!st_cli_open_store (cli, &error)
       || !st_store_set_tracking (cli->store, tracking, &error))
     return st_cli_fail (error);
-  print_tracking (cli);
+  print_preferences (cli);
   return ST_CLI_EXIT_OK;
 }
 

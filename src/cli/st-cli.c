@@ -20,11 +20,12 @@ static const StCliCommand commands[] = {
   { "preferences", "show", st_cli_cmd_preferences_show,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "preferences show"),
-    N_("Show how items are tracked (serial or none).") },
+    N_("Show how items are tracked (serial or none) and the currency of amounts.") },
   { "preferences", "set", st_cli_cmd_preferences_set,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
-    NC_("command synopsis", "preferences set tracking (serial|none)"),
-    N_("Track items by serial number, or by quantity only.") },
+    NC_("command synopsis", "preferences set (tracking (serial|none) | currency CODE)"),
+    N_("Track items by serial number, or by quantity only; show amounts in a currency (an "
+       "ISO 4217 code such as EUR; \"\" for the locale's).") },
   { "warehouse", "add", st_cli_cmd_warehouse_add,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "warehouse add NAME"),

@@ -619,6 +619,101 @@ test_preferences_quantity_only (Fixture       *f,
                                                           "serial_check")));
 }
 
+static void shoot (Fixture    *f,
+                   const char *name);
+
+/* Whether a cell or label shown (mapped) under @widget reads @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (GTK_IS_INSCRIPTION (widget)
+      && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
+    return TRUE;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+type_currency (StPreferencesDialog *dialog,
+               const char          *text)
+{
+  GtkEntry *entry = st_test_template_child (dialog, ST_TYPE_PREFERENCES_DIALOG, "currency_entry");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+  st_test_spin ();
+}
+
+/* The currency, set in Preferences through its entry: refused unless an ISO 4217 code, then
+ * kept in the database and shown with the amounts of the window's money cells. */
+static void
+test_preferences_currency (Fixture       *f,
+                           gconstpointer  data)
+{
+  StPreferencesDialog *dialog;
+  GtkLabel *error_label;
+  GtkEntry *entry;
+  g_autofree char *setting = NULL;
+  g_autofree char *refusal = NULL;
+
+  /* The tests' C.UTF-8 locale has no currency: plain numbers (the item's price, 499.00). */
+  g_assert_null (st_format_get_currency ());
+  st_test_wait_ms (50);
+  g_assert_true (shows_text (GTK_WIDGET (f->window), "499.00"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  st_test_spin ();
+  dialog = st_test_find_toplevel (ST_TYPE_PREFERENCES_DIALOG, TRUE);
+  g_assert_nonnull (dialog);
+  entry = st_test_template_child (dialog, ST_TYPE_PREFERENCES_DIALOG, "currency_entry");
+  error_label = st_test_template_child (dialog, ST_TYPE_PREFERENCES_DIALOG, "error_label");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpstr (gtk_label_get_text (st_test_template_child (dialog,
+                                                               ST_TYPE_PREFERENCES_DIALOG,
+                                                               "currency_hint")),
+                   ==, _("An ISO 4217 code such as EUR or USD, shown with amounts and in "
+                         "exported workbooks. Empty: plain numbers."));
+
+  /* Not a code: said, naming the currency and what was typed; nothing changes. */
+  type_currency (dialog, "EURO");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  refusal = g_strdup_printf (_("The currency “%s” is not an ISO 4217 code: three capital letters "
+                               "such as EUR or USD"), "EURO");
+  g_assert_cmpstr (gtk_label_get_text (error_label), ==, refusal);
+  setting = st_store_dup_currency_setting (f->store);
+  g_assert_null (setting);
+  g_assert_null (st_format_get_currency ());
+  shoot (f, "preferences-refused");
+
+  /* A code (typed in small letters): kept in capitals, and the window's amounts carry it. */
+  type_currency (dialog, "eur");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "EUR");
+  setting = st_store_dup_currency_setting (f->store);
+  g_assert_cmpstr (setting, ==, "EUR");
+  g_assert_cmpstr (st_format_get_currency (), ==, "EUR");
+  shoot (f, "preferences");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_selection_model_select_item (st_list_page_get_selection (ST_LIST_PAGE (items_view (f))), 0,
+                                   TRUE);
+  st_test_wait_ms (100);
+  shoot (f, "currency-items");
+  g_assert_true (shows_text (GTK_WIDGET (f->window), "499.00\u00a0EUR"));
+  g_assert_false (shows_text (GTK_WIDGET (f->window), "499.00"));
+
+  /* The next window (a database without a currency) shows plain numbers again. */
+  st_format_set_currency (NULL);
+}
+
 /* The serial search */
 
 /* The unit page is a page of the window: the one shown, or NULL while another view is. */
@@ -979,6 +1074,7 @@ main (int   argc,
   ADD ("/app/contact-dialog", WITH_ITEM, test_contact_dialog);
   ADD ("/app/preferences/refused", WITH_BILL, test_preferences_refused);
   ADD ("/app/preferences/quantity-only", WITH_ITEM, test_preferences_quantity_only);
+  ADD ("/app/preferences/currency", WITH_BILL, test_preferences_currency);
   ADD ("/app/search/one-opens-unit-page", WITH_BILL, test_search_one_opens_unit_page);
   ADD ("/app/search/several-listed", WITH_BILL, test_search_several_lists_them);
   ADD ("/app/search/last-digits", WITH_BILL, test_search_last_digits);

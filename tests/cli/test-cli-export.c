@@ -146,6 +146,135 @@ test_export_printable (Fixture       *f,
   assert_contains (dump, " — Unit history\n");
 }
 
+/* A folder for LOCPATH holding the locale @name ("de_DE"), compiled with localedef from the
+ * system's sources (no root, no installed locale needed); NULL when that cannot be done. */
+static char *
+make_locale (Fixture    *f,
+             const char *name)
+{
+  g_autofree char *dir = g_build_filename (f->dir, "locales", NULL);
+  g_autofree char *target = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_mkdir_with_parents (dir, 0700);
+  target = g_strdup_printf ("%s/%s.UTF-8", dir, name);
+  {
+    const char *argv[] = { "localedef", "-i", name, "-f", "UTF-8", target, NULL };
+
+    if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                       &status, NULL)
+        || !g_spawn_check_wait_status (status, NULL))
+      {
+        g_test_message ("localedef %s failed: %s", name, err != NULL ? err : "");
+        return NULL;
+      }
+  }
+  return g_steal_pointer (&dir);
+}
+
+/* preferences show --json under the locale @name (NULL: the tests' C.UTF-8). */
+static TjNode *
+preferences_in (Fixture    *f,
+                const char *locpath,
+                const char *name)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("LC_ALL"));
+  g_autofree char *locale = name != NULL ? g_strdup_printf ("%s.UTF-8", name) : NULL;
+  TjNode *shown;
+
+  if (name != NULL)
+    {
+      g_setenv ("LOCPATH", locpath, TRUE);
+      g_setenv ("LC_ALL", locale, TRUE);
+    }
+  shown = cli_json (f, "preferences", "show", NULL);
+  g_unsetenv ("LOCPATH");
+  g_setenv ("LC_ALL", saved, TRUE);
+  return shown;
+}
+
+/* The currency preference: from the locale by default (none under C), set with a checked ISO
+ * 4217 code, shown in the workbooks' money format. */
+static void
+test_currency (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *sold = g_build_filename (f->dir, "sold.xlsx", NULL);
+  g_autofree char *locpath = NULL;
+  g_autofree char *dump = NULL;
+  g_autoptr(TjNode) shown = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *refused[] = { "EURO", "eu", "€", "E1R", "EUR EUR" };
+
+  /* The C locale has no currency: plain numbers, as before. */
+  shown = preferences_in (f, NULL, NULL);
+  g_assert_true (tj_is_null (shown, "currency"));
+  g_assert_false (tj_bool (shown, "currency_from_locale"));
+  g_clear_pointer (&shown, tj_free);
+
+  /* A locale's own: EUR in Germany, USD in the United States. */
+  if ((locpath = make_locale (f, "de_DE")) != NULL && make_locale (f, "en_US") != NULL)
+    {
+      shown = preferences_in (f, locpath, "de_DE");
+      g_assert_cmpstr (tj_str (shown, "currency"), ==, "EUR");
+      g_assert_true (tj_bool (shown, "currency_from_locale"));
+      g_clear_pointer (&shown, tj_free);
+      shown = preferences_in (f, locpath, "en_US");
+      g_assert_cmpstr (tj_str (shown, "currency"), ==, "USD");
+      g_clear_pointer (&shown, tj_free);
+    }
+  else
+    g_test_message ("no localedef: the locales' defaults are not checked");
+
+  /* Anything but three letters is refused, naming the currency and what was typed. */
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *err = cli_refused (f, refused[i], "preferences", "set", "currency",
+                                          refused[i], NULL);
+
+      assert_contains (err, "currency");
+      assert_contains (err, "ISO 4217");
+    }
+
+  /* Set: in capitals, kept in the database whatever the locale. */
+  shown = cli_json (f, "preferences", "set", "currency", "chf", NULL);
+  g_assert_cmpstr (tj_str (shown, "currency"), ==, "CHF");
+  g_assert_false (tj_bool (shown, "currency_from_locale"));
+  g_clear_pointer (&shown, tj_free);
+  if (locpath != NULL)
+    {
+      shown = preferences_in (f, locpath, "de_DE");
+      g_assert_cmpstr (tj_str (shown, "currency"), ==, "CHF");
+      g_clear_pointer (&shown, tj_free);
+    }
+  shown = cli_json (f, "preferences", "show", NULL);
+  g_assert_cmpstr (tj_str (shown, "currency"), ==, "CHF");
+  g_assert_cmpstr (tj_str (shown, "tracking"), ==, "serial");
+  g_clear_pointer (&shown, tj_free);
+
+  /* The workbook's money columns carry it in their number format (#,##0.00 "CHF"), the
+   * totals too; quantities stay plain. */
+  stock_base (f);
+  g_free (cli_ok (f, "invoice", "post", "--customer", "Bob", "--warehouse", "Main", "--date",
+                  "2024-03-03", "--line", "PHONE:1:250:S2", NULL));
+  g_free (cli_ok (f, "export", "sold", sold, "--from", "2024-03-01", "--to", "2024-03-31",
+                  NULL));
+  dump = read_xlsx (sold);
+  rows = rows_of_sheet (dump, "Sold serials");
+  g_assert_cmpuint (rows->len, ==, 4);
+  assert_contains (g_ptr_array_index (rows, 2),
+                   "\tmoney:250 \"CHF\"\tmoney:100 \"CHF\"\tmoney:150 \"CHF\"\tstr:Sold\tnum:1");
+  assert_contains (g_ptr_array_index (rows, 3),
+                   "\tformula:=SUM(G3:G3)=250 \"CHF\"\tformula:=SUM(H3:H3)=100 \"CHF\"");
+  assert_contains (g_ptr_array_index (rows, 3), "\tformula:=SUM(K3:K3)=1");
+
+  /* "" gives the choice back to the locale. */
+  shown = cli_json (f, "preferences", "set", "currency", "", NULL);
+  g_assert_true (tj_is_null (shown, "currency"));
+}
+
 static void
 test_export_refusals (Fixture       *f,
                       gconstpointer  data)
@@ -223,6 +352,7 @@ main (int   argc,
   ADD ("/cli/export/history-matches-unit", test_export_history_matches_unit);
   ADD ("/cli/export/refusals", test_export_refusals);
   ADD ("/cli/export/printable", test_export_printable);
+  ADD ("/cli/export/currency", test_currency);
   g_test_add ("/cli/generate/deterministic-and-sound", Fixture, NULL, fixture_setup_empty,
               test_generate, fixture_teardown);
 

@@ -22,7 +22,9 @@
 # A CELL is `-` (empty), `str:TEXT` (a text cell: t="s"/"inlineStr"/"str" in the XML, with no
 # <f>), `date:YYYY-MM-DD` (a number with a date format), `money:12.5` (a number formatted
 # #,##0.00), `num:3` (other numbers), or `formula:=SUM(G2:G3)=12.5` (a cell with an <f>
-# element, its formula and cached value).  Tabs, newlines and backslashes in text are escaped.
+# element, its formula and cached value).  A money format with more after #,##0.00 (the
+# currency: `#,##0.00 "EUR"`) adds that to money and formula cells: `money:12.5 "EUR"`,
+# `formula:=SUM(G3:G4)=12.5 "EUR"`.  Tabs, newlines and backslashes in text are escaped.
 #
 # --summary reads the sheet XML alone (fast on big files) and prints, per sheet:
 #   summary<TAB>NAME<TAB>ROWS<TAB>TEXT   ROWS rows in all, TEXT in the first cell of the last
@@ -107,6 +109,19 @@ def print_setup(ws):
                       'footer ' + escape(''.join(parts) or '-')))
 
 
+MONEY = '#,##0.00'
+
+
+def money_suffix(cell):
+    """'' for #,##0.00, ' "EUR"' for #,##0.00 "EUR"; None when not a money format."""
+    fmt = cell.number_format or ''
+    if fmt == MONEY:
+        return ''
+    if fmt.startswith(MONEY + ' '):
+        return fmt[len(MONEY):]
+    return None
+
+
 def main(path):
     with zipfile.ZipFile(path) as archive:
         xml_cells = sheet_xml_cells(archive, archive.read('xl/workbook.xml'),
@@ -137,16 +152,17 @@ def main(path):
                 value = cell.value
                 if has_f:
                     result = cached[cell.coordinate].value
-                    texts.append('formula:%s=%s' % (value, '-' if result is None
-                                                    else number(result)))
+                    texts.append('formula:%s=%s%s' % (value, '-' if result is None
+                                                      else number(result),
+                                                      escape(money_suffix(cell) or '')))
                 elif value is None:
                     texts.append('-')
                 elif t in ('s', 'inlineStr', 'str'):
                     texts.append('str:' + escape(str(value)))
                 elif cell.is_date:
                     texts.append('date:' + value.strftime('%Y-%m-%d'))
-                elif isinstance(value, (int, float)) and cell.number_format == '#,##0.00':
-                    texts.append('money:' + number(value))
+                elif isinstance(value, (int, float)) and money_suffix(cell) is not None:
+                    texts.append('money:' + number(value) + escape(money_suffix(cell)))
                 elif isinstance(value, (int, float)):
                     texts.append('num:' + number(value))
                 else:

@@ -394,6 +394,50 @@ test_sold_report (ExportFixture *f,
   assert_lines (lines, expected);
 }
 
+/* With a currency set, money columns and their totals carry it in the number format; counts
+ * stay plain.  Refused codes change nothing. */
+static void
+test_sold_currency (ExportFixture *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = out_path (f, "sold.xlsx");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *setting = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *refused[] = { "EURO", "eu", "E1R", NULL };
+
+  for (guint i = 0; refused[i] != NULL; i++)
+    {
+      g_assert_false (st_store_set_currency (f->base.store, refused[i], &error));
+      g_assert_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT);
+      g_assert_nonnull (strstr (error->message, "currency"));
+      g_assert_nonnull (strstr (error->message, refused[i]));
+      g_clear_error (&error);
+    }
+  setting = st_store_dup_currency_setting (f->base.store);
+  g_assert_null (setting);
+  g_assert_true (st_store_set_currency (f->base.store, " eur ", &error));
+  g_assert_no_error (error);
+  setting = st_store_dup_currency_setting (f->base.store);
+  g_assert_cmpstr (setting, ==, "EUR");
+
+  export_sold_ok (f, path, "2026-03-01", "2026-03-31");
+  lines = read_xlsx (path);
+  g_assert_cmpstr (lines[9], ==,
+                   "row\t3\tdate:2026-03-01\tstr:INV-4\tstr:Bob\tstr:PHONE\tstr:Phone X\tstr:" IMEI
+                   "\tmoney:500 \"EUR\"\tmoney:300 \"EUR\"\tmoney:200 \"EUR\"\tstr:Sold\tnum:1");
+  g_assert_cmpstr (lines[10], ==,
+                   "row\t4\tstr:Total\t-\t-\t-\t-\t-\tformula:=SUM(G3:G3)=500 \"EUR\""
+                   "\tformula:=SUM(H3:H3)=300 \"EUR\"\tformula:=SUM(I3:I3)=200 \"EUR\"\t-"
+                   "\tformula:=SUM(K3:K3)=1");
+
+  /* NULL gives the choice back to the locale (none under the tests' C.UTF-8). */
+  g_assert_true (st_store_set_currency (f->base.store, NULL, &error));
+  g_clear_pointer (&setting, g_free);
+  setting = st_store_dup_currency (f->base.store);
+  g_assert_null (setting);
+}
+
 static void
 test_sold_open_range (ExportFixture *f,
                       gconstpointer  data)
@@ -837,6 +881,7 @@ main (int   argc,
   ADD ("/export/history/sheet-split", test_sheet_split);
   ADD ("/export/sold/report", test_sold_report);
   ADD ("/export/sold/open-range", test_sold_open_range);
+  ADD ("/export/sold/currency", test_sold_currency);
   ADD ("/export/sold/empty", test_sold_empty);
   ADD ("/export/refuse/unknown", test_refuse_unknown);
   ADD ("/export/refuse/dates", test_refuse_dates);

@@ -187,6 +187,11 @@ open_workbook (StExport    *ex,
 {
   lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = ex->dir };
   lxw_doc_properties props = { 0 };
+  g_autofree char *currency = st_store_dup_currency (ex->store);
+  /* Money with the currency's code after it, quoted as text (`#,##0.00 "EUR"`): Excel and
+   * LibreOffice show it whatever their language; without a currency, plain numbers. */
+  g_autofree char *money = currency != NULL ? g_strdup_printf ("#,##0.00 \"%s\"", currency)
+                                            : g_strdup ("#,##0.00");
 
   ex->workbook = xl->workbook_new_opt (ex->tmp_path, &options);
   if (ex->workbook == NULL)
@@ -199,10 +204,10 @@ open_workbook (StExport    *ex,
   ex->header_format = add_format (ex->workbook, NULL, TRUE);
   xl->format_set_bottom (ex->header_format, LXW_BORDER_THIN);
   ex->date_format = add_format (ex->workbook, "yyyy-mm-dd", FALSE);
-  ex->money_format = add_format (ex->workbook, "#,##0.00", FALSE);
+  ex->money_format = add_format (ex->workbook, money, FALSE);
   ex->count_format = add_format (ex->workbook, "0", FALSE);
   ex->total_format = add_format (ex->workbook, NULL, TRUE);
-  ex->total_money_format = add_format (ex->workbook, "#,##0.00", TRUE);
+  ex->total_money_format = add_format (ex->workbook, money, TRUE);
   ex->total_count_format = add_format (ex->workbook, "0", TRUE);
 
   props.title = (char *) title;

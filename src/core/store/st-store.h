@@ -82,6 +82,18 @@ gboolean    st_store_set_tracking        (StStore           *self,
                                           StTracking         tracking,
                                           GError           **error);
 
+/* The currency of money columns (st-store-currency.c): the ISO 4217 code set in the database,
+ * else the locale's (st_currency_from_locale ()), else NULL — plain numbers. */
+char       *st_store_dup_currency        (StStore           *self);
+/* The code set in the database; NULL when none is (the locale's applies). */
+char       *st_store_dup_currency_setting (StStore          *self);
+/* Sets the code (checked and written in capitals, see st_currency_normalize ():
+ * ST_ERROR_INVALID_INPUT naming the currency); NULL or "" removes it, so that the locale's
+ * applies again.  Emits "changed". */
+gboolean    st_store_set_currency        (StStore           *self,
+                                          const char        *code,
+                                          GError           **error);
+
 /* Warehouses, contacts, items. */
 StWarehouse *st_store_add_warehouse      (StStore           *self,
                                           const char        *name,
