@@ -138,29 +138,44 @@ st_cli_cmd_generate (StCli              *cli,
   g_autofree char *items_text = NULL;
   g_autofree char *units_text = NULL;
   g_autofree char *seed_text = NULL;
+  g_autofree char *cases_text = NULL;
   const StCliOption options[] = {
     { "items", ST_CLI_OPT_VALUE, &items_text },
     { "units", ST_CLI_OPT_VALUE, &units_text },
     { "seed", ST_CLI_OPT_VALUE, &seed_text },
+    { "service-cases", ST_CLI_OPT_VALUE, &cases_text },
     { NULL }
   };
   StGenerateStats stats = { 0 };
-  guint64 n_items, n_units, seed = 1;
+  guint64 n_items = 0, n_units = 0, n_cases = 0, seed = 1;
+  guint made = 0;
+  gboolean inventory;
   int status;
 
   if ((status = st_cli_parse_options (cli, command, options, argc, argv, 0, 0, NULL)) >= 0)
     return status;
-  if (items_text == NULL || units_text == NULL)
+  /* --service-cases alone adds cases to an existing inventory. */
+  inventory = items_text != NULL || units_text != NULL || cases_text == NULL;
+  if (inventory && (items_text == NULL || units_text == NULL))
     return st_cli_usage_error (command, _("--items and --units are required"));
-  if (!parse_count (items_text, "--items", 1000000, &n_items, &error)
-      || !parse_count (units_text, "--units", G_GUINT64_CONSTANT (100000000), &n_units, &error)
+  if ((inventory
+       && (!parse_count (items_text, "--items", 1000000, &n_items, &error)
+           || !parse_count (units_text, "--units", G_GUINT64_CONSTANT (100000000), &n_units,
+                            &error)))
+      || (cases_text != NULL
+          && !parse_count (cases_text, "--service-cases", 10000000, &n_cases, &error))
       || (seed_text != NULL && !parse_count (seed_text, "--seed", G_MAXUINT64, &seed, &error)))
     return st_cli_usage_error (command, "%s", error->message);
-  if (n_items == 0)
+  if (inventory && n_items == 0)
     return st_cli_usage_error (command, _("--items must be at least 1"));
   if (!st_cli_open_store (cli, &error))
     return st_cli_fail (error);
-  if (!st_generate (cli->store, (guint) n_items, n_units, seed, NULL, NULL, NULL, &stats, &error))
+  if (inventory
+      && !st_generate (cli->store, (guint) n_items, n_units, seed, NULL, NULL, NULL, &stats, &error))
+    return st_cli_fail (error);
+  if (n_cases > 0
+      && !st_generate_service_cases (cli->store, (guint) n_cases, seed, NULL, NULL, NULL, &made,
+                                     &error))
     return st_cli_fail (error);
 
   if (cli->json)
@@ -171,6 +186,7 @@ st_cli_cmd_generate (StCli              *cli,
       st_cli_json_member_int (json, "items", (gint64) stats.n_items);
       st_cli_json_member_int (json, "units", (gint64) stats.n_units);
       st_cli_json_member_int (json, "documents", (gint64) stats.n_documents);
+      st_cli_json_member_int (json, "service_cases", (gint64) made);
       json_builder_end_object (json);
       st_cli_print_json (json);
     }
@@ -178,14 +194,24 @@ st_cli_cmd_generate (StCli              *cli,
     {
       g_autoptr(GString) out = g_string_new (NULL);
 
-      /* Translators: what the generator posted: the numbers of items, units and documents
-       * (written as "label: number" so that no plural is needed) */
-      g_string_append_printf (out, _("Generated — items: %1$llu, units: %2$llu, documents: "
-                                     "%3$llu"),
-                              (unsigned long long) stats.n_items,
-                              (unsigned long long) stats.n_units,
-                              (unsigned long long) stats.n_documents);
-      g_string_append_c (out, '\n');
+      if (inventory)
+        {
+          /* Translators: what the generator posted: the numbers of items, units and documents
+           * (written as "label: number" so that no plural is needed) */
+          g_string_append_printf (out, _("Generated — items: %1$llu, units: %2$llu, documents: "
+                                         "%3$llu"),
+                                  (unsigned long long) stats.n_items,
+                                  (unsigned long long) stats.n_units,
+                                  (unsigned long long) stats.n_documents);
+          g_string_append_c (out, '\n');
+        }
+      if (n_cases > 0)
+        {
+          /* Translators: the number of service cases the generator opened (written as "label:
+           * number" so that no plural is needed) */
+          g_string_append_printf (out, _("Generated — service cases: %u"), made);
+          g_string_append_c (out, '\n');
+        }
       st_cli_print_text (out->str);
     }
   return ST_CLI_EXIT_OK;

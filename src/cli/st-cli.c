@@ -289,8 +289,9 @@ static const StCliCommand commands[] = {
        "resolution, charge and parts cost.") },
   { "generate", NULL, st_cli_cmd_generate,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
-    NC_("command synopsis", "generate --items N --units N [--seed S]"),
-    N_("Post deterministic synthetic data through the posting engine.") },
+    NC_("command synopsis", "generate --items N --units N [--seed S] [--service-cases N]"),
+    N_("Post deterministic synthetic data through the posting engine; --service-cases alone "
+       "adds that many service cases on sold units to an existing inventory.") },
   { "backup", NULL, st_cli_cmd_backup,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "backup FILE [--force]"),

@@ -342,6 +342,50 @@ test_generate (Fixture       *f,
   cli_usage_error (f, "--items", "generate", "--items", "x", "--units", "5", NULL);
 }
 
+/* generate --service-cases N alone: cases on sold units of the existing inventory, in a mix
+ * of statuses and resolutions, through the service functions (check stays sound). */
+static void
+test_generate_service_cases (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(TjNode) stats = NULL;
+  g_autoptr(TjNode) cases = NULL;
+  g_autoptr(TjNode) check = NULL;
+  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) serials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_free (cli_ok (f, "init", NULL));
+  g_free (cli_ok (f, "generate", "--items", "6", "--units", "1500", "--seed", "42", NULL));
+  stats = cli_json (f, "generate", "--service-cases", "120", "--seed", "5", NULL);
+  g_assert_cmpint (tj_int (stats, "service_cases"), ==, 120);
+  g_assert_cmpint (tj_int (stats, "units"), ==, 0);
+  cases = cli_json (f, "services", NULL);
+  g_assert_cmpuint (tj_len (cases, ""), ==, 120);
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *status = g_strdup_printf ("%u/status", i);
+      g_autofree char *resolution = g_strdup_printf ("%u/resolution", i);
+      g_autofree char *serial = g_strdup_printf ("%u/serial", i);
+
+      g_hash_table_add (kinds, g_strdup_printf ("%s %s", tj_str (cases, status),
+                                                tj_is_null (cases, resolution)
+                                                ? "-" : tj_str (cases, resolution)));
+      /* One case per unit. */
+      g_assert_true (g_hash_table_add (serials, g_strdup (tj_str (cases, serial))));
+    }
+  g_assert_true (g_hash_table_contains (kinds, "open -"));
+  g_assert_true (g_hash_table_contains (kinds, "in_repair -"));
+  g_assert_true (g_hash_table_contains (kinds, "closed repaired"));
+  g_assert_true (g_hash_table_contains (kinds, "closed unrepaired"));
+  g_assert_true (g_hash_table_contains (kinds, "closed replaced"));
+  g_assert_cmpuint (g_hash_table_size (kinds), >=, 6);
+  check = cli_json (f, "check", NULL);
+  g_assert_true (tj_bool (check, "sound"));
+
+  g_free (cli_refused (f, "sold units", "generate", "--service-cases", "100000", NULL));
+  cli_usage_error (f, "--service-cases", "generate", "--service-cases", "x", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -355,6 +399,8 @@ main (int   argc,
   ADD ("/cli/export/currency", test_currency);
   g_test_add ("/cli/generate/deterministic-and-sound", Fixture, NULL, fixture_setup_empty,
               test_generate, fixture_teardown);
+  g_test_add ("/cli/generate/service-cases", Fixture, NULL, fixture_setup_empty,
+              test_generate_service_cases, fixture_teardown);
 
   return g_test_run ();
 }
