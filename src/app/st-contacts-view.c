@@ -10,7 +10,6 @@
 #include "st-contacts-view.h"
 #include "st-list-page-private.h"
 #include "st-store-editing.h"
-#include "st-window.h"
 
 struct _StContactsView
 {
@@ -22,33 +21,6 @@ struct _StContactsView
 };
 
 G_DEFINE_FINAL_TYPE (StContactsView, st_contacts_view, ST_TYPE_LIST_PAGE)
-
-static StStore *
-store (StContactsView *self)
-{
-  return st_list_page_get_store (ST_LIST_PAGE (self));
-}
-
-static GtkWindow *
-parent_window (StContactsView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-show_error (StContactsView *self,
-            const char     *title,
-            const GError   *error)
-{
-  GtkWindow *window = parent_window (self);
-
-  if (ST_IS_WINDOW (window))
-    st_window_show_error (ST_WINDOW (window), title, error);
-  else
-    g_warning ("%s: %s", title, error->message);
-}
 
 /* Columns */
 
@@ -83,133 +55,71 @@ archived_text (gpointer row)
   return g_strdup (st_contact_get_archived (row) ? _("Archived") : "");
 }
 
-/* Actions */
+/* Edit…, Archive, Restore, Delete… (StListPage does them) */
 
-static void
-update_actions (StContactsView *self,
-                StContact      *contact)
+static gboolean
+is_archived (gpointer row)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  gboolean writable = store (self) != NULL && !st_store_is_read_only (store (self));
-
-  gtk_widget_action_set_enabled (widget, "contacts.edit", contact != NULL && writable);
-  gtk_widget_action_set_enabled (widget, "contacts.archive",
-                                 contact != NULL && writable && !st_contact_get_archived (contact));
-  gtk_widget_action_set_enabled (widget, "contacts.restore",
-                                 contact != NULL && writable && st_contact_get_archived (contact));
-  gtk_widget_action_set_enabled (widget, "contacts.delete", contact != NULL && writable);
+  return st_contact_get_archived (row);
 }
 
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+static GtkWindow *
+new_edit_dialog (GtkWindow *parent,
+                 StStore   *store,
+                 gpointer   row)
 {
-  StContactsView *self = ST_CONTACTS_VIEW (widget);
-  StContact *contact = _st_list_page_get_selected (ST_LIST_PAGE (self));
-  StContactDialog *dialog;
-
-  if (contact == NULL || store (self) == NULL)
-    return;
-  dialog = st_contact_dialog_new_edit (parent_window (self), store (self), contact);
-  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (st_contact_dialog_new_edit (parent, store, row));
 }
 
-static void
-set_archived (StContactsView *self,
-              gboolean        archived)
+static gboolean
+set_archived (StStore  *store,
+              gpointer  row,
+              gboolean  archived,
+              GError  **error)
 {
-  StContact *contact = _st_list_page_get_selected (ST_LIST_PAGE (self));
-  g_autoptr(GError) error = NULL;
-
-  if (contact == NULL || store (self) == NULL)
-    return;
-  if (!st_store_set_contact_archived (store (self), st_contact_get_kind (contact),
-                                      st_contact_get_name (contact), archived, &error))
-    show_error (self, archived ? _("The contact was not archived")
-                               : _("The contact was not restored"), error);
-  st_list_page_refresh (ST_LIST_PAGE (self));
+  return st_store_set_contact_archived (store, st_contact_get_kind (row),
+                                        st_contact_get_name (row), archived, error);
 }
 
-static void
-archive_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
+static gboolean
+delete_row (StStore  *store,
+            gpointer  row,
+            GError  **error)
 {
-  set_archived (ST_CONTACTS_VIEW (widget), TRUE);
+  return st_store_delete_contact (store, st_contact_get_kind (row), st_contact_get_name (row),
+                                  error);
 }
 
-static void
-restore_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
+static char *
+delete_question (gpointer row)
 {
-  set_archived (ST_CONTACTS_VIEW (widget), FALSE);
+  return g_strdup_printf (st_contact_get_kind (row) == ST_CONTACT_VENDOR
+                          /* Translators: %s is a vendor's name */
+                          ? _("Delete vendor “%s”?")
+                          /* Translators: %s is a customer's name */
+                          : _("Delete customer “%s”?"),
+                          st_contact_get_name (row));
 }
 
-static void
-delete_response_cb (GtkDialog *dialog,
-                    int        response,
-                    gpointer   user_data)
-{
-  StContactsView *self = ST_CONTACTS_VIEW (user_data);
-  StContact *contact = g_object_get_data (G_OBJECT (dialog), "st-contact");
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT && store (self) != NULL
-      && !st_store_delete_contact (store (self), st_contact_get_kind (contact),
-                                   st_contact_get_name (contact), &error))
-    show_error (self, _("The contact was not deleted"), error);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  st_list_page_refresh (ST_LIST_PAGE (self));
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  StContactsView *self = ST_CONTACTS_VIEW (widget);
-  StContact *contact = _st_list_page_get_selected (ST_LIST_PAGE (self));
-  GtkWidget *dialog;
-  GtkWidget *button;
-
-  if (contact == NULL || store (self) == NULL)
-    return;
-  dialog = gtk_message_dialog_new (parent_window (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   st_contact_get_kind (contact) == ST_CONTACT_VENDOR
-                                   /* Translators: %s is a vendor's name */
-                                   ? _("Delete vendor “%s”?")
-                                   /* Translators: %s is a customer's name */
-                                   : _("Delete customer “%s”?"),
-                                   st_contact_get_name (contact));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                            _("Only a contact that no document uses can be "
-                                              "deleted; archive one that history uses."));
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
-  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Delete"), GTK_RESPONSE_ACCEPT);
-  gtk_widget_add_css_class (button, "destructive-action");
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  g_object_set_data_full (G_OBJECT (dialog), "st-contact", g_object_ref (contact),
-                          g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
+static const StListPageRowActions row_actions = {
+  .group = "contacts",
+  .is_archived = is_archived,
+  .new_edit_dialog = new_edit_dialog,
+  .set_archived = set_archived,
+  .delete_row = delete_row,
+  .delete_question = delete_question,
+  .delete_detail = N_("Only a contact that no document uses can be deleted; archive one that "
+                      "history uses."),
+  .archive_failed = N_("The contact was not archived"),
+  .restore_failed = N_("The contact was not restored"),
+  .delete_failed = N_("The contact was not deleted"),
+};
 
 static void
 archived_toggled_cb (StContactsView *self)
 {
-  if (store (self) != NULL)
+  if (st_list_page_get_store (ST_LIST_PAGE (self)) != NULL)
     _st_list_page_reload (ST_LIST_PAGE (self));
-}
-
-/* A double click (or Enter) on a contact opens its edit dialog. */
-static void
-activate_cb (StContactsView *self,
-             guint           position)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "contacts.edit", NULL);
 }
 
 /* StListPage */
@@ -236,13 +146,6 @@ st_contacts_view_get_row_id (StListPage *page,
                              gpointer    row)
 {
   return st_contact_get_id (row);
-}
-
-static void
-st_contacts_view_row_selected (StListPage *page,
-                               gpointer    row)
-{
-  update_actions (ST_CONTACTS_VIEW (page), row);
 }
 
 static gboolean
@@ -276,7 +179,6 @@ st_contacts_view_class_init (StContactsViewClass *klass)
   page_class->create_model = st_contacts_view_create_model;
   page_class->format_count = st_contacts_view_format_count;
   page_class->get_row_id = st_contacts_view_get_row_id;
-  page_class->row_selected = st_contacts_view_row_selected;
   page_class->is_narrowed = st_contacts_view_is_narrowed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -285,10 +187,7 @@ st_contacts_view_class_init (StContactsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StContactsView, row_menu);
   gtk_widget_class_bind_template_callback (widget_class, archived_toggled_cb);
 
-  gtk_widget_class_install_action (widget_class, "contacts.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "contacts.archive", NULL, archive_action);
-  gtk_widget_class_install_action (widget_class, "contacts.restore", NULL, restore_action);
-  gtk_widget_class_install_action (widget_class, "contacts.delete", NULL, delete_action);
+  _st_list_page_class_set_row_actions (page_class, &row_actions);
 }
 
 static void
@@ -310,8 +209,5 @@ st_contacts_view_init (StContactsView *self)
   st_columns_append (column_view, _("Status"), archived_text, ST_COLUMN_DIM, ST_SORT_DEFAULT);
   st_columns_follow_sorter (column_view);
 
-  g_signal_connect_object (column_view, "activate", G_CALLBACK (activate_cb), self,
-                           G_CONNECT_SWAPPED);
   _st_list_page_set_context_menu (ST_LIST_PAGE (self), self->row_menu);
-  update_actions (self, NULL);
 }

@@ -550,150 +550,68 @@ export_selection_action (GtkWidget  *widget,
   st_export_dialog_choose_history (GTK_WINDOW (root), store (self), &scope, name);
 }
 
-/* Edit, archive, restore, delete (DESIGN §11) */
+/* Edit…, Archive, Restore, Delete… (DESIGN §11; StListPage does them) */
+
+static gboolean
+is_archived (gpointer row)
+{
+  return st_item_get_archived (row);
+}
 
 static GtkWindow *
-parent_window (StItemsView *self)
+new_edit_dialog (GtkWindow *parent,
+                 StStore   *store,
+                 gpointer   row)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  return GTK_WINDOW (st_item_dialog_new_edit (parent, store, row));
 }
 
-static void
-show_error (StItemsView  *self,
-            const char   *title,
-            const GError *error)
+static gboolean
+set_archived (StStore  *store,
+              gpointer  row,
+              gboolean  archived,
+              GError  **error)
 {
-  GtkWindow *window = parent_window (self);
-
-  if (ST_IS_WINDOW (window))
-    st_window_show_error (ST_WINDOW (window), title, error);
-  else
-    g_warning ("%s: %s", title, error->message);
+  return st_store_set_item_archived (store, st_item_get_sku (row), archived, error);
 }
 
-static void
-update_item_actions (StItemsView *self,
-                     StItem      *item)
+static gboolean
+delete_row (StStore  *store,
+            gpointer  row,
+            GError  **error)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  gboolean writable = store (self) != NULL && !st_store_is_read_only (store (self));
-
-  gtk_widget_action_set_enabled (widget, "items.edit", item != NULL && writable);
-  gtk_widget_action_set_enabled (widget, "items.archive",
-                                 item != NULL && writable && !st_item_get_archived (item));
-  gtk_widget_action_set_enabled (widget, "items.restore",
-                                 item != NULL && writable && st_item_get_archived (item));
-  gtk_widget_action_set_enabled (widget, "items.delete", item != NULL && writable);
+  return st_store_delete_item (store, st_item_get_sku (row), error);
 }
 
-static void
-edit_item_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
+static char *
+delete_question (gpointer row)
 {
-  StItemsView *self = ST_ITEMS_VIEW (widget);
-  StItem *item = _st_list_page_get_selected (ST_LIST_PAGE (self));
-  StItemDialog *dialog;
-
-  if (item == NULL || store (self) == NULL)
-    return;
-  dialog = st_item_dialog_new_edit (parent_window (self), store (self), item);
-  gtk_window_present (GTK_WINDOW (dialog));
+  /* Translators: %1$s is a SKU, %2$s the item's name */
+  return g_strdup_printf (_("Delete item %1$s (%2$s)?"), st_item_get_sku (row),
+                          st_item_get_name (row));
 }
 
-static void
-set_item_archived (StItemsView *self,
-                   gboolean     archived)
-{
-  StItem *item = _st_list_page_get_selected (ST_LIST_PAGE (self));
-  g_autoptr(GError) error = NULL;
-
-  if (item == NULL || store (self) == NULL)
-    return;
-  if (!st_store_set_item_archived (store (self), st_item_get_sku (item), archived, &error))
-    show_error (self, archived ? _("The item was not archived") : _("The item was not restored"),
-                error);
-  st_list_page_refresh (ST_LIST_PAGE (self));
-}
-
-static void
-archive_item_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  set_item_archived (ST_ITEMS_VIEW (widget), TRUE);
-}
-
-static void
-restore_item_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  set_item_archived (ST_ITEMS_VIEW (widget), FALSE);
-}
-
-static void
-delete_response_cb (GtkDialog *dialog,
-                    int        response,
-                    gpointer   user_data)
-{
-  StItemsView *self = ST_ITEMS_VIEW (user_data);
-  StItem *item = g_object_get_data (G_OBJECT (dialog), "st-item");
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT && store (self) != NULL
-      && !st_store_delete_item (store (self), st_item_get_sku (item), &error))
-    show_error (self, _("The item was not deleted"), error);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  st_list_page_refresh (ST_LIST_PAGE (self));
-}
-
-static void
-delete_item_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  StItemsView *self = ST_ITEMS_VIEW (widget);
-  StItem *item = _st_list_page_get_selected (ST_LIST_PAGE (self));
-  GtkWidget *dialog;
-  GtkWidget *button;
-
-  if (item == NULL || store (self) == NULL)
-    return;
-  dialog = gtk_message_dialog_new (parent_window (self),
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   /* Translators: %1$s is a SKU, %2$s the item's name */
-                                   _("Delete item %1$s (%2$s)?"),
-                                   st_item_get_sku (item), st_item_get_name (item));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                            _("Only an item that no document uses can be "
-                                              "deleted; archive one that history uses."));
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
-  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Delete"), GTK_RESPONSE_ACCEPT);
-  gtk_widget_add_css_class (button, "destructive-action");
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  g_object_set_data_full (G_OBJECT (dialog), "st-item", g_object_ref (item), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
+/* A double click (or Enter) on an item opens its edit dialog: selecting it already shows its
+ * stock and units beside the list, so what is left to open is the item itself. */
+static const StListPageRowActions row_actions = {
+  .group = "items",
+  .is_archived = is_archived,
+  .new_edit_dialog = new_edit_dialog,
+  .set_archived = set_archived,
+  .delete_row = delete_row,
+  .delete_question = delete_question,
+  .delete_detail = N_("Only an item that no document uses can be deleted; archive one that "
+                      "history uses."),
+  .archive_failed = N_("The item was not archived"),
+  .restore_failed = N_("The item was not restored"),
+  .delete_failed = N_("The item was not deleted"),
+};
 
 static void
 archived_toggled_cb (StItemsView *self)
 {
   if (store (self) != NULL)
     _st_list_page_reload (ST_LIST_PAGE (self));
-}
-
-/* A double click (or Enter) on an item opens its edit dialog: selecting it already shows its
- * stock and units beside the list, so what is left to open is the item itself. */
-static void
-item_activate_cb (StItemsView *self,
-                  guint        position)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "items.edit", NULL);
 }
 
 static void
@@ -743,7 +661,6 @@ st_items_view_row_selected (StListPage *page,
                             gpointer    row)
 {
   show_item (ST_ITEMS_VIEW (page), row);
-  update_item_actions (ST_ITEMS_VIEW (page), row);
 }
 
 /* The tracking preference may have changed too. */
@@ -819,10 +736,7 @@ st_items_view_class_init (StItemsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, units_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, archived_toggled_cb);
 
-  gtk_widget_class_install_action (widget_class, "items.edit", NULL, edit_item_action);
-  gtk_widget_class_install_action (widget_class, "items.archive", NULL, archive_item_action);
-  gtk_widget_class_install_action (widget_class, "items.restore", NULL, restore_item_action);
-  gtk_widget_class_install_action (widget_class, "items.delete", NULL, delete_item_action);
+  _st_list_page_class_set_row_actions (page_class, &row_actions);
 
   gtk_widget_class_install_action (widget_class, "items.export-item", NULL, export_item_action);
   gtk_widget_class_install_action (widget_class, "items.print-labels", NULL,
@@ -858,10 +772,7 @@ st_items_view_init (StItemsView *self)
   st_columns_append (column_view, _("Warranty"), item_warranty_text,
                      ST_COLUMN_DIM, ST_SORT_DEFAULT);
   st_columns_follow_sorter (column_view);
-  g_signal_connect_object (column_view, "activate", G_CALLBACK (item_activate_cb), self,
-                           G_CONNECT_SWAPPED);
   _st_list_page_set_context_menu (ST_LIST_PAGE (self), self->row_menu);
-  update_item_actions (self, NULL);
 
   /* Several units can be selected, for an export; activating one opens its history. */
   self->units_selection = gtk_multi_selection_new (NULL);

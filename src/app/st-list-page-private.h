@@ -25,6 +25,48 @@ void           _st_list_page_update_state    (StListPage *self);
  * a refresh or a new filter clears the selection. */
 void           _st_list_page_use_row_slots   (StListPage *self);
 
+/* Edit…, Archive, Restore and Delete… on the selected row of a page of master data (contacts,
+ * warehouses, items): _st_list_page_class_set_row_actions() installs the actions
+ * "<group>.edit", "<group>.archive", "<group>.restore" and "<group>.delete" in the subclass,
+ * whose .ui puts them in its toolbar and row menu.  StListPage enables them in one place (a row
+ * selected in a writable store; Archive for a row not archived, Restore for an archived one),
+ * asks before deleting, shows a refusal in the window and refreshes the list after each; a
+ * double click (or Enter) on a row is Edit…. */
+struct _StListPageRowActions
+{
+  const char *group;
+  gboolean    (*is_archived)     (gpointer    row);
+  /* The row's edit dialog, not yet shown. */
+  GtkWindow  *(*new_edit_dialog) (GtkWindow  *parent,
+                                  StStore    *store,
+                                  gpointer    row);
+  gboolean    (*set_archived)    (StStore    *store,
+                                  gpointer    row,
+                                  gboolean    archived,
+                                  GError    **error);
+  gboolean    (*delete_row)      (StStore    *store,
+                                  gpointer    row,
+                                  GError    **error);
+  /* The confirmation's question, newly allocated: "Delete warehouse “Van”?" */
+  char       *(*delete_question) (gpointer    row);
+  /* Marked with N_(), translated when shown: the confirmation's secondary text and the titles
+   * of a refusal. */
+  const char *delete_detail;
+  const char *archive_failed;
+  const char *restore_failed;
+  const char *delete_failed;
+};
+
+/* Call in the subclass's class_init; @actions must outlive the class (a static struct). */
+void           _st_list_page_class_set_row_actions (StListPageClass            *klass,
+                                                    const StListPageRowActions *actions);
+/* The window the page is in, or NULL. */
+GtkWindow     *_st_list_page_get_window      (StListPage   *self);
+/* @error in the window's error bar under @title (a warning outside a StWindow). */
+void           _st_list_page_show_error      (StListPage   *self,
+                                              const char   *title,
+                                              const GError *error);
+
 /* A context menu for the rows: a right click (or the Menu key, Shift+F10) selects the row
  * under the pointer and pops @menu up there; its actions are looked up from the list. */
 void           _st_list_page_set_context_menu (StListPage *self,

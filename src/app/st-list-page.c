@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "st-columns.h"
 #include "st-list-page-private.h"
 #include "st-row-slots.h"
+#include "st-window.h"
 
 typedef struct
 {
@@ -175,13 +177,23 @@ filter_changed_cb (StListPage *self)
   rows_replaced (self);
 }
 
+static void update_row_actions (StListPage *self);
+
 static void
-selected_item_cb (StListPage *self)
+row_selected (StListPage *self,
+              gpointer    row)
 {
   StListPageClass *klass = ST_LIST_PAGE_GET_CLASS (self);
 
+  update_row_actions (self);
   if (klass->row_selected != NULL)
-    klass->row_selected (self, _st_list_page_get_selected (self));
+    klass->row_selected (self, row);
+}
+
+static void
+selected_item_cb (StListPage *self)
+{
+  row_selected (self, _st_list_page_get_selected (self));
 }
 
 /* GTK 4.8 has no gtk_column_view_scroll_to() (4.12) and no way to focus a row by position.
@@ -326,7 +338,6 @@ st_list_page_set_store (StListPage *self,
                         StStore    *store)
 {
   StListPagePrivate *priv = st_list_page_get_instance_private (self);
-  StListPageClass *klass = ST_LIST_PAGE_GET_CLASS (self);
 
   g_return_if_fail (ST_IS_LIST_PAGE (self));
   g_return_if_fail (store == NULL || ST_IS_STORE (store));
@@ -335,8 +346,7 @@ st_list_page_set_store (StListPage *self,
     return;
 
   /* Nothing shown of the old store's rows is kept. */
-  if (klass->row_selected != NULL)
-    klass->row_selected (self, NULL);
+  row_selected (self, NULL);
   _st_list_page_reload (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -588,6 +598,166 @@ _st_list_page_set_context_menu (StListPage *self,
   gtk_widget_add_controller (GTK_WIDGET (priv->column_view), keys);
 }
 
+/* Row actions: edit, archive, restore, delete (DESIGN §11) */
+
+GtkWindow *
+_st_list_page_get_window (StListPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  g_assert (ST_IS_LIST_PAGE (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+void
+_st_list_page_show_error (StListPage   *self,
+                          const char   *title,
+                          const GError *error)
+{
+  GtkWindow *window = _st_list_page_get_window (self);
+
+  if (ST_IS_WINDOW (window))
+    st_window_show_error (ST_WINDOW (window), title, error);
+  else
+    g_warning ("%s: %s", title, error->message);
+}
+
+static void
+set_row_action_enabled (StListPage *self,
+                        const char *group,
+                        const char *action,
+                        gboolean    enabled)
+{
+  g_autofree char *name = g_strconcat (group, ".", action, NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
+}
+
+/* The one place that enables the row actions. */
+static void
+update_row_actions (StListPage *self)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+  const StListPageRowActions *actions = ST_LIST_PAGE_GET_CLASS (self)->row_actions;
+  gpointer row = _st_list_page_get_selected (self);
+  gboolean writable = priv->store != NULL && !st_store_is_read_only (priv->store);
+  gboolean can = row != NULL && writable;
+
+  if (actions == NULL)
+    return;
+
+  set_row_action_enabled (self, actions->group, "edit", can);
+  set_row_action_enabled (self, actions->group, "archive", can && !actions->is_archived (row));
+  set_row_action_enabled (self, actions->group, "restore", can && actions->is_archived (row));
+  set_row_action_enabled (self, actions->group, "delete", can);
+}
+
+static void
+delete_response_cb (GtkDialog *dialog,
+                    int        response,
+                    gpointer   user_data)
+{
+  StListPage *self = ST_LIST_PAGE (user_data);
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+  const StListPageRowActions *actions = ST_LIST_PAGE_GET_CLASS (self)->row_actions;
+  gpointer row = g_object_get_data (G_OBJECT (dialog), "st-list-page-row");
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && priv->store != NULL
+      && !actions->delete_row (priv->store, row, &error))
+    _st_list_page_show_error (self, _(actions->delete_failed), error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  st_list_page_refresh (self);
+}
+
+static void
+ask_delete (StListPage *self,
+            gpointer    row)
+{
+  const StListPageRowActions *actions = ST_LIST_PAGE_GET_CLASS (self)->row_actions;
+  g_autofree char *question = actions->delete_question (row);
+  GtkWidget *dialog;
+  GtkWidget *button;
+
+  dialog = gtk_message_dialog_new (_st_list_page_get_window (self),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", question);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _(actions->delete_detail));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Delete"), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_object_set_data_full (G_OBJECT (dialog), "st-list-page-row", g_object_ref (row),
+                          g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* "<group>.edit", "<group>.archive", "<group>.restore" and "<group>.delete". */
+static void
+row_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  StListPage *self = ST_LIST_PAGE (widget);
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+  const StListPageRowActions *actions = ST_LIST_PAGE_GET_CLASS (self)->row_actions;
+  const char *action = strrchr (action_name, '.') + 1;
+  gpointer row = _st_list_page_get_selected (self);
+  g_autoptr(GError) error = NULL;
+
+  if (row == NULL || priv->store == NULL)
+    return;
+
+  if (g_str_equal (action, "edit"))
+    gtk_window_present (actions->new_edit_dialog (_st_list_page_get_window (self), priv->store,
+                                                  row));
+  else if (g_str_equal (action, "delete"))
+    ask_delete (self, row);
+  else
+    {
+      gboolean archived = g_str_equal (action, "archive");
+
+      if (!actions->set_archived (priv->store, row, archived, &error))
+        _st_list_page_show_error (self, archived ? _(actions->archive_failed)
+                                                 : _(actions->restore_failed), error);
+      st_list_page_refresh (self);
+    }
+}
+
+/* A double click (or Enter) on a row opens its edit dialog. */
+static void
+activate_cb (StListPage *self,
+             guint       position)
+{
+  const StListPageRowActions *actions = ST_LIST_PAGE_GET_CLASS (self)->row_actions;
+  g_autofree char *name = NULL;
+
+  if (actions == NULL)
+    return;
+  name = g_strconcat (actions->group, ".edit", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self), name, NULL);
+}
+
+void
+_st_list_page_class_set_row_actions (StListPageClass            *klass,
+                                     const StListPageRowActions *actions)
+{
+  static const char * const names[] = { "edit", "archive", "restore", "delete" };
+
+  g_assert (ST_IS_LIST_PAGE_CLASS (klass));
+
+  klass->row_actions = actions;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *name = g_strconcat (actions->group, ".", names[i], NULL);
+
+      gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), name, NULL, row_action);
+    }
+}
+
 /* The toolbar's buttons go into a flow box: in a narrow window (800 px, long German or French
  * labels) they wrap onto a second line instead of widening the window.  A button hidden
  * (Receive… outside transfers) hides its place in the box too. */
@@ -659,6 +829,15 @@ st_list_page_grab_focus (GtkWidget *widget)
     return gtk_widget_grab_focus (GTK_WIDGET (priv->column_view));
 
   return GTK_WIDGET_CLASS (st_list_page_parent_class)->grab_focus (widget);
+}
+
+/* Row actions are disabled until a row is selected. */
+static void
+st_list_page_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (st_list_page_parent_class)->constructed (object);
+
+  update_row_actions (ST_LIST_PAGE (object));
 }
 
 static void
@@ -781,6 +960,7 @@ st_list_page_class_init (StListPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = st_list_page_constructed;
   object_class->dispose = st_list_page_dispose;
   object_class->get_property = st_list_page_get_property;
   object_class->set_property = st_list_page_set_property;
@@ -852,4 +1032,6 @@ st_list_page_init (StListPage *self)
                            G_CALLBACK (selected_item_cb), self, G_CONNECT_SWAPPED);
   priv->selection = GTK_SELECTION_MODEL (selection);
   gtk_column_view_set_model (priv->column_view, priv->selection);
+  g_signal_connect_object (priv->column_view, "activate", G_CALLBACK (activate_cb), self,
+                           G_CONNECT_SWAPPED);
 }

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 #define ST_TYPE_LIST_PAGE (st_list_page_get_type ())
 G_DECLARE_DERIVABLE_TYPE (StListPage, st_list_page, ST, LIST_PAGE, GtkWidget)
 
+typedef struct _StListPageRowActions StListPageRowActions;
+
 struct _StListPageClass
 {
   GtkWidgetClass parent_class;
@@ -35,6 +37,10 @@ struct _StListPageClass
   gboolean     (*is_narrowed)  (StListPage *self);
   /* st_list_page_refresh(); a subclass that shows more than the list chains up. */
   void         (*refresh)      (StListPage *self);
+
+  /* Edit…, Archive, Restore and Delete… on the selected row, or NULL: see
+   * _st_list_page_class_set_row_actions() in st-list-page-private.h. */
+  const StListPageRowActions *row_actions;
 };
 
 StStore           *st_list_page_get_store     (StListPage *self);

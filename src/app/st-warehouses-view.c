@@ -11,7 +11,6 @@
 #include "st-store-editing.h"
 #include "st-warehouse-dialog.h"
 #include "st-warehouses-view.h"
-#include "st-window.h"
 
 struct _StWarehousesView
 {
@@ -23,33 +22,6 @@ struct _StWarehousesView
 };
 
 G_DEFINE_FINAL_TYPE (StWarehousesView, st_warehouses_view, ST_TYPE_LIST_PAGE)
-
-static StStore *
-store (StWarehousesView *self)
-{
-  return st_list_page_get_store (ST_LIST_PAGE (self));
-}
-
-static GtkWindow *
-parent_window (StWarehousesView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-show_error (StWarehousesView *self,
-            const char     *title,
-            const GError   *error)
-{
-  GtkWindow *window = parent_window (self);
-
-  if (ST_IS_WINDOW (window))
-    st_window_show_error (ST_WINDOW (window), title, error);
-  else
-    g_warning ("%s: %s", title, error->message);
-}
 
 /* Columns */
 
@@ -72,129 +44,65 @@ archived_text (gpointer row)
   return g_strdup (st_warehouse_get_archived (row) ? _("Archived") : "");
 }
 
-/* Actions */
+/* Rename…, Archive, Restore, Delete… (StListPage does them) */
 
-static void
-update_actions (StWarehousesView *self,
-                StWarehouse    *warehouse)
+static gboolean
+is_archived (gpointer row)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  gboolean writable = store (self) != NULL && !st_store_is_read_only (store (self));
-
-  gtk_widget_action_set_enabled (widget, "warehouses.edit", warehouse != NULL && writable);
-  gtk_widget_action_set_enabled (widget, "warehouses.archive",
-                                 warehouse != NULL && writable && !st_warehouse_get_archived (warehouse));
-  gtk_widget_action_set_enabled (widget, "warehouses.restore",
-                                 warehouse != NULL && writable && st_warehouse_get_archived (warehouse));
-  gtk_widget_action_set_enabled (widget, "warehouses.delete", warehouse != NULL && writable);
+  return st_warehouse_get_archived (row);
 }
 
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+static GtkWindow *
+new_edit_dialog (GtkWindow *parent,
+                 StStore   *store,
+                 gpointer   row)
 {
-  StWarehousesView *self = ST_WAREHOUSES_VIEW (widget);
-  StWarehouse *warehouse = _st_list_page_get_selected (ST_LIST_PAGE (self));
-  StWarehouseDialog *dialog;
-
-  if (warehouse == NULL || store (self) == NULL)
-    return;
-  dialog = st_warehouse_dialog_new_edit (parent_window (self), store (self), warehouse);
-  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (st_warehouse_dialog_new_edit (parent, store, row));
 }
 
-static void
-set_archived (StWarehousesView *self,
-              gboolean        archived)
+static gboolean
+set_archived (StStore  *store,
+              gpointer  row,
+              gboolean  archived,
+              GError  **error)
 {
-  StWarehouse *warehouse = _st_list_page_get_selected (ST_LIST_PAGE (self));
-  g_autoptr(GError) error = NULL;
-
-  if (warehouse == NULL || store (self) == NULL)
-    return;
-  if (!st_store_set_warehouse_archived (store (self), st_warehouse_get_name (warehouse), archived,
-                                        &error))
-    show_error (self, archived ? _("The warehouse was not archived")
-                               : _("The warehouse was not restored"), error);
-  st_list_page_refresh (ST_LIST_PAGE (self));
+  return st_store_set_warehouse_archived (store, st_warehouse_get_name (row), archived, error);
 }
 
-static void
-archive_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
+static gboolean
+delete_row (StStore  *store,
+            gpointer  row,
+            GError  **error)
 {
-  set_archived (ST_WAREHOUSES_VIEW (widget), TRUE);
+  return st_store_delete_warehouse (store, st_warehouse_get_name (row), error);
 }
 
-static void
-restore_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
+static char *
+delete_question (gpointer row)
 {
-  set_archived (ST_WAREHOUSES_VIEW (widget), FALSE);
+  /* Translators: %s is a warehouse's name */
+  return g_strdup_printf (_("Delete warehouse “%s”?"), st_warehouse_get_name (row));
 }
 
-static void
-delete_response_cb (GtkDialog *dialog,
-                    int        response,
-                    gpointer   user_data)
-{
-  StWarehousesView *self = ST_WAREHOUSES_VIEW (user_data);
-  StWarehouse *warehouse = g_object_get_data (G_OBJECT (dialog), "st-warehouse");
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT && store (self) != NULL
-      && !st_store_delete_warehouse (store (self), st_warehouse_get_name (warehouse), &error))
-    show_error (self, _("The warehouse was not deleted"), error);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  st_list_page_refresh (ST_LIST_PAGE (self));
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  StWarehousesView *self = ST_WAREHOUSES_VIEW (widget);
-  StWarehouse *warehouse = _st_list_page_get_selected (ST_LIST_PAGE (self));
-  GtkWidget *dialog;
-  GtkWidget *button;
-
-  if (warehouse == NULL || store (self) == NULL)
-    return;
-  dialog = gtk_message_dialog_new (parent_window (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   /* Translators: %s is a warehouse's name */
-                                   _("Delete warehouse “%s”?"),
-                                   st_warehouse_get_name (warehouse));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                            _("Only a warehouse that no document uses can be "
-                                              "deleted; archive one that history uses."));
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
-  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Delete"), GTK_RESPONSE_ACCEPT);
-  gtk_widget_add_css_class (button, "destructive-action");
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  g_object_set_data_full (G_OBJECT (dialog), "st-warehouse", g_object_ref (warehouse),
-                          g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
+static const StListPageRowActions row_actions = {
+  .group = "warehouses",
+  .is_archived = is_archived,
+  .new_edit_dialog = new_edit_dialog,
+  .set_archived = set_archived,
+  .delete_row = delete_row,
+  .delete_question = delete_question,
+  .delete_detail = N_("Only a warehouse that no document uses can be deleted; archive one "
+                      "that history uses."),
+  .archive_failed = N_("The warehouse was not archived"),
+  .restore_failed = N_("The warehouse was not restored"),
+  .delete_failed = N_("The warehouse was not deleted"),
+};
 
 static void
 archived_toggled_cb (StWarehousesView *self)
 {
-  if (store (self) != NULL)
+  if (st_list_page_get_store (ST_LIST_PAGE (self)) != NULL)
     _st_list_page_reload (ST_LIST_PAGE (self));
-}
-
-/* A double click (or Enter) on a warehouse opens its rename dialog. */
-static void
-activate_cb (StWarehousesView *self,
-             guint           position)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "warehouses.edit", NULL);
 }
 
 /* StListPage */
@@ -221,13 +129,6 @@ st_warehouses_view_get_row_id (StListPage *page,
                              gpointer    row)
 {
   return st_warehouse_get_id (row);
-}
-
-static void
-st_warehouses_view_row_selected (StListPage *page,
-                               gpointer    row)
-{
-  update_actions (ST_WAREHOUSES_VIEW (page), row);
 }
 
 static gboolean
@@ -261,7 +162,6 @@ st_warehouses_view_class_init (StWarehousesViewClass *klass)
   page_class->create_model = st_warehouses_view_create_model;
   page_class->format_count = st_warehouses_view_format_count;
   page_class->get_row_id = st_warehouses_view_get_row_id;
-  page_class->row_selected = st_warehouses_view_row_selected;
   page_class->is_narrowed = st_warehouses_view_is_narrowed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -270,10 +170,7 @@ st_warehouses_view_class_init (StWarehousesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StWarehousesView, row_menu);
   gtk_widget_class_bind_template_callback (widget_class, archived_toggled_cb);
 
-  gtk_widget_class_install_action (widget_class, "warehouses.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "warehouses.archive", NULL, archive_action);
-  gtk_widget_class_install_action (widget_class, "warehouses.restore", NULL, restore_action);
-  gtk_widget_class_install_action (widget_class, "warehouses.delete", NULL, delete_action);
+  _st_list_page_class_set_row_actions (page_class, &row_actions);
 }
 
 static void
@@ -292,8 +189,5 @@ st_warehouses_view_init (StWarehousesView *self)
   st_columns_append (column_view, _("Status"), archived_text, ST_COLUMN_DIM, ST_SORT_DEFAULT);
   st_columns_follow_sorter (column_view);
 
-  g_signal_connect_object (column_view, "activate", G_CALLBACK (activate_cb), self,
-                           G_CONNECT_SWAPPED);
   _st_list_page_set_context_menu (ST_LIST_PAGE (self), self->row_menu);
-  update_actions (self, NULL);
 }
