@@ -217,8 +217,49 @@ contact_line (StUnit     *unit,
   return NULL;
 }
 
+static void
+search_service_clicked_cb (GtkButton *button,
+                           StWindow  *self)
+{
+  g_autofree char *serial = g_strdup (g_object_get_data (G_OBJECT (button), "serial"));
+
+  /* The dialog takes over: the search is done with (the popover's rows go with it). */
+  gtk_popover_popdown (self->search_popover);
+  st_window_open_service_case (self, serial);
+}
+
+/* A unit the customer has (sold) can come back: its row offers Open Service Case… beside the
+ * text, unless nothing may be written. */
 static GtkWidget *
-search_row_new (StUnit        *unit,
+search_row_service (StWindow  *self,
+                    StUnit    *unit,
+                    GtkWidget *text)
+{
+  GtkWidget *box;
+  GtkWidget *button;
+
+  if (st_unit_get_status (unit) != ST_UNIT_SOLD || st_store_is_read_only (self->store))
+    return text;
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (box), text);
+  button = gtk_button_new_with_mnemonic (_("Open Service _Case…"));
+  gtk_widget_set_name (button, "search-service-button");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_end (button, 6);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("The customer brought this unit back: open a warranty "
+                                         "claim or repair"));
+  g_object_set_data_full (G_OBJECT (button), "serial", g_strdup (st_unit_get_serial (unit)),
+                          g_free);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (search_service_clicked_cb), self, 0);
+  gtk_box_append (GTK_BOX (box), button);
+  return box;
+}
+
+static GtkWidget *
+search_row_new (StWindow      *self,
+                StUnit        *unit,
                 StSearchMatch  match,
                 const char    *needle)
 {
@@ -262,7 +303,7 @@ search_row_new (StUnit        *unit,
       gtk_box_append (GTK_BOX (box), label);
     }
 
-  return box;
+  return search_row_service (self, unit, box);
 }
 
 static void
@@ -304,10 +345,9 @@ show_search_results (StWindow       *self,
     {
       StUnit *unit = g_ptr_array_index (units, i);
       gint64 id = st_unit_get_id (unit);
+      StSearchMatch match = g_array_index (result->matches, StSearchMatch, i);
 
-      gtk_list_box_append (self->search_results,
-                           search_row_new (unit, g_array_index (result->matches, StSearchMatch,
-                                                                i), needle));
+      gtk_list_box_append (self->search_results, search_row_new (self, unit, match, needle));
       g_array_append_val (self->search_ids, id);
     }
 

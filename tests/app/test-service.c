@@ -2,7 +2,8 @@
 /* test-service.c — after-sales service through the window's widgets: a whole case opened from
  * the unit page (a note, a part, in repair, ready, closed as replaced by a unit picked from
  * stock with the serial picker), then the unit pages and the Service view showing it; a case
- * cancelled; Open Service Case… from the serial search; and the Warranty Expiring list.
+ * cancelled; Open Service Case… from the serial search (the unit page it opens, and the button
+ * on a sold unit's row of the result list); and the Warranty Expiring list.
  *
  * With ST_TEST_SHOTS set to a file prefix, the screen (run it under
  * `xvfb-run -s "-screen 0 800x600x24"`, LANGUAGE=de for German) is saved with
@@ -644,6 +645,92 @@ test_open_from_search (Fixture       *f,
   assert_ledger_sound (f);
 }
 
+/* The first widget named @name under @widget (depth first), or the first label when @name is
+ * NULL. */
+static GtkWidget *
+find_in (GtkWidget  *widget,
+         const char *name)
+{
+  if (name != NULL ? g_strcmp0 (gtk_widget_get_name (widget), name) == 0
+                   : GTK_IS_LABEL (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_in (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+search_finished (gpointer data)
+{
+  return !st_window_is_searching (ST_WINDOW (data));
+}
+
+/* Ctrl+F's result list (issue 13, item 3): a sold unit's row offers Open Service Case…, which
+ * opens the intake dialog with its serial; units in stock have no such button. */
+static void
+test_open_from_search_results (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkListBox *results = st_test_template_child (f->window, ST_TYPE_WINDOW, "search_results");
+  GtkWidget *popover = st_test_template_child (f->window, ST_TYPE_WINDOW, "search_popover");
+  GtkWidget *sn1_button = NULL;
+  StServiceDialog *dialog;
+  GtkEntry *entry;
+  g_autoptr(StServiceCase) sc = NULL;
+  guint n_rows = 0;
+
+  /* SN-1 … SN-4 all start with "SN-": listed, none opened. */
+  st_window_search_serial (f->window, "SN-");
+  st_test_wait_until (search_finished, f->window);
+  st_test_spin ();
+  for (GtkListBoxRow *row; (row = gtk_list_box_get_row_at_index (results, (int) n_rows)) != NULL;
+       n_rows++)
+    {
+      const char *serial = gtk_label_get_text (GTK_LABEL (find_in (GTK_WIDGET (row), NULL)));
+      GtkWidget *button = find_in (GTK_WIDGET (row), "search-service-button");
+
+      g_test_message ("row %u: %s%s", n_rows, serial, button != NULL ? " (service)" : "");
+      /* Sold: SN-1 and SN-2; in stock: SN-3 and SN-4. */
+      if (g_str_equal (serial, "SN-1") || g_str_equal (serial, "SN-2"))
+        {
+          g_assert_nonnull (button);
+          g_assert_true (gtk_widget_is_sensitive (button));
+          if (g_str_equal (serial, "SN-1"))
+            sn1_button = button;
+        }
+      else
+        g_assert_null (button);
+    }
+  g_assert_cmpuint (n_rows, ==, 4);
+  g_assert_nonnull (sn1_button);
+  g_assert_true (gtk_widget_get_visible (popover));
+  shoot (f, "search-service");
+
+  g_signal_emit_by_name (sn1_button, "clicked");
+  st_test_spin ();
+  g_assert_false (gtk_widget_get_visible (popover));
+  dialog = st_test_find_toplevel (ST_TYPE_SERVICE_DIALOG, TRUE);
+  g_assert_nonnull (dialog);
+  entry = st_test_template_child (dialog, ST_TYPE_SERVICE_DIALOG, "serial_entry");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "SN-1");
+  gtk_editable_set_text (GTK_EDITABLE (st_test_template_child (dialog, ST_TYPE_SERVICE_DIALOG,
+                                                               "complaint_entry")),
+                         "No sound");
+  sc = st_service_dialog_apply (dialog);
+  g_assert_nonnull (sc);
+  st_test_spin ();
+  g_assert_cmpstr (st_service_case_get_serial (sc), ==, "SN-1");
+  g_assert_true (visible_page (f) == GTK_WIDGET (case_page (f)));
+  g_assert_cmpstr (st_service_case_get_serial (shown_case (f)), ==, "SN-1");
+  assert_ledger_sound (f);
+}
+
 /* Units whose warranty ends within N days, soonest first, with their customer. */
 static void
 test_warranty_expiring (Fixture       *f,
@@ -712,6 +799,7 @@ main (int   argc,
   ADD ("/app/service/whole-case", test_whole_case);
   ADD ("/app/service/list-and-cancel", test_list_and_cancel);
   ADD ("/app/service/open-from-search", test_open_from_search);
+  ADD ("/app/service/open-from-search-results", test_open_from_search_results);
   ADD ("/app/service/warranty-expiring", test_warranty_expiring);
 
   return st_test_app_run (&app);
