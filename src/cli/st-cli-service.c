@@ -589,6 +589,41 @@ st_cli_cmd_services (StCli              *cli,
   return ST_CLI_EXIT_OK;
 }
 
+/* The first @limit units of the lazy list (count and first pages only, as the window's view
+ * reads them); the number of all in *@total. */
+static GPtrArray *
+expiring_first (StStore     *store,
+                const char  *date,
+                guint        days,
+                guint64      limit,
+                guint       *total,
+                GError     **error)
+{
+  g_autoptr(StListModel) model = NULL;
+  g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n;
+
+  if (date != NULL && !st_date_validate (date, _("date"), error))
+    return NULL;
+  model = st_store_list_warranty_expiring (store, date, days);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  for (guint i = 0; i < n && i < limit; i++)
+    {
+      StUnit *unit = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (unit == NULL)
+        break;
+      g_ptr_array_add (units, unit);
+    }
+  if (st_list_model_get_error (model) != NULL)
+    {
+      g_propagate_error (error, g_error_copy (st_list_model_get_error (model)));
+      return NULL;
+    }
+  *total = n;
+  return g_steal_pointer (&units);
+}
+
 int
 st_cli_cmd_warranty_expiring (StCli              *cli,
                               const StCliCommand *command,
@@ -597,13 +632,15 @@ st_cli_cmd_warranty_expiring (StCli              *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) units = NULL;
-  g_autofree char *within = NULL, *date = NULL;
+  g_autofree char *within = NULL, *date = NULL, *limit_text = NULL;
   const StCliOption options[] = {
     { "within", ST_CLI_OPT_VALUE, &within },
     { "date", ST_CLI_OPT_VALUE, &date },
+    { "limit", ST_CLI_OPT_VALUE, &limit_text },
     { NULL }
   };
-  guint64 days = 30;
+  guint64 days = 30, limit = 0;
+  guint total = 0;
   int status;
 
   if ((status = st_cli_parse_options (cli, command, options, argc, argv, 0, 0, NULL)) >= 0)
@@ -612,9 +649,20 @@ st_cli_cmd_warranty_expiring (StCli              *cli,
     /* Translators: %s is what was typed; keep “--within” as it is */
     return st_cli_usage_error (command, _("--within needs a number of days from 0 to 36500, not "
                                           "“%s”"), within);
-  if (!st_cli_open_store (cli, &error)
-      || (units = st_store_warranty_expiring (cli->store, date, (guint) days, &error)) == NULL)
+  if (limit_text != NULL && !g_ascii_string_to_unsigned (limit_text, 10, 1, G_MAXUINT, &limit,
+                                                         NULL))
+    /* Translators: %s is what was typed; keep “--limit” as it is */
+    return st_cli_usage_error (command, _("--limit wants a number of units, not “%s”"),
+                               limit_text);
+  if (!st_cli_open_store (cli, &error))
     return st_cli_fail (error);
+  /* With --limit: the count and the first units from the lazy list, not every row built. */
+  units = limit > 0 ? expiring_first (cli->store, date, (guint) days, limit, &total, &error)
+                    : st_store_warranty_expiring (cli->store, date, (guint) days, &error);
+  if (units == NULL)
+    return st_cli_fail (error);
+  if (limit == 0)
+    total = units->len;
   if (cli->json)
     {
       g_autoptr(JsonBuilder) json = json_builder_new ();
@@ -645,6 +693,15 @@ st_cli_cmd_warranty_expiring (StCli              *cli,
                                 st_unit_get_sold_date (unit));
         }
       st_cli_table_render (table, NULL, out);
+      if (total > units->len)
+        {
+          guint more = total - units->len;
+
+          /* Translators: after a list cut short by --limit: how many units were left out */
+          g_string_append_printf (out, ngettext ("… and %u more unit", "… and %u more units",
+                                                 more), more);
+          g_string_append_c (out, '\n');
+        }
       st_cli_print_text (out->str);
     }
   return ST_CLI_EXIT_OK;

@@ -220,8 +220,9 @@ static const StCliCommand commands[] = {
        "cancelled.") },
   { "warranty", "expiring", st_cli_cmd_warranty_expiring,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
-    NC_("command synopsis", "warranty expiring [--within DAYS] [--date D]"),
-    N_("Sold units whose warranty ends within DAYS (30) of today or of --date.") },
+    NC_("command synopsis", "warranty expiring [--within DAYS] [--date D] [--limit N]"),
+    N_("Sold units whose warranty ends within DAYS (30) of today or of --date; with --limit, "
+       "the first N of them and how many more.") },
   { "unit", NULL, st_cli_cmd_unit,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "unit SERIAL [--item SKU]"),

@@ -7,7 +7,8 @@
  *  - the unit page of a unit with a case: find the unit, its history, its cases (what
  *    st-unit-page.c calls; target < 50 ms), against the same without the cases;
  *  - the Warranty Expiring view's lazy model (count and first page) and
- *    `serialtrack-cli warranty expiring --within 30` as a process (target < 100 ms), against
+ *    `serialtrack-cli warranty expiring --within 30` (every row, and --limit 50) as a process
+ *    (target < 100 ms), against
  *    `serialtrack-cli unit SERIAL` (a process's start and one lookup).
  * Each runs --rounds times; the median is reported.  Prints RESULT lines like st-bench.c.  With
  * --db FILE it uses an inventory that already has its cases (e.g. made with `serialtrack-cli
@@ -349,6 +350,16 @@ main (int   argc,
       result ("serialtrack-cli warranty expiring --within 30", t, base_cli, 0.100, "< 100 ms");
       /* A header and a row per unit. */
       g_assert_cmpuint (lines, ==, n > 0 ? n + 1 : 0);
+      {
+        const char *limit_argv[] = { cli, "--db", work, "warranty", "expiring", "--within",
+                                     "30", "--limit", "50", NULL };
+
+        t = time_cli (limit_argv, &lines);
+        result ("serialtrack-cli warranty expiring --within 30 --limit 50", t, base_cli, 0.100,
+                "< 100 ms");
+        /* A header, the first 50 (or all) and "… and N more" when there are more. */
+        g_assert_cmpuint (lines, ==, n == 0 ? 0 : n <= 50 ? n + 1 : 52);
+      }
     }
   else
     g_print ("SERIALTRACK_CLI unset: the CLI's timing skipped\n");

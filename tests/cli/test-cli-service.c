@@ -386,6 +386,34 @@ test_warranty_dates (Fixture       *f,
     g_assert_cmpuint (tj_len (none, NULL), ==, 0);
   }
   cli_usage_error (f, "--within", "warranty", "expiring", "--within", "soon", NULL);
+
+  /* --limit: the first N, soonest first, and how many more.  T4 sold Feb 15: ends 2025-02-15,
+   * before T3's 2025-02-28. */
+  g_free (cli_ok (f, "invoice", "post", "--customer", "Bob", "--warehouse", "Main", "--date",
+                  "2024-02-15", "--line", "PHONE:1::T4", NULL));
+  {
+    g_autoptr(TjNode) all = cli_json (f, "warranty", "expiring", "--within", "30", "--date",
+                                      "2025-02-01", NULL);
+    g_autoptr(TjNode) first = cli_json (f, "warranty", "expiring", "--within", "30", "--date",
+                                        "2025-02-01", "--limit", "1", NULL);
+    g_autofree char *text = cli_ok (f, "warranty", "expiring", "--within", "30", "--date",
+                                    "2025-02-01", "--limit", "1", NULL);
+    g_autofree char *whole = cli_ok (f, "warranty", "expiring", "--within", "30", "--date",
+                                     "2025-02-01", "--limit", "2", NULL);
+
+    g_assert_cmpuint (tj_len (all, NULL), ==, 2);
+    g_assert_cmpstr (tj_str (all, "0/serial"), ==, "T4");
+    g_assert_cmpuint (tj_len (first, NULL), ==, 1);
+    g_assert_cmpstr (tj_str (first, "0/serial"), ==, "T4");
+    assert_contains (text, "T4");
+    g_assert_null (strstr (text, "T3"));
+    assert_contains (text, "… and 1 more unit\n");
+    assert_contains (whole, "T3");
+    g_assert_null (strstr (whole, "more unit"));
+  }
+  cli_usage_error (f, "--limit", "warranty", "expiring", "--limit", "0", NULL);
+  g_free (cli_refused (f, "2025-13-01", "warranty", "expiring", "--date", "2025-13-01",
+                       "--limit", "5", NULL));
 }
 
 static void
