@@ -3,8 +3,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <glib/gi18n.h>
 #include <locale.h>
 
+#include "st-export-dialog.h"
 #include "st-test-app.h"
 
 StApplication *
@@ -206,6 +208,89 @@ st_test_open_window (StApplication *app,
   window = st_application_open_database (app, location, ST_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   return window;
+}
+
+StStore *
+st_test_create_database (const char  *tmpl,
+                         char       **dir,
+                         char       **path)
+{
+  g_autoptr(GError) error = NULL;
+  StStore *store;
+
+  *dir = st_test_make_tmp_dir (tmpl);
+  *path = g_build_filename (*dir, "test.serialtrack", NULL);
+  store = st_store_open (*path, ST_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+void
+st_test_close_database (char *dir,
+                        char *path)
+{
+  st_test_destroy_toplevels (FALSE);
+  st_test_destroy_toplevels (TRUE);
+  st_test_remove_dir (dir);
+  g_free (path);
+  g_free (dir);
+}
+
+void
+st_test_bind_catalogues (void)
+{
+  const char *dir = g_getenv ("SERIALTRACK_LOCALEDIR");
+
+  if (dir == NULL)
+    return;
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+void
+st_test_shoot (const char *name)
+{
+  const char *prefix = g_getenv ("ST_TEST_SHOTS");
+  g_autofree char *command = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (prefix == NULL)
+    return;
+  st_test_wait_ms (400);
+  command = g_strdup_printf ("import -window root %s%s.png", prefix, name);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+}
+
+gpointer
+st_test_answer_export_chooser (const char *folder,
+                               const char *suggested,
+                               const char *name)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  g_autofree char *current = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkFileChooser *chooser;
+  gpointer dialog;
+
+  chooser = st_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, FALSE);
+  g_assert_nonnull (chooser);
+  current = gtk_file_chooser_get_current_name (chooser);
+  g_assert_cmpstr (current, ==, suggested);
+  gtk_file_chooser_set_current_folder (chooser, file, &error);
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (chooser, name);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  /* The chooser checks the name it was given (asynchronously) before it answers. */
+  for (guint i = 0; i < 100 && st_test_find_toplevel (ST_TYPE_EXPORT_DIALOG, FALSE) == NULL; i++)
+    st_test_wait_ms (20);
+  dialog = st_test_find_toplevel (ST_TYPE_EXPORT_DIALOG, FALSE);
+  g_assert_nonnull (dialog);
+  return dialog;
 }
 
 StDocument *

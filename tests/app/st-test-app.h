@@ -54,6 +54,29 @@ void           st_test_destroy_toplevels    (gboolean main_windows);
 char          *st_test_make_tmp_dir    (const char    *tmpl);
 void           st_test_remove_dir      (const char    *dir);
 
+/* A new database file in a new temporary directory (@tmpl as for st_test_make_tmp_dir()):
+ * sets @dir and @path and returns the store open on it, to be filled through the core as
+ * another program would before the window opens it. */
+StStore       *st_test_create_database (const char    *tmpl,
+                                        char         **dir,
+                                        char         **path);
+/* A fixture's teardown: the dialogs and unit pages first, then the windows they are transient
+ * for; removes @dir and frees @dir and @path. */
+void           st_test_close_database  (char          *dir,
+                                        char          *path);
+
+/* The build tree's catalogues (SERIALTRACK_LOCALEDIR, where set) bound as main.c binds the
+ * installed ones: a run with LANGUAGE=de shows German (for screenshots). */
+void           st_test_bind_catalogues (void);
+/* With ST_TEST_SHOTS set to a file prefix: the X screen as it is saved as PREFIX@name.png with
+ * `import -window root` (run on an 800 x 600 Xvfb); nothing otherwise. */
+void           st_test_shoot           (const char    *name);
+/* Answers the file chooser an export opened (a GtkFileChooserDialog without a portal): checks
+ * the name it suggests, saves as @name in @folder and returns the export's progress dialog. */
+gpointer       st_test_answer_export_chooser (const char *folder,
+                                              const char *suggested,
+                                              const char *name);
+
 /* Opens @location in a new window of @app, asserting it opens. */
 StWindow      *st_test_open_window     (StApplication *app,
                                         const char    *location);

@@ -87,10 +87,7 @@ fixture_setup (Fixture       *f,
   g_autoptr(StContact) vendor = NULL, customer = NULL;
   g_autoptr(StWarehouse) shop = NULL;
 
-  f->dir = st_test_make_tmp_dir ("st-count-test-XXXXXX");
-  f->path = g_build_filename (f->dir, "test.serialtrack", NULL);
-  store = st_store_open (f->path, ST_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  store = st_test_create_database ("st-count-test-XXXXXX", &f->dir, &f->path);
   item = st_store_add_item (store, &spec, &error);
   g_assert_no_error (error);
   vendor = st_store_add_contact (store, ST_CONTACT_VENDOR, "Acme", &error);
@@ -601,12 +598,7 @@ main (int   argc,
   if (app == NULL)
     return 77;
   /* The build tree's catalogues, for a run in another language (as main.c binds them). */
-  if (g_getenv ("SERIALTRACK_LOCALEDIR") != NULL)
-    {
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SERIALTRACK_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
+  st_test_bind_catalogues ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

@@ -39,10 +39,7 @@ fixture_setup (Fixture       *f,
   StItemSpec spec = { "TOOL", "Drill", NULL, 9900, 5000, ST_TRACKING_SERIAL, 0,
                       ST_SERIAL_FORMAT_ANY };
 
-  f->dir = st_test_make_tmp_dir ("st-drafts-XXXXXX");
-  f->path = g_build_filename (f->dir, "test.serialtrack", NULL);
-  store = st_store_open (f->path, ST_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  store = st_test_create_database ("st-drafts-XXXXXX", &f->dir, &f->path);
   vendor = st_store_add_contact (store, ST_CONTACT_VENDOR, "Acme", &error);
   g_assert_no_error (error);
   customer = st_store_add_contact (store, ST_CONTACT_CUSTOMER, "Bob", &error);
@@ -481,12 +478,8 @@ main (int   argc,
     return 77;
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
   /* The screenshots are taken in the language asked for, as main.c would show it. */
-  if (g_getenv ("ST_DRAFTS_SHOTS") != NULL && g_getenv ("SERIALTRACK_LOCALEDIR") != NULL)
-    {
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SERIALTRACK_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
+  if (g_getenv ("ST_DRAFTS_SHOTS") != NULL)
+    st_test_bind_catalogues ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

@@ -46,10 +46,7 @@ fixture_setup (Fixture       *f,
   StItemSpec cable = { "CABLE", "Cable", NULL, 500, 200, ST_TRACKING_NONE, 0,
                        ST_SERIAL_FORMAT_ANY };
 
-  f->dir = st_test_make_tmp_dir ("st-editing-XXXXXX");
-  f->path = g_build_filename (f->dir, "test.serialtrack", NULL);
-  f->store = st_store_open (f->path, ST_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  f->store = st_test_create_database ("st-editing-XXXXXX", &f->dir, &f->path);
 
   vendor = st_store_add_contact (f->store, ST_CONTACT_VENDOR, "Acme", &error);
   g_assert_no_error (error);

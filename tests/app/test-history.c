@@ -103,11 +103,7 @@ fixture_setup (Fixture       *f,
   g_autofree char *today = st_date_today ();
   StDraftLine *line;
 
-  f->dir = st_test_make_tmp_dir ("st-history-test-XXXXXX");
-  f->path = g_build_filename (f->dir, "test.serialtrack", NULL);
-
-  store = st_store_open (f->path, ST_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  store = st_test_create_database ("st-history-test-XXXXXX", &f->dir, &f->path);
   item = st_store_add_item (store, &spec, &error);
   g_assert_no_error (error);
   vendor = st_store_add_contact (store, ST_CONTACT_VENDOR, "Acme", &error);
@@ -154,12 +150,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  st_test_destroy_toplevels (FALSE);
-  st_test_destroy_toplevels (TRUE);
-
-  st_test_remove_dir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  st_test_close_database (f->dir, f->path);
   g_free (f->invoice);
   g_free (f->voided_invoice);
 }
@@ -873,33 +864,9 @@ save_from_chooser (Fixture    *f,
                    const char *suggested,
                    const char *name)
 {
-  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
-  g_autofree char *current = NULL;
-  g_autoptr(GError) error = NULL;
+  StExportDialog *dialog = st_test_answer_export_chooser (f->dir, suggested, name);
   Finished finished = { 0 };
-  GtkFileChooser *chooser;
-  StExportDialog *dialog;
 
-  chooser = st_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, FALSE);
-  g_assert_nonnull (chooser);
-  current = gtk_file_chooser_get_current_name (chooser);
-  g_assert_cmpstr (current, ==, suggested);
-  gtk_file_chooser_set_current_folder (chooser, folder, &error);
-  g_assert_no_error (error);
-  gtk_file_chooser_set_current_name (chooser, name);
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-
-  /* The chooser checks the name it was given (asynchronously) before it answers. */
-  for (guint i = 0; i < 100 && st_test_find_toplevel (ST_TYPE_EXPORT_DIALOG, FALSE) == NULL; i++)
-    {
-      gboolean done = FALSE;
-
-      g_timeout_add (20, st_test_timeout_cb, &done);
-      while (!done)
-        g_main_context_iteration (NULL, TRUE);
-    }
-  dialog = st_test_find_toplevel (ST_TYPE_EXPORT_DIALOG, FALSE);
-  g_assert_nonnull (dialog);
   g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
   st_test_wait_for (&finished.done);
   g_assert_no_error (finished.error);

@@ -65,12 +65,9 @@ fixture_setup (Fixture       *f,
   g_autofree char *warehouse = NULL;
   StDraftLine *line;
 
-  f->dir = st_test_make_tmp_dir ("st-labels-test-XXXXXX");
-  f->path = g_build_filename (f->dir, "test.serialtrack", NULL);
+  store = st_test_create_database ("st-labels-test-XXXXXX", &f->dir, &f->path);
   f->pdf = g_build_filename (f->dir, "labels.pdf", NULL);
   f->imeis = g_ptr_array_new_with_free_func (g_free);
-  store = st_store_open (f->path, ST_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
   item = st_store_add_item (store, &spec, &error);
   g_assert_no_error (error);
   vendor = st_store_add_contact (store, ST_CONTACT_VENDOR, "Acme", &error);
@@ -102,13 +99,9 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   st_label_print_set_export_path_for_tests (NULL);
-  st_test_destroy_toplevels (FALSE);
-  st_test_destroy_toplevels (TRUE);
-  st_test_remove_dir (f->dir);
   g_ptr_array_unref (f->imeis);
   g_free (f->pdf);
-  g_free (f->path);
-  g_free (f->dir);
+  st_test_close_database (f->dir, f->path);
 }
 
 static void

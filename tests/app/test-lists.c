@@ -52,10 +52,7 @@ fixture_setup (Fixture       *f,
   g_autofree char *warehouse = NULL;
   StDraftLine *line;
 
-  f->dir = st_test_make_tmp_dir ("st-lists-test-XXXXXX");
-  f->path = g_build_filename (f->dir, "test.serialtrack", NULL);
-  store = st_store_open (f->path, ST_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  store = st_test_create_database ("st-lists-test-XXXXXX", &f->dir, &f->path);
   g_object_unref (st_store_add_item (store, &tool, &error));
   g_assert_no_error (error);
   g_object_unref (st_store_add_item (store, &cable, &error));
@@ -87,28 +84,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  st_test_destroy_toplevels (FALSE);
-  st_test_destroy_toplevels (TRUE);
-  st_test_remove_dir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static void
-shoot (const char *name)
-{
-  const char *prefix = g_getenv ("ST_TEST_SHOTS");
-  g_autofree char *command = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (prefix == NULL)
-    return;
-  st_test_wait_ms (400);
-  command = g_strdup_printf ("import -window root %s%s.png", prefix, name);
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (status, ==, 0);
+  st_test_close_database (f->dir, f->path);
 }
 
 static StListPage *
@@ -266,7 +242,7 @@ test_contacts (Fixture       *f,
 
   g_assert_true (ST_IS_CONTACTS_VIEW (page));
   g_assert_cmpuint (n_rows (page), ==, 3);
-  shoot ("contacts");
+  st_test_shoot ("contacts");
 
   /* The right-click menu selects the row under the pointer (Bob, the second). */
   g_assert_true (st_list_page_select_id (page, contact_id (f, ST_CONTACT_VENDOR, "Acme")));
@@ -290,7 +266,7 @@ test_contacts (Fixture       *f,
   set_text (dialog, ST_TYPE_CONTACT_DIALOG, "name_entry", "Acme Traders");
   set_text (dialog, ST_TYPE_CONTACT_DIALOG, "email_entry", "orders@acme.example");
   set_text (dialog, ST_TYPE_CONTACT_DIALOG, "phone_entry", "+49 30 1234");
-  shoot ("contact-edit");
+  st_test_shoot ("contact-edit");
   click (dialog, ST_TYPE_CONTACT_DIALOG, "add_button");
   g_assert_null (st_test_find_toplevel (ST_TYPE_CONTACT_DIALOG, TRUE));
   g_assert_true (st_store_get_contact_details (f->store, ST_CONTACT_VENDOR, "Acme Traders",
@@ -570,12 +546,7 @@ main (int   argc,
     return 77;
   /* The build tree's catalogues, as main.c binds them: LANGUAGE=de shows the lists in German
    * (for the screenshots); the suite runs in English. */
-  if (g_getenv ("SERIALTRACK_LOCALEDIR") != NULL)
-    {
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SERIALTRACK_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
+  st_test_bind_catalogues ();
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
 #define ADD(path, func) \

@@ -142,10 +142,7 @@ fixture_setup (Fixture       *f,
   StItemSpec phone = { "PHONE", "Phone X", NULL, 50000, 30000, ST_TRACKING_SERIAL, 12,
                        ST_SERIAL_FORMAT_IMEI };
 
-  f->dir = st_test_make_tmp_dir ("st-serial-widgets-XXXXXX");
-  f->path = g_build_filename (f->dir, "test.serialtrack", NULL);
-  f->store = st_store_open (f->path, ST_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  f->store = st_test_create_database ("st-serial-widgets-XXXXXX", &f->dir, &f->path);
 
   shop = st_store_add_warehouse (f->store, "Shop", &error);
   g_assert_no_error (error);

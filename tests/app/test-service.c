@@ -113,11 +113,7 @@ fixture_setup (Fixture       *f,
   g_autofree char *warehouse = NULL;
   StDraftLine *line;
 
-  f->dir = st_test_make_tmp_dir ("st-service-test-XXXXXX");
-  f->path = g_build_filename (f->dir, "test.serialtrack", NULL);
-
-  store = st_store_open (f->path, ST_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  store = st_test_create_database ("st-service-test-XXXXXX", &f->dir, &f->path);
   item = st_store_add_item (store, &phone, &error);
   g_assert_no_error (error);
   part = st_store_add_item (store, &battery, &error);
@@ -158,12 +154,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  st_test_destroy_toplevels (FALSE);
-  st_test_destroy_toplevels (TRUE);
-
-  st_test_remove_dir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  st_test_close_database (f->dir, f->path);
   g_free (f->sold_on);
   g_free (f->sn1_warranty);
   g_free (f->sn2_warranty);
@@ -279,14 +270,9 @@ static void
 shoot (Fixture    *f,
        const char *name)
 {
-  const char *prefix = g_getenv ("ST_TEST_SHOTS");
-  g_autofree char *file = NULL;
-  g_autofree char *command = NULL;
-  g_autoptr(GError) error = NULL;
   GtkWidget *switcher;
-  int status = 0;
 
-  if (prefix == NULL)
+  if (g_getenv ("ST_TEST_SHOTS") == NULL)
     return;
   /* The header bar's view switcher alone is wider than 800 pixels in German (the window's
    * navigation is being reworked for that): hidden for the shot, so that the window fits the
@@ -295,12 +281,7 @@ shoot (Fixture    *f,
   if (switcher != NULL)
     gtk_widget_set_visible (switcher, FALSE);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
-  st_test_wait_ms (400);
-  file = g_strdup_printf ("%s%s.png", prefix, name);
-  command = g_strdup_printf ("import -window root %s", file);
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (status, ==, 0);
+  st_test_shoot (name);
   if (switcher != NULL)
     gtk_widget_set_visible (switcher, TRUE);
 }
@@ -783,12 +764,7 @@ main (int   argc,
     return 77;
   /* The build tree's catalogues, as main.c binds them: LANGUAGE=de shows the pages in German
    * (for the screenshots); the suite runs in English. */
-  if (g_getenv ("SERIALTRACK_LOCALEDIR") != NULL)
-    {
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SERIALTRACK_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
+  st_test_bind_catalogues ();
   /* A text field's cursor blink in a dialog that lost the focus to the picker warns, and
    * warnings are fatal (as in test-serial-widgets). */
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);

@@ -86,10 +86,7 @@ fixture_setup (Fixture       *f,
   g_autoptr(StItem) item = NULL;
   g_autoptr(StContact) vendor = NULL;
 
-  f->dir = st_test_make_tmp_dir ("st-worker-test-XXXXXX");
-  f->path = g_build_filename (f->dir, "test.serialtrack", NULL);
-  store = st_store_open (f->path, ST_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  store = st_test_create_database ("st-worker-test-XXXXXX", &f->dir, &f->path);
   item = st_store_add_item (store, &spec, &error);
   g_assert_no_error (error);
   vendor = st_store_add_contact (store, ST_CONTACT_VENDOR, "Acme", &error);

@@ -66,11 +66,7 @@ fixture_setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(StStore) store = NULL;
 
-  f->dir = st_test_make_tmp_dir ("st-units-test-XXXXXX");
-  f->path = g_build_filename (f->dir, "test.serialtrack", NULL);
-
-  store = st_store_open (f->path, ST_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  store = st_test_create_database ("st-units-test-XXXXXX", &f->dir, &f->path);
 
   if (contents >= WITH_ITEM)
     {
@@ -507,26 +503,9 @@ save_from_chooser (Fixture    *f,
                    const char *suggested,
                    const char *name)
 {
-  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
-  g_autofree char *current = NULL;
-  g_autoptr(GError) error = NULL;
+  StExportDialog *dialog = st_test_answer_export_chooser (f->dir, suggested, name);
   Finished finished = { 0 };
-  GtkFileChooser *chooser;
-  StExportDialog *dialog;
 
-  chooser = st_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, FALSE);
-  g_assert_nonnull (chooser);
-  current = gtk_file_chooser_get_current_name (chooser);
-  g_assert_cmpstr (current, ==, suggested);
-  gtk_file_chooser_set_current_folder (chooser, folder, &error);
-  g_assert_no_error (error);
-  gtk_file_chooser_set_current_name (chooser, name);
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-
-  for (guint i = 0; i < 100 && st_test_find_toplevel (ST_TYPE_EXPORT_DIALOG, FALSE) == NULL; i++)
-    st_test_wait_ms (20);
-  dialog = st_test_find_toplevel (ST_TYPE_EXPORT_DIALOG, FALSE);
-  g_assert_nonnull (dialog);
   g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
   for (guint i = 0; i < 500 && !finished.done; i++)
     st_test_wait_ms (20);

@@ -70,12 +70,8 @@ fixture_setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(StStore) store = NULL;
 
-  f->dir = st_test_make_tmp_dir ("st-app-test-XXXXXX");
-  f->path = g_build_filename (f->dir, "test.serialtrack", NULL);
-
   /* Fill the file through the core first, as another program would. */
-  store = st_store_open (f->path, ST_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  store = st_test_create_database ("st-app-test-XXXXXX", &f->dir, &f->path);
 
   if (contents >= WITH_ITEM)
     {
@@ -112,12 +108,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   /* Dialogs and unit pages before the windows they are transient for. */
-  st_test_destroy_toplevels (FALSE);
-  st_test_destroy_toplevels (TRUE);
-
-  st_test_remove_dir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  st_test_close_database (f->dir, f->path);
 }
 
 static guint
@@ -787,19 +778,10 @@ static void
 shoot (Fixture    *f,
        const char *name)
 {
-  const char *prefix = g_getenv ("ST_TEST_SHOTS");
-  g_autofree char *command = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (prefix == NULL)
+  if (g_getenv ("ST_TEST_SHOTS") == NULL)
     return;
   gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
-  st_test_wait_ms (400);
-  command = g_strdup_printf ("import -window root %s%s.png", prefix, name);
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (status, ==, 0);
+  st_test_shoot (name);
 }
 
 /* Any part of a serial and a vendor's or customer's name (issue 17): nothing at once (those
@@ -1046,12 +1028,7 @@ main (int   argc,
     return 77;
   /* The build tree's catalogues, as main.c binds them: LANGUAGE=de shows the search in German
    * (for the screenshots); the suite runs in English. */
-  if (g_getenv ("SERIALTRACK_LOCALEDIR") != NULL)
-    {
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SERIALTRACK_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
+  st_test_bind_catalogues ();
 
 #define ADD(path, contents, func) \
   g_test_add (path, Fixture, GINT_TO_POINTER (contents), fixture_setup, func, fixture_teardown)
