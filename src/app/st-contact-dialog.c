@@ -10,7 +10,7 @@
 
 struct _StContactDialog
 {
-  GtkWindow       parent_instance;
+  StEditDialog    parent_instance;
 
   /* Template widgets */
   GtkCheckButton *vendor_check;
@@ -19,87 +19,41 @@ struct _StContactDialog
   GtkWidget      *details_grid;
   GtkEntry       *email_entry;
   GtkEntry       *phone_entry;
-  GtkButton      *add_button;
-  GtkLabel       *error_label;
-
-  /* Owned */
-  StStore        *store;
-  StContact      *editing;  /* the contact edited, or NULL when adding one */
 };
 
-G_DEFINE_FINAL_TYPE (StContactDialog, st_contact_dialog, GTK_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (StContactDialog, st_contact_dialog, ST_TYPE_EDIT_DIALOG)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-enum {
-  CONTACT_ADDED,
-  CONTACT_CHANGED,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
-
-StContact *
-st_contact_dialog_apply (StContactDialog *self)
+static char *
+entry_text (GtkEntry *entry)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+}
+
+static GObject *
+st_contact_dialog_save (StEditDialog  *dialog,
+                        GtkWidget    **field,
+                        GError       **error)
+{
+  StContactDialog *self = ST_CONTACT_DIALOG (dialog);
+  StStore *store = st_edit_dialog_get_store (dialog);
+  StContact *editing = st_edit_dialog_get_editing (dialog);
+  g_autofree char *name = entry_text (self->name_entry);
   StContactKind kind;
-  StContact *contact;
 
-  g_return_val_if_fail (ST_IS_CONTACT_DIALOG (self), NULL);
+  *field = GTK_WIDGET (self->name_entry);
+  if (editing != NULL)
+    {
+      g_autofree char *email = entry_text (self->email_entry);
+      g_autofree char *phone = entry_text (self->phone_entry);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->name_entry), "error");
+      return G_OBJECT (st_store_edit_contact (store, st_contact_get_kind (editing),
+                                              st_contact_get_name (editing), name, email,
+                                              phone, error));
+    }
 
   kind = gtk_check_button_get_active (self->customer_check)
          ? ST_CONTACT_CUSTOMER : ST_CONTACT_VENDOR;
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
-
-  if (self->editing != NULL)
-    {
-      g_autofree char *email = NULL;
-      g_autofree char *phone = NULL;
-
-      email = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->email_entry))));
-      phone = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->phone_entry))));
-      contact = st_store_edit_contact (self->store, st_contact_get_kind (self->editing),
-                                       st_contact_get_name (self->editing), name, email, phone,
-                                       &error);
-      if (contact != NULL)
-        {
-          g_set_object (&self->editing, contact);
-          g_signal_emit (self, signals[CONTACT_CHANGED], 0, contact);
-          return contact;
-        }
-    }
-  else
-    contact = st_store_add_contact (self->store, kind, name, &error);
-  if (contact == NULL)
-    {
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      gtk_widget_add_css_class (GTK_WIDGET (self->name_entry), "error");
-      gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
-      return NULL;
-    }
-
-  g_signal_emit (self, signals[CONTACT_ADDED], 0, contact);
-  return contact;
-}
-
-static void
-add_clicked_cb (StContactDialog *self)
-{
-  g_autoptr(StContact) contact = st_contact_dialog_apply (self);
-
-  if (contact != NULL)
-    gtk_window_destroy (GTK_WINDOW (self));
+  return G_OBJECT (st_store_add_contact (store, kind, name, error));
 }
 
 StContactDialog *
@@ -129,6 +83,7 @@ st_contact_dialog_new_edit (GtkWindow *parent,
                             StContact *contact)
 {
   StContactDialog *self;
+  const char *title;
   g_autofree char *email = NULL;
   g_autofree char *phone = NULL;
 
@@ -136,10 +91,9 @@ st_contact_dialog_new_edit (GtkWindow *parent,
   g_return_val_if_fail (ST_IS_CONTACT (contact), NULL);
 
   self = st_contact_dialog_new (parent, store, st_contact_get_kind (contact));
-  self->editing = g_object_ref (contact);
   /* Translators: the title of the dialog that changes a vendor or customer */
-  gtk_window_set_title (GTK_WINDOW (self), _("Edit Contact"));
-  gtk_button_set_label (self->add_button, _("_Save"));
+  title = _("Edit Contact");
+  st_edit_dialog_set_editing (ST_EDIT_DIALOG (self), G_OBJECT (contact), title, _("_Save"));
   /* A vendor stays a vendor: its bills say so. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->vendor_check), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->customer_check), FALSE);
@@ -154,62 +108,12 @@ st_contact_dialog_new_edit (GtkWindow *parent,
   return self;
 }
 
-StContact *
-st_contact_dialog_get_contact (StContactDialog *self)
-{
-  g_return_val_if_fail (ST_IS_CONTACT_DIALOG (self), NULL);
-
-  return self->editing;
-}
-
 static void
 st_contact_dialog_dispose (GObject *object)
 {
-  StContactDialog *self = ST_CONTACT_DIALOG (object);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_CONTACT_DIALOG);
-  g_clear_object (&self->store);
-  g_clear_object (&self->editing);
+  gtk_widget_dispose_template (GTK_WIDGET (object), ST_TYPE_CONTACT_DIALOG);
 
   G_OBJECT_CLASS (st_contact_dialog_parent_class)->dispose (object);
-}
-
-static void
-st_contact_dialog_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  StContactDialog *self = ST_CONTACT_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-st_contact_dialog_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  StContactDialog *self = ST_CONTACT_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -219,42 +123,17 @@ st_contact_dialog_class_init (StContactDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = st_contact_dialog_dispose;
-  object_class->get_property = st_contact_dialog_get_property;
-  object_class->set_property = st_contact_dialog_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         ST_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[CONTACT_ADDED] =
-    g_signal_new ("contact-added",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, ST_TYPE_CONTACT);
-  signals[CONTACT_CHANGED] =
-    g_signal_new ("contact-changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, ST_TYPE_CONTACT);
+  ST_EDIT_DIALOG_CLASS (klass)->save = st_contact_dialog_save;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SerialTrack/st-contact-dialog.ui");
+  st_edit_dialog_class_bind_template (widget_class);
   gtk_widget_class_bind_template_child (widget_class, StContactDialog, vendor_check);
   gtk_widget_class_bind_template_child (widget_class, StContactDialog, customer_check);
   gtk_widget_class_bind_template_child (widget_class, StContactDialog, name_entry);
-  gtk_widget_class_bind_template_child (widget_class, StContactDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, StContactDialog, details_grid);
   gtk_widget_class_bind_template_child (widget_class, StContactDialog, email_entry);
   gtk_widget_class_bind_template_child (widget_class, StContactDialog, phone_entry);
-  gtk_widget_class_bind_template_child (widget_class, StContactDialog, add_button);
-  gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void

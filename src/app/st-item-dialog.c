@@ -14,7 +14,7 @@
 
 struct _StItemDialog
 {
-  GtkWindow       parent_instance;
+  StEditDialog    parent_instance;
 
   /* Template widgets */
   GtkEntry       *sku_entry;
@@ -26,56 +26,9 @@ struct _StItemDialog
   GtkWidget      *format_label;
   GtkDropDown    *format_dropdown;
   GtkSpinButton  *warranty_spin;
-  GtkLabel       *error_label;
-  GtkButton      *add_button;
-
-  /* Owned */
-  StStore        *store;
-  StItem         *editing;  /* the item edited, or NULL when adding one */
 };
 
-G_DEFINE_FINAL_TYPE (StItemDialog, st_item_dialog, GTK_TYPE_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-enum {
-  ITEM_ADDED,
-  ITEM_CHANGED,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
-
-static void
-clear_error (StItemDialog *self)
-{
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->sku_entry), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->name_entry), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->price_entry), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->cost_entry), "error");
-}
-
-/* Shows @error under the form and marks @field (may be NULL). */
-static void
-show_error (StItemDialog *self,
-            GtkWidget    *field,
-            const GError *error)
-{
-  gtk_label_set_text (self->error_label, error->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-
-  if (field != NULL)
-    {
-      gtk_widget_add_css_class (field, "error");
-      gtk_widget_grab_focus (field);
-    }
-}
+G_DEFINE_FINAL_TYPE (StItemDialog, st_item_dialog, ST_TYPE_EDIT_DIALOG)
 
 /* The forms accept the locale's decimal point as well as the dot st_money_parse() wants. */
 static gboolean
@@ -103,10 +56,12 @@ parse_amount (GtkEntry    *entry,
 
 /* Edit mode: every field as the form shows it; the tracking is the item's own. */
 static StItem *
-save_edit (StItemDialog     *self,
-           const StItemSpec *spec)
+save_edit (StItemDialog      *self,
+           const StItemSpec  *spec,
+           GtkWidget        **field,
+           GError           **error)
 {
-  g_autoptr(GError) error = NULL;
+  StItem *editing = st_edit_dialog_get_editing (ST_EDIT_DIALOG (self));
   StItemEdit edit = { 0 };
   StItem *item;
 
@@ -117,55 +72,46 @@ save_edit (StItemDialog     *self,
   edit.price = spec->price;
   edit.cost = spec->cost;
   edit.warranty_months = spec->warranty_months;
-  if (st_item_get_tracking (self->editing) == ST_TRACKING_SERIAL)
+  if (st_item_get_tracking (editing) == ST_TRACKING_SERIAL)
     {
       edit.set_format = TRUE;
       edit.serial_format = gtk_drop_down_get_selected (self->format_dropdown);
     }
 
-  item = st_store_edit_item (self->store, st_item_get_sku (self->editing), &edit, &error);
+  item = st_store_edit_item (st_edit_dialog_get_store (ST_EDIT_DIALOG (self)),
+                             st_item_get_sku (editing), &edit, error);
   if (item == NULL)
     {
-      GtkWidget *field = NULL;
-
-      if (g_error_matches (error, ST_ERROR, ST_ERROR_DUPLICATE) || *spec->sku == '\0')
-        field = GTK_WIDGET (self->sku_entry);
-      else if (g_error_matches (error, ST_ERROR, ST_ERROR_SERIAL_FORMAT))
-        field = GTK_WIDGET (self->format_dropdown);
+      if (g_error_matches (*error, ST_ERROR, ST_ERROR_DUPLICATE) || *spec->sku == '\0')
+        *field = GTK_WIDGET (self->sku_entry);
+      else if (g_error_matches (*error, ST_ERROR, ST_ERROR_SERIAL_FORMAT))
+        *field = GTK_WIDGET (self->format_dropdown);
       else if (*spec->name == '\0')
-        field = GTK_WIDGET (self->name_entry);
-
-      show_error (self, field, error);
-      return NULL;
+        *field = GTK_WIDGET (self->name_entry);
     }
-
-  g_set_object (&self->editing, item);
-  g_signal_emit (self, signals[ITEM_CHANGED], 0, item);
   return item;
 }
 
-StItem *
-st_item_dialog_apply (StItemDialog *self)
+static GObject *
+st_item_dialog_save (StEditDialog  *dialog,
+                     GtkWidget    **field,
+                     GError       **error)
 {
-  g_autoptr(GError) error = NULL;
+  StItemDialog *self = ST_ITEM_DIALOG (dialog);
   g_autofree char *sku = NULL;
   g_autofree char *name = NULL;
   g_autofree char *unit = NULL;
   StItemSpec spec = { 0 };
   StItem *item;
 
-  g_return_val_if_fail (ST_IS_ITEM_DIALOG (self), NULL);
-
-  clear_error (self);
-
-  if (!parse_amount (self->price_entry, _("Price"), &spec.price, &error))
+  if (!parse_amount (self->price_entry, _("Price"), &spec.price, error))
     {
-      show_error (self, GTK_WIDGET (self->price_entry), error);
+      *field = GTK_WIDGET (self->price_entry);
       return NULL;
     }
-  if (!parse_amount (self->cost_entry, _("Cost"), &spec.cost, &error))
+  if (!parse_amount (self->cost_entry, _("Cost"), &spec.cost, error))
     {
-      show_error (self, GTK_WIDGET (self->cost_entry), error);
+      *field = GTK_WIDGET (self->cost_entry);
       return NULL;
     }
 
@@ -185,34 +131,18 @@ st_item_dialog_apply (StItemDialog *self)
                        : ST_SERIAL_FORMAT_ANY;
   spec.warranty_months = (guint) gtk_spin_button_get_value_as_int (self->warranty_spin);
 
-  if (self->editing != NULL)
-    return save_edit (self, &spec);
+  if (st_edit_dialog_get_editing (dialog) != NULL)
+    return G_OBJECT (save_edit (self, &spec, field, error));
 
-  item = st_store_add_item (self->store, &spec, &error);
+  item = st_store_add_item (st_edit_dialog_get_store (dialog), &spec, error);
   if (item == NULL)
     {
-      GtkWidget *field = NULL;
-
-      if (g_error_matches (error, ST_ERROR, ST_ERROR_DUPLICATE) || *sku == '\0')
-        field = GTK_WIDGET (self->sku_entry);
+      if (g_error_matches (*error, ST_ERROR, ST_ERROR_DUPLICATE) || *sku == '\0')
+        *field = GTK_WIDGET (self->sku_entry);
       else if (*name == '\0')
-        field = GTK_WIDGET (self->name_entry);
-
-      show_error (self, field, error);
-      return NULL;
+        *field = GTK_WIDGET (self->name_entry);
     }
-
-  g_signal_emit (self, signals[ITEM_ADDED], 0, item);
-  return item;
-}
-
-static void
-add_clicked_cb (StItemDialog *self)
-{
-  g_autoptr(StItem) item = st_item_dialog_apply (self);
-
-  if (item != NULL)
-    gtk_window_destroy (GTK_WINDOW (self));
+  return G_OBJECT (item);
 }
 
 /* Enter in the warranty field, the last one, adds the item as it does in the others. */
@@ -220,8 +150,7 @@ static void
 warranty_activate_cb (StItemDialog *self)
 {
   gtk_spin_button_update (self->warranty_spin);
-  if (gtk_widget_is_sensitive (GTK_WIDGET (self->add_button)))
-    add_clicked_cb (self);
+  st_edit_dialog_activate_add (ST_EDIT_DIALOG (self));
 }
 
 static void
@@ -273,12 +202,11 @@ st_item_dialog_new_edit (GtkWindow *parent,
   g_return_val_if_fail (ST_IS_ITEM (item), NULL);
 
   self = st_item_dialog_new (parent, store);
-  self->editing = g_object_ref (item);
+  st_edit_dialog_set_editing (ST_EDIT_DIALOG (self), G_OBJECT (item),
+                              /* Translators: the title of the dialog that changes an item */
+                              _("Edit Item"), _("_Save"));
   serial = st_item_get_tracking (item) == ST_TRACKING_SERIAL;
 
-  /* Translators: the title of the dialog that changes an item */
-  gtk_window_set_title (GTK_WINDOW (self), _("Edit Item"));
-  gtk_button_set_label (self->add_button, _("_Save"));
   gtk_editable_set_text (GTK_EDITABLE (self->sku_entry), st_item_get_sku (item));
   gtk_editable_set_text (GTK_EDITABLE (self->name_entry), st_item_get_name (item));
   gtk_editable_set_text (GTK_EDITABLE (self->unit_entry), st_item_get_unit (item));
@@ -303,14 +231,6 @@ st_item_dialog_new_edit (GtkWindow *parent,
   return self;
 }
 
-StItem *
-st_item_dialog_get_item (StItemDialog *self)
-{
-  g_return_val_if_fail (ST_IS_ITEM_DIALOG (self), NULL);
-
-  return self->editing;
-}
-
 static void
 st_item_dialog_constructed (GObject *object)
 {
@@ -320,7 +240,8 @@ st_item_dialog_constructed (GObject *object)
   G_OBJECT_CLASS (st_item_dialog_parent_class)->constructed (object);
 
   /* With tracking off, items are quantity-only and the serial choices disappear. */
-  serial = st_store_get_tracking (self->store) == ST_TRACKING_SERIAL;
+  serial = st_store_get_tracking (st_edit_dialog_get_store (ST_EDIT_DIALOG (self)))
+           == ST_TRACKING_SERIAL;
   gtk_widget_set_visible (GTK_WIDGET (self->serial_check), serial);
   gtk_widget_set_visible (self->format_label, serial);
   gtk_widget_set_visible (GTK_WIDGET (self->format_dropdown), serial);
@@ -331,51 +252,9 @@ st_item_dialog_constructed (GObject *object)
 static void
 st_item_dialog_dispose (GObject *object)
 {
-  StItemDialog *self = ST_ITEM_DIALOG (object);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_ITEM_DIALOG);
-  g_clear_object (&self->store);
-  g_clear_object (&self->editing);
+  gtk_widget_dispose_template (GTK_WIDGET (object), ST_TYPE_ITEM_DIALOG);
 
   G_OBJECT_CLASS (st_item_dialog_parent_class)->dispose (object);
-}
-
-static void
-st_item_dialog_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  StItemDialog *self = ST_ITEM_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-st_item_dialog_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  StItemDialog *self = ST_ITEM_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -386,31 +265,11 @@ st_item_dialog_class_init (StItemDialogClass *klass)
 
   object_class->constructed = st_item_dialog_constructed;
   object_class->dispose = st_item_dialog_dispose;
-  object_class->get_property = st_item_dialog_get_property;
-  object_class->set_property = st_item_dialog_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         ST_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[ITEM_ADDED] =
-    g_signal_new ("item-added",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, ST_TYPE_ITEM);
-  signals[ITEM_CHANGED] =
-    g_signal_new ("item-changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, ST_TYPE_ITEM);
+  ST_EDIT_DIALOG_CLASS (klass)->save = st_item_dialog_save;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SerialTrack/st-item-dialog.ui");
+  st_edit_dialog_class_bind_template (widget_class);
   gtk_widget_class_bind_template_child (widget_class, StItemDialog, sku_entry);
   gtk_widget_class_bind_template_child (widget_class, StItemDialog, name_entry);
   gtk_widget_class_bind_template_child (widget_class, StItemDialog, unit_entry);
@@ -420,12 +279,7 @@ st_item_dialog_class_init (StItemDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StItemDialog, format_label);
   gtk_widget_class_bind_template_child (widget_class, StItemDialog, format_dropdown);
   gtk_widget_class_bind_template_child (widget_class, StItemDialog, warranty_spin);
-  gtk_widget_class_bind_template_child (widget_class, StItemDialog, error_label);
-  gtk_widget_class_bind_template_child (widget_class, StItemDialog, add_button);
-  gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, serial_toggled_cb);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void

@@ -51,7 +51,7 @@ new_item_action (GtkWidget  *widget,
   StItemDialog *dialog;
 
   dialog = st_item_dialog_new (GTK_WINDOW (self), self->store);
-  g_signal_connect_object (dialog, "item-added", G_CALLBACK (item_added_cb),
+  g_signal_connect_object (dialog, "added", G_CALLBACK (item_added_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -65,7 +65,7 @@ new_warehouse_action (GtkWidget  *widget,
   StWarehouseDialog *dialog;
 
   dialog = st_warehouse_dialog_new (GTK_WINDOW (self), self->store);
-  g_signal_connect_object (dialog, "warehouse-added", G_CALLBACK (st_window_refresh),
+  g_signal_connect_object (dialog, "added", G_CALLBACK (st_window_refresh),
                            self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -89,7 +89,7 @@ new_contact_action (GtkWidget  *widget,
     kind = ST_CONTACT_CUSTOMER;
 
   dialog = st_contact_dialog_new (GTK_WINDOW (self), self->store, kind);
-  g_signal_connect_object (dialog, "contact-added", G_CALLBACK (st_window_refresh),
+  g_signal_connect_object (dialog, "added", G_CALLBACK (st_window_refresh),
                            self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }

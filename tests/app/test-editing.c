@@ -528,7 +528,7 @@ test_item_warranty_enter (Fixture       *f,
   GtkEditable *warranty = child (dialog, ST_TYPE_ITEM_DIALOG, "warranty_spin");
   gboolean added = FALSE;
 
-  g_signal_connect (dialog, "item-added", G_CALLBACK (item_added_cb), &added);
+  g_signal_connect (dialog, "added", G_CALLBACK (item_added_cb), &added);
   gtk_window_present (GTK_WINDOW (dialog));
   st_test_spin ();
   gtk_editable_set_text (child (dialog, ST_TYPE_ITEM_DIALOG, "sku_entry"), "LAPTOP");
