@@ -8,6 +8,7 @@
 #include "st-parse.h"
 #include "st-serial-picker.h"
 #include "st-service-close-dialog.h"
+#include "st-service-step-run.h"
 
 struct _StServiceCloseDialog
 {
@@ -135,74 +136,63 @@ choose_clicked_cb (StServiceCloseDialog *self)
   st_service_close_dialog_choose (self);
 }
 
-StServiceCase *
+gboolean
 st_service_close_dialog_apply (StServiceCloseDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *charge_text = NULL;
-  g_autofree char *date = NULL;
-  const char *number;
-  StServiceCase *sc = NULL;
+  StServiceStep *step;
+  StItem *item;
   gint64 charge = 0;
-  gboolean charge_ok = TRUE;
 
-  g_return_val_if_fail (ST_IS_SERVICE_CLOSE_DIALOG (self), NULL);
+  g_return_val_if_fail (ST_IS_SERVICE_CLOSE_DIALOG (self), FALSE);
 
+  if (st_service_step_dialog_is_busy (GTK_WINDOW (self)))
+    return FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  number = st_service_case_get_number (self->sc);
   charge_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->charge_entry))));
-  date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_entry))));
-
-  if (*charge_text != '\0' && resolution (self) != ST_RESOLUTION_REFUNDED)
-    /* Translators: the field named in an error about the charge of a service case */
-    charge_ok = st_money_parse (charge_text, _("charge"), &charge, &error);
-  if (charge_ok)
-    switch (resolution (self))
-      {
-      case ST_RESOLUTION_REPLACED:
-        {
-          StServiceReplacement replacement = { 0 };
-          StItem *item = selected_item (self);
-
-          replacement.serial = self->replacement;
-          replacement.sku = item != NULL ? st_item_get_sku (item) : NULL;
-          replacement.restart_warranty = gtk_check_button_get_active (self->restart_check);
-          replacement.charge = charge;
-          replacement.date = *date != '\0' ? date : NULL;
-          sc = st_store_service_replace (self->store, number, &replacement, &error);
-        }
-        break;
-
-      case ST_RESOLUTION_REFUNDED:
-        sc = st_store_service_refund (self->store, number, NULL, *date != '\0' ? date : NULL,
-                                      &error);
-        break;
-
-      case ST_RESOLUTION_UNREPAIRED:
-      case ST_RESOLUTION_REPAIRED:
-      case ST_RESOLUTION_NONE:
-      default:
-        sc = st_store_service_close (self->store, number, resolution (self), charge,
-                                     *date != '\0' ? date : NULL, &error);
-        break;
-      }
-
-  if (sc == NULL)
+  if (*charge_text != '\0' && resolution (self) != ST_RESOLUTION_REFUNDED
+      /* Translators: the field named in an error about the charge of a service case */
+      && !st_money_parse (charge_text, _("charge"), &charge, &error))
     {
       gtk_label_set_text (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      return NULL;
+      return FALSE;
     }
 
-  g_signal_emit (self, signals[CASE_CLOSED], 0, sc);
-  gtk_window_close (GTK_WINDOW (self));
-  return sc;
+  switch (resolution (self))
+    {
+    case ST_RESOLUTION_REPLACED:
+      step = st_service_step_new (ST_SERVICE_STEP_REPLACE, st_service_case_get_number (self->sc));
+      item = selected_item (self);
+      step->serial = g_strdup (self->replacement);
+      step->sku = item != NULL ? g_strdup (st_item_get_sku (item)) : NULL;
+      step->restart_warranty = gtk_check_button_get_active (self->restart_check);
+      break;
+
+    case ST_RESOLUTION_REFUNDED:
+      step = st_service_step_new (ST_SERVICE_STEP_REFUND, st_service_case_get_number (self->sc));
+      break;
+
+    case ST_RESOLUTION_UNREPAIRED:
+    case ST_RESOLUTION_REPAIRED:
+    case ST_RESOLUTION_NONE:
+    default:
+      step = st_service_step_new (ST_SERVICE_STEP_CLOSE, st_service_case_get_number (self->sc));
+      step->resolution = resolution (self);
+      break;
+    }
+  step->charge = charge;
+  step->date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_entry))));
+  st_service_step_run_for_dialog (GTK_WINDOW (self), self->store, step, self->error_label,
+                                  signals[CASE_CLOSED]);
+  return TRUE;
 }
 
 static void
 close_clicked_cb (StServiceCloseDialog *self)
 {
-  g_autoptr(StServiceCase) sc = st_service_close_dialog_apply (self);
+  st_service_close_dialog_apply (self);
 }
 
 void

@@ -24,7 +24,8 @@ void                  st_service_close_dialog_set_resolution (StServiceCloseDial
 const char           *st_service_close_dialog_get_replacement (StServiceCloseDialog *self);
 /* Opens the serial picker for the replacement (as "Choose…" does) and returns it. */
 GtkWindow            *st_service_close_dialog_choose         (StServiceCloseDialog *self);
-/* What "Close Case" does: resolves the case, or shows why not (NULL). */
-StServiceCase        *st_service_close_dialog_apply          (StServiceCloseDialog *self);
+/* What "Close Case" does: resolves the case in the store's worker ("case-closed", then the
+ * dialog closes), or shows why not; FALSE when nothing was started. */
+gboolean              st_service_close_dialog_apply          (StServiceCloseDialog *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "st-parse.h"
 #include "st-service-dialog.h"
+#include "st-service-step-run.h"
 
 struct _StServiceDialog
 {
@@ -44,44 +45,30 @@ entry_text (GtkEntry *entry)
   return text;
 }
 
-StServiceCase *
+gboolean
 st_service_dialog_apply (StServiceDialog *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *serial = NULL;
-  g_autofree char *customer = NULL;
-  g_autofree char *complaint = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *sku = NULL;
-  StServiceIntake intake = { 0 };
-  StServiceCase *sc;
+  StServiceStep *step;
 
-  g_return_val_if_fail (ST_IS_SERVICE_DIALOG (self), NULL);
+  g_return_val_if_fail (ST_IS_SERVICE_DIALOG (self), FALSE);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  intake.serial = serial = entry_text (self->serial_entry);
-  intake.customer = customer = entry_text (self->customer_entry);
-  intake.complaint = complaint = entry_text (self->complaint_entry);
-  intake.date = date = entry_text (self->date_entry);
-  intake.sku = sku = entry_text (self->sku_entry);
-
-  sc = st_store_service_open (self->store, &intake, &error);
-  if (sc == NULL)
-    {
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      return NULL;
-    }
-
-  g_signal_emit (self, signals[CASE_OPENED], 0, sc);
-  gtk_window_close (GTK_WINDOW (self));
-  return sc;
+  if (st_service_step_dialog_is_busy (GTK_WINDOW (self)))
+    return FALSE;
+  step = st_service_step_new (ST_SERVICE_STEP_OPEN, NULL);
+  step->serial = entry_text (self->serial_entry);
+  step->customer = entry_text (self->customer_entry);
+  step->text = entry_text (self->complaint_entry);
+  step->date = entry_text (self->date_entry);
+  step->sku = entry_text (self->sku_entry);
+  st_service_step_run_for_dialog (GTK_WINDOW (self), self->store, step, self->error_label,
+                                  signals[CASE_OPENED]);
+  return TRUE;
 }
 
 static void
 open_clicked_cb (StServiceDialog *self)
 {
-  g_autoptr(StServiceCase) sc = st_service_dialog_apply (self);
+  st_service_dialog_apply (self);
 }
 
 StServiceDialog *

@@ -16,7 +16,8 @@ G_DECLARE_FINAL_TYPE (StServiceDialog, st_service_dialog, ST, SERVICE_DIALOG, Gt
 StServiceDialog *st_service_dialog_new   (GtkWindow       *parent,
                                           StStore         *store,
                                           const char      *serial);
-/* What "Open Case" does: opens the case from the fields, or shows why not (NULL). */
-StServiceCase   *st_service_dialog_apply (StServiceDialog *self);
+/* What "Open Case" does: opens the case from the fields in the store's worker ("case-opened",
+ * then the dialog closes), or shows why not; FALSE when nothing was started. */
+gboolean         st_service_dialog_apply (StServiceDialog *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "st-service-close-dialog.h"
 #include "st-service-page.h"
 #include "st-service-part-dialog.h"
+#include "st-store-service.h"
 
 struct _StServicePage
 {
@@ -40,6 +41,9 @@ struct _StServicePage
   char          *status_class;
   GPtrArray     *log_texts;   /* char*, as listed */
   GtkWindow     *dialog;      /* weak */
+  gboolean       busy;        /* a step is running in the store's worker */
+  gboolean       note_had_focus;
+  gboolean       noting;      /* that step is a note: the entry empties when it is written */
 };
 
 G_DEFINE_FINAL_TYPE (StServicePage, st_service_page, GTK_TYPE_WIDGET)
@@ -316,13 +320,38 @@ fill_facts (StServicePage *self,
   }
 }
 
+/* The note entry goes insensitive while a step runs.  With the focus in it, the focus leaves
+ * first (an entry made insensitive with the focus in it gets no focus-out, and its cursor's
+ * blinking then warns) and comes back after. */
+static void
+set_note_sensitive (StServicePage *self,
+                    gboolean       sensitive)
+{
+  GtkWidget *entry = GTK_WIDGET (self->note_entry);
+  GtkRoot *root = gtk_widget_get_root (entry);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (!sensitive && focus != NULL && (focus == entry || gtk_widget_is_ancestor (focus, entry)))
+    {
+      gtk_root_set_focus (root, NULL);
+      self->note_had_focus = TRUE;
+    }
+  gtk_widget_set_sensitive (entry, sensitive);
+  if (sensitive && self->note_had_focus)
+    {
+      self->note_had_focus = FALSE;
+      gtk_widget_grab_focus (entry);
+    }
+}
+
 static void
 update_actions (StServicePage *self)
 {
   StServiceStatus status = self->sc != NULL ? st_service_case_get_status (self->sc)
                                             : ST_SERVICE_CLOSED;
   gboolean writable = self->store != NULL && !st_store_is_read_only (self->store);
-  gboolean active = writable && self->sc != NULL && st_service_status_is_active (status);
+  gboolean active = writable && self->sc != NULL && st_service_status_is_active (status)
+                    && !self->busy;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "service.start",
                                  active && status == ST_SERVICE_OPEN);
@@ -332,7 +361,7 @@ update_actions (StServicePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "service.add-part", active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "service.close", active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "service.cancel", active);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->note_entry), active);
+  set_note_sensitive (self, active);
 }
 
 static void
@@ -406,17 +435,38 @@ st_service_page_reload (StServicePage *self)
 
 /* After a step: the case as it is now, or why the step was refused. */
 static void
-step_done (StServicePage *self,
-           StServiceCase *sc,
-           const GError  *error)
+step_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
+  g_autoptr(StServicePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StServiceCase) sc = st_store_service_run_step_finish (ST_STORE (source), result,
+                                                                  &error);
+
+  self->busy = FALSE;
   if (sc == NULL)
     {
+      update_actions (self);
       show_error (self, error);
       return;
     }
-  g_object_unref (sc);
+  if (self->noting)
+    gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
   st_service_page_reload (self);
+}
+
+/* Runs @step (taken) in the store's worker: the page waits, its steps disabled, the window
+ * goes on. */
+static void
+run_step (StServicePage *self,
+          StServiceStep *step)
+{
+  self->busy = TRUE;
+  self->noting = step->kind == ST_SERVICE_STEP_NOTE;
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  update_actions (self);
+  st_store_service_run_step_async (self->store, step, NULL, step_done_cb, g_object_ref (self));
 }
 
 /* Actions */
@@ -427,17 +477,14 @@ set_status_action (GtkWidget  *widget,
                    GVariant   *param)
 {
   StServicePage *self = ST_SERVICE_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  StServiceStatus status = g_str_equal (action_name, "service.start") ? ST_SERVICE_IN_REPAIR
-                                                                       : ST_SERVICE_READY;
+  StServiceStep *step;
 
-  StServiceCase *sc;
-
-  if (self->sc == NULL)
+  if (self->sc == NULL || self->busy)
     return;
-  /* The step first: its error is only set once it has run. */
-  sc = st_store_service_set_status (self->store, self->number, status, NULL, &error);
-  step_done (self, sc, error);
+  step = st_service_step_new (ST_SERVICE_STEP_STATUS, self->number);
+  step->status = g_str_equal (action_name, "service.start") ? ST_SERVICE_IN_REPAIR
+                                                             : ST_SERVICE_READY;
+  run_step (self, step);
 }
 
 static void
@@ -446,11 +493,10 @@ add_note_action (GtkWidget  *widget,
                  GVariant   *param)
 {
   StServicePage *self = ST_SERVICE_PAGE (widget);
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  StServiceCase *sc;
+  StServiceStep *step;
 
-  if (self->sc == NULL)
+  if (self->sc == NULL || self->busy)
     return;
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_entry))));
   if (*text == '\0')
@@ -459,10 +505,9 @@ add_note_action (GtkWidget  *widget,
       gtk_widget_grab_focus (GTK_WIDGET (self->note_entry));
       return;
     }
-  sc = st_store_service_note (self->store, self->number, text, NULL, &error);
-  if (sc != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
-  step_done (self, sc, error);
+  step = st_service_step_new (ST_SERVICE_STEP_NOTE, self->number);
+  step->text = g_steal_pointer (&text);
+  run_step (self, step);
 }
 
 static void
@@ -477,14 +522,10 @@ cancel_action (GtkWidget  *widget,
                GVariant   *param)
 {
   StServicePage *self = ST_SERVICE_PAGE (widget);
-  g_autoptr(GError) error = NULL;
 
-  StServiceCase *sc;
-
-  if (self->sc == NULL)
+  if (self->sc == NULL || self->busy)
     return;
-  sc = st_store_service_cancel (self->store, self->number, NULL, &error);
-  step_done (self, sc, error);
+  run_step (self, st_service_step_new (ST_SERVICE_STEP_CANCEL, self->number));
 }
 
 static void
@@ -538,6 +579,14 @@ close_action (GtkWidget  *widget,
 }
 
 /* Public API */
+
+gboolean
+st_service_page_is_busy (StServicePage *self)
+{
+  g_return_val_if_fail (ST_IS_SERVICE_PAGE (self), FALSE);
+
+  return self->busy;
+}
 
 StServicePage *
 st_service_page_new (void)

@@ -3,7 +3,7 @@
  * page open it) with the unit, the customer, the warranty at intake, the complaint, the log of
  * notes, parts and status changes, the resolution and the charge, and the case's next steps:
  * add a note or a part, start the repair, mark it ready, close it with a resolution, cancel.
- * Every step is one st_store_service_*() call. */
+ * Every step is one st_store_service_*() call, run in the store's worker. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -30,6 +30,8 @@ StServiceCase *st_service_page_get_case   (StServicePage *self);
 void           st_service_page_reload     (StServicePage *self);
 /* The log as listed: one GtkLabel text per entry, oldest first (for tests). */
 GPtrArray     *st_service_page_get_log_texts (StServicePage *self);
+/* TRUE while a step (a note, start, ready, cancel) runs in the store's worker. */
+gboolean       st_service_page_is_busy    (StServicePage *self);
 /* The last dialog the page opened (Add Part…, Close Case…), or NULL. */
 GtkWindow     *st_service_page_get_dialog (StServicePage *self);
 

@@ -8,6 +8,7 @@
 #include "st-error.h"
 #include "st-parse.h"
 #include "st-service-part-dialog.h"
+#include "st-service-step-run.h"
 
 struct _StServicePartDialog
 {
@@ -57,7 +58,7 @@ item_changed_cb (StServicePartDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->cost_entry), cost);
 }
 
-StServiceCase *
+gboolean
 st_service_part_dialog_apply (StServicePartDialog *self)
 {
   g_autoptr(GError) error = NULL;
@@ -65,43 +66,43 @@ st_service_part_dialog_apply (StServicePartDialog *self)
   g_autofree char *cost_text = NULL;
   StItem *item;
   StDraftLine *line;
-  StServiceCase *sc = NULL;
+  StServiceStep *step;
   gint64 cost = 0;
 
-  g_return_val_if_fail (ST_IS_SERVICE_PART_DIALOG (self), NULL);
+  g_return_val_if_fail (ST_IS_SERVICE_PART_DIALOG (self), FALSE);
 
+  if (st_service_step_dialog_is_busy (GTK_WINDOW (self)))
+    return FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   item = selected_item (self);
   cost_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->cost_entry))));
   if (item == NULL)
     g_set_error (&error, ST_ERROR, ST_ERROR_INVALID_INPUT, _("Choose the item used"));
   /* Translators: the field named in an error about a part's cost */
-  else if (*cost_text == '\0' || st_money_parse (cost_text, _("cost"), &cost, &error))
-    {
-      line = st_draft_add_line (draft, st_item_get_sku (item),
-                                gtk_spin_button_get_value_as_int (self->quantity_spin));
-      if (*cost_text != '\0')
-        st_draft_line_set_rate (line, cost);
-      sc = st_store_service_add_parts (self->store, st_service_case_get_number (self->sc),
-                                       draft, &error);
-    }
-
-  if (sc == NULL)
+  else if (*cost_text != '\0')
+    st_money_parse (cost_text, _("cost"), &cost, &error);
+  if (error != NULL)
     {
       gtk_label_set_text (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      return NULL;
+      return FALSE;
     }
 
-  g_signal_emit (self, signals[PART_ADDED], 0, sc);
-  gtk_window_close (GTK_WINDOW (self));
-  return sc;
+  line = st_draft_add_line (draft, st_item_get_sku (item),
+                            gtk_spin_button_get_value_as_int (self->quantity_spin));
+  if (*cost_text != '\0')
+    st_draft_line_set_rate (line, cost);
+  step = st_service_step_new (ST_SERVICE_STEP_PARTS, st_service_case_get_number (self->sc));
+  step->parts = g_steal_pointer (&draft);
+  st_service_step_run_for_dialog (GTK_WINDOW (self), self->store, step, self->error_label,
+                                  signals[PART_ADDED]);
+  return TRUE;
 }
 
 static void
 add_clicked_cb (StServicePartDialog *self)
 {
-  g_autoptr(StServiceCase) sc = st_service_part_dialog_apply (self);
+  st_service_part_dialog_apply (self);
 }
 
 gboolean

@@ -20,7 +20,8 @@ StServicePartDialog *st_service_part_dialog_new     (GtkWindow           *parent
 /* Chooses the item by SKU; FALSE when the drop-down has no such item. */
 gboolean             st_service_part_dialog_set_sku (StServicePartDialog *self,
                                                      const char          *sku);
-/* What "Add" does: writes the part off to the case, or shows why not (NULL). */
-StServiceCase       *st_service_part_dialog_apply   (StServicePartDialog *self);
+/* What "Add" does: writes the part off to the case in the store's worker ("part-added", then
+ * the dialog closes), or shows why not; FALSE when nothing was started. */
+gboolean             st_service_part_dialog_apply   (StServicePartDialog *self);
 
 G_END_DECLS

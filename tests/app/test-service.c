@@ -20,6 +20,7 @@
 #include "st-service-close-dialog.h"
 #include "st-service-dialog.h"
 #include "st-service-page.h"
+#include "st-service-step-run.h"
 #include "st-service-part-dialog.h"
 #include "st-service-view.h"
 #include "st-unit-page.h"
@@ -228,12 +229,49 @@ click (gpointer    widget,
   st_test_spin ();
 }
 
+static gboolean
+dialog_answered (gpointer data)
+{
+  GtkWindow *dialog = data;
+
+  return !gtk_widget_get_visible (GTK_WIDGET (dialog))
+         || !st_service_step_dialog_is_busy (dialog);
+}
+
+/* A dialog's step runs in the store's worker: the form waits, insensitive, then the dialog
+ * closes (TRUE) or shows why not (FALSE). */
+static gboolean
+wait_for_dialog (gpointer dialog)
+{
+  g_autoptr(GtkWindow) held = g_object_ref (dialog);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (held)))
+    g_assert_true (st_service_step_dialog_is_busy (held));
+  st_test_wait_until (dialog_answered, held);
+  st_test_spin ();
+  return !gtk_widget_get_visible (GTK_WIDGET (held));
+}
+
+static gboolean
+page_idle (gpointer data)
+{
+  return !st_service_page_is_busy (data);
+}
+
+/* A step runs in the store's worker: the page waits for it, its steps disabled. */
+static void
+wait_for_page (Fixture *f)
+{
+  st_test_wait_until (page_idle, case_page (f));
+  st_test_spin ();
+}
+
 static void
 page_action (Fixture    *f,
              const char *action)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (case_page (f)), action, NULL));
-  st_test_spin ();
+  wait_for_page (f);
 }
 
 /* Narrow enough for an 800-pixel window (the header bar is not ours to measure). */
@@ -294,7 +332,7 @@ open_case_from_unit_page (Fixture    *f,
 {
   StUnitPage *page = ST_UNIT_PAGE (st_window_show_unit (f->window, unit_id (f, serial)));
   StServiceDialog *dialog;
-  g_autoptr(StServiceCase) sc = NULL;
+  StServiceCase *sc;
   GtkEntry *entry;
 
   st_test_spin ();
@@ -305,13 +343,15 @@ open_case_from_unit_page (Fixture    *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, serial);
   entry = st_test_template_child (dialog, ST_TYPE_SERVICE_DIALOG, "complaint_entry");
   gtk_editable_set_text (GTK_EDITABLE (entry), complaint);
-  sc = st_service_dialog_apply (dialog);
-  g_assert_nonnull (sc);
-  st_test_spin ();
+  g_assert_true (st_service_dialog_apply (dialog));
+  g_assert_true (wait_for_dialog (dialog));
 
   g_assert_true (visible_page (f) == GTK_WIDGET (case_page (f)));
+  sc = st_service_page_get_case (case_page (f));
+  g_assert_nonnull (sc);
   g_assert_cmpstr (st_service_page_get_number (case_page (f)), ==,
                    st_service_case_get_number (sc));
+  g_assert_cmpstr (st_service_case_get_serial (sc), ==, serial);
   return g_strdup (st_service_case_get_number (sc));
 }
 
@@ -359,7 +399,12 @@ test_whole_case (Fixture       *f,
   note = st_test_template_child (case_page (f), ST_TYPE_SERVICE_PAGE, "note_entry");
   gtk_editable_set_text (GTK_EDITABLE (note), "Display cable loose");
   g_signal_emit_by_name (note, "activate");
-  st_test_spin ();
+  /* The page is busy with it: no second step meanwhile. */
+  g_assert_true (st_service_page_is_busy (case_page (f)));
+  g_assert_false (gtk_widget_is_sensitive (st_test_template_child (case_page (f),
+                                                                   ST_TYPE_SERVICE_PAGE,
+                                                                   "start_button")));
+  wait_for_page (f);
   g_assert_true (log_has (f, "Display cable loose"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note)), ==, "");
 
@@ -368,12 +413,8 @@ test_whole_case (Fixture       *f,
   part_dialog = ST_SERVICE_PART_DIALOG (st_service_page_get_dialog (case_page (f)));
   g_assert_nonnull (part_dialog);
   g_assert_true (st_service_part_dialog_set_sku (part_dialog, "BAT-1"));
-  {
-    g_autoptr(StServiceCase) sc = st_service_part_dialog_apply (part_dialog);
-
-    g_assert_nonnull (sc);
-  }
-  st_test_spin ();
+  g_assert_true (st_service_part_dialog_apply (part_dialog));
+  g_assert_true (wait_for_dialog (part_dialog));
   g_assert_true (log_has (f, "BAT-1"));
   g_assert_cmpint (st_service_case_get_parts_cost (shown_case (f)), ==, 1200);
   assert_ledger_sound (f);
@@ -422,12 +463,8 @@ test_whole_case (Fixture       *f,
   }
   click (picker, ST_TYPE_SERIAL_PICKER, "ok_button");
   g_assert_cmpstr (st_service_close_dialog_get_replacement (close_dialog), ==, "SN-3");
-  {
-    g_autoptr(StServiceCase) sc = st_service_close_dialog_apply (close_dialog);
-
-    g_assert_nonnull (sc);
-  }
-  st_test_spin ();
+  g_assert_true (st_service_close_dialog_apply (close_dialog));
+  g_assert_true (wait_for_dialog (close_dialog));
 
   g_assert_cmpint (st_service_case_get_status (shown_case (f)), ==, ST_SERVICE_CLOSED);
   g_assert_cmpint (st_service_case_get_resolution (shown_case (f)), ==, ST_RESOLUTION_REPLACED);
@@ -581,22 +618,23 @@ test_open_from_search (Fixture       *f,
   dialog = ST_SERVICE_DIALOG (st_window_open_service_case (f->window, NULL));
   entry = st_test_template_child (dialog, ST_TYPE_SERVICE_DIALOG, "serial_entry");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
-  g_assert_null (st_service_dialog_apply (dialog));
+  g_assert_true (st_service_dialog_apply (dialog));
+  g_assert_false (wait_for_dialog (dialog));
   error = st_test_template_child (dialog, ST_TYPE_SERVICE_DIALOG, "error_label");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error)));
   gtk_editable_set_text (GTK_EDITABLE (st_test_template_child (dialog, ST_TYPE_SERVICE_DIALOG,
                                                                "complaint_entry")),
                          "Cracked case");
   gtk_editable_set_text (GTK_EDITABLE (entry), "SN-4");
-  g_assert_null (st_service_dialog_apply (dialog));
+  g_assert_true (st_service_dialog_apply (dialog));
+  g_assert_false (wait_for_dialog (dialog));
   error = st_test_template_child (dialog, ST_TYPE_SERVICE_DIALOG, "error_label");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error)));
   g_test_message ("refused: %s", gtk_label_get_text (error));
   g_assert_nonnull (strstr (gtk_label_get_text (error), "SN-4"));
   gtk_editable_set_text (GTK_EDITABLE (entry), "SN-2");
-  sc = st_service_dialog_apply (dialog);
-  g_assert_nonnull (sc);
-  st_test_spin ();
+  g_assert_true (st_service_dialog_apply (dialog));
+  g_assert_true (wait_for_dialog (dialog));
   g_assert_true (visible_page (f) == GTK_WIDGET (case_page (f)));
   g_assert_cmpint (st_service_case_get_warranty_status (shown_case (f)), ==, ST_WARRANTY_UNDER);
 
@@ -615,9 +653,8 @@ test_open_from_search (Fixture       *f,
     gtk_check_button_set_active (st_test_template_child (close_dialog,
                                                          ST_TYPE_SERVICE_CLOSE_DIALOG,
                                                          "restart_check"), TRUE);
-    closed = st_service_close_dialog_apply (close_dialog);
-    g_assert_nonnull (closed);
-    st_test_spin ();
+    g_assert_true (st_service_close_dialog_apply (close_dialog));
+    g_assert_true (wait_for_dialog (close_dialog));
     g_assert_cmpstr (st_service_case_get_replacement_serial (shown_case (f)), ==, "SN-3");
     g_assert_cmpstr (st_service_case_get_replacement_warranty_end (shown_case (f)), ==,
                      restarted);

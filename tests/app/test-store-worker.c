@@ -13,6 +13,10 @@
 #include "st-editor-line.h"
 #include "st-error.h"
 #include "st-list-page.h"
+#include "st-service-dialog.h"
+#include "st-service-page.h"
+#include "st-service-step-run.h"
+#include "st-store-service.h"
 #include "st-store-private.h"
 #include "st-window.h"
 #include "st-test-app.h"
@@ -282,6 +286,127 @@ test_window_draws_while_posting (Fixture       *f,
   g_assert_cmpint (st_document_get_id (stored), ==, st_document_get_id (f->posted));
 }
 
+/* The window draws frames (its frame clock goes on) and a timeout fires while the worker is
+ * held. */
+static void
+assert_window_draws (Fixture *f)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  gint64 frame_before;
+  gboolean fired = FALSE;
+  guint tick_id;
+
+  g_assert_nonnull (clock);
+  frame_before = gdk_frame_clock_get_frame_counter (clock);
+  f->n_ticks = 0;
+  tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (f->window), tick_cb, f, NULL);
+  st_test_wait_until (frames_drawn, f);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (f->window), tick_id);
+  g_assert_cmpint (gdk_frame_clock_get_frame_counter (clock), >, frame_before);
+  g_timeout_add (50, st_test_timeout_cb, &fired);
+  while (!fired)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return !gtk_widget_get_visible (GTK_WIDGET (data));
+}
+
+static gboolean
+page_idle (gpointer data)
+{
+  return !st_service_page_is_busy (data);
+}
+
+/* The service desk's steps too: opening a case and starting its repair wait for the worker
+ * while the window draws; nothing is written until it lets go. */
+static void
+test_window_draws_while_servicing (Fixture       *f,
+                                   gconstpointer  data)
+{
+  StItemSpec phone = { "PHN-1", "Phone", NULL, 50000, 30000, ST_TRACKING_SERIAL, 12,
+                       ST_SERIAL_FORMAT_ANY };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StItem) item = NULL;
+  g_autoptr(StContact) customer = NULL;
+  g_autoptr(StDraft) bill = st_draft_new (ST_DOC_BILL);
+  g_autoptr(StDraft) invoice = st_draft_new (ST_DOC_INVOICE);
+  g_autoptr(StDocument) billed = NULL;
+  g_autoptr(StDocument) sold = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autofree char *warehouse = st_test_first_warehouse (f->store);
+  g_autoptr(StServiceDialog) dialog = NULL;
+  StServiceQuery query = { .status = -1 };
+  StServicePage *page;
+  StDraftLine *line;
+
+  item = st_store_add_item (f->store, &phone, &error);
+  g_assert_no_error (error);
+  customer = st_store_add_contact (f->store, ST_CONTACT_CUSTOMER, "Bob", &error);
+  g_assert_no_error (error);
+  st_draft_set_string (&bill->number, "ACME-2");
+  st_draft_set_string (&bill->contact, "Acme");
+  st_draft_set_string (&bill->warehouse, warehouse);
+  line = st_draft_add_line (bill, "PHN-1", 1);
+  st_draft_line_add_serial (line, "SN-1");
+  billed = st_store_post (f->store, bill, &error);
+  g_assert_no_error (error);
+  st_draft_set_string (&invoice->contact, "Bob");
+  st_draft_set_string (&invoice->warehouse, warehouse);
+  line = st_draft_add_line (invoice, "PHN-1", 1);
+  st_draft_line_add_serial (line, "SN-1");
+  sold = st_store_post (f->store, invoice, &error);
+  g_assert_no_error (error);
+
+  /* Open Service Case… for SN-1: the dialog waits for the held worker, the window draws. */
+  dialog = g_object_ref (ST_SERVICE_DIALOG (st_window_open_service_case (f->window, "SN-1")));
+  gtk_editable_set_text (st_test_template_child (dialog, ST_TYPE_SERVICE_DIALOG,
+                                                 "complaint_entry"), "No sound");
+  g_assert_true (st_service_dialog_apply (dialog));
+  st_test_wait_until (worker_holds_a_job, f);
+  g_assert_true (st_service_step_dialog_is_busy (GTK_WINDOW (dialog)));
+  /* A second press while it waits starts nothing. */
+  g_assert_false (st_service_dialog_apply (dialog));
+  assert_window_draws (f);
+  cases = st_store_query_service_cases (f->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cases->len, ==, 0);
+  g_clear_pointer (&cases, g_ptr_array_unref);
+
+  /* Let go: the case opens and its page shows. */
+  gate_release (&f->gate);
+  st_test_wait_until (dialog_gone, dialog);
+  st_test_spin ();
+  page = ST_SERVICE_PAGE (st_window_get_view (f->window, "service-case"));
+  g_assert_nonnull (st_service_page_get_case (page));
+  g_assert_cmpint (st_service_case_get_status (st_service_page_get_case (page)), ==,
+                   ST_SERVICE_OPEN);
+
+  /* Start Repair with the worker held again: the page waits, its steps off, the window draws. */
+  g_mutex_lock (&f->gate.lock);
+  f->gate.hold = TRUE;
+  f->gate.n_jobs = 0;
+  g_mutex_unlock (&f->gate.lock);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "service.start", NULL));
+  st_test_wait_until (worker_holds_a_job, f);
+  g_assert_true (st_service_page_is_busy (page));
+  g_assert_false (gtk_widget_is_sensitive (st_test_template_child (page, ST_TYPE_SERVICE_PAGE,
+                                                                   "start_button")));
+  assert_window_draws (f);
+  cases = st_store_query_service_cases (f->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cases->len, ==, 1);
+  g_assert_cmpint (st_service_case_get_status (g_ptr_array_index (cases, 0)), ==, ST_SERVICE_OPEN);
+
+  gate_release (&f->gate);
+  st_test_wait_until (page_idle, page);
+  st_test_spin ();
+  g_assert_cmpint (st_service_case_get_status (st_service_page_get_case (page)), ==,
+                   ST_SERVICE_IN_REPAIR);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,6 +417,8 @@ main (int   argc,
 
   g_test_add ("/app/store-worker/window-draws-while-posting", Fixture, NULL, fixture_setup,
               test_window_draws_while_posting, fixture_teardown);
+  g_test_add ("/app/store-worker/window-draws-while-servicing", Fixture, NULL, fixture_setup,
+              test_window_draws_while_servicing, fixture_teardown);
 
   return st_test_app_run (&app);
 }

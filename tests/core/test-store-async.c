@@ -465,6 +465,59 @@ test_backup (AsyncFixture  *f,
   assert_same_error (error, sync_error);
 }
 
+/* Any call on the worker's connection */
+
+static gpointer
+add_warehouse_run (StStore       *connection,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  AsyncFixture *f = g_object_get_data (G_OBJECT (connection), "fixture");
+
+  /* Never on the caller's thread, never on the caller's connection. */
+  g_assert_null (f);
+  return st_store_add_warehouse (connection, data, error);
+}
+
+static void
+test_run (AsyncFixture  *f,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) sync_error = NULL;
+  g_autoptr(StWarehouse) added = NULL;
+  g_autoptr(StWarehouse) again = NULL;
+  g_autoptr(GPtrArray) warehouses = NULL;
+  guint n_changed = f->n_changed;
+  gboolean found = FALSE;
+
+  g_object_set_data (G_OBJECT (f->base.store), "fixture", f);
+  st_store_run_async (f->base.store, add_warehouse_run, g_strdup ("Back Room"), g_free,
+                      g_object_unref, TRUE, NULL, done_cb, f);
+  added = st_store_run_finish (f->base.store, wait_for (f, 1), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (st_warehouse_get_name (added), ==, "Back Room");
+  /* "changed" once, on this thread, before the callback; the caller's connection sees it. */
+  g_assert_cmpuint (f->n_changed, ==, n_changed + 1);
+  g_assert_cmpuint (f->n_changed_at_callback, ==, n_changed + 1);
+  g_assert_false (f->changed_elsewhere);
+  warehouses = st_store_list_warehouses (f->base.store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < warehouses->len; i++)
+    found |= g_str_equal (st_warehouse_get_name (g_ptr_array_index (warehouses, i)), "Back Room");
+  g_assert_true (found);
+
+  /* A refusal comes back as the synchronous call gives it, and nothing changed. */
+  g_assert_null (st_store_add_warehouse (f->base.store, "Back Room", &sync_error));
+  st_store_run_async (f->base.store, add_warehouse_run, g_strdup ("Back Room"), g_free,
+                      g_object_unref, TRUE, NULL, done_cb, f);
+  again = st_store_run_finish (f->base.store, wait_for (f, 2), &error);
+  g_assert_null (again);
+  assert_same_error (error, sync_error);
+  g_assert_cmpuint (f->n_changed, ==, n_changed + 1);
+}
+
 /* Exports */
 
 static void
@@ -826,6 +879,7 @@ main (int   argc,
   ADD ("/store-async/void/bill-vendor", test_void_bill_vendor);
   ADD ("/store-async/receive", test_receive);
   ADD ("/store-async/backup", test_backup);
+  ADD ("/store-async/run", test_run);
   ADD ("/store-async/export/history", test_export_history);
   ADD ("/store-async/export/sold", test_export_sold);
   ADD ("/store-async/export/progress", test_export_progress);

@@ -48,6 +48,7 @@ typedef enum
   OP_COUNT_TRANSFER,
   OP_EXPORT_COUNT,
   OP_SEARCH,
+  OP_RUN,
 } OpKind;
 
 /* One call: its arguments (owned copies), its result, and the export's progress.  It is
@@ -72,6 +73,11 @@ typedef struct
   char           *to;
   StSearchScope   search_scope;
   guint           search_limit;
+  StStoreRunFunc  run;
+  gpointer        run_data;
+  GDestroyNotify  run_data_free;
+  GDestroyNotify  run_result_free;
+  gboolean        run_writes;
 
   /* Progress, from the worker to the caller's context: the worker stores the latest share
    * and schedules at most one delivery at a time. */
@@ -89,6 +95,7 @@ typedef struct
   StCountBatch   *batch;
   GPtrArray      *documents;    /* StDocument* */
   StSearchResult *search;
+  gpointer        run_result;   /* freed with run_result_free */
   gboolean        ok;
   GError         *error;
 } Op;
@@ -108,6 +115,10 @@ op_free (Op *op)
   g_free (op->to);
   if (op->progress_data_destroy != NULL)
     op->progress_data_destroy (op->progress_data);
+  if (op->run_data_free != NULL)
+    op->run_data_free (op->run_data);
+  if (op->run_result != NULL && op->run_result_free != NULL)
+    op->run_result_free (op->run_result);
   g_clear_object (&op->document);
   g_clear_object (&op->object);
   g_clear_pointer (&op->report, st_count_report_free);
@@ -124,7 +135,8 @@ op_writes (const Op *op)
   return op->kind == OP_POST || op->kind == OP_POST_DRAFT || op->kind == OP_VOID
          || op->kind == OP_RECEIVE
          || op->kind == OP_COUNT_START || op->kind == OP_COUNT_SCAN || op->kind == OP_COUNT_FINISH
-         || op->kind == OP_COUNT_SCAN_MANY || op->kind == OP_COUNT_TRANSFER;
+         || op->kind == OP_COUNT_SCAN_MANY || op->kind == OP_COUNT_TRANSFER
+         || (op->kind == OP_RUN && op->run_writes);
 }
 
 /* Back in the caller's context. */
@@ -184,7 +196,9 @@ complete_cb (gpointer data)
       _st_store_emit_changed (store);
     }
 
-  if (op->document != NULL)
+  if (op->kind == OP_RUN)
+    g_task_return_pointer (task, g_steal_pointer (&op->run_result), op->run_result_free);
+  else if (op->document != NULL)
     g_task_return_pointer (task, g_steal_pointer (&op->document), g_object_unref);
   else if (op->object != NULL)
     g_task_return_pointer (task, g_steal_pointer (&op->object), g_object_unref);
@@ -386,6 +400,11 @@ run_op (StStore      *connection,
       op->search = st_store_search (connection, op->number, op->search_scope, op->search_limit,
                                     error);
       op->ok = op->search != NULL;
+      break;
+
+    case OP_RUN:
+      op->run_result = op->run (connection, op->run_data, cancellable, error);
+      op->ok = op->run_result != NULL;
       break;
 
     default:
@@ -1085,4 +1104,40 @@ st_store_export_count_finish (StStore       *self,
                               GError       **error)
 {
   return finish_boolean (self, result, st_store_export_count_async, error);
+}
+
+/* Any call (st-store.h) */
+
+void
+st_store_run_async (StStore             *self,
+                    StStoreRunFunc       func,
+                    gpointer             data,
+                    GDestroyNotify       data_free,
+                    GDestroyNotify       result_free,
+                    gboolean             writes,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (ST_IS_STORE (self));
+  g_return_if_fail (func != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  op = op_new (OP_RUN);
+  op->run = func;
+  op->run_data = data;
+  op->run_data_free = data_free;
+  op->run_result_free = result_free;
+  op->run_writes = writes;
+  start (self, op, st_store_run_async, cancellable, callback, user_data);
+}
+
+gpointer
+st_store_run_finish (StStore       *self,
+                     GAsyncResult  *result,
+                     GError       **error)
+{
+  return finish_pointer (self, result, st_store_run_async, error);
 }

@@ -1242,3 +1242,119 @@ st_store_service_void_step (StStore     *self,
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
   return run_step (self, number, void_step, &a, error);
 }
+
+/* Steps as data (st-store-service.h) */
+
+StServiceStep *
+st_service_step_new (StServiceStepKind  kind,
+                     const char        *number)
+{
+  StServiceStep *step = g_new0 (StServiceStep, 1);
+
+  step->kind = kind;
+  step->number = g_strdup (number);
+  return step;
+}
+
+void
+st_service_step_free (StServiceStep *step)
+{
+  if (step == NULL)
+    return;
+  g_free (step->number);
+  g_free (step->serial);
+  g_free (step->sku);
+  g_free (step->text);
+  g_free (step->customer);
+  g_free (step->warehouse);
+  g_free (step->date);
+  st_draft_free (step->parts);
+  g_free (step);
+}
+
+/* NULL for an empty field: a form's empty entry means "the default". */
+static const char *
+given (const char *text)
+{
+  return text != NULL && *text != '\0' ? text : NULL;
+}
+
+StServiceCase *
+st_store_service_run_step (StStore              *self,
+                           const StServiceStep  *step,
+                           GError              **error)
+{
+  g_return_val_if_fail (ST_IS_STORE (self), NULL);
+  g_return_val_if_fail (step != NULL, NULL);
+
+  switch (step->kind)
+    {
+    case ST_SERVICE_STEP_OPEN:
+      {
+        StServiceIntake intake = { given (step->serial), given (step->sku), given (step->text),
+                                   given (step->customer), given (step->warehouse),
+                                   given (step->date) };
+
+        return st_store_service_open (self, &intake, error);
+      }
+    case ST_SERVICE_STEP_NOTE:
+      return st_store_service_note (self, step->number, step->text, given (step->date), error);
+    case ST_SERVICE_STEP_STATUS:
+      return st_store_service_set_status (self, step->number, step->status, given (step->date),
+                                          error);
+    case ST_SERVICE_STEP_PARTS:
+      g_return_val_if_fail (step->parts != NULL, NULL);
+      return st_store_service_add_parts (self, step->number, step->parts, error);
+    case ST_SERVICE_STEP_CANCEL:
+      return st_store_service_cancel (self, step->number, given (step->date), error);
+    case ST_SERVICE_STEP_CLOSE:
+      return st_store_service_close (self, step->number, step->resolution, step->charge,
+                                     given (step->date), error);
+    case ST_SERVICE_STEP_REPLACE:
+      {
+        StServiceReplacement replacement = { given (step->serial), given (step->sku),
+                                             step->restart_warranty, step->charge,
+                                             given (step->date) };
+
+        return st_store_service_replace (self, step->number, &replacement, error);
+      }
+    case ST_SERVICE_STEP_REFUND:
+      return st_store_service_refund (self, step->number, given (step->warehouse),
+                                      given (step->date), error);
+    case ST_SERVICE_STEP_VOID:
+      return st_store_service_void_step (self, step->number, given (step->date), error);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static gpointer
+run_step_on_worker (StStore       *connection,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  return st_store_service_run_step (connection, data, error);
+}
+
+void
+st_store_service_run_step_async (StStore             *self,
+                                 StServiceStep       *step,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (ST_IS_STORE (self));
+  g_return_if_fail (step != NULL);
+
+  st_store_run_async (self, run_step_on_worker, step, (GDestroyNotify) st_service_step_free,
+                      g_object_unref, TRUE, cancellable, callback, user_data);
+}
+
+StServiceCase *
+st_store_service_run_step_finish (StStore       *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return st_store_run_finish (self, result, error);
+}

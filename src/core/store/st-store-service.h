@@ -115,4 +115,56 @@ StListModel   *st_store_list_warranty_expiring (StStore          *self,
                                                 const char       *today,
                                                 guint             days);
 
+/* One step at the service desk as data, for the store's worker (the app never writes on its
+ * main thread): what the calls above take, owned.  st_service_step_new() gives an empty step
+ * of @kind for case @number (NULL for OPEN); fill the fields the kind reads. */
+typedef enum
+{
+  ST_SERVICE_STEP_OPEN,      /* serial, sku, text (the complaint), customer, warehouse, date */
+  ST_SERVICE_STEP_NOTE,      /* text, date */
+  ST_SERVICE_STEP_STATUS,    /* status, date */
+  ST_SERVICE_STEP_PARTS,     /* parts */
+  ST_SERVICE_STEP_CANCEL,    /* date */
+  ST_SERVICE_STEP_CLOSE,     /* resolution (repaired, unrepaired), charge, date */
+  ST_SERVICE_STEP_REPLACE,   /* serial, sku, restart_warranty, charge, date */
+  ST_SERVICE_STEP_REFUND,    /* warehouse, date */
+  ST_SERVICE_STEP_VOID,      /* date */
+} StServiceStepKind;
+
+typedef struct
+{
+  StServiceStepKind    kind;
+  char                *number;
+  char                *serial;
+  char                *sku;
+  char                *text;
+  char                *customer;
+  char                *warehouse;
+  char                *date;
+  StServiceStatus      status;
+  StServiceResolution  resolution;
+  gint64               charge;
+  gboolean             restart_warranty;
+  StDraft             *parts;
+} StServiceStep;
+
+StServiceStep *st_service_step_new          (StServiceStepKind     kind,
+                                             const char           *number);
+void           st_service_step_free         (StServiceStep        *step);
+/* The call above that @step names (empty strings count as NULL). */
+StServiceCase *st_store_service_run_step    (StStore              *self,
+                                             const StServiceStep  *step,
+                                             GError              **error);
+/* The same on the store's worker (st_store_run_async()); takes @step. */
+void           st_store_service_run_step_async  (StStore             *self,
+                                                 StServiceStep       *step,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+StServiceCase *st_store_service_run_step_finish (StStore             *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StServiceStep, st_service_step_free)
+
 G_END_DECLS

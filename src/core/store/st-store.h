@@ -315,6 +315,30 @@ void         st_store_receive_transfer_async  (StStore             *self,
 StDocument  *st_store_receive_transfer_finish (StStore             *self,
                                                GAsyncResult        *result,
                                                GError             **error);
+/* Any short write (or read) of the store's API, run on the worker's connection: @func gets that
+ * connection (never the caller's: call only st_store_* functions on it) and @data, and answers
+ * a result (non-NULL: done; freed with @result_free when nobody takes it) or NULL with @error
+ * set.  With @writes the store emits "changed" before the callback, as after a posting.  For
+ * the app's master data, service steps, drafts and preferences: no write on the main
+ * thread, nothing that waits for a server there.  @data_free frees @data in the caller's
+ * thread once the call is over. */
+typedef gpointer (*StStoreRunFunc) (StStore       *connection,
+                                    gpointer       data,
+                                    GCancellable  *cancellable,
+                                    GError       **error);
+void         st_store_run_async          (StStore             *self,
+                                          StStoreRunFunc       func,
+                                          gpointer             data,
+                                          GDestroyNotify       data_free,
+                                          GDestroyNotify       result_free,
+                                          gboolean             writes,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+/* The result of @func (to free with its @result_free) or NULL with @error set. */
+gpointer     st_store_run_finish         (StStore             *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
 void         st_store_backup_async       (StStore             *self,
                                           const char          *dest_path,
                                           gboolean             overwrite,
