@@ -600,7 +600,6 @@ test_open_from_search (Fixture       *f,
   StServiceDialog *dialog;
   GtkEntry *entry;
   GtkLabel *error;
-  g_autoptr(StServiceCase) sc = NULL;
 
   gtk_editable_set_text (GTK_EDITABLE (search), "SN-2");
   g_signal_emit_by_name (search, "activate");
@@ -700,7 +699,6 @@ test_open_from_search_results (Fixture       *f,
   GtkWidget *sn1_button = NULL;
   StServiceDialog *dialog;
   GtkEntry *entry;
-  g_autoptr(StServiceCase) sc = NULL;
   guint n_rows = 0;
 
   /* SN-1 … SN-4 all start with "SN-": listed, none opened. */
