@@ -26,6 +26,7 @@ struct _StServicePage
   GtkWidget     *part_button;
   GtkWidget     *close_button;
   GtkWidget     *cancel_button;
+  GtkWidget     *reopen_button;
   GtkGrid       *facts_grid;
   GtkWidget     *warranty_box;
   GtkImage      *warranty_icon;
@@ -352,6 +353,7 @@ update_actions (StServicePage *self)
   gboolean writable = self->store != NULL && !st_store_is_read_only (self->store);
   gboolean active = writable && self->sc != NULL && st_service_status_is_active (status)
                     && !self->busy;
+  gboolean reopenable;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "service.start",
                                  active && status == ST_SERVICE_OPEN);
@@ -361,6 +363,12 @@ update_actions (StServicePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "service.add-part", active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "service.close", active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "service.cancel", active);
+  /* A closed or cancelled case can be reopened: its last custody step is voided. */
+  reopenable = writable && self->sc != NULL && !self->busy
+               && (status == ST_SERVICE_CLOSED || status == ST_SERVICE_CANCELLED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "service.reopen", reopenable);
+  gtk_widget_set_visible (self->reopen_button,
+                          self->sc != NULL && !st_service_status_is_active (status));
   set_note_sensitive (self, active);
 }
 
@@ -526,6 +534,18 @@ cancel_action (GtkWidget  *widget,
   if (self->sc == NULL || self->busy)
     return;
   run_step (self, st_service_step_new (ST_SERVICE_STEP_CANCEL, self->number));
+}
+
+static void
+reopen_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  StServicePage *self = ST_SERVICE_PAGE (widget);
+
+  if (self->sc == NULL || self->busy)
+    return;
+  run_step (self, st_service_step_new (ST_SERVICE_STEP_VOID, self->number));
 }
 
 static void
@@ -704,6 +724,7 @@ st_service_page_class_init (StServicePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StServicePage, part_button);
   gtk_widget_class_bind_template_child (widget_class, StServicePage, close_button);
   gtk_widget_class_bind_template_child (widget_class, StServicePage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, StServicePage, reopen_button);
   gtk_widget_class_bind_template_child (widget_class, StServicePage, facts_grid);
   gtk_widget_class_bind_template_child (widget_class, StServicePage, warranty_box);
   gtk_widget_class_bind_template_child (widget_class, StServicePage, warranty_icon);
@@ -719,6 +740,7 @@ st_service_page_class_init (StServicePageClass *klass)
   gtk_widget_class_install_action (widget_class, "service.add-part", NULL, add_part_action);
   gtk_widget_class_install_action (widget_class, "service.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "service.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "service.reopen", NULL, reopen_action);
 
   /* Escape leaves the page as the back button does. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);

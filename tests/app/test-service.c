@@ -544,11 +544,34 @@ test_list_and_cancel (Fixture       *f,
   g_autofree char *second = NULL;
   g_autoptr(StServiceCase) top = NULL;
   g_autoptr(StUnit) unit = NULL;
+  GtkWidget *reopen;
   StServiceView *view;
   StListModel *model;
   GtkEditable *filter;
 
   first = open_case_from_unit_page (f, "SN-1", "No sound");
+  reopen = st_test_template_child (case_page (f), ST_TYPE_SERVICE_PAGE, "reopen_button");
+  g_assert_false (gtk_widget_get_visible (reopen));
+  page_action (f, "service.cancel");
+  g_assert_cmpint (st_service_case_get_status (shown_case (f)), ==, ST_SERVICE_CANCELLED);
+  unit = find_unit (f, "SN-1");
+  g_assert_cmpint (st_unit_get_status (unit), ==, ST_UNIT_SOLD);
+  g_clear_object (&unit);
+  assert_ledger_sound (f);
+
+  /* Cancelled by mistake: Reopen Case voids the cancellation, the unit is with us again. */
+  shoot (f, "case-cancelled");
+  g_assert_true (gtk_widget_get_visible (reopen));
+  g_assert_true (gtk_widget_is_sensitive (reopen));
+  page_action (f, "service.reopen");
+  g_assert_true (st_service_status_is_active (st_service_case_get_status (shown_case (f))));
+  g_assert_false (gtk_widget_get_visible (reopen));
+  unit = find_unit (f, "SN-1");
+  g_assert_cmpint (st_unit_get_status (unit), ==, ST_UNIT_IN_SERVICE);
+  g_clear_object (&unit);
+  assert_ledger_sound (f);
+
+  /* And cancelled again, for good. */
   page_action (f, "service.cancel");
   g_assert_cmpint (st_service_case_get_status (shown_case (f)), ==, ST_SERVICE_CANCELLED);
   unit = find_unit (f, "SN-1");
