@@ -699,25 +699,24 @@ build_saved_draft (StDocumentEditor  *self,
   return g_steal_pointer (&draft);
 }
 
-gboolean
-st_document_editor_save_draft (StDocumentEditor *self)
+static void
+save_draft_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
+  g_autoptr(StDocumentEditor) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(StDraft) draft = NULL;
-  g_autoptr(StSavedDraft) saved = NULL;
+  g_autoptr(StSavedDraft) saved = st_store_save_draft_finish (ST_STORE (source), result, &error);
 
-  g_return_val_if_fail (ST_IS_DOCUMENT_EDITOR (self), FALSE);
+  /* Closed meanwhile: the draft is saved all the same, and its view lists it. */
+  if (self->store == NULL)
+    return;
 
-  if (self->posting)
-    return FALSE;
-
-  draft = build_saved_draft (self, &error);
-  if (draft != NULL)
-    saved = st_store_save_draft (self->store, self->draft_number, draft, &error);
+  set_posting (self, FALSE);
   if (saved == NULL)
     {
       show_refusal (self, error);
-      return FALSE;
+      return;
     }
 
   g_free (self->draft_number);
@@ -728,6 +727,30 @@ st_document_editor_save_draft (StDocumentEditor *self)
   /* Saved: the window closes, and the draft waits in its documents view. */
   self->discard = TRUE;
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Saved in the store's worker, the editor waiting as for a posting. */
+gboolean
+st_document_editor_save_draft (StDocumentEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDraft) draft = NULL;
+
+  g_return_val_if_fail (ST_IS_DOCUMENT_EDITOR (self), FALSE);
+
+  if (self->posting)
+    return FALSE;
+
+  draft = build_saved_draft (self, &error);
+  if (draft == NULL)
+    {
+      show_refusal (self, error);
+      return FALSE;
+    }
+
+  set_posting (self, TRUE);
+  st_store_save_draft_async (self->store, self->draft_number, draft, self->cancellable,
+                             save_draft_done_cb, g_object_ref (self));
   return TRUE;
 }
 

@@ -33,8 +33,9 @@ StDocKind         st_document_editor_get_kind     (StDocumentEditor *self);
 void              st_document_editor_fill_return  (StDocumentEditor *self,
                                                    StDocument       *reference);
 /* Saves the form as it stands as a draft (a new one, or the draft it shows), as "Save as
- * Draft" does: emits "draft-saved" and closes.  FALSE (with the message shown) when it could not
- * be saved, or while posting. */
+ * Draft" does, in the store's worker (the editor waits as while posting): once written, emits
+ * "draft-saved" and closes; refused, shows why.  FALSE (with the message shown) when nothing
+ * was started: a form that cannot be saved, or while posting or saving. */
 gboolean          st_document_editor_save_draft   (StDocumentEditor *self);
 /* The number of the draft the editor shows, or NULL. */
 const char       *st_document_editor_get_draft_number (StDocumentEditor *self);

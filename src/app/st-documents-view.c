@@ -823,34 +823,50 @@ draft_activated_cb (StDocumentsView *self,
 }
 
 static void
+delete_draft_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(StDocumentsView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root;
+  GtkWidget *message;
+
+  if (st_store_delete_draft_finish (ST_STORE (source), result, &error))
+    {
+      /* The window refreshes on the store's "changed"; on its own, the view does it. */
+      if (store (self) != NULL)
+        {
+          load_drafts (self, store (self));
+          _st_list_page_update_state (ST_LIST_PAGE (self));
+        }
+      return;
+    }
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  message = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                    GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                    "%s", _("The draft could not be deleted"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (message), "%s", error->message);
+  g_signal_connect (message, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (message));
+}
+
+static void
 delete_draft_response_cb (GtkDialog       *dialog,
                           int              response,
                           StDocumentsView *self)
 {
   g_autofree char *number = g_strdup (g_object_get_data (G_OBJECT (dialog), "draft-number"));
-  g_autoptr(GError) error = NULL;
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   if (response != GTK_RESPONSE_ACCEPT || store (self) == NULL)
     return;
 
-  if (!st_store_delete_draft (store (self), number, &error))
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      GtkWidget *message;
-
-      message = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                        GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
-                                        "%s", _("The draft could not be deleted"));
-      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (message), "%s",
-                                                error->message);
-      g_signal_connect (message, "response", G_CALLBACK (gtk_window_destroy), NULL);
-      gtk_window_present (GTK_WINDOW (message));
-    }
-  /* The window refreshes on the store's "changed"; on its own, the view does it. */
-  load_drafts (self, store (self));
-  _st_list_page_update_state (ST_LIST_PAGE (self));
+  /* In the store's worker. */
+  st_store_delete_draft_async (store (self), number, NULL, delete_draft_done_cb,
+                               g_object_ref (self));
 }
 
 static void

@@ -102,6 +102,32 @@ new_editor (Fixture    *f,
   return editor;
 }
 
+static gboolean
+no_editor (gpointer data)
+{
+  return st_test_find_toplevel (ST_TYPE_DOCUMENT_EDITOR, FALSE) == NULL;
+}
+
+/* Save as Draft: written in the store's worker, the editor waiting, then closed. */
+static void
+save_as_draft (gpointer editor)
+{
+  GtkWidget *button = st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "draft_button");
+
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  /* A second press while it saves starts nothing. */
+  g_assert_false (st_document_editor_save_draft (editor));
+  st_test_wait_until (no_editor, NULL);
+  st_test_spin ();
+}
+
+static gboolean
+invoice_drafts_gone (gpointer data)
+{
+  return st_documents_view_get_n_drafts (data) == 0;
+}
+
 static void
 click (gpointer widget,
        GType    type,
@@ -185,7 +211,7 @@ test_save_reopen_post (Fixture       *f,
   g_assert_true (st_serial_entry_add_text (entry, "A1,a1", NULL));
   /* Not postable: one serial twice, one missing.  It can be saved all the same. */
   g_assert_false (st_document_editor_can_post (editor));
-  click (editor, ST_TYPE_DOCUMENT_EDITOR, "draft_button");
+  save_as_draft (editor);
   g_assert_null (st_test_find_toplevel (ST_TYPE_DOCUMENT_EDITOR, FALSE));
 
   /* Listed first in Bills, marked; nothing posted, no unit. */
@@ -225,7 +251,7 @@ test_save_reopen_post (Fixture       *f,
   /* Edited and saved again: the same draft, changed. */
   st_serial_entry_clear (entry);
   g_assert_true (st_serial_entry_add_text (entry, "A1", NULL));
-  click (editor, ST_TYPE_DOCUMENT_EDITOR, "draft_button");
+  save_as_draft (editor);
   drafts = st_store_list_drafts (store (f), -1, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (drafts->len, ==, 1);
@@ -292,7 +318,7 @@ test_refused_then_deleted (Fixture       *f,
   g_ptr_array_add (units, g_object_ref (s1));
   st_editor_line_set_picked (line, units);
   g_assert_true (st_document_editor_can_post (editor));
-  click (editor, ST_TYPE_DOCUMENT_EDITOR, "draft_button");
+  save_as_draft (editor);
   st_window_show_view (f->window, "invoices");
   st_test_spin ();
   g_assert_cmpuint (st_documents_view_get_n_drafts (view (f, "invoices")), ==, 1);
@@ -348,8 +374,7 @@ test_refused_then_deleted (Fixture       *f,
     g_assert_cmpstr (text, ==, "Delete draft DRAFT-00001?");
   }
   gtk_dialog_response (question (), GTK_RESPONSE_ACCEPT);
-  st_test_spin ();
-  g_assert_cmpuint (st_documents_view_get_n_drafts (view (f, "invoices")), ==, 0);
+  st_test_wait_until (invoice_drafts_gone, view (f, "invoices"));
   g_clear_pointer (&saved, st_saved_draft_free);
   g_clear_error (&error);
   saved = st_store_get_draft (store (f), "DRAFT-00001", &error);
@@ -377,9 +402,8 @@ test_close_saves_draft (Fixture       *f,
   gtk_window_close (GTK_WINDOW (editor));
   st_test_spin ();
   gtk_dialog_response (question (), GTK_RESPONSE_APPLY);
+  st_test_wait_until (no_editor, NULL);
   st_test_spin ();
-  st_test_wait_ms (50);
-  g_assert_null (st_test_find_toplevel (ST_TYPE_DOCUMENT_EDITOR, FALSE));
 
   drafts = st_store_list_drafts (store (f), ST_DOC_ADJUSTMENT, &error);
   g_assert_no_error (error);
@@ -459,7 +483,7 @@ test_screenshots (Fixture       *f,
   st_editor_line_set_quantity (line, 500);
   g_assert_true (st_serial_entry_add_text (ST_SERIAL_ENTRY (st_editor_line_get_serial_entry (line)),
                                            "SN0001..SN0187", NULL));
-  click (editor, ST_TYPE_DOCUMENT_EDITOR, "draft_button");
+  save_as_draft (editor);
   st_test_spin ();
   st_list_page_select_id (ST_LIST_PAGE (view (f, "bills")), 1);
   shoot (list_name);

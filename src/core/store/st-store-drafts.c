@@ -693,3 +693,99 @@ st_store_post_draft (StStore        *self,
         }
     }
 }
+
+/* On the store's worker */
+
+typedef struct
+{
+  char    *number;
+  StDraft *draft;
+} DraftCall;
+
+static void
+draft_call_free (DraftCall *call)
+{
+  g_free (call->number);
+  st_draft_free (call->draft);
+  g_free (call);
+}
+
+static DraftCall *
+draft_call_new (const char    *number,
+                const StDraft *draft)
+{
+  DraftCall *call = g_new0 (DraftCall, 1);
+
+  call->number = g_strdup (number);
+  call->draft = draft != NULL ? st_draft_copy (draft) : NULL;
+  return call;
+}
+
+static gpointer
+save_on_worker (StStore       *connection,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  DraftCall *call = data;
+
+  return st_store_save_draft (connection, call->number, call->draft, error);
+}
+
+void
+st_store_save_draft_async (StStore             *self,
+                           const char          *number,
+                           const StDraft       *draft,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (ST_IS_STORE (self));
+  g_return_if_fail (draft != NULL);
+
+  st_store_run_async (self, save_on_worker, draft_call_new (number, draft),
+                      (GDestroyNotify) draft_call_free, (GDestroyNotify) st_saved_draft_free,
+                      TRUE, cancellable, callback, user_data);
+}
+
+StSavedDraft *
+st_store_save_draft_finish (StStore       *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  return st_store_run_finish (self, result, error);
+}
+
+static gpointer
+delete_on_worker (StStore       *connection,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  DraftCall *call = data;
+
+  return st_store_delete_draft (connection, call->number, error) ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+void
+st_store_delete_draft_async (StStore             *self,
+                             const char          *number,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (ST_IS_STORE (self));
+  g_return_if_fail (number != NULL);
+
+  st_store_run_async (self, delete_on_worker, draft_call_new (number, NULL),
+                      (GDestroyNotify) draft_call_free, NULL, TRUE, cancellable, callback,
+                      user_data);
+}
+
+gboolean
+st_store_delete_draft_finish (StStore       *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return st_store_run_finish (self, result, error) != NULL;
+}

@@ -64,6 +64,26 @@ StDocument   *st_store_post_draft_finish (StStore             *self,
                                           GAsyncResult        *result,
                                           GError             **error);
 
+/* st_store_save_draft() and st_store_delete_draft() on the store's worker
+ * (st_store_run_async()): the app saves and deletes drafts off its main thread. */
+void          st_store_save_draft_async    (StStore             *self,
+                                            const char          *number,
+                                            const StDraft       *draft,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+StSavedDraft *st_store_save_draft_finish   (StStore             *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
+void          st_store_delete_draft_async  (StStore             *self,
+                                            const char          *number,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean      st_store_delete_draft_finish (StStore             *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StSavedDraft, st_saved_draft_free)
 
 G_END_DECLS
