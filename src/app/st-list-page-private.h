@@ -30,8 +30,10 @@ void           _st_list_page_use_row_slots   (StListPage *self);
  * "<group>.edit", "<group>.archive", "<group>.restore" and "<group>.delete" in the subclass,
  * whose .ui puts them in its toolbar and row menu.  StListPage enables them in one place (a row
  * selected in a writable store; Archive for a row not archived, Restore for an archived one),
- * asks before deleting, shows a refusal in the window and refreshes the list after each; a
- * double click (or Enter) on a row is Edit…. */
+ * asks before deleting, runs Archive, Restore and Delete in the store's worker
+ * (set_archived and delete_row get the worker's connection and must only call the store on
+ * it), shows a refusal in the window and refreshes the list after each; a double click (or
+ * Enter) on a row is Edit…. */
 struct _StListPageRowActions
 {
   const char *group;
@@ -60,6 +62,8 @@ struct _StListPageRowActions
 /* Call in the subclass's class_init; @actions must outlive the class (a static struct). */
 void           _st_list_page_class_set_row_actions (StListPageClass            *klass,
                                                     const StListPageRowActions *actions);
+/* TRUE while a row's Archive, Restore or Delete runs in the store's worker. */
+gboolean       _st_list_page_is_row_busy     (StListPage   *self);
 /* The window the page is in, or NULL. */
 GtkWindow     *_st_list_page_get_window      (StListPage   *self);
 /* @error in the window's error bar under @title (a warning outside a StWindow). */

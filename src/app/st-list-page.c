@@ -43,6 +43,10 @@ typedef struct
   GtkAdjustment     *scroll_adjustment;
   gulong             scroll_handler;
   double             scroll_value;
+  /* A row's Archive, Restore or Delete running in the store's worker, and the title of its
+   * refusal (N_()). */
+  gboolean           row_busy;
+  const char        *row_failed;
 } StListPagePrivate;
 
 static void st_list_page_buildable_init (GtkBuildableIface *iface);
@@ -642,7 +646,7 @@ update_row_actions (StListPage *self)
   const StListPageRowActions *actions = ST_LIST_PAGE_GET_CLASS (self)->row_actions;
   gpointer row = _st_list_page_get_selected (self);
   gboolean writable = priv->store != NULL && !st_store_is_read_only (priv->store);
-  gboolean can = row != NULL && writable;
+  gboolean can = row != NULL && writable && !priv->row_busy;
 
   if (actions == NULL)
     return;
@@ -653,6 +657,86 @@ update_row_actions (StListPage *self)
   set_row_action_enabled (self, actions->group, "delete", can);
 }
 
+/* Archive, Restore or Delete of one row, run in the store's worker (never on the main thread:
+ * with a database across the network it would freeze the window); the page's row actions
+ * wait meanwhile. */
+typedef struct
+{
+  const StListPageRowActions *actions;
+  gpointer                    row;        /* owned reference */
+  gboolean                    deleting;
+  gboolean                    archived;
+} RowCall;
+
+static void
+row_call_free (RowCall *call)
+{
+  g_object_unref (call->row);
+  g_free (call);
+}
+
+static gpointer
+row_call_run (StStore       *connection,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  RowCall *call = data;
+  gboolean done = call->deleting
+                  ? call->actions->delete_row (connection, call->row, error)
+                  : call->actions->set_archived (connection, call->row, call->archived, error);
+
+  return done ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+static void
+row_call_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(StListPage) self = user_data;
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+  g_autoptr(GError) error = NULL;
+
+  priv->row_busy = FALSE;
+  if (st_store_run_finish (ST_STORE (source), result, &error) == NULL)
+    _st_list_page_show_error (self, _(priv->row_failed), error);
+  update_row_actions (self);
+  st_list_page_refresh (self);
+}
+
+static void
+run_row_call (StListPage *self,
+              gpointer    row,
+              gboolean    deleting,
+              gboolean    archived)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+  const StListPageRowActions *actions = ST_LIST_PAGE_GET_CLASS (self)->row_actions;
+  RowCall *call = g_new0 (RowCall, 1);
+
+  call->actions = actions;
+  call->row = g_object_ref (row);
+  call->deleting = deleting;
+  call->archived = archived;
+  priv->row_busy = TRUE;
+  priv->row_failed = deleting ? actions->delete_failed
+                              : archived ? actions->archive_failed : actions->restore_failed;
+  update_row_actions (self);
+  st_store_run_async (priv->store, row_call_run, call, (GDestroyNotify) row_call_free, NULL,
+                      TRUE, NULL, row_call_done_cb, g_object_ref (self));
+}
+
+gboolean
+_st_list_page_is_row_busy (StListPage *self)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+
+  g_assert (ST_IS_LIST_PAGE (self));
+
+  return priv->row_busy;
+}
+
 static void
 delete_response_cb (GtkDialog *dialog,
                     int        response,
@@ -660,15 +744,11 @@ delete_response_cb (GtkDialog *dialog,
 {
   StListPage *self = ST_LIST_PAGE (user_data);
   StListPagePrivate *priv = st_list_page_get_instance_private (self);
-  const StListPageRowActions *actions = ST_LIST_PAGE_GET_CLASS (self)->row_actions;
   gpointer row = g_object_get_data (G_OBJECT (dialog), "st-list-page-row");
-  g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && priv->store != NULL
-      && !actions->delete_row (priv->store, row, &error))
-    _st_list_page_show_error (self, _(actions->delete_failed), error);
+  if (response == GTK_RESPONSE_ACCEPT && priv->store != NULL && !priv->row_busy)
+    run_row_call (self, row, TRUE, FALSE);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  st_list_page_refresh (self);
 }
 
 static void
@@ -706,9 +786,8 @@ row_action (GtkWidget  *widget,
   const StListPageRowActions *actions = ST_LIST_PAGE_GET_CLASS (self)->row_actions;
   const char *action = strrchr (action_name, '.') + 1;
   gpointer row = _st_list_page_get_selected (self);
-  g_autoptr(GError) error = NULL;
 
-  if (row == NULL || priv->store == NULL)
+  if (row == NULL || priv->store == NULL || priv->row_busy)
     return;
 
   if (g_str_equal (action, "edit"))
@@ -717,14 +796,7 @@ row_action (GtkWidget  *widget,
   else if (g_str_equal (action, "delete"))
     ask_delete (self, row);
   else
-    {
-      gboolean archived = g_str_equal (action, "archive");
-
-      if (!actions->set_archived (priv->store, row, archived, &error))
-        _st_list_page_show_error (self, archived ? _(actions->archive_failed)
-                                                 : _(actions->restore_failed), error);
-      st_list_page_refresh (self);
-    }
+    run_row_call (self, row, FALSE, g_str_equal (action, "archive"));
 }
 
 /* A double click (or Enter) on a row opens its edit dialog. */

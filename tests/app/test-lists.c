@@ -106,12 +106,26 @@ n_rows (StListPage *page)
   return g_list_model_get_n_items (G_LIST_MODEL (st_list_page_get_model (page)));
 }
 
+static gboolean
+rows_idle (gpointer data)
+{
+  return !ST_IS_LIST_PAGE (data) || !_st_list_page_is_row_busy (data);
+}
+
+/* Archive, Restore and Delete run in the store's worker: the page waits for them. */
+static void
+wait_for_rows (gpointer widget)
+{
+  st_test_wait_until (rows_idle, widget);
+  st_test_spin ();
+}
+
 static void
 action (gpointer    widget,
         const char *name)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (widget), name, NULL));
-  st_test_spin ();
+  wait_for_rows (widget);
 }
 
 /* A double click on the selected row: the column view's "activate". */
@@ -155,13 +169,14 @@ window_error (Fixture *f)
 
 /* Answers the question dialog of Delete… */
 static void
-confirm_delete (void)
+confirm_delete (gpointer page)
 {
   GtkDialog *dialog = st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE);
 
   g_assert_nonnull (dialog);
   gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
-  st_test_spin ();
+  g_assert_true (_st_list_page_is_row_busy (page));
+  wait_for_rows (page);
 }
 
 /* Whether a new document of @kind offers @name in its drop-down @dropdown. */
@@ -304,12 +319,12 @@ test_contacts (Fixture       *f,
   /* Delete: refused for the vendor a bill uses, naming it; done for Zed. */
   g_assert_true (st_list_page_select_id (page, contact_id (f, ST_CONTACT_VENDOR, "Acme Traders")));
   action (page, "contacts.delete");
-  confirm_delete ();
+  confirm_delete (page);
   g_assert_nonnull (strstr (window_error (f), "B-1"));
   g_assert_cmpuint (n_rows (page), ==, 3);
   g_assert_true (st_list_page_select_id (page, contact_id (f, ST_CONTACT_VENDOR, "Zed")));
   action (page, "contacts.delete");
-  confirm_delete ();
+  confirm_delete (page);
   g_assert_cmpuint (n_rows (page), ==, 2);
   g_assert_null (st_store_find_contact (f->store, ST_CONTACT_VENDOR, "Zed", NULL));
 }
@@ -364,7 +379,7 @@ test_warehouses (Fixture       *f,
   g_assert_cmpuint (n_rows (page), ==, 2);
   g_assert_true (st_list_page_select_id (page, warehouse_id (f, "Van")));
   action (page, "warehouses.delete");
-  confirm_delete ();
+  confirm_delete (page);
   g_assert_cmpuint (n_rows (page), ==, 1);
 }
 
@@ -423,7 +438,7 @@ test_items (Fixture       *f,
   saved = st_store_find_item (f->store, "CABLE", NULL);
   g_assert_true (st_list_page_select_id (page, st_item_get_id (saved)));
   action (page, "items.delete");
-  confirm_delete ();
+  confirm_delete (page);
   g_assert_cmpuint (n_rows (page), ==, 1);
 }
 
