@@ -71,6 +71,21 @@ void           _st_list_page_show_error      (StListPage   *self,
                                               const char   *title,
                                               const GError *error);
 
+/* A status drop-down in the subclass's template: "All" (@all_label), then @n_statuses labels
+ * (@status_label of 0 … n_statuses - 1).  Choosing reloads the list (the subclass's
+ * create_model() reads _st_list_page_get_status()); a status chosen narrows the list, so that
+ * a status without rows shows the empty list, not the empty page. */
+void           _st_list_page_set_status_dropdown (StListPage   *self,
+                                                  GtkDropDown  *dropdown,
+                                                  const char   *all_label,
+                                                  const char *(*status_label) (int status),
+                                                  int           n_statuses);
+/* The status chosen, or -1 for all. */
+int            _st_list_page_get_status      (StListPage   *self);
+/* Chooses @status (-1: all) in the drop-down, which reloads the list. */
+void           _st_list_page_set_status      (StListPage   *self,
+                                              int           status);
+
 /* A context menu for the rows: a right click (or the Menu key, Shift+F10) selects the row
  * under the pointer and pops @menu up there; its actions are looked up from the list. */
 void           _st_list_page_set_context_menu (StListPage *self,

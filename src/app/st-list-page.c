@@ -26,6 +26,7 @@ typedef struct
   GtkLabel          *empty_title_label;
   GtkLabel          *empty_description_label;
   GtkLabel          *error_label;
+  GtkDropDown       *status_dropdown;   /* the subclass's, or NULL */
 
   /* Owned */
   StStore           *store;
@@ -34,6 +35,7 @@ typedef struct
   GtkSelectionModel *selection;
   GMenuModel        *context_menu;
   GtkWidget         *context_popover;
+  int                status;            /* the status chosen in status_dropdown, or -1 */
 
   /* Putting the focus on the selected row once it is laid out (st_list_page_show_id). */
   guint              focus_tick;
@@ -99,6 +101,7 @@ update_state (StListPage *self)
     }
   else if (n == 0
            && (priv->model == NULL || st_list_model_get_filter (priv->model) == NULL)
+           && priv->status < 0
            && (klass->is_narrowed == NULL || !klass->is_narrowed (self)))
     gtk_stack_set_visible_child_name (priv->stack, "empty");
   else
@@ -494,6 +497,68 @@ _st_list_page_use_row_slots (StListPage *self)
   priv->selection =
     GTK_SELECTION_MODEL (gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (priv->rows))));
   gtk_column_view_set_model (priv->column_view, priv->selection);
+}
+
+/* Status drop-down */
+
+static void
+status_changed_cb (StListPage *self)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+  guint selected = gtk_drop_down_get_selected (priv->status_dropdown);
+  int status = selected == GTK_INVALID_LIST_POSITION || selected == 0 ? -1 : (int) selected - 1;
+
+  if (status == priv->status)
+    return;
+
+  priv->status = status;
+  _st_list_page_reload (self);
+}
+
+void
+_st_list_page_set_status_dropdown (StListPage   *self,
+                                   GtkDropDown  *dropdown,
+                                   const char   *all_label,
+                                   const char *(*status_label) (int status),
+                                   int           n_statuses)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+
+  g_assert (ST_IS_LIST_PAGE (self));
+  g_assert (priv->status_dropdown == NULL);
+
+  gtk_string_list_append (statuses, all_label);
+  for (int s = 0; s < n_statuses; s++)
+    gtk_string_list_append (statuses, status_label (s));
+  priv->status_dropdown = dropdown;
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (statuses));
+  gtk_drop_down_set_selected (dropdown, 0);
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (status_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+int
+_st_list_page_get_status (StListPage *self)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+
+  g_assert (ST_IS_LIST_PAGE (self));
+
+  return priv->status;
+}
+
+void
+_st_list_page_set_status (StListPage *self,
+                          int         status)
+{
+  StListPagePrivate *priv = st_list_page_get_instance_private (self);
+
+  g_assert (ST_IS_LIST_PAGE (self));
+  g_assert (priv->status_dropdown != NULL);
+
+  /* The drop-down's notify::selected does the rest. */
+  gtk_drop_down_set_selected (priv->status_dropdown, (guint) (status + 1));
 }
 
 /* Context menu */
@@ -1096,6 +1161,7 @@ st_list_page_init (StListPage *self)
   StListPagePrivate *priv = st_list_page_get_instance_private (self);
   GtkSingleSelection *selection;
 
+  priv->status = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   selection = gtk_single_selection_new (NULL);

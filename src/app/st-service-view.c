@@ -18,9 +18,7 @@ struct _StServiceView
   StListPage   parent_instance;
 
   /* Template widgets */
-  GtkDropDown *status_dropdown;
-
-  int          status;      /* StServiceStatus, or -1: all */
+  GtkDropDown *status_dropdown;   /* StServiceStatus, or "All" */
 };
 
 G_DEFINE_FINAL_TYPE (StServiceView, st_service_view, ST_TYPE_LIST_PAGE)
@@ -84,17 +82,10 @@ resolution_text (gpointer sc)
 
 /* Callbacks */
 
-static void
-status_changed_cb (StServiceView *self)
+static const char *
+status_label (int status)
 {
-  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
-  int status = selected == GTK_INVALID_LIST_POSITION || selected == 0 ? -1 : (int) selected - 1;
-
-  if (status == self->status)
-    return;
-
-  self->status = status;
-  _st_list_page_reload (ST_LIST_PAGE (self));
+  return st_service_status_to_label (status);
 }
 
 static void
@@ -119,8 +110,7 @@ static StListModel *
 st_service_view_create_model (StListPage *page,
                               StStore    *store)
 {
-  StServiceView *self = ST_SERVICE_VIEW (page);
-  StServiceQuery query = { .status = self->status };
+  StServiceQuery query = { .status = _st_list_page_get_status (page) };
 
   return st_store_list_service_cases (store, &query);
 }
@@ -143,12 +133,6 @@ st_service_view_get_row_id (StListPage *page,
   return st_service_case_get_id (row);
 }
 
-static gboolean
-st_service_view_is_narrowed (StListPage *page)
-{
-  return ST_SERVICE_VIEW (page)->status >= 0;
-}
-
 /* Public API */
 
 StServiceView *
@@ -162,7 +146,7 @@ st_service_view_get_status (StServiceView *self)
 {
   g_return_val_if_fail (ST_IS_SERVICE_VIEW (self), -1);
 
-  return self->status;
+  return _st_list_page_get_status (ST_LIST_PAGE (self));
 }
 
 void
@@ -172,7 +156,7 @@ st_service_view_set_status (StServiceView *self,
   g_return_if_fail (ST_IS_SERVICE_VIEW (self));
   g_return_if_fail (status >= -1 && status < N_STATUSES);
 
-  gtk_drop_down_set_selected (self->status_dropdown, (guint) (status + 1));
+  _st_list_page_set_status (ST_LIST_PAGE (self), status);
 }
 
 /* GObject */
@@ -196,30 +180,24 @@ st_service_view_class_init (StServiceViewClass *klass)
   page_class->create_model = st_service_view_create_model;
   page_class->format_count = st_service_view_format_count;
   page_class->get_row_id = st_service_view_get_row_id;
-  page_class->is_narrowed = st_service_view_is_narrowed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SerialTrack/st-service-view.ui");
   gtk_widget_class_bind_template_child (widget_class, StServiceView, status_dropdown);
-  gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
 }
 
 static void
 st_service_view_init (StServiceView *self)
 {
-  g_autoptr(GtkStringList) statuses = NULL;
   GtkColumnView *column_view;
+  const char *all;
 
-  self->status = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  statuses = gtk_string_list_new (NULL);
   /* Translators: the status drop-down of the Service view: cases of every status */
-  gtk_string_list_append (statuses, C_("status filter", "All"));
-  for (int s = 0; s < N_STATUSES; s++)
-    gtk_string_list_append (statuses, st_service_status_to_label (s));
-  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
-  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  all = C_("status filter", "All");
+  _st_list_page_set_status_dropdown (ST_LIST_PAGE (self), self->status_dropdown, all,
+                                     status_label, N_STATUSES);
 
   column_view = _st_list_page_get_column_view (ST_LIST_PAGE (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (column_view),

@@ -32,9 +32,7 @@ struct _StUnitsView
   StListPage   parent_instance;
 
   /* Template widgets */
-  GtkDropDown *status_dropdown;
-
-  int          status;      /* StUnitStatus, or -1: all */
+  GtkDropDown *status_dropdown;   /* StUnitStatus, or "All" */
 };
 
 G_DEFINE_FINAL_TYPE (StUnitsView, st_units_view, ST_TYPE_LIST_PAGE)
@@ -134,17 +132,10 @@ update_actions (StUnitsView *self)
 
 /* Callbacks */
 
-static void
-status_changed_cb (StUnitsView *self)
+static const char *
+status_label (int status)
 {
-  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
-  int status = selected == GTK_INVALID_LIST_POSITION || selected == 0 ? -1 : (int) selected - 1;
-
-  if (status == self->status)
-    return;
-
-  self->status = status;
-  _st_list_page_reload (ST_LIST_PAGE (self));
+  return st_unit_status_to_label (status);
 }
 
 static void
@@ -185,7 +176,7 @@ export_selection_action (GtkWidget  *widget,
 
   /* Every unit selected (Ctrl+A) with nothing hiding any: that is every unit's history. */
   if (n_selected == n_units (self) && st_list_model_get_filter (model (self)) == NULL
-      && self->status < 0)
+      && _st_list_page_get_status (ST_LIST_PAGE (self)) < 0)
     {
       gtk_widget_activate_action (widget, "win.export-all", NULL);
       return;
@@ -278,8 +269,7 @@ static StListModel *
 st_units_view_create_model (StListPage *page,
                             StStore    *store)
 {
-  StUnitsView *self = ST_UNITS_VIEW (page);
-  StUnitQuery query = { .status = self->status };
+  StUnitQuery query = { .status = _st_list_page_get_status (page) };
 
   return st_store_list_units (store, &query);
 }
@@ -295,13 +285,6 @@ st_units_view_format_count (StListPage *page,
   return g_strdup_printf (ngettext ("%s unit", "%s units", n_rows), count);
 }
 
-/* The empty page is for an inventory without units, not for a status that has none. */
-static gboolean
-st_units_view_is_narrowed (StListPage *page)
-{
-  return ST_UNITS_VIEW (page)->status >= 0;
-}
-
 /* Public API */
 
 StUnitsView *
@@ -315,7 +298,7 @@ st_units_view_get_status (StUnitsView *self)
 {
   g_return_val_if_fail (ST_IS_UNITS_VIEW (self), -1);
 
-  return self->status;
+  return _st_list_page_get_status (ST_LIST_PAGE (self));
 }
 
 void
@@ -325,8 +308,7 @@ st_units_view_set_status (StUnitsView *self,
   g_return_if_fail (ST_IS_UNITS_VIEW (self));
   g_return_if_fail (status >= -1 && status < N_STATUSES);
 
-  /* The drop-down's notify::selected does the rest. */
-  gtk_drop_down_set_selected (self->status_dropdown, (guint) (status + 1));
+  _st_list_page_set_status (ST_LIST_PAGE (self), status);
 }
 
 StListModel *
@@ -357,12 +339,10 @@ st_units_view_class_init (StUnitsViewClass *klass)
   object_class->dispose = st_units_view_dispose;
   page_class->create_model = st_units_view_create_model;
   page_class->format_count = st_units_view_format_count;
-  page_class->is_narrowed = st_units_view_is_narrowed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SerialTrack/st-units-view.ui");
   gtk_widget_class_bind_template_child (widget_class, StUnitsView, status_dropdown);
-  gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "units.export-selection", NULL,
                                    export_selection_action);
@@ -373,21 +353,18 @@ st_units_view_class_init (StUnitsViewClass *klass)
 static void
 st_units_view_init (StUnitsView *self)
 {
-  g_autoptr(GtkStringList) statuses = NULL;
   GtkColumnView *column_view;
   GtkColumnViewColumn *received;
+  const char *all;
 
-  self->status = -1;
   _st_list_page_use_row_slots (ST_LIST_PAGE (self));
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  statuses = gtk_string_list_new (NULL);
   /* Translators: the status drop-down of the Units view: units of every status */
-  gtk_string_list_append (statuses, C_("status filter", "All"));
-  for (int s = 0; s < N_STATUSES; s++)
-    gtk_string_list_append (statuses, st_unit_status_to_label (s));
-  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
-  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  all = C_("status filter", "All");
+  _st_list_page_set_status_dropdown (ST_LIST_PAGE (self), self->status_dropdown, all,
+                                     status_label, N_STATUSES);
+  /* (The empty page is for an inventory without units, not for a status that has none.) */
 
   /* Several units can be selected, for an export; activating one opens its history. */
   column_view = _st_list_page_get_column_view (ST_LIST_PAGE (self));
