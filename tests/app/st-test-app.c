@@ -293,6 +293,36 @@ st_test_answer_export_chooser (const char *folder,
   return dialog;
 }
 
+void
+st_test_line_choose_item (StEditorLine *line,
+                          StItem       *item)
+{
+  GtkDropDown *dropdown = st_test_template_child (line, ST_TYPE_EDITOR_LINE, "item_dropdown");
+  GListModel *items = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(StItem) candidate = g_list_model_get_item (items, i);
+
+      if (st_item_get_id (candidate) == st_item_get_id (item))
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          st_test_spin ();
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+void
+st_test_line_set_quantity (StEditorLine *line,
+                           double        quantity)
+{
+  gtk_spin_button_set_value (st_test_template_child (line, ST_TYPE_EDITOR_LINE, "quantity_spin"),
+                             quantity);
+  st_test_spin ();
+}
+
 StDocument *
 st_test_post (StStore *store,
               StDraft *draft)

@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "st-application.h"
+#include "st-editor-line.h"
 #include "st-window.h"
 
 G_BEGIN_DECLS
@@ -80,6 +81,13 @@ gpointer       st_test_answer_export_chooser (const char *folder,
 /* Opens @location in a new window of @app, asserting it opens. */
 StWindow      *st_test_open_window     (StApplication *app,
                                         const char    *location);
+
+/* A document editor's line: its item chosen in the drop-down (asserted to be offered), its
+ * quantity typed. */
+void           st_test_line_choose_item   (StEditorLine  *line,
+                                           StItem        *item);
+void           st_test_line_set_quantity  (StEditorLine  *line,
+                                           double         quantity);
 
 /* Postings and look-ups through the core, asserted. */
 StDocument    *st_test_post            (StStore       *store,

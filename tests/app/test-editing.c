@@ -138,35 +138,6 @@ has_focus_within (GtkWidget *window,
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
-static void
-choose_item (StEditorLine *line,
-             StItem       *item)
-{
-  GtkDropDown *dropdown = child (line, ST_TYPE_EDITOR_LINE, "item_dropdown");
-  GListModel *items = gtk_drop_down_get_model (dropdown);
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(StItem) candidate = g_list_model_get_item (items, i);
-
-      if (st_item_get_id (candidate) == st_item_get_id (item))
-        {
-          gtk_drop_down_set_selected (dropdown, i);
-          st_test_spin ();
-          return;
-        }
-    }
-  g_assert_not_reached ();
-}
-
-static void
-set_quantity (StEditorLine *line,
-              double        quantity)
-{
-  gtk_spin_button_set_value (child (line, ST_TYPE_EDITOR_LINE, "quantity_spin"), quantity);
-  st_test_spin ();
-}
-
 static StDocumentEditor *
 open_editor (Fixture   *f,
              StDocKind  kind)
@@ -229,7 +200,7 @@ test_enter_never_posts (Fixture       *f,
 
   g_signal_connect (editor, "posted", G_CALLBACK (posted_cb), &posted);
 
-  choose_item (line, f->tool);
+  st_test_line_choose_item (line, f->tool);
   scan = child (st_editor_line_get_serial_entry (line), ST_TYPE_SERIAL_ENTRY, "scan_entry");
   gtk_editable_set_text (scan, "E-1");
   press_enter (scan);
@@ -295,8 +266,8 @@ test_line_amounts (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_text (total), ==, "");
 
   /* The item's price when no rate is typed. */
-  choose_item (first, f->cable);
-  set_quantity (first, 3);
+  st_test_line_choose_item (first, f->cable);
+  st_test_line_set_quantity (first, 3);
   g_assert_true (st_editor_line_get_amount (first, &amount));
   g_assert_cmpint (amount, ==, 1500);
   assert_label_money (child (first, ST_TYPE_EDITOR_LINE, "amount_label"), "%s", 1500);
@@ -310,8 +281,8 @@ test_line_amounts (Fixture       *f,
 
   /* A second line adds to the total; removing it takes it away. */
   second = st_document_editor_add_line (editor);
-  choose_item (second, f->tool);
-  set_quantity (second, 2);
+  st_test_line_choose_item (second, f->tool);
+  st_test_line_set_quantity (second, 2);
   g_assert_true (st_document_editor_get_total (editor, &amount));
   g_assert_cmpint (amount, ==, 1275 + 2 * 9900);
   assert_label_money (total, "Total: %s", 1275 + 2 * 9900);
@@ -338,24 +309,24 @@ test_adjustment_words (Fixture       *f,
   GtkLabel *direction = child (line, ST_TYPE_EDITOR_LINE, "direction_label");
   gint64 amount;
 
-  choose_item (line, f->cable);
+  st_test_line_choose_item (line, f->cable);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (direction)));
   g_assert_cmpstr (gtk_label_get_text (direction), ==, "Add");
   g_assert_cmpstr (st_editor_line_get_direction (line), ==, "Add");
 
-  set_quantity (line, -2);
+  st_test_line_set_quantity (line, -2);
   g_assert_cmpstr (gtk_label_get_text (direction), ==, "Write off");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (direction), "error"));
   g_assert_true (st_editor_line_get_amount (line, &amount));
   g_assert_cmpint (amount, ==, -400);
 
-  set_quantity (line, 0);
+  st_test_line_set_quantity (line, 0);
   g_assert_cmpstr (gtk_label_get_text (direction), ==, "");
 
   /* Other documents say nothing. */
   editor = open_editor (f, ST_DOC_INVOICE);
   line = st_document_editor_get_line (editor, 0);
-  choose_item (line, f->cable);
+  st_test_line_choose_item (line, f->cable);
   g_assert_false (gtk_widget_get_visible (child (line, ST_TYPE_EDITOR_LINE, "direction_label")));
 }
 
@@ -472,8 +443,8 @@ test_oldest_keeps_hand_picked (Fixture       *f,
 
   editor = open_editor (f, ST_DOC_INVOICE);
   line = st_document_editor_get_line (editor, 0);
-  choose_item (line, f->tool);
-  set_quantity (line, 3);
+  st_test_line_choose_item (line, f->tool);
+  st_test_line_set_quantity (line, 3);
   picker = st_editor_line_open_picker (line);
   st_test_spin ();
 

@@ -605,36 +605,6 @@ posting_done (gpointer data)
 }
 
 static void
-choose_item (StEditorLine *line,
-             StItem       *item)
-{
-  GtkDropDown *dropdown = st_test_template_child (line, ST_TYPE_EDITOR_LINE, "item_dropdown");
-  GListModel *items = gtk_drop_down_get_model (dropdown);
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(StItem) candidate = g_list_model_get_item (items, i);
-
-      if (st_item_get_id (candidate) == st_item_get_id (item))
-        {
-          gtk_drop_down_set_selected (dropdown, i);
-          st_test_spin ();
-          return;
-        }
-    }
-  g_assert_not_reached ();
-}
-
-static void
-set_quantity (StEditorLine *line,
-              double        quantity)
-{
-  gtk_spin_button_set_value (st_test_template_child (line, ST_TYPE_EDITOR_LINE, "quantity_spin"),
-                             quantity);
-  st_test_spin ();
-}
-
-static void
 post (Posting *posting)
 {
   GtkWidget *post_button = st_test_template_child (posting->editor, ST_TYPE_DOCUMENT_EDITOR,
@@ -676,8 +646,8 @@ test_editor_posts_bill (Fixture       *f,
 
   g_assert_cmpuint (st_document_editor_get_n_lines (editor), ==, 1);
   line = st_document_editor_get_line (editor, 0);
-  choose_item (line, f->tool);
-  set_quantity (line, 3);
+  st_test_line_choose_item (line, f->tool);
+  st_test_line_set_quantity (line, 3);
   g_assert_true (st_editor_line_get_receiving (line));
 
   scan_entry = st_test_template_child (st_editor_line_get_serial_entry (line), ST_TYPE_SERIAL_ENTRY,
@@ -769,8 +739,8 @@ test_picker_invoice (Fixture       *f,
   st_test_spin ();
 
   line = st_document_editor_get_line (editor, 0);
-  choose_item (line, f->tool);
-  set_quantity (line, 3);
+  st_test_line_choose_item (line, f->tool);
+  st_test_line_set_quantity (line, 3);
   g_assert_true (st_editor_line_get_picking (line));
   g_assert_cmpstr (label_text (line, ST_TYPE_EDITOR_LINE, "picked_label"), ==,
                    "0 of 3 selected");
@@ -849,12 +819,12 @@ test_picker_invoice (Fixture       *f,
   g_assert_true (st_document_editor_can_post (editor));
 
   /* Changing the quantity afterwards re-opens the question. */
-  set_quantity (line, 5);
+  st_test_line_set_quantity (line, 5);
   g_assert_cmpstr (label_text (line, ST_TYPE_EDITOR_LINE, "picked_label"), ==,
                    "3 of 5 selected");
   g_assert_false (st_document_editor_can_post (editor));
   g_assert_cmpstr (st_document_editor_get_problem (editor), ==, "Line 1: 3 of 5 serials chosen.");
-  set_quantity (line, 3);
+  st_test_line_set_quantity (line, 3);
   g_assert_true (st_document_editor_can_post (editor));
 
   post (&posting);
@@ -990,8 +960,8 @@ test_editor_refused_writes_nothing (Fixture       *f,
   st_test_spin ();
 
   line = st_document_editor_get_line (editor, 0);
-  choose_item (line, f->tool);
-  set_quantity (line, 3);
+  st_test_line_choose_item (line, f->tool);
+  st_test_line_set_quantity (line, 3);
   picker = open_picker (line);
   click (st_test_template_child (picker, ST_TYPE_SERIAL_PICKER, "oldest_button"));
   click (st_test_template_child (picker, ST_TYPE_SERIAL_PICKER, "ok_button"));
@@ -1066,8 +1036,8 @@ test_editor_refused_bill_marks_serial (Fixture       *f,
   gtk_editable_set_text (st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "number_entry"),
                          "V-9");
   line = st_document_editor_get_line (editor, 0);
-  choose_item (line, f->tool);
-  set_quantity (line, 3);
+  st_test_line_choose_item (line, f->tool);
+  st_test_line_set_quantity (line, 3);
   entry = ST_SERIAL_ENTRY (st_editor_line_get_serial_entry (line));
   g_assert_true (st_serial_entry_add_text (entry, "K-1,K-2,K-3", NULL));
   g_assert_true (st_document_editor_can_post (editor));
@@ -1112,8 +1082,8 @@ test_editor_transfer_and_adjustment (Fixture       *f,
                                                        "transit_check"),
                                TRUE);
   line = st_document_editor_get_line (editor, 0);
-  choose_item (line, f->tool);
-  set_quantity (line, 2);
+  st_test_line_choose_item (line, f->tool);
+  st_test_line_set_quantity (line, 2);
   picker = open_picker (line);
   click (st_test_template_child (picker, ST_TYPE_SERIAL_PICKER, "oldest_button"));
   click (st_test_template_child (picker, ST_TYPE_SERIAL_PICKER, "ok_button"));
@@ -1133,8 +1103,8 @@ test_editor_transfer_and_adjustment (Fixture       *f,
   gtk_editable_set_text (st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "reason_entry"),
                          "stock count");
   line = st_document_editor_get_line (editor, 0);
-  choose_item (line, f->tool);
-  set_quantity (line, -1);
+  st_test_line_choose_item (line, f->tool);
+  st_test_line_set_quantity (line, -1);
   g_assert_true (st_editor_line_get_picking (line));
   picker = open_picker (line);
   scan (st_test_template_child (picker, ST_TYPE_SERIAL_PICKER, "filter_entry"), "T10");
@@ -1142,7 +1112,7 @@ test_editor_transfer_and_adjustment (Fixture       *f,
 
   click (st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "add_line_button"));
   line = st_document_editor_get_line (editor, 1);
-  choose_item (line, f->tool);
+  st_test_line_choose_item (line, f->tool);
   g_assert_true (st_editor_line_get_receiving (line));
   g_assert_true (st_serial_entry_add_text (ST_SERIAL_ENTRY (st_editor_line_get_serial_entry (line)),
                                            "FOUND-1", NULL));
@@ -1198,7 +1168,7 @@ test_editor_sales_return (Fixture       *f,
                             "Bob"));
 
   line = st_document_editor_get_line (editor, 0);
-  choose_item (line, f->tool);
+  st_test_line_choose_item (line, f->tool);
   picker = open_picker (line);
   /* Only the units sold on that invoice. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (st_serial_picker_get_model (picker))),
@@ -1237,7 +1207,7 @@ test_editor_escape_asks (Fixture       *f,
   editor = st_document_editor_new (NULL, f->store, ST_DOC_INVOICE);
   gtk_window_present (GTK_WINDOW (editor));
   st_test_spin ();
-  choose_item (st_document_editor_get_line (editor, 0), f->tool);
+  st_test_line_choose_item (st_document_editor_get_line (editor, 0), f->tool);
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
   st_test_spin ();
   dialog = st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE);
@@ -1484,7 +1454,7 @@ test_window_new_document (Fixture       *f,
   gtk_editable_set_text (st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "number_entry"),
                          "W-1");
   line = st_document_editor_get_line (editor, 0);
-  choose_item (line, f->tool);
+  st_test_line_choose_item (line, f->tool);
   g_assert_true (st_serial_entry_add_text (ST_SERIAL_ENTRY (st_editor_line_get_serial_entry (line)),
                                            "WIN-1", NULL));
   post (&posting);
