@@ -29,31 +29,75 @@ entry_text (GtkEntry *entry)
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 }
 
-static GObject *
-st_contact_dialog_save (StEditDialog  *dialog,
-                        GtkWidget    **field,
-                        GError       **error)
+/* What the worker writes: a new contact, or the changes to @old_name. */
+typedef struct
+{
+  StContactKind  kind;
+  char          *old_name;   /* NULL: a new contact */
+  char          *name;
+  char          *email;
+  char          *phone;
+} ContactCall;
+
+static void
+contact_call_free (ContactCall *call)
+{
+  g_free (call->old_name);
+  g_free (call->name);
+  g_free (call->email);
+  g_free (call->phone);
+  g_free (call);
+}
+
+static gpointer
+contact_call_run (StStore       *connection,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  ContactCall *call = data;
+
+  if (call->old_name != NULL)
+    return st_store_edit_contact (connection, call->kind, call->old_name, call->name,
+                                  call->email, call->phone, error);
+  return st_store_add_contact (connection, call->kind, call->name, error);
+}
+
+static gboolean
+st_contact_dialog_prepare (StEditDialog    *dialog,
+                           StStoreRunFunc  *run,
+                           gpointer        *data,
+                           GDestroyNotify  *data_free,
+                           GtkWidget      **field,
+                           GError         **error)
 {
   StContactDialog *self = ST_CONTACT_DIALOG (dialog);
-  StStore *store = st_edit_dialog_get_store (dialog);
   StContact *editing = st_edit_dialog_get_editing (dialog);
-  g_autofree char *name = entry_text (self->name_entry);
-  StContactKind kind;
+  ContactCall *call = g_new0 (ContactCall, 1);
 
-  *field = GTK_WIDGET (self->name_entry);
+  call->name = entry_text (self->name_entry);
   if (editing != NULL)
     {
-      g_autofree char *email = entry_text (self->email_entry);
-      g_autofree char *phone = entry_text (self->phone_entry);
-
-      return G_OBJECT (st_store_edit_contact (store, st_contact_get_kind (editing),
-                                              st_contact_get_name (editing), name, email,
-                                              phone, error));
+      call->kind = st_contact_get_kind (editing);
+      call->old_name = g_strdup (st_contact_get_name (editing));
+      call->email = entry_text (self->email_entry);
+      call->phone = entry_text (self->phone_entry);
     }
+  else
+    call->kind = gtk_check_button_get_active (self->customer_check)
+                 ? ST_CONTACT_CUSTOMER : ST_CONTACT_VENDOR;
+  *run = contact_call_run;
+  *data = call;
+  *data_free = (GDestroyNotify) contact_call_free;
+  return TRUE;
+}
 
-  kind = gtk_check_button_get_active (self->customer_check)
-         ? ST_CONTACT_CUSTOMER : ST_CONTACT_VENDOR;
-  return G_OBJECT (st_store_add_contact (store, kind, name, error));
+/* Every refusal of a contact names its name. */
+static GtkWidget *
+st_contact_dialog_error_field (StEditDialog *dialog,
+                               const GError *error)
+{
+  return GTK_WIDGET (ST_CONTACT_DIALOG (dialog)->name_entry);
 }
 
 StContactDialog *
@@ -123,7 +167,8 @@ st_contact_dialog_class_init (StContactDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = st_contact_dialog_dispose;
-  ST_EDIT_DIALOG_CLASS (klass)->save = st_contact_dialog_save;
+  ST_EDIT_DIALOG_CLASS (klass)->prepare = st_contact_dialog_prepare;
+  ST_EDIT_DIALOG_CLASS (klass)->error_field = st_contact_dialog_error_field;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SerialTrack/st-contact-dialog.ui");

@@ -15,6 +15,8 @@ typedef struct
   StStore   *store;
   GObject   *editing;       /* the record edited, or NULL when adding one */
   GtkWidget *error_field;   /* the field the error shown marks, or NULL */
+  GtkWidget *focus_before;  /* weak: where the focus was before the form waited */
+  gboolean   busy;          /* the form is being written in the store's worker */
 } StEditDialogPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (StEditDialog, st_edit_dialog, GTK_TYPE_WINDOW)
@@ -65,22 +67,47 @@ st_edit_dialog_show_error (StEditDialog *self,
     }
 }
 
-gpointer
-st_edit_dialog_apply (StEditDialog *self)
+/* The form waits while the worker writes.  The focus leaves it first (an entry made
+ * insensitive with the focus in it gets no focus-out and its blinking cursor warns) and comes
+ * back after. */
+static void
+set_busy (StEditDialog *self,
+          gboolean      busy)
 {
   StEditDialogPrivate *priv = st_edit_dialog_get_instance_private (self);
+  GtkWidget *form = gtk_window_get_child (GTK_WINDOW (self));
+
+  priv->busy = busy;
+  if (busy)
+    {
+      g_set_weak_pointer (&priv->focus_before, gtk_root_get_focus (GTK_ROOT (self)));
+      gtk_root_set_focus (GTK_ROOT (self), NULL);
+    }
+  if (form != NULL)
+    gtk_widget_set_sensitive (form, !busy);
+  if (!busy && priv->focus_before != NULL)
+    {
+      gtk_widget_grab_focus (priv->focus_before);
+      g_clear_weak_pointer (&priv->focus_before);
+    }
+}
+
+static void
+apply_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(StEditDialog) self = user_data;
+  StEditDialogPrivate *priv = st_edit_dialog_get_instance_private (self);
   g_autoptr(GError) error = NULL;
-  GtkWidget *field = NULL;
-  GObject *record;
+  g_autoptr(GObject) record = st_store_run_finish (ST_STORE (source), result, &error);
 
-  g_return_val_if_fail (ST_IS_EDIT_DIALOG (self), NULL);
-
-  clear_error (self);
-  record = ST_EDIT_DIALOG_GET_CLASS (self)->save (self, &field, &error);
+  set_busy (self, FALSE);
   if (record == NULL)
     {
-      st_edit_dialog_show_error (self, field, error);
-      return NULL;
+      st_edit_dialog_show_error (self, ST_EDIT_DIALOG_GET_CLASS (self)->error_field (self, error),
+                                 error);
+      return;
     }
 
   if (priv->editing != NULL)
@@ -90,16 +117,50 @@ st_edit_dialog_apply (StEditDialog *self)
     }
   else
     g_signal_emit (self, signals[ADDED], 0, record);
-  return record;
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+gboolean
+st_edit_dialog_apply (StEditDialog *self)
+{
+  StEditDialogPrivate *priv = st_edit_dialog_get_instance_private (self);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *field = NULL;
+  StStoreRunFunc run = NULL;
+  gpointer data = NULL;
+  GDestroyNotify data_free = NULL;
+
+  g_return_val_if_fail (ST_IS_EDIT_DIALOG (self), FALSE);
+
+  if (priv->busy)
+    return FALSE;
+  clear_error (self);
+  if (!ST_EDIT_DIALOG_GET_CLASS (self)->prepare (self, &run, &data, &data_free, &field, &error))
+    {
+      st_edit_dialog_show_error (self, field, error);
+      return FALSE;
+    }
+
+  set_busy (self, TRUE);
+  st_store_run_async (priv->store, run, data, data_free, g_object_unref, TRUE, NULL,
+                      apply_done_cb, g_object_ref (self));
+  return TRUE;
+}
+
+gboolean
+st_edit_dialog_is_busy (StEditDialog *self)
+{
+  StEditDialogPrivate *priv = st_edit_dialog_get_instance_private (self);
+
+  g_return_val_if_fail (ST_IS_EDIT_DIALOG (self), FALSE);
+
+  return priv->busy;
 }
 
 static void
 add_clicked_cb (StEditDialog *self)
 {
-  g_autoptr(GObject) record = st_edit_dialog_apply (self);
-
-  if (record != NULL)
-    gtk_window_destroy (GTK_WINDOW (self));
+  st_edit_dialog_apply (self);
 }
 
 void
@@ -168,6 +229,7 @@ st_edit_dialog_dispose (GObject *object)
   StEditDialogPrivate *priv = st_edit_dialog_get_instance_private (self);
 
   g_clear_weak_pointer (&priv->error_field);
+  g_clear_weak_pointer (&priv->focus_before);
   g_clear_object (&priv->store);
   g_clear_object (&priv->editing);
 

@@ -54,95 +54,130 @@ parse_amount (GtkEntry    *entry,
   return st_money_parse (text, field, cents, error);
 }
 
-/* Edit mode: every field as the form shows it; the tracking is the item's own. */
-static StItem *
-save_edit (StItemDialog      *self,
-           const StItemSpec  *spec,
-           GtkWidget        **field,
-           GError           **error)
+/* What the worker writes: a new item from @spec, or the item @old_sku changed to @spec (every
+ * field as the form shows it; the tracking is the item's own).  The strings are owned. */
+typedef struct
 {
-  StItem *editing = st_edit_dialog_get_editing (ST_EDIT_DIALOG (self));
-  StItemEdit edit = { 0 };
-  StItem *item;
+  char       *old_sku;   /* NULL: a new item */
+  char       *sku;
+  char       *name;
+  char       *unit;
+  StItemSpec  spec;      /* its strings point into the ones above */
+  gboolean    set_format;
+} ItemCall;
 
-  edit.sku = spec->sku;
-  edit.name = spec->name;
-  edit.unit = spec->unit;
-  edit.set_price = edit.set_cost = edit.set_warranty = TRUE;
-  edit.price = spec->price;
-  edit.cost = spec->cost;
-  edit.warranty_months = spec->warranty_months;
-  if (st_item_get_tracking (editing) == ST_TRACKING_SERIAL)
-    {
-      edit.set_format = TRUE;
-      edit.serial_format = gtk_drop_down_get_selected (self->format_dropdown);
-    }
-
-  item = st_store_edit_item (st_edit_dialog_get_store (ST_EDIT_DIALOG (self)),
-                             st_item_get_sku (editing), &edit, error);
-  if (item == NULL)
-    {
-      if (g_error_matches (*error, ST_ERROR, ST_ERROR_DUPLICATE) || *spec->sku == '\0')
-        *field = GTK_WIDGET (self->sku_entry);
-      else if (g_error_matches (*error, ST_ERROR, ST_ERROR_SERIAL_FORMAT))
-        *field = GTK_WIDGET (self->format_dropdown);
-      else if (*spec->name == '\0')
-        *field = GTK_WIDGET (self->name_entry);
-    }
-  return item;
+static void
+item_call_free (ItemCall *call)
+{
+  g_free (call->old_sku);
+  g_free (call->sku);
+  g_free (call->name);
+  g_free (call->unit);
+  g_free (call);
 }
 
-static GObject *
-st_item_dialog_save (StEditDialog  *dialog,
-                     GtkWidget    **field,
-                     GError       **error)
+static gpointer
+item_call_run (StStore       *connection,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  ItemCall *call = data;
+  StItemEdit edit = { 0 };
+
+  if (call->old_sku == NULL)
+    return st_store_add_item (connection, &call->spec, error);
+
+  edit.sku = call->spec.sku;
+  edit.name = call->spec.name;
+  edit.unit = call->spec.unit;
+  edit.set_price = edit.set_cost = edit.set_warranty = TRUE;
+  edit.price = call->spec.price;
+  edit.cost = call->spec.cost;
+  edit.warranty_months = call->spec.warranty_months;
+  edit.set_format = call->set_format;
+  edit.serial_format = call->spec.serial_format;
+  return st_store_edit_item (connection, call->old_sku, &edit, error);
+}
+
+static gboolean
+st_item_dialog_prepare (StEditDialog    *dialog,
+                        StStoreRunFunc  *run,
+                        gpointer        *data,
+                        GDestroyNotify  *data_free,
+                        GtkWidget      **field,
+                        GError         **error)
 {
   StItemDialog *self = ST_ITEM_DIALOG (dialog);
-  g_autofree char *sku = NULL;
-  g_autofree char *name = NULL;
+  StItem *editing = st_edit_dialog_get_editing (dialog);
   g_autofree char *unit = NULL;
+  ItemCall *call;
   StItemSpec spec = { 0 };
-  StItem *item;
 
   if (!parse_amount (self->price_entry, _("Price"), &spec.price, error))
     {
       *field = GTK_WIDGET (self->price_entry);
-      return NULL;
+      return FALSE;
     }
   if (!parse_amount (self->cost_entry, _("Cost"), &spec.cost, error))
     {
       *field = GTK_WIDGET (self->cost_entry);
-      return NULL;
+      return FALSE;
     }
 
-  sku = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->sku_entry))));
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
+  call = g_new0 (ItemCall, 1);
+  call->sku = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->sku_entry))));
+  call->name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
   unit = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->unit_entry))));
-
-  spec.sku = sku;
-  spec.name = name;
   /* An empty unit is the one the placeholder shows, in the user's language ("pcs"). */
-  spec.unit = *unit ? unit : gtk_entry_get_placeholder_text (self->unit_entry);
-  spec.tracking = (gtk_widget_get_visible (GTK_WIDGET (self->serial_check))
-                   && gtk_check_button_get_active (self->serial_check))
-                  ? ST_TRACKING_SERIAL : ST_TRACKING_NONE;
-  spec.serial_format = spec.tracking == ST_TRACKING_SERIAL
-                       ? gtk_drop_down_get_selected (self->format_dropdown)
-                       : ST_SERIAL_FORMAT_ANY;
-  spec.warranty_months = (guint) gtk_spin_button_get_value_as_int (self->warranty_spin);
-
-  if (st_edit_dialog_get_editing (dialog) != NULL)
-    return G_OBJECT (save_edit (self, &spec, field, error));
-
-  item = st_store_add_item (st_edit_dialog_get_store (dialog), &spec, error);
-  if (item == NULL)
+  call->unit = g_strdup (*unit ? unit : gtk_entry_get_placeholder_text (self->unit_entry));
+  spec.sku = call->sku;
+  spec.name = call->name;
+  spec.unit = call->unit;
+  if (editing != NULL)
     {
-      if (g_error_matches (*error, ST_ERROR, ST_ERROR_DUPLICATE) || *sku == '\0')
-        *field = GTK_WIDGET (self->sku_entry);
-      else if (*name == '\0')
-        *field = GTK_WIDGET (self->name_entry);
+      call->old_sku = g_strdup (st_item_get_sku (editing));
+      spec.tracking = st_item_get_tracking (editing);
+      call->set_format = spec.tracking == ST_TRACKING_SERIAL;
+      spec.serial_format = gtk_drop_down_get_selected (self->format_dropdown);
     }
-  return G_OBJECT (item);
+  else
+    {
+      spec.tracking = (gtk_widget_get_visible (GTK_WIDGET (self->serial_check))
+                       && gtk_check_button_get_active (self->serial_check))
+                      ? ST_TRACKING_SERIAL : ST_TRACKING_NONE;
+      spec.serial_format = spec.tracking == ST_TRACKING_SERIAL
+                           ? gtk_drop_down_get_selected (self->format_dropdown)
+                           : ST_SERIAL_FORMAT_ANY;
+    }
+  spec.warranty_months = (guint) gtk_spin_button_get_value_as_int (self->warranty_spin);
+  call->spec = spec;
+
+  *run = item_call_run;
+  *data = call;
+  *data_free = (GDestroyNotify) item_call_free;
+  return TRUE;
+}
+
+/* A duplicate or missing SKU marks the SKU, a serial format the serials already break marks
+ * the format, a missing name the name. */
+static GtkWidget *
+st_item_dialog_error_field (StEditDialog *dialog,
+                            const GError *error)
+{
+  StItemDialog *self = ST_ITEM_DIALOG (dialog);
+  GtkEditable *sku_entry = GTK_EDITABLE (self->sku_entry);
+  GtkEditable *name_entry = GTK_EDITABLE (self->name_entry);
+  g_autofree char *sku = g_strstrip (g_strdup (gtk_editable_get_text (sku_entry)));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (name_entry)));
+
+  if (g_error_matches (error, ST_ERROR, ST_ERROR_DUPLICATE) || *sku == '\0')
+    return GTK_WIDGET (self->sku_entry);
+  if (g_error_matches (error, ST_ERROR, ST_ERROR_SERIAL_FORMAT))
+    return GTK_WIDGET (self->format_dropdown);
+  if (*name == '\0')
+    return GTK_WIDGET (self->name_entry);
+  return NULL;
 }
 
 /* Enter in the warranty field, the last one, adds the item as it does in the others. */
@@ -265,7 +300,8 @@ st_item_dialog_class_init (StItemDialogClass *klass)
 
   object_class->constructed = st_item_dialog_constructed;
   object_class->dispose = st_item_dialog_dispose;
-  ST_EDIT_DIALOG_CLASS (klass)->save = st_item_dialog_save;
+  ST_EDIT_DIALOG_CLASS (klass)->prepare = st_item_dialog_prepare;
+  ST_EDIT_DIALOG_CLASS (klass)->error_field = st_item_dialog_error_field;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SerialTrack/st-item-dialog.ui");

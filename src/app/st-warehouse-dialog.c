@@ -18,22 +18,60 @@ struct _StWarehouseDialog
 
 G_DEFINE_FINAL_TYPE (StWarehouseDialog, st_warehouse_dialog, ST_TYPE_EDIT_DIALOG)
 
-static GObject *
-st_warehouse_dialog_save (StEditDialog  *dialog,
-                          GtkWidget    **field,
-                          GError       **error)
+/* What the worker writes: a new warehouse, or the rename of @old_name. */
+typedef struct
+{
+  char *old_name;   /* NULL: a new warehouse */
+  char *name;
+} WarehouseCall;
+
+static void
+warehouse_call_free (WarehouseCall *call)
+{
+  g_free (call->old_name);
+  g_free (call->name);
+  g_free (call);
+}
+
+static gpointer
+warehouse_call_run (StStore       *connection,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  WarehouseCall *call = data;
+
+  if (call->old_name != NULL)
+    return st_store_rename_warehouse (connection, call->old_name, call->name, error);
+  return st_store_add_warehouse (connection, call->name, error);
+}
+
+static gboolean
+st_warehouse_dialog_prepare (StEditDialog    *dialog,
+                             StStoreRunFunc  *run,
+                             gpointer        *data,
+                             GDestroyNotify  *data_free,
+                             GtkWidget      **field,
+                             GError         **error)
 {
   StWarehouseDialog *self = ST_WAREHOUSE_DIALOG (dialog);
-  StStore *store = st_edit_dialog_get_store (dialog);
   StWarehouse *editing = st_edit_dialog_get_editing (dialog);
-  g_autofree char *name = NULL;
+  WarehouseCall *call = g_new0 (WarehouseCall, 1);
 
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
-  *field = GTK_WIDGET (self->name_entry);
-  if (editing != NULL)
-    return G_OBJECT (st_store_rename_warehouse (store, st_warehouse_get_name (editing), name,
-                                                error));
-  return G_OBJECT (st_store_add_warehouse (store, name, error));
+  call->name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
+  call->old_name = editing != NULL ? g_strdup (st_warehouse_get_name (editing)) : NULL;
+  *run = warehouse_call_run;
+  *data = call;
+  *data_free = (GDestroyNotify) warehouse_call_free;
+  return TRUE;
+}
+
+/* Every refusal of a warehouse names its name. */
+static GtkWidget *
+st_warehouse_dialog_error_field (StEditDialog *dialog,
+                                 const GError *error)
+{
+  return GTK_WIDGET (ST_WAREHOUSE_DIALOG (dialog)->name_entry);
 }
 
 StWarehouseDialog *
@@ -81,7 +119,8 @@ st_warehouse_dialog_class_init (StWarehouseDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = st_warehouse_dialog_dispose;
-  ST_EDIT_DIALOG_CLASS (klass)->save = st_warehouse_dialog_save;
+  ST_EDIT_DIALOG_CLASS (klass)->prepare = st_warehouse_dialog_prepare;
+  ST_EDIT_DIALOG_CLASS (klass)->error_field = st_warehouse_dialog_error_field;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SerialTrack/"

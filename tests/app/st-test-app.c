@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "st-export-dialog.h"
+#include "st-edit-dialog.h"
 #include "st-test-app.h"
 
 StApplication *
@@ -121,6 +122,28 @@ st_test_find_toplevel (GType    type,
     }
 
   return NULL;
+}
+
+static gboolean
+no_edit_dialog_busy (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ST_IS_EDIT_DIALOG (window) && st_edit_dialog_is_busy (ST_EDIT_DIALOG (window)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+st_test_wait_edit_dialogs (void)
+{
+  st_test_wait_until (no_edit_dialog_busy, NULL);
+  st_test_spin ();
 }
 
 void

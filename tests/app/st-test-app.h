@@ -38,6 +38,9 @@ gpointer       st_test_template_child  (gpointer       widget,
                                         GType          type,
                                         const char    *name);
 /* The first toplevel of @type (a visible one only, if @visible_only), or NULL. */
+/* Waits until no master-data dialog (StEditDialog) is writing its form in the store's worker:
+ * after Add/Save, the dialog has closed or shows why not. */
+void           st_test_wait_edit_dialogs (void);
 gpointer       st_test_find_toplevel   (GType          type,
                                         gboolean       visible_only);
 

@@ -14,6 +14,7 @@
 #include "st-editor-line.h"
 #include "st-error.h"
 #include "st-format.h"
+#include "st-edit-dialog.h"
 #include "st-item-dialog.h"
 #include "st-serial-entry.h"
 #include "st-serial-picker.h"
@@ -507,6 +508,8 @@ test_item_warranty_enter (Fixture       *f,
   gtk_widget_grab_focus (GTK_WIDGET (warranty));
   gtk_editable_set_text (warranty, "24");
   press_enter (warranty);
+  /* Written in the store's worker; the dialog closes once it is. */
+  st_test_wait_edit_dialogs ();
 
   g_assert_true (added);
   item = st_store_find_item (f->store, "LAPTOP", &error);

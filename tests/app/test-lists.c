@@ -154,7 +154,8 @@ click (gpointer    dialog,
        const char *name)
 {
   g_signal_emit_by_name (st_test_template_child (dialog, type, name), "clicked");
-  st_test_spin ();
+  /* Add/Save writes in the store's worker. */
+  st_test_wait_edit_dialogs ();
 }
 
 static const char *

@@ -12,6 +12,8 @@
 #include "st-document-editor.h"
 #include "st-editor-line.h"
 #include "st-error.h"
+#include "st-edit-dialog.h"
+#include "st-item-dialog.h"
 #include "st-list-page.h"
 #include "st-service-dialog.h"
 #include "st-service-page.h"
@@ -407,6 +409,47 @@ test_window_draws_while_servicing (Fixture       *f,
                    ST_SERVICE_IN_REPAIR);
 }
 
+static gboolean
+edit_dialog_idle (gpointer data)
+{
+  return !st_edit_dialog_is_busy (data);
+}
+
+/* Master data too: a new item's Add waits for the held worker while the window draws; the
+ * item exists once it lets go. */
+static void
+test_window_draws_while_adding_item (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(StItemDialog) dialog = g_object_ref (st_item_dialog_new (GTK_WINDOW (f->window),
+                                                                     f->store));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StItem) item = NULL;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  st_test_spin ();
+  gtk_editable_set_text (st_test_template_child (dialog, ST_TYPE_ITEM_DIALOG, "sku_entry"),
+                         "DRILL");
+  gtk_editable_set_text (st_test_template_child (dialog, ST_TYPE_ITEM_DIALOG, "name_entry"),
+                         "Drill");
+  g_assert_true (st_edit_dialog_apply (ST_EDIT_DIALOG (dialog)));
+  st_test_wait_until (worker_holds_a_job, f);
+  g_assert_true (st_edit_dialog_is_busy (ST_EDIT_DIALOG (dialog)));
+  g_assert_false (st_edit_dialog_apply (ST_EDIT_DIALOG (dialog)));
+  assert_window_draws (f);
+  g_assert_null (st_store_find_item (f->store, "DRILL", &error));
+  g_assert_error (error, ST_ERROR, ST_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  gate_release (&f->gate);
+  st_test_wait_until (edit_dialog_idle, dialog);
+  st_test_spin ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  item = st_store_find_item (f->store, "DRILL", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (st_item_get_name (item), ==, "Drill");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +462,8 @@ main (int   argc,
               test_window_draws_while_posting, fixture_teardown);
   g_test_add ("/app/store-worker/window-draws-while-servicing", Fixture, NULL, fixture_setup,
               test_window_draws_while_servicing, fixture_teardown);
+  g_test_add ("/app/store-worker/window-draws-while-adding-item", Fixture, NULL, fixture_setup,
+              test_window_draws_while_adding_item, fixture_teardown);
 
   return st_test_app_run (&app);
 }
