@@ -148,6 +148,30 @@ remember_landmark (StListModel *self,
   g_tree_replace (self->landmarks, GUINT_TO_POINTER (number), mark);
 }
 
+/* The list's SQL of one shape, in the list's order (@reverse: the other way); the row's
+ * shape without the filter. */
+static char *
+build_sql (StListModel *self,
+           StListSql    what,
+           gboolean     reverse)
+{
+  return self->source->kind->build_sql (self->source, what,
+                                        what == ST_LIST_SQL_ROW ? NULL : self->filter,
+                                        self->sort,
+                                        reverse ? !self->descending : self->descending);
+}
+
+/* Binds the WHERE clause's parameters of the list and its filter. */
+static void
+bind_params (StListModel *self,
+             StStmt      *stmt)
+{
+  if (self->source->kind->bind != NULL)
+    self->source->kind->bind (self->source, stmt, self->filter);
+  else
+    _st_list_bind_filter (stmt, self->filter);
+}
+
 static void
 key_id_clear (KeyId *entry)
 {
@@ -158,8 +182,7 @@ key_id_clear (KeyId *entry)
 static gboolean
 read_prefix (StListModel *self)
 {
-  g_autofree char *base = self->source->build_sql (self->source, ST_LIST_SQL_KEYS, self->filter,
-                                                   self->sort, self->descending);
+  g_autofree char *base = build_sql (self, ST_LIST_SQL_KEYS, FALSE);
   g_autofree char *sql = g_strconcat (base, " LIMIT ?98", NULL);
   g_autoptr(StStmt) stmt = NULL;
   GError *error = NULL;
@@ -171,7 +194,7 @@ read_prefix (StListModel *self)
       remember_error (self, error);
       return FALSE;
     }
-  self->source->bind (self->source, stmt, self->filter);
+  bind_params (self, stmt);
   st_stmt_bind_int64 (stmt, 98, PREFIX_ROWS + 1);
 
   self->prefix = g_array_sized_new (FALSE, FALSE, sizeof (KeyId), PREFIX_ROWS + 1);
@@ -207,15 +230,14 @@ count_rows (StListModel *self)
       g_array_set_size (self->prefix, PREFIX_ROWS);
     }
 
-  sql = self->source->build_sql (self->source, ST_LIST_SQL_COUNT, self->filter, self->sort,
-                                 self->descending);
+  sql = build_sql (self, ST_LIST_SQL_COUNT, FALSE);
   stmt = _st_store_prepare (self->store, sql, &error);
   if (stmt == NULL)
     {
       remember_error (self, error);
       return 0;
     }
-  self->source->bind (self->source, stmt, self->filter);
+  bind_params (self, stmt);
   if (_st_step (stmt, &error) != ST_STEP_ROW)
     {
       remember_error (self, error);
@@ -237,7 +259,7 @@ st_list_model_get_n_items (GListModel *model)
 static GType
 st_list_model_get_item_type (GListModel *model)
 {
-  return ST_LIST_MODEL (model)->source->item_type;
+  return ST_LIST_MODEL (model)->source->kind->item_type ();
 }
 
 /* The ids of up to @limit rows, in list order (@reverse: in the opposite order, from the end),
@@ -258,10 +280,8 @@ fetch_ids (StListModel   *self,
   GError *error = NULL;
   int rc;
 
-  base = self->source->build_sql (self->source,
-                                  anchor_key != NULL ? ST_LIST_SQL_KEYS_AFTER : ST_LIST_SQL_KEYS,
-                                  self->filter, self->sort,
-                                  reverse ? !self->descending : self->descending);
+  base = build_sql (self, anchor_key != NULL ? ST_LIST_SQL_KEYS_AFTER : ST_LIST_SQL_KEYS,
+                    reverse);
   sql = g_strconcat (base, offset > 0 ? " LIMIT ?98 OFFSET ?99" : " LIMIT ?98", NULL);
   stmt = _st_store_prepare (self->store, sql, &error);
   if (stmt == NULL)
@@ -269,7 +289,7 @@ fetch_ids (StListModel   *self,
       remember_error (self, error);
       return FALSE;
     }
-  self->source->bind (self->source, stmt, self->filter);
+  bind_params (self, stmt);
   if (anchor_key != NULL)
     {
       st_stmt_bind_value (stmt, 95, anchor_key);
@@ -443,8 +463,7 @@ fetch_page (StListModel *self,
         }
     }
 
-  row_sql = self->source->build_sql (self->source, ST_LIST_SQL_ROW, NULL, self->sort,
-                                     self->descending);
+  row_sql = build_sql (self, ST_LIST_SQL_ROW, FALSE);
   stmt = _st_store_prepare (self->store, row_sql, &error);
   if (stmt == NULL)
     {
@@ -459,7 +478,7 @@ fetch_page (StListModel *self,
       st_stmt_bind_int64 (stmt, 97, g_array_index (ids, gint64, i));
       rc = _st_step (stmt, &error);
       if (rc == ST_STEP_ROW)
-        g_ptr_array_add (page->rows, self->source->from_row (stmt));
+        g_ptr_array_add (page->rows, self->source->kind->from_row (stmt));
       st_stmt_release (stmt);
       if (rc == 0)
         {
@@ -489,7 +508,7 @@ st_list_model_get_item (GListModel *model,
       /* The count promised this row: a list widget may not be handed NULL for it.  When the
        * page cannot be read (a damaged file), stand in an empty row; the error is kept. */
       if (page == NULL)
-        return g_object_new (self->source->item_type, NULL);
+        return g_object_new (self->source->kind->item_type (), NULL);
       g_hash_table_insert (self->pages, GUINT_TO_POINTER (number), page);
       remember_landmark (self, number, page);
       g_queue_push_head (&self->lru, GUINT_TO_POINTER (number));
@@ -503,7 +522,7 @@ st_list_model_get_item (GListModel *model,
     }
 
   if (position % PAGE_SIZE >= page->rows->len)
-    return g_object_new (self->source->item_type, NULL);
+    return g_object_new (self->source->kind->item_type (), NULL);
   return g_object_ref (g_ptr_array_index (page->rows, position % PAGE_SIZE));
 }
 
@@ -608,13 +627,12 @@ st_list_model_find_id (StListModel *self,
       GPtrArray *rows = ((Page *) value)->rows;
 
       for (guint i = 0; i < rows->len; i++)
-        if (self->source->row_id (g_ptr_array_index (rows, i)) == id)
+        if (self->source->kind->row_id (g_ptr_array_index (rows, i)) == id)
           return (gint64) GPOINTER_TO_UINT (key) * PAGE_SIZE + i;
     }
 
   /* Then walk the ids in order (one index, no joins). */
-  base = self->source->build_sql (self->source, ST_LIST_SQL_KEYS, self->filter, self->sort,
-                                  self->descending);
+  base = build_sql (self, ST_LIST_SQL_KEYS, FALSE);
   sql = g_strconcat (base, " LIMIT ?98", NULL);
   stmt = _st_store_prepare (self->store, sql, &error);
   if (stmt == NULL)
@@ -622,7 +640,7 @@ st_list_model_find_id (StListModel *self,
       remember_error (self, error);
       return -1;
     }
-  self->source->bind (self->source, stmt, self->filter);
+  bind_params (self, stmt);
   st_stmt_bind_int64 (stmt, 98, -1);
   while ((rc = _st_step (stmt, &error)) == ST_STEP_ROW)
     {
@@ -643,13 +661,18 @@ st_list_model_get_error (StListModel *self)
 }
 
 StListModel *
-_st_list_model_new (StStore      *store,
-                    StListSource *source)
+_st_list_model_new (StStore          *store,
+                    const StListKind *kind,
+                    gpointer          data,
+                    GDestroyNotify    data_free)
 {
   StListModel *self = g_object_new (ST_TYPE_LIST_MODEL, NULL);
 
   self->store = g_object_ref (store);
-  self->source = source;
+  self->source = g_new0 (StListSource, 1);
+  self->source->kind = kind;
+  self->source->data = data;
+  self->source->data_free = data_free;
   return self;
 }
 

@@ -51,6 +51,35 @@ typedef enum
   OP_RUN,
 } OpKind;
 
+/* What each kind of call answers and does (st_store_run_async() says it for each of its
+ * calls). */
+static const struct
+{
+  /* Frees the result; NULL: the call answers with a boolean */
+  GDestroyNotify result_free;
+  /* A write: "changed" is emitted on the caller's store after it */
+  gboolean       writes;
+  /* Checks the cancellable itself, first thing: its own answer (ST_ERROR_CANCELLED), as the
+   * synchronous call gives (the exports) */
+  gboolean       checks_cancellable;
+} op_kinds[] = {
+  [OP_POST]           = { g_object_unref, TRUE, FALSE },
+  [OP_POST_DRAFT]     = { g_object_unref, TRUE, FALSE },
+  [OP_VOID]           = { g_object_unref, TRUE, FALSE },
+  [OP_RECEIVE]        = { g_object_unref, TRUE, FALSE },
+  [OP_BACKUP]         = { NULL, FALSE, FALSE },
+  [OP_EXPORT_HISTORY] = { NULL, FALSE, TRUE },
+  [OP_EXPORT_SOLD]    = { NULL, FALSE, TRUE },
+  [OP_COUNT_START]    = { g_object_unref, TRUE, FALSE },
+  [OP_COUNT_SCAN]     = { g_object_unref, TRUE, FALSE },
+  [OP_COUNT_FINISH]   = { (GDestroyNotify) st_count_report_free, TRUE, FALSE },
+  [OP_COUNT_SCAN_MANY] = { (GDestroyNotify) st_count_batch_free, TRUE, FALSE },
+  [OP_COUNT_TRANSFER] = { (GDestroyNotify) g_ptr_array_unref, TRUE, FALSE },
+  [OP_EXPORT_COUNT]   = { NULL, FALSE, TRUE },
+  [OP_SEARCH]         = { (GDestroyNotify) st_search_result_free, FALSE, FALSE },
+  [OP_RUN]            = { NULL, FALSE, FALSE },
+};
+
 /* One call: its arguments (owned copies), its result, and the export's progress.  It is
  * the GTask's data: freed with the task, and the task is only ever released on the caller's
  * thread (the worker hands its reference on to the completion source). */
@@ -76,8 +105,10 @@ typedef struct
   StStoreRunFunc  run;
   gpointer        run_data;
   GDestroyNotify  run_data_free;
-  GDestroyNotify  run_result_free;
-  gboolean        run_writes;
+
+  /* From op_kinds[kind], or the run's */
+  GDestroyNotify  result_free;
+  gboolean        writes;
 
   /* Progress, from the worker to the caller's context: the worker stores the latest share
    * and schedules at most one delivery at a time. */
@@ -88,15 +119,9 @@ typedef struct
   int             progress_pending;  /* atomic */
   gboolean        completed;         /* caller's thread only: no progress after the result */
 
-  /* Result, written by the worker before it hands the task back */
-  StDocument     *document;
-  GObject        *object;       /* a count, a scan */
-  StCountReport  *report;
-  StCountBatch   *batch;
-  GPtrArray      *documents;    /* StDocument* */
-  StSearchResult *search;
-  gpointer        run_result;   /* freed with run_result_free */
-  gboolean        ok;
+  /* Result, written by the worker before it hands the task back: freed with result_free, or
+   * for a call answering with a boolean (no result_free, not a run), non-NULL for TRUE */
+  gpointer        result;
   GError         *error;
 } Op;
 
@@ -117,26 +142,10 @@ op_free (Op *op)
     op->progress_data_destroy (op->progress_data);
   if (op->run_data_free != NULL)
     op->run_data_free (op->run_data);
-  if (op->run_result != NULL && op->run_result_free != NULL)
-    op->run_result_free (op->run_result);
-  g_clear_object (&op->document);
-  g_clear_object (&op->object);
-  g_clear_pointer (&op->report, st_count_report_free);
-  g_clear_pointer (&op->batch, st_count_batch_free);
-  g_clear_pointer (&op->documents, g_ptr_array_unref);
-  g_clear_pointer (&op->search, st_search_result_free);
+  if (op->result != NULL && op->result_free != NULL)
+    op->result_free (op->result);
   g_clear_error (&op->error);
   g_free (op);
-}
-
-static gboolean
-op_writes (const Op *op)
-{
-  return op->kind == OP_POST || op->kind == OP_POST_DRAFT || op->kind == OP_VOID
-         || op->kind == OP_RECEIVE
-         || op->kind == OP_COUNT_START || op->kind == OP_COUNT_SCAN || op->kind == OP_COUNT_FINISH
-         || op->kind == OP_COUNT_SCAN_MANY || op->kind == OP_COUNT_TRANSFER
-         || (op->kind == OP_RUN && op->run_writes);
 }
 
 /* Back in the caller's context. */
@@ -188,7 +197,7 @@ complete_cb (gpointer data)
       return G_SOURCE_REMOVE;
     }
 
-  if (op_writes (op))
+  if (op->writes)
     {
       /* The worker's commit shows on this connection as somebody else's write: take note of
        * it here, so that polling does not announce it a second time. */
@@ -196,26 +205,10 @@ complete_cb (gpointer data)
       _st_store_emit_changed (store);
     }
 
-  if (op->kind == OP_RUN)
-    g_task_return_pointer (task, g_steal_pointer (&op->run_result), op->run_result_free);
-  else if (op->document != NULL)
-    g_task_return_pointer (task, g_steal_pointer (&op->document), g_object_unref);
-  else if (op->object != NULL)
-    g_task_return_pointer (task, g_steal_pointer (&op->object), g_object_unref);
-  else if (op->report != NULL)
-    g_task_return_pointer (task, g_steal_pointer (&op->report),
-                           (GDestroyNotify) st_count_report_free);
-  else if (op->search != NULL)
-    g_task_return_pointer (task, g_steal_pointer (&op->search),
-                           (GDestroyNotify) st_search_result_free);
-  else if (op->batch != NULL)
-    g_task_return_pointer (task, g_steal_pointer (&op->batch),
-                           (GDestroyNotify) st_count_batch_free);
-  else if (op->documents != NULL)
-    g_task_return_pointer (task, g_steal_pointer (&op->documents),
-                           (GDestroyNotify) g_ptr_array_unref);
+  if (op->result_free != NULL || op->kind == OP_RUN)
+    g_task_return_pointer (task, g_steal_pointer (&op->result), op->result_free);
   else
-    g_task_return_boolean (task, op->ok);
+    g_task_return_boolean (task, TRUE);
 
   return G_SOURCE_REMOVE;
 }
@@ -312,38 +305,32 @@ scan_text (StStore     *connection,
   return g_steal_pointer (&batch);
 }
 
-static void
-run_op (StStore      *connection,
-        GTask        *task,
-        Op           *op,
-        GCancellable *cancellable)
+/* The call's result (see Op), or NULL with @error set. */
+static gpointer
+run_op (StStore       *connection,
+        GTask         *task,
+        Op            *op,
+        GCancellable  *cancellable,
+        GError       **error)
 {
-  GError **error = &op->error;
-
   switch (op->kind)
     {
     case OP_POST:
-      op->document = st_store_post (connection, op->draft, error);
-      break;
+      return st_store_post (connection, op->draft, error);
 
     case OP_POST_DRAFT:
-      op->document = st_store_post_draft (connection, op->number, op->draft, error);
-      break;
+      return st_store_post_draft (connection, op->number, op->draft, error);
 
     case OP_VOID:
       if (op->doc_kind == ST_DOC_BILL)
-        op->document = st_store_void_bill (connection, op->number, op->vendor, error);
-      else
-        op->document = st_store_void (connection, op->doc_kind, op->number, error);
-      break;
+        return st_store_void_bill (connection, op->number, op->vendor, error);
+      return st_store_void (connection, op->doc_kind, op->number, error);
 
     case OP_RECEIVE:
-      op->document = st_store_receive_transfer (connection, op->number, op->date, error);
-      break;
+      return st_store_receive_transfer (connection, op->number, op->date, error);
 
     case OP_BACKUP:
-      op->ok = st_store_backup (connection, op->path, op->overwrite, error);
-      break;
+      return GINT_TO_POINTER (st_store_backup (connection, op->path, op->overwrite, error));
 
     case OP_EXPORT_HISTORY:
       {
@@ -354,15 +341,15 @@ run_op (StStore      *connection,
           .n_unit_ids = op->unit_ids != NULL ? op->unit_ids->len : 0,
         };
 
-        op->ok = st_export_history (connection, op->path, &scope, op->overwrite, cancellable,
-                                    worker_progress_cb, task, error);
+        return GINT_TO_POINTER (st_export_history (connection, op->path, &scope, op->overwrite,
+                                                   cancellable, worker_progress_cb, task,
+                                                   error));
       }
-      break;
 
     case OP_EXPORT_SOLD:
-      op->ok = st_export_sold (connection, op->path, op->from, op->to, op->overwrite,
-                               cancellable, worker_progress_cb, task, error);
-      break;
+      return GINT_TO_POINTER (st_export_sold (connection, op->path, op->from, op->to,
+                                              op->overwrite, cancellable, worker_progress_cb,
+                                              task, error));
 
     case OP_COUNT_START:
       {
@@ -370,50 +357,35 @@ run_op (StStore      *connection,
         const char * const *items = op->serials != NULL ? (const char * const *) op->serials
                                     : op->sku != NULL ? skus : NULL;
 
-        op->object = (GObject *) st_store_count_start (connection, op->number, items, op->date,
-                                                       error);
+        return st_store_count_start (connection, op->number, items, op->date, error);
       }
-      break;
 
     case OP_COUNT_SCAN:
-      op->object = (GObject *) st_store_count_scan (connection, op->number, op->sku, error);
-      break;
+      return st_store_count_scan (connection, op->number, op->sku, error);
 
     case OP_COUNT_FINISH:
-      op->report = st_store_count_finish (connection, op->number, op->overwrite, op->date, error);
-      break;
+      return st_store_count_finish (connection, op->number, op->overwrite, op->date, error);
 
     case OP_COUNT_SCAN_MANY:
-      op->batch = scan_text (connection, op->number, op->path, task, error);
-      break;
+      return scan_text (connection, op->number, op->path, task, error);
 
     case OP_COUNT_TRANSFER:
-      op->documents = st_store_count_transfer_elsewhere (connection, op->number, NULL, error);
-      break;
+      return st_store_count_transfer_elsewhere (connection, op->number, NULL, error);
 
     case OP_EXPORT_COUNT:
-      op->ok = st_export_count (connection, op->number, op->path, op->overwrite, cancellable,
-                                worker_progress_cb, task, error);
-      break;
+      return GINT_TO_POINTER (st_export_count (connection, op->number, op->path, op->overwrite,
+                                               cancellable, worker_progress_cb, task, error));
 
     case OP_SEARCH:
-      op->search = st_store_search (connection, op->number, op->search_scope, op->search_limit,
-                                    error);
-      op->ok = op->search != NULL;
-      break;
+      return st_store_search (connection, op->number, op->search_scope, op->search_limit,
+                              error);
 
     case OP_RUN:
-      op->run_result = op->run (connection, op->run_data, cancellable, error);
-      op->ok = op->run_result != NULL;
-      break;
+      return op->run (connection, op->run_data, cancellable, error);
 
     default:
       g_assert_not_reached ();
     }
-
-  g_assert ((op->document != NULL || op->object != NULL || op->report != NULL
-             || op->batch != NULL || op->documents != NULL || op->ok)
-            == (op->error == NULL));
 }
 
 static void
@@ -434,16 +406,17 @@ worker_run (gpointer job,
   if (hook != NULL)
     hook (worker->store, hook_data);
 
-  /* An export checks @cancellable itself, first thing: its own answer (ST_ERROR_CANCELLED),
-   * as the synchronous call gives. */
-  if (op->kind != OP_EXPORT_HISTORY && op->kind != OP_EXPORT_SOLD && op->kind != OP_EXPORT_COUNT
+  if (!op_kinds[op->kind].checks_cancellable
       && g_cancellable_set_error_if_cancelled (cancellable, &op->error))
     goto done;
 
   if (worker->connection == NULL)
     worker->connection = st_store_open_again (worker->store, &op->error);
   if (worker->connection != NULL)
-    run_op (worker->connection, task, op, cancellable);
+    {
+      op->result = run_op (worker->connection, task, op, cancellable, &op->error);
+      g_assert ((op->result != NULL) == (op->error == NULL));
+    }
 
 done:
   /* The worker's reference goes to the source, never dropped here: the task, and with it
@@ -527,14 +500,16 @@ op_new (OpKind kind)
   Op *op = g_new0 (Op, 1);
 
   op->kind = kind;
+  op->result_free = op_kinds[kind].result_free;
+  op->writes = op_kinds[kind].writes;
   return op;
 }
 
-static StDocument *
-finish_document (StStore       *self,
-                 GAsyncResult  *result,
-                 gpointer       source_tag,
-                 GError       **error)
+static gpointer
+finish_pointer (StStore       *self,
+                GAsyncResult  *result,
+                gpointer       source_tag,
+                GError       **error)
 {
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -579,7 +554,7 @@ st_store_post_finish (StStore       *self,
                       GAsyncResult  *result,
                       GError       **error)
 {
-  return finish_document (self, result, st_store_post_async, error);
+  return finish_pointer (self, result, st_store_post_async, error);
 }
 
 void
@@ -607,7 +582,7 @@ st_store_post_draft_finish (StStore       *self,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  return finish_document (self, result, st_store_post_draft_async, error);
+  return finish_pointer (self, result, st_store_post_draft_async, error);
 }
 
 void
@@ -638,7 +613,7 @@ st_store_void_finish (StStore       *self,
                       GAsyncResult  *result,
                       GError       **error)
 {
-  return finish_document (self, result, st_store_void_async, error);
+  return finish_pointer (self, result, st_store_void_async, error);
 }
 
 void
@@ -665,7 +640,7 @@ st_store_receive_transfer_finish (StStore       *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  return finish_document (self, result, st_store_receive_transfer_async, error);
+  return finish_pointer (self, result, st_store_receive_transfer_async, error);
 }
 
 void
@@ -858,19 +833,6 @@ st_store_open_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static gpointer
-finish_pointer (StStore       *self,
-                GAsyncResult  *result,
-                gpointer       source_tag,
-                GError       **error)
-{
-  g_return_val_if_fail (ST_IS_STORE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 /* Stock counts (st-store-count.h).  @sku of an Op carries the one item a count is limited
  * to, or the serial scanned; @overwrite whether the finish writes the missing off. */
 
@@ -1008,11 +970,7 @@ st_store_search_finish (StStore       *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  g_return_val_if_fail (ST_IS_STORE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == st_store_search_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, st_store_search_async, error);
 }
 
 void
@@ -1129,8 +1087,8 @@ st_store_run_async (StStore             *self,
   op->run = func;
   op->run_data = data;
   op->run_data_free = data_free;
-  op->run_result_free = result_free;
-  op->run_writes = writes;
+  op->result_free = result_free;
+  op->writes = writes;
   start (self, op, st_store_run_async, cancellable, callback, user_data);
 }
 

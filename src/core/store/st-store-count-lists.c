@@ -50,12 +50,6 @@ count_from_row (StStmt *stmt)
   return G_OBJECT (count);
 }
 
-static gint64
-count_row_id (GObject *row)
-{
-  return st_count_get_id (ST_COUNT (row));
-}
-
 static char *
 counts_sql (StListSource *source,
             StListSql     what,
@@ -91,27 +85,15 @@ counts_sql (StListSource *source,
   return _st_list_sql (what, COUNT_ROW_COLUMNS, from, conds, key, "c.id", descending);
 }
 
-static void
-counts_bind (StListSource *source,
-             StStmt       *stmt,
-             const char   *filter)
-{
-  _st_list_bind_filter (stmt, filter);
-}
+static const StListKind counts_list = {
+  counts_sql, NULL, count_from_row, ST_LIST_ROW_ID (st_count_get_id), st_count_get_type,
+};
 
 StListModel *
 st_store_count_list_all (StStore *self)
 {
-  StListSource *source;
-
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
-  source = g_new0 (StListSource, 1);
-  source->build_sql = counts_sql;
-  source->bind = counts_bind;
-  source->from_row = count_from_row;
-  source->row_id = count_row_id;
-  source->item_type = ST_TYPE_COUNT;
-  return _st_list_model_new (self, source);
+  return _st_list_model_new (self, &counts_list, NULL, NULL);
 }
 
 /* A count's missing units and unexpected scans. */
@@ -175,35 +157,18 @@ missing_bind (StListSource *source,
   _st_list_bind_filter (stmt, filter);
 }
 
-static GObject *
-unit_from_row (StStmt *stmt)
-{
-  return G_OBJECT (_st_unit_from_row (stmt));
-}
-
-static gint64
-unit_row_id (GObject *row)
-{
-  return st_unit_get_id (ST_UNIT (row));
-}
+static const StListKind missing_list = {
+  missing_sql, missing_bind, ST_LIST_FROM_ROW (_st_unit_from_row),
+  ST_LIST_ROW_ID (st_unit_get_id), st_unit_get_type,
+};
 
 StListModel *
 st_store_count_list_missing (StStore *self,
                              StCount *count)
 {
-  StListSource *source;
-
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
   g_return_val_if_fail (ST_IS_COUNT (count), NULL);
-  source = g_new0 (StListSource, 1);
-  source->build_sql = missing_sql;
-  source->bind = missing_bind;
-  source->from_row = unit_from_row;
-  source->row_id = unit_row_id;
-  source->item_type = ST_TYPE_UNIT;
-  source->data = count_ref_new (count);
-  source->data_free = g_free;
-  return _st_list_model_new (self, source);
+  return _st_list_model_new (self, &missing_list, count_ref_new (count), g_free);
 }
 
 static char *
@@ -236,35 +201,18 @@ unexpected_bind (StListSource *source,
   _st_list_bind_filter (stmt, filter);
 }
 
-static GObject *
-scan_from_row (StStmt *stmt)
-{
-  return G_OBJECT (_st_count_scan_from_row (stmt));
-}
-
-static gint64
-scan_row_id (GObject *row)
-{
-  return st_count_scan_get_id (ST_COUNT_SCAN (row));
-}
+static const StListKind unexpected_list = {
+  unexpected_sql, unexpected_bind, ST_LIST_FROM_ROW (_st_count_scan_from_row),
+  ST_LIST_ROW_ID (st_count_scan_get_id), st_count_scan_get_type,
+};
 
 StListModel *
 st_store_count_list_unexpected (StStore *self,
                                 StCount *count)
 {
-  StListSource *source;
-
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
   g_return_val_if_fail (ST_IS_COUNT (count), NULL);
-  source = g_new0 (StListSource, 1);
-  source->build_sql = unexpected_sql;
-  source->bind = unexpected_bind;
-  source->from_row = scan_from_row;
-  source->row_id = scan_row_id;
-  source->item_type = ST_TYPE_COUNT_SCAN;
-  source->data = count_ref_new (count);
-  source->data_free = g_free;
-  return _st_list_model_new (self, source);
+  return _st_list_model_new (self, &unexpected_list, count_ref_new (count), g_free);
 }
 
 /* Bringing the units found elsewhere here. */

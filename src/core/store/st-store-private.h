@@ -160,7 +160,11 @@ typedef enum
 } StListSql;
 
 typedef struct _StListSource StListSource;
-struct _StListSource
+
+/* What a kind of list is: one static table a list, in the store's query files.  The row
+ * builders and id getters of the object types serve as they are, cast
+ * (ST_LIST_FROM_ROW (_st_unit_from_row), ST_LIST_ROW_ID (st_unit_get_id)). */
+typedef struct
 {
   /* The SQL of one shape (without LIMIT; the model appends "LIMIT ?98 [OFFSET ?99]").  For
    * the KEYS shapes @descending reverses the whole order, id included. */
@@ -169,18 +173,31 @@ struct _StListSource
                             const char   *filter,
                             StSortKey     sort,
                             gboolean      descending);
-  /* Binds the parameters of the WHERE clause (?1 … ?9, ?90 the LIKE pattern). */
+  /* Binds the parameters of the WHERE clause (?1 … ?9, ?90 the LIKE pattern); NULL for a
+   * list whose only parameter is the filter's pattern. */
   void      (*bind)        (StListSource *source,
                             StStmt       *stmt,
                             const char   *filter);
   GObject  *(*from_row)    (StStmt       *stmt);
   gint64    (*row_id)      (GObject      *row);
-  GType       item_type;
-  gpointer    data;
-  GDestroyNotify data_free;
+  GType     (*item_type)   (void);
+} StListKind;
+
+#define ST_LIST_FROM_ROW(func) ((GObject *(*) (StStmt *)) (func))
+#define ST_LIST_ROW_ID(func)   ((gint64 (*) (GObject *)) (func))
+
+/* One list: its kind and its own data (the filter it was made with). */
+struct _StListSource
+{
+  const StListKind *kind;
+  gpointer          data;
+  GDestroyNotify    data_free;
 };
-StListModel *_st_list_model_new    (StStore      *store,
-                                    StListSource *source);
+/* Takes @data, freed with @data_free (may be NULL) when the model goes. */
+StListModel *_st_list_model_new    (StStore          *store,
+                                    const StListKind *kind,
+                                    gpointer          data,
+                                    GDestroyNotify    data_free);
 /* Composes one shape of a list's SQL (st-store-queries.c): @from with the joins the WHERE
  * and the order need, NULL-terminated @conds, the sort key and the id expression. */
 char        *_st_list_sql          (StListSql           what,

@@ -550,25 +550,10 @@ items_sql (StListSource *source,
   return _st_list_sql (what, ST_ITEM_COLUMNS, "items i", conds, key, "i.id", descending);
 }
 
-static void
-items_bind (StListSource *source,
-            StStmt       *stmt,
-            const char   *filter)
-{
-  _st_list_bind_filter (stmt, filter);
-}
-
-static gint64
-item_row_id (GObject *row)
-{
-  return st_item_get_id (ST_ITEM (row));
-}
-
-static GObject *
-item_from_row (StStmt *stmt)
-{
-  return G_OBJECT (_st_item_from_row (stmt));
-}
+static const StListKind items_list = {
+  items_sql, NULL, ST_LIST_FROM_ROW (_st_item_from_row), ST_LIST_ROW_ID (st_item_get_id),
+  st_item_get_type,
+};
 
 StListModel *
 st_store_list_items (StStore *self)
@@ -580,16 +565,8 @@ StListModel *
 st_store_list_items_archived (StStore  *self,
                               gboolean  include_archived)
 {
-  StListSource *source = g_new0 (StListSource, 1);
-
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
-  source->build_sql = items_sql;
-  source->bind = items_bind;
-  source->from_row = item_from_row;
-  source->row_id = item_row_id;
-  source->item_type = ST_TYPE_ITEM;
-  source->data = GINT_TO_POINTER (!include_archived);
-  return _st_list_model_new (self, source);
+  return _st_list_model_new (self, &items_list, GINT_TO_POINTER (!include_archived), NULL);
 }
 
 /* Contacts (vendors and customers together) and warehouses, for their list views; source->data
@@ -621,40 +598,17 @@ contacts_sql (StListSource *source,
   return _st_list_sql (what, ST_CONTACT_COLUMNS, "contacts c", conds, key, "c.id", descending);
 }
 
-static void
-filter_bind (StListSource *source,
-             StStmt       *stmt,
-             const char   *filter)
-{
-  _st_list_bind_filter (stmt, filter);
-}
-
-static gint64
-contact_row_id (GObject *row)
-{
-  return st_contact_get_id (ST_CONTACT (row));
-}
-
-static GObject *
-contact_from_row (StStmt *stmt)
-{
-  return G_OBJECT (_st_contact_from_row (stmt));
-}
+static const StListKind contacts_list = {
+  contacts_sql, NULL, ST_LIST_FROM_ROW (_st_contact_from_row),
+  ST_LIST_ROW_ID (st_contact_get_id), st_contact_get_type,
+};
 
 StListModel *
 st_store_list_contact_rows (StStore  *self,
                             gboolean  include_archived)
 {
-  StListSource *source = g_new0 (StListSource, 1);
-
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
-  source->build_sql = contacts_sql;
-  source->bind = filter_bind;
-  source->from_row = contact_from_row;
-  source->row_id = contact_row_id;
-  source->item_type = ST_TYPE_CONTACT;
-  source->data = GINT_TO_POINTER (!include_archived);
-  return _st_list_model_new (self, source);
+  return _st_list_model_new (self, &contacts_list, GINT_TO_POINTER (!include_archived), NULL);
 }
 
 static char *
@@ -684,32 +638,17 @@ warehouses_sql (StListSource *source,
   return _st_list_sql (what, ST_WAREHOUSE_COLUMNS, "warehouses w", conds, key, "w.id", descending);
 }
 
-static gint64
-warehouse_row_id (GObject *row)
-{
-  return st_warehouse_get_id (ST_WAREHOUSE (row));
-}
-
-static GObject *
-warehouse_from_row (StStmt *stmt)
-{
-  return G_OBJECT (_st_warehouse_from_row (stmt));
-}
+static const StListKind warehouses_list = {
+  warehouses_sql, NULL, ST_LIST_FROM_ROW (_st_warehouse_from_row),
+  ST_LIST_ROW_ID (st_warehouse_get_id), st_warehouse_get_type,
+};
 
 StListModel *
 st_store_list_warehouse_rows (StStore  *self,
                               gboolean  include_archived)
 {
-  StListSource *source = g_new0 (StListSource, 1);
-
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
-  source->build_sql = warehouses_sql;
-  source->bind = filter_bind;
-  source->from_row = warehouse_from_row;
-  source->row_id = warehouse_row_id;
-  source->item_type = ST_TYPE_WAREHOUSE;
-  source->data = GINT_TO_POINTER (!include_archived);
-  return _st_list_model_new (self, source);
+  return _st_list_model_new (self, &warehouses_list, GINT_TO_POINTER (!include_archived), NULL);
 }
 
 /* Documents: of a kind, or of a kind and one contact, posted only (a return's chooser). */
@@ -778,33 +717,10 @@ documents_bind (StListSource *source,
   _st_list_bind_filter (stmt, filter);
 }
 
-static gint64
-document_row_id (GObject *row)
-{
-  return st_document_get_id (ST_DOCUMENT (row));
-}
-
-static GObject *
-document_from_row (StStmt *stmt)
-{
-  return G_OBJECT (_st_document_from_row (stmt));
-}
-
-static StListModel *
-list_documents (StStore        *self,
-                DocumentFilter *filter)
-{
-  StListSource *source = g_new0 (StListSource, 1);
-
-  source->build_sql = documents_sql;
-  source->bind = documents_bind;
-  source->from_row = document_from_row;
-  source->row_id = document_row_id;
-  source->item_type = ST_TYPE_DOCUMENT;
-  source->data = filter;
-  source->data_free = g_free;
-  return _st_list_model_new (self, source);
-}
+static const StListKind documents_list = {
+  documents_sql, documents_bind, ST_LIST_FROM_ROW (_st_document_from_row),
+  ST_LIST_ROW_ID (st_document_get_id), st_document_get_type,
+};
 
 StListModel *
 st_store_list_documents (StStore   *self,
@@ -815,7 +731,7 @@ st_store_list_documents (StStore   *self,
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
   filter = g_new0 (DocumentFilter, 1);
   filter->kind = kind;
-  return list_documents (self, filter);
+  return _st_list_model_new (self, &documents_list, filter, g_free);
 }
 
 StListModel *
@@ -836,7 +752,7 @@ st_store_list_posted_documents_of (StStore        *self,
   filter->kind = kind;
   filter->contact_id = contact_id;
   filter->posted_only = TRUE;
-  return list_documents (self, filter);
+  return _st_list_model_new (self, &documents_list, filter, g_free);
 }
 
 /* Units. */
@@ -966,23 +882,15 @@ units_bind (StListSource *source,
   units_bind_filter (source->data, stmt, filter);
 }
 
-static gint64
-unit_row_id (GObject *row)
-{
-  return st_unit_get_id (ST_UNIT (row));
-}
-
-static GObject *
-unit_from_row (StStmt *stmt)
-{
-  return G_OBJECT (_st_unit_from_row (stmt));
-}
+static const StListKind units_list = {
+  units_sql, units_bind, ST_LIST_FROM_ROW (_st_unit_from_row), ST_LIST_ROW_ID (st_unit_get_id),
+  st_unit_get_type,
+};
 
 StListModel *
 st_store_list_units (StStore           *self,
                      const StUnitQuery *query)
 {
-  StListSource *source;
   UnitFilter *f = g_new0 (UnitFilter, 1);
   g_autoptr(GError) error = NULL;
 
@@ -993,15 +901,7 @@ st_store_list_units (StStore           *self,
       g_debug ("Unit list: %s", error->message);
       f->item_id = -1;
     }
-  source = g_new0 (StListSource, 1);
-  source->build_sql = units_sql;
-  source->bind = units_bind;
-  source->from_row = unit_from_row;
-  source->row_id = unit_row_id;
-  source->item_type = ST_TYPE_UNIT;
-  source->data = f;
-  source->data_free = g_free;
-  return _st_list_model_new (self, source);
+  return _st_list_model_new (self, &units_list, f, g_free);
 }
 
 GPtrArray *

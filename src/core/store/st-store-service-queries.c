@@ -303,32 +303,18 @@ cases_bind (StListSource *source,
   _st_list_bind_filter (stmt, filter);
 }
 
-static gint64
-case_row_id (GObject *row)
-{
-  return st_service_case_get_id (ST_SERVICE_CASE (row));
-}
-
-static GObject *
-case_list_from_row (StStmt *stmt)
-{
-  return G_OBJECT (case_from_row (stmt));
-}
+static const StListKind cases_list = {
+  cases_sql, cases_bind, ST_LIST_FROM_ROW (case_from_row),
+  ST_LIST_ROW_ID (st_service_case_get_id), st_service_case_get_type,
+};
 
 StListModel *
 st_store_list_service_cases (StStore              *self,
                              const StServiceQuery *query)
 {
-  StListSource *source = g_new0 (StListSource, 1);
-
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
-  source->build_sql = cases_sql;
-  source->bind = cases_bind;
-  source->from_row = case_list_from_row;
-  source->row_id = case_row_id;
-  source->item_type = ST_TYPE_SERVICE_CASE;
-  source->data = GINT_TO_POINTER (query != NULL ? query->status : -1);
-  return _st_list_model_new (self, source);
+  return _st_list_model_new (self, &cases_list,
+                             GINT_TO_POINTER (query != NULL ? query->status : -1), NULL);
 }
 
 typedef struct
@@ -377,24 +363,16 @@ expiring_bind (StListSource *source,
   _st_list_bind_filter (stmt, filter);
 }
 
-static gint64
-expiring_row_id (GObject *row)
-{
-  return st_unit_get_id (ST_UNIT (row));
-}
-
-static GObject *
-expiring_from_row (StStmt *stmt)
-{
-  return G_OBJECT (_st_unit_from_row (stmt));
-}
+static const StListKind expiring_list = {
+  expiring_sql, expiring_bind, ST_LIST_FROM_ROW (_st_unit_from_row),
+  ST_LIST_ROW_ID (st_unit_get_id), st_unit_get_type,
+};
 
 StListModel *
 st_store_list_warranty_expiring (StStore    *self,
                                  const char *today,
                                  guint       days)
 {
-  StListSource *source;
   ExpiringRange *range = g_new0 (ExpiringRange, 1);
   g_autoptr(GError) error = NULL;
 
@@ -407,13 +385,5 @@ st_store_list_warranty_expiring (StStore    *self,
       range->from = g_strdup ("9999-12-31");
       range->until = g_strdup ("0000-01-01");
     }
-  source = g_new0 (StListSource, 1);
-  source->build_sql = expiring_sql;
-  source->bind = expiring_bind;
-  source->from_row = expiring_from_row;
-  source->row_id = expiring_row_id;
-  source->item_type = ST_TYPE_UNIT;
-  source->data = range;
-  source->data_free = expiring_range_free;
-  return _st_list_model_new (self, source);
+  return _st_list_model_new (self, &expiring_list, range, expiring_range_free);
 }
