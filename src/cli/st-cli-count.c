@@ -629,6 +629,36 @@ st_cli_cmd_count_show (StCli              *cli,
   return print_report (cli, report);
 }
 
+/* A count of `count list`. */
+static void
+count_list_to_json (StCount     *count,
+                    JsonBuilder *json)
+{
+  json_builder_begin_object (json);
+  count_to_json (count, TRUE, json);
+  json_builder_end_object (json);
+}
+
+static void
+counts_to_text (GPtrArray *counts,
+                GString   *out)
+{
+  g_autoptr(StCliTable) table = st_cli_table_new (5);
+
+  for (guint i = 0; i < counts->len; i++)
+    {
+      StCount *count = g_ptr_array_index (counts, i);
+      g_autofree char *tally = st_count_describe_tally (count);
+
+      st_cli_table_add_row (table, st_count_get_number (count), st_count_get_date (count),
+                            st_count_get_warehouse (count),
+                            st_count_get_finished (count) ? C_("count status", "finished")
+                                                          : C_("count status", "open"),
+                            tally);
+    }
+  st_cli_table_render (table, "", out);
+}
+
 int
 st_cli_cmd_count_list (StCli              *cli,
                        const StCliCommand *command,
@@ -644,40 +674,7 @@ st_cli_cmd_count_list (StCli              *cli,
   if (!st_cli_open_store (cli, &error)
       || (counts = st_store_list_counts (cli->store, &error)) == NULL)
     return st_cli_fail (error);
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) json = json_builder_new ();
-
-      json_builder_begin_array (json);
-      for (guint i = 0; i < counts->len; i++)
-        {
-          json_builder_begin_object (json);
-          count_to_json (g_ptr_array_index (counts, i), TRUE, json);
-          json_builder_end_object (json);
-        }
-      json_builder_end_array (json);
-      st_cli_print_json (json);
-    }
-  else
-    {
-      g_autoptr(GString) out = g_string_new (NULL);
-      g_autoptr(StCliTable) table = st_cli_table_new (5);
-
-      for (guint i = 0; i < counts->len; i++)
-        {
-          StCount *count = g_ptr_array_index (counts, i);
-          g_autofree char *tally = st_count_describe_tally (count);
-
-          st_cli_table_add_row (table, st_count_get_number (count), st_count_get_date (count),
-                                st_count_get_warehouse (count),
-                                st_count_get_finished (count) ? C_("count status", "finished")
-                                                              : C_("count status", "open"),
-                                tally);
-        }
-      st_cli_table_render (table, "", out);
-      st_cli_print_text (out->str);
-    }
-  return ST_CLI_EXIT_OK;
+  return st_cli_print_list (cli, counts, (StCliToJsonFunc) count_list_to_json, counts_to_text);
 }
 
 int
@@ -730,24 +727,6 @@ st_cli_cmd_export_count (StCli              *cli,
       || !st_export_count (cli->store, g_ptr_array_index (args, 0), path, force, NULL, NULL,
                            NULL, &error))
     return st_cli_fail (error);
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) json = json_builder_new ();
-
-      json_builder_begin_object (json);
-      st_cli_json_member_string (json, "export", "count");
-      st_cli_json_member_string (json, "file", path);
-      json_builder_end_object (json);
-      st_cli_print_json (json);
-    }
-  else
-    {
-      g_autofree char *display = g_filename_display_name (path);
-      /* Translators: %s is the name of the file written */
-      g_autofree char *line = g_strdup_printf (_("Wrote %s"), display);
-      g_autofree char *text = g_strconcat (line, "\n", NULL);
-
-      st_cli_print_text (text);
-    }
+  st_cli_print_written (cli, "count", path);
   return ST_CLI_EXIT_OK;
 }

@@ -59,15 +59,6 @@ draft_to_json (StSavedDraft *saved,
 }
 
 static void
-add_field (StCliTable *fields,
-           const char *label,
-           const char *value)
-{
-  if (value != NULL && *value != '\0')
-    st_cli_table_add_row (fields, label, value);
-}
-
-static void
 draft_to_text (StSavedDraft *saved,
                GString      *out)
 {
@@ -76,25 +67,28 @@ draft_to_text (StSavedDraft *saved,
   g_autoptr(StCliTable) fields = st_cli_table_new (2);
   g_autoptr(StCliTable) table = st_cli_table_new (4);
 
-  add_field (fields, _("Kind"), st_doc_kind_to_label (draft->kind));
-  add_field (fields, _("Saved"), saved->saved);
-  add_field (fields, _("Number"), draft->number);
-  add_field (fields, _("Date"), draft->date);
+  st_cli_table_add_field (fields, _("Kind"), st_doc_kind_to_label (draft->kind));
+  st_cli_table_add_field (fields, _("Saved"), saved->saved);
+  st_cli_table_add_field (fields, _("Number"), draft->number);
+  st_cli_table_add_field (fields, _("Date"), draft->date);
   if (info->has_contact)
-    add_field (fields, info->contact_kind == ST_CONTACT_VENDOR ? _("Vendor") : _("Customer"),
-               draft->contact);
+    st_cli_table_add_field (fields,
+                            info->contact_kind == ST_CONTACT_VENDOR ? _("Vendor") : _("Customer"),
+                            draft->contact);
   if (info->has_to_warehouse)
     {
-      add_field (fields, _("From"), draft->warehouse);
-      add_field (fields, _("To"), draft->to_warehouse);
+      st_cli_table_add_field (fields, _("From"), draft->warehouse);
+      st_cli_table_add_field (fields, _("To"), draft->to_warehouse);
       if (draft->in_transit)
-        add_field (fields, _("Status"), st_unit_status_to_label (ST_UNIT_IN_TRANSIT));
+        st_cli_table_add_field (fields, _("Status"),
+                                st_unit_status_to_label (ST_UNIT_IN_TRANSIT));
     }
   else
-    add_field (fields, _("Warehouse"), draft->warehouse);
+    st_cli_table_add_field (fields, _("Warehouse"), draft->warehouse);
   if (info->has_reference)
-    add_field (fields, st_doc_kind_to_label (info->reference_kind), draft->reference);
-  add_field (fields, _("Reason"), draft->reason);
+    st_cli_table_add_field (fields, st_doc_kind_to_label (info->reference_kind),
+                            draft->reference);
+  st_cli_table_add_field (fields, _("Reason"), draft->reason);
   st_cli_table_render (fields, "  ", out);
 
   if (draft->lines->len == 0)

@@ -17,22 +17,10 @@ print_item (StCli      *cli,
             StItem     *item,
             const char *format)
 {
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) json = json_builder_new ();
+  g_autofree char *text = g_strdup_printf (format, st_item_get_sku (item),
+                                           st_item_get_name (item));
 
-      st_cli_item_to_json (item, json);
-      st_cli_print_json (json);
-    }
-  else
-    {
-      g_autofree char *text = g_strdup_printf (format, st_item_get_sku (item),
-                                               st_item_get_name (item));
-
-      st_cli_print_text (text);
-      st_cli_print_text ("\n");
-    }
-  return ST_CLI_EXIT_OK;
+  return st_cli_print_object (cli, item, (StCliToJsonFunc) st_cli_item_to_json, text);
 }
 
 int
@@ -79,20 +67,9 @@ st_cli_cmd_item_edit (StCli              *cli,
   if (cost != NULL && !st_money_parse (cost, "--cost", &edit.cost, &error))
     return st_cli_fail (error);
   edit.set_cost = cost != NULL;
-  if (warranty != NULL)
-    {
-      guint64 months;
-
-      if (!g_ascii_string_to_unsigned (warranty, 10, 0, G_MAXUINT, &months, NULL))
-        {
-          g_set_error (&error, ST_ERROR, ST_ERROR_INVALID_INPUT,
-                       _("Invalid --warranty-months “%s”: use a whole number of months"),
-                       warranty);
-          return st_cli_fail (error);
-        }
-      edit.warranty_months = (guint) months;
-      edit.set_warranty = TRUE;
-    }
+  if (warranty != NULL && !st_cli_parse_months (warranty, &edit.warranty_months, &error))
+    return st_cli_fail (error);
+  edit.set_warranty = warranty != NULL;
 
   if (!st_cli_open_store (cli, &error)
       || (item = st_store_edit_item (cli->store, g_ptr_array_index (args, 0), &edit,
@@ -160,40 +137,25 @@ st_cli_cmd_contact_edit (StCli              *cli,
     { "phone", ST_CLI_OPT_VALUE, &phone },
     { NULL }
   };
+  g_autofree char *text = NULL;
   StContactKind kind;
   int status;
 
-  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 1, 1, &args)) >= 0)
+  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 1, 1, &args)) >= 0
+      || (status = st_cli_contact_kind (command, vendor, customer, &kind)) >= 0)
     return status;
-  if (vendor == customer)
-    return st_cli_usage_error (command, _("Give either --vendor or --customer"));
-  kind = vendor ? ST_CONTACT_VENDOR : ST_CONTACT_CUSTOMER;
   if (!st_cli_open_store (cli, &error)
       || (contact = st_store_edit_contact (cli->store, kind, g_ptr_array_index (args, 0), name,
                                            email, phone, &error)) == NULL)
     return st_cli_fail (error);
 
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) json = json_builder_new ();
-
-      st_cli_contact_to_json (contact, json);
-      st_cli_print_json (json);
-    }
+  if (kind == ST_CONTACT_VENDOR)
+    /* Translators: %s is a name */
+    text = g_strdup_printf (_("Changed vendor “%s”"), st_contact_get_name (contact));
   else
-    {
-      g_autofree char *text = NULL;
-
-      if (kind == ST_CONTACT_VENDOR)
-        /* Translators: %s is a name */
-        text = g_strdup_printf (_("Changed vendor “%s”"), st_contact_get_name (contact));
-      else
-        /* Translators: %s is a name */
-        text = g_strdup_printf (_("Changed customer “%s”"), st_contact_get_name (contact));
-      st_cli_print_text (text);
-      st_cli_print_text ("\n");
-    }
-  return ST_CLI_EXIT_OK;
+    /* Translators: %s is a name */
+    text = g_strdup_printf (_("Changed customer “%s”"), st_contact_get_name (contact));
+  return st_cli_print_object (cli, contact, (StCliToJsonFunc) st_cli_contact_to_json, text);
 }
 
 int
@@ -205,6 +167,7 @@ st_cli_cmd_warehouse_rename (StCli              *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) args = NULL;
   g_autoptr(StWarehouse) warehouse = NULL;
+  g_autofree char *text = NULL;
   int status;
 
   if ((status = st_cli_parse_options (cli, command, NULL, argc, argv, 2, 2, &args)) >= 0)
@@ -214,23 +177,11 @@ st_cli_cmd_warehouse_rename (StCli              *cli,
                                                  g_ptr_array_index (args, 1), &error)) == NULL)
     return st_cli_fail (error);
 
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) json = json_builder_new ();
-
-      st_cli_warehouse_to_json (warehouse, json);
-      st_cli_print_json (json);
-    }
-  else
-    {
-      /* Translators: %1$s is the old name of a warehouse, %2$s its new name */
-      g_autofree char *text = g_strdup_printf (_("Renamed warehouse “%1$s” to “%2$s”"),
-                                               (const char *) g_ptr_array_index (args, 0),
-                                               st_warehouse_get_name (warehouse));
-      st_cli_print_text (text);
-      st_cli_print_text ("\n");
-    }
-  return ST_CLI_EXIT_OK;
+  /* Translators: %1$s is the old name of a warehouse, %2$s its new name */
+  text = g_strdup_printf (_("Renamed warehouse “%1$s” to “%2$s”"),
+                          (const char *) g_ptr_array_index (args, 0),
+                          st_warehouse_get_name (warehouse));
+  return st_cli_print_object (cli, warehouse, (StCliToJsonFunc) st_cli_warehouse_to_json, text);
 }
 
 /* contact archive | restore | delete NAME (--vendor | --customer) */
@@ -254,11 +205,9 @@ st_cli_cmd_contact_archive (StCli              *cli,
   const char *name;
   int status;
 
-  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 1, 1, &args)) >= 0)
+  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 1, 1, &args)) >= 0
+      || (status = st_cli_contact_kind (command, vendor, customer, &kind)) >= 0)
     return status;
-  if (vendor == customer)
-    return st_cli_usage_error (command, _("Give either --vendor or --customer"));
-  kind = vendor ? ST_CONTACT_VENDOR : ST_CONTACT_CUSTOMER;
   name = g_ptr_array_index (args, 0);
   if (!st_cli_open_store (cli, &error)
       || (contact = st_store_find_contact (cli->store, kind, name, &error)) == NULL)
@@ -298,20 +247,7 @@ st_cli_cmd_contact_archive (StCli              *cli,
                /* Translators: %s is a customer's name */
                : g_strdup_printf (_("Restored customer “%s”"), st_contact_get_name (contact));
     }
-
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) json = json_builder_new ();
-
-      st_cli_contact_to_json (contact, json);
-      st_cli_print_json (json);
-    }
-  else
-    {
-      st_cli_print_text (text);
-      st_cli_print_text ("\n");
-    }
-  return ST_CLI_EXIT_OK;
+  return st_cli_print_object (cli, contact, (StCliToJsonFunc) st_cli_contact_to_json, text);
 }
 
 /* warehouse archive | restore | delete NAME */
@@ -358,18 +294,5 @@ st_cli_cmd_warehouse_archive (StCli              *cli,
              /* Translators: %s is a warehouse's name */
              : g_strdup_printf (_("Restored warehouse “%s”"), st_warehouse_get_name (warehouse));
     }
-
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) json = json_builder_new ();
-
-      st_cli_warehouse_to_json (warehouse, json);
-      st_cli_print_json (json);
-    }
-  else
-    {
-      st_cli_print_text (text);
-      st_cli_print_text ("\n");
-    }
-  return ST_CLI_EXIT_OK;
+  return st_cli_print_object (cli, warehouse, (StCliToJsonFunc) st_cli_warehouse_to_json, text);
 }

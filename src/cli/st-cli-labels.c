@@ -174,13 +174,8 @@ st_cli_cmd_labels (StCli              *cli,
     return st_cli_usage_error (command, _("--status goes with --item"));
   if (status_name != NULL)
     {
-      if (!st_unit_status_from_string (status_name, &unit_status))
-        return st_cli_usage_error (command,
-                                   /* Translators: %s is what was typed; keep the status names
-                                    * (in_stock …) as they are */
-                                   _("Unknown status “%s”; use in_stock, in_transit, sold, "
-                                     "written_off, returned_to_vendor or voided"),
-                                   status_name);
+      if ((status = st_cli_unit_status (command, status_name, &unit_status)) >= 0)
+        return status;
       query_status = unit_status;
     }
   if (layout_name != NULL && !st_label_layout_from_name (layout_name, &layout))

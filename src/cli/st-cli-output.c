@@ -71,15 +71,6 @@ st_cli_document_to_json (StDocument  *document,
   json_builder_end_object (json);
 }
 
-static void
-add_field (StCliTable *fields,
-           const char *label,
-           const char *value)
-{
-  if (value != NULL && *value != '\0')
-    st_cli_table_add_row (fields, label, value);
-}
-
 void
 st_cli_document_to_text (StDocument *document,
                          GString    *out)
@@ -90,21 +81,21 @@ st_cli_document_to_text (StDocument *document,
   StDocKind kind = st_document_get_kind (document);
   GPtrArray *lines = st_document_get_lines (document);
 
-  add_field (fields, _("Date"), st_document_get_date (document));
-  add_field (fields, _("Status"),
-             st_document_get_status (document) == ST_DOC_STATUS_POSTED
-             && st_document_get_in_transit (document)
-             ? st_unit_status_to_label (ST_UNIT_IN_TRANSIT)
-             : st_doc_status_to_label (st_document_get_status (document)));
+  st_cli_table_add_field (fields, _("Date"), st_document_get_date (document));
+  st_cli_table_add_field (fields, _("Status"),
+                          st_document_get_status (document) == ST_DOC_STATUS_POSTED
+                          && st_document_get_in_transit (document)
+                          ? st_unit_status_to_label (ST_UNIT_IN_TRANSIT)
+                          : st_doc_status_to_label (st_document_get_status (document)));
   switch (kind)
     {
     case ST_DOC_BILL:
     case ST_DOC_VENDOR_RETURN:
-      add_field (fields, _("Vendor"), st_document_get_contact (document));
+      st_cli_table_add_field (fields, _("Vendor"), st_document_get_contact (document));
       break;
     case ST_DOC_INVOICE:
     case ST_DOC_RETURN:
-      add_field (fields, _("Customer"), st_document_get_contact (document));
+      st_cli_table_add_field (fields, _("Customer"), st_document_get_contact (document));
       break;
     case ST_DOC_TRANSFER:
     case ST_DOC_ADJUSTMENT:
@@ -113,18 +104,20 @@ st_cli_document_to_text (StDocument *document,
     }
   if (kind == ST_DOC_TRANSFER)
     {
-      add_field (fields, _("From"), st_document_get_warehouse (document));
-      add_field (fields, _("To"), st_document_get_to_warehouse (document));
-      add_field (fields, _("Received"), st_document_get_received_date (document));
+      st_cli_table_add_field (fields, _("From"), st_document_get_warehouse (document));
+      st_cli_table_add_field (fields, _("To"), st_document_get_to_warehouse (document));
+      st_cli_table_add_field (fields, _("Received"), st_document_get_received_date (document));
     }
   else
-    add_field (fields, _("Warehouse"), st_document_get_warehouse (document));
+    st_cli_table_add_field (fields, _("Warehouse"), st_document_get_warehouse (document));
   if (kind == ST_DOC_RETURN)
-    add_field (fields, st_doc_kind_to_label (ST_DOC_INVOICE), st_document_get_reference (document));
+    st_cli_table_add_field (fields, st_doc_kind_to_label (ST_DOC_INVOICE),
+                            st_document_get_reference (document));
   else if (kind == ST_DOC_VENDOR_RETURN)
-    add_field (fields, st_doc_kind_to_label (ST_DOC_BILL), st_document_get_reference (document));
-  add_field (fields, _("Reason"), st_document_get_reason (document));
-  add_field (fields, _("Total"), total);
+    st_cli_table_add_field (fields, st_doc_kind_to_label (ST_DOC_BILL),
+                            st_document_get_reference (document));
+  st_cli_table_add_field (fields, _("Reason"), st_document_get_reason (document));
+  st_cli_table_add_field (fields, _("Total"), total);
   st_cli_table_render (fields, "  ", out);
 
   if (lines == NULL || lines->len == 0)
@@ -351,6 +344,13 @@ route (const char *from,
 }
 
 void
+st_cli_list_unit_to_json (StUnit      *unit,
+                          JsonBuilder *json)
+{
+  st_cli_unit_to_json (unit, NULL, json);
+}
+
+void
 st_cli_unit_to_text (StUnit    *unit,
                      GPtrArray *history,
                      GString   *out)
@@ -392,12 +392,12 @@ st_cli_unit_to_text (StUnit    *unit,
   st_cli_table_add_row (fields, _("Serial"), st_unit_get_serial (unit));
   st_cli_table_add_row (fields, _("Item"), item);
   st_cli_table_add_row (fields, _("Status"), st_unit_status_to_label (st_unit_get_status (unit)));
-  add_field (fields, _("Warehouse"), st_unit_get_warehouse (unit));
-  add_field (fields, _("Cost"), cost);
-  add_field (fields, _("Price"), price);
-  add_field (fields, _("Warranty ends"), st_unit_get_warranty_end (unit));
-  add_field (fields, _("Received"), received);
-  add_field (fields, _("Sold"), sold);
+  st_cli_table_add_field (fields, _("Warehouse"), st_unit_get_warehouse (unit));
+  st_cli_table_add_field (fields, _("Cost"), cost);
+  st_cli_table_add_field (fields, _("Price"), price);
+  st_cli_table_add_field (fields, _("Warranty ends"), st_unit_get_warranty_end (unit));
+  st_cli_table_add_field (fields, _("Received"), received);
+  st_cli_table_add_field (fields, _("Sold"), sold);
   st_cli_table_render (fields, NULL, out);
 
   if (history == NULL)

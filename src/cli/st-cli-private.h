@@ -105,6 +105,36 @@ void        st_cli_json_list_add     (StCliJsonList       *list,
                                       JsonBuilder         *value);
 void        st_cli_json_list_end     (StCliJsonList       *list);
 
+/* What a command prints: one object (with --json by @to_json, else the line @text), or a
+ * list (with --json an array of its objects by @to_json, else @to_text's text of the whole
+ * list, nothing for an empty one).  Both return ST_CLI_EXIT_OK. */
+typedef void (*StCliToJsonFunc) (gpointer     object,
+                                 JsonBuilder *json);
+typedef void (*StCliListToTextFunc) (GPtrArray *list,
+                                     GString   *out);
+int         st_cli_print_object      (StCli               *cli,
+                                      gpointer             object,
+                                      StCliToJsonFunc      to_json,
+                                      const char          *text);
+int         st_cli_print_list        (StCli               *cli,
+                                      GPtrArray           *list,
+                                      StCliToJsonFunc      to_json,
+                                      StCliListToTextFunc  to_text);
+
+/* Option values: exactly one of --vendor and --customer, into @kind; a unit status by its
+ * name.  Return -1 to go on, or the exit status of the usage error reported. */
+int         st_cli_contact_kind      (const StCliCommand  *command,
+                                      gboolean             vendor,
+                                      gboolean             customer,
+                                      StContactKind       *kind);
+int         st_cli_unit_status       (const StCliCommand  *command,
+                                      const char          *name,
+                                      StUnitStatus        *status);
+/* --warranty-months; FALSE with ST_ERROR_INVALID_INPUT for what is not a whole number. */
+gboolean    st_cli_parse_months      (const char          *text,
+                                      guint               *months,
+                                      GError             **error);
+
 /* Columns of text, padded by display width. */
 typedef struct _StCliTable StCliTable;
 StCliTable *st_cli_table_new         (guint                n_columns);
@@ -121,6 +151,10 @@ void        st_cli_table_render      (StCliTable          *table,
                                       const char          *indent,
                                       GString             *out);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StCliTable, st_cli_table_free)
+/* A "label  value" row, left out when @value is NULL or empty. */
+void        st_cli_table_add_field   (StCliTable          *table,
+                                      const char          *label,
+                                      const char          *value);
 
 /* st-cli-output.c: rendering. */
 void        st_cli_document_to_json  (StDocument          *document,
@@ -136,6 +170,9 @@ void        st_cli_contact_to_json   (StContact           *contact,
 /* Without @history (NULL) the unit object has no "history" member. */
 void        st_cli_unit_to_json      (StUnit              *unit,
                                       GPtrArray           *history,
+                                      JsonBuilder         *json);
+/* A unit of a list: st_cli_unit_to_json() without its history. */
+void        st_cli_list_unit_to_json (StUnit              *unit,
                                       JsonBuilder         *json);
 void        st_cli_unit_to_text      (StUnit              *unit,
                                       GPtrArray           *history,
@@ -192,11 +229,11 @@ int st_cli_cmd_service_open     (StCli *cli, const StCliCommand *command, int ar
 int st_cli_cmd_service_show     (StCli *cli, const StCliCommand *command, int argc, char **argv);
 int st_cli_cmd_service_note     (StCli *cli, const StCliCommand *command, int argc, char **argv);
 int st_cli_cmd_service_part     (StCli *cli, const StCliCommand *command, int argc, char **argv);
+/* service start | ready | cancel | void, by the command's name. */
 int st_cli_cmd_service_status   (StCli *cli, const StCliCommand *command, int argc, char **argv);
 int st_cli_cmd_service_close    (StCli *cli, const StCliCommand *command, int argc, char **argv);
 int st_cli_cmd_service_replace  (StCli *cli, const StCliCommand *command, int argc, char **argv);
 int st_cli_cmd_service_refund   (StCli *cli, const StCliCommand *command, int argc, char **argv);
-int st_cli_cmd_service_void     (StCli *cli, const StCliCommand *command, int argc, char **argv);
 int st_cli_cmd_services         (StCli *cli, const StCliCommand *command, int argc, char **argv);
 int st_cli_cmd_warranty_expiring (StCli *cli, const StCliCommand *command, int argc, char **argv);
 int st_cli_cmd_export_services  (StCli *cli, const StCliCommand *command, int argc, char **argv);

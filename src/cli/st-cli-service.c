@@ -12,15 +12,6 @@
 #include "st-cli-private.h"
 
 static void
-add_field (StCliTable *fields,
-           const char *label,
-           const char *value)
-{
-  if (value != NULL && *value != '\0')
-    st_cli_table_add_row (fields, label, value);
-}
-
-static void
 case_to_json (StServiceCase *sc,
               JsonBuilder   *json)
 {
@@ -133,17 +124,17 @@ case_to_text (StServiceCase *sc,
   st_cli_table_add_row (fields, _("Status"),
                         st_service_status_to_label (st_service_case_get_status (sc)));
   st_cli_table_add_row (fields, _("Unit"), item);
-  add_field (fields, _("Customer"), st_service_case_get_customer (sc));
-  add_field (fields, _("Warehouse"), st_service_case_get_warehouse (sc));
-  add_field (fields, _("Warranty"), warranty);
-  add_field (fields, _("Complaint"), st_service_case_get_complaint (sc));
-  add_field (fields, _("Resolution"),
-             st_service_resolution_to_label (st_service_case_get_resolution (sc)));
-  add_field (fields, _("Replacement"), replacement);
-  add_field (fields, _("Closed"), st_service_case_get_closed_date (sc));
-  add_field (fields, _("Charge"), charge);
-  add_field (fields, _("Refund"), refund);
-  add_field (fields, _("Parts cost"), parts);
+  st_cli_table_add_field (fields, _("Customer"), st_service_case_get_customer (sc));
+  st_cli_table_add_field (fields, _("Warehouse"), st_service_case_get_warehouse (sc));
+  st_cli_table_add_field (fields, _("Warranty"), warranty);
+  st_cli_table_add_field (fields, _("Complaint"), st_service_case_get_complaint (sc));
+  st_cli_table_add_field (fields, _("Resolution"),
+                          st_service_resolution_to_label (st_service_case_get_resolution (sc)));
+  st_cli_table_add_field (fields, _("Replacement"), replacement);
+  st_cli_table_add_field (fields, _("Closed"), st_service_case_get_closed_date (sc));
+  st_cli_table_add_field (fields, _("Charge"), charge);
+  st_cli_table_add_field (fields, _("Refund"), refund);
+  st_cli_table_add_field (fields, _("Parts cost"), parts);
   st_cli_table_render (fields, NULL, out);
 
   if (log == NULL || log->len == 0)
@@ -335,7 +326,7 @@ st_cli_cmd_service_part (StCli              *cli,
   return finish (cli, sc, error);
 }
 
-/* service start / ready / cancel CASE */
+/* service start / ready / cancel / void CASE: a step of the case, by the command's name */
 int
 st_cli_cmd_service_status (StCli              *cli,
                            const StCliCommand *command,
@@ -362,8 +353,10 @@ st_cli_cmd_service_status (StCli              *cli,
     sc = st_store_service_set_status (cli->store, number, ST_SERVICE_IN_REPAIR, date, &error);
   else if (g_str_equal (command->name, "ready"))
     sc = st_store_service_set_status (cli->store, number, ST_SERVICE_READY, date, &error);
-  else
+  else if (g_str_equal (command->name, "cancel"))
     sc = st_store_service_cancel (cli->store, number, date, &error);
+  else
+    sc = st_store_service_void_step (cli->store, number, date, &error);
   return finish (cli, sc, error);
 }
 
@@ -482,30 +475,6 @@ st_cli_cmd_service_refund (StCli              *cli,
   return finish (cli, sc, error);
 }
 
-int
-st_cli_cmd_service_void (StCli              *cli,
-                         const StCliCommand *command,
-                         int                 argc,
-                         char              **argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) args = NULL;
-  g_autoptr(StServiceCase) sc = NULL;
-  g_autofree char *date = NULL;
-  const StCliOption options[] = {
-    { "date", ST_CLI_OPT_VALUE, &date },
-    { NULL }
-  };
-  int status;
-
-  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 1, 1, &args)) >= 0)
-    return status;
-  if (!st_cli_open_store (cli, &error))
-    return st_cli_fail (error);
-  sc = st_store_service_void_step (cli->store, g_ptr_array_index (args, 0), date, &error);
-  return finish (cli, sc, error);
-}
-
 static void
 cases_to_text (GPtrArray *cases,
                GString   *out)
@@ -567,26 +536,7 @@ st_cli_cmd_services (StCli              *cli,
   if (!st_cli_open_store (cli, &error)
       || (cases = st_store_query_service_cases (cli->store, &query, &error)) == NULL)
     return st_cli_fail (error);
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) json = json_builder_new ();
-      StCliJsonList list = { 0 };
-
-      for (guint i = 0; i < cases->len; i++)
-        {
-          case_to_json (g_ptr_array_index (cases, i), json);
-          st_cli_json_list_add (&list, json);
-        }
-      st_cli_json_list_end (&list);
-    }
-  else if (cases->len > 0)
-    {
-      g_autoptr(GString) out = g_string_new (NULL);
-
-      cases_to_text (cases, out);
-      st_cli_print_text (out->str);
-    }
-  return ST_CLI_EXIT_OK;
+  return st_cli_print_list (cli, cases, (StCliToJsonFunc) case_to_json, cases_to_text);
 }
 
 /* The first @limit units of the lazy list (count and first pages only, as the window's view

@@ -173,6 +173,7 @@ st_cli_cmd_warehouse_add (StCli              *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) args = NULL;
   g_autoptr(StWarehouse) warehouse = NULL;
+  g_autofree char *text = NULL;
   int status;
 
   if ((status = st_cli_parse_options (cli, command, NULL, argc, argv, 1, 1, &args)) >= 0)
@@ -182,22 +183,27 @@ st_cli_cmd_warehouse_add (StCli              *cli,
                                               &error)) == NULL)
     return st_cli_fail (error);
 
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) json = json_builder_new ();
+  /* Translators: %s is a warehouse name */
+  text = g_strdup_printf (_("Added warehouse “%s”"), st_warehouse_get_name (warehouse));
+  return st_cli_print_object (cli, warehouse, (StCliToJsonFunc) st_cli_warehouse_to_json, text);
+}
 
-      st_cli_warehouse_to_json (warehouse, json);
-      st_cli_print_json (json);
-    }
-  else
+static void
+warehouses_to_text (GPtrArray *list,
+                    GString   *out)
+{
+  for (guint i = 0; i < list->len; i++)
     {
-      /* Translators: %s is a warehouse name */
-      g_autofree char *text = g_strdup_printf (_("Added warehouse “%s”"),
-                                               st_warehouse_get_name (warehouse));
-      st_cli_print_text (text);
-      st_cli_print_text ("\n");
+      StWarehouse *warehouse = g_ptr_array_index (list, i);
+      g_autofree char *name = g_utf8_make_valid (st_warehouse_get_name (warehouse), -1);
+
+      if (st_warehouse_get_archived (warehouse))
+        /* Translators: %s is a warehouse's name in "warehouse list" */
+        g_string_append_printf (out, _("%s (archived)"), name);
+      else
+        g_string_append (out, name);
+      g_string_append_c (out, '\n');
     }
-  return ST_CLI_EXIT_OK;
 }
 
 int
@@ -215,36 +221,8 @@ st_cli_cmd_warehouse_list (StCli              *cli,
   if (!st_cli_open_store (cli, &error)
       || (list = st_store_list_warehouses (cli->store, &error)) == NULL)
     return st_cli_fail (error);
-
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) json = json_builder_new ();
-
-      json_builder_begin_array (json);
-      for (guint i = 0; i < list->len; i++)
-        st_cli_warehouse_to_json (g_ptr_array_index (list, i), json);
-      json_builder_end_array (json);
-      st_cli_print_json (json);
-    }
-  else
-    {
-      g_autoptr(GString) out = g_string_new (NULL);
-
-      for (guint i = 0; i < list->len; i++)
-        {
-          StWarehouse *warehouse = g_ptr_array_index (list, i);
-          g_autofree char *name = g_utf8_make_valid (st_warehouse_get_name (warehouse), -1);
-
-          if (st_warehouse_get_archived (warehouse))
-            /* Translators: %s is a warehouse's name in "warehouse list" */
-            g_string_append_printf (out, _("%s (archived)"), name);
-          else
-            g_string_append (out, name);
-          g_string_append_c (out, '\n');
-        }
-      st_cli_print_text (out->str);
-    }
-  return ST_CLI_EXIT_OK;
+  return st_cli_print_list (cli, list, (StCliToJsonFunc) st_cli_warehouse_to_json,
+                            warehouses_to_text);
 }
 
 int
@@ -256,6 +234,7 @@ st_cli_cmd_contact_add (StCli              *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) args = NULL;
   g_autoptr(StContact) contact = NULL;
+  g_autofree char *text = NULL;
   gboolean vendor = FALSE, customer = FALSE;
   StContactKind kind;
   const StCliOption options[] = {
@@ -265,37 +244,21 @@ st_cli_cmd_contact_add (StCli              *cli,
   };
   int status;
 
-  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 1, 1, &args)) >= 0)
+  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 1, 1, &args)) >= 0
+      || (status = st_cli_contact_kind (command, vendor, customer, &kind)) >= 0)
     return status;
-  if (vendor == customer)
-    return st_cli_usage_error (command, _("Give either --vendor or --customer"));
-  kind = vendor ? ST_CONTACT_VENDOR : ST_CONTACT_CUSTOMER;
   if (!st_cli_open_store (cli, &error)
       || (contact = st_store_add_contact (cli->store, kind, g_ptr_array_index (args, 0),
                                           &error)) == NULL)
     return st_cli_fail (error);
 
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) json = json_builder_new ();
-
-      st_cli_contact_to_json (contact, json);
-      st_cli_print_json (json);
-    }
+  if (kind == ST_CONTACT_VENDOR)
+    /* Translators: %s is a name */
+    text = g_strdup_printf (_("Added vendor “%s”"), st_contact_get_name (contact));
   else
-    {
-      g_autofree char *text = NULL;
-
-      if (kind == ST_CONTACT_VENDOR)
-        /* Translators: %s is a name */
-        text = g_strdup_printf (_("Added vendor “%s”"), st_contact_get_name (contact));
-      else
-        /* Translators: %s is a name */
-        text = g_strdup_printf (_("Added customer “%s”"), st_contact_get_name (contact));
-      st_cli_print_text (text);
-      st_cli_print_text ("\n");
-    }
-  return ST_CLI_EXIT_OK;
+    /* Translators: %s is a name */
+    text = g_strdup_printf (_("Added customer “%s”"), st_contact_get_name (contact));
+  return st_cli_print_object (cli, contact, (StCliToJsonFunc) st_cli_contact_to_json, text);
 }
 
 static gboolean
@@ -311,6 +274,28 @@ append_contacts (StCli          *cli,
   for (guint i = 0; i < list->len; i++)
     g_ptr_array_add (all, g_object_ref (g_ptr_array_index (list, i)));
   return TRUE;
+}
+
+static void
+contacts_to_text (GPtrArray *list,
+                  GString   *out)
+{
+  g_autoptr(StCliTable) table = st_cli_table_new (2);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      StContact *contact = g_ptr_array_index (list, i);
+      g_autofree char *name = NULL;
+
+      if (st_contact_get_archived (contact))
+        /* Translators: %s is a contact's name in "contact list" */
+        name = g_strdup_printf (_("%s (archived)"), st_contact_get_name (contact));
+      st_cli_table_add_row (table,
+                            st_contact_get_kind (contact) == ST_CONTACT_VENDOR
+                            ? _("Vendor") : _("Customer"),
+                            name != NULL ? name : st_contact_get_name (contact));
+    }
+  st_cli_table_render (table, NULL, out);
 }
 
 int
@@ -337,39 +322,8 @@ st_cli_cmd_contact_list (StCli              *cli,
       || (vendor && !append_contacts (cli, ST_CONTACT_VENDOR, list, &error))
       || (customer && !append_contacts (cli, ST_CONTACT_CUSTOMER, list, &error)))
     return st_cli_fail (error);
-
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) json = json_builder_new ();
-
-      json_builder_begin_array (json);
-      for (guint i = 0; i < list->len; i++)
-        st_cli_contact_to_json (g_ptr_array_index (list, i), json);
-      json_builder_end_array (json);
-      st_cli_print_json (json);
-    }
-  else
-    {
-      g_autoptr(GString) out = g_string_new (NULL);
-      g_autoptr(StCliTable) table = st_cli_table_new (2);
-
-      for (guint i = 0; i < list->len; i++)
-        {
-          StContact *contact = g_ptr_array_index (list, i);
-          g_autofree char *name = NULL;
-
-          if (st_contact_get_archived (contact))
-            /* Translators: %s is a contact's name in "contact list" */
-            name = g_strdup_printf (_("%s (archived)"), st_contact_get_name (contact));
-          st_cli_table_add_row (table,
-                                st_contact_get_kind (contact) == ST_CONTACT_VENDOR
-                                ? _("Vendor") : _("Customer"),
-                                name != NULL ? name : st_contact_get_name (contact));
-        }
-      st_cli_table_render (table, NULL, out);
-      st_cli_print_text (out->str);
-    }
-  return ST_CLI_EXIT_OK;
+  return st_cli_print_list (cli, list, (StCliToJsonFunc) st_cli_contact_to_json,
+                            contacts_to_text);
 }
 
 /* Items. */
@@ -384,6 +338,7 @@ st_cli_cmd_item_add (StCli              *cli,
   g_autoptr(StItem) item = NULL;
   g_autofree char *sku = NULL, *name = NULL, *unit = NULL, *format = NULL;
   g_autofree char *price = NULL, *cost = NULL, *warranty = NULL;
+  g_autofree char *text = NULL;
   gboolean serial = FALSE;
   const StCliOption options[] = {
     { "sku", ST_CLI_OPT_VALUE, &sku },
@@ -423,41 +378,17 @@ st_cli_cmd_item_add (StCli              *cli,
     return st_cli_fail (error);
   if (cost != NULL && !st_money_parse (cost, "--cost", &spec.cost, &error))
     return st_cli_fail (error);
-  if (warranty != NULL)
-    {
-      guint64 months;
-
-      if (!g_ascii_string_to_unsigned (warranty, 10, 0, G_MAXUINT, &months, NULL))
-        {
-          g_set_error (&error, ST_ERROR, ST_ERROR_INVALID_INPUT,
-                       /* Translators: %s is what was typed after --warranty-months */
-                       _("Invalid --warranty-months “%s”: use a whole number of months"),
-                       warranty);
-          return st_cli_fail (error);
-        }
-      spec.warranty_months = (guint) months;
-    }
+  if (warranty != NULL && !st_cli_parse_months (warranty, &spec.warranty_months, &error))
+    return st_cli_fail (error);
 
   if (!st_cli_open_store (cli, &error)
       || (item = st_store_add_item (cli->store, &spec, &error)) == NULL)
     return st_cli_fail (error);
 
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) json = json_builder_new ();
-
-      st_cli_item_to_json (item, json);
-      st_cli_print_json (json);
-    }
-  else
-    {
-      /* Translators: %1$s is a SKU, %2$s the item's name */
-      g_autofree char *text = g_strdup_printf (_("Added item %1$s (%2$s)"),
-                                               st_item_get_sku (item), st_item_get_name (item));
-      st_cli_print_text (text);
-      st_cli_print_text ("\n");
-    }
-  return ST_CLI_EXIT_OK;
+  /* Translators: %1$s is a SKU, %2$s the item's name */
+  text = g_strdup_printf (_("Added item %1$s (%2$s)"), st_item_get_sku (item),
+                          st_item_get_name (item));
+  return st_cli_print_object (cli, item, (StCliToJsonFunc) st_cli_item_to_json, text);
 }
 
 int
@@ -475,23 +406,6 @@ st_cli_cmd_item_list (StCli              *cli,
   if (!st_cli_open_store (cli, &error)
       || (list = st_store_list_all_items (cli->store, &error)) == NULL)
     return st_cli_fail (error);
-
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) json = json_builder_new ();
-
-      json_builder_begin_array (json);
-      for (guint i = 0; i < list->len; i++)
-        st_cli_item_to_json (g_ptr_array_index (list, i), json);
-      json_builder_end_array (json);
-      st_cli_print_json (json);
-    }
-  else if (list->len > 0)
-    {
-      g_autoptr(GString) out = g_string_new (NULL);
-
-      st_cli_items_to_text (list, out);
-      st_cli_print_text (out->str);
-    }
-  return ST_CLI_EXIT_OK;
+  return st_cli_print_list (cli, list, (StCliToJsonFunc) st_cli_item_to_json,
+                            st_cli_items_to_text);
 }

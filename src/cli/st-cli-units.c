@@ -78,13 +78,8 @@ st_cli_cmd_units (StCli              *cli,
   query.status = -1;
   if (status_name != NULL)
     {
-      if (!st_unit_status_from_string (status_name, &unit_status))
-        return st_cli_usage_error (command,
-                                   /* Translators: %s is what was typed; keep the status names
-                                    * (in_stock …) as they are */
-                                   _("Unknown status “%s”; use in_stock, in_transit, sold, "
-                                     "written_off, returned_to_vendor or voided"),
-                                   status_name);
+      if ((status = st_cli_unit_status (command, status_name, &unit_status)) >= 0)
+        return status;
       query.status = unit_status;
     }
   if (!st_cli_open_store (cli, &error))
@@ -103,27 +98,8 @@ st_cli_cmd_units (StCli              *cli,
     }
   if ((units = st_store_query_units (cli->store, &query, &error)) == NULL)
     return st_cli_fail (error);
-
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) json = json_builder_new ();
-      StCliJsonList list = { 0 };
-
-      for (guint i = 0; i < units->len; i++)
-        {
-          st_cli_unit_to_json (g_ptr_array_index (units, i), NULL, json);
-          st_cli_json_list_add (&list, json);
-        }
-      st_cli_json_list_end (&list);
-    }
-  else if (units->len > 0)
-    {
-      g_autoptr(GString) out = g_string_new (NULL);
-
-      st_cli_units_to_text (units, out);
-      st_cli_print_text (out->str);
-    }
-  return ST_CLI_EXIT_OK;
+  return st_cli_print_list (cli, units, (StCliToJsonFunc) st_cli_list_unit_to_json,
+                            st_cli_units_to_text);
 }
 
 int

@@ -278,6 +278,102 @@ st_cli_json_list_end (StCliJsonList *list)
   fflush (stdout);
 }
 
+int
+st_cli_print_object (StCli           *cli,
+                     gpointer         object,
+                     StCliToJsonFunc  to_json,
+                     const char      *text)
+{
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) json = json_builder_new ();
+
+      to_json (object, json);
+      st_cli_print_json (json);
+    }
+  else
+    {
+      st_cli_print_text (text);
+      st_cli_print_text ("\n");
+    }
+  return ST_CLI_EXIT_OK;
+}
+
+int
+st_cli_print_list (StCli               *cli,
+                   GPtrArray           *list,
+                   StCliToJsonFunc      to_json,
+                   StCliListToTextFunc  to_text)
+{
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) json = json_builder_new ();
+      StCliJsonList json_list = { 0 };
+
+      for (guint i = 0; i < list->len; i++)
+        {
+          to_json (g_ptr_array_index (list, i), json);
+          st_cli_json_list_add (&json_list, json);
+        }
+      st_cli_json_list_end (&json_list);
+    }
+  else if (list->len > 0)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      to_text (list, out);
+      st_cli_print_text (out->str);
+    }
+  return ST_CLI_EXIT_OK;
+}
+
+/* Option values. */
+
+int
+st_cli_contact_kind (const StCliCommand *command,
+                     gboolean            vendor,
+                     gboolean            customer,
+                     StContactKind      *kind)
+{
+  if (vendor == customer)
+    return st_cli_usage_error (command, _("Give either --vendor or --customer"));
+  *kind = vendor ? ST_CONTACT_VENDOR : ST_CONTACT_CUSTOMER;
+  return -1;
+}
+
+int
+st_cli_unit_status (const StCliCommand *command,
+                    const char         *name,
+                    StUnitStatus       *status)
+{
+  if (!st_unit_status_from_string (name, status))
+    return st_cli_usage_error (command,
+                               /* Translators: %s is what was typed; keep the status names
+                                * (in_stock …) as they are */
+                               _("Unknown status “%s”; use in_stock, in_transit, sold, "
+                                 "written_off, returned_to_vendor or voided"),
+                               name);
+  return -1;
+}
+
+gboolean
+st_cli_parse_months (const char  *text,
+                     guint       *months,
+                     GError     **error)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT, &value, NULL))
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                   /* Translators: %s is what was typed after --warranty-months */
+                   _("Invalid --warranty-months “%s”: use a whole number of months"), text);
+      return FALSE;
+    }
+  *months = (guint) value;
+  return TRUE;
+}
+
 /* Columns. */
 
 struct _StCliTable
@@ -343,6 +439,15 @@ st_cli_table_add_row (StCliTable *table,
     cells[i] = va_arg (args, const char *);
   va_end (args);
   st_cli_table_add_rowv (table, cells);
+}
+
+void
+st_cli_table_add_field (StCliTable *table,
+                        const char *label,
+                        const char *value)
+{
+  if (value != NULL && *value != '\0')
+    st_cli_table_add_row (table, label, value);
 }
 
 static void

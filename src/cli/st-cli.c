@@ -207,7 +207,7 @@ static const StCliCommand commands[] = {
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "service refund CASE [--warehouse WH] [--date D]"),
     N_("Refund the unit's price; the unit stays with us, faulty.") },
-  { "service", "void", st_cli_cmd_service_void,
+  { "service", "void", st_cli_cmd_service_status,
     /* Translators: keep the command and option names; NAME, LINE … may be translated */
     NC_("command synopsis", "service void CASE [--date D]"),
     N_("Void a service case's last step (its closing or cancellation), refused when a unit "
