@@ -34,12 +34,9 @@ result (const char *workload,
         double      max_seconds,
         const char *target)
 {
-  struct rusage ru;
-  const char *verdict = opt_smoke ? "smoke" : max_seconds <= 0 ? "info"
-                                  : seconds <= max_seconds ? "PASS" : "MISS";
-
-  getrusage (RUSAGE_SELF, &ru);
-  g_print ("RESULT|%s|%.6f|-|-|%s|%s|%ld\n", workload, seconds, target, verdict, ru.ru_maxrss);
+  st_bench_print_result (workload, seconds, 0, target,
+                         st_bench_verdict (opt_smoke, seconds, 0, 0, max_seconds),
+                         st_bench_peak_rss_kib (RUSAGE_SELF));
 }
 
 static void
@@ -47,15 +44,6 @@ report_generation (const char *workload,
                    double      seconds)
 {
   result (workload, seconds, 0, "-");
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
 }
 
 int
@@ -123,7 +111,7 @@ main (int   argc,
       g_array_append_val (times, t);
       sum += t;
     }
-  g_array_sort (times, compare_double);
+  st_bench_sort (times);
   median = g_array_index (times, double, times->len / 2);
   p99 = g_array_index (times, double, times->len * 99 / 100);
   result ("count scan, one in process (median)", median, 0.005, "< 5 ms");

@@ -11,12 +11,6 @@
 #include "st-generate.h"
 #include "st-store.h"
 
-double
-st_bench_now (void)
-{
-  return g_get_monotonic_time () / 1e6;
-}
-
 char *
 st_bench_shelf_serial (guint i)
 {

@@ -6,11 +6,12 @@
 
 #include <glib.h>
 
+#include "st-bench-util.h"
+
 #define ST_BENCH_SHELF      "Count shelf"
 #define ST_BENCH_SHELF_SKU  "BENCH-COUNT"
 #define ST_BENCH_VENDOR     "Bench Count Vendor"
 
-double  st_bench_now             (void);
 char   *st_bench_shelf_serial    (guint    i);
 /* The path of the cached database in @dir, made (and the generation's time reported through
  * @report, a RESULT line writer) when it is not there yet. */

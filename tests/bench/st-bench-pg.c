@@ -30,6 +30,7 @@
 #include "st-generate.h"
 #include "st-parse.h"
 #include "st-store.h"
+#include "st-bench-util.h"
 
 #define PICK_SKU  "BENCH-PICK"
 #define BILL_SKU  "BENCH-BILL"
@@ -50,62 +51,14 @@ static struct
   guint     refreshes;
 } bench;
 
-/* Measuring (as st-bench.c). */
-
-static double
-now (void)
-{
-  return (double) g_get_monotonic_time () / G_USEC_PER_SEC;
-}
-
-static glong
-peak_rss_kib (void)
-{
-  struct rusage usage;
-
-  return getrusage (RUSAGE_SELF, &usage) == 0 ? usage.ru_maxrss : -1;
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-static double
-percentile (GArray *times,
-            double  p)
-{
-  guint i;
-
-  if (times->len == 0)
-    return 0.0;
-  g_array_sort (times, compare_double);
-  i = (guint) (p * (times->len - 1) + 0.5);
-  return g_array_index (times, double, MIN (i, times->len - 1));
-}
-
-static double
-median (GArray *times)
-{
-  g_array_sort (times, compare_double);
-  if (times->len == 0)
-    return 0.0;
-  if (times->len % 2 == 1)
-    return g_array_index (times, double, times->len / 2);
-  return (g_array_index (times, double, times->len / 2 - 1)
-          + g_array_index (times, double, times->len / 2)) / 2;
-}
+/* Measuring (st-bench-util.h): and the runs' times, for the log. */
 
 static char *
 spread (GArray *times)
 {
   GString *s = g_string_new (NULL);
 
-  g_array_sort (times, compare_double);
+  st_bench_sort (times);
   for (guint i = 0; i < times->len; i++)
     g_string_append_printf (s, "%s%.1f", i > 0 ? " " : "", g_array_index (times, double, i) * 1000);
   return g_string_free (s, FALSE);
@@ -119,21 +72,12 @@ result (const char *workload,
         double      max_seconds,
         const char *target)
 {
-  gboolean ok = TRUE;
-  double ratio = baseline > 0 ? seconds / baseline : 0.0;
-  const char *verdict;
-  char base_text[32], ratio_text[32];
+  g_autofree char *name = g_strconcat ("pg-", workload, NULL);
 
-  if (max_ratio > 0 && baseline > 0 && ratio > max_ratio)
-    ok = FALSE;
-  if (max_seconds > 0 && seconds > max_seconds)
-    ok = FALSE;
-  verdict = bench.smoke ? "smoke" : max_ratio <= 0 && max_seconds <= 0 ? "info"
-                                  : ok ? "PASS" : "MISS";
-  g_snprintf (base_text, sizeof base_text, baseline > 0 ? "%.6f" : "-", baseline);
-  g_snprintf (ratio_text, sizeof ratio_text, baseline > 0 ? "%.2f" : "-", ratio);
-  g_print ("RESULT|pg-%s|%.6f|%s|%s|%s|%s|%ld\n", workload, seconds, base_text, ratio_text,
-           target, verdict, peak_rss_kib ());
+  st_bench_print_result (name, seconds, baseline, target,
+                         st_bench_verdict (bench.smoke, seconds, baseline, max_ratio,
+                                           max_seconds),
+                         st_bench_peak_rss_kib (RUSAGE_SELF));
 }
 
 /* libpq, raw. */
@@ -288,17 +232,17 @@ workload_load (const char *file)
   sqlite3 *lite = NULL;
   PGconn *conn;
   gint64 rows = 0;
-  double t0 = now (), t_schema, t_copy, t_analyze;
+  double t0 = st_bench_now (), t_schema, t_copy, t_analyze;
 
   store = st_store_open (bench.db, ST_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (st_store_was_created (store));
   g_clear_object (&store);
-  t_schema = now () - t0;
+  t_schema = st_bench_now () - t0;
 
   g_assert_cmpint (sqlite3_open_v2 (file, &lite, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   conn = pg_connect (bench.db);
-  t0 = now ();
+  t0 = st_bench_now ();
   pg_exec (conn, "BEGIN");
   /* The rows come from a database that passed its check: no need to re-check every foreign
    * key row by row (a superuser may say so; anyone else pays for the checks). */
@@ -367,10 +311,10 @@ workload_load (const char *file)
         }
     }
   pg_exec (conn, "COMMIT");
-  t_copy = now () - t0;
-  t0 = now ();
+  t_copy = st_bench_now () - t0;
+  t0 = st_bench_now ();
   pg_exec (conn, "VACUUM ANALYZE");
-  t_analyze = now () - t0;
+  t_analyze = st_bench_now () - t0;
   sqlite3_close (lite);
   g_print ("loaded %" G_GINT64_FORMAT " rows: schema %.1f s, COPY %.1f s, VACUUM ANALYZE %.1f s;"
            " %s\n", rows, t_schema, t_copy, t_analyze,
@@ -395,7 +339,7 @@ raw_bill (PGconn     *conn,
   g_autofree char *s_item = fmt (item), *s_wh = fmt (warehouse), *s_vendor = fmt (vendor);
   g_autofree char *s_total = fmt ((gint64) n * 6000), *s_n = fmt (n);
   g_autofree char *s_doc = NULL, *s_line = NULL;
-  double t0 = now ();
+  double t0 = st_bench_now ();
 
   pg_exec (conn, "BEGIN");
   {
@@ -429,7 +373,7 @@ raw_bill (PGconn     *conn,
     pg_run (conn, "bill_stock", 3, v);
   }
   pg_exec (conn, "COMMIT");
-  return now () - t0;
+  return st_bench_now () - t0;
 }
 
 static void
@@ -494,9 +438,9 @@ workload_post_bill (void)
           g_snprintf (serial, sizeof serial, "ENG%s-%u-%06u", tag, r, i);
           st_draft_line_add_serial (line, serial);
         }
-      t0 = now ();
+      t0 = st_bench_now ();
       doc = st_store_post (store, draft, &error);
-      t = now () - t0;
+      t = st_bench_now () - t0;
       g_assert_no_error (error);
       g_assert_cmpint (st_document_get_quantity (doc), ==, bench.bill_serials);
       g_array_append_val (engine, t);
@@ -508,7 +452,7 @@ workload_post_bill (void)
   e1 = spread (engine);
   e2 = spread (baseline);
   g_print ("post-bill rounds (ms): engine %s; raw libpq %s\n", e1, e2);
-  result ("post-bill-10k", median (engine), median (baseline), 3.0, 0, "<=3x");
+  result ("post-bill-10k", st_bench_median (engine), st_bench_median (baseline), 3.0, 0, "<=3x");
 }
 
 /* Workload: an invoice picking 10,000 given serials among the picker item's units. */
@@ -527,7 +471,7 @@ raw_invoice (PGconn     *conn,
   g_autofree char *s_item = fmt (item), *s_wh = fmt (warehouse), *s_cust = fmt (customer);
   g_autofree char *s_total = fmt ((gint64) n * 19900), *s_n = fmt (n);
   g_autofree char *s_doc = NULL, *s_line = NULL;
-  double t0 = now ();
+  double t0 = st_bench_now ();
 
   pg_exec (conn, "BEGIN");
   {
@@ -565,7 +509,7 @@ raw_invoice (PGconn     *conn,
     pg_run (conn, "inv_stock", 3, v);
   }
   pg_exec (conn, "COMMIT");
-  return now () - t0;
+  return st_bench_now () - t0;
 }
 
 /* @n serials of the picker item in stock at the primary warehouse, oldest first, after
@@ -649,9 +593,9 @@ workload_post_invoice (void)
       line = st_draft_add_line (draft, PICK_SKU, n);
       for (guint i = n; i < 2 * n; i++)
         st_draft_line_add_serial (line, serials[i]);
-      t0 = now ();
+      t0 = st_bench_now ();
       doc = st_store_post (store, draft, &error);
-      t = now () - t0;
+      t = st_bench_now () - t0;
       g_assert_no_error (error);
       g_assert_cmpint (st_document_get_quantity (doc), ==, n);
       g_array_append_val (engine, t);
@@ -660,9 +604,9 @@ workload_post_invoice (void)
       st_draft_set_string (&draft_fifo->contact, CUSTOMER);
       st_draft_set_string (&draft_fifo->warehouse, wh);
       st_draft_add_line (draft_fifo, PICK_SKU, n);
-      t0 = now ();
+      t0 = st_bench_now ();
       doc_fifo = st_store_post (store, draft_fifo, &error);
-      t = now () - t0;
+      t = st_bench_now () - t0;
       g_assert_no_error (error);
       g_assert_cmpint (st_document_get_quantity (doc_fifo), ==, n);
       g_assert_cmpstr (g_ptr_array_index (((StDocumentLine *) g_ptr_array_index
@@ -678,28 +622,14 @@ workload_post_invoice (void)
   e2 = spread (baseline);
   e3 = spread (fifo);
   g_print ("post-invoice rounds (ms): engine %s; raw libpq %s; FIFO %s\n", e1, e2, e3);
-  result ("post-invoice-10k-serials", median (engine), median (baseline), 3.0, 0, "<=3x");
-  result ("post-invoice-10k-fifo (info)", median (fifo), median (baseline), 0, 0, "-");
+  result ("post-invoice-10k-serials", st_bench_median (engine), st_bench_median (baseline), 3.0, 0,
+          "<=3x");
+  result ("post-invoice-10k-fifo (info)", st_bench_median (fifo), st_bench_median (baseline), 0, 0,
+          "-");
 }
 
 /* Workload: one serial and its history, `serialtrack-cli unit` against `psql` running the
  * same queries (both processes connect to the server). */
-
-static double
-run_process (const char * const *argv,
-             char              **out)
-{
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  double t0 = now ();
-
-  g_spawn_sync (NULL, (char **) argv, NULL, out != NULL ? 0 : G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
-                NULL, out, NULL, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s", argv[0], error->message);
-  return now () - t0;
-}
 
 static void
 workload_unit_lookup (void)
@@ -753,16 +683,16 @@ workload_unit_lookup (void)
     g_autofree char *psql_out = NULL;
 
     /* Both answer, and the history has rows. */
-    run_process (cli_argv, &out);
+    st_bench_run_process (cli_argv, &out);
     g_assert_nonnull (strstr (out, serial));
-    run_process (psql_argv, &psql_out);
+    st_bench_run_process (psql_argv, &psql_out);
     g_assert_nonnull (strstr (psql_out, serial));
     for (guint i = 0; i < bench.lookups; i++)
       {
-        double t = run_process (cli_argv, NULL);
+        double t = st_bench_run_process (cli_argv, NULL);
 
         g_array_append_val (process, t);
-        t = run_process (psql_argv, NULL);
+        t = st_bench_run_process (psql_argv, NULL);
         g_array_append_val (baseline, t);
       }
   }
@@ -771,22 +701,23 @@ workload_unit_lookup (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(StUnit) unit = NULL;
       g_autoptr(GPtrArray) history = NULL;
-      double t0 = now (), t;
+      double t0 = st_bench_now (), t;
 
       unit = st_store_find_unit (store, serial, NULL, &error);
       g_assert_no_error (error);
       history = st_store_get_unit_history (store, st_unit_get_id (unit), &error);
       g_assert_no_error (error);
       g_assert_cmpuint (history->len, >=, 1);
-      t = now () - t0;
+      t = st_bench_now () - t0;
       g_array_append_val (inproc, t);
     }
   g_print ("unit-lookup %s: cli p10/p50/p90 %.1f/%.1f/%.1f ms, psql %.1f/%.1f/%.1f ms\n", serial,
-           percentile (process, 0.1) * 1000, percentile (process, 0.5) * 1000,
-           percentile (process, 0.9) * 1000, percentile (baseline, 0.1) * 1000,
-           percentile (baseline, 0.5) * 1000, percentile (baseline, 0.9) * 1000);
-  result ("unit-lookup-process", median (process), median (baseline), 2.0, 0, "<=2x psql");
-  result ("unit-lookup-in-process (info)", median (inproc), 0, 0, 0, "-");
+           st_bench_quantile (process, 0.1) * 1000, st_bench_quantile (process, 0.5) * 1000,
+           st_bench_quantile (process, 0.9) * 1000, st_bench_quantile (baseline, 0.1) * 1000,
+           st_bench_quantile (baseline, 0.5) * 1000, st_bench_quantile (baseline, 0.9) * 1000);
+  result ("unit-lookup-process", st_bench_median (process), st_bench_median (baseline), 2.0, 0,
+          "<=2x psql");
+  result ("unit-lookup-in-process (info)", st_bench_median (inproc), 0, 0, 0, "-");
 }
 
 /* Workload: the Units view's lazy list: count and pages. */
@@ -815,25 +746,25 @@ workload_list (void)
       guint n;
       double t0, t;
 
-      t0 = now ();
+      t0 = st_bench_now ();
       n = g_list_model_get_n_items (G_LIST_MODEL (model));
-      t = now () - t0;
+      t = st_bench_now () - t0;
       g_array_append_val (count, t);
       g_assert_cmpint (n, ==, n_units);
 
-      t0 = now ();
+      t0 = st_bench_now ();
       u0 = g_list_model_get_item (G_LIST_MODEL (model), 0);
-      t = now () - t0;
+      t = st_bench_now () - t0;
       g_array_append_val (first, t);
 
-      t0 = now ();
+      t0 = st_bench_now ();
       um = g_list_model_get_item (G_LIST_MODEL (model), n / 2);
-      t = now () - t0;
+      t = st_bench_now () - t0;
       g_array_append_val (middle, t);
 
-      t0 = now ();
+      t0 = st_bench_now ();
       ul = g_list_model_get_item (G_LIST_MODEL (model), n - 1);
-      t = now () - t0;
+      t = st_bench_now () - t0;
       g_array_append_val (last, t);
       g_assert_nonnull (u0);
       g_assert_nonnull (um);
@@ -841,14 +772,14 @@ workload_list (void)
 
       /* The options for the count, for comparison: the exact count by hand, and the planner's
        * estimate (what an unfiltered list could show). */
-      t0 = now ();
+      t0 = st_bench_now ();
       g_assert_cmpint (pg_int (conn, "SELECT count (*) FROM units", NULL, NULL), ==, n_units);
-      t = now () - t0;
+      t = st_bench_now () - t0;
       g_array_append_val (raw_count, t);
-      t0 = now ();
+      t0 = st_bench_now ();
       pg_int (conn, "SELECT reltuples::bigint FROM pg_class WHERE oid = 'units'::regclass", NULL,
               NULL);
-      t = now () - t0;
+      t = st_bench_now () - t0;
       g_array_append_val (estimate, t);
     }
   {
@@ -871,12 +802,12 @@ workload_list (void)
   e2 = spread (middle);
   e3 = spread (raw_count);
   g_print ("list rounds (ms): count %s; middle page %s; raw count(*) %s\n", e1, e2, e3);
-  result ("list-count", median (count), 0, 0, 0.016, "<16 ms");
-  result ("list-first-page", median (first), 0, 0, 0.016, "<16 ms");
-  result ("list-middle-page", median (middle), 0, 0, 0.016, "<16 ms");
-  result ("list-last-page", median (last), 0, 0, 0.016, "<16 ms");
-  result ("list-raw-count(*) (info)", median (raw_count), 0, 0, 0, "-");
-  result ("list-reltuples-estimate (info)", median (estimate), 0, 0, 0, "-");
+  result ("list-count", st_bench_median (count), 0, 0, 0.016, "<16 ms");
+  result ("list-first-page", st_bench_median (first), 0, 0, 0.016, "<16 ms");
+  result ("list-middle-page", st_bench_median (middle), 0, 0, 0.016, "<16 ms");
+  result ("list-last-page", st_bench_median (last), 0, 0, 0.016, "<16 ms");
+  result ("list-raw-count(*) (info)", st_bench_median (raw_count), 0, 0, 0, "-");
+  result ("list-reltuples-estimate (info)", st_bench_median (estimate), 0, 0, 0, "-");
 }
 
 /* Workload: eight processes posting one-unit invoices of the same units. */
@@ -915,9 +846,9 @@ run_client (const char *file)
       st_draft_set_string (&draft->warehouse, wh);
       line = st_draft_add_line (draft, PICK_SKU, 1);
       st_draft_line_add_serial (line, serials[i]);
-      t0 = now ();
+      t0 = st_bench_now ();
       doc = st_store_post (store, draft, &post_error);
-      t = now () - t0;
+      t = st_bench_now () - t0;
       if (doc != NULL)
         g_string_append_printf (out, "%.6f ok %s\n", t, serials[i]);
       else if (g_error_matches (post_error, ST_ERROR, ST_ERROR_NOT_IN_STOCK)
@@ -966,7 +897,7 @@ contest (guint    clients,
       g_ptr_array_add (procs, p);
     }
   g_usleep (bench.smoke ? 200000 : clients * 100000);  /* let them connect */
-  t0 = now ();
+  t0 = st_bench_now ();
   for (guint c = 0; c < clients; c++)
     {
       GOutputStream *in = g_subprocess_get_stdin_pipe (procs->pdata[c]);
@@ -1004,7 +935,7 @@ contest (guint    clients,
             }
         }
     }
-  t = now () - t0;
+  t = st_bench_now () - t0;
   g_unlink (file);
   return *sold / t;
 }
@@ -1048,15 +979,15 @@ workload_concurrent (void)
                            " id FROM items WHERE sku = $1)", PICK_SKU, NULL);
   PQfinish (conn);
   g_print ("concurrent: 1 client: %u sold, %u refused, %u errors, %.1f sold/s, p50 %.1f ms,"
-           " p99 %.1f ms\n", sold1, refused1, errors1, tp1, percentile (lat1, 0.5) * 1000,
-           percentile (lat1, 0.99) * 1000);
+           " p99 %.1f ms\n", sold1, refused1, errors1, tp1, st_bench_quantile (lat1, 0.5) * 1000,
+           st_bench_quantile (lat1, 0.99) * 1000);
   g_print ("concurrent: %u clients on %u units: %u sold, %u refused (not in stock, serial named),"
            " %u other errors, %.1f sold/s, %.1f tries/s; p50 %.1f ms, p99 %.1f ms;"
            " units sold twice: %" G_GINT64_FORMAT "; sold units %" G_GINT64_FORMAT
            "; stock rows disagreeing: %" G_GINT64_FORMAT "\n",
            bench.clients, n, sold8, refused8, errors8, tp8, tp8 * (sold8 + refused8) / MAX (sold8, 1),
-           percentile (lat8, 0.5) * 1000, percentile (lat8, 0.99) * 1000, doubles, sold_units,
-           stock_ok);
+           st_bench_quantile (lat8, 0.5) * 1000, st_bench_quantile (lat8, 0.99) * 1000, doubles,
+           sold_units, stock_ok);
   g_assert_cmpuint (sold1, ==, n);
   g_assert_cmpuint (sold8, ==, n);
   g_assert_cmpuint (refused8, ==, (bench.clients - 1) * n);
@@ -1064,10 +995,12 @@ workload_concurrent (void)
   g_assert_cmpint (doubles, ==, 0);
   g_assert_cmpint (sold_units, ==, 2 * n);
   g_assert_cmpint (stock_ok, ==, 0);
-  result ("concurrent-1-client-p50 (info)", percentile (lat1, 0.5), 0, 0, 0, "-");
+  result ("concurrent-1-client-p50 (info)", st_bench_quantile (lat1, 0.5), 0, 0, 0, "-");
   result ("concurrent-1-client-throughput-per-s (info)", tp1, 0, 0, 0, "-");
-  result ("concurrent-8-clients-p50", percentile (lat8, 0.5), percentile (lat1, 0.5), 0, 0, "-");
-  result ("concurrent-8-clients-p99", percentile (lat8, 0.99), percentile (lat1, 0.99), 0, 0, "-");
+  result ("concurrent-8-clients-p50", st_bench_quantile (lat8, 0.5), st_bench_quantile (lat1, 0.5),
+          0, 0, "-");
+  result ("concurrent-8-clients-p99", st_bench_quantile (lat8, 0.99),
+          st_bench_quantile (lat1, 0.99), 0, 0, "-");
   result ("concurrent-8-clients-sold-per-s (info)", tp8, tp1, 0, 0, "-");
   result ("concurrent-8-clients-double-sales", (double) doubles, 0, 0, 0, "0");
 }
@@ -1093,7 +1026,7 @@ run_watch (void)
 
       while (!st_store_poll_changes (store))
         g_usleep (10000);
-      seen = now ();
+      seen = st_bench_now ();
       {
         /* What a view does then: count again and read the first page. */
         g_autoptr(StListModel) model = st_store_list_units (store, NULL);
@@ -1103,7 +1036,7 @@ run_watch (void)
         u0 = g_list_model_get_item (G_LIST_MODEL (model), 0);
         g_assert_nonnull (u0);
       }
-      ready = now ();
+      ready = st_bench_now ();
       g_print ("%.6f %.6f\n", seen, ready);
       fflush (stdout);
     }
@@ -1152,9 +1085,9 @@ workload_refresh (void)
       st_draft_set_string (&draft->contact, CUSTOMER);
       st_draft_set_string (&draft->warehouse, wh);
       st_draft_line_add_serial (st_draft_add_line (draft, PICK_SKU, 1), serials[i]);
-      t0 = now ();
+      t0 = st_bench_now ();
       doc = st_store_post (store, draft, &error);
-      t1 = now ();
+      t1 = st_bench_now ();
       g_assert_no_error (error);
       line = g_data_input_stream_read_line (out, NULL, NULL, &error);
       g_assert_no_error (error);
@@ -1179,13 +1112,14 @@ workload_refresh (void)
   g_print ("refresh: p50/p90/max posting started -> seen %.1f/%.1f/%.1f ms; posting returned ->"
            " seen p50 %.1f ms (negative: seen before st_store_post returned); posting p50 %.1f ms;"
            " seen -> count + first page %.1f ms\n",
-           percentile (post_seen, 0.5) * 1000, percentile (post_seen, 0.9) * 1000,
-           percentile (post_seen, 1.0) * 1000, percentile (commit_seen, 0.5) * 1000,
-           percentile (post_time, 0.5) * 1000, percentile (seen_ready, 0.5) * 1000);
-  result ("refresh-post-to-seen-p50 (10 ms polls)", percentile (post_seen, 0.5), 0, 0, 1.0,
+           st_bench_quantile (post_seen, 0.5) * 1000, st_bench_quantile (post_seen, 0.9) * 1000,
+           st_bench_quantile (post_seen, 1.0) * 1000, st_bench_quantile (commit_seen, 0.5) * 1000,
+           st_bench_quantile (post_time, 0.5) * 1000, st_bench_quantile (seen_ready, 0.5) * 1000);
+  result ("refresh-post-to-seen-p50 (10 ms polls)", st_bench_quantile (post_seen, 0.5), 0, 0, 1.0,
           "<1 s");
-  result ("refresh-post-to-seen-max", percentile (post_seen, 1.0), 0, 0, 1.0, "<1 s");
-  result ("refresh-seen-to-count+first-page-p50 (info)", percentile (seen_ready, 0.5), 0, 0, 0,
+  result ("refresh-post-to-seen-max", st_bench_quantile (post_seen, 1.0), 0, 0, 1.0, "<1 s");
+  result ("refresh-seen-to-count+first-page-p50 (info)", st_bench_quantile (seen_ready, 0.5), 0, 0,
+          0,
           "-");
 }
 

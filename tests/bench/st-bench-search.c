@@ -57,15 +57,6 @@ report (const char *workload,
   result (workload, seconds, 0, 0, "-");
 }
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 /* Runs the search --rounds times; the median's seconds, the slowest in *@max, the last answer
  * in *@last. */
 static double
@@ -90,7 +81,7 @@ time_search (StStore         *store,
       if (i + 1 == opt_rounds)
         *last = g_steal_pointer (&found);
     }
-  g_array_sort (times, compare_double);
+  st_bench_sort (times);
   *max = g_array_index (times, double, times->len - 1);
   return g_array_index (times, double, times->len / 2);
 }

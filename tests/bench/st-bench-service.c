@@ -64,19 +64,10 @@ report (const char *workload,
   result (workload, seconds, 0, 0, "-");
 }
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static double
 median (GArray *times)
 {
-  g_array_sort (times, compare_double);
+  st_bench_sort (times);
   return g_array_index (times, double, times->len / 2);
 }
 

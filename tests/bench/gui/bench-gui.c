@@ -30,6 +30,7 @@
 #include <sys/wait.h>
 
 #include "st-application.h"
+#include "st-bench-util.h"
 #include "st-list-page.h"
 #include "st-generate.h"
 #include "st-serial-picker.h"
@@ -71,45 +72,6 @@ renderer_name (GtkWidget *widget)
   return type;
 }
 
-static double
-now (void)
-{
-  return (double) g_get_monotonic_time () / G_USEC_PER_SEC;
-}
-
-static glong
-peak_rss_kib (void)
-{
-  struct rusage usage;
-
-  if (getrusage (RUSAGE_SELF, &usage) != 0)
-    return -1;
-  return usage.ru_maxrss;
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/* The @q quantile (0–1) of @values, sorted in place. */
-static double
-quantile (GArray *values,
-          double  q)
-{
-  guint i;
-
-  if (values->len == 0)
-    return 0.0;
-  g_array_sort (values, compare_double);
-  i = (guint) (q * (values->len - 1) + 0.5);
-  return g_array_index (values, double, MIN (i, values->len - 1));
-}
-
 static void
 result (const char *workload,
         double      seconds,
@@ -118,16 +80,12 @@ result (const char *workload,
         const char *verdict,
         glong       rss_kib)
 {
-  char base_text[32], ratio_text[32];
   g_autofree char *name = NULL;
 
-  g_snprintf (base_text, sizeof base_text, baseline > 0 ? "%.6f" : "-", baseline);
-  g_snprintf (ratio_text, sizeof ratio_text, baseline > 0 ? "%.2f" : "-",
-              baseline > 0 ? seconds / baseline : 0.0);
   name = renderer_tag != NULL ? g_strdup_printf ("%s [%s]", workload, renderer_tag)
                               : g_strdup (workload);
-  g_print ("RESULT|%s|%.6f|%s|%s|%s|%s|%ld\n", name, seconds, base_text, ratio_text, target,
-           opt.smoke ? "smoke" : verdict, rss_kib);
+  st_bench_print_result (name, seconds, baseline, target, opt.smoke ? "smoke" : verdict,
+                         rss_kib);
 }
 
 static void
@@ -262,7 +220,7 @@ open_window (StApplication *app,
   g_autoptr(GError) error = NULL;
   StWindow *window;
   StUnitsView *view;
-  double t0 = now ();
+  double t0 = st_bench_now ();
 
   if (!g_application_get_is_registered (G_APPLICATION (app)))
     {
@@ -276,7 +234,7 @@ open_window (StApplication *app,
   while (!units_view_painted (view))
     {
       g_main_context_iteration (NULL, TRUE);
-      g_assert_cmpfloat (now () - t0, <, 120.0);
+      g_assert_cmpfloat (st_bench_now () - t0, <, 120.0);
     }
   spin ();
   if (renderer_tag == NULL)
@@ -316,8 +274,9 @@ open_child_after_paint_cb (GdkFrameClock *clock,
 
   child->done = TRUE;
   /* The parent stops its clock on this line. */
-  g_print ("READY|%ld|%u|%.6f|%s\n", peak_rss_kib (), g_list_model_get_n_items (model),
-           now () - child->t_main, renderer_name (GTK_WIDGET (child->window)));
+  g_print ("READY|%ld|%u|%.6f|%s\n", st_bench_peak_rss_kib (RUSAGE_SELF),
+           g_list_model_get_n_items (model),
+           st_bench_now () - child->t_main, renderer_name (GTK_WIDGET (child->window)));
   fflush (stdout);
 
   /* Let the rest of the view settle (column widths, the count) before a picture. */
@@ -359,7 +318,7 @@ static int
 run_open_child (void)
 {
   g_autoptr(StApplication) app = NULL;
-  OpenChild child = { NULL, now (), FALSE };
+  OpenChild child = { NULL, st_bench_now (), FALSE };
   char *argv[] = { (char *) "serialtrack", (char *) "--db", opt.db, NULL };
   int status;
 
@@ -405,7 +364,7 @@ spawn_open (const char *db,
     }
   g_ptr_array_add (argv, NULL);
 
-  t0 = now ();
+  t0 = st_bench_now ();
   g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv->pdata, NULL,
                                            G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
                                            NULL, &out_fd, NULL, &error));
@@ -416,7 +375,7 @@ spawn_open (const char *db,
     {
       if (g_str_has_prefix (line, "READY|"))
         {
-          run.seconds = now () - t0;
+          run.seconds = st_bench_now () - t0;
           break;
         }
       g_print ("%s", line);
@@ -506,7 +465,7 @@ median_of (GArray *runs,
 
       g_array_append_val (values, v);
     }
-  return quantile (values, 0.5);
+  return st_bench_quantile (values, 0.5);
 }
 
 static glong
@@ -683,23 +642,24 @@ report_frames (const char *workload,
   for (guint i = 0; i < s->work->len; i++)
     if (g_array_index (s->work, double, i) > 16.0)
       over++;
-  max = quantile (s->work, 1.0);
-  p95 = quantile (s->work, 0.95);
-  p50 = quantile (s->work, 0.5);
-  imax = quantile (s->interval, 1.0);
-  i95 = quantile (s->interval, 0.95);
+  max = st_bench_quantile (s->work, 1.0);
+  p95 = st_bench_quantile (s->work, 0.95);
+  p50 = st_bench_quantile (s->work, 0.5);
+  imax = st_bench_quantile (s->interval, 1.0);
+  i95 = st_bench_quantile (s->interval, 0.95);
   g_print ("%s: %u frames; work per frame (before-paint → after-paint) max %.1f ms, "
            "p95 %.1f ms, p50 %.1f ms, %u over 16 ms (p50 of the phases: update %.1f ms, "
            "layout %.1f ms, the rest (paint) %.1f ms); frame-clock interval max %.1f ms, "
            "p95 %.1f ms\n", workload, s->work->len, max, p95, p50, over,
-           quantile (s->update, 0.5), quantile (s->layout, 0.5),
-           p50 - quantile (s->update, 0.5) - quantile (s->layout, 0.5), imax, i95);
+           st_bench_quantile (s->update, 0.5), st_bench_quantile (s->layout, 0.5),
+           p50 - st_bench_quantile (s->update, 0.5) - st_bench_quantile (s->layout, 0.5), imax,
+           i95);
   result (max_name, max / 1000, 0, "<=16 ms",
-          over == 0 ? "PASS" : "MISS", peak_rss_kib ());
+          over == 0 ? "PASS" : "MISS", st_bench_peak_rss_kib (RUSAGE_SELF));
   result (p95_name, p95 / 1000, 0, "-", "info",
-          peak_rss_kib ());
+          st_bench_peak_rss_kib (RUSAGE_SELF));
   result (over_name, over, 0, "0",
-          over == 0 ? "PASS" : "MISS", peak_rss_kib ());
+          over == 0 ? "PASS" : "MISS", st_bench_peak_rss_kib (RUSAGE_SELF));
 }
 
 /* Runs one plan on the frame clock and reports it. */
@@ -822,7 +782,7 @@ search_changed_hook (GSignalInvocationHint *hint,
                      gpointer               data)
 {
   if (picker_wait != NULL && picker_wait->t_search == 0)
-    picker_wait->t_search = now ();
+    picker_wait->t_search = st_bench_now ();
   return TRUE;
 }
 
@@ -838,7 +798,7 @@ picker_after_paint_cb (GdkFrameClock *clock,
   if (g_strcmp0 (st_list_model_get_filter (model), w->filter) != 0)
     return;
   if (shows_label (GTK_WIDGET (w->picker), w->expect))
-    w->t_done = now ();
+    w->t_done = st_bench_now ();
 }
 
 static void
@@ -861,7 +821,7 @@ static void
 wait_painted (GtkWidget *widget)
 {
   gboolean painted = FALSE;
-  double t0 = now ();
+  double t0 = st_bench_now ();
   gulong handler = 0;
 
   while (!painted)
@@ -870,7 +830,7 @@ wait_painted (GtkWidget *widget)
         handler = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
                                     G_CALLBACK (painted_cb), &painted);
       g_main_context_iteration (NULL, TRUE);
-      g_assert_cmpfloat (now () - t0, <, 60.0);
+      g_assert_cmpfloat (st_bench_now () - t0, <, 60.0);
     }
   g_signal_handler_disconnect (gtk_widget_get_frame_clock (widget), handler);
 }
@@ -878,12 +838,12 @@ wait_painted (GtkWidget *widget)
 static void
 wait_done (PickerWait *w)
 {
-  double t0 = now ();
+  double t0 = st_bench_now ();
 
   while (w->t_done == 0)
     {
       g_main_context_iteration (NULL, TRUE);
-      g_assert_cmpfloat (now () - t0, <, 60.0);
+      g_assert_cmpfloat (st_bench_now () - t0, <, 60.0);
     }
 }
 
@@ -959,7 +919,7 @@ workload_picker (void)
     {
       StUnitQuery none = query;
       StSerialPicker *picker;
-      double t0 = now (), t;
+      double t0 = st_bench_now (), t;
 
       none.status = ST_UNIT_SOLD;
       picker = st_serial_picker_new (GTK_WINDOW (window), store, &none, 5);
@@ -968,7 +928,7 @@ workload_picker (void)
                         ==, 0);
       gtk_window_present (GTK_WINDOW (picker));
       wait_painted (GTK_WIDGET (picker));
-      t = now () - t0;
+      t = st_bench_now () - t0;
       if (r > 0)
         g_array_append_val (empty_t, t);
       gtk_window_destroy (GTK_WINDOW (picker));
@@ -988,7 +948,7 @@ workload_picker (void)
       picker_wait = &w;
 
       /* Open: construct, present, until the first rows are painted. */
-      t0 = now ();
+      t0 = st_bench_now ();
       w.picker = st_serial_picker_new (GTK_WINDOW (window), store, &query, 5);
       st_serial_picker_set_item (w.picker, item);
       g_signal_connect (w.picker, "realize", G_CALLBACK (picker_realize_cb), &w);
@@ -1022,7 +982,7 @@ workload_picker (void)
 
           /* One character typed at the end, as a keyboard does (a whole new text would
            * first empty the entry, which GtkSearchEntry announces at once). */
-          t0 = now ();
+          t0 = st_bench_now ();
           {
             int end = -1;
 
@@ -1052,22 +1012,27 @@ workload_picker (void)
   g_signal_remove_emission_hook (g_signal_lookup ("search-changed", GTK_TYPE_SEARCH_ENTRY),
                                  hook);
 
-  g_print ("picker with no eligible unit: open median %.1f ms\n", quantile (empty_t, 0.5) * 1000);
+  g_print ("picker with no eligible unit: open median %.1f ms\n",
+           st_bench_quantile (empty_t, 0.5) * 1000);
   g_print ("picker on %u eligible units: open median %.1f ms (max %.1f); keystroke '1' "
            "median %.1f ms (max %.1f), '12' %.1f ms, '123' %.1f ms; typed to painted, with "
            "the entry's search delay: %.1f ms\n",
-           n_eligible, quantile (open_t, 0.5) * 1000, quantile (open_t, 1.0) * 1000,
-           quantile (key_t[0], 0.5) * 1000, quantile (key_t[0], 1.0) * 1000,
-           quantile (key_t[1], 0.5) * 1000, quantile (key_t[2], 0.5) * 1000,
-           quantile (typed_t, 0.5) * 1000);
-  result ("gui-picker-100k-open", quantile (open_t, 0.5), quantile (empty_t, 0.5), "<50 ms",
-          quantile (open_t, 0.5) < 0.050 ? "PASS" : "MISS", peak_rss_kib ());
-  result ("gui-picker-100k-keystroke", quantile (key_t[0], 0.5), 0, "<50 ms",
-          quantile (key_t[0], 0.5) < 0.050 ? "PASS" : "MISS", peak_rss_kib ());
-  result ("gui-picker-100k-second-keystroke", quantile (key_t[1], 0.5), 0, "<50 ms",
-          quantile (key_t[1], 0.5) < 0.050 ? "PASS" : "MISS", peak_rss_kib ());
-  result ("gui-picker-100k-typed-to-painted (info)", quantile (typed_t, 0.5), 0, "-", "info",
-          peak_rss_kib ());
+           n_eligible, st_bench_quantile (open_t, 0.5) * 1000,
+           st_bench_quantile (open_t, 1.0) * 1000,
+           st_bench_quantile (key_t[0], 0.5) * 1000, st_bench_quantile (key_t[0], 1.0) * 1000,
+           st_bench_quantile (key_t[1], 0.5) * 1000, st_bench_quantile (key_t[2], 0.5) * 1000,
+           st_bench_quantile (typed_t, 0.5) * 1000);
+  result ("gui-picker-100k-open", st_bench_quantile (open_t, 0.5), st_bench_quantile (empty_t, 0.5),
+          "<50 ms", st_bench_quantile (open_t, 0.5) < 0.050 ? "PASS" : "MISS",
+          st_bench_peak_rss_kib (RUSAGE_SELF));
+  result ("gui-picker-100k-keystroke", st_bench_quantile (key_t[0], 0.5), 0, "<50 ms",
+          st_bench_quantile (key_t[0], 0.5) < 0.050 ? "PASS" : "MISS",
+          st_bench_peak_rss_kib (RUSAGE_SELF));
+  result ("gui-picker-100k-second-keystroke", st_bench_quantile (key_t[1], 0.5), 0, "<50 ms",
+          st_bench_quantile (key_t[1], 0.5) < 0.050 ? "PASS" : "MISS",
+          st_bench_peak_rss_kib (RUSAGE_SELF));
+  result ("gui-picker-100k-typed-to-painted (info)", st_bench_quantile (typed_t, 0.5), 0, "-",
+          "info", st_bench_peak_rss_kib (RUSAGE_SELF));
 
   for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
     g_array_unref (key_t[k]);
