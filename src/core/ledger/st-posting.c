@@ -1474,12 +1474,8 @@ post_once (StStore        *self,
   if (!_st_store_begin (self, error))
     return NULL;
   doc_id = _st_store_post_in_transaction (self, draft, error);
-  if (doc_id == 0 || !_st_store_commit (self, error))
-    {
-      _st_store_rollback (self);
-      return NULL;
-    }
-  _st_store_emit_changed (self);
+  if (!_st_store_end_write (self, doc_id != 0, error))
+    return NULL;
   return st_store_get_document_by_id (self, doc_id, error);
 }
 

@@ -59,8 +59,6 @@ st_store_add_warehouse (StStore     *self,
   g_autofree char *clean = NULL;
   g_autofree char *key = NULL;
   g_autoptr(StStmt) stmt = NULL;
-  g_autoptr(GError) local = NULL;
-  int rc;
 
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
 
@@ -74,19 +72,9 @@ st_store_add_warehouse (StStore     *self,
     return NULL;
   _st_bind_text (stmt, 1, clean);
   _st_bind_text (stmt, 2, key);
-  rc = st_stmt_step (stmt, &local);
-  if (rc == 0 && g_error_matches (local, ST_ERROR, ST_ERROR_DUPLICATE))
-    {
-      /* Translators: %s is a warehouse name */
-      g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE, _("A warehouse named “%s” already exists"),
-                   clean);
-      return NULL;
-    }
-  if (rc != ST_STEP_DONE)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
-    }
+  /* Translators: %s is a warehouse name */
+  if (!_st_step_unique (stmt, error, _("A warehouse named “%s” already exists"), clean))
+    return NULL;
   _st_store_emit_changed (self);
   return warehouse_new (st_db_last_insert_id (_st_store_get_db (self), NULL), clean);
 }
@@ -186,8 +174,6 @@ st_store_add_contact (StStore        *self,
   g_autofree char *clean = NULL;
   g_autofree char *key = NULL;
   g_autoptr(StStmt) stmt = NULL;
-  g_autoptr(GError) local = NULL;
-  int rc;
 
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
 
@@ -204,24 +190,13 @@ st_store_add_contact (StStore        *self,
   _st_bind_text (stmt, 1, st_contact_kind_to_string (kind));
   _st_bind_text (stmt, 2, clean);
   _st_bind_text (stmt, 3, key);
-  rc = st_stmt_step (stmt, &local);
-  if (rc == 0 && g_error_matches (local, ST_ERROR, ST_ERROR_DUPLICATE))
-    {
-      if (kind == ST_CONTACT_VENDOR)
-        /* Translators: %s is a vendor's name */
-        g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE, _("A vendor named “%s” already exists"),
-                     clean);
-      else
-        g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE,
-                     /* Translators: %s is a customer's name */
-                     _("A customer named “%s” already exists"), clean);
-      return NULL;
-    }
-  if (rc != ST_STEP_DONE)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
-    }
+  if (!_st_step_unique (stmt, error,
+                        kind == ST_CONTACT_VENDOR
+                        /* Translators: %s is a vendor's name */
+                        ? _("A vendor named “%s” already exists")
+                        /* Translators: %s is a customer's name */
+                        : _("A customer named “%s” already exists"), clean))
+    return NULL;
   _st_store_emit_changed (self);
   return contact_new (st_db_last_insert_id (_st_store_get_db (self), NULL), kind, clean);
 }
@@ -347,8 +322,6 @@ st_store_add_item (StStore           *self,
   /* Translators: the default unit of measure, pieces; it is stored with the item in the
    * language of the user who adds it, like the first warehouse's name */
   const char *default_unit = _("pcs");
-  g_autoptr(GError) local = NULL;
-  int rc;
 
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
   g_return_val_if_fail (spec != NULL, NULL);
@@ -357,7 +330,7 @@ st_store_add_item (StStore           *self,
       /* Translators: a field name, used in messages like “The %s is empty” */
       || (name = _st_clean_name (spec->name, _("item name"), ST_NAME_MAX_CHARS, error)) == NULL
       || (unit = _st_clean_name (spec->unit != NULL ? spec->unit : default_unit,
-                                 /* Translators: a field name: an item's unit of measure */
+                                /* Translators: a field name: an item's unit of measure */
                                  C_("field", "unit"), 20, error)) == NULL)
     return NULL;
   if (spec->price < 0 || spec->cost < 0)
@@ -400,19 +373,9 @@ st_store_add_item (StStore           *self,
   _st_bind_text (stmt, 9, st_serial_format_to_string (spec->tracking == ST_TRACKING_SERIAL
                                                       ? spec->serial_format
                                                       : ST_SERIAL_FORMAT_ANY));
-  rc = st_stmt_step (stmt, &local);
-  if (rc == 0 && g_error_matches (local, ST_ERROR, ST_ERROR_DUPLICATE))
-    {
-      /* Translators: %s is an item's SKU */
-      g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE, _("An item with SKU “%s” already exists"),
-                   sku);
-      return NULL;
-    }
-  if (rc != ST_STEP_DONE)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
-    }
+  /* Translators: %s is an item's SKU */
+  if (!_st_step_unique (stmt, error, _("An item with SKU “%s” already exists"), sku))
+    return NULL;
   _st_store_emit_changed (self);
   return st_store_find_item (self, sku, error);
 }

@@ -335,6 +335,7 @@ start_in_transaction (StStore             *self,
     {
       StItem *item = g_ptr_array_index (items, i);
       gint64 item_id = st_item_get_id (item);
+      gboolean serial;
 
       stmt = _st_store_prepare (self, "INSERT INTO count_items (count_id, item_id) VALUES (?, ?)"
                                       " ON CONFLICT DO NOTHING", error);
@@ -345,35 +346,27 @@ start_in_transaction (StStore             *self,
       if (_st_step (stmt, error) == 0)
         return 0;
       g_clear_pointer (&stmt, st_stmt_release);
-      if (st_item_get_tracking (item) == ST_TRACKING_SERIAL)
-        {
-          stmt = _st_store_prepare (self, "INSERT INTO count_expected (count_id, unit_id)"
-                                          " SELECT ?1, u.id FROM units u WHERE u.item_id = ?2"
-                                          " AND u.status = 'in_stock' AND u.warehouse_id = ?3"
-                                          " ON CONFLICT DO NOTHING", error);
-          if (stmt == NULL)
-            return 0;
-          st_stmt_bind_int64 (stmt, 1, count_id);
-          st_stmt_bind_int64 (stmt, 2, item_id);
-          st_stmt_bind_int64 (stmt, 3, warehouse_id);
-          if (_st_step (stmt, error) == 0)
-            return 0;
-          n_expected += st_db_changes (_st_store_get_db (self));
-        }
-      else
-        {
-          stmt = _st_store_prepare (self, "INSERT INTO count_quantities (count_id, item_id,"
-                                          " expected) VALUES (?1, ?2, coalesce ((SELECT on_hand"
-                                          " FROM stock WHERE item_id = ?2 AND warehouse_id = ?3),"
-                                          " 0)) ON CONFLICT DO NOTHING", error);
-          if (stmt == NULL)
-            return 0;
-          st_stmt_bind_int64 (stmt, 1, count_id);
-          st_stmt_bind_int64 (stmt, 2, item_id);
-          st_stmt_bind_int64 (stmt, 3, warehouse_id);
-          if (_st_step (stmt, error) == 0)
-            return 0;
-        }
+      /* A serial item expects its units in stock here, a quantity item its stock. */
+      serial = st_item_get_tracking (item) == ST_TRACKING_SERIAL;
+      stmt = _st_store_prepare (self,
+                                serial
+                                ? "INSERT INTO count_expected (count_id, unit_id)"
+                                  " SELECT ?1, u.id FROM units u WHERE u.item_id = ?2"
+                                  " AND u.status = 'in_stock' AND u.warehouse_id = ?3"
+                                  " ON CONFLICT DO NOTHING"
+                                : "INSERT INTO count_quantities (count_id, item_id,"
+                                  " expected) VALUES (?1, ?2, coalesce ((SELECT on_hand"
+                                  " FROM stock WHERE item_id = ?2 AND warehouse_id = ?3),"
+                                  " 0)) ON CONFLICT DO NOTHING", error);
+      if (stmt == NULL)
+        return 0;
+      st_stmt_bind_int64 (stmt, 1, count_id);
+      st_stmt_bind_int64 (stmt, 2, item_id);
+      st_stmt_bind_int64 (stmt, 3, warehouse_id);
+      if (_st_step (stmt, error) == 0)
+        return 0;
+      if (serial)
+        n_expected += st_db_changes (_st_store_get_db (self));
       g_clear_pointer (&stmt, st_stmt_release);
     }
   if (items->len == 0)

@@ -63,7 +63,6 @@ edit_item_locked (StStore           *self,
                   GError           **error)
 {
   g_autoptr(StItem) item = NULL;
-  g_autoptr(GError) local = NULL;
   g_autofree char *new_sku = NULL;
   g_autofree char *name = NULL;
   g_autofree char *unit = NULL;
@@ -72,7 +71,6 @@ edit_item_locked (StStore           *self,
   gint64 price, cost;
   guint warranty;
   StSerialFormat format;
-  int rc;
 
   item = st_store_find_item (self, sku, error);
   if (item == NULL)
@@ -148,18 +146,8 @@ edit_item_locked (StStore           *self,
   st_stmt_bind_int64 (stmt, 7, warranty);
   _st_bind_text (stmt, 8, st_serial_format_to_string (format));
   st_stmt_bind_int64 (stmt, 9, st_item_get_id (item));
-  rc = st_stmt_step (stmt, &local);
-  if (rc == 0 && g_error_matches (local, ST_ERROR, ST_ERROR_DUPLICATE))
-    {
-      g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE, _("An item with SKU “%s” already exists"),
-                   new_sku);
-      return NULL;
-    }
-  if (rc != ST_STEP_DONE)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
-    }
+  if (!_st_step_unique (stmt, error, _("An item with SKU “%s” already exists"), new_sku))
+    return NULL;
 
   return st_store_find_item (self, new_sku, error);
 }
@@ -178,13 +166,11 @@ st_store_edit_item (StStore           *self,
   if (!_st_store_begin (self, error))
     return NULL;
   item = edit_item_locked (self, sku, edit, error);
-  if (item == NULL || !_st_store_commit (self, error))
+  if (!_st_store_end_write (self, item != NULL, error))
     {
-      _st_store_rollback (self);
       g_clear_object (&item);
       return NULL;
     }
-  _st_store_emit_changed (self);
   return item;
 }
 
@@ -295,13 +281,7 @@ st_store_delete_item (StStore     *self,
 
   if (!_st_store_begin (self, error))
     return FALSE;
-  if (!delete_item_locked (self, sku, error) || !_st_store_commit (self, error))
-    {
-      _st_store_rollback (self);
-      return FALSE;
-    }
-  _st_store_emit_changed (self);
-  return TRUE;
+  return _st_store_end_write (self, delete_item_locked (self, sku, error), error);
 }
 
 GPtrArray *
@@ -335,13 +315,11 @@ edit_contact_locked (StStore        *self,
                      const char     *phone,
                      GError        **error)
 {
-  g_autoptr(GError) local = NULL;
 
   if (new_name != NULL)
     {
       g_autoptr(StStmt) stmt = NULL;
       g_autofree char *key = _st_name_key (new_name);
-      int rc;
 
       stmt = _st_store_prepare (self, "UPDATE contacts SET name = ?, name_key = ? WHERE id = ?",
                                 error);
@@ -350,22 +328,13 @@ edit_contact_locked (StStore        *self,
       _st_bind_text (stmt, 1, new_name);
       _st_bind_text (stmt, 2, key);
       st_stmt_bind_int64 (stmt, 3, id);
-      rc = st_stmt_step (stmt, &local);
-      if (rc == 0 && g_error_matches (local, ST_ERROR, ST_ERROR_DUPLICATE))
-        {
-          if (kind == ST_CONTACT_VENDOR)
-            g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE,
-                         _("A vendor named “%s” already exists"), new_name);
-          else
-            g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE,
-                         _("A customer named “%s” already exists"), new_name);
-          return FALSE;
-        }
-      if (rc != ST_STEP_DONE)
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return FALSE;
-        }
+      if (!_st_step_unique (stmt, error,
+                            kind == ST_CONTACT_VENDOR
+                            /* Translators: %s is a vendor's name */
+                            ? _("A vendor named “%s” already exists")
+                            /* Translators: %s is a customer's name */
+                            : _("A customer named “%s” already exists"), new_name))
+        return FALSE;
     }
 
   if (email != NULL
@@ -416,8 +385,8 @@ st_store_edit_contact (StStore        *self,
     return NULL;
   if (new_name != NULL
       && (clean = _st_clean_name (new_name,
-                                  kind == ST_CONTACT_VENDOR ? _("vendor name")
-                                                            : _("customer name"),
+                                 kind == ST_CONTACT_VENDOR ? _("vendor name")
+                                                           : _("customer name"),
                                   ST_NAME_MAX_CHARS, error)) == NULL)
     return NULL;
   /* Translators: a field name, used in messages like “The %s is empty” */
@@ -431,14 +400,11 @@ st_store_edit_contact (StStore        *self,
 
   if (!_st_store_begin (self, error))
     return NULL;
-  if (!edit_contact_locked (self, kind, st_contact_get_id (contact), clean, clean_email,
-                            clean_phone, error)
-      || !_st_store_commit (self, error))
-    {
-      _st_store_rollback (self);
-      return NULL;
-    }
-  _st_store_emit_changed (self);
+  if (!_st_store_end_write (self,
+                            edit_contact_locked (self, kind, st_contact_get_id (contact), clean,
+                                                 clean_email, clean_phone, error),
+                            error))
+    return NULL;
   return st_store_find_contact (self, kind, clean != NULL ? clean : name, error);
 }
 
@@ -482,9 +448,7 @@ st_store_rename_warehouse (StStore     *self,
   g_autofree char *clean = NULL;
   g_autofree char *key = NULL;
   g_autoptr(StStmt) stmt = NULL;
-  g_autoptr(GError) local = NULL;
   gint64 id;
-  int rc;
 
   g_return_val_if_fail (ST_IS_STORE (self), NULL);
 
@@ -502,18 +466,8 @@ st_store_rename_warehouse (StStore     *self,
   _st_bind_text (stmt, 1, clean);
   _st_bind_text (stmt, 2, key);
   st_stmt_bind_int64 (stmt, 3, id);
-  rc = st_stmt_step (stmt, &local);
-  if (rc == 0 && g_error_matches (local, ST_ERROR, ST_ERROR_DUPLICATE))
-    {
-      g_set_error (error, ST_ERROR, ST_ERROR_DUPLICATE, _("A warehouse named “%s” already exists"),
-                   clean);
-      return NULL;
-    }
-  if (rc != ST_STEP_DONE)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
-    }
+  if (!_st_step_unique (stmt, error, _("A warehouse named “%s” already exists"), clean))
+    return NULL;
   _st_store_emit_changed (self);
   return st_store_find_warehouse (self, clean, error);
 }
@@ -668,13 +622,7 @@ st_store_delete_contact (StStore        *self,
 
   if (!_st_store_begin (self, error))
     return FALSE;
-  if (!delete_contact_locked (self, kind, name, error) || !_st_store_commit (self, error))
-    {
-      _st_store_rollback (self);
-      return FALSE;
-    }
-  _st_store_emit_changed (self);
-  return TRUE;
+  return _st_store_end_write (self, delete_contact_locked (self, kind, name, error), error);
 }
 
 GPtrArray *
@@ -802,13 +750,7 @@ st_store_delete_warehouse (StStore     *self,
 
   if (!_st_store_begin (self, error))
     return FALSE;
-  if (!delete_warehouse_locked (self, name, error) || !_st_store_commit (self, error))
-    {
-      _st_store_rollback (self);
-      return FALSE;
-    }
-  _st_store_emit_changed (self);
-  return TRUE;
+  return _st_store_end_write (self, delete_warehouse_locked (self, name, error), error);
 }
 
 GPtrArray *

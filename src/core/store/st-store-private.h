@@ -27,9 +27,22 @@ gboolean  _st_store_begin           (StStore     *self,
 gboolean  _st_store_commit          (StStore     *self,
                                      GError     **error);
 void      _st_store_rollback        (StStore     *self);
+/* Ends the write begun with _st_store_begin(): commits it when @ok (the write's own steps
+ * succeeded, @error unset) and emits "changed"; else, or when the commit fails, rolls it back
+ * and returns FALSE. */
+gboolean  _st_store_end_write       (StStore     *self,
+                                     gboolean     ok,
+                                     GError     **error);
 /* st_stmt_step(): ST_STEP_ROW / ST_STEP_DONE, or 0 with @error set. */
 int       _st_step                  (StStmt      *stmt,
                                      GError     **error);
+/* Steps a write that may clash with a unique key: TRUE once done; on a clash
+ * ST_ERROR_DUPLICATE with the message @duplicate_format makes (naming what clashed), any other
+ * error as it is. */
+gboolean  _st_step_unique           (StStmt      *stmt,
+                                     GError     **error,
+                                     const char  *duplicate_format,
+                                     ...) G_GNUC_PRINTF (3, 4);
 /* Column helpers: NULL-safe strdup of a text column. */
 char     *_st_column_dup            (StStmt      *stmt,
                                      int          col);

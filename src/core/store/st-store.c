@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <stdarg.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -37,6 +38,34 @@ _st_step (StStmt  *stmt,
           GError **error)
 {
   return st_stmt_step (stmt, error);
+}
+
+gboolean
+_st_step_unique (StStmt      *stmt,
+                 GError     **error,
+                 const char  *duplicate_format,
+                 ...)
+{
+  g_autoptr(GError) local = NULL;
+  int rc = st_stmt_step (stmt, &local);
+
+  if (rc == 0 && g_error_matches (local, ST_ERROR, ST_ERROR_DUPLICATE))
+    {
+      g_autofree char *message = NULL;
+      va_list args;
+
+      va_start (args, duplicate_format);
+      message = g_strdup_vprintf (duplicate_format, args);
+      va_end (args);
+      g_set_error_literal (error, ST_ERROR, ST_ERROR_DUPLICATE, message);
+      return FALSE;
+    }
+  if (rc != ST_STEP_DONE)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 char *
@@ -111,6 +140,20 @@ void
 _st_store_rollback (StStore *self)
 {
   st_db_rollback (self->db);
+}
+
+gboolean
+_st_store_end_write (StStore   *self,
+                     gboolean   ok,
+                     GError   **error)
+{
+  if (!ok || !_st_store_commit (self, error))
+    {
+      _st_store_rollback (self);
+      return FALSE;
+    }
+  _st_store_emit_changed (self);
+  return TRUE;
 }
 
 /* Tries of one write: a conflict again and again means something else is wrong. */

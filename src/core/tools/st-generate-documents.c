@@ -970,6 +970,27 @@ _st_gen_report_progress (StGen   *g,
     }
 }
 
+/* Runs @move while @credit holds a whole unit, spending the units each run moved; a run that
+ * moved none ends it. */
+static gboolean
+spend_credit (StGen     *g,
+              double    *credit,
+              gboolean (*move) (StGen *g, guint *n, GError **error),
+              GError   **error)
+{
+  while (*credit >= 1.0)
+    {
+      guint n;
+
+      if (!move (g, &n, error))
+        return FALSE;
+      if (n == 0)
+        break;
+      *credit -= n;
+    }
+  return TRUE;
+}
+
 gboolean
 _st_gen_generate_documents (StGen   *g,
                             GError **error)
@@ -1004,36 +1025,10 @@ _st_gen_generate_documents (StGen   *g,
       g->return_credit += 0.03 * (g->next_seq - created_before);
       g->writeoff_credit += 0.01 * (g->next_seq - created_before);
       g->vendor_return_credit += 0.005 * (g->next_seq - created_before);
-      while (g->transfer_credit >= 1.0)
-        {
-          guint moved;
-
-          if (!do_transfer (g, &moved, error))
-            return FALSE;
-          if (moved == 0)
-            break;
-          g->transfer_credit -= moved;
-        }
-      while (g->writeoff_credit >= 1.0)
-        {
-          guint n;
-
-          if (!do_writeoff (g, &n, error))
-            return FALSE;
-          if (n == 0)
-            break;
-          g->writeoff_credit -= n;
-        }
-      while (g->vendor_return_credit >= 1.0)
-        {
-          guint n;
-
-          if (!do_vendor_return (g, &n, error))
-            return FALSE;
-          if (n == 0)
-            break;
-          g->vendor_return_credit -= n;
-        }
+      if (!spend_credit (g, &g->transfer_credit, do_transfer, error)
+          || !spend_credit (g, &g->writeoff_credit, do_writeoff, error)
+          || !spend_credit (g, &g->vendor_return_credit, do_vendor_return, error))
+        return FALSE;
 
       /* Most units are sold: keep about 15 % of them on the shelves. */
       target = (gint64) (0.15 * g->next_seq) + 5;
@@ -1047,16 +1042,8 @@ _st_gen_generate_documents (StGen   *g,
             break;
         }
 
-      while (g->return_credit >= 1.0)
-        {
-          guint n;
-
-          if (!do_return (g, &n, error))
-            return FALSE;
-          if (n == 0)
-            break;
-          g->return_credit -= n;
-        }
+      if (!spend_credit (g, &g->return_credit, do_return, error))
+        return FALSE;
       _st_gen_report_progress (g, FALSE);
     }
   return TRUE;
