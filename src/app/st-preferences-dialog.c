@@ -25,6 +25,9 @@ struct _StPreferencesDialog
 
   /* Set while the dialog itself moves the radio buttons. */
   gboolean        syncing;
+  /* A choice being stored in the store's worker, and whether it is the currency. */
+  gboolean        busy;
+  gboolean        storing_currency;
 };
 
 G_DEFINE_FINAL_TYPE (StPreferencesDialog, st_preferences_dialog, GTK_TYPE_WINDOW)
@@ -80,49 +83,128 @@ sync_currency (StPreferencesDialog *self)
   gtk_label_set_text (self->currency_hint, hint);
 }
 
-static void
-currency_activate_cb (StPreferencesDialog *self)
+/* A preference stored in the store's worker: the tracking, or the currency (@currency,
+ * "" for the locale's). */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->currency_entry));
+  gboolean    is_currency;
+  StTracking  tracking;
+  char       *currency;
+} PreferenceCall;
 
-  if (!st_store_set_currency (self->store, text, &error))
+static void
+preference_call_free (PreferenceCall *call)
+{
+  g_free (call->currency);
+  g_free (call);
+}
+
+static gpointer
+preference_call_run (StStore       *connection,
+                     gpointer       data,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  PreferenceCall *call = data;
+  gboolean done = call->is_currency
+                  ? st_store_set_currency (connection, call->currency, error)
+                  : st_store_set_tracking (connection, call->tracking, error);
+
+  return done ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+static void
+set_busy (StPreferencesDialog *self,
+          gboolean             busy)
+{
+  self->busy = busy;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->serial_check), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->quantity_check), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->currency_button), !busy);
+  gtk_editable_set_editable (GTK_EDITABLE (self->currency_entry), !busy);
+}
+
+static void
+preference_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(StPreferencesDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean currency = self->storing_currency;
+
+  set_busy (self, FALSE);
+  if (st_store_run_finish (ST_STORE (source), result, &error) == NULL)
     {
       gtk_label_set_text (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (self->currency_entry));
+      if (currency)
+        gtk_widget_grab_focus (GTK_WIDGET (self->currency_entry));
+      else
+        sync_choice (self);
       return;
     }
+
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  sync_currency (self);
-  g_signal_emit (self, signals[CURRENCY_CHANGED], 0);
+  if (currency)
+    {
+      sync_currency (self);
+      g_signal_emit (self, signals[CURRENCY_CHANGED], 0);
+    }
+  else
+    g_signal_emit (self, signals[TRACKING_CHANGED], 0);
+}
+
+static void
+store_preference (StPreferencesDialog *self,
+                  PreferenceCall      *call)
+{
+  self->storing_currency = call->is_currency;
+  set_busy (self, TRUE);
+  st_store_run_async (self->store, preference_call_run, call,
+                      (GDestroyNotify) preference_call_free, NULL, TRUE, NULL,
+                      preference_done_cb, g_object_ref (self));
+}
+
+static void
+currency_activate_cb (StPreferencesDialog *self)
+{
+  PreferenceCall *call;
+
+  if (self->busy)
+    return;
+  call = g_new0 (PreferenceCall, 1);
+  call->is_currency = TRUE;
+  call->currency = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->currency_entry)));
+  store_preference (self, call);
 }
 
 static void
 choice_toggled_cb (StPreferencesDialog *self,
                    GtkCheckButton      *button)
 {
-  g_autoptr(GError) error = NULL;
+  PreferenceCall *call;
   StTracking tracking;
 
   /* Both buttons of the group toggle; act once, on the one switched on. */
-  if (self->syncing || !gtk_check_button_get_active (button))
+  if (self->syncing || self->busy || !gtk_check_button_get_active (button))
     return;
 
   tracking = button == self->serial_check ? ST_TRACKING_SERIAL : ST_TRACKING_NONE;
   if (tracking == st_store_get_tracking (self->store))
     return;
 
-  if (!st_store_set_tracking (self->store, tracking, &error))
-    {
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      sync_choice (self);
-      return;
-    }
+  call = g_new0 (PreferenceCall, 1);
+  call->tracking = tracking;
+  store_preference (self, call);
+}
 
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  g_signal_emit (self, signals[TRACKING_CHANGED], 0);
+gboolean
+st_preferences_dialog_is_busy (StPreferencesDialog *self)
+{
+  g_return_val_if_fail (ST_IS_PREFERENCES_DIALOG (self), FALSE);
+
+  return self->busy;
 }
 
 StPreferencesDialog *

@@ -537,6 +537,20 @@ test_contact_dialog (Fixture       *f,
 
 /* Preferences */
 
+static gboolean
+preferences_idle (gpointer data)
+{
+  return !st_preferences_dialog_is_busy (data);
+}
+
+/* A choice is stored in the store's worker: the dialog waits for it. */
+static void
+wait_preferences (StPreferencesDialog *dialog)
+{
+  st_test_wait_until (preferences_idle, dialog);
+  st_test_spin ();
+}
+
 static void
 tracking_changed_cb (StPreferencesDialog *dialog,
                      guint               *count)
@@ -562,7 +576,7 @@ test_preferences_refused (Fixture       *f,
   /* Serial units are in stock: switching to quantity-only is refused and shown. */
   gtk_check_button_set_active (st_test_template_child (dialog, ST_TYPE_PREFERENCES_DIALOG,
                                                "quantity_check"), TRUE);
-  st_test_spin ();
+  wait_preferences (dialog);
 
   error_label = st_test_template_child (dialog, ST_TYPE_PREFERENCES_DIALOG, "error_label");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
@@ -594,7 +608,7 @@ test_preferences_quantity_only (Fixture       *f,
 
   gtk_check_button_set_active (st_test_template_child (dialog, ST_TYPE_PREFERENCES_DIALOG,
                                                "quantity_check"), TRUE);
-  st_test_spin ();
+  wait_preferences (dialog);
 
   g_assert_cmpint (st_store_get_tracking (f->store), ==, ST_TRACKING_NONE);
   g_assert_cmpuint (changes, ==, 1);
@@ -641,7 +655,7 @@ type_currency (StPreferencesDialog *dialog,
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "activate");
-  st_test_spin ();
+  wait_preferences (dialog);
 }
 
 /* The currency, set in Preferences through its entry: refused unless an ISO 4217 code, then

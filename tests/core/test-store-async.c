@@ -518,6 +518,32 @@ test_run (AsyncFixture  *f,
   g_assert_cmpuint (f->n_changed, ==, n_changed + 1);
 }
 
+static gpointer
+set_tracking_run (StStore       *connection,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  return st_store_set_tracking (connection, GPOINTER_TO_INT (data), error)
+         ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+/* A preference stored on the worker's connection shows on the caller's at once (the store
+ * reads its settings again before "changed"), as one stored at another desk does. */
+static void
+test_run_settings (AsyncFixture  *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (st_store_get_tracking (f->base.store), ==, ST_TRACKING_SERIAL);
+  st_store_run_async (f->base.store, set_tracking_run, GINT_TO_POINTER (ST_TRACKING_NONE), NULL,
+                      NULL, TRUE, NULL, done_cb, f);
+  g_assert_nonnull (st_store_run_finish (f->base.store, wait_for (f, 1), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (st_store_get_tracking (f->base.store), ==, ST_TRACKING_NONE);
+}
+
 /* Exports */
 
 static void
@@ -880,6 +906,7 @@ main (int   argc,
   ADD ("/store-async/receive", test_receive);
   ADD ("/store-async/backup", test_backup);
   ADD ("/store-async/run", test_run);
+  ADD ("/store-async/run/settings", test_run_settings);
   ADD ("/store-async/export/history", test_export_history);
   ADD ("/store-async/export/sold", test_export_sold);
   ADD ("/store-async/export/progress", test_export_progress);

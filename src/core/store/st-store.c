@@ -215,9 +215,19 @@ _st_store_get_worker (StStore *self)
   return self->worker;
 }
 
+static gboolean load_settings (StStore  *self,
+                               GError  **error);
+
+/* After a write, this connection's or another's (the store's worker, another desk): the
+ * settings this store keeps (the tracking preference) are read again before anyone hears of
+ * it, so that a choice stored elsewhere shows here too. */
 void
 _st_store_emit_changed (StStore *self)
 {
+  g_autoptr(GError) error = NULL;
+
+  if (!load_settings (self, &error))
+    g_debug ("settings not read again: %s", error != NULL ? error->message : "");
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
