@@ -176,20 +176,39 @@ refresh_action (GtkWidget  *widget,
   st_window_refresh (ST_WINDOW (widget));
 }
 
+static gpointer
+load_sample_data_run (StStore       *connection,
+                      gpointer       data,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  return st_store_load_sample_data (connection, error) ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+static void
+load_sample_data_done_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(StWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (st_store_run_finish (ST_STORE (source), result, &error) == NULL)
+    st_window_show_error (self, _("Could not load the sample data"), error);
+  st_window_refresh (self);
+}
+
+/* The sample documents are posted in the store's worker: the window goes on meanwhile. */
 static void
 load_sample_data_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
 {
   StWindow *self = ST_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
 
   gtk_info_bar_set_revealed (self->sample_bar, FALSE);
-
-  if (!st_store_load_sample_data (self->store, &error))
-    st_window_show_error (self, _("Could not load the sample data"), error);
-
-  st_window_refresh (self);
+  st_store_run_async (self->store, load_sample_data_run, NULL, NULL, NULL, TRUE, NULL,
+                      load_sample_data_done_cb, g_object_ref (self));
 }
 
 /* The serial search */

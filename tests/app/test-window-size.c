@@ -134,6 +134,12 @@ window_mapped (gpointer data)
 }
 
 static gboolean
+store_has_data (gpointer data)
+{
+  return !st_store_is_empty (data);
+}
+
+static gboolean
 has_rows (gpointer data)
 {
   StListModel *model = st_list_page_get_model (data);
@@ -272,6 +278,8 @@ test_size (Fixture       *f,
 
   /* The data arrives: the window keeps its size. */
   g_assert_true (gtk_widget_activate_action (window, "win.load-sample-data", NULL));
+  /* Posted in the store's worker. */
+  st_test_wait_until (store_has_data, st_window_get_store (ST_WINDOW (window)));
   st_test_wait_ms (300);
   assert_fits (window, "sample data loaded");
 

@@ -910,6 +910,18 @@ test_show_unit_action (Fixture       *f,
 
 /* First run */
 
+static gboolean
+store_has_data (gpointer data)
+{
+  return !st_store_is_empty (data);
+}
+
+static gboolean
+items_listed (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (st_list_page_get_selection (data))) > 0;
+}
+
 static void
 test_sample_data_offer (Fixture       *f,
                         gconstpointer  data)
@@ -921,6 +933,10 @@ test_sample_data_offer (Fixture       *f,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-sample-data",
                                              NULL));
+  /* Posted in the store's worker; the offer goes at once. */
+  g_assert_false (st_window_get_sample_offer (f->window));
+  st_test_wait_until (store_has_data, f->store);
+  st_test_wait_until (items_listed, items_view (f));
   st_test_spin ();
 
   g_assert_false (st_window_get_sample_offer (f->window));
