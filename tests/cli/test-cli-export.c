@@ -203,6 +203,7 @@ test_currency (Fixture       *f,
 {
   g_autofree char *sold = g_build_filename (f->dir, "sold.xlsx", NULL);
   g_autofree char *locpath = NULL;
+  g_autofree char *locpath_us = NULL;
   g_autofree char *dump = NULL;
   g_autoptr(TjNode) shown = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -215,7 +216,8 @@ test_currency (Fixture       *f,
   g_clear_pointer (&shown, tj_free);
 
   /* A locale's own: EUR in Germany, USD in the United States. */
-  if ((locpath = make_locale (f, "de_DE")) != NULL && make_locale (f, "en_US") != NULL)
+  if ((locpath = make_locale (f, "de_DE")) != NULL
+      && (locpath_us = make_locale (f, "en_US")) != NULL)
     {
       shown = preferences_in (f, locpath, "de_DE");
       g_assert_cmpstr (tj_str (shown, "currency"), ==, "EUR");
