@@ -525,15 +525,42 @@ note_activate_cb (StServicePage *self)
 }
 
 static void
+cancel_response_cb (GtkDialog     *dialog,
+                    int            response,
+                    StServicePage *self)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT && self->sc != NULL && !self->busy)
+    run_step (self, st_service_step_new (ST_SERVICE_STEP_CANCEL, self->number));
+}
+
+/* Cancelling gives the unit back untouched and ends the case: asked first. */
+static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
   StServicePage *self = ST_SERVICE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+  GtkWidget *button;
 
   if (self->sc == NULL || self->busy)
     return;
-  run_step (self, st_service_step_new (ST_SERVICE_STEP_CANCEL, self->number));
+  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   /* Translators: %s is a service case's number, SC-00001 */
+                                   _("Cancel service case %s?"), self->number);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("The unit goes back to the customer untouched. "
+                                              "Reopen Case undoes it."));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Keep Case"), GTK_RESPONSE_CANCEL);
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("Ca_ncel Case"), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (cancel_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -266,6 +266,24 @@ wait_for_page (Fixture *f)
   st_test_spin ();
 }
 
+/* Cancel Case asks first: answered with @response. */
+static void
+cancel_case (Fixture *f,
+             int      response)
+{
+  GtkDialog *question;
+  g_autofree char *text = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (case_page (f)), "service.cancel", NULL));
+  st_test_spin ();
+  question = st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE);
+  g_assert_nonnull (question);
+  g_object_get (question, "text", &text, NULL);
+  g_assert_nonnull (strstr (text, st_service_page_get_number (case_page (f))));
+  gtk_dialog_response (question, response);
+  wait_for_page (f);
+}
+
 static void
 page_action (Fixture    *f,
              const char *action)
@@ -552,7 +570,10 @@ test_list_and_cancel (Fixture       *f,
   first = open_case_from_unit_page (f, "SN-1", "No sound");
   reopen = st_test_template_child (case_page (f), ST_TYPE_SERVICE_PAGE, "reopen_button");
   g_assert_false (gtk_widget_get_visible (reopen));
-  page_action (f, "service.cancel");
+  /* Asked first: Keep Case keeps it open. */
+  cancel_case (f, GTK_RESPONSE_CANCEL);
+  g_assert_true (st_service_status_is_active (st_service_case_get_status (shown_case (f))));
+  cancel_case (f, GTK_RESPONSE_ACCEPT);
   g_assert_cmpint (st_service_case_get_status (shown_case (f)), ==, ST_SERVICE_CANCELLED);
   unit = find_unit (f, "SN-1");
   g_assert_cmpint (st_unit_get_status (unit), ==, ST_UNIT_SOLD);
@@ -572,7 +593,7 @@ test_list_and_cancel (Fixture       *f,
   assert_ledger_sound (f);
 
   /* And cancelled again, for good. */
-  page_action (f, "service.cancel");
+  cancel_case (f, GTK_RESPONSE_ACCEPT);
   g_assert_cmpint (st_service_case_get_status (shown_case (f)), ==, ST_SERVICE_CANCELLED);
   unit = find_unit (f, "SN-1");
   g_assert_cmpint (st_unit_get_status (unit), ==, ST_UNIT_SOLD);
