@@ -38,16 +38,9 @@ result (const char *workload,
         double      max_seconds,
         const char *target)
 {
-  struct rusage ru;
-  const char *verdict = opt_smoke ? "smoke" : max_seconds <= 0 ? "info"
-                                  : seconds <= max_seconds ? "PASS" : "MISS";
-  g_autofree char *base_text = baseline > 0 ? g_strdup_printf ("%.6f", baseline) : g_strdup ("-");
-  g_autofree char *ratio_text = baseline > 0 ? g_strdup_printf ("%.1f", seconds / baseline)
-                                             : g_strdup ("-");
-
-  getrusage (RUSAGE_SELF, &ru);
-  g_print ("RESULT|%s|%.6f|%s|%s|%s|%s|%ld\n", workload, seconds, base_text, ratio_text, target,
-           verdict, ru.ru_maxrss);
+  st_bench_print_result (workload, seconds, baseline, target,
+                         st_bench_verdict (opt_smoke, seconds, baseline, 0, max_seconds),
+                         st_bench_peak_rss_kib (RUSAGE_SELF));
 }
 
 static void
