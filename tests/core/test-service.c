@@ -184,8 +184,10 @@ test_check_every_step (StFixture     *f,
   }
   st_test_raw_sql (f, "UPDATE units SET status = 'faulty' WHERE serial = 'P1'");
   st_assert_check_ok (f->store);
-  /* A closed case reopened behind the store's back: its unit is not in service. */
-  st_test_raw_sql (f, "UPDATE service_cases SET status = 'open'");
+  /* A closed case reopened behind the store's back (its order key too): its unit is not in
+   * service. */
+  st_test_raw_sql (f, "UPDATE service_cases SET status = 'open',"
+                      " sort_key = '1' || substr (sort_key, 2)");
   {
     g_autoptr(StCheckReport) report = st_store_check (f->store, &error);
 
@@ -195,7 +197,8 @@ test_check_every_step (StFixture     *f,
                      "Service case SC-00001 is open, but its unit “P1” is not in service "
                      "(status: Faulty)");
   }
-  st_test_raw_sql (f, "UPDATE service_cases SET status = 'closed'");
+  st_test_raw_sql (f, "UPDATE service_cases SET status = 'closed',"
+                      " sort_key = '0' || substr (sort_key, 2)");
   st_assert_check_ok (f->store);
 }
 
@@ -304,6 +307,145 @@ test_lazy_lists (StFixture     *f,
   g_assert_null (st_list_model_get_error (expiring));
 }
 
+/* The case numbers of @model, in its order, joined by commas. */
+static char *
+list_numbers (StListModel *model)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StServiceCase) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_string_append_printf (s, "%s%s", i > 0 ? "," : "", st_service_case_get_number (row));
+    }
+  g_assert_null (st_list_model_get_error (model));
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* The Service view's order, both ways the store answers it. */
+static void
+assert_order (StStore    *store,
+              int         status,
+              const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  StServiceQuery query = { .status = status };
+  g_autoptr(StListModel) model = st_store_list_service_cases (store, &query);
+  g_autoptr(GPtrArray) list = st_store_query_service_cases (store, &query, &error);
+  g_autofree char *got = list_numbers (model);
+  g_autoptr(GString) plain = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    g_string_append_printf (plain, "%s%s", i > 0 ? "," : "",
+                            st_service_case_get_number (g_ptr_array_index (list, i)));
+  g_assert_cmpstr (got, ==, expected);
+  g_assert_cmpstr (plain->str, ==, expected);
+}
+
+/* Takes the fixture's database back to schema v6 as that build wrote it (no stored order key,
+ * the status index on (status, id)), behind the store's back; then reopens it, which
+ * migrates it to the current version. */
+static void
+reopen_as_v6 (StFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDb) db = NULL;
+
+  g_clear_object (&f->store);
+  db = st_db_open (f->path, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (st_db_begin_write (db, &error));
+  g_assert_true (st_db_exec (db,
+                             "DROP INDEX service_cases_order;"
+                             "DROP INDEX service_cases_status;"
+                             "ALTER TABLE service_cases DROP COLUMN sort_key;"
+                             "CREATE INDEX service_cases_status ON service_cases (status, id);",
+                             &error));
+  g_assert_true (st_db_write_version (db, 6, &error));
+  g_assert_true (st_db_commit (db, &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  f->store = st_store_open (f->path, 0, &error);
+  g_assert_no_error (error);
+}
+
+/* Schema v7 stores the Service view's order (open, in repair and ready first, then newest
+ * first) in service_cases.sort_key: every step that changes a case's status keeps it, a
+ * database of schema v6 gets it filled when it is migrated, and `check` names a case whose
+ * key disagrees with it. */
+static void
+test_sort_key (StFixture     *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StServiceCase) sc = NULL;
+  const char *dates[] = { "2024-05-05", "2024-05-03", "2024-05-02", "2024-05-04" };
+
+  setup_sold (f, "2024-03-15");
+  post (f->store, ST_DOC_INVOICE, "Bob", "2024-03-16", "P2,P3,P4");
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *serial = g_strdup_printf ("P%u", i + 1);
+
+      g_clear_object (&sc);
+      sc = open_case (f->store, serial, dates[i], &error);
+      g_assert_no_error (error);
+    }
+  assert_order (f->store, -1, "SC-00001,SC-00004,SC-00002,SC-00003");
+
+  /* SC-00001 (the newest) closed, SC-00004 cancelled, SC-00002 in repair: the finished ones
+   * go to the end, newest first among them. */
+  g_clear_object (&sc);
+  sc = st_store_service_close (f->store, "SC-00001", ST_RESOLUTION_REPAIRED, 0, "2024-05-06",
+                               &error);
+  g_assert_no_error (error);
+  g_clear_object (&sc);
+  sc = st_store_service_cancel (f->store, "SC-00004", "2024-05-06", &error);
+  g_assert_no_error (error);
+  g_clear_object (&sc);
+  sc = st_store_service_set_status (f->store, "SC-00002", ST_SERVICE_IN_REPAIR, "2024-05-06",
+                                    &error);
+  g_assert_no_error (error);
+  assert_order (f->store, -1, "SC-00002,SC-00003,SC-00001,SC-00004");
+  assert_order (f->store, ST_SERVICE_OPEN, "SC-00003");
+  st_assert_check_ok (f->store);
+
+  /* Voiding the cancellation reopens SC-00004: back among the open ones. */
+  g_clear_object (&sc);
+  sc = st_store_service_void_step (f->store, "SC-00004", "2024-05-07", &error);
+  g_assert_no_error (error);
+  assert_order (f->store, -1, "SC-00004,SC-00002,SC-00003,SC-00001");
+  st_assert_check_ok (f->store);
+
+  /* A database of schema v6 with these cases: migrated, the key filled from each case. */
+  reopen_as_v6 (f);
+  assert_order (f->store, -1, "SC-00004,SC-00002,SC-00003,SC-00001");
+  assert_order (f->store, ST_SERVICE_CLOSED, "SC-00001");
+  st_assert_check_ok (f->store);
+  g_clear_object (&sc);
+  sc = st_store_service_close (f->store, "SC-00002", ST_RESOLUTION_UNREPAIRED, 0, "2024-05-08",
+                               &error);
+  g_assert_no_error (error);
+  assert_order (f->store, -1, "SC-00004,SC-00003,SC-00001,SC-00002");
+  st_assert_check_ok (f->store);
+
+  /* A key tampered with behind the store's back: the check names the case. */
+  st_test_raw_sql (f, "UPDATE service_cases SET sort_key = '02024-05-03'"
+                      " WHERE document_id = (SELECT id FROM documents WHERE number = 'SC-00003')");
+  {
+    g_autoptr(StCheckReport) report = st_store_check (f->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->problems->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (report->problems, 0), ==,
+                     "Service case SC-00003 has a wrong sort key: the Service view lists it out "
+                     "of order");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +458,7 @@ main (int   argc,
   ADD ("/service/check-every-step-and-tampering", test_check_every_step);
   ADD ("/service/error-codes", test_error_codes);
   ADD ("/service/lazy-lists", test_lazy_lists);
+  ADD ("/service/sort-key-migrated-from-v6-and-checked", test_sort_key);
 #undef ADD
   return g_test_run ();
 }

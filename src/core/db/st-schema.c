@@ -302,6 +302,24 @@ static const char migration_v6_drafts[] =
 
 /* ---------------------------------------------------------------------------------------- */
 
+/* Version 7: the Service view's order stored (issue 13, item 7).  The view lists the cases
+ * still in our hands (open, in repair, ready) first, then newest first; as an expression over
+ * two tables (the case's status, its document's date) that order made a jump into the middle
+ * of 50,000 cases sort them all.  sort_key is '1' (in our hands) or '0' (closed, cancelled)
+ * followed by the case's date, kept by the core wherever a case's status changes and checked
+ * by `check`; the view pages over it descending, id breaking ties.  The second index serves
+ * the view filtered by status (and replaces the one on (status, id)). */
+static const char migration_v7_service_order[] =
+  "ALTER TABLE service_cases ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';"
+  "UPDATE service_cases SET sort_key ="
+  "  (CASE WHEN status IN ('open', 'in_repair', 'ready') THEN '1' ELSE '0' END)"
+  "  || (SELECT d.date FROM documents d WHERE d.id = service_cases.document_id);"
+  "CREATE INDEX service_cases_order ON service_cases (sort_key, id);"
+  "DROP INDEX service_cases_status;"
+  "CREATE INDEX service_cases_status ON service_cases (status, sort_key, id);";
+
+/* ---------------------------------------------------------------------------------------- */
+
 /* migrations[i] takes a database from version i + 1 to i + 2; a new database gets schema_v1
  * and then every migration, so that both paths end in the same schema. */
 static const char * const migrations[] = {
@@ -310,6 +328,7 @@ static const char * const migrations[] = {
   migration_v4_editing,
   migration_v5_search,
   migration_v6_drafts,
+  migration_v7_service_order,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ST_SCHEMA_VERSION - 1);
 

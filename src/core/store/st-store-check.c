@@ -281,20 +281,25 @@ return_checks (StStore        *self,
 }
 
 /* Service cases (DESIGN §8): a case still in our hands (open, in repair, ready) has its unit
- * in service, and a unit is in service on exactly one such case. */
+ * in service, and a unit is in service on exactly one such case; the Service view's stored
+ * order key (schema v7) agrees with the case's status and date. */
 static gboolean
 service_checks (StStore        *self,
                 StCheckReport  *report,
                 GError        **error)
 {
   static const char sql[] =
-    "SELECT d.number, u.serial, u.status FROM service_cases s"
+    "SELECT 0, d.number, u.serial, u.status FROM service_cases s"
     " JOIN documents d ON d.id = s.document_id JOIN units u ON u.id = s.unit_id"
     " WHERE s.status IN ('open', 'in_repair', 'ready') AND u.status <> 'in_service'"
     " UNION ALL"
-    " SELECT '', u.serial, u.status FROM units u WHERE u.status = 'in_service'"
+    " SELECT 1, '', u.serial, u.status FROM units u WHERE u.status = 'in_service'"
     " AND (SELECT count (*) FROM service_cases s WHERE s.unit_id = u.id"
-    "      AND s.status IN ('open', 'in_repair', 'ready')) <> 1";
+    "      AND s.status IN ('open', 'in_repair', 'ready')) <> 1"
+    " UNION ALL"
+    " SELECT 2, d.number, '', '' FROM service_cases s JOIN documents d ON d.id = s.document_id"
+    " WHERE s.sort_key <> (CASE WHEN s.status IN ('open', 'in_repair', 'ready') THEN '1'"
+    "  ELSE '0' END) || d.date";
   g_autoptr(StStmt) stmt = _st_store_prepare (self, sql, error);
   int rc;
 
@@ -302,22 +307,35 @@ service_checks (StStore        *self,
     return FALSE;
   while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
     {
-      const char *number = st_stmt_column_text (stmt, 0);
-      g_autofree char *serial = g_strescape (st_stmt_column_text (stmt, 1), NULL);
+      const char *number = st_stmt_column_text (stmt, 1);
+      g_autofree char *serial = g_strescape (st_stmt_column_text (stmt, 2), NULL);
       StUnitStatus status = ST_UNIT_VOIDED;
 
-      st_unit_status_from_string (st_stmt_column_text (stmt, 2), &status);
-      if (number != NULL && *number != '\0')
-        add_problem (report,
-                     /* Translators: %1$s a service case number, %2$s a serial, %3$s a status */
-                     g_strdup_printf (_("Service case %1$s is open, but its unit “%2$s” is not "
-                                        "in service (status: %3$s)"),
-                                      number, serial, st_unit_status_to_label (status)));
-      else
-        add_problem (report,
-                     /* Translators: %s is a serial */
-                     g_strdup_printf (_("Unit “%s” is in service, but not on exactly one open "
-                                        "service case"), serial));
+      st_unit_status_from_string (st_stmt_column_text (stmt, 3), &status);
+      switch (st_stmt_column_int64 (stmt, 0))
+        {
+        case 0:
+          add_problem (report,
+                       /* Translators: %1$s a service case number, %2$s a serial, %3$s a status */
+                       g_strdup_printf (_("Service case %1$s is open, but its unit “%2$s” is "
+                                          "not in service (status: %3$s)"),
+                                        number, serial, st_unit_status_to_label (status)));
+          break;
+        case 1:
+          add_problem (report,
+                       /* Translators: %s is a serial */
+                       g_strdup_printf (_("Unit “%s” is in service, but not on exactly one open "
+                                          "service case"), serial));
+          break;
+        case 2:
+        default:
+          add_problem (report,
+                       /* Translators: %s is a service case number (SC-00012); the Service
+                        * view's order is open cases first, then newest first */
+                       g_strdup_printf (_("Service case %s has a wrong sort key: the Service "
+                                          "view lists it out of order"), number));
+          break;
+        }
     }
   return rc == ST_STEP_DONE;
 }

@@ -185,6 +185,16 @@ set_transition_error (const CaseRec    *c,
                c->number, st_service_status_to_label (c->status), st_service_status_to_label (to));
 }
 
+/* The Service view's order key of a case in @status opened on @date (schema v7): "1" for a
+ * case still in our hands, "0" for a finished one, then the date; the view lists by it
+ * descending.  The migration and `check` spell the same in SQL. */
+static char *
+case_sort_key (StServiceStatus  status,
+               const char      *date)
+{
+  return g_strconcat (st_service_status_is_active (status) ? "1" : "0", date, NULL);
+}
+
 /* Moves the case from the status it was read in (and only from it) to @to. */
 static gboolean
 update_case_status (StStore          *self,
@@ -193,13 +203,16 @@ update_case_status (StStore          *self,
                     const char       *date,
                     GError          **error)
 {
-  g_autoptr(StStmt) stmt = _st_store_prepare (self, "UPDATE service_cases SET status = ?"
-                                              " WHERE id = ? AND status = ?", error);
+  g_autofree char *sort_key = case_sort_key (to, c->date);
+  g_autoptr(StStmt) stmt = _st_store_prepare (self, "UPDATE service_cases SET status = ?,"
+                                              " sort_key = ? WHERE id = ? AND status = ?",
+                                              error);
   if (stmt == NULL)
     return FALSE;
   _st_bind_text (stmt, 1, st_service_status_to_string (to));
-  st_stmt_bind_int64 (stmt, 2, c->id);
-  _st_bind_text (stmt, 3, st_service_status_to_string (c->status));
+  _st_bind_text (stmt, 2, sort_key);
+  st_stmt_bind_int64 (stmt, 3, c->id);
+  _st_bind_text (stmt, 4, st_service_status_to_string (c->status));
   if (_st_step (stmt, error) == 0)
     return FALSE;
   if (st_db_changes (_st_store_get_db (self)) != 1)
@@ -528,8 +541,11 @@ open_case (StStore               *self,
       g_autoptr(StStmt) sc = _st_store_prepare (self,
                                                 "INSERT INTO service_cases (document_id, unit_id,"
                                                 " status, complaint, warranty_status,"
-                                                " warranty_end) VALUES (?, ?, 'open', ?, ?, ?)",
+                                                " warranty_end, sort_key)"
+                                                " VALUES (?, ?, 'open', ?, ?, ?, ?)",
                                                 error);
+      g_autofree char *sort_key = case_sort_key (ST_SERVICE_OPEN, date);
+
       ok = sc != NULL;
       if (ok)
         {
@@ -538,6 +554,7 @@ open_case (StStore               *self,
           _st_bind_text (sc, 3, complaint);
           _st_bind_text (sc, 4, st_warranty_status_to_string (warranty));
           _st_bind_text (sc, 5, state.warranty_end[0] ? state.warranty_end : NULL);
+          _st_bind_text (sc, 6, sort_key);
           ok = _st_step (sc, error) != 0
                && (case_id = st_db_last_insert_id (_st_store_get_db (self), error)) != 0
                && add_log (self, case_id, date, ST_SERVICE_LOG_STATUS, "open", 0, error);
