@@ -8,6 +8,7 @@
 #include "st-doc-kind.h"
 #include "st-document-editor.h"
 #include "st-error.h"
+#include "st-form.h"
 #include "st-format.h"
 #include "st-parse.h"
 #include "st-store-drafts.h"
@@ -514,26 +515,11 @@ static void
 set_posting (StDocumentEditor *self,
              gboolean          posting)
 {
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
   self->posting = posting;
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), posting);
   gtk_spinner_set_spinning (self->spinner, posting);
-
-  /* The form waits while the thread posts; focus leaves it first (a focused entry made
-   * insensitive keeps blinking its cursor), and comes back after. */
-  if (posting)
-    {
-      g_set_weak_pointer (&self->focus_before_posting, focus);
-      gtk_root_set_focus (GTK_ROOT (self), NULL);
-    }
-  gtk_widget_set_sensitive (self->form_box, !posting);
-  if (!posting && self->focus_before_posting != NULL)
-    {
-      gtk_widget_grab_focus (self->focus_before_posting);
-      g_clear_weak_pointer (&self->focus_before_posting);
-    }
-
+  /* The form waits while the worker posts. */
+  st_form_set_busy (self->form_box, posting, &self->focus_before_posting);
   update_state (self);
 }
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "st-edit-dialog.h"
+#include "st-form.h"
 
 typedef struct
 {
@@ -67,29 +68,15 @@ st_edit_dialog_show_error (StEditDialog *self,
     }
 }
 
-/* The form waits while the worker writes.  The focus leaves it first (an entry made
- * insensitive with the focus in it gets no focus-out and its blinking cursor warns) and comes
- * back after. */
+/* The form waits while the worker writes. */
 static void
 set_busy (StEditDialog *self,
           gboolean      busy)
 {
   StEditDialogPrivate *priv = st_edit_dialog_get_instance_private (self);
-  GtkWidget *form = gtk_window_get_child (GTK_WINDOW (self));
 
   priv->busy = busy;
-  if (busy)
-    {
-      g_set_weak_pointer (&priv->focus_before, gtk_root_get_focus (GTK_ROOT (self)));
-      gtk_root_set_focus (GTK_ROOT (self), NULL);
-    }
-  if (form != NULL)
-    gtk_widget_set_sensitive (form, !busy);
-  if (!busy && priv->focus_before != NULL)
-    {
-      gtk_widget_grab_focus (priv->focus_before);
-      g_clear_weak_pointer (&priv->focus_before);
-    }
+  st_form_set_busy (gtk_window_get_child (GTK_WINDOW (self)), busy, &priv->focus_before);
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "st-form.h"
 #include "st-format.h"
 #include "st-parse.h"
 #include "st-service-close-dialog.h"
@@ -43,7 +44,7 @@ struct _StServicePage
   GPtrArray     *log_texts;   /* char*, as listed */
   GtkWindow     *dialog;      /* weak */
   gboolean       busy;        /* a step is running in the store's worker */
-  gboolean       note_had_focus;
+  GtkWidget     *note_focus_before;  /* weak: the note entry, while a step runs */
   gboolean       noting;      /* that step is a note: the entry empties when it is written */
 };
 
@@ -321,28 +322,12 @@ fill_facts (StServicePage *self,
   }
 }
 
-/* The note entry goes insensitive while a step runs.  With the focus in it, the focus leaves
- * first (an entry made insensitive with the focus in it gets no focus-out, and its cursor's
- * blinking then warns) and comes back after. */
+/* The note entry goes insensitive while a step runs. */
 static void
 set_note_sensitive (StServicePage *self,
                     gboolean       sensitive)
 {
-  GtkWidget *entry = GTK_WIDGET (self->note_entry);
-  GtkRoot *root = gtk_widget_get_root (entry);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  if (!sensitive && focus != NULL && (focus == entry || gtk_widget_is_ancestor (focus, entry)))
-    {
-      gtk_root_set_focus (root, NULL);
-      self->note_had_focus = TRUE;
-    }
-  gtk_widget_set_sensitive (entry, sensitive);
-  if (sensitive && self->note_had_focus)
-    {
-      self->note_had_focus = FALSE;
-      gtk_widget_grab_focus (entry);
-    }
+  st_form_set_busy (GTK_WIDGET (self->note_entry), !sensitive, &self->note_focus_before);
 }
 
 static void
@@ -721,6 +706,7 @@ st_service_page_dispose (GObject *object)
   StServicePage *self = ST_SERVICE_PAGE (object);
 
   g_clear_weak_pointer (&self->dialog);
+  g_clear_weak_pointer (&self->note_focus_before);
   gtk_widget_dispose_template (GTK_WIDGET (self), ST_TYPE_SERVICE_PAGE);
   g_clear_object (&self->sc);
   g_clear_object (&self->store);

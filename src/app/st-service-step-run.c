@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "st-form.h"
 #include "st-service-step-run.h"
 
 typedef struct
@@ -11,34 +12,18 @@ typedef struct
   GtkWindow *dialog;       /* owned: alive until the answer */
   GtkLabel  *error_label;
   guint      signal_id;
+  GtkWidget *focus_before;  /* weak: where the focus was in the form */
 } StepCall;
 
 static void
 step_call_free (StepCall *call)
 {
+  g_clear_weak_pointer (&call->focus_before);
   g_object_unref (call->dialog);
   g_free (call);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StepCall, step_call_free)
-
-/* The form insensitive while the step runs.  The focus leaves it first, by the window's own
- * means: a text entry made insensitive with the focus in it gets no focus-out, and its
- * cursor's blinking then warns ("GtkText - did not receive a focus-out event"). */
-static void
-set_busy (GtkWindow *dialog,
-          gboolean   busy)
-{
-  GtkWidget *form = gtk_window_get_child (dialog);
-
-  if (form == NULL)
-    return;
-  if (busy)
-    gtk_window_set_focus (dialog, NULL);
-  gtk_widget_set_sensitive (form, !busy);
-  if (!busy)
-    gtk_widget_child_focus (form, GTK_DIR_TAB_FORWARD);
-}
 
 static void
 step_done_cb (GObject      *source,
@@ -50,7 +35,7 @@ step_done_cb (GObject      *source,
   g_autoptr(StServiceCase) sc = st_store_service_run_step_finish (ST_STORE (source), result,
                                                                   &error);
 
-  set_busy (call->dialog, FALSE);
+  st_form_set_busy (gtk_window_get_child (call->dialog), FALSE, &call->focus_before);
   if (sc == NULL)
     {
       gtk_label_set_text (call->error_label, error->message);
@@ -79,7 +64,8 @@ st_service_step_run_for_dialog (GtkWindow     *dialog,
   call->error_label = error_label;
   call->signal_id = signal_id;
   gtk_widget_set_visible (GTK_WIDGET (error_label), FALSE);
-  set_busy (dialog, TRUE);
+  /* The form insensitive while the step runs. */
+  st_form_set_busy (gtk_window_get_child (dialog), TRUE, &call->focus_before);
   st_store_service_run_step_async (store, step, NULL, step_done_cb, call);
 }
 
