@@ -155,6 +155,61 @@ st_fixture_teardown (StFixture     *f,
   g_free (f->dir);
 }
 
+/* Adds a test of the shared fixture (st_fixture_setup()) at @path. */
+#define ST_TEST_ADD(path, func) \
+  g_test_add (path, StFixture, NULL, st_fixture_setup, func, st_fixture_teardown)
+
+/* Adds the comma-separated @serials ("A1,A2") to @line. */
+static inline void
+st_test_line_add_serials (StDraftLine *line,
+                          const char  *serials)
+{
+  g_auto(GStrv) parts = g_strsplit (serials, ",", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    st_draft_line_add_serial (line, parts[i]);
+}
+
+/* Adds @n serials to @line: @prefix and the numbers from 0, zero-padded to @digits
+ * ("U", 4: U0000, U0001, …). */
+static inline void
+st_test_line_add_numbered (StDraftLine *line,
+                           const char  *prefix,
+                           int          digits,
+                           guint        n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *serial = g_strdup_printf ("%s%0*u", prefix, digits, i);
+
+      st_draft_line_add_serial (line, serial);
+    }
+}
+
+/* A bill @number from the fixture's vendor Acme into its warehouse Main, without lines. */
+static inline StDraft *
+st_test_bill (const char *number)
+{
+  StDraft *draft = st_draft_new (ST_DOC_BILL);
+
+  st_draft_set_string (&draft->number, number);
+  st_draft_set_string (&draft->contact, "Acme");
+  st_draft_set_string (&draft->warehouse, "Main");
+  return draft;
+}
+
+/* Posts @draft, asserting that it posts; the document is not kept. */
+static inline void
+st_test_post_ok (StStore       *store,
+                 const StDraft *draft)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) doc = st_store_post (store, draft, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+}
+
 /* Runs @sql on the fixture's database behind the store's back (what an older build or a
  * hand-edit could have left), then reopens the store. */
 static inline void

@@ -18,11 +18,8 @@ post_serials (StStore     *store,
               const char  *sku,
               const char  *serials)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(StDraft) draft = st_draft_new (kind);
-  g_autoptr(StDocument) doc = NULL;
   g_auto(GStrv) parts = g_strsplit (serials, ",", -1);
-  StDraftLine *line;
 
   st_draft_set_string (&draft->number, number);
   st_draft_set_string (&draft->contact, contact);
@@ -30,11 +27,8 @@ post_serials (StStore     *store,
   st_draft_set_string (&draft->to_warehouse, to_warehouse);
   if (kind == ST_DOC_ADJUSTMENT)
     st_draft_set_string (&draft->reason, "test");
-  line = st_draft_add_line (draft, sku, g_strv_length (parts));
-  for (guint i = 0; parts[i] != NULL; i++)
-    st_draft_line_add_serial (line, parts[i]);
-  doc = st_store_post (store, draft, &error);
-  g_assert_no_error (error);
+  st_test_line_add_serials (st_draft_add_line (draft, sku, g_strv_length (parts)), serials);
+  st_test_post_ok (store, draft);
 }
 
 static void
@@ -44,20 +38,14 @@ post_transfer (StStore    *store,
                gboolean    in_transit,
                const char *serials)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(StDraft) draft = st_draft_new (ST_DOC_TRANSFER);
-  g_autoptr(StDocument) doc = NULL;
   g_auto(GStrv) parts = g_strsplit (serials, ",", -1);
-  StDraftLine *line;
 
   st_draft_set_string (&draft->warehouse, from);
   st_draft_set_string (&draft->to_warehouse, to);
   draft->in_transit = in_transit;
-  line = st_draft_add_line (draft, "TOOL", g_strv_length (parts));
-  for (guint i = 0; parts[i] != NULL; i++)
-    st_draft_line_add_serial (line, parts[i]);
-  doc = st_store_post (store, draft, &error);
-  g_assert_no_error (error);
+  st_test_line_add_serials (st_draft_add_line (draft, "TOOL", g_strv_length (parts)), serials);
+  st_test_post_ok (store, draft);
 }
 
 static char *
@@ -381,16 +369,13 @@ test_quantities (StFixture     *f,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
+  g_autoptr(StDraft) draft = st_test_bill ("B1");
   g_autoptr(StDocument) doc = NULL;
   g_autoptr(StCountReport) report = NULL;
   g_autoptr(StItem) cable = NULL;
   g_autofree char *number = NULL;
   StCountQuantity *q;
 
-  st_draft_set_string (&draft->number, "B1");
-  st_draft_set_string (&draft->contact, "Acme");
-  st_draft_set_string (&draft->warehouse, "Main");
   st_draft_add_line (draft, "CABLE", 10);
   doc = st_store_post (f->store, draft, &error);
   g_assert_no_error (error);
@@ -881,24 +866,21 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, StFixture, NULL, st_fixture_setup, func, st_fixture_teardown)
-  ADD ("/count/done-when", test_done_when);
-  ADD ("/count/classes", test_classes);
-  ADD ("/count/refusals", test_refusals);
-  ADD ("/count/two-counts", test_two_counts);
-  ADD ("/count/finish-without-write-off", test_finish_without_write_off);
-  ADD ("/count/quantities", test_quantities);
-  ADD ("/count/survives-reopen", test_survives_reopen);
-  ADD ("/count/scan-many", test_scan_many);
-  ADD ("/count/two-scanners", test_two_scanners);
-  ADD ("/count/copy", test_copy);
-  ADD ("/count/async", test_async);
-  ADD ("/count/lists", test_lists);
-  ADD ("/count/transfer-elsewhere", test_transfer_elsewhere);
-  ADD ("/count/check", test_check);
-  ADD ("/count/scan-many-async", test_scan_many_async);
-#undef ADD
+  ST_TEST_ADD ("/count/done-when", test_done_when);
+  ST_TEST_ADD ("/count/classes", test_classes);
+  ST_TEST_ADD ("/count/refusals", test_refusals);
+  ST_TEST_ADD ("/count/two-counts", test_two_counts);
+  ST_TEST_ADD ("/count/finish-without-write-off", test_finish_without_write_off);
+  ST_TEST_ADD ("/count/quantities", test_quantities);
+  ST_TEST_ADD ("/count/survives-reopen", test_survives_reopen);
+  ST_TEST_ADD ("/count/scan-many", test_scan_many);
+  ST_TEST_ADD ("/count/two-scanners", test_two_scanners);
+  ST_TEST_ADD ("/count/copy", test_copy);
+  ST_TEST_ADD ("/count/async", test_async);
+  ST_TEST_ADD ("/count/lists", test_lists);
+  ST_TEST_ADD ("/count/transfer-elsewhere", test_transfer_elsewhere);
+  ST_TEST_ADD ("/count/check", test_check);
+  ST_TEST_ADD ("/count/scan-many-async", test_scan_many_async);
 
   return g_test_run ();
 }

@@ -407,8 +407,7 @@ receive_two_tools (StFixture *f)
   st_draft_set_string (&bill->warehouse, "Main");
   line = st_draft_add_line (bill, "TOOL", 2);
   st_draft_line_set_rate (line, 5000);
-  st_draft_line_add_serial (line, "T-1");
-  st_draft_line_add_serial (line, "T-2");
+  st_test_line_add_serials (line, "T-1,T-2");
   posted = st_store_post (f->store, bill, &error);
   g_assert_no_error (error);
 }

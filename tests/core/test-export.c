@@ -42,12 +42,7 @@ post (StStore     *store,
     st_draft_set_string (&draft->contact, contact);
   line = st_draft_add_line (draft, sku, quantity);
   if (serials != NULL)
-    {
-      g_auto(GStrv) parts = g_strsplit (serials, ",", -1);
-
-      for (guint i = 0; parts[i] != NULL; i++)
-        st_draft_line_add_serial (line, parts[i]);
-    }
+    st_test_line_add_serials (line, serials);
   return st_store_post (store, draft, error);
 }
 

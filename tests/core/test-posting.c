@@ -34,11 +34,7 @@ post (StStore     *store,
     st_draft_set_string (&draft->contact, NULL);
   line = st_draft_add_line (draft, sku, quantity);
   if (serials != NULL)
-    {
-      g_auto(GStrv) parts = g_strsplit (serials, ",", -1);
-      for (guint i = 0; parts[i] != NULL; i++)
-        st_draft_line_add_serial (line, parts[i]);
-    }
+    st_test_line_add_serials (line, serials);
   return st_store_post (store, draft, error);
 }
 
@@ -303,11 +299,7 @@ vendor_return (StStore     *store,
   st_draft_set_string (&draft->date, "2026-01-10");
   line = st_draft_add_line (draft, "TOOL", quantity);
   if (serials != NULL)
-    {
-      g_auto(GStrv) parts = g_strsplit (serials, ",", -1);
-      for (guint i = 0; parts[i] != NULL; i++)
-        st_draft_line_add_serial (line, parts[i]);
-    }
+    st_test_line_add_serials (line, serials);
   return st_store_post (store, draft, error);
 }
 
@@ -859,16 +851,12 @@ test_atomic_multi_line (StFixture     *f,
                         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
+  g_autoptr(StDraft) draft = st_test_bill ("M1");
   g_autoptr(StDocument) doc = NULL;
   StDraftLine *line;
 
-  st_draft_set_string (&draft->number, "M1");
-  st_draft_set_string (&draft->contact, "Acme");
-  st_draft_set_string (&draft->warehouse, "Main");
   line = st_draft_add_line (draft, "TOOL", 2);
-  st_draft_line_add_serial (line, "GOOD1");
-  st_draft_line_add_serial (line, "GOOD2");
+  st_test_line_add_serials (line, "GOOD1,GOOD2");
   st_draft_add_line (draft, "CABLE", 5);
   line = st_draft_add_line (draft, "PHONE", 1);
   st_draft_line_add_serial (line, "356938035643800");
@@ -1081,31 +1069,31 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, StFixture, NULL, st_fixture_setup, func, st_fixture_teardown)
-  ADD ("/posting/bill/receives-units", test_bill_receives);
-  ADD ("/posting/bill/refusals-write-nothing", test_bill_refusals);
-  ADD ("/posting/bill/same-number-other-vendor", test_bill_same_number_other_vendor);
-  ADD ("/posting/bill/same-number-void-by-vendor", test_bill_same_number_void_by_vendor);
-  ADD ("/posting/bill/same-number-vendor-return", test_bill_same_number_vendor_return);
-  ADD ("/posting/bill/vendor-without-it", test_bill_vendor_without_it);
-  ADD ("/posting/invoice/picks-oldest-and-warranty", test_invoice_picks_oldest_and_warranty);
-  ADD ("/posting/picking/refusals", test_picking_refusals);
-  ADD ("/posting/scenario/bill-transfer-sell-return-sell-void", test_scenario);
-  ADD ("/posting/transfer/in-transit-and-receive", test_transfer_in_transit);
-  ADD ("/posting/void/bill-then-receive-again", test_void_bill_and_receive_again);
-  ADD ("/posting/adjustment-and-vendor-return", test_adjustments_and_vendor_return);
-  ADD ("/posting/quantity-items", test_quantity_items);
-  ADD ("/posting/atomic/multi-line", test_atomic_multi_line);
-  ADD ("/check/detects-tampering", test_check_detects_tampering);
-  ADD ("/posting/void/invoice-refused-while-returned", test_void_invoice_refused_while_returned);
-  ADD ("/posting/void/invoice-after-every-return-void", test_void_invoice_after_void_return_only);
-  ADD ("/posting/void/bill-refused-while-vendor-returned",
-       test_void_bill_refused_while_vendor_returned);
-  ADD ("/posting/void/serial-invoice-refused-while-returned",
-       test_void_serial_invoice_refused_while_returned);
-  ADD ("/check/detects-returns-against-void", test_check_detects_returns_against_void);
-#undef ADD
+  ST_TEST_ADD ("/posting/bill/receives-units", test_bill_receives);
+  ST_TEST_ADD ("/posting/bill/refusals-write-nothing", test_bill_refusals);
+  ST_TEST_ADD ("/posting/bill/same-number-other-vendor", test_bill_same_number_other_vendor);
+  ST_TEST_ADD ("/posting/bill/same-number-void-by-vendor", test_bill_same_number_void_by_vendor);
+  ST_TEST_ADD ("/posting/bill/same-number-vendor-return", test_bill_same_number_vendor_return);
+  ST_TEST_ADD ("/posting/bill/vendor-without-it", test_bill_vendor_without_it);
+  ST_TEST_ADD ("/posting/invoice/picks-oldest-and-warranty",
+               test_invoice_picks_oldest_and_warranty);
+  ST_TEST_ADD ("/posting/picking/refusals", test_picking_refusals);
+  ST_TEST_ADD ("/posting/scenario/bill-transfer-sell-return-sell-void", test_scenario);
+  ST_TEST_ADD ("/posting/transfer/in-transit-and-receive", test_transfer_in_transit);
+  ST_TEST_ADD ("/posting/void/bill-then-receive-again", test_void_bill_and_receive_again);
+  ST_TEST_ADD ("/posting/adjustment-and-vendor-return", test_adjustments_and_vendor_return);
+  ST_TEST_ADD ("/posting/quantity-items", test_quantity_items);
+  ST_TEST_ADD ("/posting/atomic/multi-line", test_atomic_multi_line);
+  ST_TEST_ADD ("/check/detects-tampering", test_check_detects_tampering);
+  ST_TEST_ADD ("/posting/void/invoice-refused-while-returned",
+               test_void_invoice_refused_while_returned);
+  ST_TEST_ADD ("/posting/void/invoice-after-every-return-void",
+               test_void_invoice_after_void_return_only);
+  ST_TEST_ADD ("/posting/void/bill-refused-while-vendor-returned",
+               test_void_bill_refused_while_vendor_returned);
+  ST_TEST_ADD ("/posting/void/serial-invoice-refused-while-returned",
+               test_void_serial_invoice_refused_while_returned);
+  ST_TEST_ADD ("/check/detects-returns-against-void", test_check_detects_returns_against_void);
 
   return g_test_run ();
 }

@@ -15,9 +15,7 @@ post (StStore    *store,
       const char *sku,
       const char * const *serials)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(StDraft) draft = st_draft_new (kind);
-  g_autoptr(StDocument) doc = NULL;
   static int n;
   g_autofree char *number = g_strdup_printf ("D%d", ++n);
   StDraftLine *line;
@@ -29,8 +27,7 @@ post (StStore    *store,
   line = st_draft_add_line (draft, sku, count);
   for (guint i = 0; i < count; i++)
     st_draft_line_add_serial (line, serials[i]);
-  doc = st_store_post (store, draft, &error);
-  g_assert_no_error (error);
+  st_test_post_ok (store, draft);
 }
 
 /* TOOL: AB1 AB10 XY1 X-AB1-9 from Acme; PHONE 356938035643809 from Acme, sold to Bob. */
@@ -227,15 +224,12 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, StFixture, NULL, st_fixture_setup, func, st_fixture_teardown)
-  ADD ("/search/last-digits", test_last_digits);
-  ADD ("/search/exact-start-contains", test_exact_start_contains);
-  ADD ("/search/contact", test_contact);
-  ADD ("/search/limit", test_limit);
-  ADD ("/search/refused", test_refused);
-  ADD ("/search/async", test_async);
-#undef ADD
+  ST_TEST_ADD ("/search/last-digits", test_last_digits);
+  ST_TEST_ADD ("/search/exact-start-contains", test_exact_start_contains);
+  ST_TEST_ADD ("/search/contact", test_contact);
+  ST_TEST_ADD ("/search/limit", test_limit);
+  ST_TEST_ADD ("/search/refused", test_refused);
+  ST_TEST_ADD ("/search/async", test_async);
   g_test_add_func ("/search/migrated-from-v1", test_migrated);
   return g_test_run ();
 }

@@ -11,9 +11,7 @@ post (StStore    *store,
       const char *date,
       const char *serials)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(StDraft) draft = st_draft_new (kind);
-  g_autoptr(StDocument) doc = NULL;
   g_auto(GStrv) list = g_strsplit (serials, ",", -1);
   StDraftLine *line;
 
@@ -24,10 +22,8 @@ post (StStore    *store,
     st_draft_set_string (&draft->number, "B-1");
   line = st_draft_add_line (draft, "PH", g_strv_length (list));
   st_draft_line_set_rate (line, 10000);
-  for (guint i = 0; list[i] != NULL; i++)
-    st_draft_line_add_serial (line, list[i]);
-  doc = st_store_post (store, draft, &error);
-  g_assert_no_error (error);
+  st_test_line_add_serials (line, serials);
+  st_test_post_ok (store, draft);
 }
 
 /* PH (serial, 12 months) P1..P4 received, P1 sold to Bob on @sold. */
@@ -452,13 +448,10 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, StFixture, NULL, st_fixture_setup, func, st_fixture_teardown)
-  ADD ("/service/two-desks-one-wins", test_two_desks);
-  ADD ("/service/check-every-step-and-tampering", test_check_every_step);
-  ADD ("/service/error-codes", test_error_codes);
-  ADD ("/service/lazy-lists", test_lazy_lists);
-  ADD ("/service/sort-key-migrated-from-v6-and-checked", test_sort_key);
-#undef ADD
+  ST_TEST_ADD ("/service/two-desks-one-wins", test_two_desks);
+  ST_TEST_ADD ("/service/check-every-step-and-tampering", test_check_every_step);
+  ST_TEST_ADD ("/service/error-codes", test_error_codes);
+  ST_TEST_ADD ("/service/lazy-lists", test_lazy_lists);
+  ST_TEST_ADD ("/service/sort-key-migrated-from-v6-and-checked", test_sort_key);
   return g_test_run ();
 }

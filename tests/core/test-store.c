@@ -154,7 +154,7 @@ test_preference (StFixture     *f,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
+  g_autoptr(StDraft) draft = st_test_bill ("B1");
   g_autoptr(StDocument) doc = NULL;
   g_autoptr(StItem) item = NULL;
   StItemSpec spec = { "NEW", "New", NULL, 0, 0, ST_TRACKING_SERIAL, 0, ST_SERIAL_FORMAT_ANY };
@@ -169,9 +169,6 @@ test_preference (StFixture     *f,
   g_clear_error (&error);
   g_assert_true (st_store_set_tracking (f->store, ST_TRACKING_SERIAL, &error));
 
-  st_draft_set_string (&draft->number, "B1");
-  st_draft_set_string (&draft->contact, "Acme");
-  st_draft_set_string (&draft->warehouse, "Main");
   line = st_draft_add_line (draft, "TOOL", 1);
   st_draft_line_add_serial (line, "S1");
   doc = st_store_post (f->store, draft, &error);
@@ -191,7 +188,7 @@ test_refused_posting_leaves_file_unchanged (StFixture     *f,
                                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
+  g_autoptr(StDraft) draft = st_test_bill ("B1");
   g_autoptr(StDocument) doc = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -202,12 +199,8 @@ test_refused_posting_leaves_file_unchanged (StFixture     *f,
   before = file_hash (f->path);
   f->store = st_store_open (f->path, 0, &error);
   g_assert_no_error (error);
-  st_draft_set_string (&draft->number, "B1");
-  st_draft_set_string (&draft->contact, "Acme");
-  st_draft_set_string (&draft->warehouse, "Main");
   line = st_draft_add_line (draft, "TOOL", 2);
-  st_draft_line_add_serial (line, "S1");
-  st_draft_line_add_serial (line, "s1");
+  st_test_line_add_serials (line, "S1,s1");
   doc = st_store_post (f->store, draft, &error);
   g_assert_error (error, ST_ERROR, ST_ERROR_DUPLICATE_SERIAL);
   g_clear_object (&f->store);
@@ -257,7 +250,7 @@ test_list_models (StFixture     *f,
   g_autoptr(StListModel) units = NULL;
   g_autoptr(GArray) log = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(StItem) first = NULL;
-  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
+  g_autoptr(StDraft) draft = st_test_bill ("B1");
   g_autoptr(StDocument) doc = NULL;
   g_autoptr(StUnit) u = NULL;
   StUnitQuery q = { 0, "Main", ST_UNIT_IN_STOCK, NULL, NULL };
@@ -286,15 +279,8 @@ test_list_models (StFixture     *f,
   first = g_list_model_get_item (G_LIST_MODEL (items), 0);
   g_assert_cmpstr (st_item_get_sku (first), ==, "TOOL");
 
-  st_draft_set_string (&draft->number, "B1");
-  st_draft_set_string (&draft->contact, "Acme");
-  st_draft_set_string (&draft->warehouse, "Main");
   line = st_draft_add_line (draft, "TOOL", 300);
-  for (guint i = 0; i < 300; i++)
-    {
-      g_autofree char *s = g_strdup_printf ("U%04u", i);
-      st_draft_line_add_serial (line, s);
-    }
+  st_test_line_add_numbered (line, "U", 4, 300);
   doc = st_store_post (f->store, draft, &error);
   g_assert_no_error (error);
 
@@ -355,21 +341,14 @@ test_list_model_jumps (StFixture     *f,
     2048, 2176, 2304, 2432, 3200, 5120, 4864, 2816, 7680, 384, 0,
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
+  g_autoptr(StDraft) draft = st_test_bill ("B1");
   g_autoptr(StDocument) doc = NULL;
   g_autoptr(StListModel) units = NULL;
   StUnitQuery q = { .status = -1 };
   StDraftLine *line;
 
-  st_draft_set_string (&draft->number, "B1");
-  st_draft_set_string (&draft->contact, "Acme");
-  st_draft_set_string (&draft->warehouse, "Main");
   line = st_draft_add_line (draft, "TOOL", 8000);
-  for (guint i = 0; i < 8000; i++)
-    {
-      g_autofree char *s = g_strdup_printf ("U%05u", i);
-      st_draft_line_add_serial (line, s);
-    }
+  st_test_line_add_numbered (line, "U", 5, 8000);
   doc = st_store_post (f->store, draft, &error);
   g_assert_no_error (error);
 
@@ -386,18 +365,13 @@ test_search_units (StFixture     *f,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
+  g_autoptr(StDraft) draft = st_test_bill ("B1");
   g_autoptr(StDocument) doc = NULL;
   g_autoptr(GPtrArray) found = NULL;
   StDraftLine *line;
 
-  st_draft_set_string (&draft->number, "B1");
-  st_draft_set_string (&draft->contact, "Acme");
-  st_draft_set_string (&draft->warehouse, "Main");
   line = st_draft_add_line (draft, "TOOL", 3);
-  st_draft_line_add_serial (line, "AB1");
-  st_draft_line_add_serial (line, "AB10");
-  st_draft_line_add_serial (line, "XY1");
+  st_test_line_add_serials (line, "AB1,AB10,XY1");
   line = st_draft_add_line (draft, "PHONE", 1);
   st_draft_line_add_serial (line, "356938035643809");
   doc = st_store_post (f->store, draft, &error);
@@ -421,7 +395,7 @@ test_backup_restore_drill (StFixture     *f,
                            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
+  g_autoptr(StDraft) draft = st_test_bill ("B1");
   g_autoptr(StDocument) doc = NULL;
   g_autoptr(StUnit) u = NULL;
   g_autofree char *backup = g_build_filename (f->dir, "backup.serialtrack", NULL);
@@ -430,12 +404,8 @@ test_backup_restore_drill (StFixture     *f,
   StDraftLine *line;
   ST_TEST_SQLITE_ONLY ();
 
-  st_draft_set_string (&draft->number, "B1");
-  st_draft_set_string (&draft->contact, "Acme");
-  st_draft_set_string (&draft->warehouse, "Main");
   line = st_draft_add_line (draft, "TOOL", 2);
-  st_draft_line_add_serial (line, "K1");
-  st_draft_line_add_serial (line, "K2");
+  st_test_line_add_serials (line, "K1,K2");
   doc = st_store_post (f->store, draft, &error);
   g_assert_no_error (error);
 
@@ -488,7 +458,7 @@ test_disk_full (StFixture     *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
+  g_autoptr(StDraft) draft = st_test_bill ("BIG");
   g_autoptr(StDocument) doc = NULL;
   StDraftLine *line;
   StDb *db = _st_store_get_db (f->store);
@@ -506,15 +476,8 @@ test_disk_full (StFixture     *f,
     g_assert_true (st_db_exec (db, sql, &error));
     g_assert_no_error (error);
   }
-  st_draft_set_string (&draft->number, "BIG");
-  st_draft_set_string (&draft->contact, "Acme");
-  st_draft_set_string (&draft->warehouse, "Main");
   line = st_draft_add_line (draft, "TOOL", 5000);
-  for (guint i = 0; i < 5000; i++)
-    {
-      g_autofree char *s = g_strdup_printf ("LONG-SERIAL-NUMBER-%08u", i);
-      st_draft_line_add_serial (line, s);
-    }
+  st_test_line_add_numbered (line, "LONG-SERIAL-NUMBER-", 8, 5000);
   doc = st_store_post (f->store, draft, &error);
   g_assert_null (doc);
   g_assert_error (error, ST_ERROR, ST_ERROR_IO);
@@ -641,7 +604,7 @@ test_master_data_lists (StFixture     *f,
   g_autoptr(StListModel) invoices = NULL;
   g_autoptr(StListModel) none = NULL;
   g_autoptr(StContact) bob = NULL;
-  g_autoptr(StDraft) bill = st_draft_new (ST_DOC_BILL);
+  g_autoptr(StDraft) bill = st_test_bill ("B1");
   g_autoptr(StDraft) invoice = st_draft_new (ST_DOC_INVOICE);
   g_autoptr(StDocument) doc = NULL;
   g_autoptr(StDocument) voided = NULL;
@@ -679,9 +642,6 @@ test_master_data_lists (StFixture     *f,
   g_assert_cmpuint (n_items (items), ==, 2);
 
   /* Posted invoices of one customer: the chooser of a sales return. */
-  st_draft_set_string (&bill->number, "B1");
-  st_draft_set_string (&bill->contact, "Acme");
-  st_draft_set_string (&bill->warehouse, "Main");
   st_draft_line_add_serial (st_draft_add_line (bill, "PHONE", 1), "490154203237518");
   doc = st_store_post (f->store, bill, &error);
   g_assert_no_error (error);
@@ -726,21 +686,19 @@ main (int   argc,
   g_test_add_func ("/store/open/missing-without-create", test_open_missing_without_create);
   g_test_add_func ("/store/open/created-then-killed", test_created_then_killed);
   g_test_add_func ("/store/open/migrate-from-v1", test_migrate_from_v1);
-#define ADD(path, func) \
-  g_test_add (path, StFixture, NULL, st_fixture_setup, func, st_fixture_teardown)
-  ADD ("/store/new-database", test_new_database);
-  ADD ("/store/catalog/duplicates-and-bad-names", test_catalog_duplicates);
-  ADD ("/store/preference", test_preference);
-  ADD ("/store/refused-posting-leaves-file-unchanged", test_refused_posting_leaves_file_unchanged);
-  ADD ("/store/sample-data", test_sample_data);
-  ADD ("/store/list-models", test_list_models);
-  ADD ("/store/list-models/jumps", test_list_model_jumps);
-  ADD ("/store/list-models/master-data", test_master_data_lists);
-  ADD ("/store/search-units", test_search_units);
-  ADD ("/store/backup/restore-drill", test_backup_restore_drill);
-  ADD ("/store/backup/restore-refuses-foreign", test_restore_refuses_foreign);
-  ADD ("/store/disk-full", test_disk_full);
-#undef ADD
+  ST_TEST_ADD ("/store/new-database", test_new_database);
+  ST_TEST_ADD ("/store/catalog/duplicates-and-bad-names", test_catalog_duplicates);
+  ST_TEST_ADD ("/store/preference", test_preference);
+  ST_TEST_ADD ("/store/refused-posting-leaves-file-unchanged",
+               test_refused_posting_leaves_file_unchanged);
+  ST_TEST_ADD ("/store/sample-data", test_sample_data);
+  ST_TEST_ADD ("/store/list-models", test_list_models);
+  ST_TEST_ADD ("/store/list-models/jumps", test_list_model_jumps);
+  ST_TEST_ADD ("/store/list-models/master-data", test_master_data_lists);
+  ST_TEST_ADD ("/store/search-units", test_search_units);
+  ST_TEST_ADD ("/store/backup/restore-drill", test_backup_restore_drill);
+  ST_TEST_ADD ("/store/backup/restore-refuses-foreign", test_restore_refuses_foreign);
+  ST_TEST_ADD ("/store/disk-full", test_disk_full);
 
   return g_test_run ();
 }
