@@ -369,24 +369,6 @@ scanned_cb (guint         index,
     }
 }
 
-static char *
-read_all_stdin (GError **error)
-{
-  GString *text = g_string_new (NULL);
-  char buffer[65536];
-  size_t n;
-
-  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
-    g_string_append_len (text, buffer, (gssize) n);
-  if (ferror (stdin))
-    {
-      g_string_free (text, TRUE);
-      g_set_error_literal (error, ST_ERROR, ST_ERROR_IO, _("Cannot read the standard input"));
-      return NULL;
-    }
-  return g_string_free (text, FALSE);
-}
-
 /* @FILE / @-: one scan a line, each line a scan (a blank line is a refused scan). */
 static gboolean
 add_file_lines (ScanRun     *run,
@@ -399,29 +381,7 @@ add_file_lines (ScanRun     *run,
   const char *p, *end;
   guint line = 0;
 
-  if (strcmp (name, "-") == 0)
-    {
-      if (run->cli->stdin_used)
-        {
-          g_set_error_literal (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
-                               _("Only one line can read its serials from the standard "
-                                 "input (@-)"));
-          return FALSE;
-        }
-      run->cli->stdin_used = TRUE;
-      contents = read_all_stdin (error);
-      if (contents == NULL)
-        return FALSE;
-      length = strlen (contents);
-    }
-  else if (*name == '\0')
-    {
-      g_set_error_literal (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
-                           _("No file name follows “@”; use @FILE, or @- for the standard "
-                             "input"));
-      return FALSE;
-    }
-  else if (!g_file_get_contents (name, &contents, &length, error))
+  if (!st_cli_read_at_file (run->cli, name, &contents, &length, error))
     return FALSE;
 
   p = contents;

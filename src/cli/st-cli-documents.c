@@ -44,24 +44,6 @@ post_args_clear (PostArgs *a)
 
 /* SERIALS. */
 
-static char *
-read_stdin (GError **error)
-{
-  GString *text = g_string_new (NULL);
-  char buffer[65536];
-  size_t n;
-
-  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
-    g_string_append_len (text, buffer, (gssize) n);
-  if (ferror (stdin))
-    {
-      g_string_free (text, TRUE);
-      g_set_error_literal (error, ST_ERROR, ST_ERROR_IO, _("Cannot read the standard input"));
-      return NULL;
-    }
-  return g_string_free (text, FALSE);
-}
-
 /* "@FILE" / "@-": one serial a line.  The file is read as text or CSV (its first column, a
  * header row skipped, UTF-8 with or without BOM), as a scanner or a spreadsheet writes it. */
 static GPtrArray *
@@ -72,33 +54,8 @@ read_serial_file (StCli       *cli,
   g_autofree char *contents = NULL;
   gsize length = 0;
 
-  if (strcmp (name, "-") == 0)
-    {
-      if (cli->stdin_used)
-        {
-          g_set_error_literal (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
-                               _("Only one line can read its serials from the standard "
-                                 "input (@-)"));
-          return NULL;
-        }
-      cli->stdin_used = TRUE;
-      contents = read_stdin (error);
-      if (contents == NULL)
-        return NULL;
-      length = strlen (contents);
-    }
-  else
-    {
-      if (*name == '\0')
-        {
-          g_set_error_literal (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
-                               _("No file name follows “@”; use @FILE, or @- for the "
-                                 "standard input"));
-          return NULL;
-        }
-      if (!g_file_get_contents (name, &contents, &length, error))
-        return NULL;
-    }
+  if (!st_cli_read_at_file (cli, name, &contents, &length, error))
+    return NULL;
   {
     GPtrArray *serials = st_serial_parse_csv (contents, length, error);
 

@@ -84,6 +84,14 @@ void        st_cli_print_help        (const StCliCommand  *command);
 /* Appends "Global options:" and the --db and --json lines, aligned, to OUT. */
 void        st_cli_append_global_options (GString         *out);
 
+/* What "@NAME" names, whole: the standard input for "@-" (once per command: a second "@-"
+ * is refused), else the file NAME. */
+gboolean    st_cli_read_at_file      (StCli               *cli,
+                                      const char          *name,
+                                      char               **contents,
+                                      gsize               *length,
+                                      GError             **error);
+
 /* Opens the database of --db / $SERIALTRACK_DB / the default, without creating it. */
 gboolean    st_cli_open_store        (StCli               *cli,
                                       GError             **error);

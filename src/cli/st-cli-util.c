@@ -497,3 +497,54 @@ st_cli_table_render (StCliTable *table,
       g_string_append_c (out, '\n');
     }
 }
+
+static char *
+read_stdin (GError **error)
+{
+  GString *text = g_string_new (NULL);
+  char buffer[65536];
+  size_t n;
+
+  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+    g_string_append_len (text, buffer, (gssize) n);
+  if (ferror (stdin))
+    {
+      g_string_free (text, TRUE);
+      g_set_error_literal (error, ST_ERROR, ST_ERROR_IO, _("Cannot read the standard input"));
+      return NULL;
+    }
+  return g_string_free (text, FALSE);
+}
+
+gboolean
+st_cli_read_at_file (StCli       *cli,
+                     const char  *name,
+                     char       **contents,
+                     gsize       *length,
+                     GError     **error)
+{
+  if (strcmp (name, "-") == 0)
+    {
+      if (cli->stdin_used)
+        {
+          g_set_error_literal (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                               _("Only one line can read its serials from the standard "
+                                 "input (@-)"));
+          return FALSE;
+        }
+      cli->stdin_used = TRUE;
+      *contents = read_stdin (error);
+      if (*contents == NULL)
+        return FALSE;
+      *length = strlen (*contents);
+      return TRUE;
+    }
+  if (*name == '\0')
+    {
+      g_set_error_literal (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                           _("No file name follows “@”; use @FILE, or @- for the standard "
+                             "input"));
+      return FALSE;
+    }
+  return g_file_get_contents (name, contents, length, error);
+}
