@@ -158,6 +158,9 @@ void        st_cli_table_add_rowv    (StCliTable          *table,
 void        st_cli_table_render      (StCliTable          *table,
                                       const char          *indent,
                                       GString             *out);
+/* Prints the table (st_cli_print_text), a few hundred lines at a time. */
+void        st_cli_table_print       (StCliTable          *table,
+                                      const char          *indent);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StCliTable, st_cli_table_free)
 /* A "label  value" row, left out when @value is NULL or empty. */
 void        st_cli_table_add_field   (StCliTable          *table,

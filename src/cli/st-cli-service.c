@@ -574,6 +574,88 @@ expiring_first (StStore     *store,
   return g_steal_pointer (&units);
 }
 
+/* The warranty-expiring list's table with its heading row. */
+static StCliTable *
+expiring_table_new (void)
+{
+  StCliTable *table = st_cli_table_new (5);
+
+  st_cli_table_add_row (table,
+                        /* Translators: column headings of the warranty-expiring list */
+                        _("Warranty ends"), _("Serial"), _("SKU"), _("Customer"), _("Sold"));
+  return table;
+}
+
+typedef struct
+{
+  StCliTable *table;
+  guint       n_rows;
+} ExpiringText;
+
+static gboolean
+add_expiring_row (const StExpiringRow *row,
+                  gpointer             data)
+{
+  ExpiringText *e = data;
+
+  st_cli_table_add_row (e->table, row->warranty_end, row->serial, row->sku, row->customer,
+                        row->sold_date);
+  e->n_rows++;
+  return TRUE;
+}
+
+/* Every expiring unit as a table: the printed columns only, read as the query goes. */
+static gboolean
+print_expiring_text (StStore     *store,
+                     const char  *date,
+                     guint        days,
+                     GError     **error)
+{
+  g_autoptr(StCliTable) table = expiring_table_new ();
+  ExpiringText e = { table, 0 };
+
+  if (!st_store_warranty_expiring_rows (store, date, days, add_expiring_row, &e, error))
+    return FALSE;
+  /* Nothing expiring: no heading either. */
+  if (e.n_rows == 0)
+    return TRUE;
+  st_cli_table_print (table, NULL);
+  return TRUE;
+}
+
+typedef struct
+{
+  JsonBuilder   *json;
+  StCliJsonList  list;
+} ExpiringJson;
+
+static gboolean
+add_expiring_json (StUnit   *unit,
+                   gpointer  data)
+{
+  ExpiringJson *e = data;
+
+  st_cli_unit_to_json (unit, NULL, e->json);
+  st_cli_json_list_add (&e->list, e->json);
+  return TRUE;
+}
+
+/* Every expiring unit as a JSON list, each element printed as it is read. */
+static gboolean
+print_expiring_json (StStore     *store,
+                     const char  *date,
+                     guint        days,
+                     GError     **error)
+{
+  g_autoptr(JsonBuilder) json = json_builder_new ();
+  ExpiringJson e = { json, { 0 } };
+
+  if (!st_store_warranty_expiring_each (store, date, days, add_expiring_json, &e, error))
+    return FALSE;
+  st_cli_json_list_end (&e.list);
+  return TRUE;
+}
+
 int
 st_cli_cmd_warranty_expiring (StCli              *cli,
                               const StCliCommand *command,
@@ -606,13 +688,19 @@ st_cli_cmd_warranty_expiring (StCli              *cli,
                                limit_text);
   if (!st_cli_open_store (cli, &error))
     return st_cli_fail (error);
+  /* Without --limit: every unit as the query reads it, no unit kept (the text table only the
+   * columns it prints). */
+  if (limit == 0)
+    {
+      if (!(cli->json ? print_expiring_json (cli->store, date, (guint) days, &error)
+                      : print_expiring_text (cli->store, date, (guint) days, &error)))
+        return st_cli_fail (error);
+      return ST_CLI_EXIT_OK;
+    }
   /* With --limit: the count and the first units from the lazy list, not every row built. */
-  units = limit > 0 ? expiring_first (cli->store, date, (guint) days, limit, &total, &error)
-                    : st_store_warranty_expiring (cli->store, date, (guint) days, &error);
+  units = expiring_first (cli->store, date, (guint) days, limit, &total, &error);
   if (units == NULL)
     return st_cli_fail (error);
-  if (limit == 0)
-    total = units->len;
   if (cli->json)
     {
       g_autoptr(JsonBuilder) json = json_builder_new ();
@@ -628,12 +716,8 @@ st_cli_cmd_warranty_expiring (StCli              *cli,
   else if (units->len > 0)
     {
       g_autoptr(GString) out = g_string_new (NULL);
-      g_autoptr(StCliTable) table = st_cli_table_new (5);
+      g_autoptr(StCliTable) table = expiring_table_new ();
 
-      st_cli_table_add_row (table,
-                            /* Translators: column headings of the warranty-expiring list */
-                            _("Warranty ends"), _("Serial"), _("SKU"), _("Customer"),
-                            _("Sold"));
       for (guint i = 0; i < units->len; i++)
         {
           StUnit *unit = g_ptr_array_index (units, i);

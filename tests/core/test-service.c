@@ -169,6 +169,26 @@ test_check_every_step (StFixture     *f,
   g_assert_cmpint (st_service_case_get_days_in_service (sc, NULL), ==, 28);
   g_assert_cmpint (unit_status (f->store, "P1"), ==, ST_UNIT_FAULTY);
   st_assert_check_ok (f->store);
+  /* The case found by its unit or its replacement, by id (the unit page) and by serial. */
+  {
+    g_autoptr(StUnit) p2 = st_store_find_unit (f->store, "P2", NULL, &error);
+    StServiceQuery by_id = { .status = -1, .unit_id = st_unit_get_id (p2) };
+    StServiceQuery by_serial = { .status = -1, .serial = "p1" };
+    StServiceQuery other = { .status = -1, .serial = "P3" };
+    StServiceQuery dates = { .status = -1, .from = "2028-02-01", .to = "2028-02-01" };
+    StServiceQuery later = { .status = ST_SERVICE_CLOSED, .from = "2028-02-02" };
+    StServiceQuery *queries[] = { &by_id, &by_serial, &other, &dates, &later };
+    guint expected[] = { 1, 1, 0, 1, 0 };
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+      {
+        g_autoptr(GPtrArray) list = st_store_query_service_cases (f->store, queries[i], &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (list->len, ==, expected[i]);
+      }
+  }
 
   /* A service step tampered with behind the store's back: the check names it. */
   st_test_raw_sql (f, "UPDATE units SET status = 'in_service' WHERE serial = 'P1'");

@@ -110,6 +110,36 @@ GPtrArray     *st_store_warranty_expiring   (StStore              *self,
                                              const char           *today,
                                              guint                 days,
                                              GError              **error);
+/* The same units one at a time, in that order, each dropped after @func (returning FALSE
+ * stops): what a long list printed as it is read needs, without holding every unit. */
+typedef gboolean (*StUnitFunc) (StUnit   *unit,
+                                gpointer  user_data);
+gboolean       st_store_warranty_expiring_each (StStore          *self,
+                                                const char       *today,
+                                                guint             days,
+                                                StUnitFunc        func,
+                                                gpointer          user_data,
+                                                GError          **error);
+/* One line of the warranty-expiring list as `warranty expiring` prints it; the strings are
+ * the store's until @func returns. */
+typedef struct
+{
+  const char *warranty_end;
+  const char *serial;
+  const char *sku;
+  const char *customer;   /* NULL: none */
+  const char *sold_date;
+} StExpiringRow;
+typedef gboolean (*StExpiringRowFunc) (const StExpiringRow *row,
+                                       gpointer             user_data);
+/* The same units, only those columns, in that order: one query with just the joins they need
+ * (the item, the sale's customer), read as it goes, no unit built. */
+gboolean       st_store_warranty_expiring_rows (StStore          *self,
+                                                const char       *today,
+                                                guint             days,
+                                                StExpiringRowFunc func,
+                                                gpointer          user_data,
+                                                GError          **error);
 /* The same as a lazy list of StUnit for the window; its filter text matches the serial. */
 StListModel   *st_store_list_warranty_expiring (StStore          *self,
                                                 const char       *today,
