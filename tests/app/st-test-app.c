@@ -26,6 +26,10 @@ st_test_app_start (int    *argc,
   setlocale (LC_ALL, "");
   gtk_test_init (argc, argv, NULL);
 
+  /* Windows come and go faster than Xvfb's focus: a text field's blinking cursor in a window
+   * that lost the focus warns, and warnings are fatal. */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+
   app = st_application_new ();
   /* No D-Bus uniqueness in tests: each test run is its own instance. */
   g_application_set_flags (G_APPLICATION (app),
@@ -272,6 +276,25 @@ st_test_bind_catalogues (void)
 }
 
 void
+st_test_save_widget_png (GtkWidget  *widget,
+                         const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+void
 st_test_shoot (const char *name)
 {
   const char *prefix = g_getenv ("ST_TEST_SHOTS");
@@ -344,6 +367,37 @@ st_test_line_set_quantity (StEditorLine *line,
   gtk_spin_button_set_value (st_test_template_child (line, ST_TYPE_EDITOR_LINE, "quantity_spin"),
                              quantity);
   st_test_spin ();
+}
+
+void
+st_test_add_item (StStore          *store,
+                  const StItemSpec *spec)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StItem) item = st_store_add_item (store, spec, &error);
+
+  g_assert_no_error (error);
+}
+
+void
+st_test_add_contact (StStore       *store,
+                     StContactKind  kind,
+                     const char    *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StContact) contact = st_store_add_contact (store, kind, name, &error);
+
+  g_assert_no_error (error);
+}
+
+void
+st_test_add_warehouse (StStore    *store,
+                       const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StWarehouse) warehouse = st_store_add_warehouse (store, name, &error);
+
+  g_assert_no_error (error);
 }
 
 StDocument *

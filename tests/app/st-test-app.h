@@ -11,8 +11,8 @@
 
 G_BEGIN_DECLS
 
-/* Checks for a display, sets the locale, initialises GTK's tests and registers a
- * non-unique StApplication.  NULL without a display (said so): main returns 77 then. */
+/* Checks for a display, sets the locale, initialises GTK's tests (no cursor blink) and
+ * registers a non-unique StApplication.  NULL without a display (said so): main returns 77 then. */
 StApplication *st_test_app_start       (int           *argc,
                                         char        ***argv);
 /* g_test_run (), then the application is released; returns the run's status. */
@@ -75,6 +75,9 @@ void           st_test_bind_catalogues (void);
 /* With ST_TEST_SHOTS set to a file prefix: the X screen as it is saved as PREFIX@name.png with
  * `import -window root` (run on an 800 x 600 Xvfb); nothing otherwise. */
 void           st_test_shoot           (const char    *name);
+/* Renders @widget as it is drawn now to a PNG file at @path (asserted). */
+void           st_test_save_widget_png (GtkWidget     *widget,
+                                        const char    *path);
 /* Answers the file chooser an export opened (a GtkFileChooserDialog without a portal): checks
  * the name it suggests, saves as @name in @folder and returns the export's progress dialog. */
 gpointer       st_test_answer_export_chooser (const char *folder,
@@ -91,6 +94,15 @@ void           st_test_line_choose_item   (StEditorLine  *line,
                                            StItem        *item);
 void           st_test_line_set_quantity  (StEditorLine  *line,
                                            double         quantity);
+
+/* Master data through the core, asserted (what is added is not kept). */
+void           st_test_add_item        (StStore          *store,
+                                        const StItemSpec *spec);
+void           st_test_add_contact     (StStore          *store,
+                                        StContactKind     kind,
+                                        const char       *name);
+void           st_test_add_warehouse   (StStore          *store,
+                                        const char       *name);
 
 /* Postings and look-ups through the core, asserted. */
 StDocument    *st_test_post            (StStore       *store,

@@ -83,19 +83,15 @@ fixture_setup (Fixture       *f,
   g_autoptr(StStore) store = NULL;
   StItemSpec spec = { "TOOL", "Cordless drill", NULL, 4900, 1000, ST_TRACKING_SERIAL, 0,
                       ST_SERIAL_FORMAT_ANY };
-  g_autoptr(StItem) item = NULL;
   g_autoptr(StContact) vendor = NULL, customer = NULL;
-  g_autoptr(StWarehouse) shop = NULL;
 
   store = st_test_create_database ("st-count-test-XXXXXX", &f->dir, &f->path);
-  item = st_store_add_item (store, &spec, &error);
-  g_assert_no_error (error);
+  st_test_add_item (store, &spec);
   vendor = st_store_add_contact (store, ST_CONTACT_VENDOR, "Acme", &error);
   g_assert_no_error (error);
   customer = st_store_add_contact (store, ST_CONTACT_CUSTOMER, "Bob", &error);
   g_assert_no_error (error);
-  shop = st_store_add_warehouse (store, "Shop", &error);
-  g_assert_no_error (error);
+  st_test_add_warehouse (store, "Shop");
   f->main = st_test_first_warehouse (store);
   post_serials (store, ST_DOC_BILL, "Acme", f->main, "T1,T2,T3,T4,T5,T6");
   post_serials (store, ST_DOC_BILL, "Acme", "Shop", "T7");
@@ -211,24 +207,11 @@ static void
 save_png (GtkWidget  *widget,
           const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  g_autofree char *path = g_build_filename (g_getenv ("ST_TEST_SHOTS"), name, NULL);
 
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (g_getenv ("ST_TEST_SHOTS"), name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_printerr ("Saved %s (%d×%d)\n", path, width, height);
+  st_test_save_widget_png (widget, path);
+  g_printerr ("Saved %s (%d×%d)\n", path, gtk_widget_get_width (widget),
+              gtk_widget_get_height (widget));
 }
 
 /* The page fits an 800-pixel window in any language: its widgets are narrow. */

@@ -38,8 +38,6 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(StContact) vendor = NULL;
-  g_autoptr(StContact) customer = NULL;
   StItemSpec tool = { "TOOL", "Drill", NULL, 9900, 5000, ST_TRACKING_SERIAL, 0,
                       ST_SERIAL_FORMAT_ANY };
   StItemSpec phone = { "PHONE", "Phone X", NULL, 50000, 30000, ST_TRACKING_SERIAL, 12,
@@ -49,10 +47,8 @@ fixture_setup (Fixture       *f,
 
   f->store = st_test_create_database ("st-editing-XXXXXX", &f->dir, &f->path);
 
-  vendor = st_store_add_contact (f->store, ST_CONTACT_VENDOR, "Acme", &error);
-  g_assert_no_error (error);
-  customer = st_store_add_contact (f->store, ST_CONTACT_CUSTOMER, "Bob", &error);
-  g_assert_no_error (error);
+  st_test_add_contact (f->store, ST_CONTACT_VENDOR, "Acme");
+  st_test_add_contact (f->store, ST_CONTACT_CUSTOMER, "Bob");
   f->tool = st_store_add_item (f->store, &tool, &error);
   g_assert_no_error (error);
   f->phone = st_store_add_item (f->store, &phone, &error);
@@ -525,7 +521,6 @@ main (int   argc,
   app = st_test_app_start (&argc, &argv);
   if (app == NULL)
     return 77;
-  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

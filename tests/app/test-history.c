@@ -90,10 +90,6 @@ fixture_setup (Fixture       *f,
                       ST_SERIAL_FORMAT_ANY };
   g_autoptr(GError) error = NULL;
   g_autoptr(StStore) store = NULL;
-  g_autoptr(StItem) item = NULL;
-  g_autoptr(StContact) vendor = NULL;
-  g_autoptr(StContact) customer = NULL;
-  g_autoptr(StWarehouse) storeroom = NULL;
   g_autoptr(StDraft) transfer = st_draft_new (ST_DOC_TRANSFER);
   g_autoptr(StDraft) ret = st_draft_new (ST_DOC_RETURN);
   g_autoptr(StDocument) posted = NULL;
@@ -104,14 +100,10 @@ fixture_setup (Fixture       *f,
   StDraftLine *line;
 
   store = st_test_create_database ("st-history-test-XXXXXX", &f->dir, &f->path);
-  item = st_store_add_item (store, &spec, &error);
-  g_assert_no_error (error);
-  vendor = st_store_add_contact (store, ST_CONTACT_VENDOR, "Acme", &error);
-  g_assert_no_error (error);
-  customer = st_store_add_contact (store, ST_CONTACT_CUSTOMER, "Bob", &error);
-  g_assert_no_error (error);
-  storeroom = st_store_add_warehouse (store, "Storeroom", &error);
-  g_assert_no_error (error);
+  st_test_add_item (store, &spec);
+  st_test_add_contact (store, ST_CONTACT_VENDOR, "Acme");
+  st_test_add_contact (store, ST_CONTACT_CUSTOMER, "Bob");
+  st_test_add_warehouse (store, "Storeroom");
 
   post_bill (store, "BILL-0", "2019-06-01", old_serials);
   old_invoice = post_invoice (store, "2020-01-01", "Primary Warehouse", "SN-OLD");

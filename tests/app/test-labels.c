@@ -32,24 +32,6 @@ typedef struct
 
 static StApplication *app;
 
-/* A valid IMEI: 14 digits and the Luhn check digit. */
-static char *
-imei (guint n)
-{
-  g_autofree char *body = g_strdup_printf ("35693803%06u", 200000 + n);
-  int sum = 0;
-
-  for (int i = 13; i >= 0; i--)
-    {
-      int d = body[i] - '0';
-
-      if ((13 - i) % 2 == 0)
-        d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-      sum += d;
-    }
-  return g_strdup_printf ("%s%d", body, (10 - sum % 10) % 10);
-}
-
 /* A bill of 24 phones, NW-24, received from Acme. */
 static void
 fixture_setup (Fixture       *f,
@@ -59,8 +41,6 @@ fixture_setup (Fixture       *f,
                       ST_SERIAL_FORMAT_IMEI };
   g_autoptr(GError) error = NULL;
   g_autoptr(StStore) store = NULL;
-  g_autoptr(StItem) item = NULL;
-  g_autoptr(StContact) vendor = NULL;
   g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
   g_autofree char *warehouse = NULL;
   StDraftLine *line;
@@ -68,10 +48,8 @@ fixture_setup (Fixture       *f,
   store = st_test_create_database ("st-labels-test-XXXXXX", &f->dir, &f->path);
   f->pdf = g_build_filename (f->dir, "labels.pdf", NULL);
   f->imeis = g_ptr_array_new_with_free_func (g_free);
-  item = st_store_add_item (store, &spec, &error);
-  g_assert_no_error (error);
-  vendor = st_store_add_contact (store, ST_CONTACT_VENDOR, "Acme", &error);
-  g_assert_no_error (error);
+  st_test_add_item (store, &spec);
+  st_test_add_contact (store, ST_CONTACT_VENDOR, "Acme");
 
   warehouse = st_test_first_warehouse (store);
   st_draft_set_string (&draft->number, "NW-24");
@@ -82,7 +60,7 @@ fixture_setup (Fixture       *f,
   st_draft_line_set_rate (line, 41000);
   for (guint i = 0; i < N_PHONES; i++)
     {
-      g_ptr_array_add (f->imeis, imei (i));
+      g_ptr_array_add (f->imeis, st_test_imei (200000 + i));
       st_draft_line_add_serial (line, g_ptr_array_index (f->imeis, i));
     }
   g_object_unref (st_test_post (store, draft));
@@ -273,13 +251,11 @@ test_refused_in_window (Fixture       *f,
   const char *serial = "ABCDEFGHIJKLMNOPQRSTUVWXYZ-abcdefghijklm";
   g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
   g_autofree char *warehouse = st_test_first_warehouse (f->store);
-  g_autoptr(StItem) item = NULL;
   g_autoptr(GError) error = NULL;
   GtkInfoBar *bar;
   GtkLabel *label;
 
-  item = st_store_add_item (f->store, &spec, &error);
-  g_assert_no_error (error);
+  st_test_add_item (f->store, &spec);
   st_draft_set_string (&draft->number, "LONG-1");
   st_draft_set_string (&draft->date, "2024-05-03");
   st_draft_set_string (&draft->contact, "Acme");

@@ -563,7 +563,6 @@ main (int   argc,
   /* The build tree's catalogues, as main.c binds them: LANGUAGE=de shows the lists in German
    * (for the screenshots); the suite runs in English. */
   st_test_bind_catalogues ();
-  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

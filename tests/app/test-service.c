@@ -103,10 +103,6 @@ fixture_setup (Fixture       *f,
                          ST_SERIAL_FORMAT_ANY };
   g_autoptr(GError) error = NULL;
   g_autoptr(StStore) store = NULL;
-  g_autoptr(StItem) item = NULL;
-  g_autoptr(StItem) part = NULL;
-  g_autoptr(StContact) vendor = NULL;
-  g_autoptr(StContact) customer = NULL;
   g_autoptr(StDraft) bill = st_draft_new (ST_DOC_BILL);
   g_autoptr(StDocument) posted = NULL;
   g_autofree char *bill_date = today_plus (0, -13);
@@ -115,14 +111,10 @@ fixture_setup (Fixture       *f,
   StDraftLine *line;
 
   store = st_test_create_database ("st-service-test-XXXXXX", &f->dir, &f->path);
-  item = st_store_add_item (store, &phone, &error);
-  g_assert_no_error (error);
-  part = st_store_add_item (store, &battery, &error);
-  g_assert_no_error (error);
-  vendor = st_store_add_contact (store, ST_CONTACT_VENDOR, "Acme", &error);
-  g_assert_no_error (error);
-  customer = st_store_add_contact (store, ST_CONTACT_CUSTOMER, "Bob Baker", &error);
-  g_assert_no_error (error);
+  st_test_add_item (store, &phone);
+  st_test_add_item (store, &battery);
+  st_test_add_contact (store, ST_CONTACT_VENDOR, "Acme");
+  st_test_add_contact (store, ST_CONTACT_CUSTOMER, "Bob Baker");
 
   st_draft_set_string (&bill->number, "BILL-1");
   st_draft_set_string (&bill->date, bill_date);
@@ -842,9 +834,6 @@ main (int   argc,
   /* The build tree's catalogues, as main.c binds them: LANGUAGE=de shows the pages in German
    * (for the screenshots); the suite runs in English. */
   st_test_bind_catalogues ();
-  /* A text field's cursor blink in a dialog that lost the focus to the picker warns, and
-   * warnings are fatal (as in test-serial-widgets). */
-  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

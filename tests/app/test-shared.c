@@ -125,16 +125,12 @@ fill (Fixture *f)
                       ST_SERIAL_FORMAT_ANY };
   g_autoptr(GError) error = NULL;
   g_autoptr(StStore) store = NULL;
-  g_autoptr(StItem) item = NULL;
-  g_autoptr(StContact) vendor = NULL;
   g_autoptr(GPtrArray) warehouses = NULL;
 
   store = st_store_open (f->location, ST_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
-  item = st_store_add_item (store, &spec, &error);
-  g_assert_no_error (error);
-  vendor = st_store_add_contact (store, ST_CONTACT_VENDOR, "Acme", &error);
-  g_assert_no_error (error);
+  st_test_add_item (store, &spec);
+  st_test_add_contact (store, ST_CONTACT_VENDOR, "Acme");
   warehouses = st_store_list_warehouses (store, &error);
   g_assert_no_error (error);
   f->warehouse = g_strdup (st_warehouse_get_name (g_ptr_array_index (warehouses, 0)));

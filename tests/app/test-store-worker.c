@@ -89,14 +89,10 @@ fixture_setup (Fixture       *f,
                       ST_SERIAL_FORMAT_ANY };
   g_autoptr(GError) error = NULL;
   g_autoptr(StStore) store = NULL;
-  g_autoptr(StItem) item = NULL;
-  g_autoptr(StContact) vendor = NULL;
 
   store = st_test_create_database ("st-worker-test-XXXXXX", &f->dir, &f->path);
-  item = st_store_add_item (store, &spec, &error);
-  g_assert_no_error (error);
-  vendor = st_store_add_contact (store, ST_CONTACT_VENDOR, "Acme", &error);
-  g_assert_no_error (error);
+  st_test_add_item (store, &spec);
+  st_test_add_contact (store, ST_CONTACT_VENDOR, "Acme");
   g_clear_object (&store);
 
   f->window = st_test_open_window (app, f->path);
@@ -331,8 +327,6 @@ test_window_draws_while_servicing (Fixture       *f,
   StItemSpec phone = { "PHN-1", "Phone", NULL, 50000, 30000, ST_TRACKING_SERIAL, 12,
                        ST_SERIAL_FORMAT_ANY };
   g_autoptr(GError) error = NULL;
-  g_autoptr(StItem) item = NULL;
-  g_autoptr(StContact) customer = NULL;
   g_autoptr(StDraft) bill = st_draft_new (ST_DOC_BILL);
   g_autoptr(StDraft) invoice = st_draft_new (ST_DOC_INVOICE);
   g_autoptr(StDocument) billed = NULL;
@@ -344,10 +338,8 @@ test_window_draws_while_servicing (Fixture       *f,
   StServicePage *page;
   StDraftLine *line;
 
-  item = st_store_add_item (f->store, &phone, &error);
-  g_assert_no_error (error);
-  customer = st_store_add_contact (f->store, ST_CONTACT_CUSTOMER, "Bob", &error);
-  g_assert_no_error (error);
+  st_test_add_item (f->store, &phone);
+  st_test_add_contact (f->store, ST_CONTACT_CUSTOMER, "Bob");
   st_draft_set_string (&bill->number, "ACME-2");
   st_draft_set_string (&bill->contact, "Acme");
   st_draft_set_string (&bill->warehouse, warehouse);

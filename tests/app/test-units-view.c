@@ -72,16 +72,10 @@ fixture_setup (Fixture       *f,
     {
       StItemSpec spec = { "PHN-1", "Phone One", NULL, 49900, 30000, ST_TRACKING_SERIAL, 12,
                           ST_SERIAL_FORMAT_ANY };
-      g_autoptr(StItem) item = NULL;
-      g_autoptr(StContact) vendor = NULL;
-      g_autoptr(StContact) customer = NULL;
 
-      item = st_store_add_item (store, &spec, &error);
-      g_assert_no_error (error);
-      vendor = st_store_add_contact (store, ST_CONTACT_VENDOR, "Acme", &error);
-      g_assert_no_error (error);
-      customer = st_store_add_contact (store, ST_CONTACT_CUSTOMER, "Bob", &error);
-      g_assert_no_error (error);
+      st_test_add_item (store, &spec);
+      st_test_add_contact (store, ST_CONTACT_VENDOR, "Acme");
+      st_test_add_contact (store, ST_CONTACT_CUSTOMER, "Bob");
     }
 
   if (contents >= WITH_UNITS)

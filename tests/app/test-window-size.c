@@ -50,29 +50,17 @@ save_shot (GtkWidget  *widget,
            const char *what)
 {
   const char *dir = g_getenv ("ST_SHOTS_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
 
   if (dir == NULL)
     return;
 
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   name = g_strdup_printf ("window-%s-%s.png", language, what);
   path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s (%d×%d)", path, width, height);
+  st_test_save_widget_png (widget, path);
+  g_test_message ("Saved %s (%d×%d)", path, gtk_widget_get_width (widget),
+                  gtk_widget_get_height (widget));
 }
 
 /* Names the widget under @widget whose minimum is widest (or tallest), to say what to fix. */

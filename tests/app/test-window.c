@@ -77,13 +77,9 @@ fixture_setup (Fixture       *f,
     {
       StItemSpec spec = { "PHN-1", "Phone One", NULL, 49900, 30000, ST_TRACKING_SERIAL, 12,
                           ST_SERIAL_FORMAT_ANY };
-      g_autoptr(StItem) item = NULL;
-      g_autoptr(StContact) vendor = NULL;
 
-      item = st_store_add_item (store, &spec, &error);
-      g_assert_no_error (error);
-      vendor = st_store_add_contact (store, ST_CONTACT_VENDOR, "Acme", &error);
-      g_assert_no_error (error);
+      st_test_add_item (store, &spec);
+      st_test_add_contact (store, ST_CONTACT_VENDOR, "Acme");
     }
 
   if (contents >= WITH_BILL)
@@ -282,15 +278,13 @@ test_sort_by_column (Fixture       *f,
   StItemSpec spec = { "ABC-0", "Zeta cable", NULL, 100, 50, ST_TRACKING_NONE, 0,
                       ST_SERIAL_FORMAT_ANY };
   g_autoptr(GError) error = NULL;
-  g_autoptr(StItem) added = NULL;
   g_autoptr(StItem) first = NULL;
   g_autoptr(StItem) again = NULL;
   GtkColumnView *view = st_test_template_child (items_view (f), ST_TYPE_LIST_PAGE, "column_view");
   GtkSelectionModel *items = st_list_page_get_selection (ST_LIST_PAGE (items_view (f)));
   gboolean descending = FALSE;
 
-  added = st_store_add_item (f->store, &spec, &error);
-  g_assert_no_error (error);
+  st_test_add_item (f->store, &spec);
   st_window_refresh (f->window);
   g_assert_cmpuint (n_rows (items), ==, 2);
 

@@ -3,7 +3,20 @@
 #include <string.h>
 #include <gio/gio.h>
 
+#include "st-test-pg.h"
 #include "st-test-run.h"
+
+gboolean
+st_test_cli_ready (const char *what)
+{
+  if (g_getenv ("SERIALTRACK_CLI") == NULL)
+    {
+      g_printerr ("SERIALTRACK_CLI is not set; run through meson test\n");
+      return FALSE;
+    }
+  st_pg_require_server (what);
+  return TRUE;
+}
 
 const char *
 st_test_cli_path (void)

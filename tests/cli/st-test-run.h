@@ -8,6 +8,10 @@
 
 G_BEGIN_DECLS
 
+/* Whether the CLI tests can run (call first in main(), after g_test_init()): FALSE, said so,
+ * outside meson test ($SERIALTRACK_CLI unset), and exits 77 on PostgreSQL without a server
+ * (st_pg_require_server(), naming @what).  main() returns 77 on FALSE. */
+gboolean    st_test_cli_ready    (const char *what);
 /* The serialtrack-cli under test ($SERIALTRACK_CLI, asserted set). */
 const char *st_test_cli_path     (void);
 /* The NULL-terminated strings of @ap, in a NULL-terminated array. */

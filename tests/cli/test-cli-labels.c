@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "st-test-cli.h"
+#include "st-test-run.h"
 #include "st-test-labels.h"
 #include "st-test-pg.h"
 
@@ -26,24 +27,6 @@ assert_pdf_reads (const char         *pdf,
                      i < n_expected && expected[i] != NULL ? expected[i] : "");
 }
 
-/* A valid IMEI: 14 digits and the Luhn check digit. */
-static char *
-imei (guint n)
-{
-  g_autofree char *body = g_strdup_printf ("35693803%06u", 100000 + n);
-  int sum = 0;
-
-  for (int i = 13; i >= 0; i--)
-    {
-      int d = body[i] - '0';
-
-      if ((13 - i) % 2 == 0)
-        d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-      sum += d;
-    }
-  return g_strdup_printf ("%s%d", body, (10 - sum % 10) % 10);
-}
-
 /* The issue's done-when: receiving a bill of 24 phones and printing its labels gives one A4
  * sheet whose 24 barcodes read back as the 24 IMEIs, in order. */
 static void
@@ -58,7 +41,7 @@ test_bill_of_24_phones (Fixture       *f,
 
   for (guint i = 0; i < 24; i++)
     {
-      g_ptr_array_add (imeis, imei (i));
+      g_ptr_array_add (imeis, st_test_imei (100000 + i));
       g_string_append_printf (line, "%s%s", i > 0 ? "," : "", (char *) imeis->pdata[i]);
     }
   g_free (cli_ok (f, "bill", "post", "--vendor", "Acme", "--number", "NW-24", "--warehouse",
@@ -140,12 +123,8 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  if (g_getenv ("SERIALTRACK_CLI") == NULL)
-    {
-      g_printerr ("SERIALTRACK_CLI is not set; run through meson test\n");
-      return 77;
-    }
-  st_pg_require_server ("test-cli-labels");
+  if (!st_test_cli_ready ("test-cli-labels"))
+    return 77;
   ADD ("/cli/labels/bill-of-24-phones", test_bill_of_24_phones);
   ADD ("/cli/labels/serials-and-item", test_serials_item_layouts);
   ADD ("/cli/labels/refused", test_refused);

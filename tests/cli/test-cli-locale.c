@@ -7,6 +7,7 @@
 
 #include "st-cli-charset.h"
 #include "st-test-cli.h"
+#include "st-test-run.h"
 #include "st-test-pg.h"
 
 #define ADD(path, func) \
@@ -94,13 +95,9 @@ main (int    argc,
   setlocale (LC_ALL, "");
 
   g_test_init (&argc, &argv, NULL);
-  if (g_getenv ("SERIALTRACK_CLI") == NULL)
-    {
-      g_printerr ("SERIALTRACK_CLI is not set; run through meson test\n");
-      return 77;
-    }
+  if (!st_test_cli_ready ("test-cli-locale"))
+    return 77;
   g_test_add_func ("/cli/locale/other-charsets", test_other_charsets);
-  st_pg_require_server ("test-cli-locale");
   ADD ("/cli/locale/c-utf8-out", test_c_locale);
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "st-test-cli.h"
+#include "st-test-run.h"
 #include "st-test-pg.h"
 
 #define ADD(path, func) \
@@ -97,12 +98,8 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  if (g_getenv ("SERIALTRACK_CLI") == NULL)
-    {
-      g_printerr ("SERIALTRACK_CLI is not set; run through meson test\n");
-      return 77;
-    }
-  st_pg_require_server ("test-cli-search");
+  if (!st_test_cli_ready ("test-cli-search"))
+    return 77;
   ADD ("/cli/search/last-digits-json", test_last_digits_json);
   ADD ("/cli/search/text-and-contacts", test_text_and_contacts);
   ADD ("/cli/search/limit", test_limit);

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "st-test-cli.h"
+#include "st-test-run.h"
 #include "st-test-pg.h"
 
 void add_refusal_tests (void);
@@ -805,12 +806,8 @@ main (int    argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-  if (g_getenv ("SERIALTRACK_CLI") == NULL)
-    {
-      g_printerr ("SERIALTRACK_CLI is not set; run through meson test\n");
-      return 77;
-    }
-  st_pg_require_server ("test-cli");
+  if (!st_test_cli_ready ("test-cli"))
+    return 77;
 
   TEST ("/cli/usage/errors", test_usage_errors);
   TEST ("/cli/usage/global", test_usage_global);

@@ -190,3 +190,20 @@ st_test_decoded_type (void)
 {
   return last_type;
 }
+
+char *
+st_test_imei (guint n)
+{
+  g_autofree char *body = g_strdup_printf ("35693803%06u", n);
+  int sum = 0;
+
+  for (int i = 13; i >= 0; i--)
+    {
+      int d = body[i] - '0';
+
+      if ((13 - i) % 2 == 0)
+        d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+      sum += d;
+    }
+  return g_strdup_printf ("%s%d", body, (10 - sum % 10) % 10);
+}

@@ -19,4 +19,7 @@ GPtrArray *st_test_decode_labels (const char    *pdf,
  * "QR-Code"). */
 const char *st_test_decoded_type  (void);
 
+/* A valid IMEI to print: 35693803, @n in six digits, and the Luhn check digit. */
+char       *st_test_imei          (guint          n);
+
 G_END_DECLS

@@ -254,6 +254,29 @@ rel_write_serials (const char *path,
   g_assert_no_error (error);
 }
 
+void
+rel_stock_big (const char *db,
+               const char *serials,
+               guint       n,
+               const char *date)
+{
+  g_autofree char *line = g_strdup_printf ("BIG:%u:1.00:@%s", n, serials);
+
+  g_free (rel_cli_ok (db, "init", NULL));
+  g_free (rel_cli_ok (db, "warehouse", "add", "Main", NULL));
+  g_free (rel_cli_ok (db, "warehouse", "add", "Shop", NULL));
+  g_free (rel_cli_ok (db, "contact", "add", "--vendor", "Acme", NULL));
+  g_free (rel_cli_ok (db, "contact", "add", "--customer", "Bob", NULL));
+  g_free (rel_cli_ok (db, "item", "add", "--sku", "BIG", "--name", "Big item", "--serial",
+                      "--price", "2", "--cost", "1", NULL));
+  if (date != NULL)
+    g_free (rel_cli_ok (db, "bill", "post", "--vendor", "Acme", "--number", "B-BASE",
+                        "--warehouse", "Main", "--date", date, "--line", line, NULL));
+  else
+    g_free (rel_cli_ok (db, "bill", "post", "--vendor", "Acme", "--number", "B-BASE",
+                        "--warehouse", "Main", "--line", line, NULL));
+}
+
 guint
 rel_count (const char *env,
            guint       ci_default)

@@ -67,6 +67,14 @@ void      rel_write_serials    (const char *path,
                                 guint       first,
                                 guint       n);
 
+/* Fills the new database @db through the CLI: warehouses Main and Shop, vendor Acme, customer
+ * Bob, the serial item BIG, and bill B-BASE from Acme into Main of the @n serials listed in
+ * @serials (one a line), dated @date (NULL: today). */
+void      rel_stock_big        (const char *db,
+                                const char *serials,
+                                guint       n,
+                                const char *date);
+
 /* $@env as a count, else @ci_default (the short run of the test suite). */
 guint     rel_count            (const char *env,
                                 guint       ci_default);

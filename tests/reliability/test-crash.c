@@ -55,7 +55,6 @@ static GRand *rand_;
 static void
 make_base (void)
 {
-  g_autofree char *line = NULL;
   g_autofree char *wal = NULL;
 
   dir = rel_tmpdir ("crash");
@@ -65,16 +64,7 @@ make_base (void)
   rel_write_serials (base_serials, "SN", 1, N_SERIALS);
   rel_write_serials (new_serials, "NEW", 1, N_SERIALS);
 
-  g_free (rel_cli_ok (base_db, "init", NULL));
-  g_free (rel_cli_ok (base_db, "warehouse", "add", "Main", NULL));
-  g_free (rel_cli_ok (base_db, "warehouse", "add", "Shop", NULL));
-  g_free (rel_cli_ok (base_db, "contact", "add", "--vendor", "Acme", NULL));
-  g_free (rel_cli_ok (base_db, "contact", "add", "--customer", "Bob", NULL));
-  g_free (rel_cli_ok (base_db, "item", "add", "--sku", "BIG", "--name", "Big item", "--serial",
-                      "--price", "2", "--cost", "1", NULL));
-  line = g_strdup_printf ("BIG:%d:1.00:@%s", N_SERIALS, base_serials);
-  g_free (rel_cli_ok (base_db, "bill", "post", "--vendor", "Acme", "--number", "B-BASE",
-                      "--warehouse", "Main", "--date", "2024-04-01", "--line", line, NULL));
+  rel_stock_big (base_db, base_serials, N_SERIALS, "2024-04-01");
   /* The CLI closed it last: checkpointed, no WAL left. */
   wal = g_strconcat (base_db, "-wal", NULL);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));

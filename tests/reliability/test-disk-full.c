@@ -30,24 +30,13 @@ static char *new_serials;
 static void
 make_base (void)
 {
-  g_autofree char *line = NULL;
-
   dir = rel_tmpdir ("diskfull");
   base_db = g_build_filename (dir, "base.serialtrack", NULL);
   base_serials = g_build_filename (dir, "base.txt", NULL);
   new_serials = g_build_filename (dir, "new.txt", NULL);
   rel_write_serials (base_serials, "SN", 1, N_SERIALS);
   rel_write_serials (new_serials, "NEW", 1, N_SERIALS);
-  g_free (rel_cli_ok (base_db, "init", NULL));
-  g_free (rel_cli_ok (base_db, "warehouse", "add", "Main", NULL));
-  g_free (rel_cli_ok (base_db, "warehouse", "add", "Shop", NULL));
-  g_free (rel_cli_ok (base_db, "contact", "add", "--vendor", "Acme", NULL));
-  g_free (rel_cli_ok (base_db, "contact", "add", "--customer", "Bob", NULL));
-  g_free (rel_cli_ok (base_db, "item", "add", "--sku", "BIG", "--name", "Big", "--serial",
-                      "--price", "2", "--cost", "1", NULL));
-  line = g_strdup_printf ("BIG:%d:1.00:@%s", N_SERIALS, base_serials);
-  g_free (rel_cli_ok (base_db, "bill", "post", "--vendor", "Acme", "--number", "B-BASE",
-                      "--warehouse", "Main", "--line", line, NULL));
+  rel_stock_big (base_db, base_serials, N_SERIALS, NULL);
 }
 
 static StDraft *
