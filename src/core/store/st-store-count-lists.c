@@ -18,32 +18,20 @@
 #define COUNT_TALLY(klass) \
   "(SELECT count (*) FROM count_scans s WHERE s.count_id = c.id AND s.class = '" klass "')"
 #define COUNT_ROW_COLUMNS \
-  "c.id, c.number, c.warehouse_id, w.name, c.date, c.status, c.finished_date, d.number, " \
-  "c.n_expected, " COUNT_TALLY ("found") ", " COUNT_TALLY ("again") ", " \
+  COUNT_COLUMNS ", " COUNT_TALLY ("found") ", " COUNT_TALLY ("again") ", " \
   COUNT_TALLY ("elsewhere") ", " COUNT_TALLY ("not_in_stock") ", " COUNT_TALLY ("unknown") ", " \
   COUNT_TALLY ("ambiguous") ", " COUNT_TALLY ("moved")
-#define COUNT_ROW_FROM \
-  "counts c JOIN warehouses w ON w.id = c.warehouse_id" \
-  " LEFT JOIN documents d ON d.id = c.adjustment_id"
+#define COUNT_ROW_FROM "counts c" COUNT_JOINS
 
 static GObject *
 count_from_row (StStmt *stmt)
 {
-  StCount *count = g_object_new (ST_TYPE_COUNT, NULL);
+  StCount *count = _st_count_new_from_row (stmt);
   /* The order of StScanClass. */
   static const StScanClass classes[] = { ST_SCAN_FOUND, ST_SCAN_AGAIN, ST_SCAN_ELSEWHERE,
                                          ST_SCAN_NOT_IN_STOCK, ST_SCAN_UNKNOWN,
                                          ST_SCAN_AMBIGUOUS, ST_SCAN_MOVED };
 
-  count->id = st_stmt_column_int64 (stmt, 0);
-  count->number = _st_column_dup (stmt, 1);
-  count->warehouse_id = st_stmt_column_int64 (stmt, 2);
-  count->warehouse = _st_column_dup (stmt, 3);
-  count->date = _st_column_dup (stmt, 4);
-  count->finished = g_strcmp0 (st_stmt_column_text (stmt, 5), "finished") == 0;
-  count->finished_date = _st_column_dup (stmt, 6);
-  count->adjustment = _st_column_dup (stmt, 7);
-  count->n_expected = st_stmt_column_int64 (stmt, 8);
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     count->n_scans[classes[i]] = st_stmt_column_int64 (stmt, 9 + (int) i);
   count->skus = g_new0 (char *, 1);

@@ -34,6 +34,16 @@ GPtrArray *_st_count_query_scans (StStore     *self,
                                   gint64       limit,
                                   GError     **error);
 
+/* A count's own columns (counts c, with COUNT_JOINS) and the count read from them (from column
+ * 0), without its tallies and items. */
+#define COUNT_COLUMNS \
+  "c.id, c.number, c.warehouse_id, w.name, c.date, c.status, c.finished_date, d.number, " \
+  "c.n_expected"
+#define COUNT_JOINS \
+  " JOIN warehouses w ON w.id = c.warehouse_id" \
+  " LEFT JOIN documents d ON d.id = c.adjustment_id"
+StCount   *_st_count_new_from_row (StStmt *stmt);
+
 /* A scan from a row of SCAN_COLUMNS (from column 0). */
 StCountScan *_st_count_scan_from_row (StStmt *stmt);
 

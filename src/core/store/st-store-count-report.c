@@ -221,6 +221,22 @@ typedef struct
   char          *finished;   /* the count's number, once finished */
 } FinishArgs;
 
+/* Runs @sql, ?1 the count and ?2 its warehouse. */
+static gboolean
+run_on_count (StStore         *self,
+              const CountCtx  *ctx,
+              const char      *sql,
+              GError         **error)
+{
+  g_autoptr(StStmt) stmt = _st_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  st_stmt_bind_int64 (stmt, 1, ctx->id);
+  st_stmt_bind_int64 (stmt, 2, ctx->warehouse_id);
+  return _st_step (stmt, error) != 0;
+}
+
 static gboolean
 finish_write (StStore  *self,
               gpointer  data,
@@ -246,30 +262,19 @@ finish_write (StStore  *self,
   report = build_report (self, &ctx, error);
   if (report == NULL)
     goto out;
-  stmt = _st_store_prepare (self, "UPDATE count_expected SET missing = 1 WHERE count_id = ?1"
-                                  " AND unit_id IN (SELECT e.unit_id FROM count_expected e"
-                                  " JOIN units u ON u.id = e.unit_id WHERE e.count_id = ?1"
-                                  " AND NOT EXISTS (SELECT 1 FROM count_scans s"
-                                  " WHERE s.count_id = ?1 AND s.unit_id = e.unit_id"
-                                  " AND s.class <> 'again') AND u.status = 'in_stock'"
-                                  " AND u.warehouse_id = ?2)", error);
-  if (stmt == NULL)
+  if (!run_on_count (self, &ctx,
+                     "UPDATE count_expected SET missing = 1 WHERE count_id = ?1"
+                     " AND unit_id IN (SELECT e.unit_id FROM count_expected e"
+                     " JOIN units u ON u.id = e.unit_id WHERE e.count_id = ?1"
+                     " AND NOT EXISTS (SELECT 1 FROM count_scans s"
+                     " WHERE s.count_id = ?1 AND s.unit_id = e.unit_id"
+                     " AND s.class <> 'again') AND u.status = 'in_stock'"
+                     " AND u.warehouse_id = ?2)", error)
+      || !run_on_count (self, &ctx,
+                        "UPDATE count_quantities SET on_hand = coalesce ((SELECT"
+                        " s.on_hand FROM stock s WHERE s.item_id = count_quantities.item_id"
+                        " AND s.warehouse_id = ?2), 0) WHERE count_id = ?1", error))
     goto out;
-  st_stmt_bind_int64 (stmt, 1, ctx.id);
-  st_stmt_bind_int64 (stmt, 2, ctx.warehouse_id);
-  if (_st_step (stmt, error) == 0)
-    goto out;
-  g_clear_pointer (&stmt, st_stmt_release);
-  stmt = _st_store_prepare (self, "UPDATE count_quantities SET on_hand = coalesce ((SELECT"
-                                  " s.on_hand FROM stock s WHERE s.item_id = count_quantities.item_id"
-                                  " AND s.warehouse_id = ?2), 0) WHERE count_id = ?1", error);
-  if (stmt == NULL)
-    goto out;
-  st_stmt_bind_int64 (stmt, 1, ctx.id);
-  st_stmt_bind_int64 (stmt, 2, ctx.warehouse_id);
-  if (_st_step (stmt, error) == 0)
-    goto out;
-  g_clear_pointer (&stmt, st_stmt_release);
   /* The missing list and the quantities on hand are frozen first: the write-off takes the
    * missing units out of stock and sets the quantities to the numbers counted. */
   if (a->write_off_missing)

@@ -108,23 +108,10 @@ covers_item (CountCtx *ctx,
 
 /* Reading counts. */
 
-#define COUNT_COLUMNS \
-  "c.id, c.number, c.warehouse_id, w.name, c.date, c.status, c.finished_date, d.number, " \
-  "c.n_expected"
-#define COUNT_JOINS \
-  " JOIN warehouses w ON w.id = c.warehouse_id" \
-  " LEFT JOIN documents d ON d.id = c.adjustment_id"
-
-static StCount *
-count_from_row (StStore  *self,
-                StStmt   *stmt,
-                GError  **error)
+StCount *
+_st_count_new_from_row (StStmt *stmt)
 {
-  g_autoptr(StCount) count = g_object_new (ST_TYPE_COUNT, NULL);
-  g_autoptr(StStmt) tally = NULL;
-  g_autoptr(StStmt) skus = NULL;
-  g_autoptr(GPtrArray) sku_list = g_ptr_array_new ();
-  int rc;
+  StCount *count = g_object_new (ST_TYPE_COUNT, NULL);
 
   count->id = st_stmt_column_int64 (stmt, 0);
   count->number = _st_column_dup (stmt, 1);
@@ -135,6 +122,19 @@ count_from_row (StStore  *self,
   count->finished_date = _st_column_dup (stmt, 6);
   count->adjustment = _st_column_dup (stmt, 7);
   count->n_expected = st_stmt_column_int64 (stmt, 8);
+  return count;
+}
+
+static StCount *
+count_from_row (StStore  *self,
+                StStmt   *stmt,
+                GError  **error)
+{
+  g_autoptr(StCount) count = _st_count_new_from_row (stmt);
+  g_autoptr(StStmt) tally = NULL;
+  g_autoptr(StStmt) skus = NULL;
+  g_autoptr(GPtrArray) sku_list = g_ptr_array_new ();
+  int rc;
 
   tally = _st_store_prepare (self, "SELECT class, count (*) FROM count_scans"
                                    " WHERE count_id = ? GROUP BY class", error);

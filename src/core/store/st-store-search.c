@@ -173,6 +173,30 @@ search_contacts (Search      *s,
   return TRUE;
 }
 
+/* The serial's steps: the whole key, then the keys it ends (the reversed key's range), then
+ * those it starts. */
+static gboolean
+search_serials (Search      *s,
+                const char  *key,
+                GError     **error)
+{
+  g_autofree char *rkey = g_utf8_strreverse (key, -1);
+  g_autofree char *key_end = upper_bound (key);
+  g_autofree char *rkey_end = upper_bound (rkey);
+
+  return run_step (s, ST_SEARCH_MATCH_EXACT,
+                   SELECT_UNITS " WHERE u.serial_key = ?1 ORDER BY i.sku_key LIMIT ?2",
+                   key, NULL, 0, 2, error)
+         && run_step (s, ST_SEARCH_MATCH_END,
+                      SELECT_UNITS " WHERE u.serial_rkey >= ?1 AND u.serial_rkey < ?2"
+                      " ORDER BY u.serial_rkey LIMIT ?3",
+                      rkey, rkey_end, 0, 3, error)
+         && run_step (s, ST_SEARCH_MATCH_START,
+                      SELECT_UNITS " WHERE u.serial_key >= ?1 AND u.serial_key < ?2"
+                      " ORDER BY u.serial_key LIMIT ?3",
+                      key, key_end, 0, 3, error);
+}
+
 StSearchResult *
 st_store_search (StStore        *self,
                  const char     *text,
@@ -184,9 +208,6 @@ st_store_search (StStore        *self,
   g_autoptr(GHashTable) seen = NULL;
   g_autofree char *clean = NULL;
   g_autofree char *key = NULL;
-  g_autofree char *rkey = NULL;
-  g_autofree char *key_end = NULL;
-  g_autofree char *rkey_end = NULL;
   g_autofree char *pattern = NULL;
   Search s;
 
@@ -197,9 +218,6 @@ st_store_search (StStore        *self,
   if (clean == NULL)
     return NULL;
   key = st_serial_key (clean);
-  rkey = g_utf8_strreverse (key, -1);
-  key_end = upper_bound (key);
-  rkey_end = upper_bound (rkey);
 
   result = g_new0 (StSearchResult, 1);
   result->units = g_ptr_array_new_with_free_func (g_object_unref);
@@ -207,17 +225,7 @@ st_store_search (StStore        *self,
   seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   s = (Search) { self, result, seen, limit > 0 ? limit : G_MAXUINT };
 
-  if (!run_step (&s, ST_SEARCH_MATCH_EXACT,
-                 SELECT_UNITS " WHERE u.serial_key = ?1 ORDER BY i.sku_key LIMIT ?2",
-                 key, NULL, 0, 2, error)
-      || !run_step (&s, ST_SEARCH_MATCH_END,
-                    SELECT_UNITS " WHERE u.serial_rkey >= ?1 AND u.serial_rkey < ?2"
-                    " ORDER BY u.serial_rkey LIMIT ?3",
-                    rkey, rkey_end, 0, 3, error)
-      || !run_step (&s, ST_SEARCH_MATCH_START,
-                    SELECT_UNITS " WHERE u.serial_key >= ?1 AND u.serial_key < ?2"
-                    " ORDER BY u.serial_key LIMIT ?3",
-                    key, key_end, 0, 3, error))
+  if (!search_serials (&s, key, error))
     return NULL;
 
   if (scope == ST_SEARCH_ALL)
