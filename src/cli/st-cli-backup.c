@@ -97,6 +97,46 @@ st_cli_cmd_backup (StCli              *cli,
   return ST_CLI_EXIT_OK;
 }
 
+/* Removes the copy @aside and its WAL. */
+static void
+remove_aside (const char *aside)
+{
+  g_autofree char *aside_wal = g_strconcat (aside, "-wal", NULL);
+
+  g_unlink (aside);
+  g_unlink (aside_wal);
+}
+
+/* Keeps what a restore replaces, WAL included (a damaged file may still hold something): a
+ * copy of @target beside it, under a name nobody has taken ("….before-restore-STAMP", two
+ * restores within one second get -2, -3 …).  Returns the copy's name, or NULL with @error
+ * set (and no copy left). */
+static char *
+keep_aside (const char  *target,
+            GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *aside = g_strdup_printf ("%s.before-restore-%s", target, stamp);
+  g_autofree char *target_wal = g_strconcat (target, "-wal", NULL);
+  g_autofree char *aside_wal = NULL;
+
+  for (guint i = 2; g_file_test (aside, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (aside);
+      aside = g_strdup_printf ("%s.before-restore-%s-%u", target, stamp, i);
+    }
+  aside_wal = g_strconcat (aside, "-wal", NULL);
+  if (!copy_aside (target, aside, error)
+      || (g_file_test (target_wal, G_FILE_TEST_EXISTS)
+          && !copy_aside (target_wal, aside_wal, error)))
+    {
+      remove_aside (aside);
+      return NULL;
+    }
+  return g_steal_pointer (&aside);
+}
+
 /* Restores into the --db target.  Refused when the backup is not a sound SerialTrack
  * database (st_store_restore checks it), when it is the target itself, when another program
  * has the target open, and — without --force — when the target is not a SerialTrack database
@@ -110,15 +150,11 @@ st_cli_cmd_restore (StCli              *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) args = NULL;
-  g_autoptr(GDateTime) now = NULL;
   g_autofree char *target = NULL;
   g_autofree char *target_display = NULL;
   g_autofree char *backup_display = NULL;
-  g_autofree char *stamp = NULL;
   g_autofree char *aside = NULL;
   g_autofree char *aside_display = NULL;
-  g_autofree char *target_wal = NULL;
-  g_autofree char *aside_wal = NULL;
   gboolean force = FALSE;
   const StCliOption options[] = {
     { "force", ST_CLI_OPT_FLAG, &force },
@@ -168,36 +204,15 @@ st_cli_cmd_restore (StCli              *cli,
           return st_cli_fail (error);
         }
 
-      /* Keep what is replaced, WAL included: a damaged file may still hold something. */
-      now = g_date_time_new_now_local ();
-      stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-      /* A name nobody has taken: two restores within one second get -2, -3 … */
-      aside = g_strdup_printf ("%s.before-restore-%s", target, stamp);
-      for (guint i = 2; g_file_test (aside, G_FILE_TEST_EXISTS); i++)
-        {
-          g_free (aside);
-          aside = g_strdup_printf ("%s.before-restore-%s-%u", target, stamp, i);
-        }
+      if ((aside = keep_aside (target, &error)) == NULL)
+        return st_cli_fail (error);
       aside_display = g_filename_display_name (aside);
-      target_wal = g_strconcat (target, "-wal", NULL);
-      aside_wal = g_strconcat (aside, "-wal", NULL);
-      if (!copy_aside (target, aside, &error)
-          || (g_file_test (target_wal, G_FILE_TEST_EXISTS)
-              && !copy_aside (target_wal, aside_wal, &error)))
-        {
-          g_unlink (aside);
-          g_unlink (aside_wal);
-          return st_cli_fail (error);
-        }
     }
 
   if (!st_store_restore (backup, target, &error))
     {
       if (aside != NULL)
-        {
-          g_unlink (aside);
-          g_unlink (aside_wal);
-        }
+        remove_aside (aside);
       return st_cli_fail (error);
     }
 
