@@ -22,15 +22,7 @@
 #include "st-store-private.h"
 #include "st-window.h"
 #include "st-test-app.h"
-
-/* Holds the worker at the start of each job until released. */
-typedef struct
-{
-  GMutex    lock;
-  GCond     cond;
-  gboolean  hold;
-  guint     n_jobs;
-} Gate;
+#include "../st-test-gate.h"
 
 typedef struct
 {
@@ -38,46 +30,12 @@ typedef struct
   char       *path;
   StWindow   *window;
   StStore    *store;   /* the window's */
-  Gate        gate;
+  StTestGate  gate;
   StDocument *posted;
   guint       n_ticks;
 } Fixture;
 
 static StApplication *app;
-
-static void
-gate_hook (StStore  *store,
-           gpointer  data)
-{
-  Gate *gate = data;
-
-  g_mutex_lock (&gate->lock);
-  gate->n_jobs++;
-  g_cond_broadcast (&gate->cond);
-  while (gate->hold)
-    g_cond_wait (&gate->cond, &gate->lock);
-  g_mutex_unlock (&gate->lock);
-}
-
-static void
-gate_release (Gate *gate)
-{
-  g_mutex_lock (&gate->lock);
-  gate->hold = FALSE;
-  g_cond_broadcast (&gate->cond);
-  g_mutex_unlock (&gate->lock);
-}
-
-static guint
-gate_n_jobs (Gate *gate)
-{
-  guint n;
-
-  g_mutex_lock (&gate->lock);
-  n = gate->n_jobs;
-  g_mutex_unlock (&gate->lock);
-  return n;
-}
 
 /* A new database with a quantity item CABLE and vendor Acme, open in a window whose store's
  * worker holds every job until the test releases it. */
@@ -98,10 +56,7 @@ fixture_setup (Fixture       *f,
   f->window = st_test_open_window (app, f->path);
   f->store = st_window_get_store (f->window);
 
-  g_mutex_init (&f->gate.lock);
-  g_cond_init (&f->gate.cond);
-  f->gate.hold = TRUE;
-  _st_store_set_worker_hook (f->store, gate_hook, &f->gate);
+  st_test_gate_init (&f->gate, f->store);
   st_test_spin ();
 }
 
@@ -111,14 +66,13 @@ fixture_teardown (Fixture       *f,
 {
 
   /* Whatever happened, the worker must not wait forever: the store waits for it. */
-  gate_release (&f->gate);
+  st_test_gate_release (&f->gate);
   _st_store_set_worker_hook (f->store, NULL, NULL);
   g_clear_object (&f->posted);
 
   st_test_destroy_toplevels_if (st_test_is_own_window);
 
-  g_cond_clear (&f->gate.cond);
-  g_mutex_clear (&f->gate.lock);
+  st_test_gate_clear (&f->gate);
 
   st_test_remove_dir (f->dir);
   g_free (f->path);
@@ -150,7 +104,7 @@ worker_holds_a_job (gpointer data)
 {
   Fixture *f = data;
 
-  return gate_n_jobs (&f->gate) >= 1;
+  return st_test_gate_n_jobs (&f->gate) >= 1;
 }
 
 static gboolean
@@ -271,7 +225,7 @@ test_window_draws_while_posting (Fixture       *f,
   g_clear_error (&error);
 
   /* Let go: the posting ends, the editor closes and the Bills view lists the bill. */
-  gate_release (&f->gate);
+  st_test_gate_release (&f->gate);
   st_test_wait_until (posting_done, f);
   g_assert_cmpstr (st_document_get_number (f->posted), ==, "ACME-1");
   g_assert_cmpint (st_document_get_quantity (f->posted), ==, 5);
@@ -370,7 +324,7 @@ test_window_draws_while_servicing (Fixture       *f,
   g_clear_pointer (&cases, g_ptr_array_unref);
 
   /* Let go: the case opens and its page shows. */
-  gate_release (&f->gate);
+  st_test_gate_release (&f->gate);
   st_test_wait_until (dialog_gone, dialog);
   st_test_spin ();
   page = ST_SERVICE_PAGE (st_window_get_view (f->window, "service-case"));
@@ -379,10 +333,7 @@ test_window_draws_while_servicing (Fixture       *f,
                    ST_SERVICE_OPEN);
 
   /* Start Repair with the worker held again: the page waits, its steps off, the window draws. */
-  g_mutex_lock (&f->gate.lock);
-  f->gate.hold = TRUE;
-  f->gate.n_jobs = 0;
-  g_mutex_unlock (&f->gate.lock);
+  st_test_gate_hold (&f->gate);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "service.start", NULL));
   st_test_wait_until (worker_holds_a_job, f);
   g_assert_true (st_service_page_is_busy (page));
@@ -394,7 +345,7 @@ test_window_draws_while_servicing (Fixture       *f,
   g_assert_cmpuint (cases->len, ==, 1);
   g_assert_cmpint (st_service_case_get_status (g_ptr_array_index (cases, 0)), ==, ST_SERVICE_OPEN);
 
-  gate_release (&f->gate);
+  st_test_gate_release (&f->gate);
   st_test_wait_until (page_idle, page);
   st_test_spin ();
   g_assert_cmpint (st_service_case_get_status (st_service_page_get_case (page)), ==,
@@ -433,7 +384,7 @@ test_window_draws_while_adding_item (Fixture       *f,
   g_assert_error (error, ST_ERROR, ST_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  gate_release (&f->gate);
+  st_test_gate_release (&f->gate);
   st_test_wait_until (edit_dialog_idle, dialog);
   st_test_spin ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));

@@ -9,6 +9,7 @@
 
 #include "st-store-private.h"
 #include "st-test-util.h"
+#include "../st-test-gate.h"
 #include "../st-test-xlsx.h"
 
 typedef struct
@@ -707,47 +708,6 @@ test_export_progress (AsyncFixture  *f,
 
 /* The worker: order, and cancelling a call it has not started. */
 
-typedef struct
-{
-  GMutex    lock;
-  GCond     cond;
-  gboolean  hold;
-  guint     n_jobs;
-} Gate;
-
-static void
-gate_hook (StStore  *store,
-           gpointer  data)
-{
-  Gate *gate = data;
-
-  g_mutex_lock (&gate->lock);
-  gate->n_jobs++;
-  g_cond_broadcast (&gate->cond);
-  while (gate->hold)
-    g_cond_wait (&gate->cond, &gate->lock);
-  g_mutex_unlock (&gate->lock);
-}
-
-static void
-gate_release (Gate *gate)
-{
-  g_mutex_lock (&gate->lock);
-  gate->hold = FALSE;
-  g_cond_broadcast (&gate->cond);
-  g_mutex_unlock (&gate->lock);
-}
-
-static void
-gate_wait_for_jobs (Gate  *gate,
-                    guint  n)
-{
-  g_mutex_lock (&gate->lock);
-  while (gate->n_jobs < n)
-    g_cond_wait (&gate->cond, &gate->lock);
-  g_mutex_unlock (&gate->lock);
-}
-
 static void
 test_in_order (AsyncFixture  *f,
                gconstpointer  data)
@@ -791,21 +751,19 @@ test_cancel_before_start (AsyncFixture  *f,
   g_autoptr(StDocument) posted = NULL;
   g_autoptr(StDocument) refused = NULL;
   g_autoptr(GError) error = NULL;
-  Gate gate = { .hold = TRUE };
+  StTestGate gate;
 
-  g_mutex_init (&gate.lock);
-  g_cond_init (&gate.cond);
-  _st_store_set_worker_hook (f->base.store, gate_hook, &gate);
+  st_test_gate_init (&gate, f->base.store);
 
   /* The worker holds at the first call; the second waits behind it and is cancelled. */
   st_store_post_async (f->base.store, first, NULL, done_cb, f);
   st_store_post_async (f->base.store, second, cancellable, done_cb, f);
-  gate_wait_for_jobs (&gate, 1);
+  st_test_gate_wait_for_jobs (&gate, 1);
   g_cancellable_cancel (cancellable);
   /* One already cancelled when it is made. */
   g_cancellable_cancel (cancelled);
   st_store_post_async (f->base.store, third, cancelled, done_cb, f);
-  gate_release (&gate);
+  st_test_gate_release (&gate);
   wait_for (f, 3);
 
   posted = st_store_post_finish (f->base.store, g_ptr_array_index (f->results, 0), &error);
@@ -829,8 +787,7 @@ test_cancel_before_start (AsyncFixture  *f,
   g_assert_error (error, ST_ERROR, ST_ERROR_NOT_FOUND);
 
   _st_store_set_worker_hook (f->base.store, NULL, NULL);
-  g_cond_clear (&gate.cond);
-  g_mutex_clear (&gate.lock);
+  st_test_gate_clear (&gate);
 }
 
 /* An export answers a cancellation itself, as its synchronous twin does, leaving no file. */
