@@ -195,6 +195,25 @@ st_test_destroy_toplevels (gboolean main_windows)
   st_test_destroy_toplevels_if (main_windows ? is_own_main_window : is_own_other_window);
 }
 
+static gboolean
+is_dialog (GObject *window)
+{
+  return !ST_IS_WINDOW (window);
+}
+
+static gboolean
+is_main_window (GObject *window)
+{
+  return ST_IS_WINDOW (window);
+}
+
+void
+st_test_destroy_all_toplevels (void)
+{
+  st_test_destroy_toplevels_if (is_dialog);
+  st_test_destroy_toplevels_if (is_main_window);
+}
+
 char *
 st_test_make_tmp_dir (const char *tmpl)
 {

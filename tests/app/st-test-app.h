@@ -53,6 +53,10 @@ gboolean       st_test_is_own_window        (GObject *window);
 /* Our own toplevels: the main windows if @main_windows, else the others. */
 void           st_test_destroy_toplevels    (gboolean main_windows);
 
+/* Every toplevel, GTK's own too: the dialogs first, then the main windows they are transient
+ * for. */
+void           st_test_destroy_all_toplevels (void);
+
 /* Temporary directories: a new one from @tmpl (asserted), and one emptied and removed (NULL:
  * nothing; files made read-only by a test are removed as well). */
 char          *st_test_make_tmp_dir    (const char    *tmpl);

@@ -46,24 +46,11 @@ fixture_setup (Fixture       *f,
   st_test_spin ();
 }
 
-static gboolean
-is_dialog (GObject *window)
-{
-  return !ST_IS_WINDOW (window);
-}
-
-static gboolean
-is_main_window (GObject *window)
-{
-  return ST_IS_WINDOW (window);
-}
-
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  st_test_destroy_toplevels_if (is_dialog);
-  st_test_destroy_toplevels_if (is_main_window);
+  st_test_destroy_all_toplevels ();
   st_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);

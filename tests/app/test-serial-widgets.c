@@ -165,25 +165,11 @@ fixture_setup (Fixture       *f,
     }
 }
 
-static gboolean
-is_dialog (GObject *window)
-{
-  return !ST_IS_WINDOW (window);
-}
-
-static gboolean
-is_main_window (GObject *window)
-{
-  return ST_IS_WINDOW (window);
-}
-
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  /* Dialogs first, then the windows they are transient for. */
-  st_test_destroy_toplevels_if (is_dialog);
-  st_test_destroy_toplevels_if (is_main_window);
+  st_test_destroy_all_toplevels ();
 
   g_clear_object (&f->tool);
   g_clear_object (&f->phone);
