@@ -327,23 +327,6 @@ fixture_setup (Fixture       *f,
                   "--cost", "1.50", NULL));
 }
 
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
 void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
@@ -356,7 +339,7 @@ fixture_teardown (Fixture       *f,
       g_assert_true (tj_bool (report, "sound"));
       g_assert_cmpuint (tj_len (report, "problems"), ==, 0);
     }
-  remove_tree (f->dir);
+  st_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db);
   n_live_fixtures--;

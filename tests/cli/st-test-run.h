@@ -6,6 +6,8 @@
 #include <stdarg.h>
 #include <glib.h>
 
+#include "../st-test-tree.h"
+
 G_BEGIN_DECLS
 
 /* Whether the CLI tests can run (call first in main(), after g_test_init()): FALSE, said so,

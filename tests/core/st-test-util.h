@@ -10,6 +10,7 @@
 #include "st-db.h"
 #include "st-error.h"
 #include "st-store.h"
+#include "../st-test-tree.h"
 
 /* The driver under test: SQLite files by default; PostgreSQL when ST_TEST_POSTGRES=1 (the
  * server from libpq's PGHOST, PGPORT, PGUSER, PGPASSWORD — what pg_virtualenv sets). */
@@ -93,20 +94,6 @@ typedef struct
   StStore *store;
 } StFixture;
 
-static inline void
-st_fixture_remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 /* A new database with warehouses Main/Shop, vendor Acme, customer Bob, and items PHONE (serial,
  * imei, 12 months warranty), TOOL (serial, any), CABLE (quantity). */
 static inline void
@@ -150,7 +137,7 @@ st_fixture_teardown (StFixture     *f,
                      gconstpointer  data)
 {
   g_clear_object (&f->store);
-  st_fixture_remove_dir (f->dir);
+  st_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }

@@ -46,7 +46,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->db);
-  st_fixture_remove_dir (f->dir);
+  st_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

@@ -100,7 +100,7 @@ teardown (ExportFixture *f,
           gconstpointer  data)
 {
   _st_export_set_sheet_rows (0);
-  st_fixture_remove_dir (f->out);
+  st_test_remove_tree (f->out);
   g_free (f->out);
   st_fixture_teardown (&f->base, data);
 }

@@ -215,7 +215,7 @@ test_migrated (void)
   g_assert_no_error (error);
   assert_search (store, "2345", ST_SEARCH_QUICK, 50, "OLD-12345:end");
   g_clear_object (&store);
-  st_fixture_remove_dir (dir);
+  st_test_remove_tree (dir);
 }
 
 int

@@ -54,7 +54,7 @@ teardown (AsyncFixture  *f,
 {
   g_ptr_array_unref (f->results);
   g_main_loop_unref (f->loop);
-  st_fixture_remove_dir (f->out);
+  st_test_remove_tree (f->out);
   g_free (f->out);
   st_fixture_teardown (&f->base, data);
 }

@@ -81,7 +81,7 @@ test_open_foreign_files (void)
   }
   assert_open_refused (truncated, ST_ERROR_NOT_SERIALTRACK);
 
-  st_fixture_remove_dir (dir);
+  st_test_remove_tree (dir);
 }
 
 static void
@@ -519,7 +519,7 @@ test_created_then_killed (void)
   store = st_store_open (path, 0, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
-  st_fixture_remove_dir (dir);
+  st_test_remove_tree (dir);
 }
 
 /* A database an older build wrote (schema version 1, made here with that version's SQL and a
@@ -580,7 +580,7 @@ test_migrate_from_v1 (void)
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, ST_SCHEMA_VERSION);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
-  st_fixture_remove_dir (dir);
+  st_test_remove_tree (dir);
 }
 
 static guint

@@ -223,23 +223,6 @@ rel_tmpdir (const char *name)
 }
 
 void
-rel_rmtree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rel_rmtree (child);
-        }
-    }
-  g_remove (path);
-}
-
-void
 rel_write_serials (const char *path,
                    const char *prefix,
                    guint       first,

@@ -7,6 +7,7 @@
 
 #include "st-test-json.h"
 #include "st-test-pg.h"
+#include "st-test-run.h"
 
 G_BEGIN_DECLS
 
@@ -60,7 +61,6 @@ void      rel_copy             (const char *from,
 /* Removes the database and its -wal, -shm and -journal files (a server database: empties it). */
 void      rel_remove_db        (const char *path);
 char     *rel_tmpdir           (const char *name);
-void      rel_rmtree           (const char *path);
 /* Writes @n serials PREFIX000001… one a line to @path. */
 void      rel_write_serials    (const char *path,
                                 const char *prefix,

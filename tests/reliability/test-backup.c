@@ -53,7 +53,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  rel_rmtree (f->dir);
+  st_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db);
 }

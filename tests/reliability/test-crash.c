@@ -507,7 +507,7 @@ main (int   argc,
     }
   status = g_test_run ();
 
-  rel_rmtree (dir);
+  st_test_remove_tree (dir);
   g_rand_free (rand_);
   return status;
 }

@@ -182,7 +182,7 @@ main (int   argc,
   g_test_add_func ("/summary/damaged", test_summary);
   status = g_test_run ();
 
-  rel_rmtree (dir);
+  st_test_remove_tree (dir);
   g_rand_free (rand_);
   return status;
 }

@@ -226,6 +226,6 @@ main (int   argc,
   g_test_add_data_func ("/disk-full/file-size-limit/spill", &limits[0], test_file_size_limit);
   g_test_add_data_func ("/disk-full/file-size-limit/commit", &limits[1], test_file_size_limit);
   status = g_test_run ();
-  rel_rmtree (dir);
+  st_test_remove_tree (dir);
   return status;
 }

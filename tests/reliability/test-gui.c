@@ -110,7 +110,7 @@ test_damaged_files (void)
       assert_alone (path);
       rel_remove_db (path);
     }
-  rel_rmtree (dir);
+  st_test_remove_tree (dir);
   rel_figure ("gui-damaged-files", "%zu damaged or foreign files opened as the app opens a "
               "database: %u refused in an error dialog naming the file, %u opened (damage "
               "the header and schema do not show); no crash, every file unchanged, nothing "
@@ -172,7 +172,7 @@ test_backup_menu (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   st_test_spin ();
-  rel_rmtree (dir);
+  st_test_remove_tree (dir);
   rel_figure ("gui-backup-menu", "Back Up Database… answered in the file chooser: a backup "
               "written off the main thread, 250 units, check passes");
 }

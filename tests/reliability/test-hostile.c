@@ -328,7 +328,7 @@ main (int   argc,
   g_test_add_func ("/hostile/cli-round-trip", test_cli_round_trip);
   g_test_add_func ("/hostile/export", test_export);
   status = g_test_run ();
-  rel_rmtree (dir);
+  st_test_remove_tree (dir);
   g_free (db);
   g_free (dir);
   return status;

@@ -72,7 +72,7 @@ setup (Race *r)
 static void
 teardown (Race *r)
 {
-  rel_rmtree (r->dir);
+  st_test_remove_tree (r->dir);
   g_rand_free (r->rand);
   g_free (r->dir);
   g_free (r->db);

@@ -407,7 +407,7 @@ test_restart (void)
                                    : "done before the restart, the bill whole");
   g_clear_object (&store);
   g_clear_object (&again);
-  rel_rmtree (dir);
+  st_test_remove_tree (dir);
   st_pg_drop (db);
 }
 
@@ -496,7 +496,7 @@ test_read_only (void)
     st_pg_drop (db);
     g_free (st_pg_sql ("dbname=postgres", drop_role));
   }
-  rel_rmtree (dir);
+  st_test_remove_tree (dir);
 }
 
 /* Copy both ways. */
@@ -609,7 +609,7 @@ test_copy_both_ways (void)
               "histories identical (%zu bytes of JSON), and a posting after it "
               "gives the same on both", strlen (on_file));
   st_pg_drop (server);
-  rel_rmtree (dir);
+  st_test_remove_tree (dir);
 }
 
 int

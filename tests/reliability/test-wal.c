@@ -127,7 +127,7 @@ test_second_connection_keeps_locks (void)
   g_assert_no_error (error);
 
   g_clear_object (&window);
-  rel_rmtree (dir);
+  st_test_remove_tree (dir);
 }
 
 /* mxFrame (WAL frames) and nBackfill (frames checkpointed) from the WAL index. */
@@ -189,7 +189,7 @@ test_no_automatic_checkpoint (void)
 
   g_clear_object (&b);
   g_clear_object (&a);
-  rel_rmtree (dir);
+  st_test_remove_tree (dir);
 }
 
 static void
@@ -216,7 +216,7 @@ test_checkpoint_under_write_lock (void)
 
   g_clear_object (&b);
   g_clear_object (&a);
-  rel_rmtree (dir);
+  st_test_remove_tree (dir);
 }
 
 int
