@@ -67,18 +67,6 @@ is_database_file (const char *db_path,
   return FALSE;
 }
 
-/* Removes a database file with its WAL and shared-memory files. */
-void
-_st_store_delete_database_files (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-}
-
 gboolean
 st_store_file_is_serialtrack (const char  *path,
                               GError     **error)
@@ -189,7 +177,7 @@ st_store_restore (const char  *backup_path,
   if (report == NULL || report->problems->len > 0)
     {
       g_clear_object (&copy);
-      _st_store_delete_database_files (tmp);
+      st_db_sqlite_delete_file (tmp);
       if (report == NULL)
         g_set_error (error, ST_ERROR, local->code,
                      /* Translators: %1$s is a file name, %2$s what went wrong */
@@ -213,7 +201,7 @@ st_store_restore (const char  *backup_path,
     {
       int saved = errno;
       g_autofree char *target = g_filename_display_name (target_path);
-      _st_store_delete_database_files (tmp);
+      st_db_sqlite_delete_file (tmp);
       /* Translators: %1$s is a file name, %2$s the system's reason */
       g_set_error (error, ST_ERROR, ST_ERROR_IO, _("Cannot write “%1$s”: %2$s"), target,
                    g_strerror (saved));

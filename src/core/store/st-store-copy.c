@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "st-db-sqlite.h"
 #include "st-error.h"
 #include "st-schema.h"
 #include "st-store-private.h"
@@ -205,7 +206,7 @@ st_store_copy (StStore     *self,
             g_set_error (error, ST_ERROR, ST_ERROR_IO,
                          /* Translators: %1$s is a file name, %2$s the system's reason */
                          _("Cannot write “%1$s”: %2$s"), display, g_strerror (saved));
-          _st_store_delete_database_files (tmp);
+          st_db_sqlite_delete_file (tmp);
           return NULL;
         }
       return g_steal_pointer (&report);

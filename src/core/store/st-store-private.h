@@ -104,8 +104,6 @@ void      _st_store_set_bulk_mode   (StStore     *self,
  * written), for a file written there and then renamed over @path. */
 char     *_st_store_temp_path_beside (const char  *path,
                                       GError     **error);
-/* Removes a database file with its WAL and shared-memory files. */
-void      _st_store_delete_database_files (const char *path);
 /* A SQLite copy of the whole database at @path (a new file), from one snapshot. */
 gboolean  _st_store_copy_to_new_file (StStore     *self,
                                       const char  *path,

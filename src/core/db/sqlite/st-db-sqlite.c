@@ -720,8 +720,8 @@ sqlite_ready (StDb    *db,
   return TRUE;
 }
 
-static void
-delete_database (const char *path)
+void
+st_db_sqlite_delete_file (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
@@ -737,7 +737,7 @@ sqlite_discard (StDb *db)
   StDbSqlite *self = ST_DB_SQLITE (db);
 
   g_clear_pointer (&self->db, sqlite3_close_v2);
-  delete_database (self->path);
+  st_db_sqlite_delete_file (self->path);
 }
 
 /* @known: the file was opened as a SerialTrack database by another connection already (its

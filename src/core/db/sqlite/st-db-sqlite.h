@@ -18,5 +18,7 @@ gboolean st_db_sqlite_file_in_use (const char  *path);
 gboolean st_db_sqlite_copy_file   (const char  *source_path,
                                    const char  *dest_path,
                                    GError     **error);
+/* Removes the database file @path with its WAL and shared-memory files. */
+void     st_db_sqlite_delete_file (const char  *path);
 
 G_END_DECLS
