@@ -15,19 +15,19 @@ offenders () {
     | xargs -0 grep -nE "$1" /dev/null || true
 }
 
-found=$(offenders '#[[:space:]]*include[[:space:]]*[<"]sqlite3\.h[>"]|\bsqlite3_[a-z_0-9]+[[:space:]]*\(' \
-                  src/core/db/sqlite)
-if [ -n "$found" ]; then
-  echo "SQLite used outside src/core/db/sqlite/:"
-  echo "$found"
-  status=1
-fi
-found=$(offenders '#[[:space:]]*include[[:space:]]*[<"]libpq-fe\.h[>"]|\bPQ[a-z][A-Za-z]*[[:space:]]*\(' \
-                  src/core/db/postgres)
-if [ -n "$found" ]; then
-  echo "libpq used outside src/core/db/postgres/:"
-  echo "$found"
-  status=1
-fi
+# $1: the library, $2: the pattern of its use, $3: the driver folder allowed to use it
+check () {
+  found=$(offenders "$2" "$3")
+  if [ -n "$found" ]; then
+    echo "$1 used outside $3/:"
+    echo "$found"
+    status=1
+  fi
+}
+
+check SQLite '#[[:space:]]*include[[:space:]]*[<"]sqlite3\.h[>"]|\bsqlite3_[a-z_0-9]+[[:space:]]*\(' \
+      src/core/db/sqlite
+check libpq '#[[:space:]]*include[[:space:]]*[<"]libpq-fe\.h[>"]|\bPQ[a-z][A-Za-z]*[[:space:]]*\(' \
+      src/core/db/postgres
 [ $status -eq 0 ] && echo "ok: sqlite3 and libpq only in their drivers"
 exit $status
