@@ -310,6 +310,12 @@ workload_load (const char *file)
           pg_exec (conn, sql);
         }
     }
+  /* The triggers that keep unit_blocks (schema v8) do not fire in replica mode: count the
+   * units here as the migration does. */
+  pg_exec (conn, "DELETE FROM unit_blocks");
+  pg_exec (conn, "INSERT INTO unit_blocks (status, received_date, blk, n)"
+                 " SELECT status, coalesce (received_date, '~'), id >> 10, count (*) FROM units"
+                 " GROUP BY 1, 2, 3");
   pg_exec (conn, "COMMIT");
   t_copy = st_bench_now () - t0;
   t0 = st_bench_now ();

@@ -9,7 +9,9 @@
  * list, over the index only, never over the joined rows.  Every page read leaves a landmark
  * (its first and last keys) that outlives the page in the cache: a jump near one skips rows
  * from there instead, so that dragging the scroll bar down a million rows skips a few thousand
- * index entries per step rather than hundreds of thousands.
+ * index entries per step rather than hundreds of thousands.  Where the source can find a row
+ * by its position (PostgreSQL's units, which would otherwise skip up to a million index
+ * entries at ~1.5 µs each), a far jump starts after that row instead.
  *
  * Counting reads the keys and ids of the first PREFIX_ROWS rows first: a list that short is
  * then known whole without a count(*), and its pages need no query but the rows'.  That is
@@ -26,6 +28,8 @@
 #define MAX_PAGES 16
 /* A million rows make 8,000 pages; past this many landmarks they start afresh. */
 #define MAX_LANDMARKS 16384
+/* A jump that would skip more rows than this asks the source for the row by position. */
+#define SEEK_MIN_SKIP 4096
 /* Rows whose keys and ids counting reads first (8 pages). */
 #define PREFIX_ROWS 1024
 
@@ -71,6 +75,7 @@ struct _StListModel
   GTree        *landmarks;  /* page number -> Landmark */
   GArray       *prefix;     /* KeyId of the first rows (all of them when n_items is its length) */
   GError       *error;
+  guint         n_seeks;    /* pages found after a row found by position (for tests) */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -352,12 +357,14 @@ is_anchor (const Page *page,
 }
 
 /* Reads the ids of page @number (@want rows from @start) by keyset from the nearest landmark
- * with OFFSET, when that skips fewer rows than OFFSET from either end of the list would. */
+ * with OFFSET, when that skips fewer rows than OFFSET from either end of the list would, and
+ * at most @max_skip. */
 static gboolean
 fetch_near_landmark (StListModel *self,
                      guint        number,
                      gint64       start,
                      gint64       want,
+                     gint64       max_skip,
                      Page        *page,
                      GArray      *ids)
 {
@@ -378,7 +385,7 @@ fetch_near_landmark (StListModel *self,
       Landmark *mark = g_tree_node_value (below);
       gint64 skip = start - ((gint64) GPOINTER_TO_UINT (g_tree_node_key (below)) + 1) * PAGE_SIZE;
 
-      if (mark->last_key != NULL && skip >= 0 && skip < best)
+      if (mark->last_key != NULL && skip >= 0 && skip < best && skip <= max_skip)
         {
           from = mark;
           offset = best = skip;
@@ -391,7 +398,7 @@ fetch_near_landmark (StListModel *self,
       gint64 skip = (gint64) GPOINTER_TO_UINT (g_tree_node_key (above)) * PAGE_SIZE
                     - start - want;
 
-      if (skip >= 0 && skip < best)
+      if (skip >= 0 && skip < best && skip <= max_skip)
         {
           from = mark;
           reverse = TRUE;
@@ -404,6 +411,51 @@ fetch_near_landmark (StListModel *self,
   return fetch_ids (self, reverse, reverse ? from->first_key : from->last_key,
                     reverse ? from->first_id : from->last_id, want, offset, page, ids)
          && ids->len == (guint) want;
+}
+
+/* Reads the ids of @want rows from @start (> 0) after the row before them, which the source
+ * finds by position; FALSE (nothing remembered) where it cannot. */
+static gboolean
+fetch_by_seek (StListModel *self,
+               gint64       start,
+               gint64       want,
+               Page        *page,
+               GArray      *ids)
+{
+  g_autofree char *sql = build_sql (self, ST_LIST_SQL_SEEK, FALSE);
+  g_autoptr(StStmt) stmt = NULL;
+  g_autoptr(StDbValue) key = NULL;
+  GError *error = NULL;
+  gint64 id;
+
+  if (sql == NULL)
+    return FALSE;
+  stmt = _st_store_prepare (self->store, sql, &error);
+  if (stmt == NULL)
+    {
+      remember_error (self, error);
+      return FALSE;
+    }
+  bind_params (self, stmt);
+  st_stmt_bind_int64 (stmt, 98, start - 1);
+  switch (_st_step (stmt, &error))
+    {
+    case ST_STEP_ROW:
+      break;
+    case ST_STEP_DONE:
+      return FALSE;
+    default:
+      remember_error (self, error);
+      return FALSE;
+    }
+  key = st_stmt_column_value (stmt, 0);
+  id = st_stmt_column_int64 (stmt, 1);
+  g_clear_pointer (&stmt, st_stmt_release);
+  if (!usable_key (key) || !fetch_ids (self, FALSE, key, id, want, 0, page, ids)
+      || ids->len != (guint) want)
+    return FALSE;
+  self->n_seeks++;
+  return TRUE;
 }
 
 static Page *
@@ -449,8 +501,14 @@ fetch_page (StListModel *self,
   if (!done && is_anchor (after, FALSE))
     done = fetch_ids (self, TRUE, after->first_key, after->first_id, want, 0, page, ids)
            && ids->len == (guint) want;
+  /* A far jump: near a landmark, else from the row before it found by position, else
+   * skipping rows from the nearest landmark or end. */
   if (!done)
-    done = fetch_near_landmark (self, number, start, want, page, ids);
+    done = fetch_near_landmark (self, number, start, want, SEEK_MIN_SKIP, page, ids);
+  if (!done && MIN (start, n - start - want) > SEEK_MIN_SKIP)
+    done = fetch_by_seek (self, start, want, page, ids);
+  if (!done)
+    done = fetch_near_landmark (self, number, start, want, G_MAXINT64, page, ids);
   if (!done)
     {
       gint64 from_end = n - start - want;
@@ -651,6 +709,13 @@ st_list_model_find_id (StListModel *self,
   if (rc == 0)
     remember_error (self, error);
   return -1;
+}
+
+guint
+_st_list_model_get_n_seeks (StListModel *self)
+{
+  g_return_val_if_fail (ST_IS_LIST_MODEL (self), 0);
+  return self->n_seeks;
 }
 
 const GError *

@@ -160,7 +160,8 @@ StDocument *_st_document_from_row  (StStmt *stmt);
  * The model never skips rows with OFFSET over the full row query (every skipped row would
  * still pay for the joins).  It finds a page's row ids with ST_LIST_SQL_KEYS — the sort key
  * and the id only, through as few tables as the order needs, so that SQLite walks one index —
- * either continuing from a neighbouring cached page (keyset: ST_LIST_SQL_KEYS_AFTER) or with
+ * either continuing from a neighbouring cached page (keyset: ST_LIST_SQL_KEYS_AFTER), from the
+ * row before the page where the source can find it by position (ST_LIST_SQL_SEEK), or with
  * OFFSET from the nearer end of the list; then it builds each row with ST_LIST_SQL_ROW. */
 typedef enum
 {
@@ -168,6 +169,8 @@ typedef enum
   ST_LIST_SQL_KEYS,        /* SELECT <sort key>, <id> … WHERE … ORDER BY <key>, <id> */
   ST_LIST_SQL_KEYS_AFTER,  /* the same, only rows after (?95, ?96) in that order */
   ST_LIST_SQL_ROW,         /* SELECT <row columns> … WHERE <id> = ?97 */
+  ST_LIST_SQL_SEEK,        /* the sort key and id of the row at position ?98, in that order;
+                            * NULL where only skipping the rows before it would find it */
 } StListSql;
 
 typedef struct _StListSource StListSource;
@@ -209,6 +212,8 @@ StListModel *_st_list_model_new    (StStore          *store,
                                     const StListKind *kind,
                                     gpointer          data,
                                     GDestroyNotify    data_free);
+/* How many of the model's pages it found after a row the source found by position. */
+guint        _st_list_model_get_n_seeks (StListModel   *self);
 /* Composes one shape of a list's SQL (st-store-queries.c): @from with the joins the WHERE
  * and the order need, NULL-terminated @conds, the sort key and the id expression. */
 char        *_st_list_sql          (StListSql           what,

@@ -488,6 +488,9 @@ _st_list_sql (StListSql           what,
 
   if (what == ST_LIST_SQL_KEYS_AFTER)
     return keys_after_sql (from, conds, key, id, descending);
+  /* No list finds a row by position faster than skipping to it, unless it says so itself. */
+  if (what == ST_LIST_SQL_SEEK)
+    return NULL;
   s = g_string_new ("SELECT ");
 
   switch (what)
@@ -765,6 +768,7 @@ typedef struct
   gint64  sold_doc_id;
   gint64  received_doc_id;
   gboolean index_hints;   /* SQLite's unary "+" (PostgreSQL has none) */
+  gboolean unit_blocks;   /* PostgreSQL's table unit_blocks (schema v8) */
 } UnitFilter;
 
 static gboolean
@@ -776,6 +780,7 @@ resolve_unit_query (StStore           *self,
   memset (f, 0, sizeof *f);
   f->status = -1;
   f->index_hints = _st_store_get_dialect (self) == ST_DB_DIALECT_SQLITE;
+  f->unit_blocks = !f->index_hints;
   if (query == NULL)
     return TRUE;
   f->item_id = query->item_id;
@@ -839,6 +844,37 @@ units_bind_filter (const UnitFilter *f,
   _st_list_bind_filter (stmt, filter);
 }
 
+/* PostgreSQL: the count and the row at a position of a list of all units, or of all of one
+ * status, in the order of their received dates, from the table unit_blocks (st-schema.c, v8)
+ * instead of counting or skipping up to a million index entries.  The row at position ?98 is
+ * found in the block that holds it, where fewer than 1,024 ids stand before it; the NULL dates'
+ * block ('~') is left to the model's other ways (no row). */
+static char *
+units_blocks_sql (StListSql     what,
+                  gboolean      by_status,
+                  gboolean      descending)
+{
+  const char *dir = direction (descending);
+  const char *where = by_status ? " WHERE status = ?2" : "";
+
+  if (what == ST_LIST_SQL_COUNT)
+    return g_strdup_printf ("SELECT coalesce (sum (n), 0)::bigint FROM unit_blocks%s", where);
+  return g_strdup_printf ("WITH b AS ("
+                          "SELECT d, blk, upto - n AS before FROM ("
+                          "SELECT received_date AS d, blk, sum (n) AS n,"
+                          " sum (sum (n)) OVER (ORDER BY received_date%s, blk%s) AS upto"
+                          " FROM unit_blocks%s GROUP BY received_date, blk) s"
+                          " WHERE upto > ?98 ORDER BY d%s, blk%s LIMIT 1)"
+                          " SELECT r.received_date, r.id FROM b, LATERAL ("
+                          "SELECT u.received_date, u.id FROM units u"
+                          " WHERE u.received_date = b.d AND u.id >= b.blk * 1024"
+                          " AND u.id < (b.blk + 1) * 1024%s"
+                          " ORDER BY u.received_date%s, u.id%s"
+                          " LIMIT 1 OFFSET (?98 - b.before)::bigint) r",
+                          dir, dir, where, dir, dir, by_status ? " AND u.status = ?2" : "",
+                          dir, dir);
+}
+
 static char *
 units_sql (StListSource *source,
            StListSql     what,
@@ -846,11 +882,19 @@ units_sql (StListSource *source,
            StSortKey     sort,
            gboolean      descending)
 {
+  const UnitFilter *f = source->data;
   const char *conds[8];
   const char *key;
   const char *from = "units u";
 
-  units_where (source->data, filter, conds);
+  if (f->unit_blocks && filter == NULL && f->item_id == 0 && f->warehouse_id == 0
+      && f->sold_doc_id == 0 && f->received_doc_id == 0
+      && (what == ST_LIST_SQL_COUNT
+          || (what == ST_LIST_SQL_SEEK
+              && (sort == ST_SORT_DEFAULT || sort == ST_SORT_RECEIVED))))
+    return units_blocks_sql (what, f->status >= 0, descending);
+
+  units_where (f, filter, conds);
   switch (sort)
     {
     case ST_SORT_SERIAL:    key = "u.serial_key"; break;
