@@ -204,6 +204,14 @@ search_key_checks (StStore        *self,
   return rc == ST_STEP_DONE;
 }
 
+static const char *
+status_label (const char *status)
+{
+  StUnitStatus value;
+
+  return st_unit_status_from_string (status, &value) ? st_unit_status_to_label (value) : status;
+}
+
 /* PostgreSQL: the units the table unit_blocks counts (schema v8), block by block, against the
  * units themselves; the Units view counts and finds its rows by them. */
 static gboolean
@@ -234,12 +242,12 @@ unit_block_checks (StStore        *self,
 
       add_problem (report,
                    /* Translators: the Units view counts its units from a table that the
-                    * database keeps; this says it disagrees with the units.  %s: a unit
-                    * status (in_stock, sold, …), %s: a date or "~" (no date), the numbers:
+                    * database keeps; this says it disagrees with the units.  %1$s: a unit
+                    * status (In stock, Sold, …), %2$s: a date or "—" (none), the numbers:
                     * units counted, units there. */
-                   g_strdup_printf (_("The Units view’s count of units %1$s received on "
-                                      "%2$s is %3$lld, but %4$lld are there"),
-                                    st_stmt_column_text (stmt, 0),
+                   g_strdup_printf (_("The Units view counts %3$lld units (%1$s) received on "
+                                      "%2$s, but %4$lld are there"),
+                                    status_label (st_stmt_column_text (stmt, 0)),
                                     g_str_equal (date, "~") ? "—" : date,
                                     (long long) st_stmt_column_int64 (stmt, 2),
                                     (long long) st_stmt_column_int64 (stmt, 3)));
