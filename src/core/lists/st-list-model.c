@@ -24,7 +24,7 @@
 
 #include "st-store-private.h"
 
-#define PAGE_SIZE 128
+#define PAGE_SIZE ST_LIST_ROWS
 #define MAX_PAGES 16
 /* A million rows make 8,000 pages; past this many landmarks they start afresh. */
 #define MAX_LANDMARKS 16384
@@ -285,7 +285,9 @@ fetch_ids (StListModel   *self,
   GError *error = NULL;
   int rc;
 
-  base = build_sql (self, anchor_key != NULL ? ST_LIST_SQL_KEYS_AFTER : ST_LIST_SQL_KEYS,
+  base = build_sql (self, anchor_key == NULL ? ST_LIST_SQL_KEYS
+                         : _st_store_get_dialect (self->store) == ST_DB_DIALECT_SQLITE
+                         ? ST_LIST_SQL_KEYS_AFTER : ST_LIST_SQL_KEYS_AFTER_TUPLE,
                     reverse);
   sql = g_strconcat (base, offset > 0 ? " LIMIT ?98 OFFSET ?99" : " LIMIT ?98", NULL);
   stmt = _st_store_prepare (self->store, sql, &error);
@@ -458,6 +460,46 @@ fetch_by_seek (StListModel *self,
   return TRUE;
 }
 
+/* Builds the rows of @ids (at most PAGE_SIZE) into @rows in that order, with one statement;
+ * an id whose row has gone since (a concurrent change) is left out. */
+static gboolean
+read_rows (StListModel *self,
+           StStmt      *stmt,
+           GArray      *ids,
+           GPtrArray   *rows)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       g_object_unref);
+  GError *error = NULL;
+  int rc;
+
+  g_assert (ids->len > 0 && ids->len <= PAGE_SIZE);
+  /* A short page repeats its last id. */
+  for (guint i = 0; i < PAGE_SIZE; i++)
+    st_stmt_bind_int64 (stmt, (int) i + 1, g_array_index (ids, gint64, MIN (i, ids->len - 1)));
+  while ((rc = _st_step (stmt, &error)) == ST_STEP_ROW)
+    {
+      GObject *row = self->source->kind->from_row (stmt);
+      gint64 *key = g_new (gint64, 1);
+
+      *key = self->source->kind->row_id (row);
+      g_hash_table_replace (by_id, key, row);
+    }
+  if (rc != ST_STEP_DONE)
+    {
+      remember_error (self, error);
+      return FALSE;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      GObject *row = g_hash_table_lookup (by_id, &g_array_index (ids, gint64, i));
+
+      if (row != NULL)
+        g_ptr_array_add (rows, g_object_ref (row));
+    }
+  return TRUE;
+}
+
 static Page *
 fetch_page (StListModel *self,
             guint        number)
@@ -529,21 +571,10 @@ fetch_page (StListModel *self,
       page_free (page);
       return NULL;
     }
-  for (guint i = 0; i < ids->len; i++)
+  if (ids->len > 0 && !read_rows (self, stmt, ids, page->rows))
     {
-      int rc;
-
-      st_stmt_bind_int64 (stmt, 97, g_array_index (ids, gint64, i));
-      rc = _st_step (stmt, &error);
-      if (rc == ST_STEP_ROW)
-        g_ptr_array_add (page->rows, self->source->kind->from_row (stmt));
-      st_stmt_release (stmt);
-      if (rc == 0)
-        {
-          remember_error (self, error);
-          page_free (page);
-          return NULL;
-        }
+      page_free (page);
+      return NULL;
     }
   return page;
 }

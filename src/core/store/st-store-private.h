@@ -167,11 +167,20 @@ typedef enum
 {
   ST_LIST_SQL_COUNT,       /* SELECT count (*) … WHERE … */
   ST_LIST_SQL_KEYS,        /* SELECT <sort key>, <id> … WHERE … ORDER BY <key>, <id> */
-  ST_LIST_SQL_KEYS_AFTER,  /* the same, only rows after (?95, ?96) in that order */
-  ST_LIST_SQL_ROW,         /* SELECT <row columns> … WHERE <id> = ?97 */
+  ST_LIST_SQL_KEYS_AFTER,  /* the same, only rows after (?95, ?96) in that order, as two index
+                            * ranges (SQLite 3.40 bounds a row value's range by the key alone
+                            * and walks every row tied with the anchor) */
+  ST_LIST_SQL_KEYS_AFTER_TUPLE, /* the same as one row value, (key, id) > (?95, ?96): one index
+                                 * range on PostgreSQL, whose planner sorts the whole of the
+                                 * two ranges' union instead (0.4 s a page on a million) */
+  ST_LIST_SQL_ROW,         /* SELECT <row columns> … WHERE <id> IN (?1, …, ?ST_LIST_ROWS): the
+                            * rows of a page in one statement, in any order (on PostgreSQL
+                            * one round trip instead of one a row) */
   ST_LIST_SQL_SEEK,        /* the sort key and id of the row at position ?98, in that order;
                             * NULL where only skipping the rows before it would find it */
 } StListSql;
+/* The ids one ST_LIST_SQL_ROW statement takes: the model's page. */
+#define ST_LIST_ROWS 128
 
 typedef struct _StListSource StListSource;
 

@@ -488,6 +488,18 @@ _st_list_sql (StListSql           what,
 
   if (what == ST_LIST_SQL_KEYS_AFTER)
     return keys_after_sql (from, conds, key, id, descending);
+  if (what == ST_LIST_SQL_KEYS_AFTER_TUPLE)
+    {
+      GString *t = g_string_new (NULL);
+
+      g_string_append_printf (t, "SELECT %s, %s FROM %s WHERE ", key, id, from);
+      for (guint i = 0; conds[i] != NULL; i++)
+        g_string_append_printf (t, "%s AND ", conds[i]);
+      g_string_append_printf (t, "(%s, %s) %s (?95, ?96) ORDER BY %s%s, %s%s", key, id,
+                              descending ? "<" : ">", key, direction (descending), id,
+                              direction (descending));
+      return g_string_free (t, FALSE);
+    }
   /* No list finds a row by position faster than skipping to it, unless it says so itself. */
   if (what == ST_LIST_SQL_SEEK)
     return NULL;
@@ -510,7 +522,10 @@ _st_list_sql (StListSql           what,
   g_string_append_printf (s, " FROM %s", from);
   if (what == ST_LIST_SQL_ROW)
     {
-      g_string_append_printf (s, " WHERE %s = ?97", id);
+      g_string_append_printf (s, " WHERE %s IN (", id);
+      for (guint i = 1; i <= ST_LIST_ROWS; i++)
+        g_string_append_printf (s, i > 1 ? ", ?%u" : "?%u", i);
+      g_string_append_c (s, ')');
       return g_string_free (s, FALSE);
     }
   for (guint i = 0; conds[i] != NULL; i++, first = FALSE)
