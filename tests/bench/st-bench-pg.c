@@ -738,6 +738,8 @@ workload_list (void)
   g_autoptr(GArray) last = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) raw_count = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) estimate = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) status_count = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) status_middle = g_array_new (FALSE, FALSE, sizeof (double));
   PGconn *conn = pg_connect (bench.db);
   gint64 n_units = pg_int (conn, "SELECT count (*) FROM units", NULL, NULL);
   gint64 last_id = pg_int (conn, "SELECT id FROM units ORDER BY received_date DESC, id DESC"
@@ -798,6 +800,38 @@ workload_list (void)
 
     g_assert_cmpint (st_unit_get_id (um), ==, pg_int (conn, sql, NULL, NULL));
   }
+  {
+    /* The Units view filtered to one status, counted and jumped into the same way. */
+    StUnitQuery q = { .status = ST_UNIT_IN_STOCK };
+    gint64 n_in_stock = pg_int (conn, "SELECT count (*) FROM units WHERE status = 'in_stock'",
+                                NULL, NULL);
+
+    for (guint r = 0; r < rounds; r++)
+      {
+        g_autoptr(StListModel) model = st_store_list_units (store, &q);
+        g_autoptr(StUnit) um = NULL;
+        guint n;
+        double t0, t;
+
+        t0 = st_bench_now ();
+        n = g_list_model_get_n_items (G_LIST_MODEL (model));
+        t = st_bench_now () - t0;
+        g_array_append_val (status_count, t);
+        g_assert_cmpint (n, ==, n_in_stock);
+        t0 = st_bench_now ();
+        um = g_list_model_get_item (G_LIST_MODEL (model), n / 2);
+        t = st_bench_now () - t0;
+        g_array_append_val (status_middle, t);
+        if (r == 0)
+          {
+            g_autofree char *sql = g_strdup_printf ("SELECT id FROM units WHERE status ="
+                                                    " 'in_stock' ORDER BY received_date, id"
+                                                    " LIMIT 1 OFFSET %u", n / 2);
+
+            g_assert_cmpint (st_unit_get_id (um), ==, pg_int (conn, sql, NULL, NULL));
+          }
+      }
+  }
   g_print ("list: estimate reltuples = %s (exact %" G_GINT64_FORMAT ")\n",
            pg_text (conn, "SELECT reltuples::bigint FROM pg_class WHERE oid = 'units'::regclass"),
            n_units);
@@ -813,6 +847,8 @@ workload_list (void)
   result ("list-middle-page", st_bench_median (middle), 0, 0, 0.016, "<16 ms");
   result ("list-last-page", st_bench_median (last), 0, 0, 0.016, "<16 ms");
   result ("list-raw-count(*) (info)", st_bench_median (raw_count), 0, 0, 0, "-");
+  result ("list-in-stock-count (info)", st_bench_median (status_count), 0, 0, 0, "-");
+  result ("list-in-stock-middle-page (info)", st_bench_median (status_middle), 0, 0, 0, "-");
   result ("list-reltuples-estimate (info)", st_bench_median (estimate), 0, 0, 0, "-");
 }
 

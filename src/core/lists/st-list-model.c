@@ -220,14 +220,39 @@ read_prefix (StListModel *self)
   return TRUE;
 }
 
+/* The count the database keeps for the list, or -1 where it keeps none (or on an error). */
+static gint64
+count_kept (StListModel *self)
+{
+  g_autofree char *sql = build_sql (self, ST_LIST_SQL_COUNT_KEPT, FALSE);
+  g_autoptr(StStmt) stmt = NULL;
+  GError *error = NULL;
+
+  if (sql == NULL)
+    return -1;
+  stmt = _st_store_prepare (self->store, sql, &error);
+  if (stmt == NULL || _st_step (stmt, &error) != ST_STEP_ROW)
+    {
+      remember_error (self, error);
+      return -1;
+    }
+  return st_stmt_column_int64 (stmt, 0);
+}
+
 static gint64
 count_rows (StListModel *self)
 {
   g_autofree char *sql = NULL;
   g_autoptr(StStmt) stmt = NULL;
   GError *error = NULL;
+  gint64 kept;
 
   g_clear_pointer (&self->prefix, g_array_unref);
+  /* A count the database keeps is cheaper than the prefix: a long list then reads none (its
+   * first rows may be few among many, as the units in stock are at the old end). */
+  kept = count_kept (self);
+  if (kept > PREFIX_ROWS)
+    return kept;
   if (read_prefix (self))
     {
       if (self->prefix->len <= PREFIX_ROWS)

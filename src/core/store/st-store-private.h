@@ -176,6 +176,8 @@ typedef enum
   ST_LIST_SQL_ROW,         /* SELECT <row columns> … WHERE <id> IN (?1, …, ?ST_LIST_ROWS): the
                             * rows of a page in one statement, in any order (on PostgreSQL
                             * one round trip instead of one a row) */
+  ST_LIST_SQL_COUNT_KEPT,  /* the count as the database keeps it, reading no rows; NULL where
+                            * it keeps none */
   ST_LIST_SQL_SEEK,        /* the sort key and id of the row at position ?98, in that order;
                             * NULL where only skipping the rows before it would find it */
 } StListSql;

@@ -500,8 +500,9 @@ _st_list_sql (StListSql           what,
                               direction (descending));
       return g_string_free (t, FALSE);
     }
-  /* No list finds a row by position faster than skipping to it, unless it says so itself. */
-  if (what == ST_LIST_SQL_SEEK)
+  /* No list keeps its count or finds a row by position faster than skipping to it, unless it
+   * says so itself. */
+  if (what == ST_LIST_SQL_SEEK || what == ST_LIST_SQL_COUNT_KEPT)
     return NULL;
   s = g_string_new ("SELECT ");
 
@@ -872,7 +873,7 @@ units_blocks_sql (StListSql     what,
   const char *dir = direction (descending);
   const char *where = by_status ? " WHERE status = ?2" : "";
 
-  if (what == ST_LIST_SQL_COUNT)
+  if (what == ST_LIST_SQL_COUNT_KEPT)
     return g_strdup_printf ("SELECT coalesce (sum (n), 0)::bigint FROM unit_blocks%s", where);
   return g_strdup_printf ("WITH b AS ("
                           "SELECT d, blk, upto - n AS before FROM ("
@@ -904,7 +905,7 @@ units_sql (StListSource *source,
 
   if (f->unit_blocks && filter == NULL && f->item_id == 0 && f->warehouse_id == 0
       && f->sold_doc_id == 0 && f->received_doc_id == 0
-      && (what == ST_LIST_SQL_COUNT
+      && (what == ST_LIST_SQL_COUNT_KEPT
           || (what == ST_LIST_SQL_SEEK
               && (sort == ST_SORT_DEFAULT || sort == ST_SORT_RECEIVED))))
     return units_blocks_sql (what, f->status >= 0, descending);
