@@ -361,6 +361,7 @@ test_list_model_jumps (StFixture     *f,
   assert_rows_at (units, walk, G_N_ELEMENTS (walk), by_serial_descending);
 }
 
+/* Bill @number dated @date: @n TOOL units, serials @prefix00000 on. */
 static void
 post_bill (StStore    *store,
            const char *number,
@@ -368,23 +369,11 @@ post_bill (StStore    *store,
            const char *prefix,
            guint       n)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
-  g_autoptr(StDocument) doc = NULL;
-  StDraftLine *line;
+  g_autoptr(StDraft) draft = st_test_bill (number);
 
-  st_draft_set_string (&draft->number, number);
   st_draft_set_string (&draft->date, date);
-  st_draft_set_string (&draft->contact, "Acme");
-  st_draft_set_string (&draft->warehouse, "Main");
-  line = st_draft_add_line (draft, "TOOL", n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *s = g_strdup_printf ("%s%05u", prefix, i);
-      st_draft_line_add_serial (line, s);
-    }
-  doc = st_store_post (store, draft, &error);
-  g_assert_no_error (error);
+  st_test_line_add_numbered (st_draft_add_line (draft, "TOOL", n), prefix, 5, n);
+  st_test_post_ok (store, draft);
 }
 
 /* The page of a new model (no page read before it, no landmark) that starts at @start holds the
