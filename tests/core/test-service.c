@@ -3,6 +3,7 @@
  * one case (one wins, the other gets the ordinary refusal), the ledger check after every step
  * and when a service step is tampered with, error codes, warranty dates. */
 #include "st-test-util.h"
+#include "st-store-private.h"   /* ST_EXPIRING_ROWS_SQL */
 
 static void
 post (StStore    *store,
@@ -362,7 +363,7 @@ assert_order (StStore    *store,
 }
 
 /* Takes the fixture's database back to schema v6 as that build wrote it (no stored order key,
- * the status index on (status, id), no unit_blocks), behind the store's back; then reopens it, which
+ * the status index on (status, id), no unit_blocks, no units_warranty_sold), behind the store's back; then reopens it, which
  * migrates it to the current version. */
 static void
 reopen_as_v6 (StFixture *f)
@@ -378,7 +379,9 @@ reopen_as_v6 (StFixture *f)
                              "DROP INDEX service_cases_order;"
                              "DROP INDEX service_cases_status;"
                              "ALTER TABLE service_cases DROP COLUMN sort_key;"
-                             "CREATE INDEX service_cases_status ON service_cases (status, id);",
+                             "CREATE INDEX service_cases_status ON service_cases (status, id);"
+                             /* …and without v9's index of the warranty-expiring list. */
+                             "DROP INDEX units_warranty_sold;",
                              &error));
   /* …and without what v8 added on PostgreSQL (the units counted by block). */
   if (st_db_get_dialect (db) == ST_DB_DIALECT_POSTGRES)
@@ -466,6 +469,123 @@ test_sort_key (StFixture     *f,
   }
 }
 
+/* The plan of `warranty expiring`'s query (ST_EXPIRING_ROWS_SQL), one line of text a step. */
+static char *
+expiring_plan (StFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDb) db = st_db_open (f->path, FALSE, &error);
+  g_autoptr(StStmt) stmt = NULL;
+  g_autoptr(GString) plan = g_string_new (NULL);
+  gboolean postgres = st_db_get_dialect (db) == ST_DB_DIALECT_POSTGRES;
+  int rc;
+
+  g_assert_no_error (error);
+  /* PostgreSQL would rather scan a table of four rows; left only index-only scans, it shows
+   * whether one index holds all the query reads of units. */
+  if (postgres)
+    g_assert_true (st_db_exec (db, "SET enable_seqscan = off; SET enable_indexscan = off;"
+                                   " SET enable_bitmapscan = off;", &error));
+  g_assert_no_error (error);
+  stmt = st_db_prepare (db, postgres ? "EXPLAIN (COSTS OFF) " ST_EXPIRING_ROWS_SQL
+                                     : "EXPLAIN QUERY PLAN " ST_EXPIRING_ROWS_SQL, &error);
+  g_assert_no_error (error);
+  st_stmt_bind_text (stmt, 1, "2025-01-01");
+  st_stmt_bind_text (stmt, 2, "2025-12-31");
+  while ((rc = st_stmt_step (stmt, &error)) == ST_STEP_ROW)
+    g_string_append_printf (plan, "%s\n",
+                            st_stmt_column_text (stmt, st_stmt_column_count (stmt) - 1));
+  g_assert_cmpint (rc, ==, ST_STEP_DONE);
+  return g_string_free (g_steal_pointer (&plan), FALSE);
+}
+
+static gboolean
+collect_expiring (const StExpiringRow *row,
+                  gpointer             data)
+{
+  g_string_append_printf (data, "%s %s %s %s;", row->warranty_end, row->serial,
+                          row->customer != NULL ? row->customer : "-", row->sold_date);
+  return TRUE;
+}
+
+static char *
+expiring_rows (StStore    *store,
+               const char *today,
+               guint       days)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) rows = g_string_new (NULL);
+
+  g_assert_true (st_store_warranty_expiring_rows (store, today, days, collect_expiring, rows,
+                                                  &error));
+  g_assert_no_error (error);
+  return g_string_free (g_steal_pointer (&rows), FALSE);
+}
+
+/* Schema v9: `warranty expiring` reads the units from the index units_warranty_sold alone
+ * (sold units with a warranty end, in the list's order, with every column it prints), on both
+ * drivers: its plan says so, and its rows are the sold units whose warranty ends in the window,
+ * soonest first, ties by unit — not a unit in stock, returned, or sold without a warranty. A
+ * database of schema v6 gets the index when it is migrated and lists the same. */
+static void
+test_expiring_index (StFixture     *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StItem) cable = NULL;
+  g_autofree char *plan = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *migrated = NULL;
+  StItemSpec spec = { "CB", "Cable", NULL, 500, 200, ST_TRACKING_SERIAL, 0,
+                      ST_SERIAL_FORMAT_ANY };
+  const char *expected = "2025-03-15 P1 Bob 2024-03-15;"
+                         "2025-03-16 P2 Bob 2024-03-16;2025-03-16 P3 Bob 2024-03-16;";
+
+  /* P1 sold 2024-03-15, P2 and P3 2024-03-16 (12 months each), P4 in stock; cable C1 sold
+   * without a warranty. */
+  setup_sold (f, "2024-03-15");
+  post (f->store, ST_DOC_INVOICE, "Bob", "2024-03-16", "P3,P2");
+  cable = st_store_add_item (f->store, &spec, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(StDraft) bill = st_test_bill ("B-2");
+    g_autoptr(StDraft) invoice = st_draft_new (ST_DOC_INVOICE);
+    StDraftLine *line;
+
+    line = st_draft_add_line (bill, "CB", 1);
+    st_draft_line_set_rate (line, 200);
+    st_test_line_add_serials (line, "C1");
+    st_test_post_ok (f->store, bill);
+    st_draft_set_string (&invoice->contact, "Bob");
+    st_draft_set_string (&invoice->warehouse, "Main");
+    st_draft_set_string (&invoice->date, "2024-03-16");
+    line = st_draft_add_line (invoice, "CB", 1);
+    st_draft_line_set_rate (line, 500);
+    st_test_line_add_serials (line, "C1");
+    st_test_post_ok (f->store, invoice);
+  }
+
+  plan = expiring_plan (f);
+  if (st_test_postgres ())
+    g_assert_nonnull (strstr (plan, "Index Only Scan using units_warranty_sold on units u"));
+  else
+    g_assert_nonnull (strstr (plan, "SEARCH u USING COVERING INDEX units_warranty_sold"));
+
+  rows = expiring_rows (f->store, "2025-03-01", 30);
+  g_assert_cmpstr (rows, ==, expected);
+  g_clear_pointer (&rows, g_free);
+  rows = expiring_rows (f->store, "2025-03-16", 0);
+  g_assert_cmpstr (rows, ==, "2025-03-16 P2 Bob 2024-03-16;2025-03-16 P3 Bob 2024-03-16;");
+
+  reopen_as_v6 (f);
+  migrated = expiring_rows (f->store, "2025-03-01", 30);
+  g_assert_cmpstr (migrated, ==, expected);
+  g_clear_pointer (&plan, g_free);
+  plan = expiring_plan (f);
+  g_assert_nonnull (strstr (plan, "units_warranty_sold"));
+  st_assert_check_ok (f->store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -477,5 +597,6 @@ main (int   argc,
   ST_TEST_ADD ("/service/error-codes", test_error_codes);
   ST_TEST_ADD ("/service/lazy-lists", test_lazy_lists);
   ST_TEST_ADD ("/service/sort-key-migrated-from-v6-and-checked", test_sort_key);
+  ST_TEST_ADD ("/service/warranty-expiring-from-its-index", test_expiring_index);
   return g_test_run ();
 }

@@ -143,6 +143,19 @@ StContact  *_st_contact_from_row   (StStmt *stmt);
   " LEFT JOIN contacts rc ON rc.id = rd.contact_id" \
   " LEFT JOIN documents sd ON sd.id = u.sold_doc_id" \
   " LEFT JOIN contacts sc ON sc.id = sd.contact_id"
+
+/* The warranty-expiring list as `serialtrack-cli warranty expiring` prints it: the sold units
+ * whose warranty ends from ?1 to ?2, soonest first, with only the columns printed.  It reads
+ * units through the index units_warranty_sold alone (schema v9; test-service.c asserts the
+ * plan, so a column added here belongs in that index too). */
+#define ST_EXPIRING_WHERE \
+  " WHERE u.status = 'sold' AND u.warranty_end >= ? AND u.warranty_end <= ?" \
+  " ORDER BY u.warranty_end, u.id"
+#define ST_EXPIRING_ROWS_SQL \
+  "SELECT u.warranty_end, u.serial, i.sku, sc.name, u.sold_date" \
+  " FROM units u JOIN items i ON i.id = u.item_id" \
+  " LEFT JOIN documents sd ON sd.id = u.sold_doc_id" \
+  " LEFT JOIN contacts sc ON sc.id = sd.contact_id" ST_EXPIRING_WHERE
 StUnit     *_st_unit_from_row      (StStmt *stmt);
 
 #define ST_DOCUMENT_COLUMNS \

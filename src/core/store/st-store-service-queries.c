@@ -245,10 +245,6 @@ expiring_range (const char  *today,
   return TRUE;
 }
 
-#define EXPIRING_WHERE \
-  " WHERE u.status = 'sold' AND u.warranty_end >= ? AND u.warranty_end <= ?" \
-  " ORDER BY u.warranty_end, u.id"
-
 /* The statement of the expiring units between @today and @days later, bound. */
 static StStmt *
 prepare_expiring (StStore     *self,
@@ -285,7 +281,7 @@ st_store_warranty_expiring_each (StStore     *self,
   g_return_val_if_fail (ST_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
   stmt = prepare_expiring (self, "SELECT " ST_UNIT_COLUMNS " FROM units u" ST_UNIT_JOINS
-                                 EXPIRING_WHERE, today, days, error);
+                                 ST_EXPIRING_WHERE, today, days, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
@@ -311,12 +307,7 @@ st_store_warranty_expiring_rows (StStore            *self,
 
   g_return_val_if_fail (ST_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
-  stmt = prepare_expiring (self,
-                           "SELECT u.warranty_end, u.serial, i.sku, sc.name, u.sold_date"
-                           " FROM units u JOIN items i ON i.id = u.item_id"
-                           " LEFT JOIN documents sd ON sd.id = u.sold_doc_id"
-                           " LEFT JOIN contacts sc ON sc.id = sd.contact_id" EXPIRING_WHERE,
-                           today, days, error);
+  stmt = prepare_expiring (self, ST_EXPIRING_ROWS_SQL, today, days, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
