@@ -244,6 +244,25 @@ make_random_flips (const char *path)
   return TRUE;
 }
 
+/* A file whose schema page was damaged where the integrity check does not look: a reference
+ * of count_quantities names a column that is no key ("foreign key mismatch" for any statement
+ * that checks it).  `check` must report it as a finding about the file. */
+static gboolean
+make_schema_reference (const char *path)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  rel_copy (base_db, path);
+  sqlite3_open (path, &db);
+  rc = sqlite3_exec (db, "PRAGMA writable_schema = ON;"
+                         "UPDATE sqlite_schema SET sql = replace (sql, 'REFERENCES counts (id)',"
+                         "  'REFERENCES counts (kd)') WHERE name = 'count_quantities';"
+                         "PRAGMA writable_schema = OFF;", NULL, NULL, NULL);
+  sqlite3_close (db);
+  return rc == SQLITE_OK;
+}
+
 /* A sound file whose ledger was edited behind our back: a unit marked sold with no event. */
 static gboolean
 make_ledger_tampered (const char *path)
@@ -274,6 +293,7 @@ static const RelDamage variants[] = {
   { "random-flips", make_random_flips, TRUE },
   { "backup-damaged", make_backup_damaged, FALSE },
   { "ledger-tampered", make_ledger_tampered, FALSE },
+  { "schema-reference", make_schema_reference, FALSE },
 };
 
 const RelDamage *

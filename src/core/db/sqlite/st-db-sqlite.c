@@ -912,20 +912,32 @@ sqlite_check_integrity (StDb       *db,
     }
 
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  if (rc == SQLITE_OK)
     {
-      set_error (error, self->db, rc);
-      return FALSE;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (problems,
+                         /* Translators: %1$s a table, %2$lld a row id, %3$s another table. */
+                         g_strdup_printf (_("Row %2$lld of table %1$s refers to a missing row "
+                                            "of %3$s"),
+                                          (const char *) sqlite3_column_text (stmt, 0),
+                                          (long long) sqlite3_column_int64 (stmt, 1),
+                                          (const char *) sqlite3_column_text (stmt, 2)));
+      sqlite3_finalize (stmt);
+      if (rc == SQLITE_DONE)
+        return TRUE;
     }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (problems,
-                     /* Translators: %1$s a table, %2$lld a row id, %3$s another table. */
-                     g_strdup_printf (_("Row %2$lld of table %1$s refers to a missing row of %3$s"),
-                                      (const char *) sqlite3_column_text (stmt, 0),
-                                      (long long) sqlite3_column_int64 (stmt, 1),
-                                      (const char *) sqlite3_column_text (stmt, 2)));
-  sqlite3_finalize (stmt);
-  return TRUE;
+  /* A schema whose references no longer name a key ("foreign key mismatch": a damaged page of
+   * the schema that the integrity check reads past) is a finding about the file, not a reason
+   * to stop the check; a failure to read it at all is an error. */
+  if ((rc & 0xff) == SQLITE_ERROR || (rc & 0xff) == SQLITE_CORRUPT)
+    {
+      /* Translators: %s is what SQLite's foreign key check reported, in English */
+      g_ptr_array_add (problems, g_strdup_printf (_("SQLite foreign key check: %s"),
+                                                  sqlite3_errmsg (self->db)));
+      return TRUE;
+    }
+  set_error (error, self->db, rc);
+  return FALSE;
 }
 
 /* Copies. */
