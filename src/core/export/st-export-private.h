@@ -73,6 +73,12 @@ void      _st_export_clear         (StExport       *ex);
 /* ST_ERROR_CANCELLED when @cancellable is cancelled. */
 gboolean  _st_export_check_cancelled (GCancellable *cancellable,
                                       GError      **error);
+/* A report's period, @from to @to (ISO dates, inclusive; NULL = open end): each a valid
+ * date and the start not after the end, else ST_ERROR_INVALID_INPUT (or st_date_validate()'s
+ * error). */
+gboolean  _st_export_check_period  (const char     *from,
+                                    const char     *to,
+                                    GError        **error);
 
 /* One logical sheet, continued on "Name (2)", "Name (3)" … when it outgrows a worksheet. */
 typedef struct

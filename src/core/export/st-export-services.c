@@ -5,10 +5,8 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
 
-#include "st-error.h"
 #include "st-export-private.h"
 #include "st-parse.h"
 
@@ -144,16 +142,8 @@ st_export_services (StStore        *store,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (from != NULL && !st_date_validate (from, _("the start date"), error))
+  if (!_st_export_check_period (from, to, error))
     return FALSE;
-  if (to != NULL && !st_date_validate (to, _("the end date"), error))
-    return FALSE;
-  if (from != NULL && to != NULL && strcmp (from, to) > 0)
-    {
-      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
-                   _("The start date %1$s is after the end date %2$s"), from, to);
-      return FALSE;
-    }
   title = services_title (from, to);
   if (!_st_export_open (&ex, store, path, overwrite, title, cancellable, progress,
                         progress_data, error))

@@ -19,6 +19,7 @@
 
 #include "st-error.h"
 #include "st-export-private.h"
+#include "st-parse.h"
 #include "st-xlsx-private.h"
 
 /* libxlsxwriter, loaded by the first export (st-xlsx.c). */
@@ -325,6 +326,25 @@ _st_export_check_cancelled (GCancellable  *cancellable,
     return TRUE;
   g_set_error (error, ST_ERROR, ST_ERROR_CANCELLED, _("The export was cancelled"));
   return FALSE;
+}
+
+gboolean
+_st_export_check_period (const char  *from,
+                         const char  *to,
+                         GError     **error)
+{
+  if (from != NULL && !st_date_validate (from, _("the start date"), error))
+    return FALSE;
+  if (to != NULL && !st_date_validate (to, _("the end date"), error))
+    return FALSE;
+  if (from != NULL && to != NULL && strcmp (from, to) > 0)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT,
+                   /* Translators: %1$s and %2$s are dates */
+                   _("The start date %1$s is after the end date %2$s"), from, to);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
