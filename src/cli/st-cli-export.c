@@ -78,10 +78,12 @@ st_cli_cmd_export_history (StCli              *cli,
 }
 
 int
-st_cli_cmd_export_sold (StCli              *cli,
-                        const StCliCommand *command,
-                        int                 argc,
-                        char              **argv)
+st_cli_export_period (StCli                 *cli,
+                      const StCliCommand    *command,
+                      int                    argc,
+                      char                 **argv,
+                      StCliPeriodExportFunc  export,
+                      const char            *kind)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) args = NULL;
@@ -102,10 +104,19 @@ st_cli_cmd_export_sold (StCli              *cli,
   path = g_ptr_array_index (args, 0);
   if (!st_cli_open_store (cli, &error))
     return st_cli_fail (error);
-  if (!st_export_sold (cli->store, path, from, to, force, NULL, NULL, NULL, &error))
+  if (!export (cli->store, path, from, to, force, NULL, NULL, NULL, &error))
     return st_cli_fail (error);
-  st_cli_print_written (cli, "sold", path);
+  st_cli_print_written (cli, kind, path);
   return ST_CLI_EXIT_OK;
+}
+
+int
+st_cli_cmd_export_sold (StCli              *cli,
+                        const StCliCommand *command,
+                        int                 argc,
+                        char              **argv)
+{
+  return st_cli_export_period (cli, command, argc, argv, st_export_sold, "sold");
 }
 
 static gboolean

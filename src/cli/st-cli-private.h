@@ -4,6 +4,7 @@
 
 #include <glib.h>
 
+#include "st-export.h"
 #include "st-store.h"
 #include "st-cli-json.h"
 
@@ -274,6 +275,14 @@ int st_cli_cmd_copy             (StCli *cli, const StCliCommand *command, int ar
 /* st-cli-export.c */
 /* "Wrote FILE", or {"export": KIND, "file": FILE} with --json. */
 void st_cli_print_written       (StCli *cli, const char *kind, const char *path);
+/* An export of a period (st_export_sold(), st_export_services()): FILE, --from, --to and
+ * --force, then "Wrote FILE" (@kind with --json). */
+typedef gboolean (*StCliPeriodExportFunc) (StStore *store, const char *path, const char *from,
+                                           const char *to, gboolean overwrite,
+                                           GCancellable *cancellable, StProgressFunc progress,
+                                           gpointer progress_data, GError **error);
+int st_cli_export_period        (StCli *cli, const StCliCommand *command, int argc, char **argv,
+                                 StCliPeriodExportFunc export, const char *kind);
 int st_cli_cmd_export_history   (StCli *cli, const StCliCommand *command, int argc, char **argv);
 int st_cli_cmd_export_sold      (StCli *cli, const StCliCommand *command, int argc, char **argv);
 /* st-cli-labels.c */

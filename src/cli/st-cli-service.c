@@ -747,27 +747,5 @@ st_cli_cmd_export_services (StCli              *cli,
                             int                 argc,
                             char              **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) args = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  gboolean force = FALSE;
-  const StCliOption options[] = {
-    { "from", ST_CLI_OPT_VALUE, &from },
-    { "to", ST_CLI_OPT_VALUE, &to },
-    { "force", ST_CLI_OPT_FLAG, &force },
-    { NULL }
-  };
-  const char *path;
-  int status;
-
-  if ((status = st_cli_parse_options (cli, command, options, argc, argv, 1, 1, &args)) >= 0)
-    return status;
-  path = g_ptr_array_index (args, 0);
-  if (!st_cli_open_store (cli, &error))
-    return st_cli_fail (error);
-  if (!st_export_services (cli->store, path, from, to, force, NULL, NULL, NULL, &error))
-    return st_cli_fail (error);
-  st_cli_print_written (cli, "services", path);
-  return ST_CLI_EXIT_OK;
+  return st_cli_export_period (cli, command, argc, argv, st_export_services, "services");
 }
