@@ -26,6 +26,7 @@
 #include <sys/resource.h>
 #include <glib/gstdio.h>
 
+#include "st-db-sqlite.h"
 #include "st-error.h"
 #include "st-generate.h"
 #include "st-parse.h"
@@ -1274,14 +1275,7 @@ run_smoke (void)
   g_clear_object (&store);
 
   /* The read-only COPY source leaves its -wal and -shm behind. */
-  {
-    g_autofree char *wal = g_strconcat (file, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (file, "-shm", NULL);
-
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  g_unlink (file);
+  st_db_sqlite_delete_file (file);
   g_rmdir (dir);
   pg_exec (admin, drop);
   PQfinish (admin);

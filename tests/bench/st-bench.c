@@ -15,6 +15,7 @@
 #include <sys/resource.h>
 #include <glib/gstdio.h>
 
+#include "st-db-sqlite.h"
 #include "st-error.h"
 #include "st-generate.h"
 #include "st-parse.h"
@@ -256,17 +257,6 @@ work_copy (const char *path)
   return g_steal_pointer (&copy);
 }
 
-static void
-remove_db (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-}
-
 static StStore *
 open_store (const char *path)
 {
@@ -452,7 +442,7 @@ workload_post_bill (const char *cached)
   result ("post-bill-10k", st_bench_median (engine), st_bench_median (baseline), 3.0, 0.5,
           "<=3x and <0.5 s");
   g_clear_object (&store);
-  remove_db (path);
+  st_db_sqlite_delete_file (path);
 }
 
 /* Workload: an invoice picking 10,000 given serials among the picker item's 100,000. */
@@ -625,7 +615,7 @@ workload_post_invoice (const char *cached)
   result ("post-invoice-10k-fifo (info)", st_bench_median (fifo), st_bench_median (baseline), 0, 0,
           "-");
   g_clear_object (&store);
-  remove_db (path);
+  st_db_sqlite_delete_file (path);
 }
 
 /* Workload: one serial and its history, as a process (CLI `unit`) against sqlite3. */
@@ -1073,14 +1063,14 @@ generate_digest (guint64 seed)
   g_autoptr(StStore) store = NULL;
   char *digest;
 
-  remove_db (path);
+  st_db_sqlite_delete_file (path);
   store = st_store_open (path, ST_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   st_generate (store, bench.items, bench.units, seed, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
   digest = db_digest (path);
-  remove_db (path);
+  st_db_sqlite_delete_file (path);
   return digest;
 }
 
@@ -1131,7 +1121,7 @@ check_progress_and_cancel (void)
   Progress full = { 0 }, half = { 0 };
   StGenerateStats stats = { 0 };
 
-  remove_db (path);
+  st_db_sqlite_delete_file (path);
   store = st_store_open (path, ST_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (st_generate (store, bench.items, bench.units, bench.seed, NULL, progress_cb,
@@ -1148,7 +1138,7 @@ check_progress_and_cancel (void)
   g_assert_error (error, ST_ERROR, ST_ERROR_INVALID_INPUT);
   g_clear_error (&error);
   g_clear_object (&store);
-  remove_db (path);
+  st_db_sqlite_delete_file (path);
 
   store = st_store_open (path, ST_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
@@ -1159,7 +1149,7 @@ check_progress_and_cancel (void)
   g_assert_cmpuint (stats.n_units, <, bench.units);
   assert_sound (store);
   g_clear_object (&store);
-  remove_db (path);
+  st_db_sqlite_delete_file (path);
   g_print ("generator: progress reaches 1.0 in %u steps; cancelled at %.0f %% with %"
            G_GUINT64_FORMAT " units, database sound\n", full.calls, half.last * 100,
            stats.n_units);
@@ -1244,7 +1234,7 @@ main (int    argc,
     {
       check_determinism ();
       check_progress_and_cancel ();
-      remove_db (db_path);
+      st_db_sqlite_delete_file (db_path);
       g_rmdir (bench.db_dir);
     }
   g_free (bench.db_dir);

@@ -31,6 +31,7 @@
 
 #include "st-application.h"
 #include "st-bench-util.h"
+#include "st-db-sqlite.h"
 #include "st-list-page.h"
 #include "st-generate.h"
 #include "st-serial-picker.h"
@@ -442,17 +443,6 @@ make_sample_db (const char *dir)
   return path;
 }
 
-static void
-remove_db (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-}
-
 static double
 median_of (GArray *runs,
            gsize   offset)
@@ -536,9 +526,9 @@ workload_open (const char *dir)
                g_array_index (some, OpenRun, 0).n_units, t_some * 1000, max_rss (some));
       result ("gui-open-units-view-1k-units (info)", t_some, t_small, "-", "info",
               max_rss (some));
-      remove_db (thousand);
+      st_db_sqlite_delete_file (thousand);
     }
-  remove_db (empty);
+  st_db_sqlite_delete_file (empty);
 }
 
 /* Scroll: the whole list, one step per frame */
@@ -1169,7 +1159,7 @@ main (int    argc,
     }
 
   if (opt.smoke || sample)
-    remove_db (opt.db);
+    st_db_sqlite_delete_file (opt.db);
   g_rmdir (tmp);
   g_free (opt.db);
   g_free (opt.self_path);
