@@ -225,21 +225,8 @@ static int
 print_report (StCli         *cli,
               StCountReport *report)
 {
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) json = json_builder_new ();
-
-      report_to_json (report, json);
-      st_cli_print_json (json);
-    }
-  else
-    {
-      g_autoptr(GString) out = g_string_new (NULL);
-
-      report_to_text (report, out);
-      st_cli_print_text (out->str);
-    }
-  return ST_CLI_EXIT_OK;
+  return st_cli_print_details (cli, report, (StCliToJsonFunc) report_to_json, NULL,
+                               (StCliToTextFunc) report_to_text);
 }
 
 int

@@ -255,6 +255,7 @@ print_document (StCli      *cli,
 {
   g_autoptr(StDocument) full = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *head = NULL;
 
   /* Make sure the lines and serials are there (a posting returns them already). */
   if (st_document_get_lines (document) == NULL)
@@ -265,24 +266,9 @@ print_document (StCli      *cli,
       document = full;
     }
 
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) json = json_builder_new ();
-
-      st_cli_document_to_json (document, json);
-      st_cli_print_json (json);
-    }
-  else
-    {
-      g_autoptr(GString) out = g_string_new (NULL);
-      g_autofree char *head = headline (document, action);
-
-      g_string_append (out, head);
-      g_string_append_c (out, '\n');
-      st_cli_document_to_text (document, out);
-      st_cli_print_text (out->str);
-    }
-  return ST_CLI_EXIT_OK;
+  head = headline (document, action);
+  return st_cli_print_details (cli, document, (StCliToJsonFunc) st_cli_document_to_json, head,
+                               (StCliToTextFunc) st_cli_document_to_text);
 }
 
 /* Reports @error of a command on the bill @number (of @vendor, NULL: not named).  A bill

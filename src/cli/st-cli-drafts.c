@@ -130,26 +130,8 @@ print_draft (StCli        *cli,
              StSavedDraft *saved,
              const char   *headline)
 {
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) json = json_builder_new ();
-
-      draft_to_json (saved, json);
-      st_cli_print_json (json);
-    }
-  else
-    {
-      g_autoptr(GString) out = g_string_new (NULL);
-
-      if (headline != NULL)
-        {
-          g_string_append (out, headline);
-          g_string_append_c (out, '\n');
-        }
-      draft_to_text (saved, out);
-      st_cli_print_text (out->str);
-    }
-  return ST_CLI_EXIT_OK;
+  return st_cli_print_details (cli, saved, (StCliToJsonFunc) draft_to_json, headline,
+                               (StCliToTextFunc) draft_to_text);
 }
 
 int

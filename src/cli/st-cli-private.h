@@ -125,6 +125,15 @@ int         st_cli_print_object      (StCli               *cli,
                                       gpointer             object,
                                       StCliToJsonFunc      to_json,
                                       const char          *text);
+/* One record in detail: with --json by @to_json, else the line @headline (NULL: none) and
+ * @to_text's text of it.  Returns ST_CLI_EXIT_OK. */
+typedef void (*StCliToTextFunc) (gpointer  object,
+                                 GString  *out);
+int         st_cli_print_details     (StCli               *cli,
+                                      gpointer             object,
+                                      StCliToJsonFunc      to_json,
+                                      const char          *headline,
+                                      StCliToTextFunc      to_text);
 int         st_cli_print_list        (StCli               *cli,
                                       GPtrArray           *list,
                                       StCliToJsonFunc      to_json,

@@ -184,21 +184,8 @@ static int
 print_case (StCli         *cli,
             StServiceCase *sc)
 {
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) json = json_builder_new ();
-
-      case_to_json (sc, json);
-      st_cli_print_json (json);
-    }
-  else
-    {
-      g_autoptr(GString) out = g_string_new (NULL);
-
-      case_to_text (sc, out);
-      st_cli_print_text (out->str);
-    }
-  return ST_CLI_EXIT_OK;
+  return st_cli_print_details (cli, sc, (StCliToJsonFunc) case_to_json, NULL,
+                               (StCliToTextFunc) case_to_text);
 }
 
 static int

@@ -300,6 +300,35 @@ st_cli_print_object (StCli           *cli,
 }
 
 int
+st_cli_print_details (StCli           *cli,
+                      gpointer         object,
+                      StCliToJsonFunc  to_json,
+                      const char      *headline,
+                      StCliToTextFunc  to_text)
+{
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) json = json_builder_new ();
+
+      to_json (object, json);
+      st_cli_print_json (json);
+    }
+  else
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      if (headline != NULL)
+        {
+          g_string_append (out, headline);
+          g_string_append_c (out, '\n');
+        }
+      to_text (object, out);
+      st_cli_print_text (out->str);
+    }
+  return ST_CLI_EXIT_OK;
+}
+
+int
 st_cli_print_list (StCli               *cli,
                    GPtrArray           *list,
                    StCliToJsonFunc      to_json,
