@@ -20,13 +20,9 @@
 #include "st-store.h"
 
 
-static guint64  opt_units = 1000000;
-static guint    opt_items = 1000;
-static guint    opt_shelf = 100000;
+static StBenchInventoryOptions inv = { .units = 1000000, .items = 1000, .shelf = 100000 };
 static guint    opt_single = 2000;     /* scans timed one by one */
 static guint    opt_left = 1000;       /* shelf units never scanned: the write-off */
-static char    *opt_db_dir;
-static gboolean opt_smoke;
 
 static void
 result (const char *workload,
@@ -35,7 +31,7 @@ result (const char *workload,
         const char *target)
 {
   st_bench_print_result (workload, seconds, 0, target,
-                         st_bench_verdict (opt_smoke, seconds, 0, 0, max_seconds),
+                         st_bench_verdict (inv.smoke, seconds, 0, 0, max_seconds),
                          st_bench_peak_rss_kib (RUSAGE_SELF));
 }
 
@@ -52,41 +48,24 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GOptionContext) context = g_option_context_new ("— stock count benchmark");
-  g_autofree char *cached = NULL, *work = NULL, *list = NULL, *arg = NULL, *copy_cmd = NULL;
+  g_autofree char *cached = NULL, *work = NULL, *list = NULL, *arg = NULL;
   g_autoptr(StStore) store = NULL;
   g_autoptr(StCount) count = NULL;
   g_autoptr(StCountReport) report = NULL;
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GString) file = g_string_new (NULL);
   const char *cli = g_getenv ("SERIALTRACK_CLI");
-  GOptionEntry entries[] = {
-    { "units", 0, 0, G_OPTION_ARG_INT64, &opt_units, "generated units", "N" },
-    { "items", 0, 0, G_OPTION_ARG_INT, &opt_items, "generated items", "N" },
-    { "shelf", 0, 0, G_OPTION_ARG_INT, &opt_shelf, "units of the counted warehouse", "N" },
-    { "db-dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_db_dir, "where the database is cached", "DIR" },
-    { "smoke", 0, 0, G_OPTION_ARG_NONE, &opt_smoke, "tiny sizes, results only", NULL },
-    { NULL }
-  };
   double t0, t, median, p99, sum = 0;
   int status = 0;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    g_error ("%s", error->message);
-  if (opt_smoke)
+  st_bench_inventory_parse (&inv, context, NULL, "st-bench-count-XXXXXX", &argc, &argv);
+  if (inv.smoke)
     {
-      opt_units = 2000;
-      opt_items = 40;
-      opt_shelf = 600;
       opt_single = 100;
       opt_left = 50;
     }
-  if (opt_db_dir == NULL)
-    opt_db_dir = g_dir_make_tmp ("st-bench-count-XXXXXX", NULL);
-  cached = st_bench_inventory_path (opt_db_dir, opt_units, opt_items, opt_shelf, report_generation);
-  work = g_strconcat (cached, ".work.serialtrack", NULL);
-  copy_cmd = g_strdup_printf ("cp '%s' '%s'", cached, work);
-  g_assert_cmpint (system (copy_cmd), ==, 0);
+  cached = st_bench_inventory_path (inv.db_dir, inv.units, inv.items, inv.shelf, report_generation);
+  work = st_bench_inventory_copy (cached, ".work.serialtrack");
 
   store = st_store_open (work, 0, &error);
   g_assert_no_error (error);
@@ -94,12 +73,12 @@ main (int   argc,
   count = st_store_count_start (store, ST_BENCH_SHELF, NULL, NULL, &error);
   g_assert_no_error (error);
   result ("count start (info)", st_bench_now () - t0, 0, "-");
-  g_assert_cmpint (st_count_get_n_expected (count), ==, opt_shelf);
+  g_assert_cmpint (st_count_get_n_expected (count), ==, inv.shelf);
 
   /* One scan a transaction, spread over the shelf. */
   for (guint i = 0; i < opt_single; i++)
     {
-      g_autofree char *serial = st_bench_shelf_serial ((guint) ((guint64) i * (opt_shelf - opt_left)
+      g_autofree char *serial = st_bench_shelf_serial ((guint) ((guint64) i * (inv.shelf - opt_left)
                                                        / opt_single));
       g_autoptr(StCountScan) scan = NULL;
 
@@ -120,7 +99,7 @@ main (int   argc,
   g_clear_object (&store);
 
   /* The CLI over a file of every shelf unit but the last opt_left. */
-  for (guint i = 0; i < opt_shelf - opt_left; i++)
+  for (guint i = 0; i < inv.shelf - opt_left; i++)
     g_string_append_printf (file, "CS%07u\n", i);
   list = g_strconcat (cached, ".scans.txt", NULL);
   g_assert_true (g_file_set_contents (list, file->str, (gssize) file->len, NULL));
@@ -151,7 +130,7 @@ main (int   argc,
   if (cli != NULL)
     {
       g_assert_cmpuint (report->missing->len, ==, opt_left);
-      g_assert_cmpint (st_count_get_n_scans (report->count, ST_SCAN_FOUND), ==, opt_shelf - opt_left);
+      g_assert_cmpint (st_count_get_n_scans (report->count, ST_SCAN_FOUND), ==, inv.shelf - opt_left);
       g_assert_cmpint (st_count_get_n_scans (report->count, ST_SCAN_AGAIN), ==, opt_single);
       g_assert_nonnull (report->adjustment);
       g_assert_cmpint (st_document_get_quantity (report->adjustment), ==, -(gint64) opt_left);

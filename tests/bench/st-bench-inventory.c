@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 
@@ -73,4 +74,49 @@ st_bench_inventory_path (const char *dir,
   g_clear_object (&store);
   g_assert_cmpint (g_rename (tmp, path), ==, 0);
   return g_steal_pointer (&path);
+}
+
+char *
+st_bench_inventory_copy (const char *cached,
+                         const char *suffix)
+{
+  g_autofree char *work = g_strconcat (cached, suffix, NULL);
+  g_autofree char *copy_cmd = g_strdup_printf ("cp '%s' '%s'", cached, work);
+
+  g_assert_cmpint (system (copy_cmd), ==, 0);
+  return g_steal_pointer (&work);
+}
+
+void
+st_bench_inventory_parse (StBenchInventoryOptions *inv,
+                          GOptionContext          *context,
+                          const GOptionEntry      *entries,
+                          const char              *tmp_template,
+                          int                     *argc,
+                          char                  ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  const GOptionEntry inventory_entries[] = {
+    { "units", 0, 0, G_OPTION_ARG_INT64, &inv->units, "generated units", "N" },
+    { "items", 0, 0, G_OPTION_ARG_INT, &inv->items, "generated items", "N" },
+    { "shelf", 0, 0, G_OPTION_ARG_INT, &inv->shelf, "units of the shelf, the counted warehouse "
+      "(serials CS…)", "N" },
+    { "db-dir", 0, 0, G_OPTION_ARG_FILENAME, &inv->db_dir, "where the database is cached", "DIR" },
+    { "smoke", 0, 0, G_OPTION_ARG_NONE, &inv->smoke, "tiny sizes, results only", NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, inventory_entries, NULL);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    g_error ("%s", error->message);
+  if (inv->smoke)
+    {
+      inv->units = 2000;
+      inv->items = 40;
+      inv->shelf = 600;
+    }
+  if (inv->db_dir == NULL)
+    inv->db_dir = g_dir_make_tmp (tmp_template, NULL);
 }

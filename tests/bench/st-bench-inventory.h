@@ -21,3 +21,28 @@ char   *st_bench_inventory_path  (const char *dir,
                                   guint       shelf,
                                   void      (*report) (const char *workload,
                                                        double      seconds));
+/* A copy of the cached inventory @cached to work on, beside it (@cached and @suffix): opening
+ * may bring an older inventory's schema up to date, and the benchmark writes to it. */
+char   *st_bench_inventory_copy  (const char *cached,
+                                  const char *suffix);
+
+/* What every inventory benchmark takes: the inventory's size, where it is kept, and --smoke. */
+typedef struct
+{
+  guint64   units;
+  guint     items;
+  guint     shelf;
+  char     *db_dir;
+  gboolean  smoke;
+} StBenchInventoryOptions;
+
+/* Parses the command line: --units, --items, --shelf, --db-dir and --smoke into @inv (which
+ * holds the defaults), then the benchmark's own @entries (NULL: none).  With --smoke the tiny
+ * inventory (2,000 units, 40 items, a shelf of 600); without --db-dir a new temporary
+ * directory from @tmp_template.  Aborts on a bad option. */
+void    st_bench_inventory_parse (StBenchInventoryOptions *inv,
+                                  GOptionContext          *context,
+                                  const GOptionEntry      *entries,
+                                  const char              *tmp_template,
+                                  int                     *argc,
+                                  char                  ***argv);

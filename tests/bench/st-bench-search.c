@@ -23,13 +23,9 @@
 
 #define PAGE 50
 
-static guint64  opt_units = 1000000;
-static guint    opt_items = 1000;
-static guint    opt_shelf = 100000;
+static StBenchInventoryOptions inv = { .units = 1000000, .items = 1000, .shelf = 100000 };
 static guint    opt_rounds = 9;
-static char    *opt_db_dir;
 static char    *opt_db;
-static gboolean opt_smoke;
 
 static void
 result (const char *workload,
@@ -39,7 +35,7 @@ result (const char *workload,
         const char *target)
 {
   st_bench_print_result (workload, seconds, baseline, target,
-                         st_bench_verdict (opt_smoke, seconds, baseline, 0, max_seconds),
+                         st_bench_verdict (inv.smoke, seconds, baseline, 0, max_seconds),
                          st_bench_peak_rss_kib (RUSAGE_SELF));
 }
 
@@ -97,18 +93,13 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GOptionContext) context = g_option_context_new ("— search benchmark");
-  g_autofree char *cached = NULL, *work = NULL, *copy_cmd = NULL;
+  g_autofree char *cached = NULL, *work = NULL;
   g_autofree char *exact = NULL, *last_digits = NULL, *start = NULL, *rare = NULL;
   g_autofree char *end_serial = NULL, *rare_serial = NULL;
   g_autoptr(StStore) store = NULL;
   GOptionEntry entries[] = {
-    { "units", 0, 0, G_OPTION_ARG_INT64, &opt_units, "generated units", "N" },
-    { "items", 0, 0, G_OPTION_ARG_INT, &opt_items, "generated items", "N" },
-    { "shelf", 0, 0, G_OPTION_ARG_INT, &opt_shelf, "units of the shelf (serials CS…)", "N" },
     { "rounds", 0, 0, G_OPTION_ARG_INT, &opt_rounds, "runs of each search", "N" },
-    { "db-dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_db_dir, "where the database is cached", "DIR" },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, "an inventory made by the count benchmark", "FILE" },
-    { "smoke", 0, 0, G_OPTION_ARG_NONE, &opt_smoke, "tiny sizes, results only", NULL },
     { NULL }
   };
   struct {
@@ -128,25 +119,13 @@ main (int   argc,
   g_autoptr(StSearchResult) found = NULL;
   double baseline, max;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    g_error ("%s", error->message);
-  if (opt_smoke)
-    {
-      opt_units = 2000;
-      opt_items = 40;
-      opt_shelf = 600;
-      opt_rounds = 3;
-    }
-  if (opt_db_dir == NULL)
-    opt_db_dir = g_dir_make_tmp ("st-bench-search-XXXXXX", NULL);
+  st_bench_inventory_parse (&inv, context, entries, "st-bench-search-XXXXXX", &argc, &argv);
+  if (inv.smoke)
+    opt_rounds = 3;
   cached = opt_db != NULL ? g_strdup (opt_db)
-                          : st_bench_inventory_path (opt_db_dir, opt_units, opt_items, opt_shelf,
+                          : st_bench_inventory_path (inv.db_dir, inv.units, inv.items, inv.shelf,
                                                      report);
-  /* A copy: opening may bring an older inventory's schema up to date. */
-  work = g_strconcat (cached, ".search.serialtrack", NULL);
-  copy_cmd = g_strdup_printf ("cp '%s' '%s'", cached, work);
-  g_assert_cmpint (system (copy_cmd), ==, 0);
+  work = st_bench_inventory_copy (cached, ".search.serialtrack");
   store = st_store_open (work, 0, &error);
   g_assert_no_error (error);
 
