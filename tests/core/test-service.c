@@ -363,8 +363,8 @@ assert_order (StStore    *store,
 }
 
 /* Takes the fixture's database back to schema v6 as that build wrote it (no stored order key,
- * the status index on (status, id), no unit_blocks, no units_warranty_sold), behind the store's back; then reopens it, which
- * migrates it to the current version. */
+ * the status index on (status, id), no unit_blocks, units indexed as before v9 and v10),
+ * behind the store's back; then reopens it, which migrates it to the current version. */
 static void
 reopen_as_v6 (StFixture *f)
 {
@@ -380,8 +380,11 @@ reopen_as_v6 (StFixture *f)
                              "DROP INDEX service_cases_status;"
                              "ALTER TABLE service_cases DROP COLUMN sort_key;"
                              "CREATE INDEX service_cases_status ON service_cases (status, id);"
-                             /* …and without v9's index of the warranty-expiring list. */
-                             "DROP INDEX units_warranty_sold;",
+                             /* …and without v9's index of the warranty-expiring list, and
+                              * v6's status index instead of v10's. */
+                             "DROP INDEX units_warranty_sold;"
+                             "DROP INDEX units_status_received;"
+                             "CREATE INDEX units_warranty ON units (status, warranty_end);",
                              &error));
   /* …and without what v8 added on PostgreSQL (the units counted by block). */
   if (st_db_get_dialect (db) == ST_DB_DIALECT_POSTGRES)

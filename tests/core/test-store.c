@@ -414,6 +414,75 @@ assert_page_as_sql (StStore  *store,
   return _st_list_model_get_n_seeks (units);
 }
 
+/* The plan of shape @what of the Units view of @status, one line a step. */
+static char *
+units_list_plan (StStore   *store,
+                 StListSql  what,
+                 int        status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = _st_store_units_list_sql (store, what, status);
+  g_autofree char *explain = NULL;
+  g_autoptr(StStmt) stmt = NULL;
+  g_autoptr(GString) plan = g_string_new (NULL);
+  int rc;
+
+  if (st_test_postgres ())
+    {
+      /* A table of a few rows is cheaper to scan and sort; the question is whether the index
+       * can serve the status, the order and the keyset, so leave the planner no other way. */
+      g_assert_true (_st_store_exec (store, "SET enable_seqscan = off; SET enable_sort = off;"
+                                            " SET enable_bitmapscan = off;", &error));
+      explain = g_strconcat ("EXPLAIN (COSTS OFF) ", sql, " LIMIT 128", NULL);
+    }
+  else
+    explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, " LIMIT 128", NULL);
+  stmt = _st_store_prepare (store, explain, &error);
+  g_assert_no_error (error);
+  st_stmt_bind_text (stmt, 2, st_unit_status_to_string (status));
+  if (what != ST_LIST_SQL_KEYS)
+    {
+      st_stmt_bind_text (stmt, 95, "2026-01-10");
+      st_stmt_bind_int64 (stmt, 96, 100);
+    }
+  while ((rc = _st_step (stmt, &error)) == ST_STEP_ROW)
+    g_string_append_printf (plan, "%s\n",
+                            st_stmt_column_text (stmt, st_stmt_column_count (stmt) - 1));
+  g_assert_no_error (error);
+  g_assert_cmpint (rc, ==, ST_STEP_DONE);
+  if (st_test_postgres ())
+    g_assert_true (_st_store_exec (store, "RESET enable_seqscan; RESET enable_sort;"
+                                          " RESET enable_bitmapscan;", &error));
+  return g_string_free (g_steal_pointer (&plan), FALSE);
+}
+
+/* Schema v10: the Units view of one status (in stock, in service, …) reads its pages, first
+ * and after a row, from one range of units_status_received (status, received_date, id), in
+ * order: no walk past the units of other statuses, no sort of all the units of its status.
+ * Asserted on the plans of both drivers; the rows themselves are /store/list-models/seek's. */
+static void
+test_list_model_status_index (StFixture     *f,
+                              gconstpointer  data)
+{
+  const StListSql shapes[] = {
+    ST_LIST_SQL_KEYS,
+    st_test_postgres () ? ST_LIST_SQL_KEYS_AFTER_TUPLE : ST_LIST_SQL_KEYS_AFTER,
+  };
+
+  post_bill (f->store, "B1", "2026-01-10", "A", 300);
+  for (gsize i = 0; i < G_N_ELEMENTS (shapes); i++)
+    {
+      g_autofree char *plan = units_list_plan (f->store, shapes[i], ST_UNIT_IN_SERVICE);
+
+      g_test_message ("plan of shape %d:\n%s", shapes[i], plan);
+      g_assert_nonnull (strstr (plan, "units_status_received"));
+      if (st_test_postgres ())
+        g_assert_null (strstr (plan, "Sort"));
+      else
+        g_assert_null (strstr (plan, "TEMP B-TREE"));
+    }
+}
+
 /* A far jump into a long list of units: on PostgreSQL the page after the row found by
  * position in unit_blocks (schema v8, kept by triggers through bills, sales, voids and a
  * serial taken in for service), on SQLite by skipping index entries; the same rows either way,
@@ -845,6 +914,7 @@ main (int   argc,
   ST_TEST_ADD ("/store/list-models", test_list_models);
   ST_TEST_ADD ("/store/list-models/jumps", test_list_model_jumps);
   ST_TEST_ADD ("/store/list-models/seek", test_list_model_seek);
+  ST_TEST_ADD ("/store/list-models/status-index", test_list_model_status_index);
   ST_TEST_ADD ("/store/list-models/master-data", test_master_data_lists);
   ST_TEST_ADD ("/store/search-units", test_search_units);
   ST_TEST_ADD ("/store/backup/restore-drill", test_backup_restore_drill);

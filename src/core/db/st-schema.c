@@ -381,12 +381,25 @@ static const char migration_v8_unit_blocks_postgres[] =
  * inventory holds some 20,000).  This index holds those columns for the sold units with a
  * warranty end only, in the list's order (warranty_end, id), so the list walks one range of it.
  * status stays in it although the WHERE fixes it: SQLite (3.40) counts an index as covering
- * only when it holds every column the query names.  units_warranty stays: counts by status
- * walk it. */
+ * only when it holds every column the query names. */
 static const char migration_v9_warranty_sold[] =
   "CREATE INDEX units_warranty_sold"
   "  ON units (status, warranty_end, id, serial, item_id, sold_doc_id, sold_date)"
   "  WHERE status = 'sold' AND warranty_end IS NOT NULL;";
+
+/* ---------------------------------------------------------------------------------------- */
+
+/* Version 10: the Units view of one status read from one index range.  The view lists the
+ * units of a status (in stock, in service, …) in the order of their received dates; with only
+ * units_received (received_date, id) and units_warranty (status, warranty_end) a page either
+ * walked the received dates past every unit of the other statuses or sorted all the units of
+ * its status (1.1 M units: 50–130 ms a count or page for those in stock or in service, on
+ * PostgreSQL 6–60 ms a page).  units_status_received serves the status, the order and the
+ * keyset at once.  It replaces units_warranty: counts by status walk it as well, and the
+ * warranty-expiring list has units_warranty_sold (v9). */
+static const char migration_v10_units_by_status[] =
+  "DROP INDEX units_warranty;"
+  "CREATE INDEX units_status_received ON units (status, received_date, id);";
 
 /* ---------------------------------------------------------------------------------------- */
 
@@ -401,6 +414,7 @@ static const char * const migrations[] = {
   migration_v7_service_order,
   "",
   migration_v9_warranty_sold,
+  migration_v10_units_by_status,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ST_SCHEMA_VERSION - 1);
 

@@ -236,6 +236,11 @@ StListModel *_st_list_model_new    (StStore          *store,
                                     const StListKind *kind,
                                     gpointer          data,
                                     GDestroyNotify    data_free);
+/* The SQL of shape @what of the Units view of @status (-1: all) in its default order, for the
+ * test that reads its plan. */
+char        *_st_store_units_list_sql (StStore   *self,
+                                       StListSql  what,
+                                       int        status);
 /* How many of the model's pages it found after a row the source found by position. */
 guint        _st_list_model_get_n_seeks (StListModel   *self);
 /* Composes one shape of a list's SQL (st-store-queries.c): @from with the joins the WHERE

@@ -947,6 +947,18 @@ static const StListKind units_list = {
   st_unit_get_type,
 };
 
+char *
+_st_store_units_list_sql (StStore   *self,
+                          StListSql  what,
+                          int        status)
+{
+  UnitFilter f;
+  StListSource source = { &units_list, &f, NULL };
+
+  resolve_unit_query (self, &(StUnitQuery) { .status = status }, &f, NULL);
+  return units_sql (&source, what, NULL, ST_SORT_DEFAULT, FALSE);
+}
+
 StListModel *
 st_store_list_units (StStore           *self,
                      const StUnitQuery *query)

@@ -23,7 +23,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StStore, st_store, ST, STORE, GObject)
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define ST_SCHEMA_VERSION 9
+#define ST_SCHEMA_VERSION 10
 /* PRAGMA application_id of a SerialTrack database: "STrk". */
 #define ST_APPLICATION_ID 0x5354726b
 
