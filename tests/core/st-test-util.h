@@ -216,6 +216,23 @@ st_test_raw_sql (StFixture  *f,
   g_assert_no_error (error);
 }
 
+/* Steps @stmt, an EXPLAIN (PostgreSQL) or EXPLAIN QUERY PLAN (SQLite) already bound, and
+ * returns the plan: the last column of each row, one line each. */
+static inline char *
+st_test_plan_text (StStmt *stmt)
+{
+  g_autoptr(GError) error = NULL;
+  GString *plan = g_string_new (NULL);
+  int rc;
+
+  while ((rc = st_stmt_step (stmt, &error)) == ST_STEP_ROW)
+    g_string_append_printf (plan, "%s\n",
+                            st_stmt_column_text (stmt, st_stmt_column_count (stmt) - 1));
+  g_assert_no_error (error);
+  g_assert_cmpint (rc, ==, ST_STEP_DONE);
+  return g_string_free (plan, FALSE);
+}
+
 /* Asserts that the ledger check finds nothing wrong. */
 static inline void
 st_assert_check_ok (StStore *store)

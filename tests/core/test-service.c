@@ -479,9 +479,7 @@ expiring_plan (StFixture *f)
   g_autoptr(GError) error = NULL;
   g_autoptr(StDb) db = st_db_open (f->path, FALSE, &error);
   g_autoptr(StStmt) stmt = NULL;
-  g_autoptr(GString) plan = g_string_new (NULL);
   gboolean postgres = st_db_get_dialect (db) == ST_DB_DIALECT_POSTGRES;
-  int rc;
 
   g_assert_no_error (error);
   /* PostgreSQL would rather scan a table of four rows; left only index-only scans, it shows
@@ -495,11 +493,7 @@ expiring_plan (StFixture *f)
   g_assert_no_error (error);
   st_stmt_bind_text (stmt, 1, "2025-01-01");
   st_stmt_bind_text (stmt, 2, "2025-12-31");
-  while ((rc = st_stmt_step (stmt, &error)) == ST_STEP_ROW)
-    g_string_append_printf (plan, "%s\n",
-                            st_stmt_column_text (stmt, st_stmt_column_count (stmt) - 1));
-  g_assert_cmpint (rc, ==, ST_STEP_DONE);
-  return g_string_free (g_steal_pointer (&plan), FALSE);
+  return st_test_plan_text (stmt);
 }
 
 static gboolean

@@ -99,17 +99,25 @@ make_other_sqlite (const char *path)
   return rc == SQLITE_OK;
 }
 
+/* The sound database copied to @path and @sql run on the copy, behind the store's back. */
 static gboolean
-make_newer (const char *path)
+copy_and_exec (const char *path,
+               const char *sql)
 {
   sqlite3 *db = NULL;
   int rc;
 
   rel_copy (base_db, path);
   sqlite3_open (path, &db);
-  rc = sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL);
+  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
   sqlite3_close (db);
   return rc == SQLITE_OK;
+}
+
+static gboolean
+make_newer (const char *path)
+{
+  return copy_and_exec (path, "PRAGMA user_version = 99");
 }
 
 static gboolean
@@ -250,32 +258,18 @@ make_random_flips (const char *path)
 static gboolean
 make_schema_reference (const char *path)
 {
-  sqlite3 *db = NULL;
-  int rc;
-
-  rel_copy (base_db, path);
-  sqlite3_open (path, &db);
-  rc = sqlite3_exec (db, "PRAGMA writable_schema = ON;"
-                         "UPDATE sqlite_schema SET sql = replace (sql, 'REFERENCES counts (id)',"
-                         "  'REFERENCES counts (kd)') WHERE name = 'count_quantities';"
-                         "PRAGMA writable_schema = OFF;", NULL, NULL, NULL);
-  sqlite3_close (db);
-  return rc == SQLITE_OK;
+  return copy_and_exec (path, "PRAGMA writable_schema = ON;"
+                              "UPDATE sqlite_schema SET sql = replace (sql,"
+                              "  'REFERENCES counts (id)', 'REFERENCES counts (kd)')"
+                              " WHERE name = 'count_quantities';"
+                              "PRAGMA writable_schema = OFF;");
 }
 
 /* A sound file whose ledger was edited behind our back: a unit marked sold with no event. */
 static gboolean
 make_ledger_tampered (const char *path)
 {
-  sqlite3 *db = NULL;
-  int rc;
-
-  rel_copy (base_db, path);
-  sqlite3_open (path, &db);
-  rc = sqlite3_exec (db, "UPDATE units SET status = 'sold' WHERE serial = 'SN000500'", NULL,
-                     NULL, NULL);
-  sqlite3_close (db);
-  return rc == SQLITE_OK;
+  return copy_and_exec (path, "UPDATE units SET status = 'sold' WHERE serial = 'SN000500'");
 }
 
 static const RelDamage variants[] = {
