@@ -4,6 +4,8 @@
  * cases (st_generate_service_cases, seed 7), what the window and the CLI ask of the store:
  *  - the Service view's lazy model (st_store_list_service_cases): its count, first and middle
  *    page, against the Units view's model in the same run (the baseline; target < 16 ms a page);
+ *  - the Units view filtered by status (in stock, in service): count, first and middle page,
+ *    against the same baseline;
  *  - the unit page of a unit with a case: find the unit, its history, its cases (what
  *    st-unit-page.c calls; target < 50 ms), against the same without the cases;
  *  - the Warranty Expiring view's lazy model (count and first page) and

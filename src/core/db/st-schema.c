@@ -393,8 +393,8 @@ static const char migration_v9_warranty_sold[] =
  * units of a status (in stock, in service, …) in the order of their received dates; with only
  * units_received (received_date, id) and units_warranty (status, warranty_end) a page either
  * walked the received dates past every unit of the other statuses or sorted all the units of
- * its status (1.1 M units: 50–130 ms a count or page for those in stock or in service, on
- * PostgreSQL 6–60 ms a page).  units_status_received serves the status, the order and the
+ * its status (1.1 M units: 43–152 ms a count or page for those in stock or in service; on
+ * PostgreSQL the keyset pages walked sparse rows, 6–60 ms).  units_status_received serves the status, the order and the
  * keyset at once.  It replaces units_warranty: counts by status walk it as well, and the
  * warranty-expiring list has units_warranty_sold (v9). */
 static const char migration_v10_units_by_status[] =
