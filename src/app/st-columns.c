@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "st-columns.h"
+#include "st-format.h"
 #include "st-row-slots.h"
 
 /* GTK 4.8 has no getter for the column view's primary sort column (it came in 4.10).  But its
@@ -102,14 +103,48 @@ st_columns_follow_sorter (GtkColumnView *view)
                            G_CONNECT_SWAPPED);
 }
 
-/* A cell's text function, on its list item (set once, read at every bind). */
+/* Where a column's cells take their text from: a text function, or a getter and a format.
+ * One a column, shared by its factory and its list items (which may outlive the factory's
+ * column), so it is reference-counted. */
+typedef struct
+{
+  StColumnTextFunc text_func;
+  GCallback        getter;
+  StFieldFormat    format;
+} CellSource;
+
+typedef const char *(*StringGetter) (gpointer row);
+typedef gint64      (*NumberGetter) (gpointer row);
+
+static char *
+cell_source_text (const CellSource *source,
+                  gpointer          row)
+{
+  if (source->text_func != NULL)
+    return source->text_func (row);
+
+  switch (source->format)
+    {
+    case ST_FIELD_STRING:
+      return g_strdup (((StringGetter) source->getter) (row));
+    case ST_FIELD_DATE:
+      return st_format_date (((StringGetter) source->getter) (row));
+    case ST_FIELD_MONEY:
+      return st_format_money (((NumberGetter) source->getter) (row));
+    case ST_FIELD_QUANTITY:
+      return st_format_quantity (((NumberGetter) source->getter) (row));
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 static GQuark
-text_func_quark (void)
+cell_source_quark (void)
 {
   static GQuark quark;
 
   if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("st-columns-text-func");
+    quark = g_quark_from_static_string ("st-columns-cell-source");
   return quark;
 }
 
@@ -117,8 +152,10 @@ static void
 remember_text_func (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item)
 {
-  g_object_set_qdata (G_OBJECT (list_item), text_func_quark (),
-                      g_object_get_data (G_OBJECT (factory), "st-text-func"));
+  CellSource *source = g_object_get_qdata (G_OBJECT (factory), cell_source_quark ());
+
+  g_object_set_qdata_full (G_OBJECT (list_item), cell_source_quark (),
+                           g_rc_box_acquire (source), g_rc_box_release);
 }
 
 static void
@@ -186,13 +223,13 @@ static void
 show_item (gpointer data)
 {
   GtkListItem *list_item = data;
-  StColumnTextFunc text_func = g_object_get_qdata (G_OBJECT (list_item), text_func_quark ());
+  const CellSource *source = g_object_get_qdata (G_OBJECT (list_item), cell_source_quark ());
   g_autofree char *text = NULL;
   gpointer item;
 
   item = st_row_slots_unwrap (gtk_list_item_get_item (list_item));
   if (item != NULL)
-    text = text_func (item);
+    text = cell_source_text (source, item);
 
   set_cell_text (list_item, text ? text : "");
 }
@@ -228,19 +265,22 @@ unbind_cb (GtkSignalListItemFactory *factory,
 static GtkColumnViewColumn *
 append_column (GtkColumnView    *view,
                const char       *title,
-               StColumnTextFunc  text_func,
+               const CellSource *from,
                StColumnFlags     flags,
                StSortKey         sort_key,
                guint             n_chars)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
   GtkColumnViewColumn *column;
+  CellSource *source;
 
   g_return_val_if_fail (GTK_IS_COLUMN_VIEW (view), NULL);
-  g_return_val_if_fail (text_func != NULL, NULL);
+  g_return_val_if_fail (from->text_func != NULL || from->getter != NULL, NULL);
 
   factory = gtk_signal_list_item_factory_new ();
-  g_object_set_data (G_OBJECT (factory), "st-text-func", (gpointer) text_func);
+  source = g_rc_box_new (CellSource);
+  *source = *from;
+  g_object_set_qdata_full (G_OBJECT (factory), cell_source_quark (), source, g_rc_box_release);
   g_object_set_data (G_OBJECT (factory), "st-n-chars", GUINT_TO_POINTER (n_chars));
   g_signal_connect (factory, "setup", G_CALLBACK (n_chars > 0 ? setup_fixed_cb : setup_cb),
                     GUINT_TO_POINTER (flags));
@@ -274,7 +314,9 @@ st_columns_append (GtkColumnView    *view,
                    StColumnFlags     flags,
                    StSortKey         sort_key)
 {
-  return append_column (view, title, text_func, flags, sort_key, 0);
+  CellSource source = { .text_func = text_func };
+
+  return append_column (view, title, &source, flags, sort_key, 0);
 }
 
 GtkColumnViewColumn *
@@ -285,9 +327,27 @@ st_columns_append_fixed (GtkColumnView    *view,
                          StSortKey         sort_key,
                          guint             n_chars)
 {
+  CellSource source = { .text_func = text_func };
+
   g_return_val_if_fail (n_chars > 0, NULL);
 
-  return append_column (view, title, text_func, flags, sort_key, n_chars);
+  return append_column (view, title, &source, flags, sort_key, n_chars);
+}
+
+GtkColumnViewColumn *
+st_columns_append_field (GtkColumnView *view,
+                         const char    *title,
+                         GCallback      getter,
+                         StFieldFormat  format,
+                         StColumnFlags  flags,
+                         StSortKey      sort_key,
+                         guint          n_chars)
+{
+  CellSource source = { .getter = getter, .format = format };
+
+  g_return_val_if_fail (getter != NULL, NULL);
+
+  return append_column (view, title, &source, flags, sort_key, n_chars);
 }
 
 /* The cell widgets carry their list item ("st-list-item"): the widget picked at (x, y), or

@@ -22,6 +22,15 @@ typedef enum
   ST_COLUMN_DIM     = 1 << 2,
 } StColumnFlags;
 
+/* What a field column's getter returns, and how its cell shows it. */
+typedef enum
+{
+  ST_FIELD_STRING   = 0,  /* const char *getter (row), shown as it is */
+  ST_FIELD_DATE     = 1,  /* const char *getter (row), an ISO date: st_format_date() */
+  ST_FIELD_MONEY    = 2,  /* gint64 getter (row), in cents: st_format_money() */
+  ST_FIELD_QUANTITY = 3,  /* gint64 getter (row): st_format_quantity() */
+} StFieldFormat;
+
 /* Appends a column showing text_func (row); @sort_key ST_SORT_DEFAULT: not sortable. */
 GtkColumnViewColumn *st_columns_append          (GtkColumnView    *view,
                                                  const char       *title,
@@ -36,6 +45,18 @@ GtkColumnViewColumn *st_columns_append          (GtkColumnView    *view,
 GtkColumnViewColumn *st_columns_append_fixed    (GtkColumnView    *view,
                                                  const char       *title,
                                                  StColumnTextFunc  text_func,
+                                                 StColumnFlags     flags,
+                                                 StSortKey         sort_key,
+                                                 guint             n_chars);
+
+/* Appends a column showing one field of the row, read by the row type's own getter
+ * (G_CALLBACK (st_unit_get_serial) …) and shown as @format says, as GtkCClosureExpression
+ * calls a getter: no text function a column.  @n_chars 0 gives the cells of
+ * st_columns_append(), more the fixed width of st_columns_append_fixed(). */
+GtkColumnViewColumn *st_columns_append_field    (GtkColumnView    *view,
+                                                 const char       *title,
+                                                 GCallback         getter,
+                                                 StFieldFormat     format,
                                                  StColumnFlags     flags,
                                                  StSortKey         sort_key,
                                                  guint             n_chars);

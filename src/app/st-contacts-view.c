@@ -25,27 +25,9 @@ G_DEFINE_FINAL_TYPE (StContactsView, st_contacts_view, ST_TYPE_LIST_PAGE)
 /* Columns */
 
 static char *
-name_text (gpointer row)
-{
-  return g_strdup (st_contact_get_name (row));
-}
-
-static char *
 kind_text (gpointer row)
 {
   return g_strdup (st_contact_get_kind (row) == ST_CONTACT_VENDOR ? _("Vendor") : _("Customer"));
-}
-
-static char *
-email_text (gpointer row)
-{
-  return g_strdup (st_contact_get_email (row));
-}
-
-static char *
-phone_text (gpointer row)
-{
-  return g_strdup (st_contact_get_phone (row));
 }
 
 static char *
@@ -200,12 +182,15 @@ st_contacts_view_init (StContactsView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Contacts"),
                                   -1);
-  st_columns_append (column_view, _("Name"), name_text, ST_COLUMN_EXPAND, ST_SORT_NAME);
+  st_columns_append_field (column_view, _("Name"), G_CALLBACK (st_contact_get_name),
+                           ST_FIELD_STRING, ST_COLUMN_EXPAND, ST_SORT_NAME, 0);
   /* Translators: column title: vendor or customer */
   st_columns_append (column_view, C_("contact", "Kind"), kind_text, ST_COLUMN_TEXT,
                      ST_SORT_STATUS);
-  st_columns_append (column_view, _("E-mail"), email_text, ST_COLUMN_TEXT, ST_SORT_DEFAULT);
-  st_columns_append (column_view, _("Phone"), phone_text, ST_COLUMN_TEXT, ST_SORT_DEFAULT);
+  st_columns_append_field (column_view, _("E-mail"), G_CALLBACK (st_contact_get_email),
+                           ST_FIELD_STRING, ST_COLUMN_TEXT, ST_SORT_DEFAULT, 0);
+  st_columns_append_field (column_view, _("Phone"), G_CALLBACK (st_contact_get_phone),
+                           ST_FIELD_STRING, ST_COLUMN_TEXT, ST_SORT_DEFAULT, 0);
   st_columns_append (column_view, _("Status"), archived_text, ST_COLUMN_DIM, ST_SORT_DEFAULT);
   st_columns_follow_sorter (column_view);
 

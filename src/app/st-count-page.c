@@ -1089,12 +1089,6 @@ st_count_page_get_message_text (StCountPage *self)
 /* Columns of the review */
 
 static char *
-unit_serial_text (gpointer unit)
-{
-  return g_strdup (st_unit_get_serial (unit));
-}
-
-static char *
 unit_item_text (gpointer unit)
 {
   /* Translators: an item: its SKU and name, "PHN-1 · Phone One" */
@@ -1106,12 +1100,6 @@ static char *
 unit_status_text (gpointer unit)
 {
   return g_strdup (st_unit_status_to_label (st_unit_get_status (unit)));
-}
-
-static char *
-scan_serial_text (gpointer scan)
-{
-  return g_strdup (st_count_scan_get_serial (scan));
 }
 
 static char *
@@ -1228,14 +1216,15 @@ st_count_page_init (StCountPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 
-  st_columns_append (self->missing_view, _("Serial"), unit_serial_text, ST_COLUMN_TEXT,
-                     ST_SORT_DEFAULT);
+  st_columns_append_field (self->missing_view, _("Serial"), G_CALLBACK (st_unit_get_serial),
+                           ST_FIELD_STRING, ST_COLUMN_TEXT, ST_SORT_DEFAULT, 0);
   st_columns_append (self->missing_view, _("Item"), unit_item_text, ST_COLUMN_EXPAND,
                      ST_SORT_DEFAULT);
   st_columns_append (self->missing_view, _("Status"), unit_status_text, ST_COLUMN_TEXT,
                      ST_SORT_DEFAULT);
-  st_columns_append (self->unexpected_view, _("Serial"), scan_serial_text, ST_COLUMN_TEXT,
-                     ST_SORT_DEFAULT);
+  st_columns_append_field (self->unexpected_view, _("Serial"),
+                           G_CALLBACK (st_count_scan_get_serial), ST_FIELD_STRING, ST_COLUMN_TEXT,
+                           ST_SORT_DEFAULT, 0);
   st_columns_append (self->unexpected_view, _("What"), scan_what_text, ST_COLUMN_EXPAND,
                      ST_SORT_DEFAULT);
   st_columns_append (self->unexpected_view, _("Item"), scan_item_text, ST_COLUMN_TEXT,

@@ -25,24 +25,6 @@ G_DEFINE_FINAL_TYPE (StCountsView, st_counts_view, ST_TYPE_LIST_PAGE)
 /* Columns */
 
 static char *
-number_text (gpointer count)
-{
-  return g_strdup (st_count_get_number (count));
-}
-
-static char *
-warehouse_text (gpointer count)
-{
-  return g_strdup (st_count_get_warehouse (count));
-}
-
-static char *
-started_text (gpointer count)
-{
-  return st_format_date (st_count_get_date (count));
-}
-
-static char *
 state_text (gpointer count)
 {
   if (!st_count_get_finished (count))
@@ -193,11 +175,13 @@ st_counts_view_init (StCountsView *self)
   g_signal_connect_object (column_view, "activate", G_CALLBACK (activate_cb), self,
                            G_CONNECT_SWAPPED);
 
-  st_columns_append (column_view, _("Count"), number_text, ST_COLUMN_TEXT, ST_SORT_NUMBER);
+  st_columns_append_field (column_view, _("Count"), G_CALLBACK (st_count_get_number),
+                           ST_FIELD_STRING, ST_COLUMN_TEXT, ST_SORT_NUMBER, 0);
   st_columns_append (column_view, _("State"), state_text, ST_COLUMN_TEXT, ST_SORT_DEFAULT);
-  st_columns_append (column_view, _("Warehouse"), warehouse_text, ST_COLUMN_TEXT,
-                     ST_SORT_WAREHOUSE);
-  st_columns_append (column_view, _("Started"), started_text, ST_COLUMN_NUMERIC, ST_SORT_DATE);
+  st_columns_append_field (column_view, _("Warehouse"), G_CALLBACK (st_count_get_warehouse),
+                           ST_FIELD_STRING, ST_COLUMN_TEXT, ST_SORT_WAREHOUSE, 0);
+  st_columns_append_field (column_view, _("Started"), G_CALLBACK (st_count_get_date),
+                           ST_FIELD_DATE, ST_COLUMN_NUMERIC, ST_SORT_DATE, 0);
   st_columns_append (column_view, _("Tally"), tally_text, ST_COLUMN_EXPAND, ST_SORT_DEFAULT);
   st_columns_follow_sorter (column_view);
 }

@@ -157,36 +157,6 @@ remove_all_rows (GtkListBox *list)
 }
 
 static char *
-doc_number_text (gpointer doc)
-{
-  return g_strdup (st_document_get_number (doc));
-}
-
-static char *
-doc_date_text (gpointer doc)
-{
-  return st_format_date (st_document_get_date (doc));
-}
-
-static char *
-doc_contact_text (gpointer doc)
-{
-  return g_strdup (st_document_get_contact (doc));
-}
-
-static char *
-doc_reference_text (gpointer doc)
-{
-  return g_strdup (st_document_get_reference (doc));
-}
-
-static char *
-doc_reason_text (gpointer doc)
-{
-  return g_strdup (st_document_get_reason (doc));
-}
-
-static char *
 warehouses_text (StDocument *doc)
 {
   if (st_doc_kind_info (st_document_get_kind (doc))->has_to_warehouse)
@@ -202,18 +172,6 @@ static char *
 doc_warehouse_text (gpointer doc)
 {
   return warehouses_text (doc);
-}
-
-static char *
-doc_quantity_text (gpointer doc)
-{
-  return st_format_quantity (st_document_get_quantity (doc));
-}
-
-static char *
-doc_total_text (gpointer doc)
-{
-  return st_format_money (st_document_get_total (doc));
 }
 
 static char *
@@ -993,23 +951,25 @@ setup_kind (StDocumentsView *self)
                                   -1);
 
   /* Translators: column title: a document's number */
-  st_columns_append (column_view, _("Number"), doc_number_text,
-                     ST_COLUMN_TEXT, ST_SORT_NUMBER);
-  st_columns_append (column_view, _("Date"), doc_date_text,
-                     ST_COLUMN_NUMERIC, ST_SORT_DATE);
+  st_columns_append_field (column_view, _("Number"), G_CALLBACK (st_document_get_number),
+                           ST_FIELD_STRING, ST_COLUMN_TEXT, ST_SORT_NUMBER, 0);
+  st_columns_append_field (column_view, _("Date"), G_CALLBACK (st_document_get_date),
+                           ST_FIELD_DATE, ST_COLUMN_NUMERIC, ST_SORT_DATE, 0);
   if (info->contact_title != NULL)
     {
-      st_columns_append (column_view, _(info->contact_title), doc_contact_text,
-                         ST_COLUMN_EXPAND, ST_SORT_CONTACT);
+      st_columns_append_field (column_view, _(info->contact_title),
+                               G_CALLBACK (st_document_get_contact), ST_FIELD_STRING,
+                               ST_COLUMN_EXPAND, ST_SORT_CONTACT, 0);
       has_expanding = TRUE;
     }
   if (info->reference_title != NULL)
-    st_columns_append (column_view, _(info->reference_title), doc_reference_text,
-                       ST_COLUMN_TEXT, ST_SORT_DEFAULT);
+    st_columns_append_field (column_view, _(info->reference_title),
+                             G_CALLBACK (st_document_get_reference), ST_FIELD_STRING,
+                             ST_COLUMN_TEXT, ST_SORT_DEFAULT, 0);
   if (kind->has_reason)
     {
-      st_columns_append (column_view, _("Reason"), doc_reason_text,
-                         ST_COLUMN_EXPAND, ST_SORT_DEFAULT);
+      st_columns_append_field (column_view, _("Reason"), G_CALLBACK (st_document_get_reason),
+                               ST_FIELD_STRING, ST_COLUMN_EXPAND, ST_SORT_DEFAULT, 0);
       has_expanding = TRUE;
     }
   st_columns_append (column_view,
@@ -1017,11 +977,11 @@ setup_kind (StDocumentsView *self)
                      doc_warehouse_text,
                      has_expanding ? ST_COLUMN_TEXT : ST_COLUMN_EXPAND,
                      ST_SORT_WAREHOUSE);
-  st_columns_append (column_view, _("Quantity"), doc_quantity_text,
-                     ST_COLUMN_NUMERIC, ST_SORT_DEFAULT);
+  st_columns_append_field (column_view, _("Quantity"), G_CALLBACK (st_document_get_quantity),
+                           ST_FIELD_QUANTITY, ST_COLUMN_NUMERIC, ST_SORT_DEFAULT, 0);
   if (kind->has_amount)
-    st_columns_append (column_view, _("Total"), doc_total_text,
-                       ST_COLUMN_NUMERIC, ST_SORT_TOTAL);
+    st_columns_append_field (column_view, _("Total"), G_CALLBACK (st_document_get_total),
+                             ST_FIELD_MONEY, ST_COLUMN_NUMERIC, ST_SORT_TOTAL, 0);
   st_columns_append (column_view, _("Status"), doc_status_text,
                      ST_COLUMN_DIM, ST_SORT_STATUS);
   st_columns_follow_sorter (column_view);

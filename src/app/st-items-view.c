@@ -55,18 +55,6 @@ store (StItemsView *self)
 /* Item columns */
 
 static char *
-item_sku_text (gpointer item)
-{
-  return g_strdup (st_item_get_sku (item));
-}
-
-static char *
-item_name_text (gpointer item)
-{
-  return g_strdup (st_item_get_name (item));
-}
-
-static char *
 tracking_text (StTracking tracking)
 {
   if (tracking == ST_TRACKING_SERIAL)
@@ -80,24 +68,6 @@ static char *
 item_tracking_text (gpointer item)
 {
   return tracking_text (st_item_get_tracking (item));
-}
-
-static char *
-item_on_hand_text (gpointer item)
-{
-  return st_format_quantity (st_item_get_on_hand (item));
-}
-
-static char *
-item_price_text (gpointer item)
-{
-  return st_format_money (st_item_get_price (item));
-}
-
-static char *
-item_cost_text (gpointer item)
-{
-  return st_format_money (st_item_get_cost (item));
 }
 
 static char *
@@ -119,33 +89,9 @@ item_warranty_text (gpointer item)
 /* Unit columns */
 
 static char *
-unit_serial_text (gpointer unit)
-{
-  return g_strdup (st_unit_get_serial (unit));
-}
-
-static char *
 unit_status_text (gpointer unit)
 {
   return g_strdup (st_unit_status_to_label (st_unit_get_status (unit)));
-}
-
-static char *
-unit_warehouse_text (gpointer unit)
-{
-  return g_strdup (st_unit_get_warehouse (unit));
-}
-
-static char *
-unit_received_text (gpointer unit)
-{
-  return st_format_date (st_unit_get_received_date (unit));
-}
-
-static char *
-unit_cost_text (gpointer unit)
-{
-  return st_format_money (st_unit_get_cost (unit));
 }
 
 static char *
@@ -154,12 +100,6 @@ unit_price_text (gpointer unit)
   if (!st_unit_has_price (unit))
     return NULL;
   return st_format_money (st_unit_get_price (unit));
-}
-
-static char *
-unit_warranty_text (gpointer unit)
-{
-  return st_format_date (st_unit_get_warranty_end (unit));
 }
 
 static void
@@ -757,18 +697,19 @@ st_items_view_init (StItemsView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Items"),
                                   -1);
 
-  st_columns_append (column_view, _("SKU"), item_sku_text, ST_COLUMN_TEXT, ST_SORT_SKU);
-  st_columns_append (column_view, _("Name"), item_name_text,
-                     ST_COLUMN_EXPAND, ST_SORT_NAME);
+  st_columns_append_field (column_view, _("SKU"), G_CALLBACK (st_item_get_sku), ST_FIELD_STRING,
+                           ST_COLUMN_TEXT, ST_SORT_SKU, 0);
+  st_columns_append_field (column_view, _("Name"), G_CALLBACK (st_item_get_name), ST_FIELD_STRING,
+                           ST_COLUMN_EXPAND, ST_SORT_NAME, 0);
   self->tracking_column = st_columns_append (column_view, _("Tracking"),
                                              item_tracking_text, ST_COLUMN_DIM,
                                              ST_SORT_DEFAULT);
-  st_columns_append (column_view, _("On Hand"), item_on_hand_text,
-                     ST_COLUMN_NUMERIC, ST_SORT_ON_HAND);
-  st_columns_append (column_view, _("Price"), item_price_text,
-                     ST_COLUMN_NUMERIC, ST_SORT_PRICE);
-  st_columns_append (column_view, _("Cost"), item_cost_text,
-                     ST_COLUMN_NUMERIC, ST_SORT_COST);
+  st_columns_append_field (column_view, _("On Hand"), G_CALLBACK (st_item_get_on_hand),
+                           ST_FIELD_QUANTITY, ST_COLUMN_NUMERIC, ST_SORT_ON_HAND, 0);
+  st_columns_append_field (column_view, _("Price"), G_CALLBACK (st_item_get_price), ST_FIELD_MONEY,
+                           ST_COLUMN_NUMERIC, ST_SORT_PRICE, 0);
+  st_columns_append_field (column_view, _("Cost"), G_CALLBACK (st_item_get_cost), ST_FIELD_MONEY,
+                           ST_COLUMN_NUMERIC, ST_SORT_COST, 0);
   st_columns_append (column_view, _("Warranty"), item_warranty_text,
                      ST_COLUMN_DIM, ST_SORT_DEFAULT);
   st_columns_follow_sorter (column_view);
@@ -789,19 +730,20 @@ st_items_view_init (StItemsView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "items.export-selection", FALSE);
   gtk_column_view_set_model (self->units_view, GTK_SELECTION_MODEL (self->units_selection));
 
-  st_columns_append (self->units_view, _("Serial"), unit_serial_text,
-                     ST_COLUMN_EXPAND, ST_SORT_SERIAL);
+  st_columns_append_field (self->units_view, _("Serial"), G_CALLBACK (st_unit_get_serial),
+                           ST_FIELD_STRING, ST_COLUMN_EXPAND, ST_SORT_SERIAL, 0);
   st_columns_append (self->units_view, _("Status"), unit_status_text,
                      ST_COLUMN_TEXT, ST_SORT_STATUS);
-  st_columns_append (self->units_view, _("Warehouse"), unit_warehouse_text,
-                     ST_COLUMN_TEXT, ST_SORT_WAREHOUSE);
-  st_columns_append (self->units_view, _("Received"), unit_received_text,
-                     ST_COLUMN_NUMERIC, ST_SORT_RECEIVED);
-  st_columns_append (self->units_view, _("Cost"), unit_cost_text,
-                     ST_COLUMN_NUMERIC, ST_SORT_COST);
+  st_columns_append_field (self->units_view, _("Warehouse"), G_CALLBACK (st_unit_get_warehouse),
+                           ST_FIELD_STRING, ST_COLUMN_TEXT, ST_SORT_WAREHOUSE, 0);
+  st_columns_append_field (self->units_view, _("Received"), G_CALLBACK (st_unit_get_received_date),
+                           ST_FIELD_DATE, ST_COLUMN_NUMERIC, ST_SORT_RECEIVED, 0);
+  st_columns_append_field (self->units_view, _("Cost"), G_CALLBACK (st_unit_get_cost),
+                           ST_FIELD_MONEY, ST_COLUMN_NUMERIC, ST_SORT_COST, 0);
   st_columns_append (self->units_view, _("Price"), unit_price_text,
                      ST_COLUMN_NUMERIC, ST_SORT_PRICE);
-  st_columns_append (self->units_view, _("Warranty Ends"), unit_warranty_text,
-                     ST_COLUMN_NUMERIC, ST_SORT_DEFAULT);
+  st_columns_append_field (self->units_view, _("Warranty Ends"),
+                           G_CALLBACK (st_unit_get_warranty_end), ST_FIELD_DATE, ST_COLUMN_NUMERIC,
+                           ST_SORT_DEFAULT, 0);
   st_columns_follow_sorter (self->units_view);
 }

@@ -691,30 +691,6 @@ check_teardown_cb (GtkSignalListItemFactory *factory,
 /* Text columns. */
 
 static char *
-serial_text (gpointer item)
-{
-  return g_strdup (st_unit_get_serial (item));
-}
-
-static char *
-received_text (gpointer item)
-{
-  return st_format_date (st_unit_get_received_date (item));
-}
-
-static char *
-document_text (gpointer item)
-{
-  return g_strdup (st_unit_get_received_doc (item));
-}
-
-static char *
-cost_text (gpointer item)
-{
-  return st_format_money (st_unit_get_cost (item));
-}
-
-static char *
 age_text (gpointer item)
 {
   const char *received = st_unit_get_received_date (item);
@@ -776,14 +752,15 @@ build_columns (StSerialPicker *self)
   g_object_unref (column);
 
   /* Fixed widths: a new filter rebinds the rows without measuring their text. */
-  st_columns_append_fixed (self->column_view, _("Serial"), serial_text, ST_COLUMN_EXPAND,
-                           ST_SORT_SERIAL, 18);
-  st_columns_append_fixed (self->column_view, _("Received"), received_text, ST_COLUMN_TEXT,
+  st_columns_append_field (self->column_view, _("Serial"), G_CALLBACK (st_unit_get_serial),
+                           ST_FIELD_STRING, ST_COLUMN_EXPAND, ST_SORT_SERIAL, 18);
+  st_columns_append_field (self->column_view, _("Received"),
+                           G_CALLBACK (st_unit_get_received_date), ST_FIELD_DATE, ST_COLUMN_TEXT,
                            ST_SORT_RECEIVED, 11);
-  st_columns_append_fixed (self->column_view, _("Bill"), document_text, ST_COLUMN_DIM,
-                           ST_SORT_DEFAULT, 12);
-  st_columns_append_fixed (self->column_view, _("Cost"), cost_text, ST_COLUMN_NUMERIC,
-                           ST_SORT_COST, 10);
+  st_columns_append_field (self->column_view, _("Bill"), G_CALLBACK (st_unit_get_received_doc),
+                           ST_FIELD_STRING, ST_COLUMN_DIM, ST_SORT_DEFAULT, 12);
+  st_columns_append_field (self->column_view, _("Cost"), G_CALLBACK (st_unit_get_cost),
+                           ST_FIELD_MONEY, ST_COLUMN_NUMERIC, ST_SORT_COST, 10);
   st_columns_append_fixed (self->column_view, _("Age"), age_text, ST_COLUMN_NUMERIC,
                            ST_SORT_RECEIVED, 9);
   /* Not st_columns_follow_sorter(): the model must be off the view while it re-sorts. */

@@ -29,39 +29,9 @@ G_DEFINE_FINAL_TYPE (StServiceView, st_service_view, ST_TYPE_LIST_PAGE)
 /* Columns */
 
 static char *
-number_text (gpointer sc)
-{
-  return g_strdup (st_service_case_get_number (sc));
-}
-
-static char *
 status_text (gpointer sc)
 {
   return g_strdup (st_service_status_to_label (st_service_case_get_status (sc)));
-}
-
-static char *
-serial_text (gpointer sc)
-{
-  return g_strdup (st_service_case_get_serial (sc));
-}
-
-static char *
-item_text (gpointer sc)
-{
-  return g_strdup (st_service_case_get_item_name (sc));
-}
-
-static char *
-customer_text (gpointer sc)
-{
-  return g_strdup (st_service_case_get_customer (sc));
-}
-
-static char *
-date_text (gpointer sc)
-{
-  return st_format_date (st_service_case_get_date (sc));
 }
 
 static char *
@@ -209,19 +179,20 @@ st_service_view_init (StServiceView *self)
   /* Fixed widths: the rows are bound without measuring their text; narrow enough for an
    * 800-pixel window, the item takes what is left. */
   /* Translators: column title: a service case's number (SC-00001) */
-  st_columns_append_fixed (column_view, C_("service case", "Case"), number_text,
+  st_columns_append_field (column_view, C_("service case", "Case"),
+                           G_CALLBACK (st_service_case_get_number), ST_FIELD_STRING,
                            ST_COLUMN_TEXT, ST_SORT_DEFAULT, 9);
   st_columns_append_fixed (column_view, _("Status"), status_text,
                            ST_COLUMN_TEXT, ST_SORT_DEFAULT, 10);
-  st_columns_append_fixed (column_view, _("Serial"), serial_text,
-                           ST_COLUMN_TEXT, ST_SORT_DEFAULT, 13);
-  st_columns_append_fixed (column_view, _("Item"), item_text,
-                           ST_COLUMN_EXPAND, ST_SORT_DEFAULT, 10);
-  st_columns_append_fixed (column_view, _("Customer"), customer_text,
-                           ST_COLUMN_TEXT, ST_SORT_DEFAULT, 12);
+  st_columns_append_field (column_view, _("Serial"), G_CALLBACK (st_service_case_get_serial),
+                           ST_FIELD_STRING, ST_COLUMN_TEXT, ST_SORT_DEFAULT, 13);
+  st_columns_append_field (column_view, _("Item"), G_CALLBACK (st_service_case_get_item_name),
+                           ST_FIELD_STRING, ST_COLUMN_EXPAND, ST_SORT_DEFAULT, 10);
+  st_columns_append_field (column_view, _("Customer"), G_CALLBACK (st_service_case_get_customer),
+                           ST_FIELD_STRING, ST_COLUMN_TEXT, ST_SORT_DEFAULT, 12);
   /* Translators: column title: the day a service case was opened */
-  st_columns_append_fixed (column_view, _("Opened"), date_text,
-                           ST_COLUMN_NUMERIC, ST_SORT_DEFAULT, 10);
+  st_columns_append_field (column_view, _("Opened"), G_CALLBACK (st_service_case_get_date),
+                           ST_FIELD_DATE, ST_COLUMN_NUMERIC, ST_SORT_DEFAULT, 10);
   /* Translators: column title: the unit's warranty when it came in for service */
   st_columns_append_fixed (column_view, _("Warranty"), warranty_text,
                            ST_COLUMN_TEXT, ST_SORT_DEFAULT, 12);

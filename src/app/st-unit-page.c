@@ -117,12 +117,6 @@ link_new (StUnitPage *self)
 /* The timeline's columns */
 
 static char *
-event_date_text (gpointer event)
-{
-  return st_format_date (st_unit_event_get_date (event));
-}
-
-static char *
 event_kind_text (gpointer event)
 {
   StEventKind kind = st_unit_event_get_kind (event);
@@ -134,12 +128,6 @@ event_kind_text (gpointer event)
                             st_event_kind_to_label (st_unit_event_get_reversed_kind (event)));
 
   return g_strdup (st_event_kind_to_label (kind));
-}
-
-static char *
-event_contact_text (gpointer event)
-{
-  return g_strdup (st_unit_event_get_contact (event));
 }
 
 static char *
@@ -810,8 +798,8 @@ st_unit_page_init (StUnitPage *self)
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->history)));
   gtk_column_view_set_model (self->history_view, GTK_SELECTION_MODEL (selection));
 
-  st_columns_append (self->history_view, _("Date"), event_date_text,
-                     ST_COLUMN_NUMERIC, ST_SORT_DEFAULT);
+  st_columns_append_field (self->history_view, _("Date"), G_CALLBACK (st_unit_event_get_date),
+                           ST_FIELD_DATE, ST_COLUMN_NUMERIC, ST_SORT_DEFAULT, 0);
   /* Translators: column title: what happened to a unit (received, sold …) */
   st_columns_append (self->history_view, _("Event"), event_kind_text,
                      ST_COLUMN_TEXT, ST_SORT_DEFAULT);
@@ -826,8 +814,9 @@ st_unit_page_init (StUnitPage *self)
   g_object_unref (column);
 
   /* Translators: column title: the vendor or customer of an event */
-  st_columns_append (self->history_view, _("Contact"), event_contact_text,
-                     ST_COLUMN_EXPAND, ST_SORT_DEFAULT);
+  st_columns_append_field (self->history_view, _("Contact"),
+                           G_CALLBACK (st_unit_event_get_contact), ST_FIELD_STRING,
+                           ST_COLUMN_EXPAND, ST_SORT_DEFAULT, 0);
   /* Translators: column title: the warehouse(s) a unit left or went to */
   st_columns_append (self->history_view, _("Warehouses"), event_warehouses_text,
                      ST_COLUMN_TEXT, ST_SORT_DEFAULT);

@@ -43,45 +43,9 @@ G_DEFINE_FINAL_TYPE (StUnitsView, st_units_view, ST_TYPE_LIST_PAGE)
 /* Columns */
 
 static char *
-serial_text (gpointer unit)
-{
-  return g_strdup (st_unit_get_serial (unit));
-}
-
-static char *
-sku_text (gpointer unit)
-{
-  return g_strdup (st_unit_get_sku (unit));
-}
-
-static char *
-item_text (gpointer unit)
-{
-  return g_strdup (st_unit_get_item_name (unit));
-}
-
-static char *
 status_text (gpointer unit)
 {
   return g_strdup (st_unit_status_to_label (st_unit_get_status (unit)));
-}
-
-static char *
-warehouse_text (gpointer unit)
-{
-  return g_strdup (st_unit_get_warehouse (unit));
-}
-
-static char *
-received_text (gpointer unit)
-{
-  return st_format_date (st_unit_get_received_date (unit));
-}
-
-static char *
-cost_text (gpointer unit)
-{
-  return st_format_money (st_unit_get_cost (unit));
 }
 
 static char *
@@ -90,12 +54,6 @@ price_text (gpointer unit)
   if (!st_unit_has_price (unit))
     return NULL;
   return st_format_money (st_unit_get_price (unit));
-}
-
-static char *
-warranty_text (gpointer unit)
-{
-  return st_format_date (st_unit_get_warranty_end (unit));
 }
 
 /* State */
@@ -381,24 +339,25 @@ st_units_view_init (StUnitsView *self)
   update_actions (self);
 
   /* Fixed widths: scrolling a million rows binds rows without measuring their text. */
-  st_columns_append_fixed (column_view, _("Serial"), serial_text,
-                           ST_COLUMN_TEXT, ST_SORT_SERIAL, 15);
-  st_columns_append_fixed (column_view, _("SKU"), sku_text,
+  st_columns_append_field (column_view, _("Serial"), G_CALLBACK (st_unit_get_serial),
+                           ST_FIELD_STRING, ST_COLUMN_TEXT, ST_SORT_SERIAL, 15);
+  st_columns_append_field (column_view, _("SKU"), G_CALLBACK (st_unit_get_sku), ST_FIELD_STRING,
                            ST_COLUMN_TEXT, ST_SORT_DEFAULT, 12);
-  st_columns_append_fixed (column_view, _("Item"), item_text,
-                           ST_COLUMN_EXPAND, ST_SORT_DEFAULT, 16);
+  st_columns_append_field (column_view, _("Item"), G_CALLBACK (st_unit_get_item_name),
+                           ST_FIELD_STRING, ST_COLUMN_EXPAND, ST_SORT_DEFAULT, 16);
   st_columns_append_fixed (column_view, _("Status"), status_text,
                            ST_COLUMN_TEXT, ST_SORT_DEFAULT, 18);
-  st_columns_append_fixed (column_view, _("Warehouse"), warehouse_text,
-                           ST_COLUMN_TEXT, ST_SORT_DEFAULT, 17);
-  received = st_columns_append_fixed (column_view, _("Received"), received_text,
+  st_columns_append_field (column_view, _("Warehouse"), G_CALLBACK (st_unit_get_warehouse),
+                           ST_FIELD_STRING, ST_COLUMN_TEXT, ST_SORT_DEFAULT, 17);
+  received = st_columns_append_field (column_view, _("Received"),
+                                      G_CALLBACK (st_unit_get_received_date), ST_FIELD_DATE,
                                       ST_COLUMN_NUMERIC, ST_SORT_RECEIVED, 10);
-  st_columns_append_fixed (column_view, _("Cost"), cost_text,
+  st_columns_append_field (column_view, _("Cost"), G_CALLBACK (st_unit_get_cost), ST_FIELD_MONEY,
                            ST_COLUMN_NUMERIC, ST_SORT_DEFAULT, 9);
   st_columns_append_fixed (column_view, _("Price"), price_text,
                            ST_COLUMN_NUMERIC, ST_SORT_DEFAULT, 9);
-  st_columns_append_fixed (column_view, _("Warranty Ends"), warranty_text,
-                           ST_COLUMN_NUMERIC, ST_SORT_DEFAULT, 10);
+  st_columns_append_field (column_view, _("Warranty Ends"), G_CALLBACK (st_unit_get_warranty_end),
+                           ST_FIELD_DATE, ST_COLUMN_NUMERIC, ST_SORT_DEFAULT, 10);
   /* Newest first: what came in last is what one looks for, and units whose receipt was
    * voided (no received date) go to the end. */
   gtk_column_view_sort_by_column (column_view, received, GTK_SORT_DESCENDING);

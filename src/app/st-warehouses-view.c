@@ -26,18 +26,6 @@ G_DEFINE_FINAL_TYPE (StWarehousesView, st_warehouses_view, ST_TYPE_LIST_PAGE)
 /* Columns */
 
 static char *
-name_text (gpointer row)
-{
-  return g_strdup (st_warehouse_get_name (row));
-}
-
-static char *
-on_hand_text (gpointer row)
-{
-  return st_format_quantity (st_warehouse_get_on_hand (row));
-}
-
-static char *
 archived_text (gpointer row)
 {
   /* Translators: in the Status column of the Contacts and Warehouses lists */
@@ -183,9 +171,10 @@ st_warehouses_view_init (StWarehousesView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warehouses"),
                                   -1);
-  st_columns_append (column_view, _("Name"), name_text, ST_COLUMN_EXPAND, ST_SORT_NAME);
-  st_columns_append (column_view, _("On Hand"), on_hand_text, ST_COLUMN_NUMERIC,
-                     ST_SORT_ON_HAND);
+  st_columns_append_field (column_view, _("Name"), G_CALLBACK (st_warehouse_get_name),
+                           ST_FIELD_STRING, ST_COLUMN_EXPAND, ST_SORT_NAME, 0);
+  st_columns_append_field (column_view, _("On Hand"), G_CALLBACK (st_warehouse_get_on_hand),
+                           ST_FIELD_QUANTITY, ST_COLUMN_NUMERIC, ST_SORT_ON_HAND, 0);
   st_columns_append (column_view, _("Status"), archived_text, ST_COLUMN_DIM, ST_SORT_DEFAULT);
   st_columns_follow_sorter (column_view);
 

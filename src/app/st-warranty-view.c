@@ -30,36 +30,6 @@ G_DEFINE_FINAL_TYPE (StWarrantyView, st_warranty_view, ST_TYPE_LIST_PAGE)
 /* Columns */
 
 static char *
-serial_text (gpointer unit)
-{
-  return g_strdup (st_unit_get_serial (unit));
-}
-
-static char *
-item_text (gpointer unit)
-{
-  return g_strdup (st_unit_get_item_name (unit));
-}
-
-static char *
-customer_text (gpointer unit)
-{
-  return g_strdup (st_unit_get_customer (unit));
-}
-
-static char *
-sold_text (gpointer unit)
-{
-  return st_format_date (st_unit_get_sold_date (unit));
-}
-
-static char *
-warranty_text (gpointer unit)
-{
-  return st_format_date (st_unit_get_warranty_end (unit));
-}
-
-static char *
 days_left_text (gpointer unit)
 {
   const char *end = st_unit_get_warranty_end (unit);
@@ -202,17 +172,17 @@ st_warranty_view_init (StWarrantyView *self)
   g_signal_connect_object (column_view, "activate", G_CALLBACK (activate_cb), self,
                            G_CONNECT_SWAPPED);
 
-  st_columns_append_fixed (column_view, _("Serial"), serial_text,
-                           ST_COLUMN_TEXT, ST_SORT_DEFAULT, 14);
-  st_columns_append_fixed (column_view, _("Item"), item_text,
-                           ST_COLUMN_EXPAND, ST_SORT_DEFAULT, 12);
-  st_columns_append_fixed (column_view, _("Customer"), customer_text,
-                           ST_COLUMN_TEXT, ST_SORT_DEFAULT, 14);
+  st_columns_append_field (column_view, _("Serial"), G_CALLBACK (st_unit_get_serial),
+                           ST_FIELD_STRING, ST_COLUMN_TEXT, ST_SORT_DEFAULT, 14);
+  st_columns_append_field (column_view, _("Item"), G_CALLBACK (st_unit_get_item_name),
+                           ST_FIELD_STRING, ST_COLUMN_EXPAND, ST_SORT_DEFAULT, 12);
+  st_columns_append_field (column_view, _("Customer"), G_CALLBACK (st_unit_get_customer),
+                           ST_FIELD_STRING, ST_COLUMN_TEXT, ST_SORT_DEFAULT, 14);
   /* Translators: column title: the date a unit was sold */
-  st_columns_append_fixed (column_view, C_("column", "Sold"), sold_text,
-                           ST_COLUMN_NUMERIC, ST_SORT_DEFAULT, 10);
-  st_columns_append_fixed (column_view, _("Warranty Ends"), warranty_text,
-                           ST_COLUMN_NUMERIC, ST_SORT_DEFAULT, 10);
+  st_columns_append_field (column_view, C_("column", "Sold"), G_CALLBACK (st_unit_get_sold_date),
+                           ST_FIELD_DATE, ST_COLUMN_NUMERIC, ST_SORT_DEFAULT, 10);
+  st_columns_append_field (column_view, _("Warranty Ends"), G_CALLBACK (st_unit_get_warranty_end),
+                           ST_FIELD_DATE, ST_COLUMN_NUMERIC, ST_SORT_DEFAULT, 10);
   /* Translators: column title: the number of days until a unit's warranty ends */
   st_columns_append_fixed (column_view, _("Days Left"), days_left_text,
                            ST_COLUMN_NUMERIC, ST_SORT_DEFAULT, 6);
