@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <glib/gstdio.h>
 
 #include "st-error.h"
@@ -23,24 +22,6 @@
 static StBenchInventoryOptions inv = { .units = 1000000, .items = 1000, .shelf = 100000 };
 static guint    opt_single = 2000;     /* scans timed one by one */
 static guint    opt_left = 1000;       /* shelf units never scanned: the write-off */
-
-static void
-result (const char *workload,
-        double      seconds,
-        double      max_seconds,
-        const char *target)
-{
-  st_bench_print_result (workload, seconds, 0, target,
-                         st_bench_verdict (inv.smoke, seconds, 0, 0, max_seconds),
-                         st_bench_peak_rss_kib (RUSAGE_SELF));
-}
-
-static void
-report_generation (const char *workload,
-                   double      seconds)
-{
-  result (workload, seconds, 0, "-");
-}
 
 int
 main (int   argc,
@@ -64,7 +45,7 @@ main (int   argc,
       opt_single = 100;
       opt_left = 50;
     }
-  cached = st_bench_inventory_path (inv.db_dir, inv.units, inv.items, inv.shelf, report_generation);
+  cached = st_bench_inventory_path (inv.db_dir, inv.units, inv.items, inv.shelf, inv.smoke);
   work = st_bench_inventory_copy (cached, ".work.serialtrack");
 
   store = st_store_open (work, 0, &error);
@@ -72,7 +53,7 @@ main (int   argc,
   t0 = st_bench_now ();
   count = st_store_count_start (store, ST_BENCH_SHELF, NULL, NULL, &error);
   g_assert_no_error (error);
-  result ("count start (info)", st_bench_now () - t0, 0, "-");
+  st_bench_result (inv.smoke, "count start (info)", st_bench_now () - t0, 0, 0, 0, "-");
   g_assert_cmpint (st_count_get_n_expected (count), ==, inv.shelf);
 
   /* One scan a transaction, spread over the shelf. */
@@ -93,9 +74,11 @@ main (int   argc,
   st_bench_sort (times);
   median = g_array_index (times, double, times->len / 2);
   p99 = g_array_index (times, double, times->len * 99 / 100);
-  result ("count scan, one in process (median)", median, 0.005, "< 5 ms");
-  result ("count scan, one in process (99th percentile)", p99, 0.005, "< 5 ms");
-  result ("count scan, one in process (mean)", sum / opt_single, 0.005, "< 5 ms");
+  st_bench_result (inv.smoke, "count scan, one in process (median)", median, 0, 0, 0.005, "< 5 ms");
+  st_bench_result (inv.smoke, "count scan, one in process (99th percentile)", p99, 0, 0, 0.005,
+                   "< 5 ms");
+  st_bench_result (inv.smoke, "count scan, one in process (mean)", sum / opt_single, 0, 0, 0.005,
+                   "< 5 ms");
   g_clear_object (&store);
 
   /* The CLI over a file of every shelf unit but the last opt_left. */
@@ -115,7 +98,8 @@ main (int   argc,
       t = st_bench_now () - t0;
       g_assert_no_error (error);
       g_assert_true (g_spawn_check_wait_status (status, NULL));
-      result ("serialtrack-cli count scan @FILE (100,000 serials)", t, 15, "< 15 s");
+      st_bench_result (inv.smoke, "serialtrack-cli count scan @FILE (100,000 serials)", t, 0, 0, 15,
+                       "< 15 s");
     }
   else
     g_print ("SERIALTRACK_CLI unset: the CLI's timing skipped\n");
@@ -126,7 +110,7 @@ main (int   argc,
   report = st_store_count_finish (store, st_count_get_number (count), TRUE, NULL, &error);
   t = st_bench_now () - t0;
   g_assert_no_error (error);
-  result ("count finish with the write-off", t, 2, "< 2 s");
+  st_bench_result (inv.smoke, "count finish with the write-off", t, 0, 0, 2, "< 2 s");
   if (cli != NULL)
     {
       g_assert_cmpuint (report->missing->len, ==, opt_left);

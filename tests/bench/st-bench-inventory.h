@@ -13,14 +13,13 @@
 #define ST_BENCH_VENDOR     "Bench Count Vendor"
 
 char   *st_bench_shelf_serial    (guint    i);
-/* The path of the cached database in @dir, made (and the generation's time reported through
- * @report, a RESULT line writer) when it is not there yet. */
+/* The path of the cached database in @dir, made (and the generation's time printed as an
+ * info RESULT line, st_bench_result()) when it is not there yet. */
 char   *st_bench_inventory_path  (const char *dir,
                                   guint64     units,
                                   guint       items,
                                   guint       shelf,
-                                  void      (*report) (const char *workload,
-                                                       double      seconds));
+                                  gboolean    smoke);
 /* A copy of the cached inventory @cached to work on, beside it (@cached and @suffix): opening
  * may bring an older inventory's schema up to date, and the benchmark writes to it. */
 char   *st_bench_inventory_copy  (const char *cached,

@@ -23,7 +23,6 @@
 #include <unistd.h>
 #include <libpq-fe.h>
 #include <sqlite3.h>
-#include <sys/resource.h>
 #include <glib/gstdio.h>
 
 #include "st-db-sqlite.h"
@@ -75,10 +74,7 @@ result (const char *workload,
 {
   g_autofree char *name = g_strconcat ("pg-", workload, NULL);
 
-  st_bench_print_result (name, seconds, baseline, target,
-                         st_bench_verdict (bench.smoke, seconds, baseline, max_ratio,
-                                           max_seconds),
-                         st_bench_peak_rss_kib (RUSAGE_SELF));
+  st_bench_result (bench.smoke, name, seconds, baseline, max_ratio, max_seconds, target);
 }
 
 /* libpq, raw. */

@@ -13,7 +13,6 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/resource.h>
 #include <glib/gstdio.h>
 
 #include "st-bench-inventory.h"
@@ -26,25 +25,6 @@
 static StBenchInventoryOptions inv = { .units = 1000000, .items = 1000, .shelf = 100000 };
 static guint    opt_rounds = 9;
 static char    *opt_db;
-
-static void
-result (const char *workload,
-        double      seconds,
-        double      baseline,
-        double      max_seconds,
-        const char *target)
-{
-  st_bench_print_result (workload, seconds, baseline, target,
-                         st_bench_verdict (inv.smoke, seconds, baseline, 0, max_seconds),
-                         st_bench_peak_rss_kib (RUSAGE_SELF));
-}
-
-static void
-report (const char *workload,
-        double      seconds)
-{
-  result (workload, seconds, 0, 0, "-");
-}
 
 /* Runs the search --rounds times; the median's seconds, the slowest in *@max, the last answer
  * in *@last. */
@@ -124,7 +104,7 @@ main (int   argc,
     opt_rounds = 3;
   cached = opt_db != NULL ? g_strdup (opt_db)
                           : st_bench_inventory_path (inv.db_dir, inv.units, inv.items, inv.shelf,
-                                                     report);
+                                                     inv.smoke);
   work = st_bench_inventory_copy (cached, ".search.serialtrack");
   store = st_store_open (work, 0, &error);
   g_assert_no_error (error);
@@ -142,7 +122,8 @@ main (int   argc,
   searches[2].text = rare;
 
   baseline = time_search (store, exact, ST_SEARCH_QUICK, &max, &found);
-  result ("search: the whole serial (baseline)", baseline, 0, 0.020, "< 20 ms");
+  st_bench_result (inv.smoke, "search: the whole serial (baseline)", baseline, 0, 0, 0.020,
+                   "< 20 ms");
   g_assert_cmpuint (found->units->len, ==, 1);
   g_assert_true (lists (found, exact, ST_SEARCH_MATCH_EXACT));
   g_clear_pointer (&found, st_search_result_free);
@@ -153,8 +134,9 @@ main (int   argc,
                                                   opt_rounds);
       double median = time_search (store, searches[i].text, searches[i].scope, &max, &found);
 
-      result (searches[i].workload, median, baseline, searches[i].target, searches[i].target_text);
-      result (slowest, max, 0, 0, "-");
+      st_bench_result (inv.smoke, searches[i].workload, median, baseline, 0, searches[i].target,
+                       searches[i].target_text);
+      st_bench_result (inv.smoke, slowest, max, 0, 0, 0, "-");
       g_print ("# %s: %u units%s\n", searches[i].text, found->units->len,
                found->more ? " and more" : "");
       switch (i)

@@ -23,7 +23,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <glib/gstdio.h>
 
 #include "st-bench-inventory.h"
@@ -39,25 +38,6 @@ static guint    opt_rounds = 9;
 static char    *opt_db_dir;
 static char    *opt_db;
 static gboolean opt_smoke;
-
-static void
-result (const char *workload,
-        double      seconds,
-        double      baseline,
-        double      max_seconds,
-        const char *target)
-{
-  st_bench_print_result (workload, seconds, baseline, target,
-                         st_bench_verdict (opt_smoke, seconds, baseline, 0, max_seconds),
-                         st_bench_peak_rss_kib (RUSAGE_SELF));
-}
-
-static void
-report (const char *workload,
-        double      seconds)
-{
-  result (workload, seconds, 0, 0, "-");
-}
 
 static double
 median (GArray *times)
@@ -247,7 +227,7 @@ main (int   argc,
 
       if (opt_db_dir == NULL)
         opt_db_dir = g_dir_make_tmp ("st-bench-service-XXXXXX", NULL);
-      cached = st_bench_inventory_path (opt_db_dir, opt_units, opt_items, opt_shelf, report);
+      cached = st_bench_inventory_path (opt_db_dir, opt_units, opt_items, opt_shelf, opt_smoke);
       work = g_strconcat (cached, ".service.serialtrack", NULL);
       copy_cmd = g_strdup_printf ("cp '%s' '%s'", cached, work);
       g_assert_cmpint (system (copy_cmd), ==, 0);
@@ -257,7 +237,8 @@ main (int   argc,
       st_generate_service_cases (store, opt_cases, 7, NULL, NULL, NULL, &made, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (made, ==, opt_cases);
-      report ("generate --service-cases (info)", st_bench_now () - t0);
+      st_bench_result (opt_smoke, "generate --service-cases (info)", st_bench_now () - t0, 0, 0, 0,
+                       "-");
       g_clear_object (&store);
     }
   store = st_store_open (work, 0, &error);
@@ -284,9 +265,11 @@ main (int   argc,
   base_count = median (count);
   base_first = median (first);
   base_middle = median (middle);
-  result ("Units view: count (baseline)", base_count, 0, 0.016, "< 16 ms");
-  result ("Units view: first page (baseline)", base_first, 0, 0.016, "< 16 ms");
-  result ("Units view: middle page (baseline)", base_middle, 0, 0.016, "< 16 ms");
+  st_bench_result (opt_smoke, "Units view: count (baseline)", base_count, 0, 0, 0.016, "< 16 ms");
+  st_bench_result (opt_smoke, "Units view: first page (baseline)", base_first, 0, 0, 0.016,
+                   "< 16 ms");
+  st_bench_result (opt_smoke, "Units view: middle page (baseline)", base_middle, 0, 0, 0.016,
+                   "< 16 ms");
 
   /* The same view filtered by a status the shop asks for: in stock (a quarter of the units),
    * with us for service (one in a hundred). */
@@ -308,9 +291,9 @@ main (int   argc,
         g_array_set_size (middle, 0);
         time_model (store, make_units, GINT_TO_POINTER (filters[i].status + 1), count, first,
                     middle);
-        result (count_name, median (count), base_count, 0.016, "< 16 ms");
-        result (first_name, median (first), base_first, 0.016, "< 16 ms");
-        result (middle_name, median (middle), base_middle, 0.016, "< 16 ms");
+        st_bench_result (opt_smoke, count_name, median (count), base_count, 0, 0.016, "< 16 ms");
+        st_bench_result (opt_smoke, first_name, median (first), base_first, 0, 0.016, "< 16 ms");
+        st_bench_result (opt_smoke, middle_name, median (middle), base_middle, 0, 0.016, "< 16 ms");
       }
   }
 
@@ -319,9 +302,12 @@ main (int   argc,
   g_array_set_size (middle, 0);
   n = time_model (store, make_service, NULL, count, first, middle);
   g_assert_cmpuint (n, ==, all->len);
-  result ("Service view: count", median (count), base_count, 0.016, "< 16 ms");
-  result ("Service view: first page", median (first), base_first, 0.016, "< 16 ms");
-  result ("Service view: middle page", median (middle), base_middle, 0.016, "< 16 ms");
+  st_bench_result (opt_smoke, "Service view: count", median (count), base_count, 0, 0.016,
+                   "< 16 ms");
+  st_bench_result (opt_smoke, "Service view: first page", median (first), base_first, 0, 0.016,
+                   "< 16 ms");
+  st_bench_result (opt_smoke, "Service view: middle page", median (middle), base_middle, 0, 0.016,
+                   "< 16 ms");
   {
     /* The model's rows are the plain query's, open cases first. */
     g_autoptr(StListModel) model = make_service (store, NULL);
@@ -336,18 +322,21 @@ main (int   argc,
   }
 
   base_unit = time_unit_page (store, serial, sku, FALSE, &n_cases);
-  result ("unit page: find, unit, history (baseline)", base_unit, 0, 0.050, "< 50 ms");
+  st_bench_result (opt_smoke, "unit page: find, unit, history (baseline)", base_unit, 0, 0, 0.050,
+                   "< 50 ms");
   t = time_unit_page (store, serial, sku, TRUE, &n_cases);
-  result ("unit page: find, unit, history, service cases", t, base_unit, 0.050, "< 50 ms");
+  st_bench_result (opt_smoke, "unit page: find, unit, history, service cases", t, base_unit, 0,
+                   0.050, "< 50 ms");
   g_assert_cmpuint (n_cases, >=, 1);
 
   g_array_set_size (count, 0);
   g_array_set_size (first, 0);
   g_array_set_size (middle, 0);
   n = time_model (store, make_expiring, NULL, count, first, middle);
-  result ("Warranty Expiring view (30 days): count", median (count), base_count, 0.016, "< 16 ms");
-  result ("Warranty Expiring view (30 days): first page", median (first), base_first, 0.016,
-          "< 16 ms");
+  st_bench_result (opt_smoke, "Warranty Expiring view (30 days): count", median (count), base_count,
+                   0, 0.016, "< 16 ms");
+  st_bench_result (opt_smoke, "Warranty Expiring view (30 days): first page", median (first),
+                   base_first, 0, 0.016, "< 16 ms");
   expiring = st_store_warranty_expiring (store, NULL, 30, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, expiring->len);
@@ -360,9 +349,10 @@ main (int   argc,
                                       "30", NULL };
       double base_cli = time_cli (unit_argv, &lines);
 
-      result ("serialtrack-cli unit SERIAL (baseline)", base_cli, 0, 0, "-");
+      st_bench_result (opt_smoke, "serialtrack-cli unit SERIAL (baseline)", base_cli, 0, 0, 0, "-");
       t = time_cli (expiring_argv, &lines);
-      result ("serialtrack-cli warranty expiring --within 30", t, base_cli, 0.100, "< 100 ms");
+      st_bench_result (opt_smoke, "serialtrack-cli warranty expiring --within 30", t, base_cli, 0,
+                       0.100, "< 100 ms");
       /* A header and a row per unit. */
       g_assert_cmpuint (lines, ==, n > 0 ? n + 1 : 0);
       {
@@ -370,8 +360,8 @@ main (int   argc,
                                      "30", "--limit", "50", NULL };
 
         t = time_cli (limit_argv, &lines);
-        result ("serialtrack-cli warranty expiring --within 30 --limit 50", t, base_cli, 0.100,
-                "< 100 ms");
+        st_bench_result (opt_smoke, "serialtrack-cli warranty expiring --within 30 --limit 50", t,
+                         base_cli, 0, 0.100, "< 100 ms");
         /* A header, the first 50 (or all) and "… and N more" when there are more. */
         g_assert_cmpuint (lines, ==, n == 0 ? 0 : n <= 50 ? n + 1 : 52);
       }

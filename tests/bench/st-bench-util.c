@@ -120,3 +120,17 @@ st_bench_print_result (const char *workload,
   g_print ("RESULT|%s|%.6f|%s|%s|%s|%s|%ld\n", workload, seconds, base_text, ratio_text, target,
            verdict, rss_kib);
 }
+
+void
+st_bench_result (gboolean    smoke,
+                 const char *workload,
+                 double      seconds,
+                 double      baseline,
+                 double      max_ratio,
+                 double      max_seconds,
+                 const char *target)
+{
+  st_bench_print_result (workload, seconds, baseline, target,
+                         st_bench_verdict (smoke, seconds, baseline, max_ratio, max_seconds),
+                         st_bench_peak_rss_kib (RUSAGE_SELF));
+}

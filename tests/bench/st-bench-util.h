@@ -42,5 +42,14 @@ void        st_bench_print_result   (const char         *workload,
                                      const char         *target,
                                      const char         *verdict,
                                      glong               rss_kib);
+/* The RESULT line of a timing, judged by st_bench_verdict() (never in a smoke run), with
+ * this process's peak memory. */
+void        st_bench_result         (gboolean            smoke,
+                                     const char         *workload,
+                                     double              seconds,
+                                     double              baseline,
+                                     double              max_ratio,
+                                     double              max_seconds,
+                                     const char         *target);
 
 G_END_DECLS

@@ -43,23 +43,6 @@ typedef struct
 
 static Bench bench;
 
-/* Measuring. */
-
-/* One line for the table; timings are only judged outside smoke runs. */
-static void
-result (const char *workload,
-        double      seconds,
-        double      baseline,
-        double      max_ratio,
-        double      max_seconds,
-        const char *target)
-{
-  st_bench_print_result (workload, seconds, baseline, target,
-                         st_bench_verdict (bench.smoke, seconds, baseline, max_ratio,
-                                           max_seconds),
-                         st_bench_peak_rss_kib (RUSAGE_SELF));
-}
-
 /* Databases. */
 
 static char *
@@ -205,7 +188,7 @@ prepare_db (void)
   g_assert_cmpuint (stats.n_units, ==, bench.units);
   g_printerr ("  %" G_GUINT64_FORMAT " items, %" G_GUINT64_FORMAT " units, %" G_GUINT64_FORMAT
               " documents in %.1f s\n", stats.n_items, stats.n_units, stats.n_documents, t_gen);
-  result ("generate", t_gen, 0, 0, 0, "minutes");
+  st_bench_result (bench.smoke, "generate", t_gen, 0, 0, 0, "minutes");
 
   pick = st_store_add_item (store, &pick_spec, &error);
   g_assert_no_error (error);
@@ -234,7 +217,7 @@ prepare_db (void)
   g_assert_no_error (error);
   t_pick = st_bench_now () - t0;
   g_assert_cmpint (st_document_get_quantity (doc), ==, bench.pick_units);
-  result ("post-bill-100k (info)", t_pick, 0, 0, 0, "-");
+  st_bench_result (bench.smoke, "post-bill-100k (info)", t_pick, 0, 0, 0, "-");
   g_clear_object (&store);
 
   /* A cached database must be a single file: the last close checkpointed the WAL. */
@@ -439,8 +422,8 @@ workload_post_bill (const char *cached)
   sqlite3_close (db);
   if (bench.smoke)
     assert_sound (store);
-  result ("post-bill-10k", st_bench_median (engine), st_bench_median (baseline), 3.0, 0.5,
-          "<=3x and <0.5 s");
+  st_bench_result (bench.smoke, "post-bill-10k", st_bench_median (engine),
+                   st_bench_median (baseline), 3.0, 0.5, "<=3x and <0.5 s");
   g_clear_object (&store);
   st_db_sqlite_delete_file (path);
 }
@@ -610,10 +593,10 @@ workload_post_invoice (const char *cached)
   sqlite3_close (db);
   if (bench.smoke)
     assert_sound (store);
-  result ("post-invoice-10k-serials", st_bench_median (engine), st_bench_median (baseline), 3.0, 0,
-          "<=3x");
-  result ("post-invoice-10k-fifo (info)", st_bench_median (fifo), st_bench_median (baseline), 0, 0,
-          "-");
+  st_bench_result (bench.smoke, "post-invoice-10k-serials", st_bench_median (engine),
+                   st_bench_median (baseline), 3.0, 0, "<=3x");
+  st_bench_result (bench.smoke, "post-invoice-10k-fifo (info)", st_bench_median (fifo),
+                   st_bench_median (baseline), 0, 0, "-");
   g_clear_object (&store);
   st_db_sqlite_delete_file (path);
 }
@@ -686,7 +669,8 @@ workload_unit_lookup (const char *cached)
       g_array_append_val (inproc, t);
     }
   g_clear_object (&store);
-  result ("unit-lookup-in-process (info)", st_bench_median (inproc), 0, 0, 0, "-");
+  st_bench_result (bench.smoke, "unit-lookup-in-process (info)", st_bench_median (inproc), 0, 0, 0,
+                   "-");
 
   if (cli == NULL || sqlite3_path == NULL)
     {
@@ -704,8 +688,8 @@ workload_unit_lookup (const char *cached)
       t = st_bench_run_process (sqlite_argv, NULL);
       g_array_append_val (sqlite, t);
     }
-  result ("unit-lookup-cli-process", st_bench_median (process), st_bench_median (sqlite), 2.0, 0,
-          "<=2x sqlite3");
+  st_bench_result (bench.smoke, "unit-lookup-cli-process", st_bench_median (process),
+                   st_bench_median (sqlite), 2.0, 0, "<=2x sqlite3");
   g_print ("unit-lookup: child peak RSS %ld KiB\n", st_bench_peak_rss_kib (RUSAGE_CHILDREN));
 }
 
@@ -744,14 +728,15 @@ workload_check (const char *cached)
     }
   sqlite3_close (db);
   /* Seconds-long and I/O-bound: the best of each, the least disturbed by other work. */
-  result ("check", st_bench_minimum (check), st_bench_minimum (baseline), 2.0, 0,
-          "<=2x integrity_check");
+  st_bench_result (bench.smoke, "check", st_bench_minimum (check), st_bench_minimum (baseline), 2.0,
+                   0, "<=2x integrity_check");
   if (cli != NULL && !bench.smoke)
     {
       const char *argv[] = { cli, "--db", cached, "check", NULL };
       double t = st_bench_run_process (argv, NULL);
 
-      result ("check-cli-process (info)", t, st_bench_median (baseline), 0, 0, "-");
+      st_bench_result (bench.smoke, "check-cli-process (info)", t, st_bench_median (baseline), 0, 0,
+                       "-");
     }
 }
 
@@ -956,14 +941,18 @@ workload_list (const char *cached)
     check_paging (store, db);
   sqlite3_close (db);
   /* The first round of a fresh process (nothing of the file in SQLite's cache), as info. */
-  result ("list-1M-count-first-round (info)", g_array_index (count, double, 0), 0, 0, 0, "-");
-  result ("list-1M-middle-page-first-round (info)", g_array_index (middle, double, 0), 0, 0, 0,
-          "-");
-  result ("list-1M-count", st_bench_median (count), 0, 0, 0.016, "<16 ms");
-  result ("list-1M-first-page", st_bench_median (first), 0, 0, 0.016, "<16 ms");
-  result ("list-1M-middle-page", st_bench_median (middle), 0, 0, 0.016, "<16 ms");
-  result ("list-1M-last-page", st_bench_median (last), 0, 0, 0.016, "<16 ms");
-  result ("list-1M-middle-page-by-serial (info)", st_bench_median (serial_middle), 0, 0, 0, "-");
+  st_bench_result (bench.smoke, "list-1M-count-first-round (info)",
+                   g_array_index (count, double, 0), 0, 0, 0, "-");
+  st_bench_result (bench.smoke, "list-1M-middle-page-first-round (info)",
+                   g_array_index (middle, double, 0), 0, 0, 0, "-");
+  st_bench_result (bench.smoke, "list-1M-count", st_bench_median (count), 0, 0, 0.016, "<16 ms");
+  st_bench_result (bench.smoke, "list-1M-first-page", st_bench_median (first), 0, 0, 0.016,
+                   "<16 ms");
+  st_bench_result (bench.smoke, "list-1M-middle-page", st_bench_median (middle), 0, 0, 0.016,
+                   "<16 ms");
+  st_bench_result (bench.smoke, "list-1M-last-page", st_bench_median (last), 0, 0, 0.016, "<16 ms");
+  st_bench_result (bench.smoke, "list-1M-middle-page-by-serial (info)",
+                   st_bench_median (serial_middle), 0, 0, 0, "-");
 }
 
 /* Workload: the picker over 100,000 eligible units (one item, one warehouse, in stock). */
@@ -1017,9 +1006,12 @@ workload_picker (const char *cached)
       g_assert_nonnull (strstr (st_unit_get_serial (u2), "12"));
       g_array_append_val (key2, t);
     }
-  result ("picker-100k-open", st_bench_median (open_t), 0, 0, 0.050, "<50 ms");
-  result ("picker-100k-keystroke", st_bench_median (key1), 0, 0, 0.050, "<50 ms");
-  result ("picker-100k-second-keystroke", st_bench_median (key2), 0, 0, 0.050, "<50 ms");
+  st_bench_result (bench.smoke, "picker-100k-open", st_bench_median (open_t), 0, 0, 0.050,
+                   "<50 ms");
+  st_bench_result (bench.smoke, "picker-100k-keystroke", st_bench_median (key1), 0, 0, 0.050,
+                   "<50 ms");
+  st_bench_result (bench.smoke, "picker-100k-second-keystroke", st_bench_median (key2), 0, 0, 0.050,
+                   "<50 ms");
 }
 
 /* The generator is deterministic: the same seed gives the same database, row for row. */
