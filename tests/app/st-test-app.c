@@ -432,6 +432,27 @@ st_test_post (StStore *store,
   return document;
 }
 
+StDocument *
+st_test_post_serials (StStore             *store,
+                      const StTestPosting *posting)
+{
+  g_autoptr(StDraft) draft = st_draft_new (posting->kind);
+  g_auto(GStrv) serials = g_strsplit (posting->serials, ",", -1);
+  g_autofree char *first = posting->warehouse == NULL ? st_test_first_warehouse (store) : NULL;
+  StDraftLine *line;
+
+  st_draft_set_string (&draft->number, posting->number);
+  st_draft_set_string (&draft->date, posting->date);
+  st_draft_set_string (&draft->contact, posting->contact);
+  st_draft_set_string (&draft->warehouse, posting->warehouse != NULL ? posting->warehouse : first);
+  line = st_draft_add_line (draft, posting->sku, g_strv_length (serials));
+  if (posting->rate != 0)
+    st_draft_line_set_rate (line, posting->rate);
+  for (guint i = 0; serials[i] != NULL; i++)
+    st_draft_line_add_serial (line, serials[i]);
+  return st_test_post (store, draft);
+}
+
 char *
 st_test_first_warehouse (StStore *store)
 {

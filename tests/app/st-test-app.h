@@ -111,6 +111,23 @@ void           st_test_add_warehouse   (StStore          *store,
 /* Postings and look-ups through the core, asserted. */
 StDocument    *st_test_post            (StStore       *store,
                                         StDraft       *draft);
+/* A document of one line of @sku carrying @serials (comma-separated; the line's quantity is
+ * their number), posted as st_test_post() does.  Strings not given are not set, but for the
+ * warehouse: the first one; a rate of 0 sets none. */
+typedef struct
+{
+  StDocKind   kind;
+  const char *number;
+  const char *date;
+  const char *contact;
+  const char *warehouse;
+  const char *sku;
+  gint64      rate;
+  const char *serials;
+} StTestPosting;
+
+StDocument    *st_test_post_serials    (StStore             *store,
+                                        const StTestPosting *posting);
 char          *st_test_first_warehouse (StStore       *store);
 
 G_END_DECLS

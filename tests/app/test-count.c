@@ -51,29 +51,6 @@ english (void)
 #define assert_text_prefix(a, b) \
   G_STMT_START { if (english ()) g_assert_true (g_str_has_prefix ((a), (b))); } G_STMT_END
 
-static void
-post_serials (StStore     *store,
-              StDocKind    kind,
-              const char  *contact,
-              const char  *warehouse,
-              const char  *serials)
-{
-  g_autoptr(StDraft) draft = st_draft_new (kind);
-  g_auto(GStrv) parts = g_strsplit (serials, ",", -1);
-  StDraftLine *line;
-
-  if (kind == ST_DOC_BILL)
-    st_draft_set_string (&draft->number, serials);
-  st_draft_set_string (&draft->date, "2024-04-01");
-  st_draft_set_string (&draft->contact, contact);
-  st_draft_set_string (&draft->warehouse, warehouse);
-  line = st_draft_add_line (draft, "TOOL", g_strv_length (parts));
-  st_draft_line_set_rate (line, 1000);
-  for (guint i = 0; parts[i] != NULL; i++)
-    st_draft_line_add_serial (line, parts[i]);
-  g_object_unref (st_test_post (store, draft));
-}
-
 /* The shelf: T1–T6 booked at the first warehouse, T6 sold since, T7 at the Shop. */
 static void
 fixture_setup (Fixture       *f,
@@ -93,9 +70,18 @@ fixture_setup (Fixture       *f,
   g_assert_no_error (error);
   st_test_add_warehouse (store, "Shop");
   f->main = st_test_first_warehouse (store);
-  post_serials (store, ST_DOC_BILL, "Acme", f->main, "T1,T2,T3,T4,T5,T6");
-  post_serials (store, ST_DOC_BILL, "Acme", "Shop", "T7");
-  post_serials (store, ST_DOC_INVOICE, "Bob", f->main, "T6");
+  g_object_unref (st_test_post_serials (store, &(StTestPosting) { .kind = ST_DOC_BILL,
+                                          .number = "T1,T2,T3,T4,T5,T6", .date = "2024-04-01",
+                                          .contact = "Acme", .warehouse = f->main, .sku = "TOOL",
+                                          .rate = 1000, .serials = "T1,T2,T3,T4,T5,T6" }));
+  g_object_unref (st_test_post_serials (store, &(StTestPosting) { .kind = ST_DOC_BILL,
+                                          .number = "T7", .date = "2024-04-01",
+                                          .contact = "Acme", .warehouse = "Shop", .sku = "TOOL",
+                                          .rate = 1000, .serials = "T7" }));
+  g_object_unref (st_test_post_serials (store, &(StTestPosting) { .kind = ST_DOC_INVOICE,
+                                          .date = "2024-04-01", .contact = "Bob",
+                                          .warehouse = f->main, .sku = "TOOL", .rate = 1000,
+                                          .serials = "T6" }));
   g_clear_object (&store);
 
   f->window = st_test_open_window (app, f->path);

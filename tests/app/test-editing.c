@@ -146,27 +146,6 @@ open_editor (Fixture   *f,
   return editor;
 }
 
-static void
-post_bill (Fixture    *f,
-           const char *number,
-           const char *date,
-           const char *serials)
-{
-  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
-  g_autoptr(StDocument) bill = NULL;
-  g_auto(GStrv) list = g_strsplit (serials, ",", -1);
-  StDraftLine *line;
-
-  st_draft_set_string (&draft->number, number);
-  st_draft_set_string (&draft->date, date);
-  st_draft_set_string (&draft->contact, "Acme");
-  st_draft_set_string (&draft->warehouse, "Primary Warehouse");
-  line = st_draft_add_line (draft, "TOOL", g_strv_length (list));
-  for (guint i = 0; list[i] != NULL; i++)
-    st_draft_line_add_serial (line, list[i]);
-  bill = st_test_post (f->store, draft);
-}
-
 static gboolean
 is_posted (gpointer data)
 {
@@ -389,19 +368,19 @@ static void
 test_rereceived_note (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(StDraft) invoice = st_draft_new (ST_DOC_INVOICE);
-  g_autoptr(StDocument) sold = NULL;
   g_autofree char *date = st_format_date ("2026-03-05");
   g_autofree char *expected = NULL;
   StSerialEntry *entry;
   StSerialRow *row;
 
-  post_bill (f, "A-1", "2026-03-01", "R-1,R-2");
-  st_draft_set_string (&invoice->date, "2026-03-05");
-  st_draft_set_string (&invoice->contact, "Bob");
-  st_draft_set_string (&invoice->warehouse, "Primary Warehouse");
-  st_draft_line_add_serial (st_draft_add_line (invoice, "TOOL", 1), "R-1");
-  sold = st_test_post (f->store, invoice);
+  g_object_unref (st_test_post_serials (f->store, &(StTestPosting) { .kind = ST_DOC_BILL,
+                                          .number = "A-1", .date = "2026-03-01",
+                                          .contact = "Acme", .warehouse = "Primary Warehouse",
+                                          .sku = "TOOL", .serials = "R-1,R-2" }));
+  g_object_unref (st_test_post_serials (f->store, &(StTestPosting) { .kind = ST_DOC_INVOICE,
+                                          .date = "2026-03-05", .contact = "Bob",
+                                          .warehouse = "Primary Warehouse", .sku = "TOOL",
+                                          .serials = "R-1" }));
 
   entry = make_entry (f, f->tool, 2);
   g_assert_true (st_serial_entry_add_text (entry, "r-1,R-3", NULL));
@@ -435,8 +414,14 @@ test_oldest_keeps_hand_picked (Fixture       *f,
   StEditorLine *line;
   StSerialPicker *picker;
 
-  post_bill (f, "A-1", "2026-01-01", "O-1,O-2");
-  post_bill (f, "A-2", "2026-02-01", "O-3,O-4,O-5");
+  g_object_unref (st_test_post_serials (f->store, &(StTestPosting) { .kind = ST_DOC_BILL,
+                                          .number = "A-1", .date = "2026-01-01",
+                                          .contact = "Acme", .warehouse = "Primary Warehouse",
+                                          .sku = "TOOL", .serials = "O-1,O-2" }));
+  g_object_unref (st_test_post_serials (f->store, &(StTestPosting) { .kind = ST_DOC_BILL,
+                                          .number = "A-2", .date = "2026-02-01",
+                                          .contact = "Acme", .warehouse = "Primary Warehouse",
+                                          .sku = "TOOL", .serials = "O-3,O-4,O-5" }));
 
   editor = open_editor (f, ST_DOC_INVOICE);
   line = st_document_editor_get_line (editor, 0);

@@ -35,44 +35,17 @@ typedef struct
 
 static StApplication *app;
 
-static void
-post_bill (StStore            *store,
-           const char         *number,
-           const char         *date,
-           const char * const *serials)
-{
-  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
-  g_autoptr(StDocument) bill = NULL;
-  StDraftLine *line;
-
-  st_draft_set_string (&draft->number, number);
-  st_draft_set_string (&draft->date, date);
-  st_draft_set_string (&draft->contact, "Acme");
-  st_draft_set_string (&draft->warehouse, "Primary Warehouse");
-  line = st_draft_add_line (draft, "PHN-1", g_strv_length ((char **) serials));
-  st_draft_line_set_rate (line, 30000);
-  for (guint i = 0; serials[i] != NULL; i++)
-    st_draft_line_add_serial (line, serials[i]);
-  bill = st_test_post (store, draft);
-}
-
 static char *
 post_invoice (StStore    *store,
               const char *date,
               const char *warehouse,
               const char *serial)
 {
-  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_INVOICE);
-  g_autoptr(StDocument) invoice = NULL;
-  StDraftLine *line;
-
-  st_draft_set_string (&draft->date, date);
-  st_draft_set_string (&draft->contact, "Bob");
-  st_draft_set_string (&draft->warehouse, warehouse);
-  line = st_draft_add_line (draft, "PHN-1", 1);
-  st_draft_line_set_rate (line, 49900);
-  st_draft_line_add_serial (line, serial);
-  invoice = st_test_post (store, draft);
+  g_autoptr(StDocument) invoice = st_test_post_serials (store, &(StTestPosting) {
+                                                          .kind = ST_DOC_INVOICE, .date = date,
+                                                          .contact = "Bob",
+                                                          .warehouse = warehouse, .sku = "PHN-1",
+                                                          .rate = 49900, .serials = serial });
 
   return g_strdup (st_document_get_number (invoice));
 }
@@ -84,8 +57,6 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  static const char * const old_serials[] = { "SN-OLD", NULL };
-  static const char * const serials[] = { "SN-RICH", "SN-NEW", "SN-NEW2", "SN-VOID", NULL };
   StItemSpec spec = { "PHN-1", "Phone One", NULL, 49900, 30000, ST_TRACKING_SERIAL, 12,
                       ST_SERIAL_FORMAT_ANY };
   g_autoptr(GError) error = NULL;
@@ -105,9 +76,16 @@ fixture_setup (Fixture       *f,
   st_test_add_contact (store, ST_CONTACT_CUSTOMER, "Bob");
   st_test_add_warehouse (store, "Storeroom");
 
-  post_bill (store, "BILL-0", "2019-06-01", old_serials);
+  g_object_unref (st_test_post_serials (store, &(StTestPosting) { .kind = ST_DOC_BILL,
+                                          .number = "BILL-0", .date = "2019-06-01",
+                                          .contact = "Acme", .warehouse = "Primary Warehouse",
+                                          .sku = "PHN-1", .rate = 30000, .serials = "SN-OLD" }));
   old_invoice = post_invoice (store, "2020-01-01", "Primary Warehouse", "SN-OLD");
-  post_bill (store, "BILL-1", "2024-01-10", serials);
+  g_object_unref (st_test_post_serials (store, &(StTestPosting) { .kind = ST_DOC_BILL,
+                                          .number = "BILL-1", .date = "2024-01-10",
+                                          .contact = "Acme", .warehouse = "Primary Warehouse",
+                                          .sku = "PHN-1", .rate = 30000,
+                                          .serials = "SN-RICH,SN-NEW,SN-NEW2,SN-VOID" }));
 
   st_draft_set_string (&transfer->date, "2024-01-15");
   st_draft_set_string (&transfer->warehouse, "Primary Warehouse");

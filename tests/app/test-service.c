@@ -71,25 +71,6 @@ today_plus (int days,
   return iso (&date);
 }
 
-static void
-sell (StStore    *store,
-      const char *date,
-      const char *serial)
-{
-  g_autofree char *warehouse = st_test_first_warehouse (store);
-  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_INVOICE);
-  g_autoptr(StDocument) invoice = NULL;
-  StDraftLine *line;
-
-  st_draft_set_string (&draft->date, date);
-  st_draft_set_string (&draft->contact, "Bob Baker");
-  st_draft_set_string (&draft->warehouse, warehouse);
-  line = st_draft_add_line (draft, "PHN-1", 1);
-  st_draft_line_set_rate (line, 49900);
-  st_draft_line_add_serial (line, serial);
-  invoice = st_test_post (store, draft);
-}
-
 /* PHN-1 (serial, 12-month warranty): SN-1 sold 60 days ago, SN-2 sold so that its warranty
  * ends in 10 days, SN-3 and SN-4 in stock; BAT-1, a part counted by quantity, 10 in stock. */
 static void
@@ -131,8 +112,12 @@ fixture_setup (Fixture       *f,
   posted = st_test_post (store, bill);
 
   f->sold_on = today_plus (-60, 0);
-  sell (store, f->sold_on, "SN-1");
-  sell (store, sn2_sold, "SN-2");
+  g_object_unref (st_test_post_serials (store, &(StTestPosting) { .kind = ST_DOC_INVOICE,
+                                          .date = f->sold_on, .contact = "Bob Baker",
+                                          .sku = "PHN-1", .rate = 49900, .serials = "SN-1" }));
+  g_object_unref (st_test_post_serials (store, &(StTestPosting) { .kind = ST_DOC_INVOICE,
+                                          .date = sn2_sold, .contact = "Bob Baker",
+                                          .sku = "PHN-1", .rate = 49900, .serials = "SN-2" }));
   f->sn1_warranty = st_date_add_months (f->sold_on, 12);
   f->sn2_warranty = st_date_add_months (sn2_sold, 12);
   g_clear_object (&store);

@@ -37,33 +37,10 @@ typedef struct
 static StApplication *app;
 
 static void
-post_bill (StStore            *store,
-           const char         *number,
-           const char         *date,
-           const char * const *serials)
-{
-  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
-  g_autofree char *warehouse = st_test_first_warehouse (store);
-  StDraftLine *line;
-  guint n = g_strv_length ((char **) serials);
-
-  st_draft_set_string (&draft->number, number);
-  st_draft_set_string (&draft->date, date);
-  st_draft_set_string (&draft->contact, "Acme");
-  st_draft_set_string (&draft->warehouse, warehouse);
-  line = st_draft_add_line (draft, "PHN-1", n);
-  st_draft_line_set_rate (line, 30000);
-  for (guint i = 0; i < n; i++)
-    st_draft_line_add_serial (line, serials[i]);
-  g_object_unref (st_test_post (store, draft));
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   Contents contents = GPOINTER_TO_INT (data);
-  g_autoptr(GError) error = NULL;
   g_autoptr(StStore) store = NULL;
 
   store = st_test_create_database ("st-units-test-XXXXXX", &f->dir, &f->path);
@@ -80,22 +57,17 @@ fixture_setup (Fixture       *f,
 
   if (contents >= WITH_UNITS)
     {
-      const char * const first[] = { "SN-A", "SN-B", "SN-C", NULL };
-      const char * const second[] = { "SN-D", NULL };
-      g_autoptr(StDraft) invoice = st_draft_new (ST_DOC_INVOICE);
-      g_autofree char *warehouse = st_test_first_warehouse (store);
-      StDraftLine *line;
-
-      post_bill (store, "BILL-1", "2024-03-05", first);
-      post_bill (store, "BILL-2", "2024-04-01", second);
-
-      st_draft_set_string (&invoice->date, "2024-04-10");
-      st_draft_set_string (&invoice->contact, "Bob");
-      st_draft_set_string (&invoice->warehouse, warehouse);
-      line = st_draft_add_line (invoice, "PHN-1", 1);
-      st_draft_line_set_rate (line, 49900);
-      st_draft_line_add_serial (line, "SN-B");
-      g_object_unref (st_test_post (store, invoice));
+      g_object_unref (st_test_post_serials (store, &(StTestPosting) { .kind = ST_DOC_BILL,
+                                              .number = "BILL-1", .date = "2024-03-05",
+                                              .contact = "Acme", .sku = "PHN-1", .rate = 30000,
+                                              .serials = "SN-A,SN-B,SN-C" }));
+      g_object_unref (st_test_post_serials (store, &(StTestPosting) { .kind = ST_DOC_BILL,
+                                              .number = "BILL-2", .date = "2024-04-01",
+                                              .contact = "Acme", .sku = "PHN-1", .rate = 30000,
+                                              .serials = "SN-D" }));
+      g_object_unref (st_test_post_serials (store, &(StTestPosting) { .kind = ST_DOC_INVOICE,
+                                              .date = "2024-04-10", .contact = "Bob",
+                                              .sku = "PHN-1", .rate = 49900, .serials = "SN-B" }));
     }
 
   g_clear_object (&store);
@@ -461,12 +433,14 @@ static void
 test_refreshes_after_posting (Fixture       *f,
                               gconstpointer  data)
 {
-  const char * const serials[] = { "SN-E", "SN-F", NULL };
   g_autofree char *listed = NULL;
 
   show_units (f);
   g_assert_cmpstr (count_text (f), ==, "4 units");
-  post_bill (f->store, "BILL-3", "2024-05-01", serials);
+  g_object_unref (st_test_post_serials (f->store, &(StTestPosting) { .kind = ST_DOC_BILL,
+                                          .number = "BILL-3", .date = "2024-05-01",
+                                          .contact = "Acme", .sku = "PHN-1", .rate = 30000,
+                                          .serials = "SN-E,SN-F" }));
   st_test_spin ();
   g_assert_cmpstr (count_text (f), ==, "6 units");
   listed = listed_serials (f);
