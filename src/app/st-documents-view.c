@@ -9,6 +9,7 @@
 #include "st-doc-kind.h"
 #include "st-document-actions.h"
 #include "st-documents-view.h"
+#include "st-facts.h"
 #include "st-format.h"
 #include "st-label-print.h"
 #include "st-list-page-private.h"
@@ -192,40 +193,9 @@ doc_status_text (gpointer doc)
 }
 
 static void
-add_fact (StDocumentsView *self,
-          int             *row,
-          const char      *title,
-          const char      *value)
-{
-  GtkWidget *title_label;
-  GtkWidget *value_label;
-
-  if (value == NULL || *value == '\0')
-    return;
-
-  title_label = gtk_label_new (title);
-  gtk_label_set_xalign (GTK_LABEL (title_label), 0.0f);
-  gtk_label_set_yalign (GTK_LABEL (title_label), 0.0f);
-  gtk_widget_add_css_class (title_label, "dim-label");
-  gtk_grid_attach (self->facts_grid, title_label, 0, *row, 1, 1);
-
-  value_label = gtk_label_new (value);
-  gtk_label_set_xalign (GTK_LABEL (value_label), 0.0f);
-  gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
-  gtk_widget_set_hexpand (value_label, TRUE);
-  gtk_grid_attach (self->facts_grid, value_label, 1, *row, 1, 1);
-
-  (*row)++;
-}
-
-static void
 clear_details (StDocumentsView *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->facts_grid))) != NULL)
-    gtk_grid_remove (self->facts_grid, child);
+  st_facts_clear (self->facts_grid);
   remove_all_rows (self->lines_list);
   gtk_single_selection_set_model (self->serials_selection, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->details_error_label), FALSE);
@@ -362,6 +332,7 @@ static void
 show_document (StDocumentsView *self,
                StDocument      *row_doc)
 {
+  GtkGrid *facts = self->facts_grid;
   const KindInfo *info = &kind_info[self->kind];
   g_autoptr(GError) error = NULL;
   g_autofree char *date = NULL;
@@ -405,25 +376,30 @@ show_document (StDocumentsView *self,
                           st_doc_kind_info (self->kind)->has_amount);
 
   date = st_format_date (st_document_get_date (self->document));
-  add_fact (self, &row, _("Date"), date);
+  st_facts_add_text (facts, 0, &row, _("Date"), date, FALSE);
   if (info->contact_title != NULL)
-    add_fact (self, &row, _(info->contact_title), st_document_get_contact (self->document));
+    st_facts_add_text (facts, 0, &row, _(info->contact_title),
+                       st_document_get_contact (self->document), FALSE);
   if (st_doc_kind_info (self->kind)->has_to_warehouse)
     {
       /* Translators: a transfer's source warehouse */
-      add_fact (self, &row, _("From"), st_document_get_warehouse (self->document));
+      st_facts_add_text (facts, 0, &row, _("From"),
+                         st_document_get_warehouse (self->document), FALSE);
       /* Translators: a transfer's destination warehouse */
-      add_fact (self, &row, _("To"), st_document_get_to_warehouse (self->document));
+      st_facts_add_text (facts, 0, &row, _("To"),
+                         st_document_get_to_warehouse (self->document), FALSE);
       received = st_format_date (st_document_get_received_date (self->document));
-      add_fact (self, &row, _("Received"), received);
+      st_facts_add_text (facts, 0, &row, _("Received"), received, FALSE);
     }
   else
-    add_fact (self, &row, _("Warehouse"), st_document_get_warehouse (self->document));
+    st_facts_add_text (facts, 0, &row, _("Warehouse"),
+                       st_document_get_warehouse (self->document), FALSE);
   if (info->reference_title != NULL)
-    add_fact (self, &row, _(info->reference_title), st_document_get_reference (self->document));
-  add_fact (self, &row, _("Reason"), st_document_get_reason (self->document));
+    st_facts_add_text (facts, 0, &row, _(info->reference_title),
+                       st_document_get_reference (self->document), FALSE);
+  st_facts_add_text (facts, 0, &row, _("Reason"), st_document_get_reason (self->document), FALSE);
   quantity = st_format_quantity (st_document_get_quantity (self->document));
-  add_fact (self, &row, _("Quantity"), quantity);
+  st_facts_add_text (facts, 0, &row, _("Quantity"), quantity, FALSE);
 
   lines = st_document_get_lines (self->document);
   for (guint i = 0; lines != NULL && i < lines->len; i++)

@@ -8,6 +8,7 @@
 #include "st-columns.h"
 #include "st-error.h"
 #include "st-export-dialog.h"
+#include "st-facts.h"
 #include "st-format.h"
 #include "st-item-dialog.h"
 #include "st-items-view.h"
@@ -103,40 +104,12 @@ unit_price_text (gpointer unit)
 }
 
 static void
-add_fact (StItemsView *self,
-          int          row,
-          const char  *title,
-          const char  *value)
-{
-  GtkWidget *title_label;
-  GtkWidget *value_label;
-
-  title_label = gtk_label_new (title);
-  gtk_label_set_xalign (GTK_LABEL (title_label), 0.0f);
-  gtk_widget_add_css_class (title_label, "dim-label");
-  gtk_grid_attach (self->facts_grid, title_label, 0, row, 1, 1);
-
-  value_label = gtk_label_new (value);
-  gtk_label_set_xalign (GTK_LABEL (value_label), 0.0f);
-  gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
-  gtk_grid_attach (self->facts_grid, value_label, 1, row, 1, 1);
-}
-
-static void
-clear_container (GtkWidget *container)
+clear_list (GtkListBox *list)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (container)) != NULL)
-    {
-      if (GTK_IS_LIST_BOX (container))
-        gtk_list_box_remove (GTK_LIST_BOX (container), child);
-      else if (GTK_IS_GRID (container))
-        gtk_grid_remove (GTK_GRID (container), child);
-      else
-        g_assert_not_reached ();
-    }
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
 }
 
 static void
@@ -146,7 +119,7 @@ fill_stock (StItemsView *self,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
 
-  clear_container (GTK_WIDGET (self->stock_list));
+  clear_list (self->stock_list);
 
   rows = st_store_get_stock (store (self), st_item_get_id (item), &error);
   if (rows == NULL)
@@ -269,6 +242,7 @@ static void
 show_item (StItemsView *self,
            StItem      *item)
 {
+  GtkGrid *facts = self->facts_grid;
   g_autofree char *price = NULL;
   g_autofree char *cost = NULL;
   g_autofree char *on_hand = NULL;
@@ -290,27 +264,28 @@ show_item (StItemsView *self,
   gtk_label_set_text (self->name_label, st_item_get_name (item));
   gtk_label_set_text (self->sku_label, st_item_get_sku (item));
 
-  clear_container (GTK_WIDGET (self->facts_grid));
+  st_facts_clear (self->facts_grid);
   on_hand = st_format_quantity (st_item_get_on_hand (item));
-  add_fact (self, row++, _("On hand"), on_hand);
-  add_fact (self, row++, C_("unit of measure", "Unit"), st_item_get_unit (item));
+  st_facts_add_text (facts, 0, &row, _("On hand"), on_hand, FALSE);
+  st_facts_add_text (facts, 0, &row, C_("unit of measure", "Unit"), st_item_get_unit (item), FALSE);
   price = st_format_money (st_item_get_price (item));
-  add_fact (self, row++, _("Price"), price);
+  st_facts_add_text (facts, 0, &row, _("Price"), price, FALSE);
   cost = st_format_money (st_item_get_cost (item));
-  add_fact (self, row++, _("Cost"), cost);
+  st_facts_add_text (facts, 0, &row, _("Cost"), cost, FALSE);
   if (st_store_get_tracking (store (self)) == ST_TRACKING_SERIAL)
     {
       tracking = tracking_text (st_item_get_tracking (item));
-      add_fact (self, row++, _("Tracking"), tracking);
+      st_facts_add_text (facts, 0, &row, _("Tracking"), tracking, FALSE);
       if (serial)
-        add_fact (self, row++, _("Serial format"),
-                  st_serial_format_to_label (st_item_get_serial_format (item)));
+        st_facts_add_text (facts, 0, &row, _("Serial format"),
+                st_serial_format_to_label (st_item_get_serial_format (item)), FALSE);
     }
   warranty = warranty_text (st_item_get_warranty_months (item));
-  add_fact (self, row++, _("Warranty"), warranty);
+  st_facts_add_text (facts, 0, &row, _("Warranty"), warranty, FALSE);
   if (st_item_get_archived (item))
     /* Translators: an item's fact: archived items are not offered by new documents */
-    add_fact (self, row++, _("Status"), _("Archived: new documents no longer offer it"));
+    st_facts_add_text (facts, 0, &row, _("Status"), _("Archived: new documents no longer offer it"),
+                       FALSE);
 
   fill_stock (self, item);
 

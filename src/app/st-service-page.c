@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "st-form.h"
+#include "st-facts.h"
 #include "st-format.h"
 #include "st-parse.h"
 #include "st-service-close-dialog.h"
@@ -81,67 +82,13 @@ unit_link_new (StServicePage *self,
   return button;
 }
 
-/* The facts: the unit and the customer on the left (@column 0), the outcome on the right. */
-static void
-add_fact (StServicePage *self,
-          int            column,
-          int           *row,
-          const char    *title,
-          GtkWidget     *value)
-{
-  GtkWidget *title_label = gtk_label_new (title);
-
-  gtk_label_set_xalign (GTK_LABEL (title_label), 0.0f);
-  gtk_label_set_yalign (GTK_LABEL (title_label), 0.0f);
-  gtk_widget_add_css_class (title_label, "dim-label");
-  gtk_grid_attach (self->facts_grid, title_label, column * 2, *row, 1, 1);
-  gtk_widget_set_hexpand (value, column == 0);
-  gtk_grid_attach (self->facts_grid, value, column * 2 + 1, *row, 1, 1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (value),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, title_label, NULL,
-                                  -1);
-  (*row)++;
-}
-
-static void
-add_text_fact (StServicePage *self,
-               int            column,
-               int           *row,
-               const char    *title,
-               const char    *text,
-               gboolean       numeric)
-{
-  GtkWidget *label;
-
-  if (text == NULL || *text == '\0')
-    return;
-
-  label = gtk_label_new (text);
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0f : 0.0f);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  add_fact (self, column, row, title, label);
-}
-
 static void
 set_status (StServicePage   *self,
             StServiceStatus  status)
 {
-  g_autofree char *css = NULL;
-
-  if (self->status_class != NULL)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), self->status_class);
-  g_clear_pointer (&self->status_class, g_free);
-
-  gtk_label_set_text (self->status_label, st_service_status_to_label (status));
-  /* "in_repair" -> "service-in-repair" (style.css colours them). */
-  css = g_strconcat ("service-", st_service_status_to_string (status), NULL);
-  g_strdelimit (css, "_", '-');
-  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), css);
-  self->status_class = g_steal_pointer (&css);
+  st_facts_set_status (self->status_label, &self->status_class,
+                       st_service_status_to_label (status),
+                       "service-", st_service_status_to_string (status));
 }
 
 /* The warranty badge: the unit's warranty when it came in. */
@@ -249,10 +196,12 @@ log_row_new (StServiceLogEntry *entry,
   return box;
 }
 
+/* The facts: the unit and the customer on the left (column 0), the outcome on the right. */
 static void
 fill_facts (StServicePage *self,
             StServiceCase *sc)
 {
+  GtkGrid *facts = self->facts_grid;
   g_autofree char *item = NULL;
   g_autofree char *opened = st_format_date (st_service_case_get_date (sc));
   g_autofree char *closed = st_format_date (st_service_case_get_closed_date (sc));
@@ -265,49 +214,49 @@ fill_facts (StServicePage *self,
   int left = 0;
   int right = 0;
 
-  add_fact (self, 0, &left, _("Unit"),
-            unit_link_new (self, st_service_case_get_serial (sc),
-                           st_service_case_get_unit_id (sc)));
+  st_facts_add (facts, 0, &left, _("Unit"),
+                unit_link_new (self, st_service_case_get_serial (sc),
+                               st_service_case_get_unit_id (sc)));
   /* Translators: an item's name (%1$s) and SKU (%2$s), e.g. "Phone X1 · PHN-X1" */
   item = g_strdup_printf (_("%1$s · %2$s"), st_service_case_get_item_name (sc),
                           st_service_case_get_sku (sc));
-  add_text_fact (self, 0, &left, _("Item"), item, FALSE);
-  add_text_fact (self, 0, &left, _("Customer"), st_service_case_get_customer (sc), FALSE);
+  st_facts_add_text (facts, 0, &left, _("Item"), item, FALSE);
+  st_facts_add_text (facts, 0, &left, _("Customer"), st_service_case_get_customer (sc), FALSE);
   /* Translators: the warehouse where a unit in service is kept */
-  add_text_fact (self, 0, &left, _("Service desk"), st_service_case_get_warehouse (sc), FALSE);
+  st_facts_add_text (facts, 0, &left, _("Service desk"), st_service_case_get_warehouse (sc), FALSE);
   /* Translators: what the customer says is wrong with a unit brought back */
-  add_text_fact (self, 0, &left, _("Complaint"), st_service_case_get_complaint (sc), FALSE);
+  st_facts_add_text (facts, 0, &left, _("Complaint"), st_service_case_get_complaint (sc), FALSE);
 
   if (resolution != ST_RESOLUTION_NONE)
-    add_text_fact (self, 1, &right, _("Resolution"), st_service_resolution_to_label (resolution),
-                   FALSE);
+    st_facts_add_text (facts, 1, &right, _("Resolution"),
+                       st_service_resolution_to_label (resolution), FALSE);
   if (st_service_case_get_replacement_serial (sc) != NULL)
     {
       g_autofree char *until = st_format_date (st_service_case_get_replacement_warranty_end (sc));
 
       /* Translators: the unit handed to the customer instead of the faulty one */
-      add_fact (self, 1, &right, _("Replacement"),
-                unit_link_new (self, st_service_case_get_replacement_serial (sc),
-                               st_service_case_get_replacement_unit_id (sc)));
+      st_facts_add (facts, 1, &right, _("Replacement"),
+                    unit_link_new (self, st_service_case_get_replacement_serial (sc),
+                                   st_service_case_get_replacement_unit_id (sc)));
       /* Translators: the warranty end of the replacement unit */
-      add_text_fact (self, 1, &right, _("Its warranty ends"), until, TRUE);
+      st_facts_add_text (facts, 1, &right, _("Its warranty ends"), until, TRUE);
     }
   charge = st_format_money (st_service_case_get_charge (sc));
   /* Translators: what the customer pays for a service case */
-  add_text_fact (self, 1, &right, _("Charge"), charge, TRUE);
+  st_facts_add_text (facts, 1, &right, _("Charge"), charge, TRUE);
   parts = st_format_money (st_service_case_get_parts_cost (sc));
   /* Translators: the cost of the parts used on a service case */
-  add_text_fact (self, 1, &right, _("Parts cost"), parts, TRUE);
+  st_facts_add_text (facts, 1, &right, _("Parts cost"), parts, TRUE);
   if (resolution == ST_RESOLUTION_REFUNDED)
     {
       refund = st_format_money (st_service_case_get_refund (sc));
       /* Translators: the amount paid back to the customer */
-      add_text_fact (self, 1, &right, _("Refund"), refund, TRUE);
+      st_facts_add_text (facts, 1, &right, _("Refund"), refund, TRUE);
     }
   today = st_date_today ();
   days = st_format_quantity (st_service_case_get_days_in_service (sc, today));
   /* Translators: how many days a unit has been (or was) with us for service */
-  add_text_fact (self, 1, &right, _("Days in service"), days, TRUE);
+  st_facts_add_text (facts, 1, &right, _("Days in service"), days, TRUE);
 
   {
     g_autofree char *subtitle = NULL;
@@ -362,8 +311,7 @@ clear (StServicePage *self)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->facts_grid))) != NULL)
-    gtk_grid_remove (self->facts_grid, child);
+  st_facts_clear (self->facts_grid);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->log_list))) != NULL)
     gtk_list_box_remove (self->log_list, child);
   g_ptr_array_set_size (self->log_texts, 0);

@@ -9,6 +9,7 @@
 #include "st-export.h"
 #include "st-export-dialog.h"
 #include "st-label-print.h"
+#include "st-facts.h"
 #include "st-format.h"
 #include "st-parse.h"
 #include "st-unit-page.h"
@@ -198,56 +199,12 @@ history_activate_cb (StUnitPage *self,
 
 /* Two columns of facts: where and when on the left (@column 0), money on the right. */
 static void
-add_fact (StUnitPage *self,
-          int         column,
-          int        *row,
-          const char *title,
-          GtkWidget  *value)
-{
-  GtkWidget *title_label;
-
-  title_label = gtk_label_new (title);
-  gtk_label_set_xalign (GTK_LABEL (title_label), 0.0f);
-  gtk_widget_add_css_class (title_label, "dim-label");
-  gtk_grid_attach (self->facts_grid, title_label, column * 2, *row, 1, 1);
-
-  gtk_widget_set_hexpand (value, column == 0);
-  gtk_grid_attach (self->facts_grid, value, column * 2 + 1, *row, 1, 1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (value),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, title_label, NULL,
-                                  -1);
-
-  (*row)++;
-}
-
-static void
-add_text_fact (StUnitPage *self,
-               int         column,
-               int        *row,
-               const char *title,
-               const char *text,
-               gboolean    numeric)
-{
-  GtkWidget *label;
-
-  if (text == NULL || *text == '\0')
-    return;
-
-  label = gtk_label_new (text);
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0f : 0.0f);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  add_fact (self, column, row, title, label);
-}
-
-static void
 add_document_fact (StUnitPage *self,
                    int        *row,
                    StDocKind   kind,
                    const char *number)
 {
+  GtkGrid *facts = self->facts_grid;
   GtkWidget *button;
 
   if (number == NULL)
@@ -255,26 +212,15 @@ add_document_fact (StUnitPage *self,
 
   button = link_new (self);
   set_link (button, kind, number, number);
-  add_fact (self, 0, row, st_doc_kind_to_label (kind), button);
+  st_facts_add (facts, 0, row, st_doc_kind_to_label (kind), button);
 }
 
 static void
 set_status (StUnitPage   *self,
             StUnitStatus  status)
 {
-  g_autofree char *css = NULL;
-
-  if (self->status_class != NULL)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), self->status_class);
-  g_clear_pointer (&self->status_class, g_free);
-
-  gtk_label_set_text (self->status_label, st_unit_status_to_label (status));
-
-  /* "in_stock" -> "in-stock": one CSS class per status (style.css colours them). */
-  css = g_strdup (st_unit_status_to_string (status));
-  g_strdelimit (css, "_", '-');
-  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), css);
-  self->status_class = g_steal_pointer (&css);
+  st_facts_set_status (self->status_label, &self->status_class,
+                       st_unit_status_to_label (status), "", st_unit_status_to_string (status));
 }
 
 static void
@@ -337,6 +283,7 @@ static void
 fill_facts (StUnitPage *self,
             StUnit     *unit)
 {
+  GtkGrid *facts = self->facts_grid;
   g_autofree char *received = NULL;
   g_autofree char *sold = NULL;
   g_autofree char *cost = NULL;
@@ -348,33 +295,33 @@ fill_facts (StUnitPage *self,
 
   /* Translators: where a unit on its way between two warehouses is going */
   where_title = st_unit_get_status (unit) == ST_UNIT_IN_TRANSIT ? _("Going to") : _("Warehouse");
-  add_text_fact (self, 0, &left, where_title, st_unit_get_warehouse (unit), FALSE);
+  st_facts_add_text (facts, 0, &left, where_title, st_unit_get_warehouse (unit), FALSE);
 
   received = st_format_date (st_unit_get_received_date (unit));
   /* Translators: the date a unit came into stock */
-  add_text_fact (self, 0, &left, _("Received on"), received, FALSE);
+  st_facts_add_text (facts, 0, &left, _("Received on"), received, FALSE);
   add_document_fact (self, &left, st_unit_get_received_kind (unit),
                      st_unit_get_received_doc (unit));
-  add_text_fact (self, 0, &left, _("Vendor"), st_unit_get_vendor (unit), FALSE);
+  st_facts_add_text (facts, 0, &left, _("Vendor"), st_unit_get_vendor (unit), FALSE);
 
   if (st_unit_get_sold_date (unit) != NULL)
     {
       sold = st_format_date (st_unit_get_sold_date (unit));
       /* Translators: the date a unit was sold */
-      add_text_fact (self, 0, &left, _("Sold on"), sold, FALSE);
+      st_facts_add_text (facts, 0, &left, _("Sold on"), sold, FALSE);
       add_document_fact (self, &left, ST_DOC_INVOICE, st_unit_get_invoice (unit));
-      add_text_fact (self, 0, &left, _("Customer"), st_unit_get_customer (unit), FALSE);
+      st_facts_add_text (facts, 0, &left, _("Customer"), st_unit_get_customer (unit), FALSE);
     }
 
   cost = st_format_money (st_unit_get_cost (unit));
-  add_text_fact (self, 1, &right, _("Cost"), cost, TRUE);
+  st_facts_add_text (facts, 1, &right, _("Cost"), cost, TRUE);
   if (st_unit_has_price (unit))
     {
       price = st_format_money (st_unit_get_price (unit));
-      add_text_fact (self, 1, &right, _("Price"), price, TRUE);
+      st_facts_add_text (facts, 1, &right, _("Price"), price, TRUE);
       margin = st_format_money (st_unit_get_price (unit) - st_unit_get_cost (unit));
       /* Translators: price minus cost of a sold unit */
-      add_text_fact (self, 1, &right, _("Margin"), margin, TRUE);
+      st_facts_add_text (facts, 1, &right, _("Margin"), margin, TRUE);
     }
 }
 
@@ -488,8 +435,7 @@ clear (StUnitPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->service_button), FALSE);
   gtk_label_set_text (self->service_count_label, "");
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->facts_grid))) != NULL)
-    gtk_grid_remove (self->facts_grid, child);
+  st_facts_clear (self->facts_grid);
   g_list_store_remove_all (self->history);
   g_clear_object (&self->unit);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
