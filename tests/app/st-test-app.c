@@ -110,6 +110,23 @@ st_test_template_child (gpointer    widget,
   return child;
 }
 
+GtkColumnViewColumn *
+st_test_column_titled (GtkColumnView *view,
+                       const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+
+  g_assert_not_reached ();
+}
+
 gpointer
 st_test_find_toplevel (GType    type,
                        gboolean visible_only)
@@ -344,7 +361,8 @@ st_test_answer_export_chooser (const char *folder,
   chooser = st_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, FALSE);
   g_assert_nonnull (chooser);
   current = gtk_file_chooser_get_current_name (chooser);
-  g_assert_cmpstr (current, ==, suggested);
+  if (suggested != NULL)
+    g_assert_cmpstr (current, ==, suggested);
   gtk_file_chooser_set_current_folder (chooser, file, &error);
   g_assert_no_error (error);
   gtk_file_chooser_set_current_name (chooser, name);
@@ -356,6 +374,46 @@ st_test_answer_export_chooser (const char *folder,
   dialog = st_test_find_toplevel (ST_TYPE_EXPORT_DIALOG, FALSE);
   g_assert_nonnull (dialog);
   return dialog;
+}
+
+static void
+export_finished_cb (StExportDialog *dialog,
+                    GFile          *file,
+                    const GError   *error,
+                    StTestExport   *export)
+{
+  export->done = TRUE;
+  g_set_object (&export->file, file);
+  if (error != NULL)
+    export->error = g_error_copy (error);
+}
+
+void
+st_test_export_watch (StExportDialog *dialog,
+                      StTestExport   *export)
+{
+  g_signal_connect (dialog, "finished", G_CALLBACK (export_finished_cb), export);
+}
+
+void
+st_test_export_clear (StTestExport *export)
+{
+  g_clear_object (&export->file);
+  g_clear_error (&export->error);
+}
+
+void
+st_test_save_export (const char *folder,
+                     const char *suggested,
+                     const char *name)
+{
+  StExportDialog *dialog = st_test_answer_export_chooser (folder, suggested, name);
+  StTestExport export = { 0 };
+
+  st_test_export_watch (dialog, &export);
+  st_test_wait_for (&export.done);
+  g_assert_no_error (export.error);
+  st_test_export_clear (&export);
 }
 
 void

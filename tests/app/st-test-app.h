@@ -7,6 +7,7 @@
 
 #include "st-application.h"
 #include "st-editor-line.h"
+#include "st-export-dialog.h"
 #include "st-window.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,9 @@ void           st_test_wait_for        (gboolean      *flag);
 gpointer       st_test_template_child  (gpointer       widget,
                                         GType          type,
                                         const char    *name);
+/* The column of @view titled @title (asserted to be there). */
+GtkColumnViewColumn *st_test_column_titled (GtkColumnView *view,
+                                            const char    *title);
 /* The first toplevel of @type (a visible one only, if @visible_only), or NULL. */
 /* Waits until no master-data dialog (StEditDialog) is writing its form in the store's worker:
  * after Add/Save, the dialog has closed or shows why not. */
@@ -83,10 +87,29 @@ void           st_test_shoot           (const char    *name);
 void           st_test_save_widget_png (GtkWidget     *widget,
                                         const char    *path);
 /* Answers the file chooser an export opened (a GtkFileChooserDialog without a portal): checks
- * the name it suggests, saves as @name in @folder and returns the export's progress dialog. */
+ * the name it suggests (unless @suggested is NULL), saves as @name in @folder and returns the
+ * export's progress dialog. */
 gpointer       st_test_answer_export_chooser (const char *folder,
                                               const char *suggested,
                                               const char *name);
+
+/* What an export's progress dialog said when it finished (its "finished" signal). */
+typedef struct
+{
+  gboolean  done;
+  GFile    *file;
+  GError   *error;
+} StTestExport;
+
+/* Records @dialog's "finished" in @export (zeroed by the caller; st_test_wait_for() on its
+ * done), and frees what it recorded. */
+void           st_test_export_watch    (StExportDialog *dialog,
+                                        StTestExport   *export);
+void           st_test_export_clear    (StTestExport   *export);
+/* st_test_answer_export_chooser(), then waits for the export and asserts it succeeded. */
+void           st_test_save_export     (const char     *folder,
+                                        const char     *suggested,
+                                        const char     *name);
 
 /* Opens @location in a new window of @app, asserting it opens. */
 StWindow      *st_test_open_window     (StApplication *app,

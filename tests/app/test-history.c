@@ -641,32 +641,6 @@ test_from_document_serials (Fixture       *f,
 
 /* Exports */
 
-typedef struct
-{
-  gboolean  done;
-  GFile    *file;
-  GError   *error;
-} Finished;
-
-static void
-finished_cb (StExportDialog *dialog,
-             GFile          *file,
-             const GError   *error,
-             Finished       *finished)
-{
-  finished->done = TRUE;
-  g_set_object (&finished->file, file);
-  if (error != NULL)
-    finished->error = g_error_copy (error);
-}
-
-static void
-finished_clear (Finished *finished)
-{
-  g_clear_object (&finished->file);
-  g_clear_error (&finished->error);
-}
-
 static void
 assert_xlsx (const char *path)
 {
@@ -702,14 +676,14 @@ test_export_history (Fixture       *f,
   StToast *toast = ST_TOAST (gtk_widget_get_last_child (st_test_template_child (f->window,
                                                                        ST_TYPE_WINDOW,
                                                                        "overlay")));
-  Finished finished = { 0 };
+  StTestExport finished = { 0 };
   StExportDialog *dialog;
 
   dialog = st_export_dialog_start_history (GTK_WINDOW (f->window), f->store, &scope, path,
                                            FALSE);
   g_assert_true (st_export_dialog_get_running (dialog));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
-  g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
+  st_test_export_watch (dialog, &finished);
   st_test_wait_for (&finished.done);
 
   g_assert_no_error (finished.error);
@@ -722,7 +696,7 @@ test_export_history (Fixture       *f,
   g_assert_true (g_file_equal (st_toast_get_file (toast), finished.file));
   g_assert_true (gtk_widget_get_visible (st_test_template_child (toast, ST_TYPE_TOAST,
                                                                  "open_button")));
-  finished_clear (&finished);
+  st_test_export_clear (&finished);
 }
 
 static void
@@ -730,17 +704,17 @@ test_export_sold (Fixture       *f,
                   gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "sold.xlsx", NULL);
-  Finished finished = { 0 };
+  StTestExport finished = { 0 };
   StExportDialog *dialog;
 
   dialog = st_export_dialog_start_sold (GTK_WINDOW (f->window), f->store,
                                         "2024-01-01", "2024-12-31", path, FALSE);
-  g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
+  st_test_export_watch (dialog, &finished);
   st_test_wait_for (&finished.done);
 
   g_assert_no_error (finished.error);
   assert_xlsx (path);
-  finished_clear (&finished);
+  st_test_export_clear (&finished);
 }
 
 static void
@@ -748,14 +722,14 @@ test_export_cancelled_leaves_nothing (Fixture       *f,
                                       gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "cancelled.xlsx", NULL);
-  Finished finished = { 0 };
+  StTestExport finished = { 0 };
   StExportDialog *dialog;
   GtkButton *cancel;
   guint before = n_files (f->dir);
 
   dialog = st_export_dialog_start_history (GTK_WINDOW (f->window), f->store, NULL, path,
                                            FALSE);
-  g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
+  st_test_export_watch (dialog, &finished);
   cancel = st_test_template_child (dialog, ST_TYPE_EXPORT_DIALOG, "cancel_button");
   g_signal_emit_by_name (cancel, "clicked");
   st_test_wait_for (&finished.done);
@@ -765,7 +739,7 @@ test_export_cancelled_leaves_nothing (Fixture       *f,
   /* No temporary file left beside it either. */
   g_assert_cmpuint (n_files (f->dir), ==, before);
   g_assert_null (st_test_find_toplevel (ST_TYPE_EXPORT_DIALOG, FALSE));
-  finished_clear (&finished);
+  st_test_export_clear (&finished);
 }
 
 static void
@@ -773,19 +747,19 @@ test_export_escape_cancels (Fixture       *f,
                             gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "escaped.xlsx", NULL);
-  Finished finished = { 0 };
+  StTestExport finished = { 0 };
   StExportDialog *dialog;
 
   dialog = st_export_dialog_start_sold (GTK_WINDOW (f->window), f->store, NULL, NULL, path,
                                         FALSE);
-  g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
+  st_test_export_watch (dialog, &finished);
   g_assert_true (press_shortcut (GTK_WIDGET (dialog), GDK_KEY_Escape, 0));
   st_test_wait_for (&finished.done);
 
   g_assert_error (finished.error, ST_ERROR, ST_ERROR_CANCELLED);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_null (st_test_find_toplevel (ST_TYPE_EXPORT_DIALOG, FALSE));
-  finished_clear (&finished);
+  st_test_export_clear (&finished);
 }
 
 static void
@@ -794,7 +768,7 @@ test_export_failure_shown (Fixture       *f,
 {
   g_autofree char *path = g_build_filename (f->dir, "taken.xlsx", NULL);
   g_autofree char *contents = NULL;
-  Finished finished = { 0 };
+  StTestExport finished = { 0 };
   StExportDialog *dialog;
   GtkLabel *error_label;
   GtkButton *close;
@@ -806,7 +780,7 @@ test_export_failure_shown (Fixture       *f,
 
   dialog = st_export_dialog_start_sold (GTK_WINDOW (f->window), f->store, NULL, NULL, path,
                                         FALSE);
-  g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
+  st_test_export_watch (dialog, &finished);
   st_test_wait_for (&finished.done);
 
   g_assert_nonnull (finished.error);
@@ -823,24 +797,7 @@ test_export_failure_shown (Fixture       *f,
   g_signal_emit_by_name (close, "clicked");
   st_test_spin ();
   g_assert_null (st_test_find_toplevel (ST_TYPE_EXPORT_DIALOG, FALSE));
-  finished_clear (&finished);
-}
-
-/* Answers the file chooser an export opened (GtkFileChooserNative shows a
- * GtkFileChooserDialog when there is no portal): checks the name it suggests, saves as
- * @name in the test's folder, and waits for the export to finish. */
-static void
-save_from_chooser (Fixture    *f,
-                   const char *suggested,
-                   const char *name)
-{
-  StExportDialog *dialog = st_test_answer_export_chooser (f->dir, suggested, name);
-  Finished finished = { 0 };
-
-  g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
-  st_test_wait_for (&finished.done);
-  g_assert_no_error (finished.error);
-  finished_clear (&finished);
+  st_test_export_clear (&finished);
 }
 
 /* The unit page's "Export to Excel…": that unit. */
@@ -855,7 +812,7 @@ test_export_from_unit_page (Fixture       *f,
   g_signal_emit_by_name (st_test_template_child (unit_page (f), ST_TYPE_UNIT_PAGE, "export_button"),
                          "clicked");
   st_test_spin ();
-  save_from_chooser (f, "history-SN-RICH.xlsx", "unit.xlsx");
+  st_test_save_export (f->dir, "history-SN-RICH.xlsx", "unit.xlsx");
 
   serials = st_test_xlsx_column (path, "Units", 1);
   g_assert_cmpuint (serials->len, ==, 1);
@@ -880,7 +837,7 @@ test_export_selected_units (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (items), "items.export-selection",
                                              NULL));
   st_test_spin ();
-  save_from_chooser (f, "history-PHN-1-selection.xlsx", "picked.xlsx");
+  st_test_save_export (f->dir, "history-PHN-1-selection.xlsx", "picked.xlsx");
 
   serials = st_test_xlsx_column (path, "Units", 1);
   g_assert_cmpuint (serials->len, ==, 2);
@@ -903,7 +860,7 @@ test_export_item (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (items), "items.export-item", NULL));
   st_test_spin ();
   /* A name typed without ".xlsx" gets it. */
-  save_from_chooser (f, "history-PHN-1.xlsx", "item");
+  st_test_save_export (f->dir, "history-PHN-1.xlsx", "item");
 
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   serials = st_test_xlsx_column (completed, "Units", 1);
@@ -991,14 +948,14 @@ test_export_sold_nothing (Fixture       *f,
                           gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "sold-1999.xlsx", NULL);
-  Finished finished = { 0 };
+  StTestExport finished = { 0 };
   StExportDialog *dialog;
   GtkLabel *error_label;
   guint before = n_files (f->dir);
 
   dialog = st_export_dialog_start_sold (GTK_WINDOW (f->window), f->store,
                                         "1999-01-01", "1999-12-31", path, FALSE);
-  g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
+  st_test_export_watch (dialog, &finished);
   st_test_wait_for (&finished.done);
 
   g_assert_error (finished.error, ST_ERROR, ST_ERROR_NOT_FOUND);
@@ -1009,7 +966,7 @@ test_export_sold_nothing (Fixture       *f,
                    "no file was written");
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (n_files (f->dir), ==, before);
-  finished_clear (&finished);
+  st_test_export_clear (&finished);
 }
 
 static StSoldReportDialog *

@@ -187,23 +187,6 @@ count_text (Fixture *f)
                                                      "count_label"));
 }
 
-static GtkColumnViewColumn *
-column_titled (GtkColumnView *view,
-               const char    *title)
-{
-  GListModel *columns = gtk_column_view_get_columns (view);
-
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
-        return column;
-    }
-
-  g_assert_not_reached ();
-}
-
 static void
 show_units (Fixture *f)
 {
@@ -368,7 +351,7 @@ test_sort (Fixture       *f,
   g_assert_cmpint (st_columns_get_sort (view, &descending), ==, ST_SORT_RECEIVED);
   g_assert_true (descending);
 
-  gtk_column_view_sort_by_column (view, column_titled (view, "Serial"), GTK_SORT_ASCENDING);
+  gtk_column_view_sort_by_column (view, st_test_column_titled (view, "Serial"), GTK_SORT_ASCENDING);
   st_test_spin ();
   g_assert_cmpint (st_columns_get_sort (view, &descending), ==, ST_SORT_SERIAL);
   g_assert_false (descending);
@@ -380,12 +363,14 @@ test_sort (Fixture       *f,
     g_assert_cmpstr (shown, ==, "SN-A,SN-B,SN-C,SN-D");
   }
 
-  gtk_column_view_sort_by_column (view, column_titled (view, "Serial"), GTK_SORT_DESCENDING);
+  gtk_column_view_sort_by_column (view, st_test_column_titled (view, "Serial"),
+                                  GTK_SORT_DESCENDING);
   st_test_spin ();
   by_serial_down = listed_serials (f);
   g_assert_cmpstr (by_serial_down, ==, "SN-D,SN-C,SN-B,SN-A");
 
-  gtk_column_view_sort_by_column (view, column_titled (view, "Received"), GTK_SORT_ASCENDING);
+  gtk_column_view_sort_by_column (view, st_test_column_titled (view, "Received"),
+                                  GTK_SORT_ASCENDING);
   st_test_spin ();
   oldest_first = listed_serials (f);
   g_assert_cmpstr (oldest_first, ==, "SN-A,SN-B,SN-C,SN-D");
@@ -447,41 +432,6 @@ test_refreshes_after_posting (Fixture       *f,
   g_assert_true (g_str_has_prefix (listed, "SN-E,SN-F,") || g_str_has_prefix (listed, "SN-F,SN-E,"));
 }
 
-typedef struct
-{
-  gboolean  done;
-  GError   *error;
-} Finished;
-
-static void
-finished_cb (StExportDialog *dialog,
-             GFile          *file,
-             const GError   *error,
-             Finished       *finished)
-{
-  finished->done = TRUE;
-  if (error != NULL)
-    finished->error = g_error_copy (error);
-}
-
-/* Answers the export's file chooser (a GtkFileChooserDialog without a portal): checks the
- * name it suggests, saves as @name in the test's folder, waits for the export. */
-static char *
-save_from_chooser (Fixture    *f,
-                   const char *suggested,
-                   const char *name)
-{
-  StExportDialog *dialog = st_test_answer_export_chooser (f->dir, suggested, name);
-  Finished finished = { 0 };
-
-  g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
-  for (guint i = 0; i < 500 && !finished.done; i++)
-    st_test_wait_ms (20);
-  g_assert_true (finished.done);
-  g_assert_no_error (finished.error);
-  return g_build_filename (f->dir, name, NULL);
-}
-
 /* The serials of a workbook's Units sheet, read back with tests/core/read-xlsx.py. */
 static char *
 workbook_serials (const char *path)
@@ -500,9 +450,9 @@ test_export_selection (Fixture       *f,
 {
   GtkSelectionModel *selection = st_list_page_get_selection (ST_LIST_PAGE (units_view (f)));
   GtkWidget *view = GTK_WIDGET (units_view (f));
-  g_autofree char *path = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "picked.xlsx", NULL);
   g_autofree char *serials = NULL;
-  g_autofree char *sold_path = NULL;
+  g_autofree char *sold_path = g_build_filename (f->dir, "sold.xlsx", NULL);
   g_autofree char *sold = NULL;
 
   show_units (f);
@@ -515,7 +465,7 @@ test_export_selection (Fixture       *f,
   gtk_selection_model_select_item (selection, 2, FALSE);
   g_assert_true (gtk_widget_activate_action (view, "units.export-selection", NULL));
   st_test_spin ();
-  path = save_from_chooser (f, "unit-histories.xlsx", "picked.xlsx");
+  st_test_save_export (f->dir, "unit-histories.xlsx", "picked.xlsx");
   serials = workbook_serials (path);
   g_assert_cmpstr (serials, ==, "str:SN-B,str:SN-D");
 
@@ -525,7 +475,7 @@ test_export_selection (Fixture       *f,
   gtk_selection_model_select_all (selection);
   g_assert_true (gtk_widget_activate_action (view, "units.export-selection", NULL));
   st_test_spin ();
-  sold_path = save_from_chooser (f, "history-SN-B.xlsx", "sold.xlsx");
+  st_test_save_export (f->dir, "history-SN-B.xlsx", "sold.xlsx");
   sold = workbook_serials (sold_path);
   g_assert_cmpstr (sold, ==, "str:SN-B");
 }

@@ -99,23 +99,6 @@ documents_view (Fixture    *f,
   return ST_DOCUMENTS_VIEW (st_window_get_view (f->window, name));
 }
 
-static GtkColumnViewColumn *
-column_titled (GtkColumnView *view,
-               const char    *title)
-{
-  GListModel *columns = gtk_column_view_get_columns (view);
-
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
-        return column;
-    }
-
-  g_assert_not_reached ();
-}
-
 /* Views */
 
 static void
@@ -261,14 +244,14 @@ test_sort_by_column (Fixture       *f,
   st_window_refresh (f->window);
   g_assert_cmpuint (n_rows (items), ==, 2);
 
-  gtk_column_view_sort_by_column (view, column_titled (view, "SKU"), GTK_SORT_DESCENDING);
+  gtk_column_view_sort_by_column (view, st_test_column_titled (view, "SKU"), GTK_SORT_DESCENDING);
   st_test_spin ();
   g_assert_cmpint (st_columns_get_sort (view, &descending), ==, ST_SORT_SKU);
   g_assert_true (descending);
   first = g_list_model_get_item (G_LIST_MODEL (items), 0);
   g_assert_cmpstr (st_item_get_sku (first), ==, "PHN-1");
 
-  gtk_column_view_sort_by_column (view, column_titled (view, "Name"), GTK_SORT_ASCENDING);
+  gtk_column_view_sort_by_column (view, st_test_column_titled (view, "Name"), GTK_SORT_ASCENDING);
   st_test_spin ();
   g_assert_cmpint (st_columns_get_sort (view, &descending), ==, ST_SORT_NAME);
   g_assert_false (descending);
@@ -564,7 +547,7 @@ test_preferences_quantity_only (Fixture       *f,
   GtkColumnView *view = st_test_template_child (items_view (f), ST_TYPE_LIST_PAGE, "column_view");
   guint changes = 0;
 
-  g_assert_true (gtk_column_view_column_get_visible (column_titled (view, "Tracking")));
+  g_assert_true (gtk_column_view_column_get_visible (st_test_column_titled (view, "Tracking")));
 
   dialog = st_preferences_dialog_new (GTK_WINDOW (f->window), f->store);
   g_signal_connect_swapped (dialog, "tracking-changed", G_CALLBACK (st_window_refresh),
@@ -583,7 +566,7 @@ test_preferences_quantity_only (Fixture       *f,
                                                                   ST_TYPE_PREFERENCES_DIALOG,
                                                           "error_label")));
   /* Serial columns and choices are gone. */
-  g_assert_false (gtk_column_view_column_get_visible (column_titled (view, "Tracking")));
+  g_assert_false (gtk_column_view_column_get_visible (st_test_column_titled (view, "Tracking")));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   item_dialog = open_item_dialog (f);
