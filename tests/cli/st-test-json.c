@@ -352,39 +352,41 @@ get_checked (TjNode     *node,
   return found;
 }
 
+/* The member at @path, asserted to be of @type (what @type is called: @what). */
+static TjNode *
+get_typed (TjNode     *node,
+           const char *path,
+           TjType      type,
+           const char *what)
+{
+  TjNode *found = get_checked (node, path);
+
+  if (found->type != type)
+    g_error ("JSON: “%s” is not %s", path, what);
+  return found;
+}
+
 const char *
 tj_str (TjNode     *node,
         const char *path)
 {
-  TjNode *found = get_checked (node, path);
-
-  if (found->type == TJ_NULL)
+  if (tj_is_null (node, path))
     return NULL;
-  if (found->type != TJ_STRING)
-    g_error ("JSON: “%s” is not a string", path);
-  return found->string;
+  return get_typed (node, path, TJ_STRING, "a string")->string;
 }
 
 gint64
 tj_int (TjNode     *node,
         const char *path)
 {
-  TjNode *found = get_checked (node, path);
-
-  if (found->type != TJ_INT)
-    g_error ("JSON: “%s” is not an integer", path);
-  return found->number;
+  return get_typed (node, path, TJ_INT, "an integer")->number;
 }
 
 gboolean
 tj_bool (TjNode     *node,
          const char *path)
 {
-  TjNode *found = get_checked (node, path);
-
-  if (found->type != TJ_BOOL)
-    g_error ("JSON: “%s” is not a boolean", path);
-  return found->boolean;
+  return get_typed (node, path, TJ_BOOL, "a boolean")->boolean;
 }
 
 gboolean
