@@ -13,24 +13,13 @@
 # as root, run as the postgres user), removed at the end.
 set -euo pipefail
 
-src=$(cd "$(dirname "$0")/../.." && pwd)
-units=1000000
-items=1000
-seed=7
+# shellcheck source-path=SCRIPTDIR source=run-bench-lib.sh
+. "$(dirname "$0")/run-bench-lib.sh"
 runs=1
-builddir="$src/build-bench"
-workloads=()
-
 while [ $# -gt 0 ]; do
   case "$1" in
-    --units) units=$2; shift 2 ;;
-    --items) items=$2; shift 2 ;;
-    --seed) seed=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
-    --builddir) builddir=$2; shift 2 ;;
-    -h|--help) sed -n '3,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    -*) echo "run-bench-pg.sh: unknown option $1" >&2; exit 2 ;;
-    *) workloads+=("$1"); shift ;;
+    *) bench_take_option "$@"; shift "$taken" ;;
   esac
 done
 [ ${#workloads[@]} -gt 0 ] || workloads=(post-bill post-invoice unit-lookup list concurrent refresh)
@@ -48,14 +37,7 @@ if [ -z "${PGHOST:-}" ]; then
   trap '"${as[@]}" "$pgbin/pg_ctl" -D "$cluster/data" -m immediate stop >/dev/null; rm -rf "$cluster"' EXIT
 fi
 
-if [ ! -f "$builddir/build.ninja" ]; then
-  meson setup "$builddir" "$src" --buildtype=release
-fi
-ninja -C "$builddir" tests/bench/st-bench tests/bench/st-bench-pg src/cli/serialtrack-cli >/dev/null
-
-export ST_BENCH_UNITS=$units ST_BENCH_ITEMS=$items ST_BENCH_SEED=$seed
-export SERIALTRACK_CLI="$builddir/src/cli/serialtrack-cli"
-dbdir="$builddir/tests/bench"
+bench_prepare tests/bench/st-bench tests/bench/st-bench-pg src/cli/serialtrack-cli
 file="$dbdir/bench-u$units-i$items-s$seed.serialtrack"
 cached="st_bench_u${units}_i${items}_s${seed}"
 work="st_bench_work_$$"
@@ -63,8 +45,6 @@ log=$(mktemp)
 trap_prev=$(trap -p EXIT | sed "s/^trap -- '\(.*\)' EXIT$/\1/")
 trap "dropdb --if-exists $work 2>/dev/null || true; rm -f '$log'; $trap_prev" EXIT
 
-echo "Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')," \
-     "$(awk '/MemTotal/ {printf "%.1f GiB RAM", $2 / 1048576}' /proc/meminfo)"
 echo "PostgreSQL $(psql -XAtc 'SHOW server_version' postgres), shared_buffers $(psql -XAtc 'SHOW shared_buffers' postgres), libpq $(pkg-config --modversion libpq), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Database: $units units, $items items, seed $seed ($file → $cached)"
 echo
@@ -87,15 +67,4 @@ for r in $(seq 1 "$runs"); do
   dropdb "$work"
 done
 
-echo
-printf '%-46s %10s %10s %7s  %-14s %-6s %9s\n' workload seconds baseline ratio target result \
-       'peak RSS'
-printf '%s\n' "$(printf '%.0s-' {1..110})"
-grep -o 'RESULT|.*' "$log" | awk -F'|' '{
-  rss = $8 >= 1024 ? sprintf("%.0f MiB", $8 / 1024) : sprintf("%d KiB", $8)
-  secs = $3 < 0.001 ? sprintf("%.0f µs", $3 * 1e6) : $3 < 1 ? sprintf("%.1f ms", $3 * 1000) : sprintf("%.2f s", $3)
-  if ($2 ~ /per-s|double-sales/) secs = sprintf("%.1f", $3)
-  base = $4 == "-" ? "-" : ($4 < 1 ? sprintf("%.1f ms", $4 * 1000) : sprintf("%.2f s", $4))
-  if ($2 ~ /per-s/ && $4 != "-") base = sprintf("%.1f", $4)
-  printf "%-46s %10s %10s %7s  %-14s %-6s %9s\n", $2, secs, base, $5, $6, $7, rss
-}'
+bench_table "$log" 46 14
