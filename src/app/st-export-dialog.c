@@ -8,6 +8,7 @@
 
 #include "st-error.h"
 #include "st-export-dialog.h"
+#include "st-format.h"
 #include "st-window.h"
 
 #define XLSX_MIME_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -631,19 +632,18 @@ st_export_dialog_init (StExportDialog *self)
   self->cancellable = g_cancellable_new ();
 }
 
-GArray *
-st_export_dialog_selected_unit_ids (GListModel  *units,
-                                    GtkBitset   *selected,
-                                    char       **name)
+/* The ids of the units at @selected, in the list's order; *@name gets the suggested file name
+ * of the first. */
+static GArray *
+selected_unit_ids (GListModel  *units,
+                   GtkBitset   *selected,
+                   char       **name)
 {
   GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64),
                                    (guint) gtk_bitset_get_size (selected));
   GtkBitsetIter iter;
   guint position;
 
-  g_return_val_if_fail (G_IS_LIST_MODEL (units), ids);
-
-  /* Only the selected rows are read, by position, from the lazy list. */
   for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
        more;
        more = gtk_bitset_iter_next (&iter, &position))
@@ -655,10 +655,49 @@ st_export_dialog_selected_unit_ids (GListModel  *units,
           gint64 id = st_unit_get_id (unit);
 
           g_array_append_val (ids, id);
-          if (ids->len == 1 && name != NULL)
+          if (ids->len == 1)
             /* Translators: the suggested file name of one unit's history; %s is its serial */
             *name = g_strdup_printf (_("history-%s.xlsx"), st_unit_get_serial (unit));
         }
     }
   return ids;
+}
+
+void
+st_export_dialog_choose_selected_units (GtkWindow  *parent,
+                                        StStore    *store,
+                                        GListModel *units,
+                                        GtkBitset  *selected,
+                                        const char *several_name,
+                                        const char *too_many)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *name = NULL;
+  StHistoryScope scope = { 0 };
+
+  g_return_if_fail (G_IS_LIST_MODEL (units));
+  g_return_if_fail (selected != NULL);
+
+  if (gtk_bitset_get_size (selected) > ST_EXPORT_SELECTION_MAX)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *max = st_format_quantity (ST_EXPORT_SELECTION_MAX);
+
+      g_set_error (&error, ST_ERROR, ST_ERROR_INVALID_INPUT, too_many, max);
+      if (ST_IS_WINDOW (parent))
+        st_window_show_error (ST_WINDOW (parent), _("Too many units selected"), error);
+      return;
+    }
+
+  ids = selected_unit_ids (units, selected, &name);
+  if (ids->len == 0)
+    return;
+  if (ids->len > 1)
+    {
+      g_free (name);
+      name = g_strdup (several_name);
+    }
+  scope.unit_ids = (const gint64 *) ids->data;
+  scope.n_unit_ids = ids->len;
+  st_export_dialog_choose_history (parent, store, &scope, name);
 }

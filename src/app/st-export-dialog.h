@@ -57,10 +57,19 @@ double          st_export_dialog_get_fraction   (StExportDialog       *self);
 
 /* @name with what a file name cannot hold (/ \ : * ? " < > |, control characters) made "-". */
 char           *st_export_dialog_clean_file_name (const char          *name);
-/* The ids of the units at the @selected positions of a lazy unit list, reading only those rows;
- * *@name (nullable) gets the suggested file name for one unit, "history-SERIAL.xlsx". */
-GArray         *st_export_dialog_selected_unit_ids (GListModel        *units,
-                                                    GtkBitset         *selected,
-                                                    char             **name);
+/* A selection exported unit by unit (its ids passed on) stops here; a whole item, or every
+ * unit, is exported without a list of ids, however many units it has. */
+#define ST_EXPORT_SELECTION_MAX 100000
+
+/* The histories of the units at the @selected positions of a lazy unit list (only those rows
+ * are read), through st_export_dialog_choose_history(): one unit suggests "history-SERIAL.xlsx",
+ * more @several_name.  Over ST_EXPORT_SELECTION_MAX units, @too_many (a format with %s for
+ * that number, from ngettext() with ST_EXPORT_SELECTION_MAX) is shown in @parent instead. */
+void            st_export_dialog_choose_selected_units (GtkWindow  *parent,
+                                                        StStore    *store,
+                                                        GListModel *units,
+                                                        GtkBitset  *selected,
+                                                        const char *several_name,
+                                                        const char *too_many);
 
 G_END_DECLS

@@ -17,10 +17,6 @@
 #include "st-store-editing.h"
 #include "st-window.h"
 
-/* A selection exported unit by unit (its ids passed on) stops here; a whole item is
- * exported by its SKU, however many units it has. */
-#define EXPORT_SELECTION_MAX 100000
-
 struct _StItemsView
 {
   StListPage           parent_instance;
@@ -410,9 +406,7 @@ export_selection_action (GtkWidget  *widget,
   StItem *item = _st_list_page_get_selected (ST_LIST_PAGE (self));
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GtkBitset) selected = NULL;
-  g_autoptr(GArray) ids = NULL;
-  g_autofree char *name = NULL;
-  StHistoryScope scope = { 0 };
+  g_autofree char *several = NULL;
   guint64 n_selected;
 
   if (item == NULL || self->units == NULL || !GTK_IS_WINDOW (root))
@@ -431,38 +425,16 @@ export_selection_action (GtkWidget  *widget,
       return;
     }
 
-  if (n_selected > EXPORT_SELECTION_MAX)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *max = st_format_quantity (EXPORT_SELECTION_MAX);
-
-      g_set_error (&error, ST_ERROR, ST_ERROR_INVALID_INPUT,
-                   /* Translators: %s is a number (100,000) */
-                   ngettext ("Select at most %s unit to export, or export all units of the "
-                             "item.",
-                             "Select at most %s units to export, or export all units of the "
-                             "item.",
-                             EXPORT_SELECTION_MAX),
-                   max);
-      if (ST_IS_WINDOW (root))
-        st_window_show_error (ST_WINDOW (root), _("Too many units selected"), error);
-      return;
-    }
-
-  ids = st_export_dialog_selected_unit_ids (G_LIST_MODEL (self->units), selected, &name);
-  if (ids->len == 0)
-    return;
-
-  if (ids->len > 1)
-    {
-      g_free (name);
-      /* Translators: the suggested file name of some units of an item; %s is its SKU */
-      name = g_strdup_printf (_("history-%s-selection.xlsx"), st_item_get_sku (item));
-    }
-
-  scope.unit_ids = (const gint64 *) ids->data;
-  scope.n_unit_ids = ids->len;
-  st_export_dialog_choose_history (GTK_WINDOW (root), store (self), &scope, name);
+  /* Translators: the suggested file name of some units of an item; %s is its SKU */
+  several = g_strdup_printf (_("history-%s-selection.xlsx"), st_item_get_sku (item));
+  st_export_dialog_choose_selected_units (GTK_WINDOW (root), store (self),
+                                          G_LIST_MODEL (self->units), selected, several,
+                                          /* Translators: %s is a number (100,000) */
+                                          ngettext ("Select at most %s unit to export, or "
+                                                    "export all units of the item.",
+                                                    "Select at most %s units to export, or "
+                                                    "export all units of the item.",
+                                                    ST_EXPORT_SELECTION_MAX));
 }
 
 /* Edit…, Archive, Restore, Delete… (DESIGN §11; StListPage does them) */

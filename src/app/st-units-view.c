@@ -21,9 +21,6 @@
 #include "st-units-view.h"
 #include "st-window.h"
 
-/* A selection exported unit by unit (its ids passed on) stops here, as in the items view;
- * everything is exported from the main menu. */
-#define EXPORT_SELECTION_MAX 100000
 /* Labels are printed for at most this many selected units at once (417 A4 sheets). */
 #define LABELS_SELECTION_MAX 10000
 
@@ -119,9 +116,6 @@ export_selection_action (GtkWidget  *widget,
   StUnitsView *self = ST_UNITS_VIEW (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GtkBitset) selected = NULL;
-  g_autoptr(GArray) ids = NULL;
-  g_autofree char *name = NULL;
-  StHistoryScope scope = { 0 };
   guint64 n_selected;
 
   if (model (self) == NULL || !GTK_IS_WINDOW (root))
@@ -140,40 +134,21 @@ export_selection_action (GtkWidget  *widget,
       return;
     }
 
-  if (n_selected > EXPORT_SELECTION_MAX)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *max = st_format_quantity (EXPORT_SELECTION_MAX);
-
-      g_set_error (&error, ST_ERROR, ST_ERROR_INVALID_INPUT,
-                   /* Translators: %s is a number (100,000); the main menu has "Export All
-                    * Unit Histories…" */
-                   ngettext ("Select at most %s unit to export, or export all unit histories "
-                             "from the main menu.",
-                             "Select at most %s units to export, or export all unit histories "
-                             "from the main menu.",
-                             EXPORT_SELECTION_MAX),
-                   max);
-      if (ST_IS_WINDOW (root))
-        st_window_show_error (ST_WINDOW (root), _("Too many units selected"), error);
-      return;
-    }
-
-  ids = st_export_dialog_selected_unit_ids (G_LIST_MODEL (model (self)), selected, &name);
-  if (ids->len == 0)
-    return;
-
-  if (ids->len > 1)
-    {
-      g_free (name);
-      /* Translators: the suggested file name of the export of several units' histories */
-      name = g_strdup (_("unit-histories.xlsx"));
-    }
-
-  scope.unit_ids = (const gint64 *) ids->data;
-  scope.n_unit_ids = ids->len;
-  st_export_dialog_choose_history (GTK_WINDOW (root),
-                                   st_list_page_get_store (ST_LIST_PAGE (self)), &scope, name);
+  st_export_dialog_choose_selected_units (GTK_WINDOW (root),
+                                          st_list_page_get_store (ST_LIST_PAGE (self)),
+                                          G_LIST_MODEL (model (self)), selected,
+                                          /* Translators: the suggested file name of the export
+                                           * of several units' histories */
+                                          _("unit-histories.xlsx"),
+                                          /* Translators: %s is a number (100,000); the main
+                                           * menu has "Export All Unit Histories…" */
+                                          ngettext ("Select at most %s unit to export, or "
+                                                    "export all unit histories from the main "
+                                                    "menu.",
+                                                    "Select at most %s units to export, or "
+                                                    "export all unit histories from the main "
+                                                    "menu.",
+                                                    ST_EXPORT_SELECTION_MAX));
 }
 
 /* Labels for the selected units, in the list's order (only those rows are read). */
