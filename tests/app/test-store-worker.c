@@ -153,6 +153,28 @@ bill_listed (gpointer data)
   return g_strcmp0 (st_document_get_number (row), "ACME-1") == 0;
 }
 
+/* The window draws frames (its frame clock goes on) and a timeout fires while the worker is
+ * held. */
+static void
+assert_window_draws (Fixture *f)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  gint64 frame_before;
+  gboolean fired = FALSE;
+  guint tick_id;
+
+  g_assert_nonnull (clock);
+  frame_before = gdk_frame_clock_get_frame_counter (clock);
+  f->n_ticks = 0;
+  tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (f->window), tick_cb, f, NULL);
+  st_test_wait_until (frames_drawn, f);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (f->window), tick_id);
+  g_assert_cmpint (gdk_frame_clock_get_frame_counter (clock), >, frame_before);
+  g_timeout_add (50, st_test_timeout_cb, &fired);
+  while (!fired)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static void
 test_window_draws_while_posting (Fixture       *f,
                                  gconstpointer  data)
@@ -162,10 +184,6 @@ test_window_draws_while_posting (Fixture       *f,
   GtkDropDown *items;
   GtkWidget *post_button;
   GtkEditable *filter;
-  GdkFrameClock *clock;
-  gint64 frame_before;
-  gboolean fired = FALSE;
-  guint tick_id;
   g_autoptr(GError) error = NULL;
   g_autoptr(StDocument) stored = NULL;
 
@@ -197,19 +215,8 @@ test_window_draws_while_posting (Fixture       *f,
   g_assert_true (st_document_editor_is_posting (editor));
   g_assert_null (f->posted);
 
-  /* The window draws: its frame clock goes on, frame after frame … */
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
-  g_assert_nonnull (clock);
-  frame_before = gdk_frame_clock_get_frame_counter (clock);
-  tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (f->window), tick_cb, f, NULL);
-  st_test_wait_until (frames_drawn, f);
-  gtk_widget_remove_tick_callback (GTK_WIDGET (f->window), tick_id);
-  g_assert_cmpint (gdk_frame_clock_get_frame_counter (clock), >, frame_before);
-
-  /* … a timeout fires … */
-  g_timeout_add (50, st_test_timeout_cb, &fired);
-  while (!fired)
-    g_main_context_iteration (NULL, TRUE);
+  /* The window draws, a timeout fires … */
+  assert_window_draws (f);
 
   /* … and it answers: typing in the Items filter narrows the list, read on the window's own
    * connection while the worker's waits. */
@@ -238,28 +245,6 @@ test_window_draws_while_posting (Fixture       *f,
   g_assert_cmpint (st_document_get_id (stored), ==, st_document_get_id (f->posted));
 }
 
-/* The window draws frames (its frame clock goes on) and a timeout fires while the worker is
- * held. */
-static void
-assert_window_draws (Fixture *f)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
-  gint64 frame_before;
-  gboolean fired = FALSE;
-  guint tick_id;
-
-  g_assert_nonnull (clock);
-  frame_before = gdk_frame_clock_get_frame_counter (clock);
-  f->n_ticks = 0;
-  tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (f->window), tick_cb, f, NULL);
-  st_test_wait_until (frames_drawn, f);
-  gtk_widget_remove_tick_callback (GTK_WIDGET (f->window), tick_id);
-  g_assert_cmpint (gdk_frame_clock_get_frame_counter (clock), >, frame_before);
-  g_timeout_add (50, st_test_timeout_cb, &fired);
-  while (!fired)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static gboolean
 dialog_gone (gpointer data)
 {
@@ -281,32 +266,18 @@ test_window_draws_while_servicing (Fixture       *f,
   StItemSpec phone = { "PHN-1", "Phone", NULL, 50000, 30000, ST_TRACKING_SERIAL, 12,
                        ST_SERIAL_FORMAT_ANY };
   g_autoptr(GError) error = NULL;
-  g_autoptr(StDraft) bill = st_draft_new (ST_DOC_BILL);
-  g_autoptr(StDraft) invoice = st_draft_new (ST_DOC_INVOICE);
-  g_autoptr(StDocument) billed = NULL;
-  g_autoptr(StDocument) sold = NULL;
   g_autoptr(GPtrArray) cases = NULL;
-  g_autofree char *warehouse = st_test_first_warehouse (f->store);
   g_autoptr(StServiceDialog) dialog = NULL;
   StServiceQuery query = { .status = -1 };
   StServicePage *page;
-  StDraftLine *line;
 
   st_test_add_item (f->store, &phone);
   st_test_add_contact (f->store, ST_CONTACT_CUSTOMER, "Bob");
-  st_draft_set_string (&bill->number, "ACME-2");
-  st_draft_set_string (&bill->contact, "Acme");
-  st_draft_set_string (&bill->warehouse, warehouse);
-  line = st_draft_add_line (bill, "PHN-1", 1);
-  st_draft_line_add_serial (line, "SN-1");
-  billed = st_store_post (f->store, bill, &error);
-  g_assert_no_error (error);
-  st_draft_set_string (&invoice->contact, "Bob");
-  st_draft_set_string (&invoice->warehouse, warehouse);
-  line = st_draft_add_line (invoice, "PHN-1", 1);
-  st_draft_line_add_serial (line, "SN-1");
-  sold = st_store_post (f->store, invoice, &error);
-  g_assert_no_error (error);
+  g_object_unref (st_test_post_serials (f->store, &(StTestPosting) { .kind = ST_DOC_BILL,
+                                          .number = "ACME-2", .contact = "Acme", .sku = "PHN-1",
+                                          .serials = "SN-1" }));
+  g_object_unref (st_test_post_serials (f->store, &(StTestPosting) { .kind = ST_DOC_INVOICE,
+                                          .contact = "Bob", .sku = "PHN-1", .serials = "SN-1" }));
 
   /* Open Service Case… for SN-1: the dialog waits for the held worker, the window draws. */
   dialog = g_object_ref (ST_SERVICE_DIALOG (st_window_open_service_case (f->window, "SN-1")));
