@@ -11,6 +11,7 @@
 #include "st-application.h"
 #include "st-columns.h"
 #include "st-export-dialog.h"
+#include "st-format.h"
 #include "st-row-slots.h"
 #include "st-unit-page.h"
 #include "st-units-view.h"
@@ -480,6 +481,38 @@ test_export_selection (Fixture       *f,
   g_assert_cmpstr (sold, ==, "str:SN-B");
 }
 
+/* A selection over ST_EXPORT_SELECTION_MAX units is refused in the window's error bar, naming
+ * the limit, before any row is read or a file asked for; one at the limit goes on.  (The rows
+ * of an empty list: only the selection's size counts here.) */
+static void
+test_export_selection_limit (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkInfoBar *bar = st_test_template_child (f->window, ST_TYPE_WINDOW, "error_bar");
+  GtkLabel *message = st_test_template_child (f->window, ST_TYPE_WINDOW, "error_label");
+  g_autoptr(GListStore) units = g_list_store_new (ST_TYPE_UNIT);
+  g_autoptr(GtkBitset) selected = gtk_bitset_new_empty ();
+  g_autofree char *max = st_format_quantity (ST_EXPORT_SELECTION_MAX);
+  g_autofree char *expected = g_strdup_printf ("at most %s units", max);
+
+  gtk_bitset_add_range (selected, 0, ST_EXPORT_SELECTION_MAX);
+  st_export_dialog_choose_selected_units (GTK_WINDOW (f->window), f->store,
+                                          G_LIST_MODEL (units), selected, "several.xlsx",
+                                          "at most %s units");
+  st_test_spin ();
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+  g_assert_null (st_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, FALSE));
+
+  gtk_bitset_add (selected, ST_EXPORT_SELECTION_MAX);
+  st_export_dialog_choose_selected_units (GTK_WINDOW (f->window), f->store,
+                                          G_LIST_MODEL (units), selected, "several.xlsx",
+                                          "at most %s units");
+  st_test_spin ();
+  g_assert_true (gtk_info_bar_get_revealed (bar));
+  g_assert_cmpstr (gtk_label_get_text (message), ==, expected);
+  g_assert_null (st_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, FALSE));
+}
+
 static void
 test_empty_state (Fixture       *f,
                   gconstpointer  data)
@@ -644,6 +677,7 @@ main (int    argc,
   ADD ("/app/units-view/activate-opens-unit-page", WITH_UNITS, test_activate_opens_unit_page);
   ADD ("/app/units-view/refreshes-after-posting", WITH_UNITS, test_refreshes_after_posting);
   ADD ("/app/units-view/export-selection", WITH_UNITS, test_export_selection);
+  ADD ("/app/units-view/export-selection-limit", WITH_UNITS, test_export_selection_limit);
   ADD ("/app/units-view/empty-state", WITH_NOTHING, test_empty_state);
   ADD ("/app/units-view/place-in-window", WITH_UNITS, test_place_in_window);
   ADD ("/app/units-view/hidden-without-tracking", WITH_ITEM, test_hidden_without_tracking);
