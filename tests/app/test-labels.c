@@ -249,19 +249,14 @@ test_refused_in_window (Fixture       *f,
   StItemSpec spec = { "CASE", "Laptop case", NULL, 1500, 900, ST_TRACKING_SERIAL, 0,
                       ST_SERIAL_FORMAT_ANY };
   const char *serial = "ABCDEFGHIJKLMNOPQRSTUVWXYZ-abcdefghijklm";
-  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
-  g_autofree char *warehouse = st_test_first_warehouse (f->store);
   g_autoptr(GError) error = NULL;
   GtkInfoBar *bar;
   GtkLabel *label;
 
   st_test_add_item (f->store, &spec);
-  st_draft_set_string (&draft->number, "LONG-1");
-  st_draft_set_string (&draft->date, "2024-05-03");
-  st_draft_set_string (&draft->contact, "Acme");
-  st_draft_set_string (&draft->warehouse, warehouse);
-  st_draft_line_add_serial (st_draft_add_line (draft, "CASE", 1), serial);
-  g_object_unref (st_test_post (f->store, draft));
+  g_object_unref (st_test_post_serials (f->store, &(StTestPosting) { .kind = ST_DOC_BILL,
+                                          .number = "LONG-1", .date = "2024-05-03",
+                                          .contact = "Acme", .sku = "CASE", .serials = serial }));
   st_window_refresh (f->window);
   st_test_spin ();
 

@@ -45,33 +45,18 @@ fixture_setup (Fixture       *f,
                       ST_SERIAL_FORMAT_ANY };
   StItemSpec cable = { "CABLE", "Cable", NULL, 500, 200, ST_TRACKING_NONE, 0,
                        ST_SERIAL_FORMAT_ANY };
-  g_autoptr(GError) error = NULL;
   g_autoptr(StStore) store = NULL;
-  g_autoptr(StDraft) bill = st_draft_new (ST_DOC_BILL);
-  g_autoptr(StDocument) posted = NULL;
-  g_autofree char *warehouse = NULL;
-  StDraftLine *line;
 
   store = st_test_create_database ("st-lists-test-XXXXXX", &f->dir, &f->path);
-  g_object_unref (st_store_add_item (store, &tool, &error));
-  g_assert_no_error (error);
-  g_object_unref (st_store_add_item (store, &cable, &error));
-  g_assert_no_error (error);
-  g_object_unref (st_store_add_contact (store, ST_CONTACT_VENDOR, "Acme", &error));
-  g_object_unref (st_store_add_contact (store, ST_CONTACT_VENDOR, "Zed", &error));
-  g_object_unref (st_store_add_contact (store, ST_CONTACT_CUSTOMER, "Bob", &error));
-  g_object_unref (st_store_add_warehouse (store, "Van", &error));
-  g_assert_no_error (error);
-  warehouse = st_test_first_warehouse (store);
-
-  st_draft_set_string (&bill->number, "B-1");
-  st_draft_set_string (&bill->contact, "Acme");
-  st_draft_set_string (&bill->warehouse, warehouse);
-  line = st_draft_add_line (bill, "TOOL", 2);
-  st_draft_line_set_rate (line, 5000);
-  st_draft_line_add_serial (line, "SN-1");
-  st_draft_line_add_serial (line, "SN-2");
-  posted = st_test_post (store, bill);
+  st_test_add_item (store, &tool);
+  st_test_add_item (store, &cable);
+  st_test_add_contact (store, ST_CONTACT_VENDOR, "Acme");
+  st_test_add_contact (store, ST_CONTACT_VENDOR, "Zed");
+  st_test_add_contact (store, ST_CONTACT_CUSTOMER, "Bob");
+  st_test_add_warehouse (store, "Van");
+  g_object_unref (st_test_post_serials (store, &(StTestPosting) { .kind = ST_DOC_BILL,
+                                          .number = "B-1", .contact = "Acme", .sku = "TOOL",
+                                          .rate = 5000, .serials = "SN-1,SN-2" }));
   g_clear_object (&store);
 
   f->window = st_test_open_window (app, f->path);
@@ -485,24 +470,16 @@ static void
 test_returns (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(StDraft) invoice = st_draft_new (ST_DOC_INVOICE);
-  g_autoptr(StDocument) posted = NULL;
-  g_autofree char *warehouse = st_test_first_warehouse (f->store);
   StDocumentEditor *editor;
   GtkEntry *reference;
   GPtrArray *picked;
   GtkWidget *chooser;
   GtkListView *list;
   GListModel *model;
-  StDraftLine *line;
 
-  st_draft_set_string (&invoice->number, "INV-1");
-  st_draft_set_string (&invoice->contact, "Bob");
-  st_draft_set_string (&invoice->warehouse, warehouse);
-  line = st_draft_add_line (invoice, "TOOL", 1);
-  st_draft_line_set_rate (line, 9900);
-  st_draft_line_add_serial (line, "SN-1");
-  posted = st_test_post (f->store, invoice);
+  g_object_unref (st_test_post_serials (f->store, &(StTestPosting) { .kind = ST_DOC_INVOICE,
+                                          .number = "INV-1", .contact = "Bob", .sku = "TOOL",
+                                          .rate = 9900, .serials = "SN-1" }));
   st_window_refresh (f->window);
 
   editor = return_from (f, "invoices", ST_DOC_INVOICE, "INV-1");
