@@ -33,6 +33,12 @@ void           st_test_wait_until      (StTestCondition condition,
                                         gpointer        data);
 /* Runs the main loop until *@flag is set (asserting it is within 10 s), then spins. */
 void           st_test_wait_for        (gboolean      *flag);
+/* Does what the key @keyval with @modifiers is bound to on @widget, found among its shortcut
+ * controllers (its class key bindings; GTK 4 offers no way to synthesise a key press), then
+ * spins.  FALSE if nothing is bound to it. */
+gboolean       st_test_press_shortcut  (GtkWidget       *widget,
+                                        guint            keyval,
+                                        GdkModifierType  modifiers);
 
 /* Widgets. */
 gpointer       st_test_template_child  (gpointer       widget,

@@ -246,38 +246,6 @@ row_text (const char *date,
   return g_string_free (text, FALSE);
 }
 
-/* What a key bound on @widget does, found among its shortcut controllers (GTK 4 offers no
- * way to synthesise a key press). */
-static gboolean
-press_shortcut (GtkWidget       *widget,
-                guint            keyval,
-                GdkModifierType  modifiers)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger)
-              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
-              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-
-  return FALSE;
-}
-
 /* TRUE when the keyboard focus is on (or in) a selected list row. */
 static gboolean
 focus_on_selected_row (Fixture *f)
@@ -590,7 +558,7 @@ test_escape_goes_back (Fixture       *f,
   /* Escape is bound on the page: the focus is in it once shown. */
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
                                          GTK_WIDGET (unit_page (f))));
-  g_assert_true (press_shortcut (GTK_WIDGET (unit_page (f)), GDK_KEY_Escape, 0));
+  g_assert_true (st_test_press_shortcut (GTK_WIDGET (unit_page (f)), GDK_KEY_Escape, 0));
   st_test_spin ();
   g_assert_true (visible_view (f) == st_window_get_view (f->window, "transfers"));
 }
@@ -753,7 +721,7 @@ test_export_escape_cancels (Fixture       *f,
   dialog = st_export_dialog_start_sold (GTK_WINDOW (f->window), f->store, NULL, NULL, path,
                                         FALSE);
   st_test_export_watch (dialog, &finished);
-  g_assert_true (press_shortcut (GTK_WIDGET (dialog), GDK_KEY_Escape, 0));
+  g_assert_true (st_test_press_shortcut (GTK_WIDGET (dialog), GDK_KEY_Escape, 0));
   st_test_wait_for (&finished.done);
 
   g_assert_error (finished.error, ST_ERROR, ST_ERROR_CANCELLED);
@@ -1070,7 +1038,7 @@ test_sold_report_escape_closes (Fixture       *f,
 {
   StSoldReportDialog *dialog = open_sold_report (f);
 
-  g_assert_true (press_shortcut (GTK_WIDGET (dialog), GDK_KEY_Escape, 0));
+  g_assert_true (st_test_press_shortcut (GTK_WIDGET (dialog), GDK_KEY_Escape, 0));
   st_test_spin ();
   g_assert_null (st_test_find_toplevel (ST_TYPE_SOLD_REPORT_DIALOG, FALSE));
 }
