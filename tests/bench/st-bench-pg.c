@@ -30,6 +30,7 @@
 #include "st-generate.h"
 #include "st-parse.h"
 #include "st-store.h"
+#include "st-store-private.h"
 #include "st-bench-util.h"
 
 #define PICK_SKU  "BENCH-PICK"
@@ -737,6 +738,8 @@ workload_list (void)
   g_autoptr(GArray) estimate = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) status_count = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) status_middle = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) status_next = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) status_previous = g_array_new (FALSE, FALSE, sizeof (double));
   PGconn *conn = pg_connect (bench.db);
   gint64 n_units = pg_int (conn, "SELECT count (*) FROM units", NULL, NULL);
   gint64 last_id = pg_int (conn, "SELECT id FROM units ORDER BY received_date DESC, id DESC"
@@ -806,7 +809,7 @@ workload_list (void)
     for (guint r = 0; r < rounds; r++)
       {
         g_autoptr(StListModel) model = st_store_list_units (store, &q);
-        g_autoptr(StUnit) um = NULL;
+        g_autoptr(StUnit) um = NULL, next = NULL, previous = NULL;
         guint n;
         double t0, t;
 
@@ -819,13 +822,29 @@ workload_list (void)
         um = g_list_model_get_item (G_LIST_MODEL (model), n / 2);
         t = st_bench_now () - t0;
         g_array_append_val (status_middle, t);
+        /* Scrolling on from there: the pages after and before the one read come by keyset,
+         * from its last and first keys. */
+        t0 = st_bench_now ();
+        next = g_list_model_get_item (G_LIST_MODEL (model), n / 2 + ST_LIST_ROWS);
+        t = st_bench_now () - t0;
+        g_array_append_val (status_next, t);
+        t0 = st_bench_now ();
+        previous = g_list_model_get_item (G_LIST_MODEL (model), n / 2 - ST_LIST_ROWS);
+        t = st_bench_now () - t0;
+        g_array_append_val (status_previous, t);
         if (r == 0)
           {
-            g_autofree char *sql = g_strdup_printf ("SELECT id FROM units WHERE status ="
-                                                    " 'in_stock' ORDER BY received_date, id"
-                                                    " LIMIT 1 OFFSET %u", n / 2);
+            const guint positions[] = { n / 2, n / 2 + ST_LIST_ROWS, n / 2 - ST_LIST_ROWS };
+            StUnit *units[] = { um, next, previous };
 
-            g_assert_cmpint (st_unit_get_id (um), ==, pg_int (conn, sql, NULL, NULL));
+            for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
+              {
+                g_autofree char *sql = g_strdup_printf ("SELECT id FROM units WHERE status ="
+                                                        " 'in_stock' ORDER BY received_date, id"
+                                                        " LIMIT 1 OFFSET %u", positions[i]);
+
+                g_assert_cmpint (st_unit_get_id (units[i]), ==, pg_int (conn, sql, NULL, NULL));
+              }
           }
       }
   }
@@ -846,6 +865,8 @@ workload_list (void)
   result ("list-raw-count(*) (info)", st_bench_median (raw_count), 0, 0, 0, "-");
   result ("list-in-stock-count (info)", st_bench_median (status_count), 0, 0, 0, "-");
   result ("list-in-stock-middle-page (info)", st_bench_median (status_middle), 0, 0, 0, "-");
+  result ("list-in-stock-next-page (info)", st_bench_median (status_next), 0, 0, 0, "-");
+  result ("list-in-stock-previous-page (info)", st_bench_median (status_previous), 0, 0, 0, "-");
   result ("list-reltuples-estimate (info)", st_bench_median (estimate), 0, 0, 0, "-");
 }
 
