@@ -37,6 +37,7 @@
 #include "st-serial-picker.h"
 #include "st-units-view.h"
 #include "st-window.h"
+#include "st-test-app.h"
 
 /* The picker's item in st-bench's database: 100,000 units in stock at the first warehouse. */
 #define PICK_SKU "BENCH-PICK"
@@ -89,13 +90,6 @@ result (const char *workload,
                          rss_kib);
 }
 
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* Widgets */
 
 /* A label showing @text that is mapped and allocated: painted in the frame being finished. */
@@ -117,17 +111,6 @@ shows_label (GtkWidget  *widget,
     if (shows_label (child, text))
       return TRUE;
   return FALSE;
-}
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
 }
 
 /* The serial of a row of a unit list, or NULL past its end. */
@@ -153,27 +136,6 @@ units_view_painted (StUnitsView *view)
     return TRUE;
   first = row_serial (model, 0);
   return shows_label (GTK_WIDGET (view), first);
-}
-
-/* Saves what @widget shows as a PNG, rendered by its own window's renderer. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_printerr ("Saved %s (%d×%d)\n", path, width, height);
 }
 
 /* The app */
@@ -237,7 +199,7 @@ open_window (StApplication *app,
       g_main_context_iteration (NULL, TRUE);
       g_assert_cmpfloat (st_bench_now () - t0, <, 120.0);
     }
-  spin ();
+  st_test_spin ();
   if (renderer_tag == NULL)
     renderer_tag = g_strdup (renderer_name (GTK_WIDGET (window)));
   return window;
@@ -258,7 +220,12 @@ open_child_finish_cb (gpointer data)
   OpenChild *child = data;
 
   if (opt.screenshot != NULL)
-    save_screenshot (GTK_WIDGET (child->window), opt.screenshot);
+    {
+      st_test_save_widget_png (GTK_WIDGET (child->window), opt.screenshot);
+      g_printerr ("Saved %s (%d×%d)\n", opt.screenshot,
+                  gtk_widget_get_width (GTK_WIDGET (child->window)),
+                  gtk_widget_get_height (GTK_WIDGET (child->window)));
+    }
   g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (child->window))));
   return G_SOURCE_REMOVE;
 }
@@ -675,7 +642,7 @@ scroll_run (GtkWidget  *list,
   for (int i = 0; i < 30; i++)
     {
       g_usleep (5000);
-      spin ();
+      st_test_spin ();
     }
 
   before = g_signal_connect (clock, "before-paint", G_CALLBACK (scroll_before_paint_cb), s);
@@ -689,7 +656,7 @@ scroll_run (GtkWidget  *list,
   for (int i = 0; i < 10; i++)
     {
       g_usleep (5000);
-      spin ();
+      st_test_spin ();
     }
   g_signal_handler_disconnect (clock, before);
   g_signal_handler_disconnect (clock, layout);
@@ -702,8 +669,8 @@ workload_scroll (void)
 {
   StWindow *window = open_window (shared_app (), opt.db);
   StUnitsView *view = ST_UNITS_VIEW (st_window_get_view (window, "units"));
-  GtkScrolledWindow *scroller = template_child (view, ST_TYPE_LIST_PAGE, "scroller");
-  GtkWidget *list = template_child (view, ST_TYPE_LIST_PAGE, "column_view");
+  GtkScrolledWindow *scroller = st_test_template_child (view, ST_TYPE_LIST_PAGE, "scroller");
+  GtkWidget *list = st_test_template_child (view, ST_TYPE_LIST_PAGE, "column_view");
   GListModel *model = G_LIST_MODEL (st_units_view_get_model (view));
   guint n = g_list_model_get_n_items (model);
   g_autofree char *last = NULL;
@@ -749,7 +716,7 @@ workload_scroll (void)
   g_array_unref (s.layout);
   g_array_unref (s.interval);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  st_test_spin ();
 }
 
 /* Picker: open and one keystroke on 100,000 eligible units */
@@ -922,7 +889,7 @@ workload_picker (void)
       if (r > 0)
         g_array_append_val (empty_t, t);
       gtk_window_destroy (GTK_WINDOW (picker));
-      spin ();
+      st_test_spin ();
     }
 
   hook = g_signal_add_emission_hook (g_signal_lookup ("search-changed", GTK_TYPE_SEARCH_ENTRY),
@@ -953,10 +920,10 @@ workload_picker (void)
         g_printerr ("  picker cold open %.1f ms\n", t * 1000);
       else
         g_array_append_val (open_t, t);
-      spin ();
+      st_test_spin ();
 
       /* Keystrokes, as typed: each waits for the search entry's delay, then refilters. */
-      entry = template_child (w.picker, ST_TYPE_SERIAL_PICKER, "filter_entry");
+      entry = st_test_template_child (w.picker, ST_TYPE_SERIAL_PICKER, "filter_entry");
       for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
         {
           g_autoptr(StListModel) probe = st_store_list_units (store, &query);
@@ -991,13 +958,13 @@ workload_picker (void)
               if (k == 0)
                 g_array_append_val (typed_t, t);
             }
-          spin ();
+          st_test_spin ();
         }
 
       picker_wait = NULL;
       g_free ((char *) w.expect);
       gtk_window_destroy (GTK_WINDOW (w.picker));
-      spin ();
+      st_test_spin ();
     }
   g_signal_remove_emission_hook (g_signal_lookup ("search-changed", GTK_TYPE_SEARCH_ENTRY),
                                  hook);
@@ -1027,7 +994,7 @@ workload_picker (void)
   for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
     g_array_unref (key_t[k]);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  st_test_spin ();
 }
 
 /* The database: --db FILE, or st-bench's cached one in --db-dir (generated by --generator
