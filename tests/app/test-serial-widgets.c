@@ -568,6 +568,28 @@ typedef struct
   StDocument       *posted;
 } Posting;
 
+/* A new editor of @kind on the fixture's store, shown; @posting (may be NULL) keeps it. */
+static StDocumentEditor *
+open_editor (Fixture   *f,
+             StDocKind  kind,
+             Posting   *posting)
+{
+  StDocumentEditor *editor = st_document_editor_new (NULL, f->store, kind);
+
+  if (posting != NULL)
+    posting->editor = g_object_ref (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  st_test_spin ();
+  return editor;
+}
+
+static void
+posting_clear (Posting *posting)
+{
+  g_clear_object (&posting->posted);
+  g_clear_object (&posting->editor);
+}
+
 static void
 posted_cb (StDocumentEditor *editor,
            StDocument       *document,
@@ -611,10 +633,7 @@ test_editor_posts_bill (Fixture       *f,
   GtkEditable *scan_entry;
   g_autoptr(GError) error = NULL;
 
-  editor = st_document_editor_new (NULL, f->store, ST_DOC_BILL);
-  posting.editor = g_object_ref (editor);
-  gtk_window_present (GTK_WINDOW (editor));
-  st_test_spin ();
+  editor = open_editor (f, ST_DOC_BILL, &posting);
 
   /* The only vendor is chosen; the bill number is missing. */
   g_assert_false (st_document_editor_can_post (editor));
@@ -665,8 +684,7 @@ test_editor_posts_bill (Fixture       *f,
       g_assert_cmpint (st_unit_get_cost (unit), ==, 5000);
     }
 
-  g_clear_object (&posting.posted);
-  g_clear_object (&posting.editor);
+  posting_clear (&posting);
 }
 
 /* Ten TOOL units received in three bills: T01–T03 in January, T04–T06 in February,
@@ -713,10 +731,7 @@ test_picker_invoice (Fixture       *f,
   const char *number;
 
   receive_ten (f);
-  editor = st_document_editor_new (NULL, f->store, ST_DOC_INVOICE);
-  posting.editor = g_object_ref (editor);
-  gtk_window_present (GTK_WINDOW (editor));
-  st_test_spin ();
+  editor = open_editor (f, ST_DOC_INVOICE, &posting);
 
   line = st_document_editor_get_line (editor, 0);
   st_test_line_choose_item (line, f->tool);
@@ -829,8 +844,7 @@ test_picker_invoice (Fixture       *f,
         }
     }
 
-  g_clear_object (&posting.posted);
-  g_clear_object (&posting.editor);
+  posting_clear (&posting);
 }
 
 static void
@@ -928,16 +942,11 @@ test_editor_refused_writes_nothing (Fixture       *f,
   StEditorLine *line;
   StSerialPicker *picker;
   g_autoptr(StDocument) other = NULL;
-  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_INVOICE);
   g_autoptr(StListModel) invoices = NULL;
-  g_autoptr(GError) error = NULL;
   const char *message;
 
   receive_ten (f);
-  editor = st_document_editor_new (NULL, f->store, ST_DOC_INVOICE);
-  posting.editor = g_object_ref (editor);
-  gtk_window_present (GTK_WINDOW (editor));
-  st_test_spin ();
+  editor = open_editor (f, ST_DOC_INVOICE, &posting);
 
   line = st_document_editor_get_line (editor, 0);
   st_test_line_choose_item (line, f->tool);
@@ -948,11 +957,9 @@ test_editor_refused_writes_nothing (Fixture       *f,
   g_assert_true (st_document_editor_can_post (editor));
 
   /* Meanwhile someone else sells T02. */
-  st_draft_set_string (&draft->contact, "Bob");
-  st_draft_set_string (&draft->warehouse, "Primary Warehouse");
-  st_draft_line_add_serial (st_draft_add_line (draft, "TOOL", 1), "T02");
-  other = st_store_post (f->store, draft, &error);
-  g_assert_no_error (error);
+  other = st_test_post_serials (f->store, &(StTestPosting) { .kind = ST_DOC_INVOICE,
+                                  .contact = "Bob", .warehouse = "Primary Warehouse",
+                                  .sku = "TOOL", .serials = "T02" });
 
   post (&posting);
   g_assert_null (posting.posted);
@@ -993,8 +1000,7 @@ test_editor_refused_writes_nothing (Fixture       *f,
   post (&posting);
   g_assert_nonnull (posting.posted);
 
-  g_clear_object (&posting.posted);
-  g_clear_object (&posting.editor);
+  posting_clear (&posting);
 }
 
 static void
@@ -1008,10 +1014,7 @@ test_editor_refused_bill_marks_serial (Fixture       *f,
   g_autoptr(StDocument) other = NULL;
   g_autoptr(StListModel) bills = NULL;
 
-  editor = st_document_editor_new (NULL, f->store, ST_DOC_BILL);
-  posting.editor = g_object_ref (editor);
-  gtk_window_present (GTK_WINDOW (editor));
-  st_test_spin ();
+  editor = open_editor (f, ST_DOC_BILL, &posting);
 
   gtk_editable_set_text (st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "number_entry"),
                          "V-9");
@@ -1036,7 +1039,7 @@ test_editor_refused_bill_marks_serial (Fixture       *f,
   bills = st_store_list_documents (f->store, ST_DOC_BILL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (bills)), ==, 1);
 
-  g_clear_object (&posting.editor);
+  posting_clear (&posting);
 }
 
 static void
@@ -1052,10 +1055,7 @@ test_editor_transfer_and_adjustment (Fixture       *f,
   receive_ten (f);
 
   /* A transfer: From Primary (first), To Shop (second), in transit. */
-  editor = st_document_editor_new (NULL, f->store, ST_DOC_TRANSFER);
-  posting.editor = g_object_ref (editor);
-  gtk_window_present (GTK_WINDOW (editor));
-  st_test_spin ();
+  editor = open_editor (f, ST_DOC_TRANSFER, &posting);
   g_assert_cmpstr (gtk_editable_get_text (st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR,
                                                           "number_entry")), ==, "TO-00001");
   gtk_check_button_set_active (st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR,
@@ -1072,14 +1072,10 @@ test_editor_transfer_and_adjustment (Fixture       *f,
   unit = st_store_find_unit (f->store, "T01", "TOOL", NULL);
   g_assert_cmpint (st_unit_get_status (unit), ==, ST_UNIT_IN_TRANSIT);
   g_clear_object (&unit);
-  g_clear_object (&posting.posted);
-  g_clear_object (&posting.editor);
+  posting_clear (&posting);
 
   /* An adjustment writing one off (−1: the picker) and finding one (+1: the entry). */
-  editor = st_document_editor_new (NULL, f->store, ST_DOC_ADJUSTMENT);
-  posting.editor = g_object_ref (editor);
-  gtk_window_present (GTK_WINDOW (editor));
-  st_test_spin ();
+  editor = open_editor (f, ST_DOC_ADJUSTMENT, &posting);
   gtk_editable_set_text (st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "reason_entry"),
                          "stock count");
   line = st_document_editor_get_line (editor, 0);
@@ -1106,8 +1102,7 @@ test_editor_transfer_and_adjustment (Fixture       *f,
   unit = st_store_find_unit (f->store, "FOUND-1", "TOOL", NULL);
   g_assert_cmpint (st_unit_get_status (unit), ==, ST_UNIT_IN_STOCK);
 
-  g_clear_object (&posting.posted);
-  g_clear_object (&posting.editor);
+  posting_clear (&posting);
 }
 
 static void
@@ -1134,10 +1129,7 @@ test_editor_sales_return (Fixture       *f,
   invoice = st_store_post (f->store, draft, &error);
   g_assert_no_error (error);
 
-  editor = st_document_editor_new (NULL, f->store, ST_DOC_RETURN);
-  posting.editor = g_object_ref (editor);
-  gtk_window_present (GTK_WINDOW (editor));
-  st_test_spin ();
+  editor = open_editor (f, ST_DOC_RETURN, &posting);
 
   reference = st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "reference_entry");
   gtk_editable_set_text (reference, "INV-00099");
@@ -1163,8 +1155,7 @@ test_editor_sales_return (Fixture       *f,
   unit = st_store_find_unit (f->store, "T07", "TOOL", NULL);
   g_assert_cmpint (st_unit_get_status (unit), ==, ST_UNIT_IN_STOCK);
 
-  g_clear_object (&posting.posted);
-  g_clear_object (&posting.editor);
+  posting_clear (&posting);
 }
 
 static void
@@ -1176,17 +1167,13 @@ test_editor_escape_asks (Fixture       *f,
   g_autofree char *text = NULL;
 
   /* Nothing entered: Escape closes at once. */
-  editor = st_document_editor_new (NULL, f->store, ST_DOC_INVOICE);
-  gtk_window_present (GTK_WINDOW (editor));
-  st_test_spin ();
+  editor = open_editor (f, ST_DOC_INVOICE, NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
   st_test_spin ();
   g_assert_null (st_test_find_toplevel (ST_TYPE_DOCUMENT_EDITOR, TRUE));
 
   /* With a line: it asks, and Keep Editing keeps it. */
-  editor = st_document_editor_new (NULL, f->store, ST_DOC_INVOICE);
-  gtk_window_present (GTK_WINDOW (editor));
-  st_test_spin ();
+  editor = open_editor (f, ST_DOC_INVOICE, NULL);
   st_test_line_choose_item (st_document_editor_get_line (editor, 0), f->tool);
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
   st_test_spin ();
@@ -1231,6 +1218,25 @@ wait_for_answer (StDocument **result)
   st_test_spin ();
 }
 
+/* Accepts the question an action asked (its text @question, unless NULL), then waits for the
+ * answer in @result. */
+static void
+confirm (const char  *question,
+         StDocument **result)
+{
+  GtkMessageDialog *dialog;
+  g_autofree char *text = NULL;
+
+  st_test_spin ();
+  dialog = st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE);
+  g_assert_nonnull (dialog);
+  g_object_get (dialog, "text", &text, NULL);
+  if (question != NULL)
+    g_assert_cmpstr (text, ==, question);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  wait_for_answer (result);
+}
+
 static void
 test_void_confirmed (Fixture       *f,
                      gconstpointer  data)
@@ -1238,18 +1244,9 @@ test_void_confirmed (Fixture       *f,
   g_autoptr(StDocument) bill = post_bill (f->store, "V-1", "2024-01-05", "TOOL", "W01", 2);
   g_autoptr(StDocument) voided = NULL;
   g_autoptr(StUnit) unit = NULL;
-  GtkMessageDialog *dialog;
-  g_autofree char *text = NULL;
 
   st_document_actions_void (NULL, f->store, bill, voided_cb, &voided);
-  st_test_spin ();
-  dialog = st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE);
-  g_assert_nonnull (dialog);
-  g_object_get (dialog, "text", &text, NULL);
-  g_assert_cmpstr (text, ==, "Void V-1?");
-
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  wait_for_answer (&voided);
+  confirm ("Void V-1?", &voided);
   g_assert_nonnull (voided);
   g_assert_cmpint (st_document_get_status (voided), ==, ST_DOC_STATUS_VOID);
   unit = st_store_find_unit (f->store, "W01", "TOOL", NULL);
@@ -1261,7 +1258,6 @@ test_void_refused (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(StDocument) bill = post_bill (f->store, "V-1", "2024-01-05", "TOOL", "W01", 2);
-  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_INVOICE);
   g_autoptr(StDocument) invoice = NULL;
   g_autoptr(StDocument) voided = NULL;
   g_autoptr(GError) error = NULL;
@@ -1270,17 +1266,12 @@ test_void_refused (Fixture       *f,
   g_autofree char *text = NULL;
   g_autofree char *secondary = NULL;
 
-  st_draft_set_string (&draft->contact, "Bob");
-  st_draft_set_string (&draft->warehouse, "Primary Warehouse");
-  st_draft_line_add_serial (st_draft_add_line (draft, "TOOL", 1), "W02");
-  invoice = st_store_post (f->store, draft, &error);
-  g_assert_no_error (error);
+  invoice = st_test_post_serials (f->store, &(StTestPosting) { .kind = ST_DOC_INVOICE,
+                                    .contact = "Bob", .warehouse = "Primary Warehouse",
+                                    .sku = "TOOL", .serials = "W02" });
 
   st_document_actions_void (NULL, f->store, bill, voided_cb, &voided);
-  st_test_spin ();
-  dialog = st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE);
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  wait_for_answer (&voided);
+  confirm (NULL, &voided);
   g_assert_null (voided);
 
   /* The refusal, naming the unit that moved on. */
@@ -1297,19 +1288,11 @@ test_void_refused (Fixture       *f,
 static StDocument *
 post_globex_bill (Fixture *f)
 {
-  g_autoptr(StDraft) draft = st_draft_new (ST_DOC_BILL);
-  g_autoptr(GError) error = NULL;
-  StDocument *bill;
-
   st_test_add_contact (f->store, ST_CONTACT_VENDOR, "Globex");
-  st_draft_set_string (&draft->number, "V-1");
-  st_draft_set_string (&draft->date, "2024-01-06");
-  st_draft_set_string (&draft->contact, "Globex");
-  st_draft_set_string (&draft->warehouse, "Primary Warehouse");
-  st_draft_line_add_serial (st_draft_add_line (draft, "TOOL", 1), "G01");
-  bill = st_store_post (f->store, draft, &error);
-  g_assert_no_error (error);
-  return bill;
+  return st_test_post_serials (f->store, &(StTestPosting) { .kind = ST_DOC_BILL, .number = "V-1",
+                                 .date = "2024-01-06", .contact = "Globex",
+                                 .warehouse = "Primary Warehouse", .sku = "TOOL",
+                                 .serials = "G01" });
 }
 
 static void
@@ -1322,15 +1305,10 @@ test_void_bill_same_number (Fixture       *f,
   g_autoptr(StDocument) reloaded = NULL;
   g_autoptr(StUnit) unit = NULL;
   g_autoptr(GError) error = NULL;
-  GtkMessageDialog *dialog;
 
   /* The selected document is Globex's V-1: that one is voided, not refused as ambiguous. */
   st_document_actions_void (NULL, f->store, globex, voided_cb, &voided);
-  st_test_spin ();
-  dialog = st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE);
-  g_assert_nonnull (dialog);
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  wait_for_answer (&voided);
+  confirm (NULL, &voided);
   g_assert_null (st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE));
   g_assert_nonnull (voided);
   g_assert_cmpint (st_document_get_id (voided), ==, st_document_get_id (globex));
@@ -1353,9 +1331,7 @@ test_editor_vendor_return_same_number (Fixture       *f,
   GtkEditable *reference;
   const char *hint;
 
-  editor = st_document_editor_new (NULL, f->store, ST_DOC_VENDOR_RETURN);
-  gtk_window_present (GTK_WINDOW (editor));
-  st_test_spin ();
+  editor = open_editor (f, ST_DOC_VENDOR_RETURN, NULL);
   reference = st_test_template_child (editor, ST_TYPE_DOCUMENT_EDITOR, "reference_entry");
   gtk_editable_set_text (reference, "V-1");
   /* Not "No bill has this number": the store's reason. */
@@ -1376,8 +1352,6 @@ test_receive_confirmed (Fixture       *f,
   g_autoptr(StDocument) received = NULL;
   g_autoptr(StUnit) unit = NULL;
   g_autoptr(GError) error = NULL;
-  GtkMessageDialog *dialog;
-  g_autofree char *text = NULL;
 
   st_draft_set_string (&draft->warehouse, "Primary Warehouse");
   st_draft_set_string (&draft->to_warehouse, "Shop");
@@ -1387,12 +1361,7 @@ test_receive_confirmed (Fixture       *f,
   g_assert_no_error (error);
 
   st_document_actions_receive (NULL, f->store, transfer, voided_cb, &received);
-  st_test_spin ();
-  dialog = st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE);
-  g_object_get (dialog, "text", &text, NULL);
-  g_assert_cmpstr (text, ==, "Receive TO-00001 at Shop?");
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  wait_for_answer (&received);
+  confirm ("Receive TO-00001 at Shop?", &received);
   g_assert_nonnull (received);
   unit = st_store_find_unit (f->store, "R02", "TOOL", NULL);
   g_assert_cmpint (st_unit_get_status (unit), ==, ST_UNIT_IN_STOCK);
@@ -1448,8 +1417,7 @@ test_window_new_document (Fixture       *f,
   st_test_spin ();
   g_assert_nonnull (st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE));
 
-  g_clear_object (&posting.posted);
-  g_clear_object (&posting.editor);
+  posting_clear (&posting);
 }
 
 int
