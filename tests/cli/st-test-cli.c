@@ -27,8 +27,8 @@ cli_runv (Fixture            *f,
   Run *run = g_new0 (Run, 1);
   gboolean exited;
 
-  st_test_cli_spawn (mode == DB_ARG ? f->db : NULL, mode == DB_ENV ? f->db : NULL, input, args,
-                     &exited, &run->status, &run->out, &run->err);
+  st_test_cli_spawn (mode == DB_ARG ? f->db : NULL, mode == DB_ENV ? f->db : NULL, NULL, input,
+                     args, &exited, &run->status, &run->out, &run->err);
   g_assert_true (exited);
   return run;
 }

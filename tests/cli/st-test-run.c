@@ -51,6 +51,7 @@ bytes_to_string (GBytes *bytes)
 void
 st_test_cli_spawn (const char         *db,
                    const char         *env_db,
+                   const char         *language,
                    const char         *input,
                    const char * const *args,
                    gboolean           *exited,
@@ -87,6 +88,11 @@ st_test_cli_spawn (const char         *db,
     g_subprocess_launcher_setenv (launcher, "SERIALTRACK_DB", env_db, TRUE);
   else
     g_subprocess_launcher_unsetenv (launcher, "SERIALTRACK_DB");
+  if (language != NULL)
+    {
+      g_subprocess_launcher_setenv (launcher, "LANGUAGE", language, TRUE);
+      g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+    }
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate (process, stdin_bytes, NULL, &stdout_bytes, &stderr_bytes, &error);

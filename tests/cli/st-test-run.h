@@ -20,10 +20,12 @@ const char *st_test_cli_path     (void);
 GPtrArray  *st_test_collect_args (va_list ap);
 
 /* Runs the CLI with "--db @db" (when @db is not NULL) and @args, SERIALTRACK_DB set to
- * @env_db (NULL: unset) and @input (NULL: none) on its standard input; waits for it.
+ * @env_db (NULL: unset), in @language (LANGUAGE, under LC_ALL=C.UTF-8; NULL: as the
+ * environment says) and @input (NULL: none) on its standard input; waits for it.
  * *@exited tells whether it exited; *@status is its exit status, or 128 + the signal. */
 void        st_test_cli_spawn    (const char         *db,
                                   const char         *env_db,
+                                  const char         *language,
                                   const char         *input,
                                   const char * const *args,
                                   gboolean           *exited,

@@ -23,6 +23,7 @@
 #include "st-items-view.h"
 #include "st-list-page.h"
 #include "st-window.h"
+#include "st-test-run.h"
 #include "../st-test-xlsx.h"
 
 static StApplication *app;
@@ -103,56 +104,23 @@ run_free (Run *run)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
 
-static char *
-bytes_to_string (GBytes *bytes)
-{
-  gsize size = 0;
-  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
-
-  return g_strndup (data != NULL ? data : "", size);
-}
-
 /* Runs serialtrack-cli --db DB ARGS… under LANGUAGE=LANG. */
 static Run *
 cli (const char *lang,
      const char *db,
      ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = NULL;
   Run *run = g_new0 (Run, 1);
-  const char *arg;
-  va_list args;
+  gboolean exited;
+  va_list ap;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("SERIALTRACK_CLI"));
-  if (db != NULL)
-    {
-      g_ptr_array_add (argv, (gpointer) "--db");
-      g_ptr_array_add (argv, (gpointer) db);
-    }
-  va_start (args, db);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", lang, TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "SERIALTRACK_DB");
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  run->out = bytes_to_string (out);
-  run->err = bytes_to_string (err);
+  va_start (ap, db);
+  args = st_test_collect_args (ap);
+  va_end (ap);
+  st_test_cli_spawn (db, NULL, lang, NULL, (const char * const *) args->pdata, &exited,
+                     &run->status, &run->out, &run->err);
+  g_assert_true (exited);
   return run;
 }
 

@@ -32,7 +32,7 @@ rel_cli_v (const char         *db,
   RelRun *run = g_new0 (RelRun, 1);
   gboolean exited;
 
-  st_test_cli_spawn (db, NULL, NULL, args, &exited, &run->status, &run->out, &run->err);
+  st_test_cli_spawn (db, NULL, NULL, NULL, args, &exited, &run->status, &run->out, &run->err);
   return run;
 }
 
