@@ -21,7 +21,6 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -30,14 +29,10 @@
 #include "st-store.h"
 #include "st-store-service.h"
 
-static guint64  opt_units = 1000000;
-static guint    opt_items = 1000;
-static guint    opt_shelf = 100000;
+static StBenchInventoryOptions inv = { .units = 1000000, .items = 1000, .shelf = 100000 };
 static guint    opt_cases = 50000;
 static guint    opt_rounds = 9;
-static char    *opt_db_dir;
 static char    *opt_db;
-static gboolean opt_smoke;
 
 static double
 median (GArray *times)
@@ -191,29 +186,19 @@ main (int   argc,
   g_autofree char *serial = NULL, *sku = NULL;
   const char *cli = g_getenv ("SERIALTRACK_CLI");
   StServiceQuery any = { .status = -1 };
-  GOptionEntry entries[] = {
-    { "units", 0, 0, G_OPTION_ARG_INT64, &opt_units, "generated units", "N" },
-    { "items", 0, 0, G_OPTION_ARG_INT, &opt_items, "generated items", "N" },
-    { "shelf", 0, 0, G_OPTION_ARG_INT, &opt_shelf, "units of the shelf (serials CS…)", "N" },
+  const GOptionEntry entries[] = {
     { "cases", 0, 0, G_OPTION_ARG_INT, &opt_cases, "generated service cases", "N" },
     { "rounds", 0, 0, G_OPTION_ARG_INT, &opt_rounds, "runs of each workload", "N" },
-    { "db-dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_db_dir, "where the database is cached", "DIR" },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, "an inventory with its cases, used as it is", "FILE" },
-    { "smoke", 0, 0, G_OPTION_ARG_NONE, &opt_smoke, "tiny sizes, results only", NULL },
     { NULL }
   };
   double base_count, base_first, base_middle, t, base_unit;
   guint n, n_cases = 0, lines = 0, active = 0;
   gint64 unit_id = 0;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    g_error ("%s", error->message);
-  if (opt_smoke)
+  st_bench_inventory_parse (&inv, context, entries, "st-bench-service-XXXXXX", &argc, &argv);
+  if (inv.smoke)
     {
-      opt_units = 2000;
-      opt_items = 40;
-      opt_shelf = 600;
       opt_cases = 150;
       opt_rounds = 3;
     }
@@ -221,23 +206,19 @@ main (int   argc,
     work = g_strdup (opt_db);
   else
     {
-      g_autofree char *cached = NULL, *copy_cmd = NULL;
+      g_autofree char *cached = NULL;
       guint made = 0;
       double t0;
 
-      if (opt_db_dir == NULL)
-        opt_db_dir = g_dir_make_tmp ("st-bench-service-XXXXXX", NULL);
-      cached = st_bench_inventory_path (opt_db_dir, opt_units, opt_items, opt_shelf, opt_smoke);
-      work = g_strconcat (cached, ".service.serialtrack", NULL);
-      copy_cmd = g_strdup_printf ("cp '%s' '%s'", cached, work);
-      g_assert_cmpint (system (copy_cmd), ==, 0);
+      cached = st_bench_inventory_path (inv.db_dir, inv.units, inv.items, inv.shelf, inv.smoke);
+      work = st_bench_inventory_copy (cached, ".service.serialtrack");
       store = st_store_open (work, 0, &error);
       g_assert_no_error (error);
       t0 = st_bench_now ();
       st_generate_service_cases (store, opt_cases, 7, NULL, NULL, NULL, &made, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (made, ==, opt_cases);
-      st_bench_result (opt_smoke, "generate --service-cases (info)", st_bench_now () - t0, 0, 0, 0,
+      st_bench_result (inv.smoke, "generate --service-cases (info)", st_bench_now () - t0, 0, 0, 0,
                        "-");
       g_clear_object (&store);
     }
@@ -265,10 +246,10 @@ main (int   argc,
   base_count = median (count);
   base_first = median (first);
   base_middle = median (middle);
-  st_bench_result (opt_smoke, "Units view: count (baseline)", base_count, 0, 0, 0.016, "< 16 ms");
-  st_bench_result (opt_smoke, "Units view: first page (baseline)", base_first, 0, 0, 0.016,
+  st_bench_result (inv.smoke, "Units view: count (baseline)", base_count, 0, 0, 0.016, "< 16 ms");
+  st_bench_result (inv.smoke, "Units view: first page (baseline)", base_first, 0, 0, 0.016,
                    "< 16 ms");
-  st_bench_result (opt_smoke, "Units view: middle page (baseline)", base_middle, 0, 0, 0.016,
+  st_bench_result (inv.smoke, "Units view: middle page (baseline)", base_middle, 0, 0, 0.016,
                    "< 16 ms");
 
   /* The same view filtered by a status the shop asks for: in stock (a quarter of the units),
@@ -291,9 +272,9 @@ main (int   argc,
         g_array_set_size (middle, 0);
         time_model (store, make_units, GINT_TO_POINTER (filters[i].status + 1), count, first,
                     middle);
-        st_bench_result (opt_smoke, count_name, median (count), base_count, 0, 0.016, "< 16 ms");
-        st_bench_result (opt_smoke, first_name, median (first), base_first, 0, 0.016, "< 16 ms");
-        st_bench_result (opt_smoke, middle_name, median (middle), base_middle, 0, 0.016, "< 16 ms");
+        st_bench_result (inv.smoke, count_name, median (count), base_count, 0, 0.016, "< 16 ms");
+        st_bench_result (inv.smoke, first_name, median (first), base_first, 0, 0.016, "< 16 ms");
+        st_bench_result (inv.smoke, middle_name, median (middle), base_middle, 0, 0.016, "< 16 ms");
       }
   }
 
@@ -302,11 +283,11 @@ main (int   argc,
   g_array_set_size (middle, 0);
   n = time_model (store, make_service, NULL, count, first, middle);
   g_assert_cmpuint (n, ==, all->len);
-  st_bench_result (opt_smoke, "Service view: count", median (count), base_count, 0, 0.016,
+  st_bench_result (inv.smoke, "Service view: count", median (count), base_count, 0, 0.016,
                    "< 16 ms");
-  st_bench_result (opt_smoke, "Service view: first page", median (first), base_first, 0, 0.016,
+  st_bench_result (inv.smoke, "Service view: first page", median (first), base_first, 0, 0.016,
                    "< 16 ms");
-  st_bench_result (opt_smoke, "Service view: middle page", median (middle), base_middle, 0, 0.016,
+  st_bench_result (inv.smoke, "Service view: middle page", median (middle), base_middle, 0, 0.016,
                    "< 16 ms");
   {
     /* The model's rows are the plain query's, open cases first. */
@@ -322,10 +303,10 @@ main (int   argc,
   }
 
   base_unit = time_unit_page (store, serial, sku, FALSE, &n_cases);
-  st_bench_result (opt_smoke, "unit page: find, unit, history (baseline)", base_unit, 0, 0, 0.050,
+  st_bench_result (inv.smoke, "unit page: find, unit, history (baseline)", base_unit, 0, 0, 0.050,
                    "< 50 ms");
   t = time_unit_page (store, serial, sku, TRUE, &n_cases);
-  st_bench_result (opt_smoke, "unit page: find, unit, history, service cases", t, base_unit, 0,
+  st_bench_result (inv.smoke, "unit page: find, unit, history, service cases", t, base_unit, 0,
                    0.050, "< 50 ms");
   g_assert_cmpuint (n_cases, >=, 1);
 
@@ -333,9 +314,9 @@ main (int   argc,
   g_array_set_size (first, 0);
   g_array_set_size (middle, 0);
   n = time_model (store, make_expiring, NULL, count, first, middle);
-  st_bench_result (opt_smoke, "Warranty Expiring view (30 days): count", median (count), base_count,
+  st_bench_result (inv.smoke, "Warranty Expiring view (30 days): count", median (count), base_count,
                    0, 0.016, "< 16 ms");
-  st_bench_result (opt_smoke, "Warranty Expiring view (30 days): first page", median (first),
+  st_bench_result (inv.smoke, "Warranty Expiring view (30 days): first page", median (first),
                    base_first, 0, 0.016, "< 16 ms");
   expiring = st_store_warranty_expiring (store, NULL, 30, &error);
   g_assert_no_error (error);
@@ -349,9 +330,9 @@ main (int   argc,
                                       "30", NULL };
       double base_cli = time_cli (unit_argv, &lines);
 
-      st_bench_result (opt_smoke, "serialtrack-cli unit SERIAL (baseline)", base_cli, 0, 0, 0, "-");
+      st_bench_result (inv.smoke, "serialtrack-cli unit SERIAL (baseline)", base_cli, 0, 0, 0, "-");
       t = time_cli (expiring_argv, &lines);
-      st_bench_result (opt_smoke, "serialtrack-cli warranty expiring --within 30", t, base_cli, 0,
+      st_bench_result (inv.smoke, "serialtrack-cli warranty expiring --within 30", t, base_cli, 0,
                        0.100, "< 100 ms");
       /* A header and a row per unit. */
       g_assert_cmpuint (lines, ==, n > 0 ? n + 1 : 0);
@@ -360,7 +341,7 @@ main (int   argc,
                                      "30", "--limit", "50", NULL };
 
         t = time_cli (limit_argv, &lines);
-        st_bench_result (opt_smoke, "serialtrack-cli warranty expiring --within 30 --limit 50", t,
+        st_bench_result (inv.smoke, "serialtrack-cli warranty expiring --within 30 --limit 50", t,
                          base_cli, 0, 0.100, "< 100 ms");
         /* A header, the first 50 (or all) and "… and N more" when there are more. */
         g_assert_cmpuint (lines, ==, n == 0 ? 0 : n <= 50 ? n + 1 : 52);
@@ -369,7 +350,7 @@ main (int   argc,
   else
     g_print ("SERIALTRACK_CLI unset: the CLI's timing skipped\n");
 
-  if (opt_smoke)
+  if (inv.smoke)
     {
       g_autoptr(StCheckReport) check = st_store_check (store, &error);
 
