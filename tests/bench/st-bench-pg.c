@@ -740,6 +740,10 @@ workload_list (void)
   g_autoptr(GArray) status_middle = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) status_next = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) status_previous = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) serial_first = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) serial_later = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) serial_offset = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) serial_seed = g_array_new (FALSE, FALSE, sizeof (double));
   PGconn *conn = pg_connect (bench.db);
   gint64 n_units = pg_int (conn, "SELECT count (*) FROM units", NULL, NULL);
   gint64 last_id = pg_int (conn, "SELECT id FROM units ORDER BY received_date DESC, id DESC"
@@ -849,6 +853,46 @@ workload_list (void)
           }
       }
   }
+  for (guint r = 0; r < rounds; r++)
+    {
+      /* Sorted by serial, which no kept count orders: the first far jump skips rows and asks
+       * the store's worker for landmarks in one pass; the later ones start from them.  The
+       * baseline is what every far jump cost before: the page's first row by OFFSET, by
+       * hand. */
+      g_autoptr(StListModel) model = st_store_list_units (store, NULL);
+      const double at[] = { 0.5, 0.3, 0.7, 0.45 };
+      guint n;
+
+      st_list_model_set_sort (model, ST_SORT_SERIAL, FALSE);
+      n = g_list_model_get_n_items (G_LIST_MODEL (model));
+      for (guint i = 0; i < G_N_ELEMENTS (at); i++)
+        {
+          guint position = (guint) (n * at[i]);
+          g_autofree char *sql = g_strdup_printf ("SELECT id FROM units ORDER BY serial_key, id"
+                                                  " LIMIT 1 OFFSET %u", position);
+          g_autoptr(StUnit) unit = NULL;
+          gint64 id;
+          double t0, t;
+
+          t0 = st_bench_now ();
+          unit = g_list_model_get_item (G_LIST_MODEL (model), position);
+          t = st_bench_now () - t0;
+          g_array_append_val (i == 0 ? serial_first : serial_later, t);
+          if (i == 0)
+            {
+              t0 = st_bench_now ();
+              while (_st_list_model_is_seeding (model))
+                g_main_context_iteration (NULL, TRUE);
+              t = st_bench_now () - t0;
+              g_array_append_val (serial_seed, t);
+            }
+          t0 = st_bench_now ();
+          id = pg_int (conn, sql, NULL, NULL);
+          t = st_bench_now () - t0;
+          g_array_append_val (serial_offset, t);
+          g_assert_cmpint (st_unit_get_id (unit), ==, id);
+        }
+    }
   g_print ("list: estimate reltuples = %s (exact %" G_GINT64_FORMAT ")\n",
            pg_text (conn, "SELECT reltuples::bigint FROM pg_class WHERE oid = 'units'::regclass"),
            n_units);
@@ -868,6 +912,11 @@ workload_list (void)
   result ("list-in-stock-middle-page (info)", st_bench_median (status_middle), 0, 0, 0, "-");
   result ("list-in-stock-next-page (info)", st_bench_median (status_next), 0, 0, 0, "-");
   result ("list-in-stock-previous-page (info)", st_bench_median (status_previous), 0, 0, 0, "-");
+  result ("list-serial-first-far-jump (info)", st_bench_median (serial_first),
+          st_bench_median (serial_offset), 0, 0, "-");
+  result ("list-serial-landmarks-in (info)", st_bench_median (serial_seed), 0, 0, 0, "-");
+  result ("list-serial-later-far-jump", st_bench_median (serial_later),
+          st_bench_median (serial_offset), 0, 0.016, "<16 ms");
   result ("list-reltuples-estimate (info)", st_bench_median (estimate), 0, 0, 0, "-");
 }
 

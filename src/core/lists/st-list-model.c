@@ -11,7 +11,11 @@
  * from there instead, so that dragging the scroll bar down a million rows skips a few thousand
  * index entries per step rather than hundreds of thousands.  Where the source can find a row
  * by its position (PostgreSQL's units, which would otherwise skip up to a million index
- * entries at ~1.5 µs each), a far jump starts after that row instead.
+ * entries at ~1.5 µs each), a far jump starts after that row instead.  Where it cannot (the
+ * units sorted by serial, say), the first far jump on PostgreSQL skips rows as before and
+ * starts, on the store's worker, one pass over the sort's index that reads a landmark every
+ * SEED_EVERY rows: once it is in, every far jump skips fewer than SEED_EVERY rows, until the
+ * next refresh.
  *
  * Counting reads the keys and ids of the first PREFIX_ROWS rows first: a list that short is
  * then known whole without a count(*), and its pages need no query but the rows'.  That is
@@ -32,6 +36,9 @@
 #define SEEK_MIN_SKIP 4096
 /* Rows whose keys and ids counting reads first (8 pages). */
 #define PREFIX_ROWS 1024
+/* Rows between two landmarks read in one pass (8 pages), at the least; a longer list spaces
+ * them so that they stay under MAX_LANDMARKS. */
+#define SEED_EVERY 1024
 
 typedef struct
 {
@@ -76,6 +83,10 @@ struct _StListModel
   GArray       *prefix;     /* KeyId of the first rows (all of them when n_items is its length) */
   GError       *error;
   guint         n_seeks;    /* pages found after a row found by position (for tests) */
+  guint         generation; /* of the cache: one more at every refresh */
+  gboolean      seeding;    /* landmarks asked of the worker since the last refresh */
+  guint         n_seeds;    /* such passes taken in (for tests) */
+  guint         n_pending;  /* such passes still on the worker */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -429,7 +440,7 @@ fetch_near_landmark (StListModel *self,
       gint64 skip = (gint64) GPOINTER_TO_UINT (g_tree_node_key (above)) * PAGE_SIZE
                     - start - want;
 
-      if (skip >= 0 && skip < best && skip <= max_skip)
+      if (mark->first_key != NULL && skip >= 0 && skip < best && skip <= max_skip)
         {
           from = mark;
           reverse = TRUE;
@@ -442,6 +453,205 @@ fetch_near_landmark (StListModel *self,
   return fetch_ids (self, reverse, reverse ? from->first_key : from->last_key,
                     reverse ? from->first_id : from->last_id, want, offset, page, ids)
          && ids->len == (guint) want;
+}
+
+/* Landmarks all along a list, read in one pass on the store's worker. */
+typedef struct
+{
+  StListModel *model;       /* a reference; its source is not changed after construction */
+  char        *sql;
+  char        *filter;
+  gint64       every;
+  guint        generation;
+} SeedJob;
+
+/* What the pass found, for the cache of @generation. */
+typedef struct
+{
+  guint        generation;
+  GTree       *marks;       /* page number -> Landmark, which it does not own */
+} SeedAnswer;
+
+static gboolean
+free_landmark (gpointer key,
+               gpointer value,
+               gpointer data)
+{
+  landmark_free (value);
+  return FALSE;
+}
+
+/* Frees @marks and the landmarks still in it. */
+static void
+marks_free (GTree *marks)
+{
+  g_tree_foreach (marks, free_landmark, NULL);
+  g_tree_unref (marks);
+}
+
+static void
+seed_job_free (SeedJob *job)
+{
+  g_clear_object (&job->model);
+  g_free (job->sql);
+  g_free (job->filter);
+  g_free (job);
+}
+
+static void
+seed_answer_free (SeedAnswer *answer)
+{
+  g_clear_pointer (&answer->marks, marks_free);
+  g_free (answer);
+}
+
+static Landmark *
+landmark_at (GTree *marks,
+             guint  number)
+{
+  Landmark *mark = g_tree_lookup (marks, GUINT_TO_POINTER (number));
+
+  if (mark == NULL)
+    {
+      mark = g_new0 (Landmark, 1);
+      g_tree_insert (marks, GUINT_TO_POINTER (number), mark);
+    }
+  return mark;
+}
+
+/* On the worker's connection: the keys of the first and the last row of every
+ * @job->every / PAGE_SIZE-th page, whole landmarks all along the list, so that a jump between
+ * two of them starts forwards from the one before or backwards from the one after. */
+static gpointer
+seed_run (StStore       *connection,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  SeedJob *job = data;
+  StListSource *source = job->model->source;
+  g_autoptr(StStmt) stmt = NULL;
+  SeedAnswer *answer;
+  GTree *marks;
+  int rc;
+
+  stmt = _st_store_prepare (connection, job->sql, error);
+  if (stmt == NULL)
+    return NULL;
+  if (source->kind->bind != NULL)
+    source->kind->bind (source, stmt, job->filter);
+  else
+    _st_list_bind_filter (stmt, job->filter);
+  st_stmt_bind_int64 (stmt, 97, job->every);
+  st_stmt_bind_int64 (stmt, 98, PAGE_SIZE);
+
+  marks = g_tree_new_full (compare_page_numbers, NULL, NULL, NULL);
+  while ((rc = _st_step (stmt, error)) == ST_STEP_ROW)
+    {
+      g_autoptr(StDbValue) key = st_stmt_column_value (stmt, 0);
+      gint64 id = st_stmt_column_int64 (stmt, 1);
+      gint64 position = st_stmt_column_int64 (stmt, 2) - 1;
+      Landmark *mark;
+
+      /* NULL keys do not compare in SQL: no anchor. */
+      if (!usable_key (key))
+        continue;
+      mark = landmark_at (marks, (guint) (position / PAGE_SIZE));
+      if (position % PAGE_SIZE == 0)
+        {
+          st_db_value_free (mark->first_key);
+          mark->first_key = g_steal_pointer (&key);
+          mark->first_id = id;
+        }
+      else
+        {
+          st_db_value_free (mark->last_key);
+          mark->last_key = g_steal_pointer (&key);
+          mark->last_id = id;
+        }
+    }
+  if (rc != ST_STEP_DONE)
+    {
+      marks_free (marks);
+      return NULL;
+    }
+  answer = g_new0 (SeedAnswer, 1);
+  answer->generation = job->generation;
+  answer->marks = marks;
+  return answer;
+}
+
+static gboolean
+take_landmark (gpointer key,
+               gpointer value,
+               gpointer data)
+{
+  GTree *landmarks = data;
+  Landmark *mark = value;
+
+  /* A landmark of a page read meanwhile is as good; a half one (NULL keys) is no anchor. */
+  if (mark->first_key != NULL && mark->last_key != NULL && g_tree_lookup (landmarks, key) == NULL)
+    {
+      g_tree_insert (landmarks, key, mark);
+      return FALSE;
+    }
+  landmark_free (mark);
+  return FALSE;
+}
+
+static void
+seed_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_autoptr(StListModel) self = data;
+  g_autoptr(GError) error = NULL;
+  SeedAnswer *answer = st_store_run_finish (ST_STORE (source), result, &error);
+
+  self->n_pending--;
+  if (answer == NULL)
+    {
+      /* The jumps skip rows as before; the list itself says nothing is wrong. */
+      g_debug ("Landmarks unread: %s", error->message);
+      return;
+    }
+  if (answer->generation == self->generation)
+    {
+      /* Each mark moves into the model's tree or is freed. */
+      g_tree_foreach (answer->marks, take_landmark, self->landmarks);
+      g_clear_pointer (&answer->marks, g_tree_unref);
+      self->n_seeds++;
+    }
+  seed_answer_free (answer);
+}
+
+/* Asks the store's worker for landmarks all along the list, once a refresh.  PostgreSQL only:
+ * SQLite skips index entries in its own process at ~20 ns each, so OFFSET is as fast there. */
+static void
+start_seeding (StListModel *self)
+{
+  SeedJob *job;
+
+  if (self->seeding || _st_store_get_dialect (self->store) != ST_DB_DIALECT_POSTGRES)
+    return;
+  self->seeding = TRUE;
+  job = g_new0 (SeedJob, 1);
+  job->sql = build_sql (self, ST_LIST_SQL_LANDMARKS, FALSE);
+  if (job->sql == NULL)
+    {
+      seed_job_free (job);
+      return;
+    }
+  job->model = g_object_ref (self);
+  job->filter = g_strdup (self->filter);
+  job->generation = self->generation;
+  job->every = SEED_EVERY;
+  while (self->n_items / job->every >= MAX_LANDMARKS / 4)
+    job->every *= 2;
+  self->n_pending++;
+  st_store_run_async (self->store, seed_run, job, (GDestroyNotify) seed_job_free,
+                      (GDestroyNotify) seed_answer_free, FALSE, NULL, seed_done,
+                      g_object_ref (self));
 }
 
 /* Reads the ids of @want rows from @start (> 0) after the row before them, which the source
@@ -578,6 +788,8 @@ fetch_page (StListModel *self,
     done = fetch_near_landmark (self, number, start, want, SEEK_MIN_SKIP, page, ids);
   if (!done && MIN (start, n - start - want) > SEEK_MIN_SKIP)
     done = fetch_by_seek (self, start, want, page, ids);
+  if (!done && MIN (start, n - start - want) > SEEK_MIN_SKIP)
+    start_seeding (self);
   if (!done)
     done = fetch_near_landmark (self, number, start, want, G_MAXINT64, page, ids);
   if (!done)
@@ -658,6 +870,8 @@ drop_cache (StListModel *self)
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->lru);
   g_tree_remove_all (self->landmarks);
+  self->generation++;
+  self->seeding = FALSE;
   g_clear_pointer (&self->prefix, g_array_unref);
 }
 
@@ -769,6 +983,22 @@ st_list_model_find_id (StListModel *self,
   if (rc == 0)
     remember_error (self, error);
   return -1;
+}
+
+guint
+_st_list_model_get_n_seeds (StListModel *self)
+{
+  g_return_val_if_fail (ST_IS_LIST_MODEL (self), 0);
+
+  return self->n_seeds;
+}
+
+gboolean
+_st_list_model_is_seeding (StListModel *self)
+{
+  g_return_val_if_fail (ST_IS_LIST_MODEL (self), FALSE);
+
+  return self->n_pending > 0;
 }
 
 guint

@@ -193,6 +193,10 @@ typedef enum
                             * it keeps none */
   ST_LIST_SQL_SEEK,        /* the sort key and id of the row at position ?98, in that order;
                             * NULL where only skipping the rows before it would find it */
+  ST_LIST_SQL_LANDMARKS,   /* SELECT <sort key>, <id>, <row number from 1> of the rows
+                            * numbered 1 and ?98 past a multiple of ?97 (the first and the last
+                            * row of a page every ?97 rows), in the list's order: keyset anchors
+                            * all along the list from one pass over its index (no LIMIT) */
 } StListSql;
 /* The ids one ST_LIST_SQL_ROW statement takes: the model's page. */
 #define ST_LIST_ROWS 128
@@ -243,6 +247,10 @@ char        *_st_store_units_list_sql (StStore   *self,
                                        int        status);
 /* How many of the model's pages it found after a row the source found by position. */
 guint        _st_list_model_get_n_seeks (StListModel   *self);
+/* How many passes of landmarks all along its list the model has taken in, and whether one is
+ * still on the store's worker (for tests and benchmarks). */
+guint        _st_list_model_get_n_seeds (StListModel   *self);
+gboolean     _st_list_model_is_seeding  (StListModel   *self);
 /* Composes one shape of a list's SQL (st-store-queries.c): @from with the joins the WHERE
  * and the order need, NULL-terminated @conds, the sort key and the id expression. */
 char        *_st_list_sql          (StListSql           what,

@@ -504,6 +504,19 @@ _st_list_sql (StListSql           what,
    * says so itself. */
   if (what == ST_LIST_SQL_SEEK || what == ST_LIST_SQL_COUNT_KEPT)
     return NULL;
+  if (what == ST_LIST_SQL_LANDMARKS)
+    {
+      GString *t = g_string_new (NULL);
+
+      g_string_append_printf (t, "SELECT k, i, rn FROM (SELECT %s AS k, %s AS i,"
+                              " row_number () OVER (ORDER BY %s%s, %s%s) AS rn FROM %s",
+                              key, id, key, direction (descending), id, direction (descending),
+                              from);
+      for (guint i = 0; conds[i] != NULL; i++)
+        g_string_append_printf (t, "%s%s", i == 0 ? " WHERE " : " AND ", conds[i]);
+      g_string_append (t, ") AS s WHERE rn % ?97 IN (1, ?98) ORDER BY rn");
+      return g_string_free (t, FALSE);
+    }
   s = g_string_new ("SELECT ");
 
   switch (what)
