@@ -146,6 +146,26 @@ st_test_template_child (gpointer    widget,
   return child;
 }
 
+gboolean
+st_test_shows_text (GtkWidget  *widget,
+                    const char *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (gtk_widget_get_width (widget) > 0
+      && ((GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+          || (GTK_IS_INSCRIPTION (widget)
+              && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (st_test_shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 GtkColumnViewColumn *
 st_test_column_titled (GtkColumnView *view,
                        const char    *title)

@@ -44,6 +44,10 @@ gboolean       st_test_press_shortcut  (GtkWidget       *widget,
 gpointer       st_test_template_child  (gpointer       widget,
                                         GType          type,
                                         const char    *name);
+/* Whether a label or cell (GtkInscription) reading @text is shown under @widget: mapped and
+ * allocated, painted in the frame being finished. */
+gboolean       st_test_shows_text      (GtkWidget     *widget,
+                                        const char    *text);
 /* The column of @view titled @title (asserted to be there). */
 GtkColumnViewColumn *st_test_column_titled (GtkColumnView *view,
                                             const char    *title);

@@ -577,26 +577,6 @@ test_preferences_quantity_only (Fixture       *f,
 static void shoot (Fixture    *f,
                    const char *name);
 
-/* Whether a cell or label shown (mapped) under @widget reads @text. */
-static gboolean
-shows_text (GtkWidget  *widget,
-            const char *text)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-  if (GTK_IS_INSCRIPTION (widget)
-      && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
-    return TRUE;
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_text (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 static void
 type_currency (StPreferencesDialog *dialog,
                const char          *text)
@@ -623,7 +603,7 @@ test_preferences_currency (Fixture       *f,
   /* The tests' C.UTF-8 locale has no currency: plain numbers (the item's price, 499.00). */
   g_assert_null (st_format_get_currency ());
   st_test_wait_ms (50);
-  g_assert_true (shows_text (GTK_WIDGET (f->window), "499.00"));
+  g_assert_true (st_test_shows_text (GTK_WIDGET (f->window), "499.00"));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   st_test_spin ();
@@ -662,8 +642,8 @@ test_preferences_currency (Fixture       *f,
                                    TRUE);
   st_test_wait_ms (100);
   shoot (f, "currency-items");
-  g_assert_true (shows_text (GTK_WIDGET (f->window), "499.00\u00a0EUR"));
-  g_assert_false (shows_text (GTK_WIDGET (f->window), "499.00"));
+  g_assert_true (st_test_shows_text (GTK_WIDGET (f->window), "499.00\u00a0EUR"));
+  g_assert_false (st_test_shows_text (GTK_WIDGET (f->window), "499.00"));
 
   /* The next window (a database without a currency) shows plain numbers again. */
   st_format_set_currency (NULL);

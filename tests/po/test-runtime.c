@@ -23,6 +23,7 @@
 #include "st-items-view.h"
 #include "st-list-page.h"
 #include "st-window.h"
+#include "st-test-app.h"
 #include "st-test-run.h"
 #include "../st-test-xlsx.h"
 
@@ -329,20 +330,6 @@ close_window (StWindow *window)
     ;
 }
 
-/* A label showing @text under @widget. */
-static gboolean
-shows_label (GtkWidget  *widget,
-             const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 /* The views' titles (from C) in the window's sidebar, and a template's text (from a .ui
  * file). */
 static void
@@ -396,7 +383,7 @@ test_window (Fixture       *f,
       g_assert_nonnull (view);
       page = gtk_stack_get_page (stack, view);
       g_assert_cmpstr (gtk_stack_page_get_title (page), ==, title);
-      g_assert_true (shows_label (sidebar, title));
+      g_assert_true (st_test_shows_text (sidebar, title));
     }
 
   filter = gtk_widget_get_template_child (st_window_get_view (window, "items"),

@@ -92,27 +92,6 @@ result (const char *workload,
 
 /* Widgets */
 
-/* A label showing @text that is mapped and allocated: painted in the frame being finished. */
-static gboolean
-shows_label (GtkWidget  *widget,
-             const char *text)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-  if (gtk_widget_get_width (widget) > 0
-      && ((GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-          || (GTK_IS_INSCRIPTION (widget)
-              && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)))
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 /* The serial of a row of a unit list, or NULL past its end. */
 static char *
 row_serial (GListModel *model,
@@ -135,7 +114,7 @@ units_view_painted (StUnitsView *view)
   if (g_list_model_get_n_items (model) == 0)
     return TRUE;
   first = row_serial (model, 0);
-  return shows_label (GTK_WIDGET (view), first);
+  return st_test_shows_text (GTK_WIDGET (view), first);
 }
 
 /* The app */
@@ -709,7 +688,7 @@ workload_scroll (void)
   /* The last unit is on screen. */
   last = row_serial (model, n - 1);
   g_assert_cmpfloat (gtk_adjustment_get_value (s.adj), >=, end - 1);
-  g_assert_true (shows_label (list, last));
+  g_assert_true (st_test_shows_text (list, last));
 
   g_array_unref (s.work);
   g_array_unref (s.update);
@@ -754,7 +733,7 @@ picker_after_paint_cb (GdkFrameClock *clock,
   model = st_serial_picker_get_model (w->picker);
   if (g_strcmp0 (st_list_model_get_filter (model), w->filter) != 0)
     return;
-  if (shows_label (GTK_WIDGET (w->picker), w->expect))
+  if (st_test_shows_text (GTK_WIDGET (w->picker), w->expect))
     w->t_done = st_bench_now ();
 }
 
