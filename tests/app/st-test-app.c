@@ -201,6 +201,16 @@ st_test_find_toplevel (GType    type,
   return NULL;
 }
 
+gpointer
+st_test_get_toplevel (GType    type,
+                      gboolean visible_only)
+{
+  gpointer window = st_test_find_toplevel (type, visible_only);
+
+  g_assert_nonnull (window);
+  return window;
+}
+
 static gboolean
 no_edit_dialog_busy (gpointer data)
 {
@@ -414,8 +424,7 @@ st_test_answer_export_chooser (const char *folder,
   GtkFileChooser *chooser;
   gpointer dialog;
 
-  chooser = st_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, FALSE);
-  g_assert_nonnull (chooser);
+  chooser = st_test_get_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, FALSE);
   current = gtk_file_chooser_get_current_name (chooser);
   if (suggested != NULL)
     g_assert_cmpstr (current, ==, suggested);
@@ -427,8 +436,7 @@ st_test_answer_export_chooser (const char *folder,
   /* The chooser checks the name it was given (asynchronously) before it answers. */
   for (guint i = 0; i < 100 && st_test_find_toplevel (ST_TYPE_EXPORT_DIALOG, FALSE) == NULL; i++)
     st_test_wait_ms (20);
-  dialog = st_test_find_toplevel (ST_TYPE_EXPORT_DIALOG, FALSE);
-  g_assert_nonnull (dialog);
+  dialog = st_test_get_toplevel (ST_TYPE_EXPORT_DIALOG, FALSE);
   return dialog;
 }
 

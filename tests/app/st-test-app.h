@@ -51,11 +51,14 @@ gboolean       st_test_shows_text      (GtkWidget     *widget,
 /* The column of @view titled @title (asserted to be there). */
 GtkColumnViewColumn *st_test_column_titled (GtkColumnView *view,
                                             const char    *title);
-/* The first toplevel of @type (a visible one only, if @visible_only), or NULL. */
 /* Waits until no master-data dialog (StEditDialog) is writing its form in the store's worker:
  * after Add/Save, the dialog has closed or shows why not. */
 void           st_test_wait_edit_dialogs (void);
+/* The first toplevel of @type (a visible one only, if @visible_only), or NULL. */
 gpointer       st_test_find_toplevel   (GType          type,
+                                        gboolean       visible_only);
+/* The same, asserted to be there. */
+gpointer       st_test_get_toplevel    (GType          type,
                                         gboolean       visible_only);
 
 typedef gboolean (*StTestWindowFilter) (GObject *window);

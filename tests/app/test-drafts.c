@@ -73,14 +73,10 @@ static StDocumentEditor *
 new_editor (Fixture    *f,
             const char *kind)
 {
-  StDocumentEditor *editor;
-
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-document", "s",
                                              kind));
   st_test_spin ();
-  editor = st_test_find_toplevel (ST_TYPE_DOCUMENT_EDITOR, TRUE);
-  g_assert_nonnull (editor);
-  return editor;
+  return st_test_get_toplevel (ST_TYPE_DOCUMENT_EDITOR, TRUE);
 }
 
 static gboolean
@@ -129,15 +125,12 @@ open_draft_row (StDocumentsView *documents,
 {
   GtkListBox *list = st_test_template_child (documents, ST_TYPE_DOCUMENTS_VIEW, "drafts_list");
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, (int) index);
-  StDocumentEditor *editor;
 
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
   gtk_widget_activate (GTK_WIDGET (row));
   st_test_spin ();
-  editor = st_test_find_toplevel (ST_TYPE_DOCUMENT_EDITOR, TRUE);
-  g_assert_nonnull (editor);
-  return editor;
+  return st_test_get_toplevel (ST_TYPE_DOCUMENT_EDITOR, TRUE);
 }
 
 static void

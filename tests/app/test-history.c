@@ -851,8 +851,7 @@ test_export_all_selected_is_item (Fixture       *f,
   st_test_spin ();
 
   /* Every unit selected is the item: exported by its SKU, not unit by unit. */
-  chooser = st_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, FALSE);
-  g_assert_nonnull (chooser);
+  chooser = st_test_get_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, FALSE);
   name = gtk_file_chooser_get_current_name (chooser);
   g_assert_cmpstr (name, ==, "history-PHN-1.xlsx");
 
@@ -940,13 +939,9 @@ test_export_sold_nothing (Fixture       *f,
 static StSoldReportDialog *
 open_sold_report (Fixture *f)
 {
-  StSoldReportDialog *dialog;
-
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-sold", NULL));
   st_test_spin ();
-  dialog = st_test_find_toplevel (ST_TYPE_SOLD_REPORT_DIALOG, FALSE);
-  g_assert_nonnull (dialog);
-  return dialog;
+  return st_test_get_toplevel (ST_TYPE_SOLD_REPORT_DIALOG, FALSE);
 }
 
 static void

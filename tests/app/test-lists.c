@@ -260,8 +260,7 @@ test_contacts (Fixture       *f,
   /* Double click: the edit dialog; a vendor renamed with e-mail and phone. */
   g_assert_true (st_list_page_select_id (page, contact_id (f, ST_CONTACT_VENDOR, "Acme")));
   activate_selected (page);
-  dialog = st_test_find_toplevel (ST_TYPE_CONTACT_DIALOG, TRUE);
-  g_assert_nonnull (dialog);
+  dialog = st_test_get_toplevel (ST_TYPE_CONTACT_DIALOG, TRUE);
   g_assert_cmpstr (gtk_editable_get_text (st_test_template_child (dialog, ST_TYPE_CONTACT_DIALOG,
                                                                   "name_entry")), ==, "Acme");
   set_text (dialog, ST_TYPE_CONTACT_DIALOG, "name_entry", "Acme Traders");
@@ -340,8 +339,7 @@ test_warehouses (Fixture       *f,
   /* Rename… by a double click; the units there show the new name. */
   g_assert_true (st_list_page_select_id (page, warehouse_id (f, first)));
   activate_selected (page);
-  dialog = st_test_find_toplevel (ST_TYPE_WAREHOUSE_DIALOG, TRUE);
-  g_assert_nonnull (dialog);
+  dialog = st_test_get_toplevel (ST_TYPE_WAREHOUSE_DIALOG, TRUE);
   set_text (dialog, ST_TYPE_WAREHOUSE_DIALOG, "name_entry", "Shop Floor");
   click (dialog, ST_TYPE_WAREHOUSE_DIALOG, "add_button");
   g_assert_null (st_test_find_toplevel (ST_TYPE_WAREHOUSE_DIALOG, TRUE));
@@ -382,8 +380,7 @@ test_items (Fixture       *f,
   g_assert_cmpuint (n_rows (page), ==, 2);
   g_assert_true (st_list_page_select_id (page, st_item_get_id (tool)));
   activate_selected (page);
-  dialog = st_test_find_toplevel (ST_TYPE_ITEM_DIALOG, TRUE);
-  g_assert_nonnull (dialog);
+  dialog = st_test_get_toplevel (ST_TYPE_ITEM_DIALOG, TRUE);
   g_assert_cmpstr (gtk_editable_get_text (st_test_template_child (dialog, ST_TYPE_ITEM_DIALOG,
                                                                   "sku_entry")), ==, "TOOL");
   set_text (dialog, ST_TYPE_ITEM_DIALOG, "name_entry", "Drill Pro");
@@ -453,15 +450,12 @@ return_from (Fixture    *f,
 {
   StListPage *page = show_view (f, view_name);
   g_autoptr(StDocument) document = st_store_get_document (f->store, kind, number, NULL);
-  StDocumentEditor *editor;
 
   g_assert_nonnull (document);
   g_assert_true (st_list_page_select_id (page, st_document_get_id (document)));
   st_test_spin ();
   action (page, "document.return");
-  editor = st_test_find_toplevel (ST_TYPE_DOCUMENT_EDITOR, TRUE);
-  g_assert_nonnull (editor);
-  return editor;
+  return st_test_get_toplevel (ST_TYPE_DOCUMENT_EDITOR, TRUE);
 }
 
 /* Return… on a posted invoice and Return to Vendor… on a bill open the return's editor filled

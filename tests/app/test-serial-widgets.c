@@ -708,12 +708,8 @@ model_filtered_to_one (gpointer data)
 static StSerialPicker *
 open_picker (StEditorLine *line)
 {
-  StSerialPicker *picker;
-
   click (st_test_template_child (line, ST_TYPE_EDITOR_LINE, "choose_button"));
-  picker = st_test_find_toplevel (ST_TYPE_SERIAL_PICKER, TRUE);
-  g_assert_nonnull (picker);
-  return picker;
+  return st_test_get_toplevel (ST_TYPE_SERIAL_PICKER, TRUE);
 }
 
 static void
@@ -1177,8 +1173,7 @@ test_editor_escape_asks (Fixture       *f,
   st_test_line_choose_item (st_document_editor_get_line (editor, 0), f->tool);
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
   st_test_spin ();
-  dialog = st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE);
-  g_assert_nonnull (dialog);
+  dialog = st_test_get_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE);
   g_object_get (dialog, "text", &text, NULL);
   g_assert_cmpstr (text, ==, "Discard this document?");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
@@ -1228,8 +1223,7 @@ confirm (const char  *question,
   g_autofree char *text = NULL;
 
   st_test_spin ();
-  dialog = st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE);
-  g_assert_nonnull (dialog);
+  dialog = st_test_get_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE);
   g_object_get (dialog, "text", &text, NULL);
   if (question != NULL)
     g_assert_cmpstr (text, ==, question);
@@ -1275,8 +1269,7 @@ test_void_refused (Fixture       *f,
   g_assert_null (voided);
 
   /* The refusal, naming the unit that moved on. */
-  dialog = st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE);
-  g_assert_nonnull (dialog);
+  dialog = st_test_get_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE);
   g_object_get (dialog, "text", &text, "secondary-text", &secondary, NULL);
   g_assert_cmpstr (text, ==, "V-1 was not voided");
   g_assert_nonnull (strstr (secondary, "W02"));
@@ -1392,8 +1385,7 @@ test_window_new_document (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-document", "s",
                                              "bill"));
   st_test_spin ();
-  editor = st_test_find_toplevel (ST_TYPE_DOCUMENT_EDITOR, TRUE);
-  g_assert_nonnull (editor);
+  editor = st_test_get_toplevel (ST_TYPE_DOCUMENT_EDITOR, TRUE);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (window));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
   posting.editor = g_object_ref (editor);

@@ -253,8 +253,7 @@ cancel_case (Fixture *f,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (case_page (f)), "service.cancel", NULL));
   st_test_spin ();
-  question = st_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE);
-  g_assert_nonnull (question);
+  question = st_test_get_toplevel (GTK_TYPE_MESSAGE_DIALOG, TRUE);
   g_object_get (question, "text", &text, NULL);
   g_assert_nonnull (strstr (text, st_service_page_get_number (case_page (f))));
   gtk_dialog_response (question, response);
@@ -332,8 +331,7 @@ open_case_from_unit_page (Fixture    *f,
 
   st_test_spin ();
   click (page, ST_TYPE_UNIT_PAGE, "service_button");
-  dialog = st_test_find_toplevel (ST_TYPE_SERVICE_DIALOG, TRUE);
-  g_assert_nonnull (dialog);
+  dialog = st_test_get_toplevel (ST_TYPE_SERVICE_DIALOG, TRUE);
   entry = st_test_template_child (dialog, ST_TYPE_SERVICE_DIALOG, "serial_entry");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, serial);
   entry = st_test_template_child (dialog, ST_TYPE_SERVICE_DIALOG, "complaint_entry");
@@ -441,8 +439,7 @@ test_whole_case (Fixture       *f,
   gtk_widget_grab_focus (st_test_template_child (close_dialog, ST_TYPE_SERVICE_CLOSE_DIALOG,
                                                  "choose_button"));
   click (close_dialog, ST_TYPE_SERVICE_CLOSE_DIALOG, "choose_button");
-  picker = st_test_find_toplevel (ST_TYPE_SERIAL_PICKER, TRUE);
-  g_assert_nonnull (picker);
+  picker = st_test_get_toplevel (ST_TYPE_SERIAL_PICKER, TRUE);
   st_test_spin ();
   /* SN-3 and SN-4 are in stock; SN-1 (in service) and SN-2 (sold) are not offered. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (st_serial_picker_get_model (picker))),
@@ -627,8 +624,7 @@ test_open_from_search (Fixture       *f,
   st_test_spin ();
   g_assert_true (visible_page (f) == st_window_get_view (f->window, "unit"));
   click (st_window_get_view (f->window, "unit"), ST_TYPE_UNIT_PAGE, "service_button");
-  dialog = st_test_find_toplevel (ST_TYPE_SERVICE_DIALOG, TRUE);
-  g_assert_nonnull (dialog);
+  dialog = st_test_get_toplevel (ST_TYPE_SERVICE_DIALOG, TRUE);
   entry = st_test_template_child (dialog, ST_TYPE_SERVICE_DIALOG, "serial_entry");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "SN-2");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -752,8 +748,7 @@ test_open_from_search_results (Fixture       *f,
   g_signal_emit_by_name (sn1_button, "clicked");
   st_test_spin ();
   g_assert_false (gtk_widget_get_visible (popover));
-  dialog = st_test_find_toplevel (ST_TYPE_SERVICE_DIALOG, TRUE);
-  g_assert_nonnull (dialog);
+  dialog = st_test_get_toplevel (ST_TYPE_SERVICE_DIALOG, TRUE);
   entry = st_test_template_child (dialog, ST_TYPE_SERVICE_DIALOG, "serial_entry");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "SN-1");
   gtk_editable_set_text (GTK_EDITABLE (st_test_template_child (dialog, ST_TYPE_SERVICE_DIALOG,

@@ -211,8 +211,7 @@ assert_dialog_fits (GType       type,
   int min_width = 0, min_height = 0, width, height;
 
   st_test_wait_ms (100);
-  dialog = st_test_find_toplevel (type, TRUE);
-  g_assert_nonnull (dialog);
+  dialog = st_test_get_toplevel (type, TRUE);
   gtk_widget_measure (dialog, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
   gtk_widget_measure (dialog, GTK_ORIENTATION_VERTICAL, MIN (WIDTH, MAX (min_width, 1)),
                       &min_height, NULL, NULL, NULL);

@@ -302,13 +302,9 @@ test_store_change_refreshes (Fixture       *f,
 static StItemDialog *
 open_item_dialog (Fixture *f)
 {
-  StItemDialog *dialog;
-
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-item", NULL));
   st_test_spin ();
-  dialog = st_test_find_toplevel (ST_TYPE_ITEM_DIALOG, FALSE);
-  g_assert_nonnull (dialog);
-  return dialog;
+  return st_test_get_toplevel (ST_TYPE_ITEM_DIALOG, FALSE);
 }
 
 static void
@@ -441,8 +437,7 @@ test_warehouse_dialog (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-warehouse", NULL));
   st_test_spin ();
   type = g_type_from_name ("StWarehouseDialog");
-  dialog = st_test_find_toplevel (type, FALSE);
-  g_assert_nonnull (dialog);
+  dialog = st_test_get_toplevel (type, FALSE);
 
   /* The existing name is refused in the dialog … */
   gtk_editable_set_text (st_test_template_child (dialog, type, "name_entry"),
@@ -473,8 +468,7 @@ test_contact_dialog (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-contact", NULL));
   st_test_spin ();
   type = g_type_from_name ("StContactDialog");
-  dialog = st_test_find_toplevel (type, FALSE);
-  g_assert_nonnull (dialog);
+  dialog = st_test_get_toplevel (type, FALSE);
 
   gtk_check_button_set_active (st_test_template_child (dialog, type, "customer_check"), TRUE);
   gtk_editable_set_text (st_test_template_child (dialog, type, "name_entry"), "Walk-in Customer");
@@ -607,8 +601,7 @@ test_preferences_currency (Fixture       *f,
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   st_test_spin ();
-  dialog = st_test_find_toplevel (ST_TYPE_PREFERENCES_DIALOG, TRUE);
-  g_assert_nonnull (dialog);
+  dialog = st_test_get_toplevel (ST_TYPE_PREFERENCES_DIALOG, TRUE);
   entry = st_test_template_child (dialog, ST_TYPE_PREFERENCES_DIALOG, "currency_entry");
   error_label = st_test_template_child (dialog, ST_TYPE_PREFERENCES_DIALOG, "error_label");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
