@@ -252,6 +252,27 @@ assert_never_busy (const char *text)
 }
 
 /* One phase of one round: both sides post at once.  Returns which sides succeeded. */
+/* Waits for side @side's CLI (0: A, 1: B): TRUE if it posted.  Only an invoice may be refused
+ * (exit 1, the message in *@err), never for a busy database. */
+static gboolean
+cli_side_posted (Race        *r,
+                 GSubprocess *process,
+                 gint64       started,
+                 guint        side,
+                 guint        round,
+                 gboolean     invoice,
+                 char       **err)
+{
+  int status = wait_cli (r, process, started, err);
+  gboolean ok = status == 0;
+
+  assert_never_busy (*err);
+  if (!ok && !invoice)
+    g_printerr ("side %c, round %u: %s\n", side == 0 ? 'A' : 'B', round, *err);
+  g_assert_true (ok || (invoice && status == 1));
+  return ok;
+}
+
 static guint
 phase (Race     *r,
        guint     round,
@@ -262,7 +283,6 @@ phase (Race     *r,
   g_autoptr(GSubprocess) a = NULL, b = NULL;
   gint64 started = g_get_monotonic_time ();
   gboolean ok_a, ok_b;
-  int status;
 
   if (r->poster != NULL)
     {
@@ -302,19 +322,9 @@ phase (Race     *r,
     }
   else
     {
-      status = wait_cli (r, a, started, &err_a);
-      assert_never_busy (err_a);
-      ok_a = status == 0;
-      if (!ok_a && !invoice)
-        g_printerr ("side A, round %u: %s\n", round, err_a);
-      g_assert_true (ok_a || (invoice && status == 1));
+      ok_a = cli_side_posted (r, a, started, 0, round, invoice, &err_a);
     }
-  status = wait_cli (r, b, started, &err_b);
-  assert_never_busy (err_b);
-  ok_b = status == 0;
-  if (!ok_b && !invoice)
-    g_printerr ("side B, round %u: %s\n", round, err_b);
-  g_assert_true (ok_b || (invoice && status == 1));
+  ok_b = cli_side_posted (r, b, started, 1, round, invoice, &err_b);
 
   if (invoice)
     {
