@@ -146,24 +146,55 @@ st_test_template_child (gpointer    widget,
   return child;
 }
 
+GtkWidget *
+st_test_find_widget (GtkWidget         *widget,
+                     StTestWidgetMatch  match,
+                     gconstpointer      data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = st_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+GtkWidget *
+st_test_find_named (GtkWidget  *widget,
+                    const char *name)
+{
+  return st_test_find_widget (widget, is_named, name);
+}
+
+static gboolean
+shows_text (GtkWidget     *widget,
+            gconstpointer  text)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0
+         && ((GTK_IS_LABEL (widget)
+              && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+             || (GTK_IS_INSCRIPTION (widget)
+                 && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0));
+}
+
 gboolean
 st_test_shows_text (GtkWidget  *widget,
                     const char *text)
 {
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-  if (gtk_widget_get_width (widget) > 0
-      && ((GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-          || (GTK_IS_INSCRIPTION (widget)
-              && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)))
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (st_test_shows_text (child, text))
-      return TRUE;
-  return FALSE;
+  return st_test_find_widget (widget, shows_text, text) != NULL;
 }
 
 GtkColumnViewColumn *

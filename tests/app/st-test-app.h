@@ -44,6 +44,17 @@ gboolean       st_test_press_shortcut  (GtkWidget       *widget,
 gpointer       st_test_template_child  (gpointer       widget,
                                         GType          type,
                                         const char    *name);
+/* A test on one widget, for st_test_find_widget(). */
+typedef gboolean (*StTestWidgetMatch) (GtkWidget     *widget,
+                                       gconstpointer  data);
+
+/* The first widget @match accepts under @widget (itself included, depth first), or NULL. */
+GtkWidget     *st_test_find_widget     (GtkWidget         *widget,
+                                        StTestWidgetMatch  match,
+                                        gconstpointer      data);
+/* The first widget named @name (gtk_widget_set_name()) under @widget, or NULL. */
+GtkWidget     *st_test_find_named      (GtkWidget     *widget,
+                                        const char    *name);
 /* Whether a label or cell (GtkInscription) reading @text is shown under @widget: mapped and
  * allocated, painted in the frame being finished. */
 gboolean       st_test_shows_text      (GtkWidget     *widget,

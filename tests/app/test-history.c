@@ -259,26 +259,13 @@ focus_on_selected_row (Fixture *f)
   return FALSE;
 }
 
-/* Finds a GtkLinkButton by its label under @widget. */
-static GtkWidget *
-find_link (GtkWidget  *widget,
-           const char *label)
+/* A GtkLinkButton shown with @label. */
+static gboolean
+is_link (GtkWidget     *widget,
+         gconstpointer  label)
 {
-  if (GTK_IS_LINK_BUTTON (widget) && gtk_widget_get_mapped (widget)
-      && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_link (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_LINK_BUTTON (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 /* The unit page */
@@ -470,7 +457,7 @@ test_link_opens_document (Fixture       *f,
   st_window_show_unit (f->window, unit_id (f, "SN-RICH"));
   rows = timeline_rows (f);
 
-  link = find_link (GTK_WIDGET (unit_page (f)), label);
+  link = st_test_find_widget (GTK_WIDGET (unit_page (f)), is_link, label);
   g_assert_nonnull (link);
   g_signal_emit_by_name (link, "clicked");
   st_test_spin ();

@@ -204,25 +204,16 @@ contact_id (Fixture       *f,
   return st_contact_get_id (contact);
 }
 
-/* The first cell widget of the row at @position, found through the cells' list items. */
-static GtkWidget *
-find_cell (GtkWidget *widget,
-           guint      position)
+/* A cell widget of the row at @position (found through the cells' list items). */
+static gboolean
+is_cell_at (GtkWidget     *widget,
+            gconstpointer  position)
 {
   GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), "st-list-item");
 
-  if (list_item != NULL && gtk_list_item_get_item (list_item) != NULL
-      && gtk_list_item_get_position (list_item) == position && gtk_widget_get_mapped (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_cell (child, position);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return list_item != NULL && gtk_list_item_get_item (list_item) != NULL
+         && gtk_list_item_get_position (list_item) == GPOINTER_TO_UINT (position)
+         && gtk_widget_get_mapped (widget);
 }
 
 static void
@@ -248,7 +239,7 @@ test_contacts (Fixture       *f,
   /* The right-click menu selects the row under the pointer (Bob, the second). */
   g_assert_true (st_list_page_select_id (page, contact_id (f, ST_CONTACT_VENDOR, "Acme")));
   st_test_wait_ms (100);
-  cell = find_cell (GTK_WIDGET (view), 1);
+  cell = st_test_find_widget (GTK_WIDGET (view), is_cell_at, GUINT_TO_POINTER (1));
   g_assert_nonnull (cell);
   g_assert_true (gtk_widget_compute_point (cell, GTK_WIDGET (view), &GRAPHENE_POINT_INIT (2, 2),
                                            &point));
@@ -425,23 +416,6 @@ test_items (Fixture       *f,
   g_assert_cmpuint (n_rows (page), ==, 1);
 }
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static StDocumentEditor *
 return_from (Fixture    *f,
              const char *view_name,
@@ -489,7 +463,7 @@ test_returns (Fixture       *f,
   /* The chooser: the posted invoices, filtered by the customer's name; choosing one fills in
    * the number. */
   gtk_editable_set_text (GTK_EDITABLE (reference), "");
-  chooser = find_named (GTK_WIDGET (editor), "reference-chooser");
+  chooser = st_test_find_named (GTK_WIDGET (editor), "reference-chooser");
   g_assert_nonnull (chooser);
   gtk_menu_button_popup (GTK_MENU_BUTTON (chooser));
   st_test_spin ();

@@ -280,28 +280,18 @@ assert_narrow (gpointer widget)
   g_assert_cmpint (minimum, <=, 640);
 }
 
-/* The header bar's view switcher. */
-static GtkWidget *
-find_switcher (GtkWidget *widget)
+static gboolean
+is_switcher (GtkWidget     *widget,
+             gconstpointer  data)
 {
-  if (widget == NULL || GTK_IS_STACK_SWITCHER (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_switcher (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_STACK_SWITCHER (widget);
 }
 
 static void
 shoot (Fixture    *f,
        const char *name)
 {
+  GtkWidget *titlebar;
   GtkWidget *switcher;
 
   if (g_getenv ("ST_TEST_SHOTS") == NULL)
@@ -309,7 +299,9 @@ shoot (Fixture    *f,
   /* The header bar's view switcher alone is wider than 800 pixels in German (the window's
    * navigation is being reworked for that): hidden for the shot, so that the window fits the
    * 800 x 600 screen and the page shows at the width it gets there. */
-  switcher = find_switcher (gtk_window_get_titlebar (GTK_WINDOW (f->window)));
+  /* The header bar's view switcher. */
+  titlebar = gtk_window_get_titlebar (GTK_WINDOW (f->window));
+  switcher = titlebar != NULL ? st_test_find_widget (titlebar, is_switcher, NULL) : NULL;
   if (switcher != NULL)
     gtk_widget_set_visible (switcher, FALSE);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
@@ -679,24 +671,11 @@ test_open_from_search (Fixture       *f,
   assert_ledger_sound (f);
 }
 
-/* The first widget named @name under @widget (depth first), or the first label when @name is
- * NULL. */
-static GtkWidget *
-find_in (GtkWidget  *widget,
-         const char *name)
+static gboolean
+is_label (GtkWidget     *widget,
+          gconstpointer  data)
 {
-  if (name != NULL ? g_strcmp0 (gtk_widget_get_name (widget), name) == 0
-                   : GTK_IS_LABEL (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_in (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_LABEL (widget);
 }
 
 static gboolean
@@ -725,8 +704,9 @@ test_open_from_search_results (Fixture       *f,
   for (GtkListBoxRow *row; (row = gtk_list_box_get_row_at_index (results, (int) n_rows)) != NULL;
        n_rows++)
     {
-      const char *serial = gtk_label_get_text (GTK_LABEL (find_in (GTK_WIDGET (row), NULL)));
-      GtkWidget *button = find_in (GTK_WIDGET (row), "search-service-button");
+      GtkWidget *label = st_test_find_widget (GTK_WIDGET (row), is_label, NULL);
+      const char *serial = gtk_label_get_text (GTK_LABEL (label));
+      GtkWidget *button = st_test_find_named (GTK_WIDGET (row), "search-service-button");
 
       g_test_message ("row %u: %s%s", n_rows, serial, button != NULL ? " (service)" : "");
       /* Sold: SN-1 and SN-2; in stock: SN-3 and SN-4. */
