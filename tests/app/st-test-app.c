@@ -370,6 +370,20 @@ st_test_open_window (StApplication *app,
   return window;
 }
 
+StWindow *
+st_test_open_filled (StApplication *app,
+                     StStore       *store,
+                     const char    *location)
+{
+  StWindow *window;
+
+  g_object_unref (store);
+  window = st_test_open_window (app, location);
+  g_assert_true (ST_IS_WINDOW (window));
+  st_test_spin ();
+  return window;
+}
+
 StStore *
 st_test_create_database (const char  *tmpl,
                          char       **dir,

@@ -138,6 +138,12 @@ void           st_test_save_export     (const char     *folder,
 /* Opens @location in a new window of @app, asserting it opens. */
 StWindow      *st_test_open_window     (StApplication *app,
                                         const char    *location);
+/* Closes @store (its last reference: the database a test filled through the core, as another
+ * program would), then opens @location in a new window of @app as st_test_open_window() does
+ * and spins. */
+StWindow      *st_test_open_filled     (StApplication *app,
+                                        StStore       *store,
+                                        const char    *location);
 
 /* A document editor's line: its item chosen in the drop-down (asserted to be offered), its
  * quantity typed. */

@@ -109,11 +109,8 @@ fixture_setup (Fixture       *f,
   voided = st_store_void (store, ST_DOC_INVOICE, f->voided_invoice, &error);
   g_assert_no_error (error);
 
-  g_clear_object (&store);
-
-  f->window = st_test_open_window (app, f->path);
+  f->window = st_test_open_filled (app, g_steal_pointer (&store), f->path);
   f->store = st_window_get_store (f->window);
-  st_test_spin ();
 }
 
 static void

@@ -71,11 +71,8 @@ fixture_setup (Fixture       *f,
                                               .sku = "PHN-1", .rate = 49900, .serials = "SN-B" }));
     }
 
-  g_clear_object (&store);
-
-  f->window = st_test_open_window (app, f->path);
+  f->window = st_test_open_filled (app, g_steal_pointer (&store), f->path);
   f->store = st_window_get_store (f->window);
-  st_test_spin ();
 }
 
 static void

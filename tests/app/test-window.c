@@ -64,12 +64,8 @@ fixture_setup (Fixture       *f,
                                             .contact = "Acme", .sku = "PHN-1", .rate = 30000,
                                             .serials = "SN-A,SN-B" }));
 
-  g_clear_object (&store);
-
-  f->window = st_test_open_window (app, f->path);
-  g_assert_true (ST_IS_WINDOW (f->window));
+  f->window = st_test_open_filled (app, g_steal_pointer (&store), f->path);
   f->store = st_window_get_store (f->window);
-  st_test_spin ();
 }
 
 static void
